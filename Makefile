@@ -1,0 +1,56 @@
+# Two commands do everything on a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+# Debian packages: `dot` for diagrams, a Hangul font for Korean, Chromium for browser tests
+# and for plotly's image export (kaleido).
+APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver
+
+.PHONY: run test lint typecheck unit e2e bench system venv clean
+
+run: system venv
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: system venv lint typecheck
+	$(PY) -m pytest -q -n 2 --dist loadfile
+
+lint: venv
+	$(VENV)/bin/ruff check models visualizer app.py app_pages tests bench
+
+typecheck: venv
+	$(VENV)/bin/mypy
+
+bench: system venv
+	$(PY) -m bench
+
+# Installs the Debian packages only when something is missing (root or sudo needed once).
+system:
+	@missing=""; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	fc-list 2>/dev/null | grep -qi nanum || missing="$$missing fonts-nanum"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	fi
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV) || { \
+	  echo "python3 -m venv failed: installing python3-venv"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv >/dev/null && \
+	  $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""One module per page; each reads top to bottom like a description of the page."""

@@ -1,0 +1,17 @@
+"""The model zoo: AlexNet, GoogLeNet, ResNet and DenseNet, built by name from config."""
+
+from __future__ import annotations
+
+# Importing the family modules registers their factories.
+from models import alexnet, densenet, googlenet, resnet  # noqa: F401
+from models.registry import (
+    ModelEntry,
+    build_model,
+    check_config,
+    get_entry,
+    list_models,
+    register_model,
+)
+
+__all__ = ["ModelEntry", "build_model", "check_config", "get_entry", "list_models",
+           "register_model"]

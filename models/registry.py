@@ -1,0 +1,157 @@
+"""The model zoo's registry: models are registered by name, listed and built from config.
+
+Inspired by timm: a decorator fills a dict, and everything else (the app, the tests, the CLI)
+asks the registry instead of importing model classes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from torch import nn
+
+Factory = Callable[..., nn.Module]
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """What the app needs to know about one architecture before building it.
+
+    Attributes:
+        name: registry name, e.g. ``"resnet50"``.
+        family: ``"AlexNet"``, ``"GoogLeNet"``, ``"ResNet"`` or ``"DenseNet"``.
+        title: the paper's title.
+        arxiv: link to the paper.
+        year: the paper's year.
+        default_input: ``(C, H, W)`` the model is designed for.
+        factory: keyword-only function that builds the model from config.
+        torchvision_name: the torchvision builder with identical state_dict, if any.
+    """
+
+    name: str
+    family: str
+    title: str
+    arxiv: str
+    year: int
+    default_input: tuple[int, int, int]
+    factory: Factory
+    torchvision_name: str | None = None
+
+    def defaults(self) -> dict[str, Any]:
+        """The factory's keyword config with the paper's defaults."""
+        sig = inspect.signature(self.factory)
+        return {k: p.default for k, p in sig.parameters.items() if p.kind is p.KEYWORD_ONLY}
+
+    def note(self, lang: str = "en") -> str:
+        """The one-paragraph teaching note, from the i18n catalogue."""
+        from visualizer.i18n import t  # late: the catalogue is UI text, the zoo is not
+
+        return t(f"note.{self.name}", lang)
+
+
+_REGISTRY: dict[str, ModelEntry] = {}
+FAMILIES = ("AlexNet", "GoogLeNet", "ResNet", "DenseNet")  # the lecture's order
+
+
+def register_model(
+    *,
+    family: str,
+    title: str,
+    arxiv: str,
+    year: int,
+    default_input: tuple[int, int, int],
+    torchvision_name: str | None = None,
+    name: str | None = None,
+) -> Callable[[Factory], Factory]:
+    """Decorator that adds a model factory to the registry under its function name."""
+
+    def wrap(factory: Factory) -> Factory:
+        key = name or factory.__name__
+        if key in _REGISTRY:
+            raise ValueError(f"model {key!r} is registered twice")
+        _REGISTRY[key] = ModelEntry(
+            name=key,
+            family=family,
+            title=title,
+            arxiv=arxiv,
+            year=year,
+            default_input=default_input,
+            factory=factory,
+            torchvision_name=torchvision_name,
+        )
+        return factory
+
+    return wrap
+
+
+def list_models() -> list[str]:
+    """All registered names, family by family in the lecture's order, then as registered."""
+    order = {f: i for i, f in enumerate(FAMILIES)}
+    return sorted(_REGISTRY, key=lambda n: order.get(_REGISTRY[n].family, len(order)))
+
+
+def get_entry(name: str) -> ModelEntry:
+    """The registry entry for ``name``; unknown names raise with the close matches."""
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        close = difflib.get_close_matches(str(name), _REGISTRY, n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise ValueError(
+            f"unknown architecture {name!r}.{hint} Known: {', '.join(list_models())}"
+        ) from None
+
+
+def build_model(name: str, *, device: str | torch.device = "meta", **config: Any) -> nn.Module:
+    """Build a registered model from keyword config.
+
+    Args:
+        name: a name from :func:`list_models`.
+        device: ``"meta"`` (default) builds shapes without memory; ``"cpu"`` real weights.
+        **config: the factory's knobs; unknown names raise ``ValueError`` listing valid ones.
+
+    Returns:
+        The model in eval mode.
+    """
+    entry = get_entry(name)
+    check_config(name, config)
+    with torch.device(device):
+        model = entry.factory(**config)
+    return model.eval()
+
+
+def check_config(name: str, config: Mapping[str, Any]) -> None:
+    """Raise ``ValueError`` naming unknown keys and listing the valid ones."""
+    valid = get_entry(name).defaults()
+    unknown = sorted(set(config) - set(valid))
+    if unknown:
+        raise ValueError(
+            f"{name} has no setting {', '.join(map(repr, unknown))}; "
+            f"valid settings: {', '.join(sorted(valid))}"
+        )
+
+
+def positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int = 100_000) -> int:
+    """Validate one integer knob; the message names the knob and the allowed range."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number, got {value!r}")
+    if not minimum <= value <= maximum:
+        raise ValueError(f"{name} must be between {minimum} and {maximum}, got {value}")
+    return value
+
+
+def int_list(name: str, values: Any, *, length: int | None = None, minimum: int = 1) -> tuple[int, ...]:
+    """Validate a list of integer knobs (stage depths, filter counts)."""
+    if isinstance(values, int | str) or not hasattr(values, "__iter__"):
+        raise ValueError(f"{name} must be a list of whole numbers, got {values!r}")
+    out = tuple(positive_int(f"{name}[{i}]", v, minimum=minimum) for i, v in enumerate(values))
+    if length is not None and len(out) != length:
+        raise ValueError(f"{name} must have {length} entries, got {len(out)}")
+    if not out:
+        raise ValueError(f"{name} must not be empty")
+    return out

@@ -1,0 +1,142 @@
+"""The zoo against torchvision and the papers."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+import models
+from models import build_model, get_entry, list_models
+from visualizer.trace import get_plan, trace, valid_sides
+
+TORCHVISION_PARAMS = {  # torchvision's documentation, "Params" column
+    "alexnet": 61_100_840, "googlenet": 6_624_904, "resnet18": 11_689_512,
+    "resnet34": 21_797_672, "resnet50": 25_557_032, "resnet101": 44_549_160,
+    "resnet152": 60_192_808, "densenet121": 7_978_856, "densenet161": 28_681_000,
+    "densenet169": 14_149_480, "densenet201": 20_013_928,
+}
+
+
+def n_params(m: torch.nn.Module) -> int:
+    return sum(p.numel() for p in m.parameters())
+
+
+def test_registry_has_the_issue_names() -> None:
+    expected = {"alexnet", "alexnet_paper", "googlenet", "googlenet_paper", "resnet18",
+                "resnet34", "resnet50", "resnet101", "resnet152", "densenet121", "densenet161",
+                "densenet169", "densenet201", "densenet_bc_100", "residual_block"}
+    assert set(list_models()) == expected
+    families = [get_entry(n).family for n in list_models()]
+    assert families == sorted(families, key=["AlexNet", "GoogLeNet", "ResNet", "DenseNet"].index)
+
+
+@pytest.mark.parametrize("name", list_models())
+def test_entry_is_complete(name: str) -> None:
+    e = get_entry(name)
+    assert e.family and e.title and e.year >= 2012
+    assert e.arxiv.startswith("https://")
+    assert len(e.default_input) == 3
+    assert len(e.note("en")) > 80 and len(e.note("ko")) > 40
+    assert e.factory.__doc__ and "http" in e.factory.__doc__  # each factory cites its paper
+
+
+@pytest.mark.parametrize("name", list_models())
+def test_builds_on_meta_and_cpu(name: str) -> None:
+    meta = build_model(name)
+    assert all(p.device.type == "meta" for p in meta.parameters())
+    cpu = build_model(name, device="cpu")
+    assert all(p.device.type == "cpu" for p in cpu.parameters())
+    assert n_params(meta) == n_params(cpu)
+    assert not cpu.training
+
+
+@pytest.mark.parametrize("name", list_models())
+def test_real_cpu_forward_matches_trace(name: str) -> None:
+    """A real forward at the smallest valid size gives exactly the traced shapes."""
+    from tests.conftest import real_shapes
+
+    e = get_entry(name)
+    meta = build_model(name)
+    c = e.default_input[0]
+    low = valid_sides(get_plan(meta, (1, c, *e.default_input[1:])))
+    assert low is not None
+    side = low[0]
+    result = trace(meta, (1, c, side, side))
+    torch.manual_seed(0)
+    cpu = build_model(name, device="cpu")
+    shapes = real_shapes(cpu, torch.randn(1, c, side, side))
+    for r in result.records:
+        assert shapes[r.name] == r.output_shape, r.name
+    num_classes = get_entry(name).defaults()["num_classes"]
+    assert shapes[""] == (1, num_classes)
+
+
+@pytest.mark.parametrize("name", sorted(TORCHVISION_PARAMS))
+def test_parameter_counts_equal_torchvision(name: str, torchvision_meta: dict) -> None:
+    count = n_params(build_model(name))
+    assert count == TORCHVISION_PARAMS[name] == torchvision_meta[name]["num_params"]
+
+
+def test_googlenet_aux_and_paper_counts() -> None:
+    assert n_params(build_model("googlenet", aux_logits=True)) == 13_004_888
+    # Paper AlexNet: worked by hand in models/alexnet.py's docstring, layer by layer.
+    assert n_params(build_model("alexnet_paper")) == 60_965_224
+    # DenseNet-BC (L=100, k=12): Table 2 of the paper gives 0.8M.
+    assert round(n_params(build_model("densenet_bc_100")) / 1e6, 1) == 0.8
+
+
+@pytest.mark.parametrize("name", [*sorted(TORCHVISION_PARAMS), "googlenet_aux"])
+def test_state_dict_equals_torchvision(name: str, torchvision_state_dicts: dict) -> None:
+    """Keys and shapes equal torchvision's, so its checkpoints load with strict=True."""
+    model = build_model("googlenet", aux_logits=True) if name == "googlenet_aux" else build_model(name)
+    ours = {k: list(v.shape) for k, v in model.state_dict().items()}
+    assert ours == torchvision_state_dicts[name]
+
+
+def test_torchvision_style_checkpoint_loads_strict() -> None:
+    reference = build_model("resnet18", device="cpu")
+    state = {k: torch.randn_like(v) if v.is_floating_point() else v
+             for k, v in reference.state_dict().items()}
+    model = build_model("resnet18", device="cpu")
+    model.load_state_dict(state, strict=True)
+    assert torch.equal(model.fc.weight, state["fc.weight"])
+
+
+def test_config_knobs() -> None:
+    m = build_model("alexnet", conv1_stride=2)
+    assert m.features[0].stride == (2, 2)
+    dense = build_model("densenet121", growth_rate=12)
+    assert dense.features.denseblock1.denselayer1.conv2.out_channels == 12
+    assert build_model("resnet18", in_channels=1, num_classes=10).fc.out_features == 10
+
+
+def test_unknown_knob_lists_valid_ones() -> None:
+    with pytest.raises(ValueError, match="conv1_stride") as info:
+        build_model("alexnet", conv1_strid=2)
+    assert "conv1_strid" in str(info.value)
+
+
+@pytest.mark.parametrize(("name", "config", "match"), [
+    ("alexnet", {"conv1_stride": 0}, "conv1_stride must be between 1"),
+    ("alexnet", {"conv1_kernel": "11"}, "whole number"),
+    ("densenet121", {"compression": 1.5}, "compression"),
+    ("densenet121", {"block_config": (6, 0)}, r"block_config\[1\]"),
+    ("resnet18", {"layers": (2, 2)}, "widths must have 2 entries"),
+    ("residual_block", {"in_channels": 64, "out_dim": 32}, "out_dim"),
+    ("alexnet_paper", {"filters": (95, 256, 384, 384, 256)}, "divisible"),
+    ("googlenet", {"inception": {"inception9z": (1, 1, 1, 1, 1, 1)}}, "unknown Inception"),
+])
+def test_invalid_knob_values(name: str, config: dict, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        build_model(name, **config)
+
+
+def test_unknown_model_suggests_close_names() -> None:
+    with pytest.raises(ValueError, match="Did you mean resnet50"):
+        models.get_entry("resnet5")
+
+
+def test_no_inplace_ops_in_models() -> None:
+    for name in list_models():
+        for m in build_model(name).modules():
+            assert not getattr(m, "inplace", False), (name, m)

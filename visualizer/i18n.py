@@ -1,0 +1,346 @@
+"""Every string a user sees, in Korean and English: one catalogue and a glossary.
+
+Korean terms follow the lecture (../shared/seed): 합성곱, 특징 맵, 채널, stride, 패딩, 풀링,
+잔차 블록, 밀집 블록, 전이 층. ``t(key, lang, **values)`` looks a string up and fills it in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("ko", "en")
+DEFAULT_LANG = "ko"  # the lecture is given in Korean
+
+# key: (English, Korean)
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- app frame -------------------------------------------------------------------
+    "app.title": ("CNN Architecture Visualizer", "CNN 구조 시각화 도구"),
+    "app.language": ("Language", "언어"),
+    "nav.explorer": ("Explorer", "구조 탐색기"),
+    "nav.section.explore": ("Explore", "탐색"),
+    "nav.section.lessons": ("Lessons", "수업"),
+    "nav.section.tools": ("Tools", "도구"),
+    # --- explorer page -----------------------------------------------------------------
+    "explorer.title": ("How the data changes shape, layer by layer",
+                       "층을 지날 때마다 데이터의 모양이 어떻게 바뀌는지"),
+    "explorer.caption": ("{title} ({year}) · [paper]({arxiv})", "{title} ({year}) · [논문]({arxiv})"),
+    "side.arch": ("Architecture", "모델 구조"),
+    "side.size": ("Input size (pixels per side)", "입력 크기 (한 변의 픽셀 수)"),
+    "side.size_box": ("Exact size", "정확한 크기"),
+    "side.presets": ("Presets", "자주 쓰는 크기"),
+    "side.channels": ("Input channels", "입력 채널"),
+    "side.channels.1": ("1 · grayscale (Fashion-MNIST)", "1 · 흑백 (Fashion-MNIST)"),
+    "side.channels.3": ("3 · colour (RGB)", "3 · 컬러 (RGB)"),
+    "side.classes": ("Classes", "클래스 수"),
+    "side.classes.10": ("10 · Fashion-MNIST, CIFAR", "10 · Fashion-MNIST, CIFAR"),
+    "side.classes.1000": ("1000 · ImageNet", "1000 · ImageNet"),
+    "side.fixed_channels": ("This model takes {channels} channels.",
+                            "이 모델의 입력 채널은 {channels}개로 정해져 있습니다."),
+    "family.AlexNet": ("AlexNet", "AlexNet"),
+    "family.GoogLeNet": ("GoogLeNet / Inception", "GoogLeNet / Inception"),
+    "family.ResNet": ("ResNet", "ResNet"),
+    "family.DenseNet": ("DenseNet", "DenseNet"),
+    "metric.params": ("Parameters", "파라미터 수"),
+    "metric.params.help": ("Learned numbers (weights and biases) in the whole model.",
+                           "모델 전체에서 학습되는 수(가중치와 편향)의 개수입니다."),
+    "metric.macs": ("MACs", "MACs (곱셈-누산)"),
+    "metric.macs.help": (
+        "Multiply-accumulates of one forward pass (convolutions and fully connected layers). "
+        "FLOPs = 2 x MACs = {flops}.",
+        "한 번의 순전파에 필요한 곱셈-누산 횟수(합성곱과 완전 연결 층). FLOPs = 2 x MACs = {flops}."),
+    "metric.depth": ("Depth", "깊이"),
+    "metric.depth.help": ("Layers with weights (convolutions and fully connected) on the way "
+                          "from input to output.", "입력에서 출력까지 가중치가 있는 층(합성곱, 완전 연결)의 수입니다."),
+    "metric.output": ("Output", "출력 모양"),
+    "metric.output.help": ("Shape of what leaves the network: one score per class; softmax "
+                           "turns the scores into probabilities.",
+                           "네트워크를 나가는 데이터의 모양: 클래스마다 점수 하나이며, softmax가 점수를 확률로 바꿉니다."),
+    "metric.memory": ("Activation memory", "활성값 메모리"),
+    "metric.memory.help": ("All layer outputs of one image, stored as 32-bit floats.",
+                           "이미지 한 장에 대한 모든 층의 출력을 32비트 실수로 저장할 때의 크기입니다."),
+    "tab.flow": ("Shape flow & layers", "모양 변화와 층 표"),
+    "tab.diagram": ("Diagram", "구조도"),
+    "tab.cost": ("Parameters vs compute", "파라미터와 연산량"),
+    "notice.title": ("What to notice", "눈여겨볼 점"),
+    "flow.title": ("Spatial size and channels after each layer",
+                   "각 층을 지난 뒤의 공간 크기와 채널 수"),
+    "flow.hint": ("Click a point to select that layer.", "점을 누르면 그 층이 선택됩니다."),
+    "flow.size": ("Height x width (pixels)", "높이 x 너비 (픽셀)"),
+    "flow.channels": ("Channels", "채널 수"),
+    "flow.layer": ("Layer", "층"),
+    "cost.title": ("Where the parameters live and where the compute goes",
+                   "파라미터가 있는 곳과 연산이 일어나는 곳"),
+    "cost.params": ("Share of parameters", "파라미터 비율"),
+    "cost.macs": ("Share of MACs", "연산량(MACs) 비율"),
+    "cost.percent": ("Percent of the model's total", "모델 전체 대비 비율 (%)"),
+    "table.title": ("Layer table", "층별 표"),
+    "table.depth": ("Table depth", "표의 깊이"),
+    "table.depth.help": ("1 shows the big blocks; the deepest level shows every layer.",
+                         "1은 큰 블록만, 가장 깊은 단계는 모든 층을 보여 줍니다."),
+    "table.minor": ("Show ReLU, batch-norm and dropout rows", "ReLU, 배치 정규화, 드롭아웃 행도 보기"),
+    "table.selected": ("Selected layer", "선택한 층"),
+    "col.layer": ("Layer", "층"),
+    "col.module": ("Module path", "모듈 경로"),
+    "col.type": ("Type", "종류"),
+    "col.output": ("Output shape", "출력 모양"),
+    "col.params": ("Parameters", "파라미터 수"),
+    "col.macs": ("MACs", "MACs"),
+    "col.kernel": ("Kernel", "커널(필터) 크기"),
+    "col.stride": ("Stride", "stride(보폭)"),
+    "col.padding": ("Padding", "패딩"),
+    "col.rf": ("Receptive field", "수용 영역"),
+    "col.formula": ("Output-size formula", "출력 크기 공식"),
+    "col.flag": ("Note", "참고"),
+    "flag.dropped": ("floor drops {n} px", "내림으로 {n}픽셀 버려짐"),
+    "shape.flat": ("{n} numbers in a row", "{n}개의 숫자가 한 줄로"),
+    "diagram.title": ("The network as a diagram", "네트워크 구조도"),
+    "diagram.expand": ("Open these blocks", "펼쳐 볼 블록"),
+    "diagram.depth": ("Open every block down to depth", "이 깊이까지 모든 블록 펼치기"),
+    "diagram.direction": ("Direction", "방향"),
+    "diagram.direction.TB": ("Top to bottom", "위에서 아래로"),
+    "diagram.direction.LR": ("Left to right", "왼쪽에서 오른쪽으로"),
+    "diagram.gpu": ("GPU {n}", "GPU {n}"),
+    "diagram.input": ("Input", "입력"),
+    "diagram.output": ("Output (scores; softmax gives probabilities)",
+                       "출력 (점수, softmax로 확률)"),
+    "diagram.repeat": ("{block} x{n}", "{block} x{n}"),
+    "diagram.legend": ("Circles merge paths: + adds (ResNet), C concatenates channels "
+                       "(Inception, DenseNet). Each arrow is labelled with the shape it "
+                       "carries: channels x height x width.",
+                       "동그라미는 길이 합쳐지는 곳입니다: +는 덧셈(ResNet), C는 채널 연결(Inception, DenseNet). "
+                       "화살표에는 지나가는 데이터의 모양(채널 x 높이 x 너비)이 적혀 있습니다."),
+    "fix.button": ("Use {size} x {size}", "{size} x {size}로 바꾸기"),
+    "fix.title": ("This input cannot pass through the network", "이 입력은 네트워크를 통과할 수 없습니다"),
+    # --- URL and input problems ------------------------------------------------------
+    "url.bad_arch": ("The link asks for an architecture called \"{value}\", which does not "
+                     "exist; showing {fallback} instead.",
+                     "링크에 있는 모델 \"{value}\"은(는) 없습니다. 대신 {fallback}을(를) 보여 줍니다."),
+    "url.bad_int": ("The link's {key}=\"{value}\" is not allowed ({allowed}); using {fallback}.",
+                    "링크의 {key}=\"{value}\" 값은 쓸 수 없습니다({allowed}). 대신 {fallback}을(를) 씁니다."),
+    "url.bad_lang": ("The link's language \"{value}\" is unknown; use ko or en.",
+                     "링크의 언어 \"{value}\"은(는) 지원하지 않습니다. ko 또는 en을 쓰세요."),
+    "allowed.range": ("a whole number from {low} to {high}", "{low}부터 {high}까지의 정수"),
+    "allowed.choice": ("one of {choices}", "{choices} 중 하나"),
+    "err.config": ("This setting cannot be built: {detail}", "이 설정으로는 모델을 만들 수 없습니다: {detail}"),
+    "err.empty": ("{layer} gets a {h}x{w} input{padded} but its kernel is {kh}x{kw}",
+                  "{layer} 층은 {h}x{w} 입력{padded}을 받는데 커널은 {kh}x{kw}입니다"),
+    "err.padded": (" ({ph}x{pw} with padding {p})", "(패딩 {p}을 더하면 {ph}x{pw})"),
+    "err.features": ("{layer} expects {want} input features but gets {got}",
+                     "{layer} 층은 입력 특징 {want}개를 기대하지만 {got}개를 받습니다"),
+    "err.channels": ("{layer} expects {want} channels but gets {got}",
+                     "{layer} 층은 채널 {want}개를 기대하지만 {got}개를 받습니다"),
+    "err.pool_pad": ("{layer} has padding {p}, more than half its kernel {k}x{k}",
+                     "{layer} 층의 패딩 {p}이(가) 커널 {k}x{k}의 절반보다 큽니다"),
+    "err.add": ("{layer} adds tensors of different shapes: {shapes}",
+                "{layer} 층에서 모양이 다른 텐서를 더하려 합니다: {shapes}"),
+    "err.cat": ("{layer} concatenates maps of different sizes: {shapes}",
+                "{layer} 층에서 크기가 다른 특징 맵을 연결하려 합니다: {shapes}"),
+    "err.rank": ("{layer} expects 4-D feature maps but gets shape {shape}",
+                 "{layer} 층은 4차원 특징 맵을 기대하지만 {shape} 모양을 받습니다"),
+    "err.torch": ("{layer} cannot take this input ({detail})",
+                  "{layer} 층이 이 입력을 받을 수 없습니다({detail})"),
+    "err.unknown": ("{layer} has no shape rule for {type}", "{layer} 층({type})의 모양 규칙을 모릅니다"),
+    "fix.at_least": ("use an input of at least {low}x{low}", "입력을 {low}x{low} 이상으로 하세요"),
+    "fix.range": ("sizes {low} to {high} work (this layout has no adaptive pooling)",
+                  "{low}부터 {high}까지의 크기만 됩니다(이 구조에는 적응형 풀링이 없습니다)"),
+    "fix.only": ("only {low}x{low} works", "{low}x{low}만 됩니다"),
+    "fix.none": ("no square input up to {max}x{max} works with this setting; change the setting",
+                 "이 설정에서는 {max}x{max} 이하의 어떤 정사각형 입력도 통과하지 못합니다. 설정을 바꾸세요"),
+    # --- teaching notes, one per model --------------------------------------------------
+    "note.alexnet": (
+        "AlexNet as torchvision builds it, following Krizhevsky's 2014 single-GPU version: "
+        "64-192-384-256-256 filters instead of the paper's 96-256-384-384-256, no local "
+        "response normalisation, and an adaptive average pool that makes any input of at least "
+        "63 pixels end at 6x6x256 = 9216 numbers before the three fully connected layers. "
+        "conv1 has padding 2, so 224 gives (224 + 4 - 11) / 4 + 1 = 55.",
+        "torchvision이 만드는 AlexNet으로, Krizhevsky의 2014년 단일 GPU 버전을 따릅니다. 필터 수는 논문의 "
+        "96-256-384-384-256 대신 64-192-384-256-256이고, 국소 응답 정규화(LRN)가 없으며, 적응형 평균 풀링이 "
+        "63픽셀 이상의 어떤 입력이든 완전 연결 층 세 개 앞에서 6x6x256 = 9216개의 숫자로 맞춰 줍니다. "
+        "conv1의 패딩이 2라서 224는 (224 + 4 - 11) / 4 + 1 = 55가 됩니다."),
+    "note.alexnet_paper": (
+        "AlexNet as the 2012 paper draws it: ninety-six 11x11x3 filters with stride 4 and no "
+        "padding, local response normalisation after conv1 and conv2, and conv2, conv4 and conv5 "
+        "split into two groups, one per GPU (groups=2). The paper's text says 224x224, but with "
+        "no padding 224 gives (224 - 11) / 4 + 1 = 54.25, floored to 54, and fc6 then receives "
+        "5x5x256 = 6400 numbers instead of 9216. Only inputs of 227 to 258 pixels reach 6x6: "
+        "the famous inconsistency, kept here on purpose. 60,965,224 parameters.",
+        "2012년 논문 그림 그대로의 AlexNet: 11x11x3 필터 96개, stride 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
+        "정규화(LRN), 그리고 GPU 두 개에 나누어 계산하기 위해 conv2, conv4, conv5를 두 그룹으로 나눈 구조(groups=2)입니다. "
+        "논문 본문은 224x224라고 하지만 패딩이 없으면 (224 - 11) / 4 + 1 = 54.25를 내림해 54가 되고, fc6에는 "
+        "9216개가 아니라 5x5x256 = 6400개의 숫자가 들어옵니다. 227부터 258픽셀까지만 6x6에 도달합니다. "
+        "유명한 불일치이며 일부러 그대로 두었습니다. 파라미터 60,965,224개."),
+    "note.googlenet": (
+        "GoogLeNet as torchvision builds it: every convolution is followed by batch "
+        "normalisation (not in the 2014 paper), and the branch the paper calls 5x5 really uses "
+        "a 3x3 kernel, a known torchvision bug kept so its pretrained checkpoint still loads. "
+        "The auxiliary classifiers are off, as in torchvision's pretrained model; with "
+        "aux_logits=True they appear on 4a and 4d during training only.",
+        "torchvision이 만드는 GoogLeNet: 모든 합성곱 뒤에 배치 정규화가 있고(2014년 논문에는 없음), 논문이 5x5라고 "
+        "부르는 가지는 실제로 3x3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오기 위해 남겨 둔 torchvision의 "
+        "알려진 버그입니다. 보조 분류기는 torchvision의 사전 학습 모델처럼 꺼져 있고, aux_logits=True로 켜면 학습할 때만 "
+        "4a와 4d에 나타납니다."),
+    "note.googlenet_paper": (
+        "GoogLeNet as Table 1 of the 2014 paper gives it: real 5x5 convolutions, no batch "
+        "normalisation, local response normalisation in the stem, and 3x3/2 max-pooling between "
+        "stages. Two auxiliary classifiers on 4a and 4d add their losses, weighted by 0.3, "
+        "during training only; at test time they are removed and only the last softmax is "
+        "used, so they do not appear in this (test-time) trace although their parameters are "
+        "counted. A fixed 7x7 average pool means only inputs of 223 to 254 pixels work.",
+        "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5x5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
+        "3x3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
+        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7x7 평균 "
+        "풀링이 고정되어 있어 223부터 254픽셀까지의 입력만 됩니다."),
+    "note.resnet18": (
+        "ResNet-18: eight basic blocks (two 3x3 convolutions each) in four stages of 64, 128, "
+        "256 and 512 channels. Each block outputs F(x) + x; where a stage halves the size and "
+        "doubles the channels, a 1x1 convolution with stride 2 (a projection) reshapes x so "
+        "the two can be added.",
+        "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3x3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
+        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 stride 2의 1x1 합성곱"
+        "(projection)이 x의 모양을 맞춰 더할 수 있게 합니다."),
+    "note.resnet34": (
+        "ResNet-34: the same basic blocks as ResNet-18 (two 3x3 convolutions and the identity), "
+        "3-4-6-3 of them per stage, as in Table 1 of the paper. It is the network of the "
+        "paper's Figure 3, where a plain 34-layer network trains worse than an 18-layer one "
+        "and the residual version trains better.",
+        "ResNet-34: ResNet-18과 같은 기본 블록(3x3 합성곱 두 개와 항등 연결)을 논문 표 1처럼 단계마다 3-4-6-3개 "
+        "쌓았습니다. 논문 그림 3의 네트워크로, 잔차 연결이 없는 34층 네트워크는 18층보다 학습이 잘 안 되지만 잔차 버전은 더 "
+        "잘 학습됩니다."),
+    "note.resnet50": (
+        "ResNet-50: bottleneck blocks. A 1x1 convolution reduces 256 channels to 64, a 3x3 "
+        "works on 64, and a 1x1 restores 256, then x is added. torchvision puts the stride on "
+        "the 3x3 (ResNet v1.5); the paper puts it on the first 1x1. v1.5 costs 4.09 G MACs "
+        "instead of the paper's 3.8 G.",
+        "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1x1 합성곱이 256채널을 64로 줄이고, 3x3이 64채널에서 계산한 뒤, "
+        "1x1이 다시 256으로 늘리고 x를 더합니다. torchvision은 stride를 3x3에 두고(ResNet v1.5), 논문은 첫 1x1에 둡니다. "
+        "v1.5는 논문의 3.8 G 대신 4.09 G MACs가 듭니다."),
+    "note.resnet101": (
+        "ResNet-101: bottleneck blocks, 3-4-23-3 per stage; the third stage (14x14 maps, "
+        "1024 channels) holds 23 of the 33 blocks and does most of the work. Deeper, yet "
+        "fewer multiply-adds than VGG-16.",
+        "ResNet-101: 병목 블록을 단계마다 3-4-23-3개 쌓았습니다. 세 번째 단계(14x14 특징 맵, 1024채널)에 33개 블록 중 "
+        "23개가 있어 대부분의 계산이 여기서 일어납니다. 더 깊지만 VGG-16보다 곱셈-누산이 적습니다."),
+    "note.resnet152": (
+        "ResNet-152: bottleneck blocks, 3-8-36-3 per stage: 152 layers with weights, trainable "
+        "because every block can fall back to passing x through unchanged.",
+        "ResNet-152: 병목 블록을 단계마다 3-8-36-3개 쌓아 가중치 층이 152개입니다. 모든 블록이 x를 그대로 통과시킬 수 "
+        "있으므로 이렇게 깊어도 학습이 됩니다."),
+    "note.residual_block": (
+        "The lecture's own Residual_Block: conv3x3, ReLU, conv3x3 give F(x); x is added and a "
+        "ReLU follows. in_dim and out_dim must be equal, since there is no projection. We add a "
+        "small head (global average pool and one linear layer) so that it runs as a classifier "
+        "like the other models; the lecture's block has no head.",
+        "강의 코드의 Residual_Block: conv3x3, ReLU, conv3x3이 F(x)를 만들고, x를 더한 뒤 ReLU를 거칩니다. projection이 "
+        "없으므로 in_dim과 out_dim이 같아야 합니다. 다른 모델처럼 분류기로 실행되도록 작은 머리(전역 평균 풀링과 선형 층 "
+        "하나)를 붙였습니다. 강의의 블록에는 이 부분이 없습니다."),
+    "note.densenet121": (
+        "DenseNet-121: four dense blocks of 6, 12, 24 and 16 layers. Every layer adds k = 32 "
+        "new feature maps and concatenates them onto all earlier ones, so channels grow "
+        "64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024; each transition (BN, 1x1 conv, 2x2 "
+        "average pool) halves both the channels and the size. Each layer is a bottleneck: a "
+        "1x1 convolution to 4k = 128 channels, then a 3x3 to k. Our layers concatenate as they "
+        "go; torchvision's concatenate inside the next layer, with the same arithmetic.",
+        "DenseNet-121: 6, 12, 24, 16개 층으로 된 밀집 블록 네 개. 각 층은 새 특징 맵 k = 32개를 만들어 앞의 모든 특징 맵에 "
+        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전이 층(BN, 1x1 "
+        "합성곱, 2x2 평균 풀링)은 채널 수와 크기를 모두 절반으로 줄입니다. 각 층은 병목 구조로, 1x1 합성곱이 4k = 128채널로 "
+        "줄인 뒤 3x3이 k개를 만듭니다. 여기서는 층마다 바로 연결하고, torchvision은 다음 층 안에서 연결합니다(계산은 같음)."),
+    "note.densenet161": (
+        "DenseNet-161: the widest of the family, growth rate k = 48 and 96 stem channels, with "
+        "dense blocks of 6, 12, 36 and 24 layers. Each layer's bottleneck widens to 4k = 192 "
+        "channels before its 3x3 convolution adds 48 new maps.",
+        "DenseNet-161: 이 계열에서 가장 넓은 모델로 성장률 k = 48, 시작 채널 96이며, 밀집 블록은 6, 12, 36, 24개 층입니다. "
+        "각 층의 병목은 3x3 합성곱이 새 특징 맵 48개를 더하기 전에 4k = 192채널로 넓힙니다."),
+    "note.densenet169": (
+        "DenseNet-169: k = 32 like DenseNet-121, with deeper third and fourth blocks (6, 12, "
+        "32 and 32 layers). Channels reach 1664 before the classifier, yet the model has "
+        "fewer parameters than ResNet-34.",
+        "DenseNet-169: DenseNet-121처럼 k = 32이고 세 번째와 네 번째 블록이 더 깊습니다(6, 12, 32, 32개 층). 분류기 앞에서 "
+        "채널이 1664개가 되지만 파라미터는 ResNet-34보다 적습니다."),
+    "note.densenet201": (
+        "DenseNet-201: k = 32, dense blocks of 6, 12, 48 and 32 layers; the third block alone "
+        "grows from 256 to 256 + 48 x 32 = 1792 channels, and 1920 channels reach the "
+        "classifier.",
+        "DenseNet-201: k = 32, 6, 12, 48, 32개 층의 밀집 블록. 세 번째 블록 하나에서만 채널이 256에서 256 + 48 x 32 = 1792로 "
+        "늘어나고, 분류기에는 1920개 채널이 들어갑니다."),
+    "note.densenet_bc_100": (
+        "DenseNet-BC (L = 100, k = 12) for 32x32 CIFAR images: the lecture's figure with three "
+        "dense blocks and two transition layers. Sixteen bottleneck layers per block; maps are "
+        "32x32, 16x16 and 8x8 in the three blocks, and the transitions keep half the channels "
+        "(compression 0.5).",
+        "32x32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전이 층 두 개로 된 강의의 그림입니다. "
+        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32x32, 16x16, 8x8이며, 전이 층은 채널을 절반만 남깁니다(압축 0.5)."),
+}
+
+# The lecture's vocabulary: Korean, English, and a one-line explanation in each.
+GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
+    ("합성곱", "convolution", "a small filter slides over the image and sums products",
+     "작은 필터가 이미지 위를 움직이며 곱한 값을 더하는 연산"),
+    ("필터 / 커널", "filter / kernel", "the small grid of learned weights a convolution slides",
+     "합성곱이 움직이는 작은 가중치 격자"),
+    ("특징 맵", "feature map", "one channel of a layer's output: where a filter responded",
+     "층의 출력 중 한 채널: 필터가 반응한 위치"),
+    ("채널", "channel", "one of the stacked maps: 3 for RGB, 96 after AlexNet's conv1",
+     "겹쳐 쌓인 맵 하나: RGB는 3, AlexNet conv1 뒤에는 96"),
+    ("stride(보폭)", "stride", "how many pixels the filter moves at each step",
+     "필터가 한 번에 움직이는 픽셀 수"),
+    ("패딩", "padding", "zeros added around the border so the filter can reach the edges",
+     "필터가 가장자리까지 닿도록 테두리에 덧붙이는 0"),
+    ("풀링", "pooling", "shrinks a map by keeping the largest (max) or mean (average) value",
+     "가장 큰 값(max)이나 평균(average)만 남겨 맵을 줄이는 연산"),
+    ("완전 연결 층", "fully connected layer", "every input number connects to every output",
+     "모든 입력이 모든 출력에 연결된 층"),
+    ("활성화 함수 (ReLU)", "activation (ReLU)", "keeps positive values, turns negatives into 0",
+     "양수는 그대로, 음수는 0으로 바꾸는 함수"),
+    ("소프트맥스", "softmax", "turns the final scores into probabilities that sum to 1",
+     "마지막 점수를 합이 1인 확률로 바꾸는 함수"),
+    ("드롭아웃", "dropout", "randomly silences neurons during training to prevent overfitting",
+     "학습 중 뉴런 일부를 무작위로 꺼서 과적합을 막는 방법"),
+    ("차원 축소", "dimension reduction", "a 1x1 convolution that lowers the channel count",
+     "채널 수를 줄이는 1x1 합성곱"),
+    ("잔차 블록", "residual block", "outputs F(x) + x: what was learned plus the input itself",
+     "F(x) + x를 출력: 새로 배운 것에 입력을 그대로 더함"),
+    ("병목 층", "bottleneck", "1x1 reduce, 3x3, (1x1 expand): cheaper than a full-width 3x3",
+     "1x1로 줄이고 3x3 후 (1x1로 다시 늘림): 넓은 3x3보다 계산이 적음"),
+    ("밀집 블록", "dense block", "every layer receives the maps of all earlier layers",
+     "모든 층이 앞선 모든 층의 특징 맵을 받는 블록"),
+    ("전이 층", "transition layer", "BN, 1x1 conv, 2x2 average pool between dense blocks",
+     "밀집 블록 사이의 BN, 1x1 합성곱, 2x2 평균 풀링"),
+    ("성장률 (k)", "growth rate (k)", "feature maps each dense layer adds",
+     "밀집 층 하나가 더하는 특징 맵의 수"),
+    ("연결 (concatenate)", "concatenation", "stacking maps along the channel axis (DenseNet, Inception)",
+     "채널 방향으로 맵을 이어 붙이기 (DenseNet, Inception)"),
+    ("보조 분류기", "auxiliary classifier", "an extra softmax mid-network, used only in training",
+     "네트워크 중간의 추가 softmax, 학습할 때만 사용"),
+    ("수용 영역", "receptive field", "the input pixels one output value can see",
+     "출력 값 하나가 볼 수 있는 입력 픽셀의 범위"),
+    ("파라미터", "parameters", "the learned numbers: weights and biases",
+     "학습되는 수: 가중치와 편향"),
+    ("MACs (곱셈-누산)", "MACs", "multiply-accumulate operations; FLOPs = 2 x MACs",
+     "곱하고 더하는 연산의 횟수; FLOPs = 2 x MACs"),
+)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
+    """The string ``key`` in ``lang`` (``"ko"`` or ``"en"``), with ``values`` filled in."""
+    en, ko = CATALOGUE[key]
+    text = ko if lang == "ko" else en
+    return text.format(**values) if values else text
+
+
+def number(n: float, lang: str = DEFAULT_LANG) -> str:
+    """A large count the way a reader says it: 61.1 M, 714 M, 2.83 G (ko: 6110만, 7.1억)."""
+    if lang == "ko":
+        if n >= 1e8:
+            return f"{n / 1e8:.2f}억".replace(".00억", "억")
+        if n >= 1e4:
+            return f"{n / 1e4:,.0f}만" if n >= 1e5 else f"{n / 1e4:.1f}만"
+        return f"{n:,.0f}"
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}" if n / scale < 100 else f"{n / scale:,.0f} {unit}"
+    return f"{n:,.0f}"
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """``(1, 64, 55, 55)`` as ``64×55×55`` (channels × height × width; batch dropped)."""
+    return "×".join(str(d) for d in shape[1:])
