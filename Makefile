@@ -18,7 +18,7 @@ test: system venv lint typecheck
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 lint: venv
-	$(VENV)/bin/ruff check models visualizer app.py app_pages tests bench
+	$(VENV)/bin/ruff check .
 
 typecheck: venv
 	$(VENV)/bin/mypy

@@ -127,6 +127,9 @@ class DenseNet(nn.Module):
         self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
         self.flatten = nn.Flatten()
         self.classifier = nn.Linear(channels, num_classes)
+        # Teachers say "denseblock1", not "features.denseblock1".
+        self.display_names = {name: name.removeprefix("features.")
+                              for name, _ in self.named_modules() if name.startswith("features.")}
         for m in self.modules():
             if isinstance(m, nn.Conv2d):
                 nn.init.kaiming_normal_(m.weight)

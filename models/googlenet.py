@@ -160,6 +160,9 @@ class GoogLeNet(nn.Module):
         self.flatten = nn.Flatten()
         self.dropout = nn.Dropout(p=0.4 if paper else 0.2)
         self.fc = nn.Linear(_out_channels(cfg["inception5b"]), num_classes)
+        # A BasicConv2d's convolution is named after the BasicConv2d: "conv1", not "conv1.conv".
+        self.display_names = {f"{name}.conv": name for name, m in self.named_modules()
+                              if isinstance(m, BasicConv2d)}
 
     def forward(self, x: torch.Tensor) -> torch.Tensor | tuple[torch.Tensor, ...]:
         x = self.maxpool2(self.norm2(self.conv3(self.conv2(self.norm1(self.maxpool1(self.conv1(x)))))))

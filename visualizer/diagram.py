@@ -1,0 +1,344 @@
+"""TraceResult -> Graphviz DOT: blocks, repeats, merges and the shape on every edge.
+
+The diagram is made of the units of ``analysis.block_units``. Activations, batch norms and
+dropouts are folded into the box before them (they change no shape); adds and
+concatenations are circles, so ResNet's F(x) + x and DenseNet's concatenation stand out.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from visualizer.analysis import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
+from visualizer.i18n import number, shape_text, t
+from visualizer.records import LayerRecord, TraceResult
+
+DETAILS = ("overview", "blocks", "layers")
+DIRECTIONS = ("TB", "LR")
+FOLDED = MINOR_TYPES | {"LocalResponseNorm"}
+# Font families, first found wins: Hangul needs NanumGothic or Noto Sans CJK (see Makefile).
+FONT = "NanumGothic,Noto Sans CJK KR,sans-serif"
+
+# Fill and border per kind of box; light fills keep black text readable on a projector.
+PALETTE = {
+    "light": {"conv": ("#DCEAF7", "#2F6DB5"), "pool": ("#E2F2DF", "#3C8D40"),
+              "linear": ("#FCE8D6", "#C8741F"), "block": ("#ECE4F5", "#7B4FA0"),
+              "other": ("#F1F1F1", "#777777"), "merge": ("#FFF1B8", "#A67C00"),
+              "io": ("#FFFFFF", "#333333"), "text": "#1A1A1A", "edge": "#555555",
+              "bg": "white", "hl": "#E4572E"},
+    "dark": {"conv": ("#1E3A5F", "#7FB2F0"), "pool": ("#1F4023", "#86C98A"),
+             "linear": ("#4A2E14", "#F0A860"), "block": ("#3A2950", "#C3A3E8"),
+             "other": ("#2E2E2E", "#AAAAAA"), "merge": ("#4A3D0A", "#F2CF4A"),
+             "io": ("#111111", "#DDDDDD"), "text": "#F2F2F2", "edge": "#BBBBBB",
+             "bg": "#111111", "hl": "#FF8A65"},
+}
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """How to draw: level of detail, opened blocks, direction, language and style.
+
+    Attributes:
+        detail: ``overview`` (every block closed), ``blocks`` (the first block of each kind
+            opened, so one residual add or one concatenation is visible) or ``layers``.
+        opened: qualified names of further blocks to open.
+        highlight: qualified name of a layer to light up (the lessons' stepper).
+        theme: ``light``, ``dark`` or ``transparent`` (light colours, no background).
+        font_size: base font size in points; exports raise it for projectors.
+    """
+
+    detail: str = "blocks"
+    opened: frozenset[str] = frozenset()
+    direction: str = "TB"
+    lang: str = "ko"
+    two_gpu: bool = True
+    highlight: str | None = None
+    theme: str = "light"
+    font_size: int = 14
+    show_costs: bool = True
+
+
+@dataclass
+class _Box:
+    id: str
+    unit: Unit
+    kind: str  # conv, pool, linear, block, other, merge
+    folded: list[LayerRecord] = field(default_factory=list)
+    cluster: str = ""  # label of the opened block this box sits in
+
+
+def _kind(r: LayerRecord) -> str:
+    if r.type == "Conv2d":
+        return "conv"
+    if "Pool" in r.type:
+        return "pool"
+    if r.type == "Linear":
+        return "linear"
+    if r.type in ("Add", "Concat"):
+        return "merge"
+    if not r.is_leaf:
+        return "block"
+    return "other"
+
+
+def _describe(r: LayerRecord, lang: str) -> str:
+    """One line saying what a layer does, with its numbers."""
+    k = r.kernel
+    if r.type == "Conv2d" and k and r.stride:
+        groups = f" · {t('dg.groups', lang, g=r.groups)}" if r.groups and r.groups > 1 else ""
+        return t("dg.conv", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0], c=r.channels) + groups
+    if r.type == "MaxPool2d" and k and r.stride:
+        return t("dg.maxpool", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0])
+    if r.type == "AvgPool2d" and k and r.stride:
+        return t("dg.avgpool", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0])
+    if r.type.startswith("Adaptive"):
+        return t("dg.adaptive", lang, size="×".join(map(str, r.output_shape[2:])))
+    if r.type == "Linear":
+        return t("dg.linear", lang, n=r.output_shape[-1])
+    if r.type == "Flatten":
+        return t("dg.flatten", lang, n=r.output_shape[-1])
+    return t(f"dg.{r.type}", lang) if f"dg.{r.type}" in _KNOWN else r.type
+
+
+_KNOWN = {"dg.ReLU", "dg.BatchNorm2d", "dg.Dropout", "dg.LocalResponseNorm", "dg.Identity"}
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _boxes(result: TraceResult, opt: DiagramOptions) -> list[_Box]:
+    """Units in order, with activation-like layers folded into the box before them."""
+    opened_names = set(opt.opened)
+    if opt.detail == "layers":
+        units = block_units(result, opt.opened, open_depth=10_000, group=False)
+        opened_names = set()
+    else:
+        if opt.detail == "blocks":
+            opened_names |= _first_of_each_kind(result)
+        units = block_units(result, frozenset(opened_names))
+    boxes: list[_Box] = []
+    for u in units:
+        r = u.first(result)
+        prev = boxes[-1] if boxes else None
+        if r.type == "Identity" and prev is not None:  # passes its input on: draw nothing
+            prev.unit = Unit(prev.unit.key, prev.unit.records, prev.unit.leaves + u.leaves)
+            continue
+        if (r.type in FOLDED and u.count == 1 and prev is not None
+                and prev.kind not in ("merge", "block") and r.inputs
+                and r.inputs[0] == result.records[prev.unit.leaves[-1]].index
+                and r.parent == prev.unit.first(result).parent):
+            prev.folded.append(r)
+            prev.unit = Unit(prev.unit.key, prev.unit.records, prev.unit.leaves + u.leaves)
+            continue
+        boxes.append(_Box(f"n{r.index}", u, _kind(r) if u.count == 1 else "block",
+                          cluster=_opened_parent(result, r, opened_names)))
+    return boxes
+
+
+def _opened_parent(result: TraceResult, r: LayerRecord, opened: set[str]) -> str:
+    """The label of the innermost opened block that contains ``r`` ("" if none)."""
+    name = r.name
+    while "." in name:
+        name = name.rsplit(".", 1)[0]
+        if name in opened:
+            return result.find(name).label
+    return ""
+
+
+def _first_of_each_kind(result: TraceResult) -> set[str]:
+    """The first block of every stage and of every block type: opened in ``blocks`` detail."""
+    kids = children_of(result)
+    seen_types: set[str] = set()
+    names: set[str] = set()
+    for r in result.records:
+        if r.type not in BLOCK_TYPES:
+            continue
+        siblings = kids.get(r.parent, [])
+        first_in_stage = siblings and siblings[0].index == r.index and r.parent
+        if r.type not in seen_types or (first_in_stage and all(c.type == r.type for c in siblings)):
+            names.add(r.name)
+            seen_types.add(r.type)
+    return names
+
+
+def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions) -> str:
+    """An HTML-like Graphviz label: bold name, what it does, folded layers, costs."""
+    u, lang = box.unit, opt.lang
+    r = u.first(result)
+    big = opt.font_size + 3
+    if box.kind == "merge":
+        return f'<<font point-size="{big + 4}"><b>{"+" if r.type == "Add" else "C"}</b></font>>'
+    if u.count > 1:
+        tail = u.last(result).label.rsplit(".", 1)[-1]
+        title = f"{r.label} … {u.last(result).label if tail.isdigit() else tail}"
+        what = t("diagram.repeat", lang, block=r.type, n=u.count)
+    else:
+        # Inside an opened block (drawn as a labelled cluster) the local name is enough.
+        title = r.label[len(box.cluster) + 1:] if box.cluster else r.label
+        what = _describe(r, lang) if r.is_leaf else r.type
+    lines = [f'<font point-size="{big}"><b>{_esc(title)}</b></font>', _esc(what)]
+    if box.folded:
+        lines.append("+ " + " + ".join(_esc(_describe(f, lang)) for f in box.folded))
+    if opt.show_costs and (u.params(result) or u.macs(result)) and not r.is_leaf:
+        lines.append(f'<font point-size="{opt.font_size - 2}">'
+                     + _esc(t("dg.costs", lang, params=number(u.params(result), lang),
+                              macs=number(u.macs(result), lang))) + "</font>")
+    return "<" + "<br/>".join(lines) + ">"
+
+
+def _node_attrs(box: _Box, opt: DiagramOptions, label: str, highlighted: bool) -> str:
+    pal = PALETTE["dark" if opt.theme == "dark" else "light"]
+    fill, border = pal[box.kind]  # type: ignore[misc]
+    width = "3" if highlighted else "1.4"
+    color = pal["hl"] if highlighted else border
+    if box.kind == "merge":
+        return (f'shape=circle, style="filled", fillcolor="{fill}", color="{color}", '
+                f'penwidth={width}, width=0.5, fixedsize=true, label={label}')
+    style = '"rounded,filled,bold"' if box.unit.count > 1 else '"rounded,filled"'
+    peripheries = ", peripheries=2" if box.unit.count > 1 else ""
+    return (f'shape=box, style={style}, fillcolor="{fill}", color="{color}", '
+            f'penwidth={width}{peripheries}, label={label}')
+
+
+def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
+    """The DOT source of the diagram."""
+    opt = opt or DiagramOptions()
+    pal = PALETTE["dark" if opt.theme == "dark" else "light"]
+    boxes = _boxes(result, opt)
+    owner: dict[int, _Box] = {}
+    for b in boxes:
+        for leaf in b.unit.leaves:
+            owner[leaf] = b
+    bg = "transparent" if opt.theme == "transparent" else pal["bg"]
+    text = pal["text"]
+    out = [
+        "digraph G {",
+        f'  graph [rankdir={opt.direction if opt.direction in DIRECTIONS else "TB"}, '
+        f'bgcolor="{bg}", fontname="{FONT}", nodesep=0.35, ranksep=0.45, pad=0.3];',
+        f'  node [fontname="{FONT}", fontsize={opt.font_size}, fontcolor="{text}", margin="0.18,0.08"];',
+        f'  edge [fontname="{FONT}", fontsize={opt.font_size - 2}, color="{pal["edge"]}", '
+        f'fontcolor="{text}", arrowsize=0.7];',
+    ]
+    _, c, h, w = result.input_shape
+    io_fill, io_border = pal["io"]  # type: ignore[misc]
+    out.append(f'  input [shape=box, style="rounded,filled", fillcolor="{io_fill}", '
+               f'color="{io_border}", label=<<b>{_esc(t("diagram.input", opt.lang))}</b><br/>'
+               f'{c}×{h}×{w}>];')
+    lanes = _gpu_lanes(result, boxes) if opt.two_gpu else 0
+    if lanes:
+        out += _lane_body(result, boxes, opt, lanes)
+    else:
+        out += _body(result, boxes, owner, opt)
+    last = owner[_producer_of_output(result)]
+    out.append(f'  output [shape=box, style="rounded,filled", fillcolor="{io_fill}", '
+               f'color="{io_border}", label=<<b>{_esc(t("diagram.output", opt.lang))}</b>>];')
+    out.append(f'  {last.id} -> output [label="{shape_text(result.output_shape)}"];')
+    out.append("}")
+    return "\n".join(out)
+
+
+def _producer_of_output(result: TraceResult) -> int:
+    root = result.records[0]
+    return [r for r in result.leaves() if r.output_shape == root.output_shape][-1].index
+
+
+def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
+          opt: DiagramOptions) -> list[str]:
+    lines: list[str] = []
+    pal = PALETTE["dark" if opt.theme == "dark" else "light"]
+    current = ""
+    for b in boxes:
+        if b.cluster != current:
+            if current:
+                lines.append("  }")
+            if b.cluster:
+                block = result.find(b.cluster)
+                lines.append(f'  subgraph cluster_{b.id} {{ label=<<b>{_esc(block.label)}</b> · '
+                             f'{_esc(block.type)}>; style="rounded,dashed"; '
+                             f'color="{pal["block"][1]}"; fontcolor="{pal["text"]}"; '
+                             f'fontname="{FONT}"; fontsize={opt.font_size};')
+            current = b.cluster
+        hl = opt.highlight is not None and any(
+            result.records[i].name == opt.highlight for i in b.unit.leaves + b.unit.records)
+        lines.append(f"  {b.id} [{_node_attrs(b, opt, _box_label(result, b, opt), hl)}];")
+    if current:
+        lines.append("  }")
+    seen: set[tuple[str, str]] = set()
+    for b in boxes:
+        for leaf in b.unit.leaves:
+            r = result.records[leaf]
+            for pos, p in enumerate(r.inputs):
+                src = "input" if p == -1 else owner[p].id
+                if src == b.id or (src, b.id) in seen:
+                    continue
+                seen.add((src, b.id))
+                shape = result.input_shape if p == -1 else result.records[p].output_shape
+                attrs = f'label="{shape_text(shape)}"'
+                if r.type == "Add" and pos == 1 and b.kind == "merge":
+                    owner_block = r.parent or ""
+                    inside = p != -1 and result.records[p].name.startswith(owner_block + ".")
+                    path = t("dg.projection" if inside else "dg.identity", opt.lang)
+                    attrs += f', style=dashed, xlabel="{_esc(path)}"'
+                lines.append(f"  {src} -> {b.id} [{attrs}];")
+    return lines
+
+
+def _gpu_lanes(result: TraceResult, boxes: list[_Box]) -> int:
+    """Lanes for the paper's two-GPU AlexNet: a chain (no merges) with grouped convs."""
+    if any(b.kind == "merge" or b.kind == "block" for b in boxes):
+        return 0
+    groups = [r.groups or 1 for r in result.leaves() if r.type == "Conv2d"]
+    return max(groups) if groups and max(groups) > 1 else 0
+
+
+def _lane_body(result: TraceResult, boxes: list[_Box], opt: DiagramOptions,
+               lanes: int) -> list[str]:
+    """The 2012 paper's Figure 2: each layer up to the flatten split over the GPUs.
+
+    A grouped conv (groups=2) only reads maps on its own GPU; a full conv (conv3) and the
+    fully connected layers read both, which is where the GPUs talked to each other.
+    """
+    split_end = next((i for i, b in enumerate(boxes) if b.unit.first(result).type == "Flatten"),
+                     len(boxes))
+    lines: list[str] = []
+    for lane in range(lanes):
+        lines.append(f'  subgraph cluster_gpu{lane} {{ label="{t("diagram.gpu", opt.lang, n=lane + 1)}"; '
+                     f'style="rounded,dashed"; color="#999999"; fontname="{FONT}";')
+        for b in boxes[:split_end]:
+            r = b.unit.first(result)
+            half = r.channels // lanes
+            label = _box_label(result, b, opt).replace(
+                _esc(_describe(r, opt.lang)),
+                _esc(_describe(r, opt.lang)).replace(f"{r.channels}", f"{half}", 1)
+                if r.type == "Conv2d" else _esc(_describe(r, opt.lang)), 1)
+            hl = opt.highlight == r.name
+            lines.append(f"    {b.id}_{lane} [{_node_attrs(b, opt, label, hl)}];")
+        lines.append("  }")
+    prev: list[str] = ["input"] * lanes
+    prev_shape = result.input_shape
+    for b in boxes[:split_end]:
+        r = b.unit.first(result)
+        cross = r.type == "Conv2d" and (r.groups or 1) == 1
+        for lane in range(lanes):
+            sources = prev if cross else [prev[lane]]
+            for src in dict.fromkeys(sources):
+                shape = prev_shape if src == "input" else _halve(prev_shape, lanes)
+                lines.append(f'  {src} -> {b.id}_{lane} [label="{shape_text(shape)}"];')
+        prev = [f"{b.id}_{lane}" for lane in range(lanes)]
+        prev_shape = result.records[b.unit.leaves[-1]].output_shape
+    for i, b in enumerate(boxes[split_end:]):
+        hl = opt.highlight == b.unit.first(result).name
+        lines.append(f"  {b.id} [{_node_attrs(b, opt, _box_label(result, b, opt), hl)}];")
+        src_shape = prev_shape
+        for src in dict.fromkeys(prev):
+            shape = _halve(src_shape, lanes) if i == 0 and src != "input" else src_shape
+            lines.append(f'  {src} -> {b.id} [label="{shape_text(shape)}"];')
+        prev = [b.id]
+        prev_shape = result.records[b.unit.leaves[-1]].output_shape
+    return lines
+
+
+def _halve(shape: tuple[int, ...], lanes: int) -> tuple[int, ...]:
+    return (shape[0], shape[1] // lanes, *shape[2:]) if len(shape) == 4 else shape
