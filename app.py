@@ -1,11 +1,25 @@
-"""Entry point: the shared sidebar and st.navigation over app_pages/; nothing else."""
+"""Entry point: the shared sidebar (language) and st.navigation over app_pages/; nothing else."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from app_pages import common, explorer
+from visualizer.i18n import LANGS, t
+from visualizer.state import read_lang
+
 st.set_page_config(page_title="CNN Visualizer", page_icon="🧠", layout="wide")
 
-from app_pages import explorer  # noqa: E402  (set_page_config must come first)
+if common.LANG_KEY not in st.session_state:  # first run of this session: the link decides
+    problems: list = []
+    st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), problems)
+    st.session_state["lang_problems"] = problems
 
-st.navigation([st.Page(explorer.render, title="Explorer", url_path="explorer", default=True)]).run()
+with st.sidebar:
+    st.segmented_control(t("app.language", common.lang()), LANGS, key=common.LANG_KEY,
+                         format_func=lambda code: {"ko": "한국어", "en": "English"}[code],
+                         required=True)
+
+pages = [st.Page(explorer.render, title=t("nav.explorer", common.lang()), icon="🔎",
+                 url_path="explorer", default=True)]
+st.navigation(pages).run()

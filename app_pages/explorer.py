@@ -1,26 +1,210 @@
-"""The explorer page (first version): the layer table and totals for one architecture."""
+"""The explorer: pick an architecture and an input, see how the data flows through it.
+
+Sidebar: architecture, input size, channels, classes. Main: headline figures, what to notice,
+then three tabs: the shape-flow chart with the layer table, the diagram, and the
+parameters-vs-compute chart. The whole view lives in the URL.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from models import list_models
-from visualizer.analysis import layer_rows
-from visualizer.i18n import number, t
-from visualizer.trace import ShapeError, trace_named
+from app_pages import common
+from models import get_entry, list_models
+from visualizer import charts
+from visualizer.analysis import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
+from visualizer.diagram import DETAILS, DiagramOptions, to_dot
+from visualizer.i18n import number, shape_text, t
+from visualizer.records import TraceResult
+from visualizer.state import CHANNEL_CHOICES, CLASS_CHOICES, SIZE_PRESETS, View, has_channel_choice, read_view
+from visualizer.trace import MAX_SIDE, ShapeError
+
+VIEW = "ex_view"  # the page's state; widgets below are views of it
+SLIDER_MAX = 1024
+MAX_DRAWN_BOXES = 250  # more boxes than this make the browser's graph layout crawl
+
+
+def view() -> View:
+    return st.session_state[VIEW]
+
+
+def set_view(**changes: object) -> None:
+    st.session_state[VIEW] = replace(view(), **changes)
+
+
+def set_size(size: int) -> None:
+    """One size, three widgets: keep slider, box and presets in step."""
+    set_view(size=size)
+    st.session_state.ex_size_slider = min(max(size, 1), SLIDER_MAX)
+    st.session_state.ex_size_box = size
+    st.session_state.ex_size_preset = size if size in SIZE_PRESETS else None
+
+
+def on_arch() -> None:
+    arch = st.session_state.ex_arch
+    set_view(arch=arch)
+    set_size(get_entry(arch).default_input[1])  # each network at the size it was made for
+    st.session_state.ex_selected = None
+
+
+def on_preset() -> None:
+    if st.session_state.ex_size_preset is not None:
+        set_size(st.session_state.ex_size_preset)
+
+
+def start() -> list:
+    """First run of this page in this session: the URL decides the view."""
+    problems: list = list(st.session_state.pop("lang_problems", []))
+    if VIEW not in st.session_state:
+        st.session_state[VIEW] = read_view(st.query_params.to_dict(), problems)
+        st.session_state.ex_selected = None
+        st.session_state.ex_table_nonce = 0
+    v = view()
+    st.session_state.setdefault("ex_arch", v.arch)
+    st.session_state.setdefault("ex_channels", v.channels)
+    st.session_state.setdefault("ex_classes", v.classes)
+    if "ex_size_box" not in st.session_state:
+        set_size(v.size)
+    return problems
+
+
+def sidebar(lang: str) -> None:
+    with st.sidebar:
+        st.selectbox(t("side.arch", lang), list_models(), key="ex_arch", on_change=on_arch,
+                     format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
+                                             year=get_entry(n).year))
+        st.pills(t("side.presets", lang), SIZE_PRESETS, key="ex_size_preset", on_change=on_preset)
+        st.slider(t("side.size", lang), 1, SLIDER_MAX, key="ex_size_slider",
+                  on_change=lambda: set_size(st.session_state.ex_size_slider))
+        st.number_input(t("side.size_box", lang), 1, MAX_SIDE, key="ex_size_box", step=1,
+                        on_change=lambda: set_size(int(st.session_state.ex_size_box)))
+        v = view()
+        if has_channel_choice(v.arch):
+            st.segmented_control(t("side.channels", lang), CHANNEL_CHOICES, key="ex_channels",
+                                 required=True, help=t("side.channels.help", lang),
+                                 format_func=lambda c: t(f"side.channels.{c}", lang),
+                                 on_change=lambda: set_view(channels=st.session_state.ex_channels))
+        else:
+            st.caption(t("side.fixed_channels", lang, channels=get_entry(v.arch).default_input[0]))
+        st.segmented_control(t("side.classes", lang), CLASS_CHOICES, key="ex_classes",
+                             required=True, help=t("side.classes.help", lang),
+                             format_func=lambda c: t(f"side.classes.{c}", lang),
+                             on_change=lambda: set_view(classes=st.session_state.ex_classes))
+
+
+def headline(result: TraceResult, lang: str) -> None:
+    cols = st.columns(5)
+    cols[0].metric(t("metric.params", lang), number(result.total_params, lang),
+                   help=t("metric.params.help", lang) + f" ({result.total_params:,})")
+    cols[1].metric(t("metric.macs", lang), number(result.total_macs, lang),
+                   help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
+                   + f" ({result.total_macs:,})")
+    cols[2].metric(t("metric.depth", lang), result.weighted_depth, help=t("metric.depth.help", lang))
+    cols[3].metric(t("metric.output", lang), shape_text(result.output_shape),
+                   help=t("metric.output.help", lang))
+    mib = 4 * result.activation_values / 2**20
+    cols[4].metric(t("metric.memory", lang), f"{mib:,.1f} MiB", help=t("metric.memory.help", lang))
+
+
+def select_from_chart() -> None:
+    points = st.session_state.ex_flow.selection.points
+    if points and points[0].get("customdata", -1) >= 0:
+        st.session_state.ex_selected = int(points[0]["customdata"])
+        st.session_state.ex_table_nonce += 1  # a fresh table takes the new selection
+
+
+def flow_tab(result: TraceResult, lang: str) -> None:
+    selected = st.session_state.ex_selected
+    st.plotly_chart(charts.shape_flow(result, lang, selected), key="ex_flow", on_select=select_from_chart,
+                    selection_mode="points", config={"displaylogo": False})
+    st.caption(t("flow.hint", lang))
+    depth_max = max_depth(result)
+    c1, c2 = st.columns([2, 1])
+    depth = depth_max
+    if depth_max > 1:  # a flat model (the paper's AlexNet) has only one level
+        depth = c1.slider(t("table.depth", lang), 1, depth_max, depth_max,
+                          key=f"ex_depth_{result.model_name}", help=t("table.depth.help", lang))
+    minor = c2.toggle(t("table.minor", lang), key="ex_minor")
+    records = table_records(result, depth, minor)
+    frame = pd.DataFrame(layer_rows(result, lang, depth, minor))
+    rows = [i for i, r in enumerate(records) if r.index == selected]
+    event = st.dataframe(
+        frame, hide_index=True, on_select="rerun", selection_mode="single-row",
+        key=f"ex_table_{st.session_state.ex_table_nonce}",
+        selection_default={"selection": {"rows": rows}} if rows else None,
+        column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
+                       t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
+                       t("col.formula", lang): st.column_config.TextColumn(width="large")},
+        column_order=[t(k, lang) for k in COLUMNS], placeholder="",
+        height=min(36 * (len(frame) + 1) + 12, 640),
+    )
+    picked = event.selection.rows if event is not None else []
+    if picked:
+        selected = records[picked[0]].index
+        st.session_state.ex_selected = selected
+    st.subheader(t("table.selected", lang))
+    if selected is None or selected >= len(result.records):
+        st.caption(t("detail.none", lang))
+        return
+    record = result.records[selected]
+    st.markdown(f"**{record.label}** · {record.type}")
+    for line in layer_arithmetic(record, lang):
+        st.markdown(f"- {line}")
+
+
+def diagram_tab(result: TraceResult, lang: str) -> None:
+    c1, c2 = st.columns([2, 1])
+    detail = c1.segmented_control(t("diagram.detail", lang), DETAILS, default="blocks", key="ex_detail",
+                                  required=True, format_func=lambda d: t(f"diagram.detail.{d}", lang))
+    direction = c2.segmented_control(t("diagram.direction", lang), ("TB", "LR"), default="TB",
+                                     key="ex_direction", required=True,
+                                     format_func=lambda d: t(f"diagram.direction.{d}", lang))
+    blocks = [r.name for r in result.records if r.type in
+              ("BasicBlock", "Bottleneck", "DenseLayer", "Inception", "InceptionAux", "Transition")]
+    opened = st.multiselect(t("diagram.expand", lang), blocks, key=f"ex_open_{result.model_name}",
+                            format_func=lambda n: result.find(n).label)
+    leaves = len(result.leaves())
+    if detail == "layers" and leaves > MAX_DRAWN_BOXES:
+        st.info(t("diagram.too_big", lang, n=leaves))
+        detail = "blocks"
+    options = DiagramOptions(detail=detail, opened=frozenset(opened), direction=direction, lang=lang)
+    st.caption(t("diagram.legend", lang))
+    st.graphviz_chart(to_dot(result, options), width="stretch")
 
 
 def render() -> None:
-    lang = "en"
-    arch = st.sidebar.selectbox(t("side.arch", lang), list_models())
-    size = st.sidebar.number_input(t("side.size", lang), 1, 8192, 224)
+    lang = common.lang()
+    problems = start()
+    sidebar(lang)
+    v = view()
+    entry = get_entry(v.arch)
+    st.title(t(f"arch.{v.arch}", lang))
+    st.caption(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv))
+    common.show_problems(problems)
+    common.write_url(v.to_params())
     try:
-        result = trace_named(arch, int(size))
-    except ShapeError as exc:
-        st.error(exc.message(lang))
+        result = common.cached_trace(v.arch, v.size, tuple(sorted(v.config().items())))
+    except ShapeError as err:
+        st.error(f"**{t('fix.title', lang)}**\n\n{err.message(lang)}", icon="🚫")
+        if err.valid is not None:
+            low, high = err.valid
+            target = high if high is not None and v.size > high else low
+            st.button(t("fix.button", lang, size=target), on_click=set_size, args=(target,), type="primary")
         return
-    st.title(t("explorer.title", lang))
-    st.metric(t("metric.params", lang), number(result.total_params, lang))
-    st.metric(t("metric.macs", lang), number(result.total_macs, lang))
-    st.dataframe(pd.DataFrame(layer_rows(result, lang)), hide_index=True)
+    except ValueError as err:  # a setting the model cannot be built with
+        st.error(t("err.config", lang, detail=str(err)), icon="🚫")
+        return
+    headline(result, lang)
+    with st.expander(t("notice.title", lang), expanded=True):
+        st.markdown("\n".join(f"- {line}" for line in notices(result, lang)))
+        st.caption(entry.note(lang))
+    flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)])
+    with flow:
+        flow_tab(result, lang)
+    with diagram:
+        diagram_tab(result, lang)
+    with cost:
+        st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False})

@@ -257,3 +257,83 @@ def stage_label(result: TraceResult, unit: Unit) -> str:
     if unit.key != r.name:
         return unit.key.rsplit(".", 1)[-1]
     return r.label
+
+
+# --- teaching facts ------------------------------------------------------------------------
+
+def channel_ledger(result: TraceResult) -> list[tuple[str, int]]:
+    """DenseNet's channel count entering the first block, then after every block and transition."""
+    steps = [r for r in result.records if r.type in ("DenseBlock", "Transition")]
+    if not steps:
+        return []
+    ledger = [("stem", steps[0].input_shapes[0][1])]
+    ledger += [(r.label, r.output_shape[1]) for r in steps]
+    return ledger
+
+
+def growth_rate(result: TraceResult) -> int | None:
+    """k: the channels one dense layer adds (read off the trace, not the config)."""
+    layer = next((r for r in result.records if r.type == "DenseLayer"), None)
+    return None if layer is None else layer.output_shape[1] - layer.input_shapes[0][1]
+
+
+def notices(result: TraceResult, lang: str) -> list[str]:
+    """The 'what to notice' sentences for this trace, every number computed from it."""
+    _, c, h, w = result.input_shape
+    out = [t("notice.flow", lang, c=c, h=h, w=w, out=result.output_shape[-1],
+             depth=result.weighted_depth)]
+    leaves = result.leaves()
+    types = {r.type for r in result.records}
+    first_conv = next((r for r in leaves if r.type == "Conv2d"), None)
+    if first_conv is not None and first_conv.kernel and first_conv.kernel[0] > 1:
+        out.append(t("notice.first_conv", lang, formula=size_formula(first_conv)))
+    split = param_compute_split(result)
+    if split["fc_params"] > 0.5:
+        big = max((r for r in leaves if r.type == "Linear"), key=lambda r: r.params)
+        out.append(t("notice.fc_vs_conv", lang, fc=round(100 * split["fc_params"]), big=big.label,
+                     big_params=f"{big.params:,}", conv=round(100 * split["conv_macs"])))
+    if "Inception" in types:
+        mods = [r for r in result.records if r.type == "Inception"]
+        out.append(t("notice.inception", lang, n=len(mods), first=mods[0].label,
+                     cin=mods[0].input_shapes[0][1], cout=mods[0].output_shape[1]))
+    adds = [r for r in leaves if r.type == "Add"]
+    if adds:
+        proj = sum(1 for r in result.records if r.name.endswith("downsample"))
+        out.append(t("notice.residual", lang, adds=len(adds), proj=proj))
+    ledger = channel_ledger(result)
+    if ledger:
+        out.append(t("notice.ledger", lang, ledger=" → ".join(str(n) for _, n in ledger),
+                     k=growth_rate(result)))
+    widest = max(leaves, key=lambda r: r.activations)
+    out.append(t("notice.memory", lang, layer=widest.label, values=f"{widest.activations:,}"))
+    return out
+
+
+def layer_arithmetic(r: LayerRecord, lang: str) -> list[str]:
+    """How a layer's numbers come about, as sentences with the formulas filled in."""
+    lines = [t("detail.shapes", lang, inp=" + ".join(shape_text(s) for s in r.input_shapes),
+               out=shape_text(r.output_shape))]
+    if r.type == "Conv2d" and r.kernel:
+        cin = r.input_shapes[0][1]
+        g = r.groups or 1
+        bias = r.params - r.channels * (cin // g) * r.kernel[0] * r.kernel[1]
+        group = f" / {g}" if g > 1 else ""
+        formula = (f"{r.channels} × {cin}{group} × {r.kernel[0]} × {r.kernel[1]}"
+                   + (f" + {bias}" if bias else "") + f" = {r.params:,}")
+        lines.append(t("detail.params", lang, formula=formula))
+        hw = f"{r.output_shape[2]} × {r.output_shape[3]}"
+        lines.append(t("detail.macs", lang, formula=f"{r.channels} × {hw} × {cin // g} × "
+                                               f"{r.kernel[0]} × {r.kernel[1]} = {r.macs:,}"))
+    elif r.type == "Linear":
+        fin = r.input_shapes[0][-1]
+        lines.append(t("detail.params", lang, formula=f"{fin} × {r.channels} + {r.channels} = "
+                                                 f"{r.params:,}"))
+        lines.append(t("detail.macs", lang, formula=f"{fin} × {r.channels} = {r.macs:,}"))
+    elif r.params_total:
+        lines.append(t("detail.params", lang, formula=f"{r.params_total:,}"))
+    formula = size_formula(r)
+    if formula:
+        lines.append(f"{t('col.formula', lang)}: {formula}")
+    if r.receptive_field is not None and r.jump is not None and r.kernel is not None:
+        lines.append(t("detail.rf", lang, rf=r.receptive_field, jump=r.jump))
+    return lines

@@ -29,11 +29,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "side.size_box": ("Exact size", "정확한 크기"),
     "side.presets": ("Presets", "자주 쓰는 크기"),
     "side.channels": ("Input channels", "입력 채널"),
-    "side.channels.1": ("1 · grayscale (Fashion-MNIST)", "1 · 흑백 (Fashion-MNIST)"),
-    "side.channels.3": ("3 · colour (RGB)", "3 · 컬러 (RGB)"),
+    "side.channels.1": ("1 · gray", "1 · 흑백"),
+    "side.channels.3": ("3 · RGB", "3 · 컬러"),
+    "side.channels.help": ("1 for grayscale images like Fashion-MNIST, 3 for colour (RGB) photos.",
+                           "Fashion-MNIST 같은 흑백 이미지는 1, 컬러(RGB) 사진은 3입니다."),
     "side.classes": ("Classes", "클래스 수"),
-    "side.classes.10": ("10 · Fashion-MNIST, CIFAR", "10 · Fashion-MNIST, CIFAR"),
-    "side.classes.1000": ("1000 · ImageNet", "1000 · ImageNet"),
+    "side.classes.10": ("10", "10"),
+    "side.classes.1000": ("1000", "1000"),
+    "side.classes.help": ("10 for Fashion-MNIST and CIFAR-10, 1000 for ImageNet.",
+                          "Fashion-MNIST와 CIFAR-10은 10, ImageNet은 1000입니다."),
     "side.fixed_channels": ("This model takes {channels} channels.",
                             "이 모델의 입력 채널은 {channels}개로 정해져 있습니다."),
     "family.AlexNet": ("AlexNet", "AlexNet"),
@@ -68,6 +72,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "flow.size": ("Height x width (pixels)", "높이 x 너비 (픽셀)"),
     "flow.channels": ("Channels", "채널 수"),
     "flow.layer": ("Layer", "층"),
+    "flow.features": ("Numbers in a row (after flattening)", "펼친 뒤 한 줄의 숫자 개수"),
     "cost.title": ("Where the parameters live and where the compute goes",
                    "파라미터가 있는 곳과 연산이 일어나는 곳"),
     "cost.params": ("Share of parameters", "파라미터 비율"),
@@ -126,6 +131,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.costs": ("{params} params · {macs} MACs", "파라미터 {params} · MACs {macs}"),
     "fix.button": ("Use {size} x {size}", "{size} x {size}로 바꾸기"),
     "fix.title": ("This input cannot pass through the network", "이 입력은 네트워크를 통과할 수 없습니다"),
+    "arch.alexnet": ("AlexNet · torchvision", "AlexNet · torchvision"),
+    "arch.alexnet_paper": ("AlexNet · 2012 paper, two GPUs", "AlexNet · 2012년 논문, GPU 2개"),
+    "arch.googlenet": ("GoogLeNet · torchvision", "GoogLeNet · torchvision"),
+    "arch.googlenet_paper": ("GoogLeNet · 2014 paper, Table 1", "GoogLeNet · 2014년 논문 표 1"),
+    "arch.resnet18": ("ResNet-18", "ResNet-18"),
+    "arch.resnet34": ("ResNet-34", "ResNet-34"),
+    "arch.resnet50": ("ResNet-50 · bottleneck", "ResNet-50 · 병목 블록"),
+    "arch.resnet101": ("ResNet-101", "ResNet-101"),
+    "arch.resnet152": ("ResNet-152", "ResNet-152"),
+    "arch.residual_block": ("Residual block · the lecture's code", "잔차 블록 · 강의 코드"),
+    "arch.densenet121": ("DenseNet-121", "DenseNet-121"),
+    "arch.densenet161": ("DenseNet-161", "DenseNet-161"),
+    "arch.densenet169": ("DenseNet-169", "DenseNet-169"),
+    "arch.densenet201": ("DenseNet-201", "DenseNet-201"),
+    "arch.densenet_bc_100": ("DenseNet-BC-100 · CIFAR, 3 blocks", "DenseNet-BC-100 · CIFAR, 블록 3개"),
+    "arch.option": ("{title} ({year})", "{title} ({year})"),
+    "diagram.detail": ("Detail", "자세히 보기"),
+    "diagram.detail.overview": ("Blocks closed", "블록 접기"),
+    "diagram.detail.blocks": ("First block of each kind opened", "종류마다 첫 블록 펼치기"),
+    "diagram.detail.layers": ("Every layer", "모든 층"),
+    "diagram.too_big": ("{n} boxes is too many to draw at once; showing blocks instead. Open single blocks with the list below.",
+                        "한 번에 그리기에는 상자가 {n}개로 너무 많아 블록 단위로 보여 줍니다. 아래 목록에서 블록을 하나씩 펼쳐 보세요."),
+    "detail.shapes": ("Input {inp} → output {out}", "입력 {inp} → 출력 {out}"),
+    "detail.params": ("Parameters: {formula}", "파라미터: {formula}"),
+    "detail.macs": ("MACs: {formula}", "MACs: {formula}"),
+    "detail.rf": ("Each output value sees {rf}×{rf} input pixels; neighbouring outputs are {jump} pixels apart in the input.",
+                  "출력 값 하나는 입력의 {rf}×{rf} 픽셀을 봅니다. 이웃한 출력은 입력에서 {jump}픽셀 떨어져 있습니다."),
+    "detail.none": ("Click a point in the chart or a row in the table to see its arithmetic.",
+                    "차트의 점이나 표의 행을 누르면 그 층의 계산을 볼 수 있습니다."),
+    "notice.flow": ("The {c}×{h}×{w} input leaves as {out} class scores after {depth} layers with weights; softmax turns the scores into probabilities.",
+                    "{c}×{h}×{w} 입력이 가중치 층 {depth}개를 지나 클래스 점수 {out}개가 됩니다. softmax가 점수를 확률로 바꿉니다."),
+    "notice.fc_vs_conv": ("The fully connected layers hold {fc}% of the parameters ({big} alone: {big_params}), while the convolutions do {conv}% of the multiply-adds.",
+                          "완전 연결 층에 파라미터의 {fc}%가 있고({big} 하나만 {big_params}개), 곱셈-누산의 {conv}%는 합성곱 층에서 일어납니다."),
+    "notice.first_conv": ("First convolution: {formula}.", "첫 번째 합성곱: {formula}."),
+    "notice.inception": ("{n} Inception modules: each runs 1×1, 3×3, 5×5 and pooling branches side by side and concatenates them ({first}: {cin} channels in, {cout} out).",
+                         "Inception 모듈 {n}개: 각 모듈은 1×1, 3×3, 5×5, 풀링 가지를 나란히 계산해 채널 방향으로 연결합니다({first}: 입력 {cin}채널, 출력 {cout}채널)."),
+    "notice.residual": ("{adds} residual additions F(x) + x; {proj} of them use a 1×1 projection where the shape changes.",
+                        "잔차 덧셈 F(x) + x가 {adds}번 있고, 그중 {proj}번은 모양이 바뀌는 곳이라 1×1 projection을 씁니다."),
+    "notice.ledger": ("Channels: {ledger} (each dense layer adds k = {k}; each transition halves).",
+                      "채널 수: {ledger} (밀집 층마다 k = {k}개씩 늘고, 전이 층에서 절반이 됩니다)."),
+    "notice.memory": ("The widest layer output is {layer} with {values} values.",
+                      "가장 큰 층 출력은 {layer}의 값 {values}개입니다."),
     # --- URL and input problems ------------------------------------------------------
     "url.bad_arch": ("The link asks for an architecture called \"{value}\", which does not "
                      "exist; showing {fallback} instead.",
@@ -336,10 +383,16 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
-    """The string ``key`` in ``lang`` (``"ko"`` or ``"en"``), with ``values`` filled in."""
+    """The string ``key`` in ``lang`` (``"ko"`` or ``"en"``), with ``values`` filled in.
+
+    A value that is itself ``(key, values)`` is looked up too, in the same language.
+    """
     en, ko = CATALOGUE[key]
     text = ko if lang == "ko" else en
-    return text.format(**values) if values else text
+    filled = {k: t(v[0], lang, **v[1]) if isinstance(v, tuple) and len(v) == 2
+              and isinstance(v[0], str) and isinstance(v[1], dict) else v
+              for k, v in values.items()}
+    return text.format(**filled) if values else text
 
 
 def number(n: float, lang: str = DEFAULT_LANG) -> str:

@@ -115,8 +115,16 @@ class TraceResult:
 
     @property
     def weighted_depth(self) -> int:
-        """Layers with weights that the signal passes through in sequence (conv and linear)."""
-        return sum(1 for r in self.leaves() if r.type in ("Conv2d", "Linear"))
+        """Layers with weights (conv, linear) on the longest path from input to output.
+
+        This is how the papers count: ResNet-50 has 50 (its four projection shortcuts run
+        beside the main path), GoogLeNet 22, DenseNet-121 121.
+        """
+        depth: dict[int, int] = {-1: 0}
+        for r in self.leaves():
+            here = max((depth[i] for i in r.inputs), default=0)
+            depth[r.index] = here + (1 if r.type in ("Conv2d", "Linear") else 0)
+        return max(depth.values())
 
     @property
     def activation_values(self) -> int:

@@ -1,0 +1,99 @@
+"""The explorer page through Streamlit's AppTest: every architecture, both languages, URLs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models import list_models
+from visualizer.i18n import number, t
+from visualizer.trace import trace_named
+
+TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("arch", list_models())
+def test_every_architecture_renders(arch: str, lang: str) -> None:
+    at = run(arch=arch, lang=lang)
+    assert not at.exception
+    result = trace_named(arch)
+    assert metric(at, t("metric.params", lang)) == number(result.total_params, lang)
+    assert metric(at, t("metric.macs", lang)) == number(result.total_macs, lang)
+    assert metric(at, t("metric.depth", lang)) == str(result.weighted_depth)
+    assert at.title[0].value == t(f"arch.{arch}", lang)
+    assert not at.error
+
+
+def test_url_sets_the_view() -> None:
+    at = run(arch="densenet121", size="96", channels="1", classes="10", lang="en")
+    assert not at.exception
+    result = trace_named("densenet121", 96, channels=1, num_classes=10)
+    assert metric(at, "Parameters") == number(result.total_params, "en")
+    assert metric(at, "Output") == "10"
+    assert at.sidebar.number_input[0].value == 96
+    assert at.query_params["arch"] == ["densenet121"] or at.query_params["arch"] == "densenet121"
+
+
+@pytest.mark.parametrize(("params", "expect"), [
+    ({"arch": "vgg16"}, "vgg16"),
+    ({"size": "-5"}, "-5"),
+    ({"size": str(10**9)}, "1000000000"),
+    ({"size": "abc"}, "abc"),
+    ({"channels": "7"}, "7"),
+    ({"lang": "fr"}, "fr"),
+])
+def test_bad_url_values_warn_and_fall_back(params: dict[str, str], expect: str) -> None:
+    at = run(**params)
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert expect.replace("-", "\\-") in warnings or expect in warnings
+    assert metric(at, t("metric.params", "ko"))  # the fallback view is shown
+
+
+def test_too_small_input_names_the_layer_and_offers_the_fix() -> None:
+    at = run(arch="alexnet", size="40", lang="en")
+    assert not at.exception
+    assert "pool" in at.error[0].value and "63x63" in at.error[0].value
+    fix = next(b for b in at.button if "63" in b.label)
+    at = fix.click().run()
+    assert not at.error
+    assert at.sidebar.number_input[0].value == 63
+
+
+def test_paper_alexnet_at_224_explains_fc6() -> None:
+    at = run(arch="alexnet_paper", size="224", lang="ko")
+    assert "fc6" in at.error[0].value and "227" in at.error[0].value
+    at = next(b for b in at.button if "227" in b.label).click().run()
+    assert not at.error
+
+
+def test_changing_size_updates_shapes() -> None:
+    at = run(arch="alexnet", lang="en")
+    at.sidebar.number_input[0].set_value(227).run()
+    assert not at.exception
+    assert at.sidebar.slider[0].value == 227
+    # conv1 at 227 with padding 2: floor((227 + 4 - 11) / 4) + 1 = 56
+    table = at.dataframe[0].value
+    assert table.loc[table["Layer"] == "conv1", "Output shape"].item() == "64×56×56"
+
+
+def test_switching_language_switches_labels() -> None:
+    at = run(arch="alexnet", lang="en")
+    assert at.metric[0].label == "Parameters"
+    at.sidebar.segmented_control[0].set_value("ko").run()
+    assert at.metric[0].label == "파라미터 수"
