@@ -165,7 +165,8 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
     blocks = [r.name for r in result.records if r.type in
               ("BasicBlock", "Bottleneck", "DenseLayer", "Inception", "InceptionAux", "Transition")]
     opened = st.multiselect(t("diagram.expand", lang), blocks, key=f"ex_open_{result.model_name}",
-                            format_func=lambda n: result.find(n).label)
+                            format_func=lambda n: result.find(n).label,
+                            placeholder=t("diagram.expand.placeholder", lang))
     leaves = len(result.leaves())
     if detail == "layers" and leaves > MAX_DRAWN_BOXES:
         st.info(t("diagram.too_big", lang, n=leaves))

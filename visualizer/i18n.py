@@ -100,6 +100,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "shape.flat": ("{n} numbers in a row", "{n}개의 숫자가 한 줄로"),
     "diagram.title": ("The network as a diagram", "네트워크 구조도"),
     "diagram.expand": ("Open these blocks", "펼쳐 볼 블록"),
+    "diagram.expand.placeholder": ("Choose blocks to draw layer by layer", "층 단위로 그려 볼 블록을 고르세요"),
     "diagram.depth": ("Open every block down to depth", "이 깊이까지 모든 블록 펼치기"),
     "diagram.direction": ("Direction", "방향"),
     "diagram.direction.TB": ("Top to bottom", "위에서 아래로"),

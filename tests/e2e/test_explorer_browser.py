@@ -1,0 +1,69 @@
+"""The explorer in a real browser: numbers on the page, controls that change them, Korean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ROOT, wait_idle
+
+pytestmark = pytest.mark.e2e
+SCREENSHOT = ROOT / "docs" / "explorer.png"
+
+
+def chart_text(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every text label drawn in the plotly charts (the size labels on the flow chart)."""
+    page.wait_for_selector(".js-plotly-plot text", timeout=30_000)
+    texts = page.locator(".js-plotly-plot .textpoint text, .js-plotly-plot text.bartext")
+    return [t.strip() for t in texts.all_text_contents()]
+
+
+def test_alexnet_shapes_size_control_and_korean(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{app_url}/?arch=alexnet&size=224&lang=en")
+    wait_idle(page)
+    labels = chart_text(page)
+    for size in ("224", "55", "27", "13", "6", "9216"):
+        assert size in labels, (size, labels)
+    assert "floor((224 + 2*2 - 11) / 4) + 1 = 55" in page.inner_text("body")
+
+    box = page.get_by_label("Exact size")
+    box.fill("227")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot .textpoint text')]"
+        ".some(t => t.textContent.trim() === '56')", timeout=30_000)
+    wait_idle(page)
+    assert "56" in chart_text(page)  # floor((227 + 4 - 11) / 4) + 1 = 56
+    assert "size=227" in page.url
+
+    page.get_by_role("radio", name="한국어").click()
+    page.wait_for_selector("text=파라미터 수", timeout=30_000)
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert "눈여겨볼 점" in body and "합성곱" in body
+    assert "lang=ko" in page.url
+
+    page.goto(f"{app_url}/?arch=alexnet&size=224&lang=ko")
+    wait_idle(page)
+    chart_text(page)
+    page.wait_for_timeout(800)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert Path(SCREENSHOT).stat().st_size > 50_000
+
+
+def test_bad_link_shows_message_not_traceback(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{app_url}/?arch=alexnet&size=-5&lang=en")
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert "is not allowed" in body
+    assert "Traceback" not in body
+    page.goto(f"{app_url}/?arch=alexnet&size=20&lang=en")
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert "at least 63x63" in body
+    page.get_by_role("button", name="Use 63 x 63").click()
+    page.wait_for_function("() => location.search.includes('size=63')", timeout=30_000)
+    wait_idle(page)
+    assert "cannot pass" not in page.inner_text("body")
