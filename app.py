@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, explorer
+from app_pages import common, explorer, lesson_alexnet
 from visualizer.i18n import LANGS, t
 from visualizer.state import read_lang
 
-st.set_page_config(page_title="CNN Visualizer", page_icon="🧠", layout="wide")
+st.set_page_config(page_title="CNN Visualizer", page_icon=":material/neurology:", layout="wide")
 
 if common.LANG_KEY not in st.session_state:  # first run of this session: the link decides
     problems: list = []
@@ -20,6 +20,13 @@ with st.sidebar:
                          format_func=lambda code: {"ko": "한국어", "en": "English"}[code],
                          required=True)
 
-pages = [st.Page(explorer.render, title=t("nav.explorer", common.lang()), icon="🔎",
-                 url_path="explorer", default=True)]
+lang = common.lang()
+pages = {
+    t("nav.section.explore", lang): [
+        st.Page(explorer.render, title=t("nav.explorer", lang), icon=":material/explore:",
+                url_path="explorer", default=True)],
+    t("nav.section.lessons", lang): [
+        st.Page(lesson_alexnet.render, title=t("nav.alexnet", lang), icon=":material/filter_1:",
+                url_path="alexnet")],
+}
 st.navigation(pages).run()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from visualizer.i18n import t
 from visualizer.records import TraceResult
-from visualizer.state import Problem
+from visualizer.state import ChoiceParam, IntParam, Problem
 from visualizer.trace import trace_named
 
 LANG_KEY = "lang"
@@ -22,7 +22,7 @@ def lang() -> str:
 def show_problems(problems: list[Problem]) -> None:
     """One friendly warning per bad URL value, each naming the value and the fallback."""
     for key, values in problems:
-        st.warning(t(key, lang(), **values), icon="🔗")
+        st.warning(t(key, lang(), **values), icon=":material/link_off:")
 
 
 def write_url(params: dict[str, str]) -> None:
@@ -36,3 +36,37 @@ def write_url(params: dict[str, str]) -> None:
 def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ()) -> TraceResult:
     """A trace, computed once per setting for every student (bounded: 512 settings)."""
     return trace_named(arch, size, **dict(config))
+
+
+Specs = dict[str, IntParam | ChoiceParam]
+
+
+def controls(page: str, specs: Specs) -> list[Problem]:
+    """Give each control ``{page}_{name}`` its starting value: the one it had when the
+    student last left this page, else the link's, else the default. Returns URL problems."""
+    problems: list[Problem] = []
+    params = st.query_params.to_dict()
+    for name, spec in specs.items():
+        key = f"{page}_{name}"
+        if key not in st.session_state:
+            saved = st.session_state.get(f"saved_{key}")
+            st.session_state[key] = saved if saved is not None else spec.read(params, name, problems)
+    return problems
+
+
+def link(page: str, specs: Specs) -> None:
+    """Remember the page's controls across page changes and put them in the address bar."""
+    values = {name: st.session_state[f"{page}_{name}"] for name in specs}
+    for name, value in values.items():
+        st.session_state[f"saved_{page}_{name}"] = value
+    write_url({name: str(value) for name, value in values.items()})
+
+
+def shape_error(err: Exception, fix_label: str | None = None, on_fix: Any = None) -> None:
+    """A setting that cannot work: the message, and a button that applies the fix."""
+    from visualizer.trace import ShapeError
+
+    text = err.message(lang()) if isinstance(err, ShapeError) else str(err)
+    st.error(f"**{t('fix.title', lang())}**\n\n{text}", icon=":material/block:")
+    if fix_label is not None and on_fix is not None:
+        st.button(fix_label, on_click=on_fix, type="primary")

@@ -189,14 +189,14 @@ def render() -> None:
     try:
         result = common.cached_trace(v.arch, v.size, tuple(sorted(v.config().items())))
     except ShapeError as err:
-        st.error(f"**{t('fix.title', lang)}**\n\n{err.message(lang)}", icon="🚫")
+        target = None
         if err.valid is not None:
             low, high = err.valid
             target = high if high is not None and v.size > high else low
-            st.button(t("fix.button", lang, size=target), on_click=set_size, args=(target,), type="primary")
+        common.shape_error(err, t("fix.button", lang, size=target), lambda: set_size(target))
         return
     except ValueError as err:  # a setting the model cannot be built with
-        st.error(t("err.config", lang, detail=str(err)), icon="🚫")
+        st.error(t("err.config", lang, detail=str(err)), icon=":material/block:")
         return
     headline(result, lang)
     with st.expander(t("notice.title", lang), expanded=True):

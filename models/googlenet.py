@@ -89,6 +89,25 @@ class Inception(nn.Module):
         return self.concat(self.branch1(x), self.branch2(x), self.branch3(x), self.branch4(x))
 
 
+class NaiveInception(nn.Module):
+    """The paper's Figure 2(a): 1x1, 3x3 and 5x5 convolutions and a 3x3 max-pool, all on the
+    full input, concatenated. No 1x1 reductions, so the pooling branch passes every input
+    channel on: the module the lesson compares Inception against."""
+
+    def __init__(self, in_channels: int, ch1x1: int, ch3x3: int, ch5x5: int,
+                 five_by_five: int = 5) -> None:
+        super().__init__()
+        self.branch1 = nn.Conv2d(in_channels, ch1x1, kernel_size=1, bias=False)
+        self.branch2 = nn.Conv2d(in_channels, ch3x3, kernel_size=3, padding=1, bias=False)
+        self.branch3 = nn.Conv2d(in_channels, ch5x5, kernel_size=five_by_five,
+                                 padding=five_by_five // 2, bias=False)
+        self.branch4 = nn.MaxPool2d(kernel_size=3, stride=1, padding=1)
+        self.concat = Concat()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.concat(self.branch1(x), self.branch2(x), self.branch3(x), self.branch4(x))
+
+
 class InceptionAux(nn.Module):
     """Auxiliary classifier on 4a and 4d: a training-time helper, removed at test time.
 

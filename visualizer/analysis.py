@@ -5,12 +5,21 @@ Pure functions of TraceResult records (and of formulas in ``arithmetic``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import torch
+from torch import nn
+
+from models.densenet import DenseLayer
+from models.googlenet import NaiveInception
+from models.ops import Add
+from models.resnet import BasicBlock, Bottleneck, ResidualBlock
 from visualizer import arithmetic as ar
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import LayerRecord, TraceResult
+from visualizer.trace import trace
 
 # Layers that change neither the shape nor the parameter story; hidden in tables by default.
 MINOR_TYPES = frozenset({"ReLU", "BatchNorm2d", "Dropout", "Identity"})
@@ -337,3 +346,175 @@ def layer_arithmetic(r: LayerRecord, lang: str) -> list[str]:
     if r.receptive_field is not None and r.jump is not None and r.kernel is not None:
         lines.append(t("detail.rf", lang, rf=r.receptive_field, jump=r.jump))
     return lines
+
+
+# --- lessons: every number comes from tracing real modules ---------------------------------
+
+def conv_weights(records: list[LayerRecord] | tuple[LayerRecord, ...]) -> int:
+    """Convolution weights (biases and batch norm left out, as the papers count)."""
+    total = 0
+    for r in records:
+        if r.type == "Conv2d" and r.kernel:
+            total += r.channels * (r.input_shapes[0][1] // (r.groups or 1)) * r.kernel[0] * r.kernel[1]
+    return total
+
+
+def _inside(result: TraceResult, name: str) -> list[LayerRecord]:
+    return [r for r in result.leaves() if r.name.startswith(name + ".")]
+
+
+def _meta_trace(module: nn.Module, shape: tuple[int, ...]) -> TraceResult:
+    return trace(module, shape, model_name=type(module).__name__)
+
+
+@dataclass(frozen=True)
+class InceptionCost:
+    """One Inception module with its 1x1 reductions vs the naive module on the same input."""
+
+    name: str
+    size: int
+    cin: int
+    widths: tuple[int, int, int]  # 1x1, 3x3, 5x5 outputs
+    weights: int
+    macs: int
+    out_channels: int
+    naive_weights: int
+    naive_macs: int
+    naive_out_channels: int
+
+    @property
+    def saving(self) -> float:
+        """How many times fewer multiply-adds the reductions need."""
+        return self.naive_macs / max(self.macs, 1)
+
+
+def inception_costs(result: TraceResult) -> list[InceptionCost]:
+    """For every Inception module of a GoogLeNet trace: reduced (real) vs naive (Fig. 2a)."""
+    out = []
+    for r in (x for x in result.records if x.type == "Inception"):
+        convs = {x.name: x for x in _inside(result, r.name) if x.type == "Conv2d"}
+        c1 = convs[f"{r.name}.branch1.conv"].channels
+        c3 = convs[f"{r.name}.branch2.1.conv"]
+        c5 = convs[f"{r.name}.branch3.1.conv"]
+        cin, size = r.input_shapes[0][1], r.input_shapes[0][2]
+        with torch.device("meta"):
+            five = c5.kernel[0] if c5.kernel else 5
+            naive = NaiveInception(cin, c1, c3.channels, c5.channels, five_by_five=five)
+        n = _meta_trace(naive, (1, cin, size, r.input_shapes[0][3]))
+        leaves = _inside(result, r.name)
+        out.append(InceptionCost(
+            name=r.label, size=size, cin=cin, widths=(c1, c3.channels, c5.channels),
+            weights=conv_weights(leaves), macs=r.macs_total, out_channels=r.channels,
+            naive_weights=conv_weights(n.leaves()), naive_macs=n.total_macs,
+            naive_out_channels=n.output_shape[1]))
+    return out
+
+
+@dataclass(frozen=True)
+class ReductionExample:
+    """The lecture's example: a k x k convolution with and without a 1x1 reduction first."""
+
+    reduce_shape: tuple[int, ...]
+    reduce_weights: int
+    reduce_macs: int
+    direct_weights: int
+    direct_macs: int
+    reduced_weights: int  # the 1x1 and the k x k together
+    reduced_macs: int
+    out_shape: tuple[int, ...]
+
+
+def reduction_example(h: int, w: int, cin: int, reduce: int, cout: int, k: int) -> ReductionExample:
+    """Trace ``cin -> cout`` (k x k) directly and through ``reduce`` 1x1 filters first."""
+    with torch.device("meta"):
+        direct = nn.Sequential(nn.Conv2d(cin, cout, k, padding=k // 2, bias=False))
+        reduced = nn.Sequential(nn.Conv2d(cin, reduce, 1, bias=False),
+                                nn.Conv2d(reduce, cout, k, padding=k // 2, bias=False))
+    d = _meta_trace(direct, (1, cin, h, w))
+    r = _meta_trace(reduced, (1, cin, h, w))
+    first = r.find("0")
+    return ReductionExample(
+        reduce_shape=first.output_shape, reduce_weights=conv_weights([first]), reduce_macs=first.macs,
+        direct_weights=conv_weights(d.leaves()), direct_macs=d.total_macs,
+        reduced_weights=conv_weights(r.leaves()), reduced_macs=r.total_macs,
+        out_shape=r.output_shape)
+
+
+@dataclass(frozen=True)
+class BlockCost:
+    """One residual block traced on a feature map."""
+
+    kind: str
+    in_shape: tuple[int, ...]
+    out_shape: tuple[int, ...]
+    conv_weights: int
+    params: int
+    macs: int
+    widths: tuple[int, ...]  # channels after each convolution of the main path
+    projection: bool
+
+
+def block_cost(kind: str, in_channels: int, width: int, size: int = 56) -> BlockCost:
+    """A BasicBlock (two 3x3 of ``width``) or a Bottleneck (1x1 to ``width``, 3x3, 1x1 to
+    4 x ``width``), with a projection shortcut if the input does not match the output."""
+    block_cls = BasicBlock if kind == "basic" else Bottleneck
+    out_channels = width * block_cls.expansion
+    with torch.device("meta"):
+        downsample = None
+        if in_channels != out_channels:
+            downsample = nn.Sequential(nn.Conv2d(in_channels, out_channels, 1, bias=False),
+                                       nn.BatchNorm2d(out_channels))
+        block = block_cls(in_channels, width, 1, downsample)
+    r = _meta_trace(block, (1, in_channels, size, size))
+    main = [x for x in r.leaves() if x.type == "Conv2d" and "downsample" not in x.name]
+    return BlockCost(kind=kind, in_shape=r.input_shape, out_shape=r.output_shape,
+                     conv_weights=conv_weights(r.leaves()), params=r.total_params,
+                     macs=r.total_macs, widths=tuple(x.channels for x in main),
+                     projection=downsample is not None)
+
+
+def dense_ledger(result: TraceResult) -> list[tuple[str, int, str]]:
+    """Channels after the stem, after every dense layer, and after every transition."""
+    layers = [r for r in result.records if r.type in ("DenseLayer", "Transition")]
+    if not layers:
+        return []
+    rows = [("stem", layers[0].input_shapes[0][1], "stem")]
+    rows += [(r.label, r.channels, "layer" if r.type == "DenseLayer" else "transition")
+             for r in layers]
+    return rows
+
+
+def add_vs_concat(channels: int, growth: int, size: int = 56) -> tuple[TraceResult, TraceResult]:
+    """The same input through a residual block (adds) and a dense layer (concatenates)."""
+    with torch.device("meta"):
+        residual = ResidualBlock(channels, channels, channels, num_classes=10).residual_block
+        res = nn.Sequential()
+        res.add_module("block", _AddOnInput(residual))
+        dense = DenseLayer(channels, growth, bn_size=4)
+    return (_meta_trace(res, (1, channels, size, size)),
+            _meta_trace(dense, (1, channels, size, size)))
+
+
+class _AddOnInput(nn.Module):
+    """F(x) + x around any body: the residual half of the add-vs-concat comparison."""
+
+    def __init__(self, body: nn.Module) -> None:
+        super().__init__()
+        self.body = body
+        self.add = Add()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.add(self.body(x), x)
+
+
+def nearest_valid(check: Callable[[int], object], value: int, low: int, high: int) -> int | None:
+    """The setting closest to ``value`` in [low, high] for which ``check`` raises no ValueError."""
+    for d in range(1, high - low + 1):
+        for v in (value - d, value + d):
+            if low <= v <= high:
+                try:
+                    check(v)
+                except ValueError:
+                    continue
+                return v
+    return None

@@ -106,3 +106,93 @@ def cost_bars(result: TraceResult, lang: str) -> go.Figure:
                                                "range": [0, top * 1.18], "gridcolor": "#E5E5E5"},
                       xaxis={"tickangle": -30})
     return _layout(fig, t("cost.title", lang), 440)
+
+
+def _box(fig: go.Figure, x: float, y: float, w: float, h: float, d: float, color: str) -> None:
+    """An oblique 3-D box: front face w x h at (x, y), depth d drawn up and to the right."""
+    dx, dy = d * 0.6, d * 0.4
+    front = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+    top = [(x, y + h), (x + w, y + h), (x + w + dx, y + h + dy), (x + dx, y + h + dy)]
+    right = [(x + w, y), (x + w + dx, y + dy), (x + w + dx, y + h + dy), (x + w, y + h)]
+    for poly, shade in ((front, 1.0), (top, 0.8), (right, 0.65)):
+        xs, ys = zip(*[*poly, poly[0]], strict=True)
+        fig.add_scatter(x=xs, y=ys, fill="toself", mode="lines", fillcolor=color, opacity=shade,
+                        line={"color": "#333333", "width": 1}, hoverinfo="skip", showlegend=False)
+
+
+def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Figure:
+    """Every feature-map stack as a box, like Figure 2 of the AlexNet paper, from the trace.
+
+    An overview, not to scale: a box's side grows with the square root of its height in
+    pixels and its depth with the logarithm of its channels, so 227 and 6 pixels, 3 and 384
+    channels all stay visible. Flat vectors are thin bars. Record ``current`` is highlighted.
+    """
+    units = [u for u in flow_units(result) if u.first(result).type != "Flatten"]
+    stacks = [(t("diagram.input", lang), result.input_shape, -1)] + [
+        (stage_label(result, u), u.last(result).output_shape, u.records[0]) for u in units]
+    cur_pos = next((i for i, (_, _, idx) in enumerate(stacks) if idx == current), None)
+    fig = go.Figure()
+    x = 0.0
+    for i, (label, shape, _) in enumerate(stacks):
+        color = "#9EC3E6"
+        if cur_pos is not None and i == cur_pos:
+            color = HIGHLIGHT
+        elif cur_pos is not None and i == cur_pos - 1:
+            color = "#F4A582"
+        if len(shape) == 4:
+            side = 0.75 * math.sqrt(shape[2])
+            depth = 0.5 * math.log2(shape[1] + 1)
+            _box(fig, x, 0, side, side, depth, color)
+            width = side + depth * 0.6
+            caption = f"{shape[2]}×{shape[3]}×{shape[1]}"
+        else:
+            width, height = 0.5, 0.9 * math.log2(shape[-1] + 1)
+            _box(fig, x, 0, width, height, 0, color)
+            caption = str(shape[-1])
+        stagger = -0.6 if i % 2 == 0 else -2.4  # alternate rows so captions never collide
+        fig.add_annotation(x=x + width / 2, y=stagger, text=f"<b>{label}</b><br>{caption}",
+                           showarrow=False, yanchor="top", font={"size": 13})
+        x += width + (0.9 if len(shape) == 4 else 1.6)
+    fig.update_xaxes(visible=False, range=[-0.5, x])
+    fig.update_yaxes(visible=False, scaleanchor="x", range=[-5.5, 15])
+    fig = _layout(fig, t("volumes.title", lang), 360)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return fig
+
+
+def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
+                kernel: int | None = None) -> go.Figure:
+    """A layer's input and output stacks side by side, to scale in all three dimensions.
+
+    Width and height are pixels, depth is channels, all with one scale, as in the paper's
+    figure; the kernel's window is drawn on the input's front face. Flat vectors are bars.
+    """
+    dims = [d for s in (before, after) if len(s) == 4 for d in (s[1], s[2], s[3])]
+    scale = 10 / max(dims) if dims else 1.0
+    fig = go.Figure()
+    x = 0.0
+    top = 1.0
+    for i, (shape, color) in enumerate(((before, "#F4A582"), (after, HIGHLIGHT))):
+        if len(shape) == 4:
+            w, h, d = shape[3] * scale, shape[2] * scale, shape[1] * scale
+            _box(fig, x, 0, w, h, d, color)
+            top = max(top, h + d * 0.4)
+            if i == 0 and kernel:
+                k = kernel * scale
+                fig.add_scatter(x=[x, x + k, x + k, x, x], y=[h - k, h - k, h, h, h - k],
+                                mode="lines", line={"color": "#111111", "width": 3},
+                                hoverinfo="skip", showlegend=False)
+            caption = f"{shape[2]}×{shape[3]}×{shape[1]}"
+            width = w + d * 0.6
+        else:
+            width = 10.0
+            _box(fig, x, 0, width, 0.4, 0, color)
+            caption = t("shape.flat", lang, n=shape[-1])
+        fig.add_annotation(x=x + width / 2, y=-0.6, text=f"<b>{caption}</b>", showarrow=False,
+                           yanchor="top", font={"size": 15})
+        x += width + 3
+    fig.update_xaxes(visible=False, range=[-0.5, x - 2.5])
+    fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.25 * top - 1, top * 1.05])
+    fig = _layout(fig, t("volumes.pair", lang), 340)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return fig

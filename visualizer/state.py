@@ -123,3 +123,27 @@ def read_view(params: Params, problems: list[Problem]) -> View:
     classes = read_choice(params, "classes", CLASS_CHOICES, entry.defaults()["num_classes"],
                           problems)
     return View(arch=arch, size=size, channels=channels, classes=classes)
+
+
+@dataclass(frozen=True)
+class IntParam:
+    """A whole-number URL parameter of a page (a slider's value)."""
+
+    low: int
+    high: int
+    default: int
+
+    def read(self, params: Params, key: str, problems: list[Problem]) -> int:
+        return read_int(params, key, low=self.low, high=self.high, default=self.default,
+                        problems=problems)
+
+
+@dataclass(frozen=True)
+class ChoiceParam:
+    """A URL parameter that takes one of a few values (a segmented control's value)."""
+
+    choices: tuple[Any, ...]
+    default: Any
+
+    def read(self, params: Params, key: str, problems: list[Problem]) -> Any:
+        return read_choice(params, key, self.choices, self.default, problems)

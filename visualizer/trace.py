@@ -58,6 +58,7 @@ class ShapeError(ValueError):
         self.code = code
         self.values = values
         self.valid = valid
+        self.before: dict[str, Shape] = {}  # output shapes of the layers that did pass
         super().__init__(self.message("en"))
 
     def message(self, lang: str) -> str:
@@ -85,6 +86,7 @@ class _Refuse(Exception):
         self.index = index
         self.code = code
         self.values = values
+        self.before: tuple[tuple[str, Shape], ...] = ()  # leaves that passed, and their shapes
 
 
 @dataclass(frozen=True)
@@ -322,7 +324,12 @@ def replay_shapes(plan: Plan, x: Shape) -> list[Shape]:
     for i, node in enumerate(plan.nodes):
         if node.is_leaf:
             ins = [_shape_of(shapes, j, x) for j in node.inputs]
-            shapes[i] = _leaf_shape(node, i, ins)
+            try:
+                shapes[i] = _leaf_shape(node, i, ins)
+            except _Refuse as refuse:
+                refuse.before = tuple((plan.nodes[j].label, s) for j, s in enumerate(shapes)
+                                      if s is not None)
+                raise
     for i, node in enumerate(plan.nodes):
         if not node.is_leaf:
             shapes[i] = _shape_of(shapes, node.output, x)
@@ -594,8 +601,10 @@ def _shape_error(plan: Plan, refuse: _Refuse, x: Shape) -> ValueError:
     node = plan.nodes[refuse.index]
     label = node.label if node.label == node.name else f"{node.label} ({node.name})"
     values = dict(refuse.values, layer=label)
-    return ShapeError(layer=node.label, code=refuse.code, values=values,
-                      valid=valid_sides(plan, x[0]))
+    err = ShapeError(layer=node.label, code=refuse.code, values=values,
+                     valid=valid_sides(plan, x[0]))
+    err.before = dict(refuse.before)
+    return err
 
 
 _MODELS: OrderedDict[tuple[str, str], nn.Module] = OrderedDict()

@@ -1,0 +1,208 @@
+"""Lesson: AlexNet, how 224 becomes 9216.
+
+Five tabs: step through the layers (volumes and the diagram lit), change conv1 and see every
+shape follow, the 224-vs-227 story, the two-GPU split, and where the parameters sit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from visualizer import arithmetic as ar
+from visualizer import charts
+from visualizer.analysis import flow_units, nearest_valid, param_compute_split, size_formula
+from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.i18n import number, shape_text, t
+from visualizer.records import LayerRecord, TraceResult
+from visualizer.state import ChoiceParam, IntParam
+from visualizer.trace import ShapeError
+
+PAGE = "alex"
+LAYOUTS = ("alexnet", "alexnet_paper")
+SPECS: common.Specs = {
+    "layout": ChoiceParam(LAYOUTS, "alexnet_paper"),
+    "step": IntParam(0, 40, 1),
+    "size": IntParam(1, 1024, 224),
+    "k": IntParam(1, 15, 11),
+    "s": IntParam(1, 8, 4),
+    "p": IntParam(0, 7, 2),
+}
+
+
+def op_text(r: LayerRecord, lang: str) -> str:
+    """What this kind of layer does, with its numbers."""
+    key = f"op.{r.type}"
+    if r.type == "Flatten":
+        _, c, h, w = r.input_shapes[0]
+        return t(key, lang, c=c, h=h, w=w, n=r.output_shape[-1])
+    if r.type == "Linear":
+        return t(key, lang, fin=r.input_shapes[0][-1], fout=r.output_shape[-1])
+    if r.type == "Conv2d":
+        return t(key, lang, c=r.channels)
+    if r.type == "AdaptiveAvgPool2d":
+        return t(key, lang, hw="×".join(map(str, r.output_shape[2:])))
+    return t(key, lang)
+
+
+def steps_tab(lang: str) -> None:
+    layout = st.segmented_control(t("alex.layout", lang), LAYOUTS, key=f"{PAGE}_layout", required=True,
+                                  format_func=lambda n: t(f"alex.layout.{n}", lang))
+    size = 227 if layout == "alexnet_paper" else 224
+    result = common.cached_trace(layout, size)
+    # Every layer, ReLUs and dropouts included: each gets named where it acts.
+    layers = [r for r in result.leaves() if r.type != "Identity"]
+    last = len(layers) - 1
+    st.session_state[f"{PAGE}_step"] = min(st.session_state[f"{PAGE}_step"], last)
+    c1, c2, c3 = st.columns([1, 6, 1])
+    c1.button(t("alex.prev", lang), on_click=_move, args=(-1, last), use_container_width=True)
+    c2.select_slider(t("alex.step", lang), list(range(last + 1)), key=f"{PAGE}_step",
+                     format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")
+    c3.button(t("alex.next", lang), on_click=_move, args=(1, last), use_container_width=True)
+    r = layers[st.session_state[f"{PAGE}_step"]]
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(f"{r.label} · {r.type}")
+        st.markdown(op_text(r, lang))
+        formula = size_formula(r)
+        if formula:
+            st.code(formula, language=None)
+        st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
+                    + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
+        kernel = r.kernel[0] if r.kernel else None
+        st.plotly_chart(charts.volume_pair(r.input_shapes[0], r.output_shape, lang, kernel),
+                        config={"displaylogo": False, "staticPlot": True}, key="alex_pair")
+        if r.index == layers[-1].index:
+            st.info(t("op.softmax", lang, n=r.output_shape[-1]))
+        st.plotly_chart(charts.volumes(result, lang, _stack_of(result, r)),
+                        config={"displaylogo": False, "staticPlot": True}, key="alex_strip")
+    with right:
+        st.graphviz_chart(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), width="stretch")
+
+
+def _stack_of(result: TraceResult, r: LayerRecord) -> int:
+    """The overview box a layer belongs to: its own, or the one before it (ReLU, LRN)."""
+    boxes = [u.records[0] for u in flow_units(result)]
+    return max((b for b in boxes if b <= r.index), default=-1)
+
+
+def _move(delta: int, last: int) -> None:
+    key = f"{PAGE}_step"
+    st.session_state[key] = min(max(st.session_state[key] + delta, 0), last)
+
+
+def _set(name: str, value: int) -> None:
+    st.session_state[f"{PAGE}_{name}"] = value
+
+
+def conv1_tab(lang: str) -> None:
+    st.caption(t("alex.conv1.note", lang))
+    c = st.columns(4)
+    c[0].slider(t("alex.size", lang), 1, 1024, key=f"{PAGE}_size")
+    c[1].slider(t("alex.kernel", lang), 1, 15, key=f"{PAGE}_k")
+    c[2].slider(t("alex.stride", lang), 1, 8, key=f"{PAGE}_s")
+    c[3].slider(t("alex.padding", lang), 0, 7, key=f"{PAGE}_p")
+    size, k, s, p = (st.session_state[f"{PAGE}_{n}"] for n in ("size", "k", "s", "p"))
+
+    def attempt(size: int = size, k: int = k, s: int = s, p: int = p) -> TraceResult:
+        config = (("conv1_kernel", k), ("conv1_padding", p), ("conv1_stride", s))
+        return common.cached_trace("alexnet", size, config)
+
+    try:
+        result = attempt()
+    except ShapeError as err:
+        # The nearest input size that works for these conv1 settings.
+        fix = nearest_valid(lambda v: attempt(size=v), size, 1, 1024)
+        label = t("fix.nearest", lang, value=fix) if fix else None
+        common.shape_error(err, label, lambda: _set("size", fix))
+        return
+    conv1 = result.find("conv1")
+    st.code(size_formula(conv1), language=None)
+    m = st.columns(3)
+    m[0].metric(t("metric.params", lang), number(result.total_params, lang))
+    m[1].metric(t("metric.macs", lang), number(result.total_macs, lang))
+    m[2].metric(t("metric.output", lang), shape_text(result.output_shape))
+    rows = [{t("col.layer", lang): r.label, t("col.output", lang): shape_text(r.output_shape),
+             t("col.params", lang): r.params, t("col.macs", lang): r.macs,
+             t("col.formula", lang): size_formula(r)}
+            for r in result.leaves() if r.type in ("Conv2d", "MaxPool2d", "Flatten", "Linear")]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, height=36 * (len(rows) + 1) + 12,
+                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
+                                t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
+
+
+def sizes_tab(lang: str) -> None:
+    st.markdown(t("alex.sizes.intro", lang))
+    cols = st.columns(3)
+    for col, (layout, size) in zip(cols, (("alexnet", 224), ("alexnet_paper", 224),
+                                          ("alexnet_paper", 227)), strict=True):
+        with col:
+            st.subheader(t("alex.sizes.case", lang, layout=t(f"arch.{layout}", lang), size=size))
+            try:
+                result = common.cached_trace(layout, size)
+            except ShapeError as err:
+                # conv1's settings from a size that works; its formula at the size that does not.
+                ok = common.cached_trace(layout, err.valid[0]) if err.valid else None
+                if ok is not None:
+                    c1 = ok.find("conv1")
+                    assert c1.kernel and c1.stride and c1.padding
+                    formula = ar.formula(size, c1.kernel[0], c1.stride[0], c1.padding[0])
+                    st.code(t("alex.sizes.conv1", lang, formula=formula), language=None)
+                pool5 = err.before.get("pool5")
+                if pool5 is not None:
+                    st.markdown(t("alex.sizes.reaches", lang, n=pool5[1] * pool5[2] * pool5[3],
+                                  shape=shape_text(pool5)))
+                st.error(err.message(lang), icon=":material/block:")
+                continue
+            conv1_r = result.find("conv1")
+            st.code(t("alex.sizes.conv1", lang, formula=size_formula(conv1_r)), language=None)
+            pool5_r = result.find("pool5")
+            st.markdown(t("alex.sizes.reaches", lang, n=result.find("flatten").output_shape[-1],
+                          shape=shape_text(pool5_r.output_shape)))
+            st.success("✓ " + shape_text(result.output_shape))
+
+
+def gpus_tab(lang: str) -> None:
+    st.markdown(t("alex.gpus.intro", lang))
+    split = common.cached_trace("alexnet_paper", 227)
+    single = common.cached_trace("alexnet_paper", 227, (("groups", 1),))
+    rows = [{t("alex.gpus.col.layer", lang): r.label,
+             t("alex.gpus.col.split", lang): r.params,
+             t("alex.gpus.col.single", lang): single.find(r.name).params}
+            for r in split.leaves() if r.type == "Conv2d"]
+    st.dataframe(pd.DataFrame(rows), hide_index=True,
+                 column_config={c: st.column_config.NumberColumn(format="localized")
+                                for c in (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))})
+    saved = single.total_params - split.total_params
+    st.markdown(t("alex.gpus.total", lang, split=f"{split.total_params:,}", single=f"{single.total_params:,}",
+                  saved=f"{saved:,}", pct=f"{100 * saved / single.total_params:.1f}"))
+    st.graphviz_chart(to_dot(split, DiagramOptions(lang=lang)), width="stretch")
+
+
+def params_tab(lang: str) -> None:
+    result = common.cached_trace("alexnet", 224)
+    split = param_compute_split(result)
+    st.markdown(t("alex.params.intro", lang, fc6=f"{result.find('fc6').params:,}",
+                  fc=round(100 * split["fc_params"]), conv=round(100 * split["conv_macs"])))
+    st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False}, key="alex_cost")
+
+
+def render() -> None:
+    lang = common.lang()
+    problems = common.controls(PAGE, SPECS)
+    st.title(t("alex.title", lang))
+    st.markdown(t("alex.intro", lang))
+    common.show_problems(problems)
+    tabs = st.tabs([t(f"alex.tab.{k}", lang) for k in ("steps", "conv1", "sizes", "gpus", "params")])
+    with tabs[0]:
+        steps_tab(lang)
+    with tabs[1]:
+        conv1_tab(lang)
+    with tabs[2]:
+        sizes_tab(lang)
+    with tabs[3]:
+        gpus_tab(lang)
+    with tabs[4]:
+        params_tab(lang)
+    common.link(PAGE, SPECS)

@@ -1,0 +1,141 @@
+"""Images in and out: safe decoding of uploads, generated samples, filters, display.
+
+Uploads are untrusted: size, format and pixel count are checked before decoding, and every
+failure is an ImageError whose ``code`` is an i18n key (``img.<code>``).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from PIL import Image, ImageDraw, UnidentifiedImageError
+
+MAX_BYTES = 10 * 2**20  # also server.maxUploadSize in .streamlit/config.toml
+MAX_PIXELS = 40_000_000  # a 40-megapixel photo decodes to 120 MB; more is refused
+FORMATS = ("PNG", "JPEG")
+
+
+class ImageError(ValueError):
+    """An upload that cannot be used; ``code`` names the reason (i18n key ``img.<code>``)."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(f"{code}: {values}")
+        self.code = code
+        self.values = values
+
+
+def load_image(data: bytes, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Decode an uploaded PNG or JPEG into an RGB image, or raise ImageError.
+
+    The header is read first: dimensions are checked before any pixel is decoded, so a
+    decompression bomb (a tiny file that claims a huge picture) is refused cheaply.
+    """
+    if not data:
+        raise ImageError("empty")
+    if len(data) > max_bytes:
+        raise ImageError("too_big", mb=round(len(data) / 2**20, 1), limit=max_bytes // 2**20)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            if img.format not in FORMATS:
+                raise ImageError("format", format=img.format or "?")
+            w, h = img.size
+            if w * h > max_pixels:
+                raise ImageError("pixels", w=w, h=h, limit=max_pixels // 1_000_000)
+            img.load()
+    except ImageError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageError("not_image") from None
+    except (OSError, SyntaxError, ValueError):
+        raise ImageError("truncated") from None
+    return img.convert("RGB")
+
+
+def sample_images() -> dict[str, Image.Image]:
+    """A few generated pictures, so the pages work with no upload (no files, no downloads)."""
+    size = 256
+    yy, xx = np.mgrid[0:size, 0:size] / (size - 1)
+    # A sunset: sky gradient, a sun, hills.
+    sky = np.stack([0.95 - 0.3 * yy, 0.55 + 0.2 * yy, 0.35 + 0.5 * yy], axis=-1)
+    sun = ((xx - 0.7) ** 2 + (yy - 0.35) ** 2) < 0.012
+    sky[sun] = [1.0, 0.85, 0.3]
+    hills = yy > 0.72 + 0.08 * np.sin(xx * 9)
+    sky[hills] = np.stack([0.2 + 0.1 * xx, 0.45 - 0.1 * yy, 0.2 + 0 * xx], axis=-1)[hills]
+    sunset = Image.fromarray((np.clip(sky, 0, 1) * 255).astype(np.uint8))
+    # Geometric shapes, like a Bauhaus poster: strong edges for edge filters.
+    poster = Image.new("RGB", (size, size), (240, 232, 215))
+    d = ImageDraw.Draw(poster)
+    d.rectangle((20, 30, 120, 200), fill=(200, 40, 40))
+    d.ellipse((110, 60, 230, 180), fill=(30, 70, 160))
+    d.polygon([(60, 240), (160, 120), (250, 240)], fill=(240, 190, 30))
+    d.line((0, 0, 255, 255), fill=(20, 20, 20), width=6)
+    # Stripes at several frequencies: what blur removes and stride aliases.
+    stripes = (0.5 + 0.5 * np.sin(2 * math.pi * (xx * (4 + 28 * yy)))) * 255
+    stripes_img = Image.fromarray(stripes.astype(np.uint8)).convert("RGB")
+    return {"sunset": sunset, "poster": poster, "stripes": stripes_img}
+
+
+FILTERS = ("edge", "blur", "sharpen", "emboss", "random")
+
+
+def make_kernel(name: str, size: int = 3, seed: int = 0) -> torch.Tensor:
+    """A ``size x size`` filter: edge (Laplacian), blur (box), sharpen, emboss or random."""
+    if size < 1 or size % 2 == 0:
+        raise ValueError(f"filter size must be odd and positive, got {size}")
+    c = size // 2
+    k = torch.zeros(size, size)
+    if name == "edge":
+        k -= 1.0
+        k[c, c] = size * size - 1.0
+    elif name == "blur":
+        k += 1.0 / (size * size)
+    elif name == "sharpen":
+        k -= 1.0 / (size * size)
+        k[c, c] += 2.0
+    elif name == "emboss":
+        for i in range(size):
+            for j in range(size):
+                k[i, j] = float(np.sign((i - c) + (j - c)))
+        k[c, c] = 1.0
+    elif name == "random":
+        k = torch.randn(size, size, generator=torch.Generator().manual_seed(seed))
+    else:
+        raise ValueError(f"unknown filter {name!r}; choose one of {', '.join(FILTERS)}")
+    return k
+
+
+def to_tensor(img: Image.Image, max_side: int | None = None) -> torch.Tensor:
+    """An RGB image as a (1, 3, H, W) float tensor in [0, 1], shrunk to ``max_side`` if given."""
+    if max_side is not None and max(img.size) > max_side:
+        img = img.copy()
+        img.thumbnail((max_side, max_side))
+    arr = np.asarray(img.convert("RGB"), dtype=np.float32) / 255.0
+    return torch.from_numpy(arr).permute(2, 0, 1).unsqueeze(0).contiguous()
+
+
+def apply_filter(x: torch.Tensor, kernel: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
+    """The real ``torch.nn.functional.conv2d``, the same filter on each colour channel."""
+    channels = x.shape[1]
+    weight = kernel.expand(channels, 1, *kernel.shape).contiguous()
+    with torch.no_grad():
+        return F.conv2d(x, weight, stride=stride, padding=padding, groups=channels)
+
+
+def to_image(x: torch.Tensor, *, signed: bool = False) -> Image.Image:
+    """A (1, C, H, W) tensor as a picture: clipped to [0, 1], or, for signed filter responses
+    (edges, emboss), mapped so that zero is mid-grey."""
+    y = x[0].detach().float()
+    if signed:
+        scale = float(y.abs().max()) or 1.0
+        y = 0.5 + 0.5 * y / scale
+    arr = (y.clamp(0, 1).permute(1, 2, 0).numpy() * 255).astype(np.uint8)
+    if arr.shape[2] == 1:
+        arr = arr[:, :, 0]
+    return Image.fromarray(arr)
