@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, explorer, lesson_alexnet
+from app_pages import common
 from visualizer.i18n import LANGS, t
 from visualizer.state import read_lang
 
@@ -23,10 +23,21 @@ with st.sidebar:
 lang = common.lang()
 pages = {
     t("nav.section.explore", lang): [
-        st.Page(explorer.render, title=t("nav.explorer", lang), icon=":material/explore:",
+        st.Page("app_pages/explorer.py", title=t("nav.explorer", lang), icon=":material/explore:",
                 url_path="explorer", default=True)],
     t("nav.section.lessons", lang): [
-        st.Page(lesson_alexnet.render, title=t("nav.alexnet", lang), icon=":material/filter_1:",
-                url_path="alexnet")],
+        st.Page("app_pages/lesson_alexnet.py", title=t("nav.alexnet", lang), icon=":material/filter_1:",
+                url_path="alexnet"),
+        st.Page("app_pages/lesson_inception.py", title=t("nav.inception", lang), icon=":material/filter_2:",
+                url_path="inception"),
+        st.Page("app_pages/lesson_resnet.py", title=t("nav.resnet", lang), icon=":material/filter_3:",
+                url_path="resnet"),
+        st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:",
+                url_path="densenet")],
+    t("nav.section.tools", lang): [
+        st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:",
+                url_path="playground"),
+        st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:",
+                url_path="compare")],
 }
 st.navigation(pages).run()

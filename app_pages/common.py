@@ -34,7 +34,11 @@ def write_url(params: dict[str, str]) -> None:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ()) -> TraceResult:
-    """A trace, computed once per setting for every student (bounded: 512 settings)."""
+    """A trace, computed once per setting for every student (bounded: 512 settings).
+
+    ``config`` holds the model's knobs as sorted pairs; ``("train", True)`` asks for the
+    training-time graph.
+    """
     return trace_named(arch, size, **dict(config))
 
 

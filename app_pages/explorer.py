@@ -209,3 +209,6 @@ def render() -> None:
         diagram_tab(result, lang)
     with cost:
         st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False})
+
+
+render()

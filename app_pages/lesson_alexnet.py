@@ -206,3 +206,6 @@ def render() -> None:
     with tabs[4]:
         params_tab(lang)
     common.link(PAGE, SPECS)
+
+
+render()

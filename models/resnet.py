@@ -206,6 +206,27 @@ def resnet152(*, in_channels: int = 3, num_classes: int = 1000,
                    stem_pool=stem_pool)
 
 
+# The lecture's code, verbatim (shown beside its trace in the ResNet lesson).
+LECTURE_RESIDUAL_BLOCK = """\
+class Residual_Block(nn.Module):
+    def __init__(self, in_dim, mid_dim, out_dim):
+        super(Residual_Block, self).__init__()
+        # Residual Block
+        self.residual_block = nn.Sequential(
+            nn.Conv2d(in_dim, mid_dim, kernel_size=3, padding=1),
+            nn.ReLU(),
+            nn.Conv2d(mid_dim, out_dim, kernel_size=3, padding=1),
+        )
+        self.relu = nn.ReLU()
+
+    def forward(self, x):
+        out = self.residual_block(x)  # F(x)
+        out = out + x  # F(x) + x
+        out = self.relu(out)
+        return out
+"""
+
+
 class ResidualBlock(nn.Module):
     """The lecture's own ``Residual_Block``: conv3x3 -> ReLU -> conv3x3, + x, ReLU.
 

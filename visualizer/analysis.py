@@ -452,6 +452,7 @@ class BlockCost:
     macs: int
     widths: tuple[int, ...]  # channels after each convolution of the main path
     projection: bool
+    result: TraceResult  # the block's own trace, for its diagram
 
 
 def block_cost(kind: str, in_channels: int, width: int, size: int = 56) -> BlockCost:
@@ -470,7 +471,7 @@ def block_cost(kind: str, in_channels: int, width: int, size: int = 56) -> Block
     return BlockCost(kind=kind, in_shape=r.input_shape, out_shape=r.output_shape,
                      conv_weights=conv_weights(r.leaves()), params=r.total_params,
                      macs=r.total_macs, widths=tuple(x.channels for x in main),
-                     projection=downsample is not None)
+                     projection=downsample is not None, result=r)
 
 
 def dense_ledger(result: TraceResult) -> list[tuple[str, int, str]]:

@@ -7,7 +7,8 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from visualizer.analysis import Unit, cost_units, flow_units, stage_label
+from visualizer import arithmetic as ar
+from visualizer.analysis import InceptionCost, Unit, cost_units, flow_units, stage_label
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 
@@ -195,4 +196,124 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.25 * top - 1, top * 1.05])
     fig = _layout(fig, t("volumes.pair", lang), 340)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return fig
+
+
+def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:
+    """Multiply-adds of each Inception module with 1x1 reductions vs the naive module."""
+    names = [c.name.removeprefix("inception") for c in costs]
+    fig = go.Figure()
+    fig.add_bar(x=names, y=[c.naive_macs / 1e6 for c in costs], name=t("inc.naive", lang),
+                marker_color="#B0B0B0",
+                text=[f"{c.naive_macs / 1e6:,.0f}" for c in costs], textposition="outside")
+    fig.add_bar(x=names, y=[c.macs / 1e6 for c in costs], name=t("inc.reduced", lang),
+                marker_color=MAC_COLOR,
+                text=[f"{c.macs / 1e6:,.0f}<br>÷{c.saving:.1f}" for c in costs], textposition="outside")
+    top = max(c.naive_macs for c in costs) / 1e6
+    fig.update_layout(barmode="group", yaxis={"title": t("inc.macs_m", lang), "range": [0, top * 1.2],
+                                               "gridcolor": "#E5E5E5"})
+    return _layout(fig, t("inc.chart", lang), 440)
+
+
+def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None) -> go.Figure:
+    """DenseNet's channel count after every layer: k0 + l*k climbing, halved at transitions."""
+    x = list(range(len(rows)))
+    colors = [HIGHLIGHT if kind == "transition" else CHANNEL_COLOR for _, _, kind in rows]
+    fig = go.Figure()
+    fig.add_scatter(x=x, y=[c for _, c, _ in rows], mode="lines+markers",
+                    line={"color": CHANNEL_COLOR, "width": 2}, marker={"color": colors, "size": 8},
+                    hovertext=[f"<b>{label}</b><br>{c}" for label, c, _ in rows], hoverinfo="text",
+                    showlegend=False)
+    for i, (label, c, kind) in enumerate(rows):
+        if kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
+            fig.add_annotation(x=i, y=c, text=f"<b>{c}</b>", showarrow=False, yshift=14,
+                               font={"size": 14})
+        if kind == "transition":
+            fig.add_annotation(x=i, y=c, text=label, showarrow=False, yshift=-18,
+                               font={"size": 12, "color": HIGHLIGHT})
+    fig.update_layout(xaxis={"title": t("dense.layer_axis", lang)},
+                      yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
+                             "gridcolor": "#E5E5E5"})
+    title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
+    return _layout(fig, title, 440)
+
+
+def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
+    """Parameters and MACs side by side for several models (one bar pair each)."""
+    names = [str(r["name"]) for r in rows]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_bar(x=names, y=[float(r["params"]) / 1e6 for r in rows], name=t("fam.params_m", lang),
+                marker_color=PARAM_COLOR, offsetgroup=0)
+    fig.add_bar(x=names, y=[float(r["macs"]) / 1e9 for r in rows], name=t("fam.macs_g", lang),
+                marker_color=MAC_COLOR, offsetgroup=1, secondary_y=True)
+    fig.update_yaxes(title_text=t("fam.params_m", lang), secondary_y=False, gridcolor="#E5E5E5")
+    fig.update_yaxes(title_text=t("fam.macs_g", lang), secondary_y=True, showgrid=False)
+    fig.update_layout(barmode="group")
+    return _layout(fig, t("fam.title", lang), 420)
+
+
+def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
+    """Top-1 accuracy against MACs, bubble area proportional to parameters."""
+    rows = [r for r in rows if r.get("top1") is not None]
+    biggest = max(float(r["params"]) for r in rows)
+    fig = go.Figure()
+    for family in dict.fromkeys(str(r["family"]) for r in rows):
+        sub = [r for r in rows if r["family"] == family]
+        fig.add_scatter(
+            x=[float(r["macs"]) / 1e9 for r in sub], y=[float(r["top1"]) for r in sub],  # type: ignore[arg-type]
+            mode="markers+text", name=family, text=[str(r["name"]) for r in sub],
+            textposition="top center",
+            marker={"size": [float(r["params"]) for r in sub], "sizemode": "area",
+                    "sizeref": 2.0 * biggest / 70**2, "sizemin": 6, "opacity": 0.7},
+            hovertext=[f"<b>{r['name']}</b><br>{float(r['macs']) / 1e9:.2f} G MACs<br>"
+                       f"{float(r['params']) / 1e6:.1f} M<br>top-1 {r['top1']}%" for r in sub],
+            hoverinfo="text")
+    fig.update_layout(xaxis={"title": t("cmp.macs_axis", lang), "type": "log", "gridcolor": "#E5E5E5"},
+                      yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": "#E5E5E5"})
+    return _layout(fig, t("cmp.bubble_title", lang), 500)
+
+
+def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0) -> go.Figure:
+    """The padded input grid with one kernel window, and the output grid beside it.
+
+    Padding cells are pale, input cells white, input cells no window ever reaches (the floor
+    in the formula drops them) red; the window for output cell ``window`` (row-major) is
+    outlined, its taps dotted (dilation spreads them), and its output cell lit.
+    """
+    out = ar.out_size(n, k, s, p, d)
+    size = n + 2 * p
+    reach = (out - 1) * s + d * (k - 1) + 1 if out > 0 else 0  # padded columns some window covers
+    fig = go.Figure()
+
+    def cell(x: int, y: int, color: str, x0: float = 0.0) -> None:
+        fig.add_shape(type="rect", x0=x0 + x, y0=-y, x1=x0 + x + 1, y1=-y - 1, fillcolor=color,
+                      line={"color": "#999999", "width": 1}, layer="below")
+
+    for i in range(size):
+        for j in range(size):
+            padded = not (p <= i < p + n and p <= j < p + n)
+            dropped = not padded and (i >= reach or j >= reach)
+            cell(j, i, "#FFF1B8" if padded else ("#F6C1B4" if dropped else "#FFFFFF"))
+    if out > 0:
+        wi, wj = divmod(min(window, out * out - 1), out)
+        top, left = wi * s, wj * s
+        span = d * (k - 1) + 1
+        fig.add_shape(type="rect", x0=left, y0=-top, x1=left + span, y1=-top - span,
+                      line={"color": HIGHLIGHT, "width": 4})
+        taps = [(top + a * d, left + b * d) for a in range(k) for b in range(k)]
+        fig.add_scatter(x=[c + 0.5 for _, c in taps], y=[-r - 0.5 for r, _ in taps], mode="markers",
+                        marker={"color": HIGHLIGHT, "size": 9}, hoverinfo="skip", showlegend=False)
+        x0 = size + 2
+        for i in range(out):
+            for j in range(out):
+                cell(j, i, HIGHLIGHT if (i, j) == (wi, wj) else "#DCEAF7", x0)
+        fig.add_annotation(x=x0 + out / 2, y=0.9, text=f"<b>{t('play.output', lang)} {out}×{out}</b>",
+                           showarrow=False)
+    fig.add_annotation(x=size / 2, y=0.9, text=f"<b>{t('play.input', lang)} {n}×{n}</b>"
+                       + (f" (+{p} {t('col.padding', lang)})" if p else ""), showarrow=False)
+    width = size + (out + 2 if out > 0 else 0)
+    fig.update_xaxes(visible=False, range=[-0.5, width + 0.5])
+    fig.update_yaxes(visible=False, scaleanchor="x", range=[-size - 0.5, 2])
+    fig = _layout(fig, "", 460)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 20, "b": 10})
     return fig

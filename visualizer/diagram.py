@@ -232,11 +232,31 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
     else:
         out += _body(result, boxes, owner, opt)
     last = owner[_producer_of_output(result)]
+    out += _side_outputs(result, boxes, owner, last, opt)
     out.append(f'  output [shape=box, style="rounded,filled", fillcolor="{io_fill}", '
                f'color="{io_border}", label=<<b>{_esc(t("diagram.output", opt.lang))}</b>>];')
     out.append(f'  {last.id} -> output [label="{shape_text(result.output_shape)}"];')
     out.append("}")
     return "\n".join(out)
+
+
+def _side_outputs(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box], last: _Box,
+                  opt: DiagramOptions) -> list[str]:
+    """Boxes whose output nothing reads (GoogLeNet's auxiliary classifiers in training):
+    each gets its own dashed output, labelled with the paper's loss weight."""
+    from models.googlenet import AUX_LOSS_WEIGHT
+
+    used = {owner[p].id for b in boxes for leaf in b.unit.leaves
+            for p in result.records[leaf].inputs if p != -1 and owner[p].id != b.id}
+    lines = []
+    for b in boxes:
+        if b.id in used or b is last:
+            continue
+        shape = result.records[b.unit.leaves[-1]].output_shape
+        label = _esc(t("dg.aux_out", opt.lang, w=AUX_LOSS_WEIGHT))
+        lines.append(f'  {b.id}_out [shape=box, style="rounded,dashed", label="{label}"];')
+        lines.append(f'  {b.id} -> {b.id}_out [style=dashed, label="{shape_text(shape)}"];')
+    return lines
 
 
 def _producer_of_output(result: TraceResult) -> int:

@@ -611,13 +611,16 @@ _MODELS: OrderedDict[tuple[str, str], nn.Module] = OrderedDict()
 MODEL_CACHE_SIZE = 64  # meta models hold no weights; the bound keeps memory flat anyway
 
 
-def named_model(name: str, **config: Any) -> nn.Module:
-    """A meta-device model from the registry, built once per config and kept (LRU-bounded)."""
-    key = (name, repr(sorted(config.items())))
+def named_model(name: str, *, train: bool = False, **config: Any) -> nn.Module:
+    """A meta-device model from the registry, built once per config and kept (LRU-bounded).
+
+    ``train=True`` gives the training-time graph (GoogLeNet's auxiliary classifiers run).
+    """
+    key = (name, repr((train, sorted(config.items()))))
     with _RECORD_LOCK:
         model = _MODELS.get(key)
         if model is None:
-            model = build_model(name, device="meta", **config)
+            model = build_model(name, device="meta", **config).train(train)
             _MODELS[key] = model
             while len(_MODELS) > MODEL_CACHE_SIZE:
                 _MODELS.popitem(last=False)
@@ -626,7 +629,7 @@ def named_model(name: str, **config: Any) -> nn.Module:
 
 
 def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channels: int | None = None,
-                batch: int = 1, **config: Any) -> TraceResult:
+                batch: int = 1, train: bool = False, **config: Any) -> TraceResult:
     """Trace a registry model by name: the app's and the CLI's one entry point.
 
     Args:
@@ -634,6 +637,7 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
         size: square side, or ``(H, W)``; the model's default input if omitted.
         channels: input channels; also passed to the model as ``in_channels``.
         batch: batch size (MACs and activations scale with it).
+        train: trace the training-time graph (auxiliary classifiers included).
         **config: the model's knobs (see ``models.get_entry(name).defaults()``).
     """
     entry = get_entry(name)
@@ -643,4 +647,4 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
     c = config.get("in_channels", c)
     if size is not None:
         h, w = (size, size) if isinstance(size, int) else size
-    return trace(named_model(name, **config), (batch, c, h, w), model_name=name)
+    return trace(named_model(name, train=train, **config), (batch, c, h, w), model_name=name)

@@ -1,0 +1,57 @@
+"""Compare: every architecture in one table and one bubble chart, at the chosen input size."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from models import get_entry, list_models
+from models.published import IMAGENET_TOP1, TORCHVISION_DOCS
+from visualizer import charts
+from visualizer.i18n import t
+from visualizer.state import IntParam
+from visualizer.trace import ShapeError
+
+PAGE = "cmp"
+SPECS: common.Specs = {"size": IntParam(32, 1024, 224)}
+
+
+def render() -> None:
+    lang = common.lang()
+    problems = common.controls(PAGE, SPECS)
+    st.title(t("cmp.title", lang))
+    st.markdown(t("cmp.intro", lang, docs=TORCHVISION_DOCS))
+    common.show_problems(problems)
+    size = st.slider(t("cmp.size", lang), 32, 1024, key=f"{PAGE}_size")
+    rows, table = [], []
+    for name in list_models():
+        entry = get_entry(name)
+        if entry.default_input[0] != 3:  # the lecture's single block is not an image model
+            continue
+        try:
+            result = common.cached_trace(name, size)
+        except ShapeError as err:
+            table.append({t("col.layer", lang): t(f"arch.{name}", lang),
+                          t("cmp.col.year", lang): entry.year,
+                          t("cmp.col.fails", lang): err.message(lang)})
+            continue
+        row = {"name": t(f"arch.{name}", lang), "family": entry.family,
+               "params": result.total_params, "macs": result.total_macs,
+               "top1": IMAGENET_TOP1.get(name)}
+        rows.append(row)
+        table.append({t("col.layer", lang): row["name"], t("cmp.col.year", lang): entry.year,
+                      t("metric.depth", lang): result.weighted_depth,
+                      t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
+                      t("cmp.col.top1", lang): row["top1"], t("cmp.col.fails", lang): ""})
+    st.dataframe(pd.DataFrame(table), hide_index=True, placeholder="",
+                 height=36 * (len(table) + 1) + 12,
+                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
+                                t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
+                                t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
+    if any(r["top1"] is not None for r in rows):
+        st.plotly_chart(charts.accuracy_bubbles(rows, lang), config={"displaylogo": False}, key="cmp_bubbles")
+    common.link(PAGE, SPECS)
+
+
+render()

@@ -1,0 +1,134 @@
+"""Lesson: DenseNet, concatenate, grow, compress.
+
+Four tabs: the channel ledger with sliders for k, layers per block and theta; one dense layer
+and one transition drawn; addition vs concatenation on the same input; the lecture's
+three-block DenseNet-BC.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import common
+from models import get_entry
+from visualizer import charts
+from visualizer.analysis import add_vs_concat, dense_ledger, growth_rate
+from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.i18n import shape_text, t
+from visualizer.state import ChoiceParam, IntParam
+from visualizer.trace import ShapeError
+
+PAGE = "dense"
+BASES = ("densenet121", "densenet_bc_100")
+MAX_BLOCKS = 4
+SPECS: common.Specs = {
+    "base": ChoiceParam(BASES, "densenet121"),
+    "k": IntParam(1, 64, 32),
+    "theta": IntParam(10, 100, 50),  # percent, so that a link stays a whole number
+    **{f"b{i}": IntParam(1, 48, d) for i, d in enumerate((6, 12, 24, 16), start=1)},
+    "c": IntParam(1, 512, 64),
+    "g": IntParam(1, 64, 32),
+}
+
+
+def on_base() -> None:
+    """A new base network brings its own defaults for k and the block sizes."""
+    defaults = get_entry(st.session_state[f"{PAGE}_base"]).defaults()
+    st.session_state[f"{PAGE}_k"] = defaults["growth_rate"]
+    st.session_state[f"{PAGE}_theta"] = round(100 * defaults["compression"])
+    for i, n in enumerate(defaults["block_config"], start=1):
+        st.session_state[f"{PAGE}_b{i}"] = n
+
+
+def ledger_tab(lang: str) -> None:
+    base = st.segmented_control(t("dense.base", lang), BASES, key=f"{PAGE}_base", required=True,
+                                on_change=on_base, format_func=lambda n: t(f"arch.{n}", lang))
+    blocks = len(get_entry(base).defaults()["block_config"])
+    c = st.columns(2 + blocks)
+    c[0].slider(t("dense.k", lang), 1, 64, key=f"{PAGE}_k")
+    c[1].slider(t("dense.theta", lang), 10, 100, key=f"{PAGE}_theta", format="%d%%")
+    for i in range(1, blocks + 1):
+        c[1 + i].slider(t("dense.blocks", lang, i=i), 1, 48, key=f"{PAGE}_b{i}")
+    config = (("block_config", tuple(st.session_state[f"{PAGE}_b{i}"] for i in range(1, blocks + 1))),
+              ("compression", st.session_state[f"{PAGE}_theta"] / 100),
+              ("growth_rate", st.session_state[f"{PAGE}_k"]))
+    try:
+        result = common.cached_trace(base, get_entry(base).default_input[1], config)
+    except (ShapeError, ValueError) as err:
+        common.shape_error(err)
+        return
+    rows = dense_ledger(result)
+    k = growth_rate(result)
+    st.plotly_chart(charts.ledger_line(rows, lang, k), config={"displaylogo": False}, key="dense_ledger")
+    k0 = rows[0][1]
+    first_block = st.session_state[f"{PAGE}_b1"]
+    st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=k, total=rows[first_block][1]))
+
+
+def parts_tab(lang: str) -> None:
+    result = common.cached_trace("densenet121", 224)
+    layer = result.find("denseblock1.denselayer1")
+    transition = result.find("transition1")
+    k = growth_rate(result) or 0
+    left, right = st.columns(2)
+    with left:
+        st.markdown(t("dense.parts.layer", lang, four_k=4 * k, k=k))
+        st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang,
+                                                        opened=frozenset({layer.name}))), width="stretch")
+    with right:
+        _, cin, h, _ = transition.input_shapes[0]
+        st.markdown(t("dense.parts.transition", lang, cin=cin, cout=transition.channels, h=h,
+                      h2=transition.output_shape[2]))
+        st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang,
+                                                        opened=frozenset({transition.name}))),
+                          width="stretch")
+
+
+def add_cat_tab(lang: str) -> None:
+    c = st.columns(2)
+    c[0].slider(t("dense.channels", lang), 1, 512, key=f"{PAGE}_c")
+    c[1].slider(t("dense.k", lang), 1, 64, key=f"{PAGE}_g")
+    channels, growth = st.session_state[f"{PAGE}_c"], st.session_state[f"{PAGE}_g"]
+    added, concatenated = add_vs_concat(channels, growth, size=56)
+    x = shape_text(added.input_shape)
+    left, right = st.columns(2)
+    with left:
+        new = added.find("block.body").output_shape
+        st.subheader(t("dense.add_result", lang, a=x, b=shape_text(new), out=shape_text(added.output_shape)))
+        st.graphviz_chart(to_dot(added, DiagramOptions(detail="layers", lang=lang)), width="stretch")
+    with right:
+        new = concatenated.find("conv2").output_shape
+        st.subheader(t("dense.cat_result", lang, a=x, b=shape_text(new),
+                       out=shape_text(concatenated.output_shape)))
+        st.graphviz_chart(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang)), width="stretch")
+    st.info(t("dense.add_cat.note", lang))
+
+
+def bc_tab(lang: str) -> None:
+    st.markdown(t("dense.bc.intro", lang))
+    result = common.cached_trace("densenet_bc_100", 32)
+    st.plotly_chart(charts.ledger_line(dense_ledger(result), lang, growth_rate(result)),
+                    config={"displaylogo": False}, key="dense_bc_ledger")
+    st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
+                      width="stretch")
+
+
+def render() -> None:
+    lang = common.lang()
+    problems = common.controls(PAGE, SPECS)
+    st.title(t("dense.title", lang))
+    st.markdown(t("dense.intro", lang))
+    common.show_problems(problems)
+    tabs = st.tabs([t(f"dense.tab.{k}", lang) for k in ("ledger", "parts", "add_cat", "bc")])
+    with tabs[0]:
+        ledger_tab(lang)
+    with tabs[1]:
+        parts_tab(lang)
+    with tabs[2]:
+        add_cat_tab(lang)
+    with tabs[3]:
+        bc_tab(lang)
+    common.link(PAGE, SPECS)
+
+
+render()

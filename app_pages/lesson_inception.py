@@ -1,0 +1,141 @@
+"""Lesson: GoogLeNet / Inception, what a 1x1 convolution buys.
+
+Four tabs: the lecture's 100x100x60 example with sliders, all nine modules reduced vs naive,
+one module drawn with its four branches and concatenation, the auxiliary classifiers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
+from visualizer import charts
+from visualizer.analysis import InceptionCost, inception_costs, reduction_example
+from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.i18n import number, shape_text, t
+from visualizer.state import ChoiceParam, IntParam
+from visualizer.trace import trace
+
+PAGE = "inc"
+LAYOUTS = ("googlenet_paper", "googlenet")
+SPECS: common.Specs = {
+    "hw": IntParam(1, 512, 100),
+    "cin": IntParam(1, 1024, 60),
+    "reduce": IntParam(1, 1024, 20),
+    "cout": IntParam(1, 1024, 64),
+    "k": ChoiceParam((3, 5), 5),
+    "layout": ChoiceParam(LAYOUTS, "googlenet_paper"),
+    "module": ChoiceParam(tuple(INCEPTION_CFG), "inception3a"),
+}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def costs(layout: str) -> list[InceptionCost]:
+    return inception_costs(common.cached_trace(layout, 224))
+
+
+def example_tab(lang: str) -> None:
+    c = st.columns(5)
+    c[0].slider(t("inc.hw", lang), 1, 512, key=f"{PAGE}_hw")
+    c[1].slider(t("inc.cin", lang), 1, 1024, key=f"{PAGE}_cin")
+    c[2].slider(t("inc.reduce", lang), 1, 1024, key=f"{PAGE}_reduce")
+    c[3].slider(t("inc.cout", lang), 1, 1024, key=f"{PAGE}_cout")
+    c[4].segmented_control(t("inc.k", lang), (3, 5), key=f"{PAGE}_k", required=True,
+                           format_func=lambda k: f"{k}×{k}")
+    hw, cin, r, cout, k = (st.session_state[f"{PAGE}_{n}"] for n in ("hw", "cin", "reduce", "cout", "k"))
+    ex = reduction_example(hw, hw, cin, r, cout, k)
+    st.markdown(t("inc.example.reduce", lang, h=ex.reduce_shape[2], w=ex.reduce_shape[3], cin=cin,
+                  r=ex.reduce_shape[1], weights=f"{ex.reduce_weights:,}", macs=f"{ex.reduce_macs:,}"))
+    rows = [
+        {"": t("inc.example.direct", lang, k=k, cin=cin), t("inc.col.weights", lang): ex.direct_weights,
+         t("inc.col.macs", lang): ex.direct_macs},
+        {"": t("inc.example.reduced", lang, k=k, r=r), t("inc.col.weights", lang): ex.reduced_weights,
+         t("inc.col.macs", lang): ex.reduced_macs},
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True,
+                 column_config={t("inc.col.weights", lang): st.column_config.NumberColumn(format="localized"),
+                                t("inc.col.macs", lang): st.column_config.NumberColumn(format="localized")})
+    st.success(t("inc.example.saving", lang, times=ex.direct_macs / max(ex.reduced_macs, 1),
+                 shape=shape_text(ex.out_shape)))
+
+
+def modules_tab(lang: str) -> None:
+    layout = st.segmented_control(t("inc.layout", lang), LAYOUTS, key=f"{PAGE}_layout", required=True,
+                                  format_func=lambda n: t(f"inc.layout.{n}", lang))
+    if layout == "googlenet":
+        st.info(t("inc.torchvision_note", lang))
+    rows_costs = costs(layout)
+    st.plotly_chart(charts.inception_bars(rows_costs, lang), config={"displaylogo": False}, key="inc_bars")
+    rows = []
+    for c in rows_costs:
+        row = {t("inc.col.module", lang): c.name, t("inc.col.input", lang): f"{c.size}×{c.size}×{c.cin}",
+               t("inc.col.widths", lang): " / ".join(map(str, c.widths)),
+               t("inc.col.reduced_w", lang): c.weights, t("inc.col.naive_w", lang): c.naive_weights,
+               t("inc.col.reduced_m", lang): c.macs, t("inc.col.naive_m", lang): c.naive_macs,
+               t("inc.col.saving", lang): f"÷{c.saving:.1f}",
+               t("inc.col.out", lang): f"{c.out_channels} ({c.naive_out_channels})"}
+        if layout == "googlenet_paper":
+            row[t("inc.col.table1", lang)] = f"{TABLE1_PARAMS_K[c.name]}K / {TABLE1_OPS_M[c.name]}M"
+        rows.append(row)
+    numbers = ("inc.col.reduced_w", "inc.col.naive_w", "inc.col.reduced_m", "inc.col.naive_m")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, height=36 * 10 + 12,
+                 column_config={t(k, lang): st.column_config.NumberColumn(format="localized")
+                                for k in numbers})
+    naive = sum(c.naive_macs for c in rows_costs)
+    reduced = sum(c.macs for c in rows_costs)
+    st.markdown(t("inc.total", lang, naive=number(naive, lang), reduced=number(reduced, lang),
+                  times=naive / reduced))
+    if layout == "googlenet_paper":
+        st.caption(t("inc.table1_note", lang))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def module_dot(name: str, paper: bool, lang: str) -> str:
+    import torch
+
+    cin = INCEPTION_CFG[name][0]
+    size = 28 if name.startswith("inception3") else (14 if name.startswith("inception4") else 7)
+    with torch.device("meta"):
+        module = Inception(*INCEPTION_CFG[name], five_by_five=5 if paper else 3, batch_norm=not paper)
+    result = trace(module, (1, cin, size, size), model_name=name)
+    return to_dot(result, DiagramOptions(detail="layers", lang=lang, direction="TB"))
+
+
+def inside_tab(lang: str) -> None:
+    name = st.selectbox(t("inc.module", lang), tuple(INCEPTION_CFG), key=f"{PAGE}_module")
+    st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
+    paper = st.session_state[f"{PAGE}_layout"] == "googlenet_paper"
+    st.graphviz_chart(module_dot(name, paper, lang), width="stretch")
+
+
+def aux_tab(lang: str) -> None:
+    st.markdown(t("inc.aux.intro", lang, w=AUX_LOSS_WEIGHT))
+    st.code(t("inc.aux.loss", lang, w=AUX_LOSS_WEIGHT), language=None)
+    result = common.cached_trace("googlenet_paper", 224, (("train", True),))
+    aux = sum(r.params_total for r in result.records if r.type == "InceptionAux")
+    st.markdown(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",
+                  pct=f"{100 * aux / result.total_params:.0f}"))
+    st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang)), width="stretch")
+
+
+def render() -> None:
+    lang = common.lang()
+    problems = common.controls(PAGE, SPECS)
+    st.title(t("inc.title", lang))
+    st.markdown(t("inc.intro", lang))
+    common.show_problems(problems)
+    tabs = st.tabs([t(f"inc.tab.{k}", lang) for k in ("example", "modules", "inside", "aux")])
+    with tabs[0]:
+        example_tab(lang)
+    with tabs[1]:
+        modules_tab(lang)
+    with tabs[2]:
+        inside_tab(lang)
+    with tabs[3]:
+        aux_tab(lang)
+    common.link(PAGE, SPECS)
+
+
+render()

@@ -1,0 +1,156 @@
+"""Lesson: ResNet, F(x) + x.
+
+Four tabs: the lecture's Residual_Block code beside its trace, basic vs bottleneck blocks with
+width sliders, where the projection shortcuts sit, and ResNet-18 to -152 compared.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from models.resnet import LECTURE_RESIDUAL_BLOCK
+from visualizer import charts
+from visualizer.analysis import BlockCost, block_cost, layer_rows
+from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.i18n import number, shape_text, t
+from visualizer.state import IntParam
+from visualizer.trace import ShapeError
+
+PAGE = "res"
+FAMILY = ("resnet18", "resnet34", "resnet50", "resnet101", "resnet152")
+SPECS: common.Specs = {
+    "dim": IntParam(1, 512, 64),
+    "mid": IntParam(1, 512, 64),
+    "size": IntParam(1, 224, 56),
+    "basic": IntParam(1, 512, 64),
+    "bn_in": IntParam(1, 2048, 256),
+    "bn_mid": IntParam(1, 512, 64),
+    "csize": IntParam(1, 224, 56),
+    "fsize": IntParam(32, 1024, 224),
+}
+
+
+def block_tab(lang: str) -> None:
+    c = st.columns(3)
+    c[0].slider(t("res.in_dim", lang), 1, 512, key=f"{PAGE}_dim")
+    c[1].slider(t("res.mid_dim", lang), 1, 512, key=f"{PAGE}_mid")
+    c[2].slider(t("res.size", lang), 1, 224, key=f"{PAGE}_size")
+    dim, mid, size = (st.session_state[f"{PAGE}_{n}"] for n in ("dim", "mid", "size"))
+    result = common.cached_trace("residual_block", size, (("in_channels", dim), ("mid_dim", mid)))
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("res.code", lang))
+        st.code(LECTURE_RESIDUAL_BLOCK, language="python")
+    with right:
+        st.subheader(t("res.trace", lang))
+        st.graphviz_chart(to_dot(result, DiagramOptions(detail="layers", lang=lang)), width="stretch")
+    rows = layer_rows(result, lang, minor=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True,
+                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
+                                t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def block_view(kind: str, cin: int, width: int, size: int, lang: str) -> tuple[BlockCost, str]:
+    cost = block_cost(kind, cin, width, size)
+    return cost, to_dot(cost.result, DiagramOptions(detail="layers", lang=lang))
+
+
+def weights_formula(cost: BlockCost) -> str:
+    """The block's convolution weights, as a sum of c_in x c_out x k x k terms."""
+    cin = cost.in_shape[1]
+    terms, prev = [], cin
+    kernels = (3, 3) if cost.kind == "basic" else (1, 3, 1)
+    for width, k in zip(cost.widths, kernels, strict=True):
+        terms.append(f"{prev}×{width}×{k}×{k}" if k > 1 else f"{prev}×{width}")
+        prev = width
+    if cost.projection:
+        terms.append(f"{cin}×{cost.out_shape[1]}")
+    return " + ".join(terms) + f" = {cost.conv_weights:,}"
+
+
+def compare_tab(lang: str) -> None:
+    c = st.columns(4)
+    c[0].slider(t("res.basic_width", lang), 1, 512, key=f"{PAGE}_basic")
+    c[1].slider(t("res.bn_in", lang), 1, 2048, key=f"{PAGE}_bn_in")
+    c[2].slider(t("res.bn_mid", lang), 1, 512, key=f"{PAGE}_bn_mid")
+    c[3].slider(t("res.size", lang), 1, 224, key=f"{PAGE}_csize")
+    size = st.session_state[f"{PAGE}_csize"]
+    cols = st.columns(2)
+    for col, kind, cin, width in ((cols[0], "basic", st.session_state[f"{PAGE}_basic"],
+                                   st.session_state[f"{PAGE}_basic"]),
+                                  (cols[1], "bottleneck", st.session_state[f"{PAGE}_bn_in"],
+                                   st.session_state[f"{PAGE}_bn_mid"])):
+        cost, dot = block_view(kind, cin, width, size, lang)
+        with col:
+            st.subheader(t(f"res.{kind}", lang))
+            m = st.columns(3)
+            m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
+            m[1].metric(t("col.macs", lang), number(cost.macs, lang))
+            m[2].metric(t("metric.output", lang), shape_text(cost.out_shape))
+            st.code(weights_formula(cost), language=None)
+            st.graphviz_chart(dot, width="stretch")
+    st.caption(t("res.compare.note", lang, mid=st.session_state[f"{PAGE}_bn_mid"]))
+
+
+def projection_tab(lang: str) -> None:
+    st.markdown(t("res.projection.intro", lang))
+    for arch in ("resnet18", "resnet50"):
+        result = common.cached_trace(arch, 224)
+        rows = []
+        for r in result.records:
+            if r.name.endswith("downsample"):
+                block = result.find(r.parent or "")
+                rows.append({t("res.col.block", lang): block.label,
+                             t("res.col.from", lang): shape_text(block.input_shapes[0]),
+                             t("res.col.to", lang): shape_text(block.output_shape),
+                             t("res.col.proj", lang): r.params_total})
+        st.subheader(t(f"arch.{arch}", lang))
+        st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def family_tab(lang: str) -> None:
+    size = st.slider(t("res.family.size", lang), 32, 1024, key=f"{PAGE}_fsize")
+    rows = []
+    for arch in FAMILY:
+        try:
+            result = common.cached_trace(arch, size)
+        except ShapeError as err:
+            common.shape_error(err)
+            return
+        stages = [r for r in result.records if r.depth == 1 and r.name.startswith("layer")]
+        rows.append({"name": t(f"arch.{arch}", lang), "depth": result.weighted_depth,
+                     "params": result.total_params, "macs": result.total_macs,
+                     "blocks": "-".join(str(sum(1 for c in result.records if c.parent == s.name))
+                                        for s in stages),
+                     "block": next(r.type for r in result.records if r.type in ("BasicBlock", "Bottleneck"))})
+    st.plotly_chart(charts.family_bars(rows, lang), config={"displaylogo": False}, key="res_family")
+    table = [{t("res.col.model", lang): r["name"], t("res.col.depth", lang): r["depth"],
+              t("res.col.blocks", lang): r["blocks"], t("res.col.block_type", lang): r["block"],
+              t("col.params", lang): r["params"], t("col.macs", lang): r["macs"]} for r in rows]
+    st.dataframe(pd.DataFrame(table), hide_index=True,
+                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
+                                t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
+
+
+def render() -> None:
+    lang = common.lang()
+    problems = common.controls(PAGE, SPECS)
+    st.title(t("res.title", lang))
+    st.markdown(t("res.intro", lang))
+    common.show_problems(problems)
+    tabs = st.tabs([t(f"res.tab.{k}", lang) for k in ("block", "compare", "projection", "family")])
+    with tabs[0]:
+        block_tab(lang)
+    with tabs[1]:
+        compare_tab(lang)
+    with tabs[2]:
+        projection_tab(lang)
+    with tabs[3]:
+        family_tab(lang)
+    common.link(PAGE, SPECS)
+
+
+render()

@@ -1,0 +1,57 @@
+"""Every page in a real browser: a slider moved by keyboard changes what the page says."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_idle
+
+pytestmark = pytest.mark.e2e
+
+PAGES = ["alexnet?lang=en", "inception?lang=en", "resnet?lang=en", "densenet?lang=en",
+         "playground?lang=en", "compare?lang=en"]
+
+
+def main_text(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_slider_changes_page(app_url: str, page, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{app_url}/{path}")
+    wait_idle(page)
+    before = main_text(page)
+    assert "Traceback" not in before
+    thumb = page.locator('[data-testid="stMain"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(3):
+        thumb.press("ArrowRight")
+    page.wait_for_function("(b) => document.querySelector('[data-testid=\"stMain\"]').innerText !== b",
+                           arg=before, timeout=30_000)
+    wait_idle(page)
+    after = main_text(page)
+    assert after != before
+    assert "Traceback" not in after
+
+
+def test_playground_refuses_a_text_file_named_png(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fake = tmp_path / "painting.png"
+    fake.write_text("this is not a picture")
+    page.goto(f"{app_url}/playground?lang=en")
+    wait_idle(page)
+    page.get_by_role("tab", name="② Your picture").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fake))
+    page.wait_for_selector("text=not a picture we can read", timeout=30_000)
+    assert "Traceback" not in main_text(page)
+
+
+def test_playground_filters_a_real_picture(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    img = tmp_path / "mine.png"
+    Image.new("RGB", (120, 80), (30, 120, 200)).save(img)
+    page.goto(f"{app_url}/playground?lang=en")
+    wait_idle(page)
+    page.get_by_role("tab", name="② Your picture").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(img))
+    page.wait_for_selector("text=After conv2d: 80×120", timeout=30_000)

@@ -1,0 +1,43 @@
+"""Helpers for driving pages with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ("explorer", "lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densenet",
+         "playground", "compare")
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """The app as a browser opening ``/<page>?<params>`` would show it.
+
+    AppTest always starts on the default page, which writes its own view into the URL; the
+    page's parameters are therefore set after that first run, just before switching.
+    """
+    at = AppTest.from_file(APP, default_timeout=120)
+    if "lang" in params:
+        at.query_params["lang"] = params["lang"]
+    if page == "explorer":
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+    at.run()
+    at.query_params.clear()
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.switch_page(f"app_pages/{page}.py").run()
+
+
+def text_of(at: AppTest) -> str:
+    """All Markdown, code, captions, alerts and metrics of the page, as one string."""
+    parts = [e.value for e in (*at.markdown, *at.code, *at.caption, *at.info, *at.success,
+                               *at.error, *at.warning, *at.title, *at.subheader)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def slider(at: AppTest, key: str):  # type: ignore[no-untyped-def]
+    return next(s for s in (*at.slider, *at.select_slider) if s.key == key)

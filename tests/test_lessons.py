@@ -1,0 +1,218 @@
+"""The lesson pages, the playground and the comparison: rendered, and their numbers checked
+against values worked by hand or taken from the papers."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.googlenet import INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K
+from models.published import IMAGENET_TOP1
+from tests.pages import PAGES, open_page, slider, text_of
+from visualizer.analysis import dense_ledger, inception_costs
+from visualizer.trace import trace_named
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_page_renders(page: str, lang: str) -> None:
+    at = open_page(page, lang=lang)
+    assert not at.exception, at.exception
+    assert at.title
+
+
+# --- AlexNet ---------------------------------------------------------------------------
+
+def test_alexnet_conv1_stride_2_gives_109() -> None:
+    at = open_page("lesson_alexnet", lang="en")
+    slider(at, "alex_s").set_value(2).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    # floor((224 + 2*2 - 11) / 2) + 1 = 109
+    assert table.loc[table["Layer"] == "conv1", "Output shape"].item() == "64×109×109"
+    assert "floor((224 + 2*2 - 11) / 2) + 1 = 109" in text_of(at)
+
+
+def test_alexnet_impossible_conv1_offers_nearest_size() -> None:
+    at = open_page("lesson_alexnet", lang="en", size="40")
+    assert "pool" in text_of(at)
+    fix = next(b for b in at.button if "nearest" in b.label)
+    assert fix.label.endswith("63")
+    at = fix.click().run()
+    assert slider(at, "alex_size").value == 63
+    assert not at.error or all("fc6" in e.value for e in at.error)  # only the 224-vs-227 panel
+
+
+def test_alexnet_224_vs_227_story() -> None:
+    text = text_of(open_page("lesson_alexnet", lang="en"))
+    assert "floor((224 + 2*0 - 11) / 4) + 1 = 54" in text
+    assert "floor((227 + 2*0 - 11) / 4) + 1 = 55" in text
+    assert "floor((224 + 2*2 - 11) / 4) + 1 = 55" in text
+    assert "6400" in text and "9216" in text
+
+
+def test_alexnet_two_gpu_savings() -> None:
+    at = open_page("lesson_alexnet", lang="en")
+    table = next(d.value for d in at.dataframe if "Parameters, one GPU (groups = 1)" in d.value.columns)
+    conv2 = table[table["Layer"] == "conv2"].iloc[0]
+    assert conv2["Parameters, two GPUs (groups = 2)"] == 256 * 48 * 25 + 256  # 307,456
+    assert conv2["Parameters, one GPU (groups = 1)"] == 256 * 96 * 25 + 256
+    assert "37,752,832" in text_of(at)  # fc6 = 9216 * 4096 + 4096
+
+
+def test_alexnet_stepper_moves() -> None:
+    at = open_page("lesson_alexnet", lang="en")
+    first = at.subheader[0].value
+    at.button[1].click().run()  # next
+    assert at.subheader[0].value != first
+
+
+# --- Inception -------------------------------------------------------------------------
+
+def test_inception_lecture_example() -> None:
+    at = open_page("lesson_inception", lang="en")
+    text = text_of(at)
+    assert "100×100×60 (height × width × channels, as in the lecture) into 100×100×20" in text
+    assert "1,200 weights and 12,000,000 multiply-adds" in text  # 60 x 20; 100 x 100 x 60 x 20
+    slider(at, "inc_reduce").set_value(30).run()
+    text = text_of(at)
+    assert "30 filters of size 1×1" in text and "into 100×100×30" in text
+    assert "1,800 weights and 18,000,000 multiply-adds" in text  # 60 x 30; 100 x 100 x 60 x 30
+
+
+def hand_weights(cin: int, c1: int, r3: int, c3: int, r5: int, c5: int, pp: int, k5: int) -> tuple[int, int]:
+    """Reduced and naive conv weights of one module, from Table 1's widths."""
+    reduced = cin * c1 + cin * r3 + r3 * c3 * 9 + cin * r5 + r5 * c5 * k5 * k5 + cin * pp
+    naive = cin * (c1 + c3 * 9 + c5 * k5 * k5)
+    return reduced, naive
+
+
+@pytest.mark.parametrize("layout", ["googlenet_paper", "googlenet"])
+def test_nine_modules_naive_vs_reduced(layout: str) -> None:
+    costs = {c.name: c for c in inception_costs(trace_named(layout, 224))}
+    assert list(costs) == list(INCEPTION_CFG)
+    k5 = 5 if layout == "googlenet_paper" else 3
+    for name, widths in INCEPTION_CFG.items():
+        reduced, naive = hand_weights(*widths, k5=k5)
+        assert costs[name].weights == reduced
+        assert costs[name].naive_weights == naive
+        assert costs[name].naive_macs > costs[name].macs
+
+
+def test_paper_modules_against_table1() -> None:
+    """Table 1's "ops" column (M multiply-adds at 224); its params column has slips (4c, 5a)."""
+    for c in inception_costs(trace_named("googlenet_paper", 224)):
+        assert abs(c.macs / 1e6 - TABLE1_OPS_M[c.name]) <= 3.5, c.name
+        tolerance = 0.08 if c.name in ("inception4c", "inception5a") else 0.02
+        assert abs(c.weights / 1024 - TABLE1_PARAMS_K[c.name]) / TABLE1_PARAMS_K[c.name] <= tolerance
+
+
+def test_inception_page_table_follows_layout() -> None:
+    at = open_page("lesson_inception", lang="en", layout="googlenet")
+    table = next(d.value for d in at.dataframe if "Module" in d.value.columns)
+    row = table[table["Module"] == "inception3a"].iloc[0]
+    assert row["Weights, with 1×1 reductions"] == hand_weights(*INCEPTION_CFG["inception3a"], k5=3)[0]
+
+
+def test_aux_classifiers_shown_with_loss_weight() -> None:
+    text = text_of(open_page("lesson_inception", lang="en"))
+    assert "0.3 × loss(aux1)" in text
+    result = trace_named("googlenet_paper", 224, train=True)
+    assert [r.label for r in result.records if r.type == "InceptionAux"] == ["aux1", "aux2"]
+    assert result.find("aux1").input_shapes[0] == result.find("inception4a").output_shape
+    assert result.find("aux2").input_shapes[0] == result.find("inception4d").output_shape
+    assert not [r for r in trace_named("googlenet_paper", 224).records if r.type == "InceptionAux"]
+
+
+# --- ResNet ----------------------------------------------------------------------------
+
+def test_basic_vs_bottleneck_weights() -> None:
+    at = open_page("lesson_resnet", lang="en")
+    text = text_of(at)
+    assert "73,728" in text  # 2 x 64 x 64 x 3 x 3
+    assert "69,632" in text  # 256x64 + 64x64x3x3 + 64x256
+    slider(at, "res_bn_mid").set_value(32).run()
+    # 256 -> 32 -> 32 -> 128 needs a projection 256 -> 128
+    assert f"{256 * 32 + 32 * 32 * 9 + 32 * 128 + 256 * 128:,}" in text_of(at)
+
+
+def test_residual_block_trace_matches_lecture() -> None:
+    at = open_page("lesson_resnet", lang="en")
+    assert "out = out + x" in at.code[0].value
+    slider(at, "res_dim").set_value(32).run()
+    table = at.dataframe[0].value
+    conv = table[table["Layer"] == "residual_block.0"].iloc[0]
+    assert conv["Parameters"] == 32 * 64 * 9 + 64
+
+
+def test_resnet_family_table() -> None:
+    at = open_page("lesson_resnet", lang="en")
+    table = next(d.value for d in at.dataframe if "Blocks per stage" in d.value.columns)
+    assert list(table["Depth"]) == [18, 34, 50, 101, 152]
+    assert list(table["Blocks per stage"]) == ["2-2-2-2", "3-4-6-3", "3-4-6-3", "3-4-23-3", "3-8-36-3"]
+
+
+# --- DenseNet --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("k", "blocks", "theta"), [(32, (6, 12, 24, 16), 0.5), (12, (3, 5, 7, 2), 0.7)])
+def test_ledger_is_k0_plus_lk(k: int, blocks: tuple[int, ...], theta: float) -> None:
+    result = trace_named("densenet121", 224, growth_rate=k, block_config=blocks, compression=theta)
+    ledger = dense_ledger(result)
+    channels = ledger[0][1]
+    assert channels == 64
+    i = 1
+    for b, n in enumerate(blocks):
+        for layer in range(1, n + 1):
+            assert ledger[i][1] == channels + layer * k
+            i += 1
+        channels += n * k
+        if b < len(blocks) - 1:
+            channels = int(channels * theta)
+            assert ledger[i] == (f"transition{b + 1}", channels, "transition")
+            i += 1
+
+
+def test_densenet121_ledger_from_issue() -> None:
+    rows = dense_ledger(trace_named("densenet121", 224))
+    ends = [c for (_, c, kind), nxt in zip(rows, [*rows[1:], ("", 0, "end")], strict=True)
+            if kind == "stem" or kind == "transition" or nxt[2] != "layer"]
+    assert ends == [64, 256, 128, 512, 256, 1024, 512, 1024]
+
+
+def test_densenet_slider_changes_rule_text() -> None:
+    at = open_page("lesson_densenet", lang="en")
+    slider(at, "dense_k").set_value(12).run()
+    assert "64 + 6·12 = 136" in text_of(at)
+
+
+def test_add_vs_concat_shapes() -> None:
+    at = open_page("lesson_densenet", lang="en")
+    text = text_of(at)
+    assert "64×56×56 + 64×56×56 → 64×56×56" in text
+    assert "64×56×56 and 32×56×56 → 96×56×56" in text
+
+
+# --- playground and compare --------------------------------------------------------------
+
+def test_playground_formula_and_torch_agree_on_page() -> None:
+    at = open_page("lesson_alexnet".replace("lesson_alexnet", "playground"), lang="en")
+    assert "floor((7 + 2*1 - 3) / 2) + 1 = 4" in text_of(at)
+    slider(at, "play_s").set_value(1).run()
+    assert "gives 7×7" in text_of(at)
+    slider(at, "play_k").set_value(9).run()
+    slider(at, "play_p").set_value(0).run()
+    assert "no window fits" in text_of(at)
+
+
+def test_compare_table() -> None:
+    at = open_page("compare", lang="en")
+    table = at.dataframe[0].value
+    resnet50 = table[table["Layer"] == "ResNet-50 · bottleneck"].iloc[0]
+    assert resnet50["Parameters"] == 25_557_032
+    assert resnet50["ImageNet top-1 (%)"] == IMAGENET_TOP1["resnet50"]
+    paper = table[table["Layer"] == "AlexNet · 2012 paper, two GPUs"].iloc[0]
+    assert "227" in paper["Does not run at this size"]
+
+
+def test_published_accuracy_matches_torchvision_metadata(torchvision_meta: dict) -> None:
+    for name, acc in IMAGENET_TOP1.items():
+        assert acc == pytest.approx(torchvision_meta[name]["acc1"], abs=1e-3)
