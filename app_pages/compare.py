@@ -32,15 +32,16 @@ def render() -> None:
         try:
             result = common.cached_trace(name, size)
         except ShapeError as err:
-            table.append({t("col.layer", lang): t(f"arch.{name}", lang),
+            table.append({t("col.model", lang): t(f"arch.{name}", lang),
                           t("cmp.col.year", lang): entry.year,
                           t("cmp.col.fails", lang): err.message(lang)})
             continue
-        row = {"name": t(f"arch.{name}", lang), "family": entry.family,
+        row = {"name": t(f"arch.{name}", lang), "short": t(f"arch.{name}", lang).split(" · ")[0],
+               "family": entry.family,
                "params": result.total_params, "macs": result.total_macs,
                "top1": IMAGENET_TOP1.get(name)}
         rows.append(row)
-        table.append({t("col.layer", lang): row["name"], t("cmp.col.year", lang): entry.year,
+        table.append({t("col.model", lang): row["name"], t("cmp.col.year", lang): entry.year,
                       t("metric.depth", lang): result.weighted_depth,
                       t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
                       t("cmp.col.top1", lang): row["top1"], t("cmp.col.fails", lang): ""})

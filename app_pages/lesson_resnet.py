@@ -86,10 +86,10 @@ def compare_tab(lang: str) -> None:
         cost, dot = block_view(kind, cin, width, size, lang)
         with col:
             st.subheader(t(f"res.{kind}", lang))
-            m = st.columns(3)
+            st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")
+            m = st.columns(2)
             m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
-            m[2].metric(t("metric.output", lang), shape_text(cost.out_shape))
             st.code(weights_formula(cost), language=None)
             st.graphviz_chart(dot, width="stretch")
     st.caption(t("res.compare.note", lang, mid=st.session_state[f"{PAGE}_bn_mid"]))
@@ -127,7 +127,7 @@ def family_tab(lang: str) -> None:
                                         for s in stages),
                      "block": next(r.type for r in result.records if r.type in ("BasicBlock", "Bottleneck"))})
     st.plotly_chart(charts.family_bars(rows, lang), config={"displaylogo": False}, key="res_family")
-    table = [{t("res.col.model", lang): r["name"], t("res.col.depth", lang): r["depth"],
+    table = [{t("col.model", lang): r["name"], t("res.col.depth", lang): r["depth"],
               t("res.col.blocks", lang): r["blocks"], t("res.col.block_type", lang): r["block"],
               t("col.params", lang): r["params"], t("col.macs", lang): r["macs"]} for r in rows]
     st.dataframe(pd.DataFrame(table), hide_index=True,

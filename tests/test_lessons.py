@@ -206,10 +206,10 @@ def test_playground_formula_and_torch_agree_on_page() -> None:
 def test_compare_table() -> None:
     at = open_page("compare", lang="en")
     table = at.dataframe[0].value
-    resnet50 = table[table["Layer"] == "ResNet-50 · bottleneck"].iloc[0]
+    resnet50 = table[table["Model"] == "ResNet-50 · bottleneck"].iloc[0]
     assert resnet50["Parameters"] == 25_557_032
     assert resnet50["ImageNet top-1 (%)"] == IMAGENET_TOP1["resnet50"]
-    paper = table[table["Layer"] == "AlexNet · 2012 paper, two GPUs"].iloc[0]
+    paper = table[table["Model"] == "AlexNet · 2012 paper, two GPUs"].iloc[0]
     assert "227" in paper["Does not run at this size"]
 
 

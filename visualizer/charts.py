@@ -261,7 +261,7 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
         sub = [r for r in rows if r["family"] == family]
         fig.add_scatter(
             x=[float(r["macs"]) / 1e9 for r in sub], y=[float(r["top1"]) for r in sub],  # type: ignore[arg-type]
-            mode="markers+text", name=family, text=[str(r["name"]) for r in sub],
+            mode="markers+text", name=family, text=[str(r.get("short", r["name"])) for r in sub],
             textposition="top center",
             marker={"size": [float(r["params"]) for r in sub], "sizemode": "area",
                     "sizeref": 2.0 * biggest / 70**2, "sizemin": 6, "opacity": 0.7},

@@ -318,7 +318,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.col.to": ("F(x)", "F(x)"),
     "res.col.proj": ("Projection parameters", "projection 파라미터"),
     "res.family.size": ("Input size", "입력 크기"),
-    "res.col.model": ("Model", "모델"),
+    "col.model": ("Model", "모델"),
     "res.col.depth": ("Depth", "깊이"),
     "res.col.blocks": ("Blocks per stage", "단계별 블록 수"),
     "res.col.block_type": ("Block", "블록 종류"),
