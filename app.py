@@ -37,6 +37,8 @@ pages = {
     t("nav.section.tools", lang): [
         st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:",
                 url_path="playground"),
+        st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:",
+                url_path="export"),
         st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:",
                 url_path="compare")],
 }

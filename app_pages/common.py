@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -74,3 +75,20 @@ def shape_error(err: Exception, fix_label: str | None = None, on_fix: Any = None
     st.error(f"**{t('fix.title', lang())}**\n\n{text}", icon=":material/block:")
     if fix_label is not None and on_fix is not None:
         st.button(fix_label, on_click=on_fix, type="primary")
+
+
+def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str) -> None:
+    """A download button whose file is made only when clicked. If a program the file needs is
+    missing, the download is a short text saying how to install it, never a traceback."""
+    from visualizer.export import MIME, MissingTool
+
+    current = lang()
+
+    def run() -> bytes:
+        try:
+            return make()
+        except MissingTool as err:
+            return t(f"export.missing.{err.tool}", current).encode("utf-8")
+
+    st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
+                       on_click="ignore", use_container_width=True)

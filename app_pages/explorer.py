@@ -7,9 +7,11 @@ parameters-vs-compute chart. The whole view lives in the URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages import common
@@ -17,6 +19,7 @@ from models import get_entry, list_models
 from visualizer import charts
 from visualizer.analysis import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
+from visualizer.export import SlideStyle, chart_image, file_name, render_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import CHANNEL_CHOICES, CLASS_CHOICES, SIZE_PRESETS, View, has_channel_choice, read_view
@@ -121,6 +124,7 @@ def flow_tab(result: TraceResult, lang: str) -> None:
     st.plotly_chart(charts.shape_flow(result, lang, selected), key="ex_flow", on_select=select_from_chart,
                     selection_mode="points", config={"displaylogo": False})
     st.caption(t("flow.hint", lang))
+    chart_downloads(result, lang, "flow", lambda: charts.shape_flow(result, lang))
     depth_max = max_depth(result)
     c1, c2 = st.columns([2, 1])
     depth = depth_max
@@ -172,8 +176,24 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
         st.info(t("diagram.too_big", lang, n=leaves))
         detail = "blocks"
     options = DiagramOptions(detail=detail, opened=frozenset(opened), direction=direction, lang=lang)
+    dot = to_dot(result, options)
     st.caption(t("diagram.legend", lang))
-    st.graphviz_chart(to_dot(result, options), width="stretch")
+    cols = st.columns(4)
+    for col, fmt in zip(cols, ("svg", "png", "pdf", "dot"), strict=True):
+        with col:
+            common.download(fmt.upper(), lambda fmt=fmt: dot.encode() if fmt == "dot" else render_dot(
+                dot, fmt, 1920 if fmt == "png" else None), file_name(result, "diagram", fmt), fmt,
+                f"ex_dl_{fmt}")
+    st.graphviz_chart(dot, width="stretch")
+
+
+def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[], go.Figure]) -> None:
+    """SVG and PNG of a chart, slide-sized, made when clicked."""
+    cols = st.columns(6)
+    for col, fmt in zip(cols, ("svg", "png"), strict=False):
+        with col:
+            common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
+                            file_name(result, what, fmt), fmt, f"ex_dl_{what}_{fmt}")
 
 
 def render() -> None:
@@ -209,6 +229,7 @@ def render() -> None:
         diagram_tab(result, lang)
     with cost:
         st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False})
+        chart_downloads(result, lang, "cost", lambda: charts.cost_bars(result, lang))
 
 
 render()

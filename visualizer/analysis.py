@@ -40,6 +40,15 @@ def table_records(result: TraceResult, depth: int | None = None,
     return [r for r in rows if minor or r.type not in MINOR_TYPES]
 
 
+def deck_depth(result: TraceResult, max_rows: int = 36) -> int:
+    """The deepest table level with at most ``max_rows`` rows (at least level 1)."""
+    best = 1
+    for depth in range(1, max_depth(result) + 1):
+        if len(table_records(result, depth, minor=True)) <= max_rows:
+            best = depth
+    return best
+
+
 def size_formula(r: LayerRecord, ceil: bool = False) -> str:
     """The output-size formula of a conv or pool record with its numbers filled in."""
     if r.kernel is None or r.stride is None or r.padding is None or r.dilation is None:

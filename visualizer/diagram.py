@@ -8,6 +8,8 @@ concatenations are circles, so ResNet's F(x) + x and DenseNet's concatenation st
 from __future__ import annotations
 
 import html
+import itertools
+import math
 from dataclasses import dataclass, field
 
 from visualizer.analysis import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
@@ -57,6 +59,7 @@ class DiagramOptions:
     theme: str = "light"
     font_size: int = 14
     show_costs: bool = True
+    wrap: bool = False  # a chain of boxes is laid out in rows, like text, to fit a wide slide
 
 
 @dataclass
@@ -231,6 +234,9 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
         out += _lane_body(result, boxes, opt, lanes)
     else:
         out += _body(result, boxes, owner, opt)
+        if opt.wrap and _is_chain(result, boxes, owner):
+            out[1] = out[1].replace("rankdir=LR", "rankdir=TB")
+            out += _rows(["input", *(b.id for b in boxes), "output"])
     last = owner[_producer_of_output(result)]
     out += _side_outputs(result, boxes, owner, last, opt)
     out.append(f'  output [shape=box, style="rounded,filled", fillcolor="{io_fill}", '
@@ -302,6 +308,32 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                     path = t("dg.projection" if inside else "dg.identity", opt.lang)
                     attrs += f', style=dashed, xlabel="{_esc(path)}"'
                 lines.append(f"  {src} -> {b.id} [{attrs}];")
+    return lines
+
+
+def _is_chain(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box]) -> bool:
+    """Whether each box reads only the box before it (no branches, no merges)."""
+    prev = "input"
+    for b in boxes:
+        sources = {"input" if p == -1 else owner[p].id for leaf in b.unit.leaves
+                   for p in result.records[leaf].inputs} - {b.id}
+        if sources != {prev}:
+            return False
+        prev = b.id
+    return True
+
+
+def _rows(ids: list[str]) -> list[str]:
+    """Rows of equal rank for a chain, so that it reads left to right, then the next row.
+
+    About sqrt(0.75 n) boxes a row gives a grid of roughly 16:9 for boxes about 3 times as
+    wide as they are tall.
+    """
+    per_row = max(3, round(math.sqrt(0.75 * len(ids))))
+    rows = [ids[i:i + per_row] for i in range(0, len(ids), per_row)]
+    lines = ["  { rank=same; " + "; ".join(row) + "; }" for row in rows]
+    # Heavy invisible edges stack the rows' first boxes, so every row starts at the left.
+    lines += [f"  {a[0]} -> {b[0]} [style=invis, weight=100];" for a, b in itertools.pairwise(rows)]
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.conftest import wait_idle
@@ -55,3 +57,18 @@ def test_playground_filters_a_real_picture(app_url: str, page, tmp_path) -> None
     page.get_by_role("tab", name="② Your picture").click()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(img))
     page.wait_for_selector("text=After conv2d: 80×120", timeout=30_000)
+
+
+def test_download_button_delivers_a_file(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{app_url}/export?lang=en&arch=alexnet&size=224")
+    wait_idle(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Diagram · SVG").click()
+    path = info.value.path()
+    assert info.value.suggested_filename == "alexnet_224_diagram.svg"
+    data = Path(path).read_bytes()
+    assert data.lstrip().startswith(b"<?xml") and b"conv1" in data
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Whole deck · PPTX").click()
+    assert info.value.suggested_filename.endswith(".pptx")
+    assert Path(info.value.path()).read_bytes()[:2] == b"PK"  # a zip: what a .pptx is
