@@ -35,6 +35,8 @@ pages = {
         st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:",
                 url_path="densenet")],
     t("nav.section.tools", lang): [
+        st.Page("app_pages/features.py", title=t("nav.features", lang), icon=":material/image_search:",
+                url_path="features"),
         st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:",
                 url_path="playground"),
         st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:",

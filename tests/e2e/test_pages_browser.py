@@ -72,3 +72,24 @@ def test_download_button_delivers_a_file(app_url: str, page) -> None:  # type: i
         page.get_by_role("button", name="Whole deck · PPTX").click()
     assert info.value.suggested_filename.endswith(".pptx")
     assert Path(info.value.path()).read_bytes()[:2] == b"PK"  # a zip: what a .pptx is
+
+
+def test_feature_maps_of_an_uploaded_picture(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image, ImageDraw
+
+    img = tmp_path / "painting.jpg"
+    pic = Image.new("RGB", (320, 240), (240, 230, 200))
+    ImageDraw.Draw(pic).ellipse((60, 40, 260, 200), fill=(180, 30, 40))
+    pic.save(img, "JPEG")
+    page.goto(f"{app_url}/features?lang=en")
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(img))
+    page.wait_for_selector("text=Output of conv1: 64×55×55", timeout=60_000)
+    wait_idle(page)
+    page.get_by_label("Layer").click()
+    page.get_by_role("option").filter(has_text="pool2").first.click()
+    page.wait_for_selector("text=Output of pool2: 192×13×13", timeout=60_000)
+    wait_idle(page)
+    thumbs = page.locator('[data-testid="stMain"] [data-testid="stImage"] img')
+    assert thumbs.count() >= 16
+    assert "untrained" in page.locator('[data-testid="stMain"]').inner_text()

@@ -1,0 +1,150 @@
+"""Feature maps through real networks, and checkpoints: good, mismatched, corrupt, malicious."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+
+import pytest
+import torch
+from PIL import Image
+
+from models import build_model, get_entry, list_models
+from visualizer.features import (
+    CheckpointError,
+    capture,
+    first_filters,
+    load_checkpoint,
+    map_image,
+    prepare,
+    top_channels,
+)
+from visualizer.images import sample_images
+from visualizer.trace import trace_named
+
+IMAGE_MODELS = [n for n in list_models() if get_entry(n).default_input[0] == 3]
+
+
+@pytest.mark.parametrize("name", IMAGE_MODELS)
+def test_captured_shapes_equal_trace(name: str) -> None:
+    """At the model's default size, captured maps have exactly the trace's shapes."""
+    size = get_entry(name).default_input[1]
+    result = trace_named(name, size)
+    leaves = [r for r in result.leaves() if r.type in ("Conv2d", "MaxPool2d", "Concat", "Add")]
+    chosen = [leaves[i].name for i in sorted({0, len(leaves) // 3, len(leaves) // 2, -1})]
+    torch.manual_seed(0)
+    model = build_model(name, device="cpu")
+    maps = capture(model, prepare(sample_images()["poster"], 3, size).tensor, chosen)
+    for layer in chosen:
+        assert tuple(maps[layer].shape) == result.find(layer).output_shape, (name, layer)
+
+
+def test_preparation() -> None:
+    img = Image.new("RGB", (300, 200), (255, 0, 0))
+    rgb = prepare(img, 3, 224)
+    assert rgb.tensor.shape == (1, 3, 224, 224)
+    assert torch.allclose(rgb.tensor[0, :, 0, 0], torch.tensor([(1 - 0.485) / 0.229, -0.456 / 0.224,
+                                                                 -0.406 / 0.225]), atol=1e-4)
+    gray = prepare(img, 1, 96)
+    assert gray.tensor.shape == (1, 1, 96, 96)
+    assert 0 <= float(gray.tensor.min()) <= float(gray.tensor.max()) <= 1
+    with pytest.raises(ValueError, match="512"):
+        prepare(img, 3, 4096)
+
+
+def test_thumbnails_and_filters() -> None:
+    maps = torch.zeros(1, 3, 55, 55)
+    maps[0, 2] = 5.0
+    maps[0, 1, :10] = 1.0
+    assert top_channels(maps, 2) == [2, 1]
+    assert map_image(maps[0, 1]).size == (72, 72)  # downsampled before it leaves the server
+    assert map_image(maps[0, 1], side=384).size == (384, 384)
+    pics = first_filters(build_model("alexnet", device="cpu"), limit=64)
+    assert len(pics) == 64 and pics[0].mode == "RGB"
+
+
+def write(tmp_path, name: str, obj) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    torch.save(obj, path)
+    return str(path)
+
+
+def test_checkpoint_with_torchvision_names_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A checkpoint written from a model with torchvision's parameter names loads strictly
+    and changes the maps."""
+    torch.manual_seed(1)
+    trained = build_model("alexnet", device="cpu")
+    path = write(tmp_path, "alexnet-owt-test.pth", trained.state_dict())
+    torch.manual_seed(2)
+    fresh = build_model("alexnet", device="cpu")
+    x = prepare(sample_images()["sunset"], 3, 224).tensor
+    before = capture(fresh, x, ["features.0"])["features.0"]
+    load_checkpoint(fresh, path)
+    after = capture(fresh, x, ["features.0"])["features.0"]
+    assert torch.equal(fresh.features[0].weight, trained.features[0].weight)
+    assert not torch.equal(before, after)
+
+
+def test_wrapped_state_dict_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = build_model("resnet18", device="cpu")
+    load_checkpoint(model, write(tmp_path, "r.pth", {"state_dict": model.state_dict()}))
+
+
+def test_mismatched_architecture(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "resnet18.pth", build_model("resnet18", device="cpu").state_dict())
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(build_model("alexnet", device="cpu"), path)
+    assert info.value.code == "keys"
+    assert "features.0.weight" in str(info.value.values["missing"])
+
+
+def test_mismatched_classes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, "a.pth", build_model("alexnet", device="cpu").state_dict())
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(build_model("alexnet", device="cpu", num_classes=10), path)
+    assert info.value.code == "shape"
+    assert info.value.values["key"] == "classifier.6.weight"
+    assert info.value.values["theirs"] == "1000×4096"
+
+
+def test_corrupt_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = io.BytesIO()
+    torch.save(build_model("alexnet", device="cpu").state_dict(), good)
+    for data in (os.urandom(2000), good.getvalue()[:5000], b""):
+        with pytest.raises(CheckpointError) as info:
+            load_checkpoint(build_model("alexnet", device="cpu"), data)
+        assert info.value.code == "corrupt"
+
+
+class Evil:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.system, ("echo pwned > /tmp/cnnvis-pwned",))
+
+
+def test_pickle_with_code_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "evil.pth"
+    path.write_bytes(pickle.dumps({"features.0.weight": Evil()}))
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(build_model("alexnet", device="cpu"), str(path))
+    assert info.value.code in ("code", "corrupt")
+    torch.save({"w": Evil()}, tmp_path / "evil2.pth")
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(build_model("alexnet", device="cpu"), str(tmp_path / "evil2.pth"))
+    assert info.value.code == "code"
+    assert not os.path.exists("/tmp/cnnvis-pwned")
+
+
+def test_bad_paths(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = build_model("alexnet", device="cpu")
+    for path, code in (("/etc/passwd", "suffix"), (str(tmp_path / "none.pth"), "missing")):
+        with pytest.raises(CheckpointError) as info:
+            load_checkpoint(model, path)
+        assert info.value.code == code
+
+
+def test_every_checkpoint_code_has_a_message() -> None:
+    from visualizer.i18n import CATALOGUE
+
+    for code in ("suffix", "missing", "too_big", "code", "corrupt", "not_state_dict", "keys", "shape"):
+        assert f"ckpt.{code}" in CATALOGUE

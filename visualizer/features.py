@@ -1,0 +1,184 @@
+"""Feature maps of a real image: a real forward pass on the CPU, with hooks on chosen layers.
+
+Preprocessing follows what the models expect: resized to the model's input size, then
+ImageNet's mean and standard deviation for RGB models, or plain grayscale in [0, 1] for the
+1-channel (Fashion-MNIST) setting, as the lecture's d2l notebooks do.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import threading
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+from torch import nn
+
+IMAGENET_MEAN = (0.485, 0.456, 0.406)  # torchvision's documented normalisation
+IMAGENET_STD = (0.229, 0.224, 0.225)
+MAX_FORWARD_SIDE = 512  # real forward passes are refused above this (memory and time)
+MAX_CHECKPOINT_BYTES = 1_000_000_000
+CHECKPOINT_SUFFIXES = (".pth", ".pt")
+WEIGHTS_ENV = "CNNVIS_WEIGHTS"  # a checkpoint path the app loads for the matching model
+THUMB = 72  # thumbnails are downsampled to at most this many pixels a side before sending
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An image made ready for a model, with what was done to it."""
+
+    tensor: torch.Tensor  # (1, C, H, W), normalised
+    shown: Image.Image  # the resized picture the network sees (before normalisation)
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+
+
+def prepare(img: Image.Image, channels: int, size: int) -> Prepared:
+    """Resize to ``size`` x ``size``; normalise with ImageNet statistics (RGB) or keep [0, 1]
+    grayscale (1 channel)."""
+    if not 1 <= size <= MAX_FORWARD_SIDE:
+        raise ValueError(f"input size must be from 1 to {MAX_FORWARD_SIDE} for a real forward pass, "
+                         f"got {size}")
+    if channels == 1:
+        shown = img.convert("L").resize((size, size), Image.Resampling.BILINEAR)
+        x = torch.from_numpy(np.asarray(shown, dtype=np.float32) / 255.0)[None, None]
+        return Prepared(x.contiguous(), shown, (0.0,), (1.0,))
+    shown = img.convert("RGB").resize((size, size), Image.Resampling.BILINEAR)
+    x = torch.from_numpy(np.asarray(shown, dtype=np.float32) / 255.0).permute(2, 0, 1)[None]
+    mean = torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
+    std = torch.tensor(IMAGENET_STD).view(1, 3, 1, 1)
+    return Prepared(((x - mean) / std).contiguous(), shown, IMAGENET_MEAN, IMAGENET_STD)
+
+
+_FORWARD_LOCK = threading.Lock()  # hooks live on the shared model: one capture at a time
+
+
+def capture(model: nn.Module, x: torch.Tensor, names: list[str]) -> dict[str, torch.Tensor]:
+    """The outputs of the named modules in one real forward pass (no grad, CPU).
+
+    Only the requested outputs are kept, so memory stays that of one forward pass.
+    """
+    modules = dict(model.named_modules())
+    unknown = [n for n in names if n not in modules]
+    if unknown:
+        raise ValueError(f"no layer named {', '.join(unknown)}")
+    out: dict[str, torch.Tensor] = {}
+    with _FORWARD_LOCK:
+        handles = [modules[n].register_forward_hook(
+            lambda _m, _a, y, n=n: out.__setitem__(n, y.detach().clone())) for n in names]
+        try:
+            with torch.no_grad():
+                model(x)
+        finally:
+            for h in handles:
+                h.remove()
+    return out
+
+
+def _colour(values: np.ndarray) -> np.ndarray:
+    """A perceptually ordered colour map (dark blue -> teal -> yellow), values in [0, 1]."""
+    stops = np.array([[0.07, 0.04, 0.25], [0.13, 0.35, 0.55], [0.13, 0.57, 0.55],
+                      [0.45, 0.78, 0.35], [0.99, 0.91, 0.15]])
+    pos = np.clip(values, 0, 1) * (len(stops) - 1)
+    low = np.floor(pos).astype(int).clip(0, len(stops) - 2)
+    frac = (pos - low)[..., None]
+    return ((stops[low] * (1 - frac) + stops[low + 1] * frac) * 255).astype(np.uint8)
+
+
+def map_image(fmap: torch.Tensor, side: int | None = THUMB) -> Image.Image:
+    """One feature map (H, W) as a colour picture, scaled to its own min and max, at most
+    ``side`` pixels (or enlarged to ``side`` with crisp pixels when it is smaller)."""
+    arr = fmap.float().numpy()
+    lo, hi = float(arr.min()), float(arr.max())
+    norm = (arr - lo) / (hi - lo) if hi > lo else np.zeros_like(arr)
+    img = Image.fromarray(_colour(norm))
+    if side is not None and max(img.size) != side:
+        resample = Image.Resampling.NEAREST if max(img.size) < side else Image.Resampling.BILINEAR
+        img = img.resize((side, side), resample)
+    return img
+
+
+def top_channels(maps: torch.Tensor, n: int) -> list[int]:
+    """Channels with the strongest mean activation, strongest first."""
+    strength = maps[0].float().flatten(1).mean(1)
+    return [int(i) for i in torch.argsort(strength, descending=True)[:n]]
+
+
+def first_filters(model: nn.Module, limit: int = 96, side: int = 44) -> list[Image.Image]:
+    """The first convolution's filters as small pictures (colour for RGB input)."""
+    conv = next(m for m in model.modules() if isinstance(m, nn.Conv2d))
+    w = conv.weight.detach().float()[:limit]
+    pics = []
+    for f in w:
+        lo, hi = float(f.min()), float(f.max())
+        arr = ((f - lo) / (hi - lo) if hi > lo else f * 0).permute(1, 2, 0).numpy()
+        arr = arr[..., 0] if arr.shape[2] != 3 else arr
+        img = Image.fromarray((arr * 255).astype(np.uint8))
+        pics.append(img.resize((side, side), Image.Resampling.NEAREST))
+    return pics
+
+
+class CheckpointError(ValueError):
+    """A checkpoint that cannot be used; ``code`` is an i18n key ``ckpt.<code>``."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(f"{code}: {values}")
+        self.code = code
+        self.values = values
+
+
+def check_path(path: str) -> Path:
+    """A checkpoint path a teacher typed: an existing .pth or .pt file of reasonable size."""
+    p = Path(os.path.expanduser(path.strip()))
+    if p.suffix not in CHECKPOINT_SUFFIXES:
+        raise CheckpointError("suffix", name=p.name)
+    if not p.is_file():
+        raise CheckpointError("missing", path=str(p))
+    if p.stat().st_size > MAX_CHECKPOINT_BYTES:
+        raise CheckpointError("too_big", mb=p.stat().st_size // 2**20)
+    return p
+
+
+def load_checkpoint(model: nn.Module, source: str | Path | bytes) -> nn.Module:
+    """Load a state_dict into ``model`` with ``weights_only=True`` and ``strict=True``.
+
+    Raises:
+        CheckpointError: not a checkpoint, a pickle with code in it, or keys and shapes that
+            do not match the model (the first few named).
+    """
+    data = source if isinstance(source, bytes) else check_path(str(source)).read_bytes()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pickle-protocol notices about files we refuse anyway
+            state = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        # weights_only names the blocked import ("GLOBAL posix.system") when a file carries code
+        if "GLOBAL" in str(exc) or "Unsupported global" in str(exc):
+            raise CheckpointError("code") from None
+        raise CheckpointError("corrupt") from None
+    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError):
+        raise CheckpointError("corrupt") from None
+    if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
+        state = state["state_dict"]
+    if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+        raise CheckpointError("not_state_dict")
+    ours = model.state_dict()
+    missing = [k for k in ours if k not in state]
+    unexpected = [k for k in state if k not in ours]
+    if missing or unexpected:
+        raise CheckpointError("keys", missing=", ".join(missing[:3]) or "-",
+                              unexpected=", ".join(unexpected[:3]) or "-",
+                              n_missing=len(missing), n_unexpected=len(unexpected))
+    for k, v in state.items():
+        if tuple(v.shape) != tuple(ours[k].shape):
+            raise CheckpointError("shape", key=k, theirs="×".join(map(str, v.shape)),
+                                  ours="×".join(map(str, ours[k].shape)))
+    model.load_state_dict(state, strict=True)
+    return model.eval()
