@@ -92,3 +92,13 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
                        on_click="ignore", use_container_width=True)
+
+
+def lazy_tabs(key: str, tabs: list[tuple[str, Callable[[], None]]]) -> None:
+    """Tabs whose bodies run only when open: switching tabs reruns the page, and closed tabs
+    cost neither server time nor browser rendering. ``st.session_state[key]`` is the open label."""
+    containers = st.tabs([label for label, _ in tabs], on_change="rerun", key=key)
+    for container, (_, body) in zip(containers, tabs, strict=True):
+        if container.open:
+            with container:
+                body()

@@ -119,6 +119,7 @@ def select_from_chart() -> None:
         st.session_state.ex_table_nonce += 1  # a fresh table takes the new selection
 
 
+@st.fragment  # the table depth, the toggle and chart clicks rerun this tab only
 def flow_tab(result: TraceResult, lang: str) -> None:
     selected = st.session_state.ex_selected
     st.plotly_chart(charts.shape_flow(result, lang, selected), key="ex_flow", on_select=select_from_chart,
@@ -159,6 +160,7 @@ def flow_tab(result: TraceResult, lang: str) -> None:
         st.markdown(f"- {line}")
 
 
+@st.fragment  # the diagram's own controls rerun the diagram only
 def diagram_tab(result: TraceResult, lang: str) -> None:
     c1, c2 = st.columns([2, 1])
     detail = c1.segmented_control(t("diagram.detail", lang), DETAILS, default="blocks", key="ex_detail",
@@ -189,7 +191,7 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
 
 def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[], go.Figure]) -> None:
     """SVG and PNG of a chart, slide-sized, made when clicked."""
-    cols = st.columns(6)
+    cols = st.columns([1, 1, 4])
     for col, fmt in zip(cols, ("svg", "png"), strict=False):
         with col:
             common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
@@ -222,14 +224,24 @@ def render() -> None:
     with st.expander(t("notice.title", lang), expanded=True):
         st.markdown("\n".join(f"- {line}" for line in notices(result, lang)))
         st.caption(entry.note(lang))
-    flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)])
-    with flow:
-        flow_tab(result, lang)
-    with diagram:
-        diagram_tab(result, lang)
-    with cost:
-        st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False})
-        chart_downloads(result, lang, "cost", lambda: charts.cost_bars(result, lang))
+    # Only the open tab is computed and sent: the others cost nothing until chosen.
+    flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)],
+                                  on_change="rerun", key="ex_tab")
+    if flow.open:
+        with flow:
+            flow_tab(result, lang)
+    if diagram.open:
+        with diagram:
+            diagram_tab(result, lang)
+    if cost.open:
+        with cost:
+            cost_tab(result, lang)
+
+
+@st.fragment
+def cost_tab(result: TraceResult, lang: str) -> None:
+    st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False})
+    chart_downloads(result, lang, "cost", lambda: charts.cost_bars(result, lang))
 
 
 render()

@@ -194,17 +194,9 @@ def render() -> None:
     st.title(t("alex.title", lang))
     st.markdown(t("alex.intro", lang))
     common.show_problems(problems)
-    tabs = st.tabs([t(f"alex.tab.{k}", lang) for k in ("steps", "conv1", "sizes", "gpus", "params")])
-    with tabs[0]:
-        steps_tab(lang)
-    with tabs[1]:
-        conv1_tab(lang)
-    with tabs[2]:
-        sizes_tab(lang)
-    with tabs[3]:
-        gpus_tab(lang)
-    with tabs[4]:
-        params_tab(lang)
+    common.lazy_tabs(f"{PAGE}_tab", [(t(f"alex.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
+        ("steps", steps_tab), ("conv1", conv1_tab), ("sizes", sizes_tab), ("gpus", gpus_tab),
+        ("params", params_tab))])
     common.link(PAGE, SPECS)
 
 

@@ -119,15 +119,8 @@ def render() -> None:
     st.title(t("dense.title", lang))
     st.markdown(t("dense.intro", lang))
     common.show_problems(problems)
-    tabs = st.tabs([t(f"dense.tab.{k}", lang) for k in ("ledger", "parts", "add_cat", "bc")])
-    with tabs[0]:
-        ledger_tab(lang)
-    with tabs[1]:
-        parts_tab(lang)
-    with tabs[2]:
-        add_cat_tab(lang)
-    with tabs[3]:
-        bc_tab(lang)
+    common.lazy_tabs(f"{PAGE}_tab", [(t(f"dense.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
+        ("ledger", ledger_tab), ("parts", parts_tab), ("add_cat", add_cat_tab), ("bc", bc_tab))])
     common.link(PAGE, SPECS)
 
 

@@ -106,7 +106,7 @@ def module_dot(name: str, paper: bool, lang: str) -> str:
 def inside_tab(lang: str) -> None:
     name = st.selectbox(t("inc.module", lang), tuple(INCEPTION_CFG), key=f"{PAGE}_module")
     st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
-    paper = st.session_state[f"{PAGE}_layout"] == "googlenet_paper"
+    paper = st.session_state.get(f"{PAGE}_layout", "googlenet_paper") == "googlenet_paper"
     st.graphviz_chart(module_dot(name, paper, lang), width="stretch")
 
 
@@ -126,15 +126,8 @@ def render() -> None:
     st.title(t("inc.title", lang))
     st.markdown(t("inc.intro", lang))
     common.show_problems(problems)
-    tabs = st.tabs([t(f"inc.tab.{k}", lang) for k in ("example", "modules", "inside", "aux")])
-    with tabs[0]:
-        example_tab(lang)
-    with tabs[1]:
-        modules_tab(lang)
-    with tabs[2]:
-        inside_tab(lang)
-    with tabs[3]:
-        aux_tab(lang)
+    common.lazy_tabs(f"{PAGE}_tab", [(t(f"inc.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
+        ("example", example_tab), ("modules", modules_tab), ("inside", inside_tab), ("aux", aux_tab))])
     common.link(PAGE, SPECS)
 
 

@@ -141,15 +141,9 @@ def render() -> None:
     st.title(t("res.title", lang))
     st.markdown(t("res.intro", lang))
     common.show_problems(problems)
-    tabs = st.tabs([t(f"res.tab.{k}", lang) for k in ("block", "compare", "projection", "family")])
-    with tabs[0]:
-        block_tab(lang)
-    with tabs[1]:
-        compare_tab(lang)
-    with tabs[2]:
-        projection_tab(lang)
-    with tabs[3]:
-        family_tab(lang)
+    common.lazy_tabs(f"{PAGE}_tab", [(t(f"res.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
+        ("block", block_tab), ("compare", compare_tab), ("projection", projection_tab),
+        ("family", family_tab))])
     common.link(PAGE, SPECS)
 
 

@@ -117,11 +117,8 @@ def render() -> None:
     st.title(t("play.title", lang))
     st.markdown(t("play.intro", lang))
     common.show_problems(problems)
-    grid, image = st.tabs([t("play.tab.grid", lang), t("play.tab.image", lang)])
-    with grid:
-        grid_tab(lang)
-    with image:
-        image_tab(lang)
+    common.lazy_tabs(f"{PAGE}_tab", [(t("play.tab.grid", lang), lambda: grid_tab(lang)),
+                                     (t("play.tab.image", lang), lambda: image_tab(lang))])
     common.link(PAGE, SPECS)
 
 

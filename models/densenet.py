@@ -131,6 +131,8 @@ class DenseNet(nn.Module):
         self.display_names = {name: name.removeprefix("features.")
                               for name, _ in self.named_modules() if name.startswith("features.")}
         for m in self.modules():
+            if isinstance(m, nn.Conv2d | nn.Linear) and m.weight.is_meta:
+                continue  # meta tensors hold no values: initialising them only costs time
             if isinstance(m, nn.Conv2d):
                 nn.init.kaiming_normal_(m.weight)
             elif isinstance(m, nn.Linear):

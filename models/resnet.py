@@ -118,7 +118,8 @@ class ResNet(nn.Module):
         self.fc = nn.Linear(widths[-1] * block.expansion, num_classes)
         self.num_stages = len(layers)
         for m in self.modules():
-            if isinstance(m, nn.Conv2d):
+            # Meta tensors hold no values: initialising them only costs time.
+            if isinstance(m, nn.Conv2d) and not m.weight.is_meta:
                 nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
 
     def _make_layer(self, block: type[BasicBlock | Bottleneck], planes: int, blocks: int,

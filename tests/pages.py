@@ -41,3 +41,9 @@ def text_of(at: AppTest) -> str:
 
 def slider(at: AppTest, key: str):  # type: ignore[no-untyped-def]
     return next(s for s in (*at.slider, *at.select_slider) if s.key == key)
+
+
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Select the lazy tab ``label`` (as the page shows it) and rerun, as a click would."""
+    at.session_state[key] = label
+    return at.run()

@@ -195,3 +195,29 @@ def test_container_totals_are_subtree_sums() -> None:
     inside = [x for x in r.leaves() if x.name.startswith("layer1.")]
     assert layer1.macs_total == sum(x.macs for x in inside)
     assert r.records[0].params_total == r.total_params
+
+
+@pytest.mark.parametrize(("name", "base", "changed"), [
+    ("alexnet", {}, {"conv1_kernel": 7, "conv1_stride": 2, "conv1_padding": 3}),
+    ("densenet121", {}, {"growth_rate": 12, "compression": 0.7}),
+    ("resnet18", {}, {"stem_kernel": 3, "widths": (32, 64, 128, 256)}),
+    ("googlenet_paper", {}, {"inception": {"inception3a": (32, 48, 64, 8, 16, 16)}}),
+])
+def test_structure_reuse_equals_real_forward(name: str, base: dict, changed: dict) -> None:
+    """A model with the same module tree but other settings reuses the recorded call graph
+    (no forward pass); its shapes and parameters must still be exactly the real ones."""
+    from visualizer.trace import _STRUCTURES
+
+    c, h, w = get_entry(name).default_input
+    trace(build_model(name, **base), (1, c, h, w))
+    model = build_model(name, **changed)
+    before = len(_STRUCTURES)
+    result = trace(model, (1, c, h, w), model_name=name)
+    assert len(_STRUCTURES) == before  # reused, not recorded again
+    shapes = real_shapes(model, torch.zeros(1, c, h, w, device="meta"))
+    for r in result.records:
+        assert shapes[r.name] == r.output_shape, r.name
+    assert result.total_params == sum(p.numel() for p in model.parameters())
+    for r in result.records:
+        own = dict(model.named_modules())[r.name]
+        assert r.params == sum(p.numel() for p in own.parameters(recurse=False))

@@ -462,6 +462,12 @@ def _get_plan_locked(model: nn.Module, input_shape: Shape, model_name: str) -> P
     _check_channels(model, channels)
     if channels in per_channels:
         return per_channels[channels]
+    key = _structure_key(model, channels)
+    twin = _STRUCTURES.get(key)
+    if twin is not None:  # same module tree, other settings: no forward pass needed
+        plan = _rebase(twin, model, model_name)
+        per_channels[channels] = plan
+        return plan
     tries = [input_shape] + [(1, channels, s, s) for s in PROBE_SIDES]
     first_error: _LayerFailed | None = None
     for shape in tries:
@@ -471,9 +477,35 @@ def _get_plan_locked(model: nn.Module, input_shape: Shape, model_name: str) -> P
             first_error = first_error or exc
             continue
         per_channels[channels] = plan
+        if not plan.opaque:
+            _STRUCTURES[key] = plan
+            while len(_STRUCTURES) > MODEL_CACHE_SIZE:
+                _STRUCTURES.pop(next(iter(_STRUCTURES)))
         return plan
     assert first_error is not None
     raise _failed(first_error)
+
+
+# Plans by module structure: models whose module trees have the same names and classes run
+# the same forward code, so they share the call graph; only layer settings differ (a conv1
+# kernel, a growth rate). Those are read from the new model's modules: no forward pass.
+_STRUCTURES: dict[tuple[object, ...], Plan] = {}
+
+
+def _structure_key(model: nn.Module, channels: int) -> tuple[object, ...]:
+    return (channels, model.training, tuple((n, type(m).__name__) for n, m in model.named_modules()))
+
+
+def _rebase(twin: Plan, model: nn.Module, model_name: str) -> Plan:
+    """``twin``'s call graph with the settings and parameter counts of ``model``'s modules."""
+    modules = dict(model.named_modules())
+    nodes = []
+    for node in twin.nodes:
+        m = modules[node.name]
+        kind = _leaf_kind(m) if node.is_leaf else None
+        nodes.append(replace(node, params=_own_params(m), settings=kind[1] if kind else ()))
+    return Plan(model_name=model_name, channels=twin.channels, nodes=tuple(nodes),
+                total_params=sum(p.numel() for p in model.parameters()), opaque=False)
 
 
 def _check_channels(model: nn.Module, channels: int) -> None:

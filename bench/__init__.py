@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print tables of ratios and timings. Never run by the tests."""

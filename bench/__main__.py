@@ -1,0 +1,13 @@
+"""`make bench`: every benchmark in turn; each prints its table and updates bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import page_latency, startup, trace_speed
+
+STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startup.main}
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or list(STEPS):
+        STEPS[name]()
