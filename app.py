@@ -24,24 +24,16 @@ lang = common.lang()
 pages = {
     t("nav.section.explore", lang): [
         st.Page("app_pages/explorer.py", title=t("nav.explorer", lang), icon=":material/explore:",
-                url_path="explorer", default=True)],
+                default=True)],
     t("nav.section.lessons", lang): [
-        st.Page("app_pages/lesson_alexnet.py", title=t("nav.alexnet", lang), icon=":material/filter_1:",
-                url_path="alexnet"),
-        st.Page("app_pages/lesson_inception.py", title=t("nav.inception", lang), icon=":material/filter_2:",
-                url_path="inception"),
-        st.Page("app_pages/lesson_resnet.py", title=t("nav.resnet", lang), icon=":material/filter_3:",
-                url_path="resnet"),
-        st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:",
-                url_path="densenet")],
+        st.Page("app_pages/lesson_alexnet.py", title=t("nav.alexnet", lang), icon=":material/filter_1:"),
+        st.Page("app_pages/lesson_inception.py", title=t("nav.inception", lang), icon=":material/filter_2:"),
+        st.Page("app_pages/lesson_resnet.py", title=t("nav.resnet", lang), icon=":material/filter_3:"),
+        st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:")],
     t("nav.section.tools", lang): [
-        st.Page("app_pages/features.py", title=t("nav.features", lang), icon=":material/image_search:",
-                url_path="features"),
-        st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:",
-                url_path="playground"),
-        st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:",
-                url_path="export"),
-        st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:",
-                url_path="compare")],
+        st.Page("app_pages/features.py", title=t("nav.features", lang), icon=":material/image_search:"),
+        st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:"),
+        st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:"),
+        st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:")],
 }
 st.navigation(pages).run()

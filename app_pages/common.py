@@ -21,8 +21,11 @@ def lang() -> str:
 
 
 def show_problems(problems: list[Problem]) -> None:
-    """One friendly warning per bad URL value, each naming the value and the fallback."""
-    for key, values in problems:
+    """One friendly warning per bad URL value, each naming the value and the fallback.
+
+    A bad language in the link (read by app.py) is reported by whichever page opens first.
+    """
+    for key, values in [*st.session_state.pop("lang_problems", []), *problems]:
         st.warning(t(key, lang(), **values), icon=":material/link_off:")
 
 
@@ -91,7 +94,7 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
             return t(f"export.missing.{err.tool}", current).encode("utf-8")
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
-                       on_click="ignore", use_container_width=True)
+                       on_click="ignore", width="stretch")
 
 
 def lazy_tabs(key: str, tabs: list[tuple[str, Callable[[], None]]]) -> None:

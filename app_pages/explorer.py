@@ -60,7 +60,7 @@ def on_preset() -> None:
 
 def start() -> list:
     """First run of this page in this session: the URL decides the view."""
-    problems: list = list(st.session_state.pop("lang_problems", []))
+    problems: list = []
     if VIEW not in st.session_state:
         st.session_state[VIEW] = read_view(st.query_params.to_dict(), problems)
         st.session_state.ex_selected = None

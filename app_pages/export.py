@@ -90,7 +90,7 @@ def render() -> None:
     downloads(result, lang, style)
     st.subheader(t("export.preview", lang))
     try:
-        st.image(export(result, "png", lang, style), use_container_width=True)
+        st.image(export(result, "png", lang, style), width="stretch")
     except MissingTool as err:
         st.warning(t(f"export.missing.{err.tool}", lang), icon=":material/build:")
     common.link(PAGE, SPECS)

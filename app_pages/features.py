@@ -128,7 +128,7 @@ def render() -> None:
     left, right = st.columns([1, 3])
     with left:
         st.markdown(f"**{t('feat.prep', lang)}**")
-        st.image(prepared.shown, use_container_width=True)
+        st.image(prepared.shown, width="stretch")
         size = prepared.shown.size[0]
         if channels == 3:
             st.caption(t("feat.prep.rgb", lang, size=size, mean=prepared.mean, std=prepared.std))
@@ -146,7 +146,7 @@ def render() -> None:
         cols = st.columns(8)
         for i, ch in enumerate(order):
             cols[i % 8].image(map_image(maps[0, ch]), caption=t("feat.thumb", lang, c=ch),
-                              use_container_width=True)
+                              width="stretch")
         total = maps.shape[1]
         st.session_state[f"{PAGE}_big"] = min(st.session_state[f"{PAGE}_big"], total - 1)
         if st.session_state[f"{PAGE}_big"] == 0 and order:

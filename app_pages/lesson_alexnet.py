@@ -56,10 +56,10 @@ def steps_tab(lang: str) -> None:
     last = len(layers) - 1
     st.session_state[f"{PAGE}_step"] = min(st.session_state[f"{PAGE}_step"], last)
     c1, c2, c3 = st.columns([1, 6, 1])
-    c1.button(t("alex.prev", lang), on_click=_move, args=(-1, last), use_container_width=True)
+    c1.button(t("alex.prev", lang), on_click=_move, args=(-1, last), width="stretch")
     c2.select_slider(t("alex.step", lang), list(range(last + 1)), key=f"{PAGE}_step",
                      format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")
-    c3.button(t("alex.next", lang), on_click=_move, args=(1, last), use_container_width=True)
+    c3.button(t("alex.next", lang), on_click=_move, args=(1, last), width="stretch")
     r = layers[st.session_state[f"{PAGE}_step"]]
     left, right = st.columns([3, 2])
     with left:

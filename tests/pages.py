@@ -12,23 +12,14 @@ PAGES = ("explorer", "lesson_alexnet", "lesson_inception", "lesson_resnet", "les
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    """The app as a browser opening ``/<page>?<params>`` would show it.
-
-    AppTest always starts on the default page, which writes its own view into the URL; the
-    page's parameters are therefore set after that first run, just before switching.
-    """
+    """The app as a browser opening ``/<page>?<params>`` shows it: a fresh session whose first
+    run is that page, reading that link."""
     at = AppTest.from_file(APP, default_timeout=120)
-    if "lang" in params:
-        at.query_params["lang"] = params["lang"]
-    if page == "explorer":
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-    at.run()
-    at.query_params.clear()
     for key, value in params.items():
         at.query_params[key] = value
-    return at.switch_page(f"app_pages/{page}.py").run()
+    if page != "explorer":
+        at.switch_page(f"app_pages/{page}.py")
+    return at.run()
 
 
 def text_of(at: AppTest) -> str:

@@ -284,10 +284,11 @@ def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0
     size = n + 2 * p
     reach = (out - 1) * s + d * (k - 1) + 1 if out > 0 else 0  # padded columns some window covers
     fig = go.Figure()
+    shapes: list[dict[str, object]] = []  # one list, set once: adding shapes one by one is slow
 
     def cell(x: int, y: int, color: str, x0: float = 0.0) -> None:
-        fig.add_shape(type="rect", x0=x0 + x, y0=-y, x1=x0 + x + 1, y1=-y - 1, fillcolor=color,
-                      line={"color": "#999999", "width": 1}, layer="below")
+        shapes.append({"type": "rect", "x0": x0 + x, "y0": -y, "x1": x0 + x + 1, "y1": -y - 1,
+                       "fillcolor": color, "line": {"color": "#999999", "width": 1}, "layer": "below"})
 
     for i in range(size):
         for j in range(size):
@@ -298,8 +299,8 @@ def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0
         wi, wj = divmod(min(window, out * out - 1), out)
         top, left = wi * s, wj * s
         span = d * (k - 1) + 1
-        fig.add_shape(type="rect", x0=left, y0=-top, x1=left + span, y1=-top - span,
-                      line={"color": HIGHLIGHT, "width": 4})
+        window_box = {"type": "rect", "x0": left, "y0": -top, "x1": left + span, "y1": -top - span,
+                      "line": {"color": HIGHLIGHT, "width": 4}}
         taps = [(top + a * d, left + b * d) for a in range(k) for b in range(k)]
         fig.add_scatter(x=[c + 0.5 for _, c in taps], y=[-r - 0.5 for r, _ in taps], mode="markers",
                         marker={"color": HIGHLIGHT, "size": 9}, hoverinfo="skip", showlegend=False)
@@ -311,6 +312,9 @@ def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0
                            showarrow=False)
     fig.add_annotation(x=size / 2, y=0.9, text=f"<b>{t('play.input', lang)} {n}×{n}</b>"
                        + (f" (+{p} {t('col.padding', lang)})" if p else ""), showarrow=False)
+    if out > 0:
+        shapes.append(window_box)
+    fig.update_layout(shapes=shapes)
     width = size + (out + 2 if out > 0 else 0)
     fig.update_xaxes(visible=False, range=[-0.5, width + 0.5])
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-size - 0.5, 2])

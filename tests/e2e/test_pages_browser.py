@@ -10,8 +10,8 @@ from tests.e2e.conftest import wait_idle
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["alexnet?lang=en", "inception?lang=en", "resnet?lang=en", "densenet?lang=en",
-         "playground?lang=en", "compare?lang=en"]
+PAGES = ["lesson_alexnet?lang=en", "lesson_inception?lang=en", "lesson_resnet?lang=en",
+         "lesson_densenet?lang=en", "playground?lang=en", "compare?lang=en"]
 
 
 def main_text(page) -> str:  # type: ignore[no-untyped-def]
