@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 # Debian packages: `dot` for diagrams, a Hangul font for Korean, Chromium for browser tests
-# and for plotly's image export (kaleido).
-APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver
+# and for plotly's image export (kaleido), nginx for the two-replica failover test.
+APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx
 
 .PHONY: run test lint typecheck unit e2e bench system venv clean
 
@@ -33,6 +33,7 @@ system:
 	fc-list 2>/dev/null | grep -qi nanum || missing="$$missing fonts-nanum"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
