@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from bench import page_latency, startup, trace_speed
+from bench import load, page_latency, startup, trace_speed
 
-STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startup.main}
+STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startup.main,
+         "load": lambda: load.main([])}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or list(STEPS):

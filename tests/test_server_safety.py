@@ -20,6 +20,7 @@ def test_streamlit_config() -> None:
     assert config["server"]["maxUploadSize"] * 2**20 == MAX_BYTES  # one limit, stated twice
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["fileWatcherType"] == "none"
+    assert config["runner"]["postScriptGC"] is False  # see the comment there: bench/load.py
 
 
 def test_no_raw_html_anywhere() -> None:
