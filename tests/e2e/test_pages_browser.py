@@ -93,3 +93,35 @@ def test_feature_maps_of_an_uploaded_picture(app_url: str, page, tmp_path) -> No
     thumbs = page.locator('[data-testid="stMain"] [data-testid="stImage"] img')
     assert thumbs.count() >= 16
     assert "untrained" in page.locator('[data-testid="stMain"]').inner_text()
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("empty.png", lambda: b"", "The file is empty"),
+    ("cut.png", "truncated", "damaged or cut off"),
+    ("bomb.png", "bomb", "not a picture we can read"),
+])
+def test_hostile_uploads_get_a_message(app_url: str, page, tmp_path, name: str, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    """Each bad file gets its own clear message, and the server keeps serving."""
+    import io
+
+    from PIL import Image
+
+    if make == "truncated":
+        buf = io.BytesIO()
+        Image.new("RGB", (300, 300), (10, 200, 30)).save(buf, "PNG")
+        data = buf.getvalue()[:300]
+    elif make == "bomb":  # a small file that decodes to 400 megapixels
+        buf = io.BytesIO()
+        Image.new("1", (20_000, 20_000)).save(buf, "PNG")
+        data = buf.getvalue()
+    else:
+        data = make()
+    upload = tmp_path / name
+    upload.write_bytes(data)
+    page.goto(f"{app_url}/features?lang=en")
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.wait_for_selector(f"text={message}", timeout=60_000)
+    assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
+    page.goto(f"{app_url}/?lang=en")  # the server is alive and serving
+    page.wait_for_selector("text=floor((224 + 2*2 - 11) / 4) + 1 = 55", timeout=60_000)
