@@ -15,7 +15,7 @@ run: system venv
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: system venv lint typecheck
-	$(PY) -m pytest -q -n 2 --dist loadfile
+	$(PY) -m pytest -q -n 2 --dist loadgroup
 
 lint: venv
 	$(VENV)/bin/ruff check .

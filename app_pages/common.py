@@ -97,11 +97,23 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
                        on_click="ignore", width="stretch")
 
 
-def lazy_tabs(key: str, tabs: list[tuple[str, Callable[[], None]]]) -> None:
-    """Tabs whose bodies run only when open: switching tabs reruns the page, and closed tabs
-    cost neither server time nor browser rendering. ``st.session_state[key]`` is the open label."""
-    containers = st.tabs([label for label, _ in tabs], on_change="rerun", key=key)
-    for container, (_, body) in zip(containers, tabs, strict=True):
+def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]]) -> None:
+    """A lesson-style page: title and introduction (i18n ``<page>.title`` and ``<page>.intro``),
+    URL problems, tabs (``<page>.tab.<name>``), and the controls put back into the link.
+
+    Tab bodies run only when open: switching tabs reruns the page, and closed tabs cost
+    neither server time nor browser rendering. ``st.session_state[f"{page}_tab"]`` is the
+    open tab's label.
+    """
+    current = lang()
+    problems = controls(page, specs)
+    st.title(t(f"{page}.title", current))
+    st.markdown(t(f"{page}.intro", current))
+    show_problems(problems)
+    containers = st.tabs([t(f"{page}.tab.{name}", current) for name in tabs], on_change="rerun",
+                         key=f"{page}_tab")
+    for container, body in zip(containers, tabs.values(), strict=True):
         if container.open:
             with container:
-                body()
+                body(current)
+    link(page, specs)

@@ -188,16 +188,5 @@ def params_tab(lang: str) -> None:
     st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False}, key="alex_cost")
 
 
-def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("alex.title", lang))
-    st.markdown(t("alex.intro", lang))
-    common.show_problems(problems)
-    common.lazy_tabs(f"{PAGE}_tab", [(t(f"alex.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
-        ("steps", steps_tab), ("conv1", conv1_tab), ("sizes", sizes_tab), ("gpus", gpus_tab),
-        ("params", params_tab))])
-    common.link(PAGE, SPECS)
-
-
-render()
+common.tabbed_page(PAGE, SPECS, {"steps": steps_tab, "conv1": conv1_tab, "sizes": sizes_tab, "gpus": gpus_tab,
+                                 "params": params_tab})

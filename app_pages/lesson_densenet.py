@@ -113,15 +113,5 @@ def bc_tab(lang: str) -> None:
                       width="stretch")
 
 
-def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("dense.title", lang))
-    st.markdown(t("dense.intro", lang))
-    common.show_problems(problems)
-    common.lazy_tabs(f"{PAGE}_tab", [(t(f"dense.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
-        ("ledger", ledger_tab), ("parts", parts_tab), ("add_cat", add_cat_tab), ("bc", bc_tab))])
-    common.link(PAGE, SPECS)
-
-
-render()
+common.tabbed_page(PAGE, SPECS, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,
+                                 "bc": bc_tab})

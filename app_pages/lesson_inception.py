@@ -120,15 +120,5 @@ def aux_tab(lang: str) -> None:
     st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang)), width="stretch")
 
 
-def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("inc.title", lang))
-    st.markdown(t("inc.intro", lang))
-    common.show_problems(problems)
-    common.lazy_tabs(f"{PAGE}_tab", [(t(f"inc.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
-        ("example", example_tab), ("modules", modules_tab), ("inside", inside_tab), ("aux", aux_tab))])
-    common.link(PAGE, SPECS)
-
-
-render()
+common.tabbed_page(PAGE, SPECS, {"example": example_tab, "modules": modules_tab, "inside": inside_tab,
+                                 "aux": aux_tab})

@@ -135,16 +135,5 @@ def family_tab(lang: str) -> None:
                                 t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
 
 
-def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("res.title", lang))
-    st.markdown(t("res.intro", lang))
-    common.show_problems(problems)
-    common.lazy_tabs(f"{PAGE}_tab", [(t(f"res.tab.{k}", lang), lambda f=f: f(lang)) for k, f in (
-        ("block", block_tab), ("compare", compare_tab), ("projection", projection_tab),
-        ("family", family_tab))])
-    common.link(PAGE, SPECS)
-
-
-render()
+common.tabbed_page(PAGE, SPECS, {"block": block_tab, "compare": compare_tab, "projection": projection_tab,
+                                 "family": family_tab})

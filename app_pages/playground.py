@@ -111,15 +111,4 @@ def image_tab(lang: str) -> None:
         st.dataframe(pd.DataFrame(kernel).round(2), hide_index=True)
 
 
-def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("play.title", lang))
-    st.markdown(t("play.intro", lang))
-    common.show_problems(problems)
-    common.lazy_tabs(f"{PAGE}_tab", [(t("play.tab.grid", lang), lambda: grid_tab(lang)),
-                                     (t("play.tab.image", lang), lambda: image_tab(lang))])
-    common.link(PAGE, SPECS)
-
-
-render()
+common.tabbed_page(PAGE, SPECS, {"grid": grid_tab, "image": image_tab})

@@ -4,39 +4,17 @@ from __future__ import annotations
 
 import os
 import platform
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from deploy.local import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop, wait_healthy
+
+__all__ = ["ROOT", "browser", "free_port", "percentile", "record", "server", "table", "wait_healthy",
+           "wait_idle"]
+
 RESULTS = ROOT / "bench" / "RESULTS.md"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_healthy(url: str, seconds: float = 90) -> float:
-    """Seconds until the server's health endpoint answers."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return time.perf_counter() - start
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer in {seconds} s")
 
 
 @contextmanager
@@ -44,20 +22,11 @@ def server(port: int | None = None, extra_env: dict[str, str] | None = None,
            script: str = "app.py") -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`streamlit run app.py` (or another script) on loopback, stopped afterwards."""
     port = port or free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
-         "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(extra_env or {})})
-    url = f"http://127.0.0.1:{port}"
+    proc = start_server(port, script, extra_env)
     try:
-        wait_healthy(url)
-        yield url, proc
+        yield f"http://127.0.0.1:{port}", proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @contextmanager
@@ -65,7 +34,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield b
         finally:

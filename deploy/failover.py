@@ -18,47 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from deploy.local import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, wait_healthy
+
 VIEWS = {  # a few students, each looking at something else: (link, text that proves the view)
     "/?arch=alexnet&size=227&lang=en": "floor((227 + 2*2 - 11) / 4) + 1 = 56",
     "/?arch=densenet121&size=96&lang=en": "floor((96 + 2*3 - 7) / 2) + 1 = 48",
     "/?arch=resnet50&size=160&lang=ko": "floor((160 + 2*3 - 7) / 2) + 1 = 80",
     "/lesson_inception?lang=en&reduce=30": "into 100×100×30",
 }
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_port(port: int, seconds: float = 60) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing answers on port {port}")
-
-
-def replica(port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    wait_port(port)
-    return proc
-
-
 def nginx(listen: int, upstreams: list[int], prefix: Path) -> subprocess.Popen[bytes]:
     exe = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(exe).exists():
@@ -69,7 +36,7 @@ def nginx(listen: int, upstreams: list[int], prefix: Path) -> subprocess.Popen[b
     (prefix / "nginx.conf").write_text(conf)
     proc = subprocess.Popen([exe, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wait_port(listen)
+    wait_healthy(f"http://127.0.0.1:{listen}")  # answered by a replica, through nginx
     return proc
 
 
@@ -86,7 +53,7 @@ def run(log: Callable[[str], object] = print, browser: Any = None) -> bool:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as pw:
-            own = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            own = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 return run(log, own)
             finally:
@@ -94,7 +61,7 @@ def run(log: Callable[[str], object] = print, browser: Any = None) -> bool:
     ports = [free_port(), free_port()]
     front = free_port()
     prefix = Path(tempfile.mkdtemp(prefix="cnnvis-nginx-"))
-    procs = {p: replica(p) for p in ports}
+    procs = {p: start_server(p) for p in ports}
     proxy = nginx(front, ports, prefix)
     ok = True
     try:

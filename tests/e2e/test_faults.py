@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT, free_port, wait_healthy, wait_idle
+from tests.e2e.conftest import free_port, start_server, wait_idle
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
 VIEW = "/?arch=densenet121&size=96&channels=1&classes=10&lang=en"
 MARK = "floor((96 + 2*3 - 7) / 2) + 1 = 48"
 
 
-def start(port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    wait_healthy(f"http://127.0.0.1:{port}")
-    return proc
-
-
 def test_killed_server_comes_back_with_the_same_view(page) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
-    proc = start(port)
+    proc = start_server(port)
     sockets: list[object] = []
     page.on("websocket", lambda ws: sockets.append(ws))
     try:
@@ -37,7 +26,7 @@ def test_killed_server_comes_back_with_the_same_view(page) -> None:  # type: ign
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         page.wait_for_selector('[data-testid="stDialog"]', timeout=30_000)  # "connection lost"
-        proc = start(port)
+        proc = start_server(port)
         # The page reconnects by itself (a new websocket, the dialog gone); its URL still holds
         # the view, so the new server shows the same view again.
         page.wait_for_selector('[data-testid="stDialog"]', state="detached", timeout=90_000)

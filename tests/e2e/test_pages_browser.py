@@ -8,7 +8,7 @@ import pytest
 
 from tests.e2e.conftest import wait_idle
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
 
 PAGES = ["lesson_alexnet?lang=en", "lesson_inception?lang=en", "lesson_resnet?lang=en",
          "lesson_densenet?lang=en", "playground?lang=en", "compare?lang=en"]
