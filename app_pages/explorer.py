@@ -17,7 +17,15 @@ import streamlit as st
 from app_pages import common
 from models import get_entry, list_models
 from visualizer import charts
-from visualizer.analysis import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
+from visualizer.analysis import (
+    BLOCK_TYPES,
+    COLUMNS,
+    layer_arithmetic,
+    layer_rows,
+    max_depth,
+    notices,
+    table_records,
+)
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
 from visualizer.export import SlideStyle, chart_image, file_name, render_dot
 from visualizer.i18n import number, shape_text, t
@@ -168,8 +176,7 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
     direction = c2.segmented_control(t("diagram.direction", lang), ("TB", "LR"), default="TB",
                                      key="ex_direction", required=True,
                                      format_func=lambda d: t(f"diagram.direction.{d}", lang))
-    blocks = [r.name for r in result.records if r.type in
-              ("BasicBlock", "Bottleneck", "DenseLayer", "Inception", "InceptionAux", "Transition")]
+    blocks = [r.name for r in result.records if r.type in BLOCK_TYPES]
     opened = st.multiselect(t("diagram.expand", lang), blocks, key=f"ex_open_{result.model_name}",
                             format_func=lambda n: result.find(n).label,
                             placeholder=t("diagram.expand.placeholder", lang))

@@ -318,19 +318,12 @@ def deck(result: TraceResult, lang: str, style: SlideStyle | None = None,
               bold=True)
         table = slide.shapes.add_table(len(chunk) + 1, len(columns), Inches(0.4), Inches(1.1),
                                        Inches(12.5), Inches(0.42 * (len(chunk) + 1))).table
-        for j, name in enumerate(columns):
-            cell = table.cell(0, j)
-            cell.text = ""
-            _font(cell.text_frame.paragraphs[0].add_run(), 16, bold=True)
-            cell.text_frame.paragraphs[0].runs[0].text = name
-        for i, row in enumerate(chunk, start=1):
+        for i, row in enumerate([dict(zip(columns, columns, strict=True)), *chunk]):
             for j, name in enumerate(columns):
                 value = row[name]
-                cell = table.cell(i, j)
-                cell.text = ""
-                run = cell.text_frame.paragraphs[0].add_run()
+                run = table.cell(i, j).text_frame.paragraphs[0].add_run()
                 run.text = f"{value:,}" if isinstance(value, int) else ("" if value is None else str(value))
-                _font(run, 14)
+                _font(run, 16 if i == 0 else 14, bold=i == 0)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
