@@ -64,14 +64,14 @@ def render() -> None:
     st.title(t("export.title", lang))
     st.markdown(t("export.intro", lang))
     common.show_problems(problems)
-    c = st.columns([2, 1, 1])
+    c = st.columns([3, 2, 3])
     c[0].selectbox(t("side.arch", lang), list_models(), key=f"{PAGE}_arch",
                    format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
                                            year=get_entry(n).year))
     c[1].number_input(t("side.size", lang), 1, MAX_SIDE, key=f"{PAGE}_size")
     c[2].segmented_control(t("export.width", lang), WIDTHS, key=f"{PAGE}_width", required=True,
                            format_func=lambda w: t(f"export.width.{w}", lang))
-    c = st.columns([2, 1, 1])
+    c = st.columns([3, 2, 3])
     c[0].segmented_control(t("export.theme", lang), THEMES, key=f"{PAGE}_theme", required=True,
                            format_func=lambda th: t(f"export.theme.{th}", lang))
     c[1].slider(t("export.font", lang), 8, 48, key=f"{PAGE}_font")
