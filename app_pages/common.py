@@ -97,6 +97,18 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
                        on_click="ignore", width="stretch")
 
 
+def header(page: str, specs: Specs, prefix: str | None = None) -> str:
+    """Start a page: its controls from the link, its title and introduction (i18n
+    ``<prefix>.title`` and ``<prefix>.intro``), and a warning per bad link value.
+    Returns the language."""
+    current = lang()
+    problems = controls(page, specs)
+    st.title(t(f"{prefix or page}.title", current))
+    st.markdown(t(f"{prefix or page}.intro", current))
+    show_problems(problems)
+    return current
+
+
 def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]]) -> None:
     """A lesson-style page: title and introduction (i18n ``<page>.title`` and ``<page>.intro``),
     URL problems, tabs (``<page>.tab.<name>``), and the controls put back into the link.
@@ -105,11 +117,7 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
     neither server time nor browser rendering. ``st.session_state[f"{page}_tab"]`` is the
     open tab's label.
     """
-    current = lang()
-    problems = controls(page, specs)
-    st.title(t(f"{page}.title", current))
-    st.markdown(t(f"{page}.intro", current))
-    show_problems(problems)
+    current = header(page, specs)
     containers = st.tabs([t(f"{page}.tab.{name}", current) for name in tabs], on_change="rerun",
                          key=f"{page}_tab")
     for container, body in zip(containers, tabs.values(), strict=True):

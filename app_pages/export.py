@@ -59,11 +59,7 @@ def downloads(result: TraceResult, lang: str, style: SlideStyle) -> None:
 
 
 def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("export.title", lang))
-    st.markdown(t("export.intro", lang))
-    common.show_problems(problems)
+    lang = common.header(PAGE, SPECS, prefix="export")
     c = st.columns([3, 2, 3])
     c[0].selectbox(t("side.arch", lang), list_models(), key=f"{PAGE}_arch",
                    format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),

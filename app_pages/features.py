@@ -76,11 +76,7 @@ def weights_path(arch: str) -> str | None:
 
 
 def render() -> None:
-    lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
-    st.title(t("feat.title", lang))
-    st.markdown(t("feat.intro", lang))
-    common.show_problems(problems)
+    lang = common.header(PAGE, SPECS)
     c = st.columns([2, 1, 2])
     arch = c[0].selectbox(t("feat.arch", lang), ARCHS, key=f"{PAGE}_arch",
                           format_func=lambda n: t(f"arch.{n}", lang))
