@@ -221,3 +221,32 @@ def test_structure_reuse_equals_real_forward(name: str, base: dict, changed: dic
     for r in result.records:
         own = dict(model.named_modules())[r.name]
         assert r.params == sum(p.numel() for p in own.parameters(recurse=False))
+
+
+class _Doubled(torch.nn.Module):
+    """A container that computes inline (x * 2): hooks cannot see that step."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.conv(x) * 2
+
+
+@pytest.mark.parametrize("make", [
+    lambda: torch.nn.Sequential(torch.nn.Conv2d(3, 8, 3), torch.nn.GELU(), torch.nn.MaxPool2d(2)),
+    lambda: torch.nn.Sequential(_Doubled(), torch.nn.ReLU()),
+])
+def test_models_outside_the_zoo_are_traced_by_a_hooked_forward(make) -> None:  # type: ignore[no-untyped-def]
+    """Layers with no replay rule (GELU) or computing containers make the plan opaque; the
+    tracer then records at each requested size instead of replaying, and stays exact."""
+    with torch.device("meta"):
+        model = make()
+    for side in (32, 45):
+        result = trace(model, (1, 3, side, side))
+        shapes = real_shapes(model, torch.zeros(1, 3, side, side, device="meta"))
+        for r in result.records:
+            assert shapes[r.name] == r.output_shape, (side, r.name)
+    conv = next(r for r in result.leaves() if r.type == "Conv2d")
+    assert conv.macs == conv.output_shape[1] * 43 * 43 * 3 * 9  # 45 - 3 + 1 = 43

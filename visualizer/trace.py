@@ -104,6 +104,7 @@ class _Node:
     output: int  # node that produced the output (itself, for a leaf)
     kind: str  # how to replay a leaf: conv, pool, adaptive, linear, flatten, same, add, cat
     settings: tuple[tuple[str, Any], ...] = ()
+    recorded: Shape = ()  # the output shape seen while recording
 
     def get(self, key: str) -> Any:
         return dict(self.settings)[key]
@@ -118,6 +119,7 @@ class Plan:
     nodes: tuple[_Node, ...]
     total_params: int
     opaque: bool  # some computation happened outside a known leaf: replay not possible
+    input_shape: Shape = ()  # the shape it was recorded at (all an opaque plan can answer)
 
 
 def _pair(v: Any) -> tuple[int, int]:
@@ -236,6 +238,7 @@ def record_plan(model: nn.Module, input_shape: Shape, model_name: str = "") -> P
         if t is None:
             opaque = True
             return
+        nodes[index]["recorded"] = tuple(t.shape)
         if nodes[index]["is_leaf"]:
             producer[id(t)] = index
             keep.append(t)
@@ -256,7 +259,8 @@ def record_plan(model: nn.Module, input_shape: Shape, model_name: str = "") -> P
             raise _LayerFailed(running, exc) from exc
     return Plan(model_name=model_name, channels=input_shape[1],
                 nodes=tuple(_Node(**n) for n in nodes),
-                total_params=sum(p.numel() for p in model.parameters()), opaque=opaque)
+                total_params=sum(p.numel() for p in model.parameters()), opaque=opaque,
+                input_shape=tuple(input_shape))
 
 
 def _shape_of(shapes: Sequence[Shape | None], i: int, x: Shape) -> Shape:
@@ -319,7 +323,13 @@ def _leaf_shape(node: _Node, index: int, ins: list[Shape]) -> Shape:
 
 
 def replay_shapes(plan: Plan, x: Shape) -> list[Shape]:
-    """Output shape of every node for input shape ``x``; raises _Refuse at the first failure."""
+    """Output shape of every node for input shape ``x``; raises _Refuse at the first failure.
+
+    An opaque plan cannot be replayed: it answers with the shapes it recorded, which is only
+    right for the input it was recorded at (``trace`` records again for any other).
+    """
+    if plan.opaque:
+        return [n.recorded for n in plan.nodes]
     shapes: list[Shape | None] = [None] * len(plan.nodes)
     for i, node in enumerate(plan.nodes):
         if node.is_leaf:
@@ -505,7 +515,8 @@ def _rebase(twin: Plan, model: nn.Module, model_name: str) -> Plan:
         kind = _leaf_kind(m) if node.is_leaf else None
         nodes.append(replace(node, params=_own_params(m), settings=kind[1] if kind else ()))
     return Plan(model_name=model_name, channels=twin.channels, nodes=tuple(nodes),
-                total_params=sum(p.numel() for p in model.parameters()), opaque=False)
+                total_params=sum(p.numel() for p in model.parameters()), opaque=False,
+                input_shape=twin.input_shape)
 
 
 def _check_channels(model: nn.Module, channels: int) -> None:
@@ -611,7 +622,7 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
     x = _check_input(input_shape)
     name = model_name or type(model).__name__
     plan = get_plan(model, x, name)
-    if plan.opaque:
+    if plan.opaque and plan.input_shape != x:
         plan = _record_or_raise(model, x, name)
     try:
         records = _records(plan, x)
@@ -624,7 +635,8 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
 def _record_or_raise(model: nn.Module, x: Shape, name: str) -> Plan:
     """The slow path for models the replay cannot handle: a hooked forward at this shape."""
     try:
-        return replace(record_plan(model, x, name), opaque=False)
+        with _RECORD_LOCK:
+            return record_plan(model, x, name)
     except _LayerFailed as err:
         raise _failed(err) from None
 
