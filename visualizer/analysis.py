@@ -23,7 +23,6 @@ from visualizer.trace import trace
 
 # Layers that change neither the shape nor the parameter story; hidden in tables by default.
 MINOR_TYPES = frozenset({"ReLU", "BatchNorm2d", "Dropout", "Identity"})
-WEIGHTED_TYPES = frozenset({"Conv2d", "Linear"})
 
 COLUMNS = ("col.layer", "col.type", "col.output", "col.params", "col.macs", "col.kernel",
            "col.stride", "col.padding", "col.rf", "col.formula", "col.flag", "col.module")
@@ -103,10 +102,6 @@ def layer_rows(result: TraceResult, lang: str, depth: int | None = None,
     return rows
 
 
-def weighted_layers(result: TraceResult) -> list[LayerRecord]:
-    return [r for r in result.leaves() if r.type in WEIGHTED_TYPES]
-
-
 def param_compute_split(result: TraceResult) -> dict[str, float]:
     """Shares of parameters and MACs in convolutions vs fully connected layers."""
     conv_p = sum(r.params for r in result.leaves() if r.type == "Conv2d")
@@ -184,11 +179,17 @@ def children_of(result: TraceResult) -> dict[str | None, list[LayerRecord]]:
 
 
 def _leaves_under(result: TraceResult, r: LayerRecord) -> tuple[int, ...]:
+    """Leaves inside ``r``: records are in call order, so its subtree is the contiguous run of
+    deeper records right after it."""
     if r.is_leaf:
         return (r.index,)
-    prefix = r.name + "." if r.name else ""
-    return tuple(x.index for x in result.records
-                 if x.is_leaf and x.index > r.index and x.name.startswith(prefix))
+    leaves = []
+    for x in result.records[r.index + 1:]:
+        if x.depth <= r.depth:
+            break
+        if x.is_leaf:
+            leaves.append(x.index)
+    return tuple(leaves)
 
 
 def _signature(r: LayerRecord, kids: dict[str | None, list[LayerRecord]]) -> tuple[str, ...]:
@@ -279,16 +280,6 @@ def stage_label(result: TraceResult, unit: Unit) -> str:
 
 # --- teaching facts ------------------------------------------------------------------------
 
-def channel_ledger(result: TraceResult) -> list[tuple[str, int]]:
-    """DenseNet's channel count entering the first block, then after every block and transition."""
-    steps = [r for r in result.records if r.type in ("DenseBlock", "Transition")]
-    if not steps:
-        return []
-    ledger = [("stem", steps[0].input_shapes[0][1])]
-    ledger += [(r.label, r.output_shape[1]) for r in steps]
-    return ledger
-
-
 def growth_rate(result: TraceResult) -> int | None:
     """k: the channels one dense layer adds (read off the trace, not the config)."""
     layer = next((r for r in result.records if r.type == "DenseLayer"), None)
@@ -318,9 +309,9 @@ def notices(result: TraceResult, lang: str) -> list[str]:
     if adds:
         proj = sum(1 for r in result.records if r.name.endswith("downsample"))
         out.append(t("notice.residual", lang, adds=len(adds), proj=proj))
-    ledger = channel_ledger(result)
+    ledger = dense_ledger(result, per_layer=False)
     if ledger:
-        out.append(t("notice.ledger", lang, ledger=" → ".join(str(n) for _, n in ledger),
+        out.append(t("notice.ledger", lang, ledger=" → ".join(str(n) for _, n, _ in ledger),
                      k=growth_rate(result)))
     widest = max(leaves, key=lambda r: r.activations)
     out.append(t("notice.memory", lang, layer=widest.label, values=f"{widest.activations:,}"))
@@ -483,14 +474,15 @@ def block_cost(kind: str, in_channels: int, width: int, size: int = 56) -> Block
                      projection=downsample is not None, result=r)
 
 
-def dense_ledger(result: TraceResult) -> list[tuple[str, int, str]]:
-    """Channels after the stem, after every dense layer, and after every transition."""
-    layers = [r for r in result.records if r.type in ("DenseLayer", "Transition")]
-    if not layers:
+def dense_ledger(result: TraceResult, per_layer: bool = True) -> list[tuple[str, int, str]]:
+    """DenseNet's channels entering the first block, then after every dense layer (or, with
+    ``per_layer=False``, every dense block) and every transition: (label, channels, kind)."""
+    grows = "DenseLayer" if per_layer else "DenseBlock"
+    steps = [r for r in result.records if r.type in (grows, "Transition")]
+    if not steps:
         return []
-    rows = [("stem", layers[0].input_shapes[0][1], "stem")]
-    rows += [(r.label, r.channels, "layer" if r.type == "DenseLayer" else "transition")
-             for r in layers]
+    rows = [("stem", steps[0].input_shapes[0][1], "stem")]
+    rows += [(r.label, r.channels, "layer" if r.type == grows else "transition") for r in steps]
     return rows
 
 

@@ -55,11 +55,6 @@ class LayerRecord:
     jump: int | None = None
 
     @property
-    def spatial(self) -> int | None:
-        """Height of the output (``None`` once the maps are flattened)."""
-        return self.output_shape[2] if len(self.output_shape) == 4 else None
-
-    @property
     def channels(self) -> int:
         """Channels (or features, for flat outputs) of the output."""
         return self.output_shape[1]
