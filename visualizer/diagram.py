@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from visualizer.analysis import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
-from visualizer.i18n import number, shape_text, t
+from visualizer.i18n import CATALOGUE, number, shape_text, t
 from visualizer.records import LayerRecord, TraceResult
 
 DETAILS = ("overview", "blocks", "layers")
@@ -85,12 +85,13 @@ def _kind(r: LayerRecord) -> str:
     return "other"
 
 
-def _describe(r: LayerRecord, lang: str) -> str:
-    """One line saying what a layer does, with its numbers."""
+def _describe(r: LayerRecord, lang: str, lanes: int = 1) -> str:
+    """One line saying what a layer does, with its numbers (a convolution split over ``lanes``
+    GPUs shows the filters of one GPU)."""
     k = r.kernel
     if r.type == "Conv2d" and k and r.stride:
         groups = f" · {t('dg.groups', lang, g=r.groups)}" if r.groups and r.groups > 1 else ""
-        return t("dg.conv", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0], c=r.channels) + groups
+        return t("dg.conv", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0], c=r.channels // lanes) + groups
     if r.type == "MaxPool2d" and k and r.stride:
         return t("dg.maxpool", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0])
     if r.type == "AvgPool2d" and k and r.stride:
@@ -101,10 +102,7 @@ def _describe(r: LayerRecord, lang: str) -> str:
         return t("dg.linear", lang, n=r.output_shape[-1])
     if r.type == "Flatten":
         return t("dg.flatten", lang, n=r.output_shape[-1])
-    return t(f"dg.{r.type}", lang) if f"dg.{r.type}" in _KNOWN else r.type
-
-
-_KNOWN = {"dg.ReLU", "dg.BatchNorm2d", "dg.Dropout", "dg.LocalResponseNorm", "dg.Identity"}
+    return t(f"dg.{r.type}", lang) if f"dg.{r.type}" in CATALOGUE else r.type
 
 
 def _esc(text: str) -> str:
@@ -166,7 +164,7 @@ def _first_of_each_kind(result: TraceResult) -> set[str]:
     return names
 
 
-def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions) -> str:
+def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int = 1) -> str:
     """An HTML-like Graphviz label: bold name, what it does, folded layers, costs."""
     u, lang = box.unit, opt.lang
     r = u.first(result)
@@ -180,7 +178,7 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions) -> str:
     else:
         # Inside an opened block (drawn as a labelled cluster) the local name is enough.
         title = r.label[len(box.cluster) + 1:] if box.cluster else r.label
-        what = _describe(r, lang) if r.is_leaf else r.type
+        what = _describe(r, lang, lanes) if r.is_leaf else r.type
     lines = [f'<font point-size="{big}"><b>{_esc(title)}</b></font>', _esc(what)]
     if box.folded:
         lines.append("+ " + " + ".join(_esc(_describe(f, lang)) for f in box.folded))
@@ -359,13 +357,8 @@ def _lane_body(result: TraceResult, boxes: list[_Box], opt: DiagramOptions,
         lines.append(f'  subgraph cluster_gpu{lane} {{ label="{t("diagram.gpu", opt.lang, n=lane + 1)}"; '
                      f'style="rounded,dashed"; color="#999999"; fontname="{FONT}";')
         for b in boxes[:split_end]:
-            r = b.unit.first(result)
-            half = r.channels // lanes
-            label = _box_label(result, b, opt).replace(
-                _esc(_describe(r, opt.lang)),
-                _esc(_describe(r, opt.lang)).replace(f"{r.channels}", f"{half}", 1)
-                if r.type == "Conv2d" else _esc(_describe(r, opt.lang)), 1)
-            hl = opt.highlight == r.name
+            hl = opt.highlight == b.unit.first(result).name
+            label = _box_label(result, b, opt, lanes)
             lines.append(f"    {b.id}_{lane} [{_node_attrs(b, opt, label, hl)}];")
         lines.append("  }")
     prev: list[str] = ["input"] * lanes
