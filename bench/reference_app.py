@@ -1,6 +1,8 @@
-"""The smallest Streamlit page with the same control: the floor any Streamlit page has here."""
+"""The smallest Streamlit page with the same control and a one-row table: the floor any
+Streamlit page has here."""
 
 import streamlit as st
 
 value = st.number_input("Exact size", 1, 9999, 224)
-st.write(f"floor(({value} + 2*2 - 11) / 4)")
+side = (value + 2 * 2 - 11) // 4 + 1
+st.dataframe([{"layer": "conv1", "output shape": f"64×{side}×{side}"}])
