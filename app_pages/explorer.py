@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages import common
+from app_pages.live_chart import clicked, live_chart
 from models import get_entry, list_models
 from visualizer import charts
 from visualizer.analysis import (
@@ -121,17 +122,16 @@ def headline(result: TraceResult, lang: str) -> None:
 
 
 def select_from_chart() -> None:
-    points = st.session_state.ex_flow.selection.points
-    if points and points[0].get("customdata", -1) >= 0:
-        st.session_state.ex_selected = int(points[0]["customdata"])
+    index = clicked("ex_flow")
+    if index is not None and index >= 0:  # -1 is the input image
+        st.session_state.ex_selected = index
         st.session_state.ex_table_nonce += 1  # a fresh table takes the new selection
 
 
 @st.fragment  # the table depth, the toggle and chart clicks rerun this tab only
 def flow_tab(result: TraceResult, lang: str) -> None:
     selected = st.session_state.ex_selected
-    st.plotly_chart(charts.shape_flow(result, lang, selected), key="ex_flow", on_select=select_from_chart,
-                    selection_mode="points", config={"displaylogo": False})
+    live_chart(charts.shape_flow(result, lang, selected), key="ex_flow", on_click=select_from_chart)
     st.caption(t("flow.hint", lang))
     chart_downloads(result, lang, "flow", lambda: charts.shape_flow(result, lang))
     depth_max = max_depth(result)
@@ -247,7 +247,7 @@ def render() -> None:
 
 @st.fragment
 def cost_tab(result: TraceResult, lang: str) -> None:
-    st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False})
+    live_chart(charts.cost_bars(result, lang), key="ex_cost")
     chart_downloads(result, lang, "cost", lambda: charts.cost_bars(result, lang))
 
 

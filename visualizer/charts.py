@@ -21,15 +21,22 @@ HIGHLIGHT = "#E4572E"
 FLAT_COLOR = "#8E6BB8"
 
 
+def _base_layout(title: str, height: int) -> dict:
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "font": {"family": FONT, "size": 15},
+        # Room above the plot for the title and, below it, the legend; axes grow their margin to
+        # fit their labels (long rotated layer names).
+        "height": height, "margin": {"l": 60, "r": 60, "t": 90, "b": 40},
+        "xaxis": {"automargin": True}, "yaxis": {"automargin": True},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        "hoverlabel": {"font": {"family": FONT, "size": 14}},
+        "plot_bgcolor": "white", "paper_bgcolor": "white",
+    }
+
+
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        font={"family": FONT, "size": 15},
-        height=height, margin={"l": 60, "r": 60, "t": 60, "b": 40},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
-        hoverlabel={"font": {"family": FONT, "size": 14}},
-        plot_bgcolor="white", paper_bgcolor="white",
-    )
+    fig.update_layout(_base_layout(title, height))
     return fig
 
 
@@ -40,6 +47,10 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> g
     the channel panel uses a log scale so 64 and 9216 both stay visible, and draws the
     flattened feature vectors in a second colour. Each point's ``customdata`` is the record
     index, so a click can select the layer.
+
+    The figure is written as one dictionary and validated once: the page redraws it on every
+    size change, and building it call by call (``make_subplots``, ``add_*``, ``update_*``)
+    took four times as long (58 ms against 14 ms for DenseNet-201).
     """
     units: list[Unit] = flow_units(result)
     labels = [t("diagram.input", lang)] + [stage_label(result, u) for u in units]
@@ -55,34 +66,41 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> g
     maps = [s[1] if len(s) == 4 else None for s in outs]
     flat = [s[-1] if len(s) != 4 else None for s in outs]
     few = len(x) <= 30  # numbers on bars only where they stay legible
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        row_heights=[0.55, 0.45])
-    fig.add_scatter(x=x, y=sizes, name=t("flow.size", lang), mode="lines+markers+text",
-                    text=text, textposition="top right", line={"color": SIZE_COLOR, "width": 3},
-                    marker={"size": 9}, customdata=index, hovertext=hover, hoverinfo="text",
-                    textfont={"size": 16, "color": SIZE_COLOR}, row=1, col=1)
-    fig.add_bar(x=x, y=maps, name=t("flow.channels", lang), marker_color=CHANNEL_COLOR,
-                customdata=index, hovertext=hover, hoverinfo="text",
-                text=[str(m) if m and few else "" for m in maps], textposition="outside",
-                row=2, col=1)
+    common = {"x": x, "customdata": index, "hovertext": hover, "hoverinfo": "text"}
+    bars = {**common, "type": "bar", "textposition": "outside", "xaxis": "x2", "yaxis": "y2"}
+    data = [
+        {**common, "type": "scatter", "y": sizes, "name": t("flow.size", lang),
+         "mode": "lines+markers+text", "text": text, "textposition": "top right",
+         "line": {"color": SIZE_COLOR, "width": 3}, "marker": {"size": 9},
+         "textfont": {"size": 16, "color": SIZE_COLOR}, "xaxis": "x", "yaxis": "y"},
+        {**bars, "y": maps, "name": t("flow.channels", lang), "marker": {"color": CHANNEL_COLOR},
+         "text": [str(m) if m and few else "" for m in maps]},
+    ]
     if any(flat):
-        fig.add_bar(x=x, y=flat, name=t("flow.features", lang), marker_color=FLAT_COLOR,
-                    customdata=index, hovertext=hover, hoverinfo="text",
-                    text=[str(f) if f else "" for f in flat], textposition="outside",
-                    row=2, col=1)
-    if selected is not None and selected in index:
-        fig.add_vline(x=index.index(selected), line={"color": HIGHLIGHT, "width": 2, "dash": "dot"})
+        data.append({**bars, "y": flat, "name": t("flow.features", lang),
+                     "marker": {"color": FLAT_COLOR}, "text": [str(f) if f else "" for f in flat]})
     step = max(1, len(x) // 30)
     top = max((s for s in sizes if s is not None), default=1)
-    fig.update_yaxes(title_text=t("flow.size", lang), range=[0, top * 1.2], gridcolor="#E5E5E5",
-                     row=1, col=1)
     biggest = max(m or f or 1 for m, f in zip(maps, flat, strict=True))
-    fig.update_yaxes(title_text=t("flow.channels", lang), type="log", dtick=1,
-                     range=[0, math.log10(biggest) + 0.5], gridcolor="#E5E5E5", row=2, col=1)
-    fig.update_xaxes(tickmode="array", tickvals=x[::step], ticktext=labels[::step], tickangle=-45,
-                     row=2, col=1)
-    fig.update_layout(bargap=0.25, barmode="overlay")
-    return _layout(fig, t("flow.title", lang), 560)
+    # Two rows sharing x: 0.55 and 0.45 of the height left by a 0.08 gap between them.
+    layout = {
+        **_base_layout(t("flow.title", lang), 560), "bargap": 0.25, "barmode": "overlay",
+        "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False},
+        "yaxis": {"anchor": "x", "domain": [0.494, 1.0], "title": {"text": t("flow.size", lang)},
+                  "range": [0, top * 1.2], "gridcolor": "#E5E5E5", "automargin": True},
+        "xaxis2": {"anchor": "y2", "tickmode": "array", "tickvals": x[::step],
+                   "ticktext": labels[::step], "tickangle": -45, "automargin": True},
+        "yaxis2": {"anchor": "x2", "domain": [0.0, 0.414], "title": {"text": t("flow.channels", lang)},
+                   "type": "log", "dtick": 1, "range": [0, math.log10(biggest) + 0.5],
+                   "gridcolor": "#E5E5E5", "automargin": True},
+    }
+    if selected is not None and selected in index:
+        at = index.index(selected)
+        line = {"type": "line", "x0": at, "x1": at, "y0": 0, "y1": 1,
+                "line": {"color": HIGHLIGHT, "width": 2, "dash": "dot"}}
+        layout["shapes"] = [{**line, "xref": "x", "yref": "y domain"},
+                            {**line, "xref": "x2", "yref": "y2 domain"}]
+    return go.Figure({"data": data, "layout": layout})
 
 
 def cost_bars(result: TraceResult, lang: str) -> go.Figure:

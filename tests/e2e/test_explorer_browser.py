@@ -66,3 +66,32 @@ def test_bad_link_shows_message_not_traceback(app_url: str, page) -> None:  # ty
     page.wait_for_selector("text=floor((63 + 2*2 - 11) / 4) + 1 = 15", timeout=60_000)  # 63 works
     wait_idle(page)
     assert "cannot pass" not in page.inner_text("body")
+
+
+def test_flow_chart_redraws_in_place_and_a_click_selects_the_layer(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{app_url}/?arch=alexnet&size=224&lang=en")
+    points = page.locator(".js-plotly-plot .scatterlayer .points path")
+    points.first.wait_for(timeout=30_000)
+    wait_idle(page)
+    page.evaluate("() => { document.querySelector('.js-plotly-plot').dataset.mark = 'first' }")
+
+    box = page.get_by_label("Exact size")
+    box.fill("227")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot .textpoint text')]"
+        ".some(t => t.textContent.trim() === '56')", timeout=30_000)
+    wait_idle(page)
+    # The same chart took the new numbers: it was not thrown away and drawn again.
+    assert page.evaluate("() => document.querySelector('.js-plotly-plot').dataset.mark") == "first"
+
+    # Points: the input, conv1, pool1, conv2, ... A click on the fourth selects conv2.
+    target = points.nth(3).bounding_box()
+    x, y = target["x"] + target["width"] / 2, target["y"] + target["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_selector("text=conv2 · Conv2d", timeout=30_000)
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert "MACs: 192 × 27 × 27 × 64 × 5 × 5 = 223,948,800" in body  # worked by hand
+    assert page.locator(".js-plotly-plot .shapelayer path").count() == 2  # the mark on both panels

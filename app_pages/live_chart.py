@@ -1,0 +1,93 @@
+"""A plotly chart that redraws in place, for charts that follow a slider.
+
+``st.plotly_chart`` gives every figure its own element identity, so a figure with new numbers
+(the explorer's shape-flow chart after a size change) is thrown away and drawn again from
+nothing: measured at about 300 ms of the browser's time for DenseNet-201 on this two-core
+machine (bench/page_latency.py). This component keeps one chart per key and hands each new
+figure to ``Plotly.react``, which changes only what changed. Plotly's own browser bundle, from
+the plotly Python package, is served by Streamlit's static file serving from ``static/``
+(copied there on first use; ``enableStaticServing`` in .streamlit/config.toml). Where that
+copy cannot be made, the chart falls back to ``st.plotly_chart``.
+
+A click on a point whose ``customdata`` is a number reports that number (the explorer's
+record index) through ``on_click``; read it with :func:`clicked`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit as st
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+BUNDLE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+CONFIG = {"displaylogo": False, "responsive": True}
+
+JS = """
+const loadPlotly = () => {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  window.cnnvisPlotly = window.cnnvisPlotly || new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL('app/static/plotly.min.js', document.baseURI).href;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = reject;
+    document.head.appendChild(script);
+  });
+  return window.cnnvisPlotly;
+};
+
+export default function ({ data, parentElement, setTriggerValue }) {
+  const host = parentElement.querySelector('.live-chart');
+  loadPlotly().then(Plotly => {
+    Plotly.react(host, data.figure.data, data.figure.layout, data.config);
+    if (!host.cnnvisClicks) {
+      host.cnnvisClicks = true;
+      host.on('plotly_click', event => {
+        const point = event.points && event.points[0];
+        if (point && typeof point.customdata === 'number') setTriggerValue('click', point.customdata);
+      });
+    }
+  });
+  // Called when Streamlit unmounts the chart (another tab, another page): free Plotly's listeners.
+  return () => setTimeout(() => { if (!host.isConnected && window.Plotly) window.Plotly.purge(host); });
+}
+"""
+
+_component = st.components.v2.component("cnnvis.live_chart", html="<div class='live-chart'></div>",
+                                        js=JS, isolate_styles=False)
+
+
+@cache
+def bundle_served() -> bool:
+    """Whether static/plotly.min.js is in place (copied from the plotly package once)."""
+    target = STATIC / "plotly.min.js"
+    try:
+        if not target.exists() or target.stat().st_size != BUNDLE.stat().st_size:
+            STATIC.mkdir(exist_ok=True)
+            shutil.copyfile(BUNDLE, target)
+    except OSError:  # a read-only checkout: the plain chart still works
+        return False
+    return True
+
+
+def live_chart(fig: go.Figure, key: str, on_click: Callable[[], None] | None = None) -> None:
+    """Draw ``fig``; the same ``key`` on the next run updates this chart instead of replacing it."""
+    if not bundle_served():
+        st.plotly_chart(fig, key=key, config=CONFIG)
+        return
+    figure = json.loads(pio.to_json(fig, validate=False))
+    callbacks = {"on_click_change": on_click} if on_click else {}
+    _component(key=key, data={"figure": figure, "config": CONFIG}, **callbacks)
+
+
+def clicked(key: str) -> int | None:
+    """The record index of the point just clicked in chart ``key`` (inside its ``on_click``)."""
+    value = (st.session_state.get(key) or {}).get("click")
+    return value if isinstance(value, int) else None

@@ -1,0 +1,33 @@
+"""The shape-flow chart: the numbers it draws are the lecture's, and a click finds its layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from visualizer import charts
+from visualizer.trace import trace_named
+
+
+def test_alexnet_flow_draws_the_lectures_sizes_and_channels() -> None:
+    result = trace_named("alexnet", 224)
+    fig = charts.shape_flow(result, "en")
+    size, maps, flat = fig.data
+    # The lecture: 224 -> 55 -> 27 -> 13 -> 6 -> 9216 (= 256 x 6 x 6) -> 4096 -> 4096 -> 1000
+    assert [s for s in size.text if s] == ["224", "55", "27", "13", "6"]
+    assert [m for m in maps.y if m] == [3, 64, 64, 192, 192, 384, 256, 256, 256, 256]
+    assert [f for f in flat.y if f] == [9216, 4096, 4096, 1000]
+    # Every point but the input carries the index of the record it stands for.
+    for i, label in zip(size.customdata[1:], fig.layout.xaxis2.ticktext[1:], strict=True):
+        assert result.records[i].label == label
+    assert fig.layout.xaxis.matches == "x2"  # one layer axis for both panels
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_selected_layer_is_marked_on_both_panels(lang: str) -> None:
+    result = trace_named("resnet18", 224)
+    conv1 = result.find("conv1").index
+    fig = charts.shape_flow(result, lang, selected=conv1)
+    at = list(fig.data[0].customdata).index(conv1)
+    assert [(s.x0, s.xref, s.yref) for s in fig.layout.shapes] == [(at, "x", "y domain"),
+                                                                   (at, "x2", "y2 domain")]
+    assert not charts.shape_flow(result, lang).layout.shapes
