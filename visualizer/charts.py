@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -21,7 +22,7 @@ HIGHLIGHT = "#E4572E"
 FLAT_COLOR = "#8E6BB8"
 
 
-def _base_layout(title: str, height: int) -> dict:
+def _base_layout(title: str, height: int) -> dict[str, Any]:
     return {
         "title": {"text": title, "x": 0, "xanchor": "left"},
         "font": {"family": FONT, "size": 15},
