@@ -15,19 +15,17 @@ record index) through ``on_click``; read it with :func:`clicked`.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-import plotly
-import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
 
+from visualizer.charts import BROWSER_BUNDLE, plain
+
 STATIC = Path(__file__).resolve().parents[1] / "static"
-BUNDLE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 CONFIG = {"displaylogo": False, "responsive": True}
 
 JS = """
@@ -69,20 +67,21 @@ def bundle_served() -> bool:
     """Whether static/plotly.min.js is in place (copied from the plotly package once)."""
     target = STATIC / "plotly.min.js"
     try:
-        if not target.exists() or target.stat().st_size != BUNDLE.stat().st_size:
+        if not target.exists() or target.stat().st_size != BROWSER_BUNDLE.stat().st_size:
             STATIC.mkdir(exist_ok=True)
-            shutil.copyfile(BUNDLE, target)
+            shutil.copyfile(BROWSER_BUNDLE, target)
     except OSError:  # a read-only checkout: the plain chart still works
         return False
     return True
 
 
-def live_chart(fig: go.Figure, key: str, on_click: Callable[[], None] | None = None) -> None:
-    """Draw ``fig``; the same ``key`` on the next run updates this chart instead of replacing it."""
+def live_chart(fig: Any, key: str, on_click: Callable[[], None] | None = None) -> None:
+    """Draw ``fig`` (a plotly figure, or its :func:`visualizer.charts.plain` data); the same
+    ``key`` on the next run updates this chart instead of replacing it."""
     if not bundle_served():
         st.plotly_chart(fig, key=key, config=CONFIG)
         return
-    figure = json.loads(pio.to_json(fig, validate=False))
+    figure = fig if isinstance(fig, dict) else plain(fig)
     callbacks = {"on_click_change": on_click} if on_click else {}
     _component(key=key, data={"figure": figure, "config": CONFIG}, **callbacks)
 

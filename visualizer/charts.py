@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 from typing import Any
 
+import plotly
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from visualizer import arithmetic as ar
@@ -13,6 +17,9 @@ from visualizer.analysis import InceptionCost, Unit, cost_units, flow_units, sta
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 
+# Plotly's own browser bundle, shipped inside the plotly package: the app serves it to charts
+# that redraw in place (app_pages/live_chart.py), so it always matches this plotly version.
+BROWSER_BUNDLE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 FONT = "NanumGothic, Noto Sans CJK KR, sans-serif"  # Hangul in the browser and in exports
 SIZE_COLOR = "#2F6DB5"
 CHANNEL_COLOR = "#C8741F"
@@ -20,6 +27,11 @@ PARAM_COLOR = "#C8741F"
 MAC_COLOR = "#2F6DB5"
 HIGHLIGHT = "#E4572E"
 FLAT_COLOR = "#8E6BB8"
+
+
+def plain(fig: go.Figure) -> dict[str, Any]:
+    """The figure as plain JSON data (lists and dicts), as plotly.js takes it."""
+    return json.loads(pio.to_json(fig, validate=False))  # type: ignore[no-any-return]
 
 
 def _base_layout(title: str, height: int) -> dict[str, Any]:
