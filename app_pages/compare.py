@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from models.published import IMAGENET_TOP1, TORCHVISION_DOCS
 from visualizer import charts
@@ -51,7 +52,7 @@ def render() -> None:
                                 t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
     if any(r["top1"] is not None for r in rows):
-        st.plotly_chart(charts.accuracy_bubbles(rows, lang), config={"displaylogo": False}, key="cmp_bubbles")
+        live_chart(charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
     common.link(PAGE, SPECS)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
 from visualizer.analysis import flow_units, nearest_valid, param_compute_split, size_formula
@@ -71,12 +72,11 @@ def steps_tab(lang: str) -> None:
         st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
                     + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
         kernel = r.kernel[0] if r.kernel else None
-        st.plotly_chart(charts.volume_pair(r.input_shapes[0], r.output_shape, lang, kernel),
-                        config={"displaylogo": False, "staticPlot": True}, key="alex_pair")
+        live_chart(charts.volume_pair(r.input_shapes[0], r.output_shape, lang, kernel),
+                   key="alex_pair", static=True)
         if r.index == layers[-1].index:
             st.info(t("op.softmax", lang, n=r.output_shape[-1]))
-        st.plotly_chart(charts.volumes(result, lang, _stack_of(result, r)),
-                        config={"displaylogo": False, "staticPlot": True}, key="alex_strip")
+        live_chart(charts.volumes(result, lang, _stack_of(result, r)), key="alex_strip", static=True)
     with right:
         st.graphviz_chart(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), width="stretch")
 
@@ -185,7 +185,7 @@ def params_tab(lang: str) -> None:
     split = param_compute_split(result)
     st.markdown(t("alex.params.intro", lang, fc6=f"{result.find('fc6').params:,}",
                   fc=round(100 * split["fc_params"]), conv=round(100 * split["conv_macs"])))
-    st.plotly_chart(charts.cost_bars(result, lang), config={"displaylogo": False}, key="alex_cost")
+    live_chart(charts.cost_bars(result, lang), key="alex_cost")
 
 
 common.tabbed_page(PAGE, SPECS, {"steps": steps_tab, "conv1": conv1_tab, "sizes": sizes_tab, "gpus": gpus_tab,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
+from app_pages.live_chart import live_chart
 from models import get_entry
 from visualizer import charts
 from visualizer.analysis import add_vs_concat, dense_ledger, growth_rate
@@ -59,7 +60,7 @@ def ledger_tab(lang: str) -> None:
         return
     rows = dense_ledger(result)
     k = growth_rate(result)
-    st.plotly_chart(charts.ledger_line(rows, lang, k), config={"displaylogo": False}, key="dense_ledger")
+    live_chart(charts.ledger_line(rows, lang, k), key="dense_ledger")
     k0 = rows[0][1]
     first_block = st.session_state[f"{PAGE}_b1"]
     st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=k, total=rows[first_block][1]))
@@ -107,8 +108,7 @@ def add_cat_tab(lang: str) -> None:
 def bc_tab(lang: str) -> None:
     st.markdown(t("dense.bc.intro", lang))
     result = common.cached_trace("densenet_bc_100", 32)
-    st.plotly_chart(charts.ledger_line(dense_ledger(result), lang, growth_rate(result)),
-                    config={"displaylogo": False}, key="dense_bc_ledger")
+    live_chart(charts.ledger_line(dense_ledger(result), lang, growth_rate(result)), key="dense_bc_ledger")
     st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
                       width="stretch")
 

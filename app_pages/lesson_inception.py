@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
 from visualizer import charts
 from visualizer.analysis import InceptionCost, inception_costs, reduction_example
@@ -67,7 +68,7 @@ def modules_tab(lang: str) -> None:
     if layout == "googlenet":
         st.info(t("inc.torchvision_note", lang))
     rows_costs = costs(layout)
-    st.plotly_chart(charts.inception_bars(rows_costs, lang), config={"displaylogo": False}, key="inc_bars")
+    live_chart(charts.inception_bars(rows_costs, lang), key="inc_bars")
     rows = []
     for c in rows_costs:
         row = {t("inc.col.module", lang): c.name, t("inc.col.input", lang): f"{c.size}×{c.size}×{c.cin}",

@@ -1,4 +1,4 @@
-"""A plotly chart that redraws in place, for charts that follow a slider.
+"""Every plotly chart of the app: one that redraws in place when a slider moves.
 
 ``st.plotly_chart`` gives every figure its own element identity, so a figure with new numbers
 (the explorer's shape-flow chart after a size change) is thrown away and drawn again from
@@ -75,15 +75,18 @@ def bundle_served() -> bool:
     return True
 
 
-def live_chart(fig: Any, key: str, on_click: Callable[[], None] | None = None) -> None:
+def live_chart(fig: Any, key: str, *, static: bool = False,
+               on_click: Callable[[], None] | None = None) -> None:
     """Draw ``fig`` (a plotly figure, or its :func:`visualizer.charts.plain` data); the same
-    ``key`` on the next run updates this chart instead of replacing it."""
+    ``key`` on the next run updates this chart instead of replacing it. ``static`` charts are
+    pictures: no hover, zoom or toolbar."""
+    config = {**CONFIG, "staticPlot": static}
     if not bundle_served():
-        st.plotly_chart(fig, key=key, config=CONFIG)
+        st.plotly_chart(fig, key=key, config=config)
         return
     figure = fig if isinstance(fig, dict) else plain(fig)
     callbacks = {"on_click_change": on_click} if on_click else {}
-    _component(key=key, data={"figure": figure, "config": CONFIG}, **callbacks)
+    _component(key=key, data={"figure": figure, "config": config}, **callbacks)
 
 
 def clicked(key: str) -> int | None:

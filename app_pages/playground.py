@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from app_pages import common
+from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
 from visualizer.analysis import nearest_valid
@@ -63,8 +64,8 @@ def grid_tab(lang: str) -> None:
     st.session_state[f"{PAGE}_w"] = min(st.session_state[f"{PAGE}_w"], out * out - 1)
     if out * out > 1:
         st.slider(t("play.window", lang), 0, out * out - 1, key=f"{PAGE}_w")
-    st.plotly_chart(charts.conv_grid(n, k, s, p, d, lang, st.session_state[f"{PAGE}_w"]),
-                    config={"displaylogo": False, "staticPlot": True}, key="play_grid")
+    live_chart(charts.conv_grid(n, k, s, p, d, lang, st.session_state[f"{PAGE}_w"]), key="play_grid",
+               static=True)
     st.caption(t("play.legend", lang))
 
 

@@ -36,7 +36,7 @@ def plain(fig: go.Figure) -> dict[str, Any]:
 
 def _base_layout(title: str, height: int) -> dict[str, Any]:
     return {
-        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, "weight": "bold"}},
         "font": {"family": FONT, "size": 15},
         # Room above the plot for the title and, below it, the legend; axes grow their margin to
         # fit their labels (long rotated layer names).
@@ -225,8 +225,8 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
         x += width + 3
     fig.update_xaxes(visible=False, range=[-0.5, x - 2.5])
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.25 * top - 1, top * 1.05])
-    fig = _layout(fig, t("volumes.pair", lang), 340)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    fig = _layout(fig, t("volumes.pair", lang), 360)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 10})  # a two-line title
     return fig
 
 
