@@ -75,7 +75,7 @@ def measure(name: str) -> list[str]:
     trace(warm, shape)
     low = h + 1 if name in FIXED else h + 10
     sizes = iter(range(low, low + 40))
-    new_size = median_ms(lambda: trace(warm, (1, c, next(sizes), next(sizes))), 7)
+    new_size = median_ms(lambda: trace(warm, (1, c, next(sizes), next(sizes))), 15)
     configs = iter(NEW_CONFIG[name])
     new_config = median_ms(lambda: trace(models.build_model(name, **next(configs)), shape), 5)
     big = (1, c, 1024, 1024)
@@ -83,7 +83,7 @@ def measure(name: str) -> list[str]:
         ti_big = ours_big = None
     else:
         ti_big = median_ms(lambda: torchinfo.summary(ref, input_size=big, device="meta", verbose=0), 1)
-        ours_big = median_ms(lambda: trace(warm, big), 3)
+        ours_big = median_ms(lambda: trace(warm, big), 15)
     return [name, f"{ti:.1f}", f"{cold:.1f}", f"{new_size:.2f}", f"{ti / new_size:.0f}×",
             f"{new_config:.1f}", f"{ti / new_config:.1f}×",
             "-" if ti_big is None else f"{ti_big:.1f}",
