@@ -15,6 +15,7 @@ record index) through ``on_click``; read it with :func:`clicked`.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from functools import cache
@@ -69,7 +70,11 @@ def bundle_served() -> bool:
     try:
         if not target.exists() or target.stat().st_size != BROWSER_BUNDLE.stat().st_size:
             STATIC.mkdir(exist_ok=True)
-            shutil.copyfile(BROWSER_BUNDLE, target)
+            # Copied beside, then renamed: a browser (or a second server process) never sees
+            # half a file.
+            partial = STATIC / f"plotly.min.js.{os.getpid()}.part"
+            shutil.copyfile(BROWSER_BUNDLE, partial)
+            os.replace(partial, target)
     except OSError:  # a read-only checkout: the plain chart still works
         return False
     return True

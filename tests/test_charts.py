@@ -31,3 +31,21 @@ def test_selected_layer_is_marked_on_both_panels(lang: str) -> None:
     assert [(s.x0, s.xref, s.yref) for s in fig.layout.shapes] == [(at, "x", "y domain"),
                                                                    (at, "x2", "y2 domain")]
     assert not charts.shape_flow(result, lang).layout.shapes
+
+
+def test_browser_bundle_is_copied_whole_or_the_plain_chart_is_used(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app_pages import live_chart
+
+    monkeypatch.setattr(live_chart, "STATIC", tmp_path / "static")
+    live_chart.bundle_served.cache_clear()
+    assert live_chart.bundle_served()
+    copied = tmp_path / "static" / "plotly.min.js"
+    assert copied.read_bytes() == charts.BROWSER_BUNDLE.read_bytes()
+    assert [p.name for p in copied.parent.iterdir()] == ["plotly.min.js"]  # no partial file left
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setattr(live_chart, "STATIC", blocked)
+    live_chart.bundle_served.cache_clear()
+    assert not live_chart.bundle_served()  # live_chart() then falls back to st.plotly_chart
+    live_chart.bundle_served.cache_clear()
