@@ -19,6 +19,17 @@ def chart_text(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [t.strip() for t in texts.all_text_contents()]
 
 
+def enter_size(page, size: int, conv1_side: int) -> None:  # type: ignore[no-untyped-def]
+    """Type a size into the exact-size box; wait until the chart labels conv1's new side."""
+    box = page.get_by_label("Exact size")
+    box.fill(str(size))
+    box.press("Enter")
+    page.wait_for_function(
+        "side => [...document.querySelectorAll('.js-plotly-plot .textpoint text')]"
+        ".some(t => t.textContent.trim() === String(side))", arg=conv1_side, timeout=30_000)
+    wait_idle(page)
+
+
 def test_alexnet_shapes_size_control_and_korean(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{app_url}/?arch=alexnet&size=224&lang=en")
     wait_idle(page)
@@ -27,14 +38,8 @@ def test_alexnet_shapes_size_control_and_korean(app_url: str, page) -> None:  # 
         assert size in labels, (size, labels)
     assert "floor((224 + 2*2 - 11) / 4) + 1 = 55" in page.inner_text("body")
 
-    box = page.get_by_label("Exact size")
-    box.fill("227")
-    box.press("Enter")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot .textpoint text')]"
-        ".some(t => t.textContent.trim() === '56')", timeout=30_000)
-    wait_idle(page)
-    assert "56" in chart_text(page)  # floor((227 + 4 - 11) / 4) + 1 = 56
+    enter_size(page, 227, conv1_side=56)  # floor((227 + 4 - 11) / 4) + 1 = 56
+    assert "56" in chart_text(page)
     assert "size=227" in page.url
 
     page.get_by_role("radio", name="한국어").click()
@@ -75,13 +80,7 @@ def test_flow_chart_redraws_in_place_and_a_click_selects_the_layer(app_url: str,
     wait_idle(page)
     page.evaluate("() => { document.querySelector('.js-plotly-plot').dataset.mark = 'first' }")
 
-    box = page.get_by_label("Exact size")
-    box.fill("227")
-    box.press("Enter")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot .textpoint text')]"
-        ".some(t => t.textContent.trim() === '56')", timeout=30_000)
-    wait_idle(page)
+    enter_size(page, 227, conv1_side=56)  # floor((227 + 4 - 11) / 4) + 1 = 56
     # The same chart took the new numbers: it was not thrown away and drawn again.
     assert page.evaluate("() => document.querySelector('.js-plotly-plot').dataset.mark") == "first"
 
