@@ -36,11 +36,13 @@ def plain(fig: go.Figure) -> dict[str, Any]:
 
 def _base_layout(title: str, height: int) -> dict[str, Any]:
     return {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, "weight": "bold"}},
+        "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.985, "yanchor": "top",
+                  "font": {"size": 16, "weight": "bold"}},
         "font": {"family": FONT, "size": 15},
-        # Room above the plot for the title and, below it, the legend; axes grow their margin to
-        # fit their labels (long rotated layer names).
-        "height": height, "margin": {"l": 60, "r": 60, "t": 90, "b": 40},
+        # The title at the very top; below it, room for a legend that wraps onto three lines on
+        # a phone (it grows upwards from the plot). Axes grow their margin to fit their labels
+        # (long rotated layer names).
+        "height": height, "margin": {"l": 60, "r": 60, "t": 110, "b": 40},
         "xaxis": {"automargin": True}, "yaxis": {"automargin": True},
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
@@ -97,7 +99,10 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> g
     biggest = max(m or f or 1 for m, f in zip(maps, flat, strict=True))
     # Two rows sharing x: 0.55 and 0.45 of the height left by a 0.08 gap between them.
     layout = {
-        **_base_layout(t("flow.title", lang), 560), "bargap": 0.25, "barmode": "overlay",
+        # Many steps have long rotated names (denseblock3.denselayer17): a taller chart keeps
+        # the panels their height above them.
+        **_base_layout(t("flow.title", lang), 560 if few else 700), "bargap": 0.25,
+        "barmode": "overlay",
         "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False},
         "yaxis": {"anchor": "x", "domain": [0.494, 1.0], "title": {"text": t("flow.size", lang)},
                   "range": [0, top * 1.2], "gridcolor": "#E5E5E5", "automargin": True},
