@@ -1,6 +1,7 @@
 """The explorer: pick an architecture and an input, see how the data flows through it.
 
-Sidebar: architecture, input size, channels, classes. Main: headline figures, what to notice,
+Sidebar: architecture, channels, classes. Main: the input-size controls right above what they
+change (on a phone too, where the sidebar is folded away), headline figures, what to notice,
 then three tabs: the shape-flow chart with the layer table, the diagram, and the
 parameters-vs-compute chart. The whole view lives in the URL.
 """
@@ -89,11 +90,6 @@ def sidebar(lang: str) -> None:
         st.selectbox(t("side.arch", lang), list_models(), key="ex_arch", on_change=on_arch,
                      format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
                                              year=get_entry(n).year))
-        st.pills(t("side.presets", lang), SIZE_PRESETS, key="ex_size_preset", on_change=on_preset)
-        st.slider(t("side.size", lang), 1, SLIDER_MAX, key="ex_size_slider",
-                  on_change=lambda: set_size(st.session_state.ex_size_slider))
-        st.number_input(t("side.size_box", lang), 1, MAX_SIDE, key="ex_size_box", step=1,
-                        on_change=lambda: set_size(int(st.session_state.ex_size_box)))
         v = view()
         if has_channel_choice(v.arch):
             st.segmented_control(t("side.channels", lang), CHANNEL_CHOICES, key="ex_channels",
@@ -106,6 +102,16 @@ def sidebar(lang: str) -> None:
                              required=True, help=t("side.classes.help", lang),
                              format_func=lambda c: t(f"side.classes.{c}", lang),
                              on_change=lambda: set_view(classes=st.session_state.ex_classes))
+
+
+def size_controls(lang: str) -> None:
+    """Presets, a slider and an exact box: three views of one size (see set_size)."""
+    c1, c2, c3 = st.columns([2, 3, 1.4], vertical_alignment="bottom")
+    c1.pills(t("side.presets", lang), SIZE_PRESETS, key="ex_size_preset", on_change=on_preset)
+    c2.slider(t("side.size", lang), 1, SLIDER_MAX, key="ex_size_slider",
+              on_change=lambda: set_size(st.session_state.ex_size_slider))
+    c3.number_input(t("side.size_box", lang), 1, MAX_SIDE, key="ex_size_box", step=1,
+                    on_change=lambda: set_size(int(st.session_state.ex_size_box)))
 
 
 def headline(result: TraceResult, lang: str) -> None:
@@ -221,6 +227,15 @@ def render() -> None:
     st.title(t(f"arch.{v.arch}", lang))
     st.caption(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv))
     common.show_problems(problems)
+    body(lang)
+
+
+@st.fragment  # a size change reruns this part only: the sidebar and the title stay as they are
+def body(lang: str) -> None:
+    """Everything that depends on the input size, and the controls that set it."""
+    v = view()
+    entry = get_entry(v.arch)
+    size_controls(lang)
     common.write_url(v.to_params())
     try:
         result = common.cached_trace(v.arch, v.size, tuple(sorted(v.config().items())))

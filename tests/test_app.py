@@ -45,7 +45,7 @@ def test_url_sets_the_view() -> None:
     result = trace_named("densenet121", 96, channels=1, num_classes=10)
     assert metric(at, "Parameters") == number(result.total_params, "en")
     assert metric(at, "Output") == "10"
-    assert at.sidebar.number_input[0].value == 96
+    assert at.number_input(key="ex_size_box").value == 96
     assert at.query_params["arch"] == ["densenet121"] or at.query_params["arch"] == "densenet121"
 
 
@@ -72,7 +72,7 @@ def test_too_small_input_names_the_layer_and_offers_the_fix() -> None:
     fix = next(b for b in at.button if "63" in b.label)
     at = fix.click().run()
     assert not at.error
-    assert at.sidebar.number_input[0].value == 63
+    assert at.number_input(key="ex_size_box").value == 63
 
 
 def test_paper_alexnet_at_224_explains_fc6() -> None:
@@ -84,9 +84,10 @@ def test_paper_alexnet_at_224_explains_fc6() -> None:
 
 def test_changing_size_updates_shapes() -> None:
     at = run(arch="alexnet", lang="en")
-    at.sidebar.number_input[0].set_value(227).run()
+    at.number_input(key="ex_size_box").set_value(227).run()
     assert not at.exception
-    assert at.sidebar.slider[0].value == 227
+    assert at.slider(key="ex_size_slider").value == 227  # the three size controls agree
+    assert at.pills(key="ex_size_preset").value == 227
     # conv1 at 227 with padding 2: floor((227 + 4 - 11) / 4) + 1 = 56
     table = at.dataframe[0].value
     assert table.loc[table["Layer"] == "conv1", "Output shape"].item() == "64×56×56"
