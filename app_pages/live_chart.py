@@ -24,7 +24,9 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages import common
 from visualizer.charts import BROWSER_BUNDLE, plain
+from visualizer.i18n import t
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 CONFIG = {"displaylogo": False, "responsive": True}
@@ -36,7 +38,11 @@ const loadPlotly = () => {
     const script = document.createElement('script');
     script.src = new URL('app/static/plotly.min.js', document.baseURI).href;
     script.onload = () => resolve(window.Plotly);
-    script.onerror = reject;
+    script.onerror = () => {  // forget the failure, so the next redraw tries again
+      window.cnnvisPlotly = null;
+      script.remove();
+      reject(new Error('plotly.js did not load'));
+    };
     document.head.appendChild(script);
   });
   return window.cnnvisPlotly;
@@ -45,6 +51,7 @@ const loadPlotly = () => {
 export default function ({ data, parentElement, setTriggerValue }) {
   const host = parentElement.querySelector('.live-chart');
   loadPlotly().then(Plotly => {
+    if (host.cnnvisFailed) { host.textContent = ''; host.cnnvisFailed = false; }
     Plotly.react(host, data.figure.data, data.figure.layout, data.config);
     if (!host.cnnvisClicks) {
       host.cnnvisClicks = true;
@@ -53,7 +60,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
         if (point && typeof point.customdata === 'number') setTriggerValue('click', point.customdata);
       });
     }
-  });
+  }).catch(() => { host.textContent = data.failed; host.cnnvisFailed = true; });
   // Called when Streamlit unmounts the chart (another tab, another page): free Plotly's listeners.
   return () => setTimeout(() => { if (!host.isConnected && window.Plotly) window.Plotly.purge(host); });
 }
@@ -91,7 +98,8 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
         return
     figure = fig if isinstance(fig, dict) else plain(fig)
     callbacks = {"on_click_change": on_click} if on_click else {}
-    _component(key=key, data={"figure": figure, "config": config}, **callbacks)
+    _component(key=key, data={"figure": figure, "config": config,
+                              "failed": t("chart.failed", common.lang())}, **callbacks)
 
 
 def clicked(key: str) -> int | None:

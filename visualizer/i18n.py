@@ -68,6 +68,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.title": ("What to notice", "눈여겨볼 점"),
     "flow.title": ("Spatial size and channels after each layer",
                    "각 층을 지난 뒤의 공간 크기와 채널 수"),
+    "chart.failed": ("The chart could not be drawn (plotly.js did not load): reload the page.",
+                     "차트를 그리지 못했습니다(plotly.js를 불러오지 못함). 페이지를 새로 고치세요."),
     "flow.hint": ("Click a point to select that layer.", "점을 누르면 그 층이 선택됩니다."),
     "flow.size": ("Height x width (pixels)", "높이 x 너비 (픽셀)"),
     "flow.channels": ("Channels", "채널 수"),

@@ -94,3 +94,14 @@ def test_flow_chart_redraws_in_place_and_a_click_selects_the_layer(app_url: str,
     body = page.inner_text("body")
     assert "MACs: 192 × 27 × 27 × 64 × 5 × 5 = 223,948,800" in body  # worked by hand
     assert page.locator(".js-plotly-plot .shapelayer path").count() == 2  # the mark on both panels
+
+
+def test_chart_says_so_when_plotly_cannot_load_and_recovers(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.route("**/app/static/plotly.min.js", lambda route: route.abort())
+    page.goto(f"{app_url}/?arch=alexnet&size=224&lang=en")
+    page.wait_for_selector("text=The chart could not be drawn", timeout=30_000)
+    assert "Traceback" not in page.inner_text("body")
+
+    page.unroute("**/app/static/plotly.min.js")
+    enter_size(page, 227, conv1_side=56)  # the next redraw loads plotly.js and draws
+    assert "could not be drawn" not in page.inner_text("body")
