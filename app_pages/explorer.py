@@ -136,15 +136,16 @@ def select_from_chart() -> None:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)  # a view seen before costs no figure
-def flow_figure(v: View, lang: str, selected: int | None) -> dict[str, Any]:
-    result = common.cached_trace(v.arch, v.size, tuple(sorted(v.config().items())))
-    return charts.plain(charts.shape_flow(result, lang, selected))
+def flow_figure(_result: TraceResult, v: View, lang: str, selected: int | None) -> dict[str, Any]:
+    """The flow chart's data for view ``v``; ``_result`` is that view's trace (so not hashed:
+    the view already names it)."""
+    return charts.plain(charts.shape_flow(_result, lang, selected))
 
 
 @st.fragment  # the table depth, the toggle and chart clicks rerun this tab only
 def flow_tab(result: TraceResult, lang: str) -> None:
     selected = st.session_state.ex_selected
-    live_chart(flow_figure(view(), lang, selected), key="ex_flow", on_click=select_from_chart)
+    live_chart(flow_figure(result, view(), lang, selected), key="ex_flow", on_click=select_from_chart)
     st.caption(t("flow.hint", lang))
     chart_downloads(result, lang, "flow", lambda: charts.shape_flow(result, lang))
     depth_max = max_depth(result)
