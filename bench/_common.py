@@ -11,8 +11,7 @@ from datetime import UTC, datetime
 
 from deploy.local import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop, wait_healthy
 
-__all__ = ["ROOT", "browser", "free_port", "percentile", "record", "server", "table", "wait_healthy",
-           "wait_idle"]
+__all__ = ["ROOT", "browser", "free_port", "percentile", "record", "server", "table", "wait_healthy"]
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
@@ -39,11 +38,6 @@ def browser() -> Iterator[object]:
             yield b
         finally:
             b.close()
-
-
-def wait_idle(page, timeout: float = 60_000) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=timeout)
 
 
 def percentile(values: list[float], q: float) -> float:
