@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from models.ops import Concat
-from models.registry import int_list, positive_int, register_model
+from models.registry import classes_knob, int_list, positive_int, register_model
 
 # Table 1 of the paper (ImageNet): growth rate, layers per dense block, stem width.
 DENSENET_CFG = {  # Table 1 (161 from torchvision, which follows the authors' code)
@@ -164,7 +164,8 @@ def _densenet(*, growth_rate: int, block_config: tuple[int, ...], num_init_featu
 
 
 _PAPER = dict(family="DenseNet", title="Densely Connected Convolutional Networks",
-              arxiv="https://arxiv.org/abs/1608.06993", year=2016, default_input=(3, 224, 224))
+              arxiv="https://arxiv.org/abs/1608.06993", year=2016, default_input=(3, 224, 224),
+              layer_knobs=classes_knob("classifier"))
 
 
 @register_model(**_PAPER, torchvision_name="densenet121")  # type: ignore[arg-type]
@@ -208,7 +209,8 @@ def densenet201(*, growth_rate: int = 32, block_config: tuple[int, ...] = DENSEN
 
 
 @register_model(family="DenseNet", title="Densely Connected Convolutional Networks",
-                arxiv="https://arxiv.org/abs/1608.06993", year=2016, default_input=(3, 32, 32))
+                arxiv="https://arxiv.org/abs/1608.06993", year=2016, default_input=(3, 32, 32),
+                layer_knobs=classes_knob("classifier"))
 def densenet_bc_100(*, growth_rate: int = 12, block_config: tuple[int, ...] = (16, 16, 16),
                     num_init_features: int = 24, bn_size: int = 4, compression: float = 0.5,
                     in_channels: int = 3, num_classes: int = 10) -> nn.Module:

@@ -19,6 +19,26 @@ Factory = Callable[..., nn.Module]
 
 
 @dataclass(frozen=True)
+class LayerKnobs:
+    """Config knobs that set one layer each and leave the module tree as it is: conv1's
+    kernel, stride and padding; the classifier's number of classes.
+
+    The tracer answers a change of these knobs without building a model: it takes the plan
+    of the model built with the knobs at their defaults and changes those layers' settings
+    (``tests/test_trace.py`` checks the result equals the trace of the model really built).
+
+    Attributes:
+        names: the knobs.
+        layers: from the full config (defaults filled in) to the settings these knobs give,
+            ``{module name: {"kernel": (k, k), "stride": ..., "padding": ...,
+            "out_features": ...}}``; it validates the knobs as the factory does.
+    """
+
+    names: frozenset[str]
+    layers: Callable[[Mapping[str, Any]], dict[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
 class ModelEntry:
     """What the app needs to know about one architecture before building it.
 
@@ -41,6 +61,7 @@ class ModelEntry:
     default_input: tuple[int, int, int]
     factory: Factory
     torchvision_name: str | None = None
+    layer_knobs: LayerKnobs | None = None
 
     def defaults(self) -> dict[str, Any]:
         """The factory's keyword config with the paper's defaults."""
@@ -67,6 +88,7 @@ def register_model(
     default_input: tuple[int, int, int],
     torchvision_name: str | None = None,
     name: str | None = None,
+    layer_knobs: LayerKnobs | None = None,
 ) -> Callable[[Factory], Factory]:
     """Decorator that adds a model factory to the registry under its function name."""
 
@@ -83,6 +105,7 @@ def register_model(
             default_input=default_input,
             factory=factory,
             torchvision_name=torchvision_name,
+            layer_knobs=layer_knobs,
         )
         return factory
 
@@ -134,6 +157,21 @@ def check_config(name: str, config: Mapping[str, Any]) -> None:
             f"{name} has no setting {', '.join(map(repr, unknown))}; "
             f"valid settings: {', '.join(sorted(valid))}"
         )
+
+
+def square(kernel: int, stride: int, padding: int) -> dict[str, tuple[int, int]]:
+    """A square convolution's settings in the tracer's terms, for :class:`LayerKnobs`."""
+    return {"kernel": (kernel, kernel), "stride": (stride, stride), "padding": (padding, padding)}
+
+
+def classes_knob(*classifiers: str) -> LayerKnobs:
+    """``num_classes`` as a layer knob: it sets the output width of these linear layers."""
+
+    def layers(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+        n = positive_int("num_classes", cfg["num_classes"])
+        return {name: {"out_features": n} for name in classifiers}
+
+    return LayerKnobs(frozenset({"num_classes"}), layers)
 
 
 def positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int = 100_000) -> int:

@@ -6,11 +6,14 @@ https://arxiv.org/abs/1512.03385
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import torch
 from torch import nn
 
 from models.ops import Add
-from models.registry import int_list, positive_int, register_model
+from models.registry import LayerKnobs, classes_knob, int_list, positive_int, register_model, square
 
 # Table 1 of the paper: blocks per stage.
 RESNET_DEPTHS = {  # Table 1
@@ -21,6 +24,11 @@ RESNET_DEPTHS = {  # Table 1
     152: (3, 8, 36, 3),
 }
 STAGE_WIDTHS = (64, 128, 256, 512)  # Table 1: conv2_x ... conv5_x
+
+
+def stem_padding(kernel: int) -> int:
+    """The stem conv's padding: half its kernel (3 for the paper's 7x7)."""
+    return kernel // 2
 
 
 def conv3x3(cin: int, cout: int, stride: int = 1) -> nn.Conv2d:
@@ -104,7 +112,7 @@ class ResNet(nn.Module):
         super().__init__()
         self.inplanes = widths[0]
         self.conv1 = nn.Conv2d(in_channels, self.inplanes, kernel_size=stem_kernel,
-                               stride=stem_stride, padding=stem_kernel // 2, bias=False)
+                               stride=stem_stride, padding=stem_padding(stem_kernel), bias=False)
         self.bn1 = nn.BatchNorm2d(self.inplanes)
         self.relu = nn.ReLU()
         # d2l's small-image variants drop this pool; torchvision and the paper keep it.
@@ -153,8 +161,18 @@ def _resnet(block: type[BasicBlock | Bottleneck], *, layers: tuple[int, ...],
                   stem_kernel=stem_kernel, stem_stride=stem_stride, stem_pool=bool(stem_pool))
 
 
+def _stem_and_classes(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    k = positive_int("stem_kernel", cfg["stem_kernel"], maximum=15)
+    s = positive_int("stem_stride", cfg["stem_stride"], maximum=8)
+    return {"conv1": square(k, s, stem_padding(k)),
+            "fc": {"out_features": positive_int("num_classes", cfg["num_classes"])}}
+
+
 _PAPER = dict(family="ResNet", title="Deep Residual Learning for Image Recognition",
-              arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(3, 224, 224))
+              arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(3, 224, 224),
+              # the stem's kernel and stride and the classes, answered without a rebuild
+              layer_knobs=LayerKnobs(frozenset({"stem_kernel", "stem_stride", "num_classes"}),
+                                     _stem_and_classes))
 
 
 @register_model(**_PAPER, torchvision_name="resnet18")  # type: ignore[arg-type]
@@ -260,7 +278,8 @@ class ResidualBlock(nn.Module):
 
 
 @register_model(family="ResNet", title="Deep Residual Learning for Image Recognition",
-                arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(64, 56, 56))
+                arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(64, 56, 56),
+                layer_knobs=classes_knob("head.2"))
 def residual_block(*, in_channels: int = 64, mid_dim: int = 64, out_dim: int | None = None,
                    num_classes: int = 10) -> nn.Module:
     """The lecture's Residual_Block (Fig. 2 of https://arxiv.org/abs/1512.03385), one block.

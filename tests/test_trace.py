@@ -223,6 +223,62 @@ def test_structure_reuse_equals_real_forward(name: str, base: dict, changed: dic
         assert r.params == sum(p.numel() for p in own.parameters(recurse=False))
 
 
+LAYER_KNOB_CASES = [  # (model, knobs, train): each a layer-knob change with no model built
+    ("alexnet", {"conv1_kernel": 7, "conv1_stride": 2, "conv1_padding": 3}, False),
+    ("alexnet", {"num_classes": 10, "conv1_kernel": 5}, True),
+    ("alexnet_paper", {"conv1_kernel": 9, "conv1_padding": 1, "num_classes": 10}, False),
+    ("googlenet", {"num_classes": 10}, False),
+    ("googlenet", {"num_classes": 10, "aux_logits": True}, True),  # aux classifiers run
+    ("googlenet_paper", {"num_classes": 7}, False),  # aux classifiers idle, still resized
+    ("resnet18", {"stem_kernel": 3, "stem_stride": 1, "num_classes": 100}, False),
+    ("resnet50", {"stem_kernel": 5, "widths": (32, 64, 128, 256)}, False),
+    ("densenet121", {"num_classes": 10, "growth_rate": 12}, False),
+    ("densenet_bc_100", {"num_classes": 100}, False),
+    ("residual_block", {"num_classes": 3}, False),
+]
+
+
+@pytest.mark.parametrize(("name", "knobs", "train"), LAYER_KNOB_CASES)
+def test_layer_knobs_equal_the_built_model(name: str, knobs: dict, train: bool) -> None:
+    """conv1's kernel or the classes change settings of single layers: ``trace_named``
+    answers from the plan of the model with default knobs, building nothing. Shapes and
+    parameters must be those of the model really built with those knobs and run forward,
+    and every other number (MACs, receptive fields) that of tracing that model."""
+    from visualizer.trace import _MODELS
+
+    c, h, w = get_entry(name).default_input
+    others = {k: v for k, v in knobs.items() if k not in get_entry(name).layer_knobs.names}
+    trace_named(name, h, train=train, **others)
+    built_before = len(_MODELS)
+    result = trace_named(name, h, train=train, **knobs)
+    assert len(_MODELS) == built_before  # no model built for the knobs
+    model = build_model(name, **knobs).train(train)
+    shapes = real_shapes(model, torch.zeros(1, c, h, w, device="meta"))
+    modules = dict(model.named_modules())
+    assert set(shapes) >= {r.name for r in result.records if r.depth}  # train GoogLeNet's
+    for r in result.records:                                        # root returns a tuple
+        assert shapes.get(r.name, r.output_shape) == r.output_shape, r.name
+        assert r.params == sum(p.numel() for p in modules[r.name].parameters(recurse=False)), r.name
+    assert result.total_params == sum(p.numel() for p in model.parameters())
+    assert result == trace(model, (1, c, h, w), model_name=name)
+
+
+def test_layer_knob_that_breaks_names_the_layer_and_bad_values_are_refused() -> None:
+    # The paper's AlexNet with conv1 padded by 2: 231 -> 56 -> 27 -> 13 -> 6 ... worked by
+    # hand at 227: (227 + 4 - 11) / 4 + 1 = 56, pool 27, pool 13, pool 6: fc6 still fits;
+    # with stride 3 instead: (227 - 11) / 3 + 1 = 73 -> 36 -> 17 -> 8: 256 * 8 * 8 = 16384.
+    with pytest.raises(ShapeError) as info:
+        trace_named("alexnet_paper", 227, conv1_stride=3)
+    assert info.value.layer == "fc6" and "16384" in str(info.value)
+    assert trace_named("alexnet_paper", 227, conv1_padding=2).find("conv1").output_shape[2] == 56
+    with pytest.raises(ValueError, match="conv1_kernel"):
+        trace_named("alexnet", 224, conv1_kernel=0)
+    with pytest.raises(ValueError, match="num_classes"):
+        trace_named("densenet121", 224, num_classes=-3)
+    with pytest.raises(ValueError, match="no setting 'stem_size'"):
+        trace_named("resnet18", 224, stem_size=3, stem_kernel=3)
+
+
 class _Doubled(torch.nn.Module):
     """A container that computes inline (x * 2): hooks cannot see that step."""
 

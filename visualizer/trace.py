@@ -30,7 +30,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from models import build_model, get_entry
+from models import build_model, check_config, get_entry
 from models.ops import Add, Concat
 from visualizer import arithmetic as ar
 from visualizer.i18n import t
@@ -125,6 +125,9 @@ class Plan:
     total_params: int
     opaque: bool  # some computation happened outside a known leaf: replay not possible
     input_shape: Shape = ()  # the shape it was recorded at (all an opaque plan can answer)
+    # Leaf layers that hold parameters but did not run (GoogLeNet's auxiliary classifiers
+    # at test time): (name, kind, settings), so that a layer knob can change them too.
+    idle: tuple[tuple[str, str, tuple[tuple[str, Any], ...]], ...] = ()
 
     @cached_property
     def parents(self) -> tuple[int | None, ...]:
@@ -152,7 +155,8 @@ def _leaf_kind(m: nn.Module) -> tuple[str, tuple[tuple[str, Any], ...]] | None:
         return "conv", (("kernel", _pair(m.kernel_size)), ("stride", _pair(m.stride)),
                         ("padding", _pair(m.padding)), ("dilation", _pair(m.dilation)),
                         ("groups", m.groups), ("in_channels", m.in_channels),
-                        ("out_channels", m.out_channels), ("ceil", False))
+                        ("out_channels", m.out_channels), ("ceil", False),
+                        ("bias", m.bias is not None))
     if isinstance(m, nn.MaxPool2d | nn.AvgPool2d):
         dil = m.dilation if isinstance(m, nn.MaxPool2d) else 1
         return "pool", (("kernel", _pair(m.kernel_size)), ("stride", _pair(m.stride or m.kernel_size)),
@@ -162,7 +166,8 @@ def _leaf_kind(m: nn.Module) -> tuple[str, tuple[tuple[str, Any], ...]] | None:
         return "adaptive", (("size", m.output_size if isinstance(m.output_size, tuple)
                              else (m.output_size, m.output_size)),)
     if isinstance(m, nn.Linear):
-        return "linear", (("in_features", m.in_features), ("out_features", m.out_features))
+        return "linear", (("in_features", m.in_features), ("out_features", m.out_features),
+                          ("bias", m.bias is not None))
     if isinstance(m, nn.Flatten):
         return ("flatten", ()) if (m.start_dim, m.end_dim) == (1, -1) else None
     if isinstance(m, nn.BatchNorm2d):
@@ -179,6 +184,15 @@ def _leaf_kind(m: nn.Module) -> tuple[str, tuple[tuple[str, Any], ...]] | None:
 
 def _own_params(m: nn.Module) -> int:
     return sum(p.numel() for p in m.parameters(recurse=False))
+
+
+def _idle(model: nn.Module, ran: set[str]) -> tuple[tuple[str, str, tuple[tuple[str, Any], ...]], ...]:
+    out = []
+    for name, m in model.named_modules():
+        kind = _leaf_kind(m) if name not in ran and next(m.children(), None) is None else None
+        if kind is not None and _own_params(m):
+            out.append((name, *kind))
+    return tuple(out)
 
 
 @contextmanager
@@ -278,7 +292,7 @@ def record_plan(model: nn.Module, input_shape: Shape, model_name: str = "") -> P
     return Plan(model_name=model_name, channels=input_shape[1],
                 nodes=tuple(_Node(**n) for n in nodes),
                 total_params=sum(p.numel() for p in model.parameters()), opaque=opaque,
-                input_shape=tuple(input_shape))
+                input_shape=tuple(input_shape), idle=_idle(model, {n["name"] for n in nodes}))
 
 
 def _shape_of(shapes: Sequence[Shape | None], i: int, x: Shape) -> Shape:
@@ -526,7 +540,52 @@ def _rebase(twin: Plan, model: nn.Module, model_name: str) -> Plan:
         nodes.append(replace(node, params=_own_params(m), settings=kind[1] if kind else ()))
     return Plan(model_name=model_name, channels=twin.channels, nodes=tuple(nodes),
                 total_params=sum(p.numel() for p in model.parameters()), opaque=False,
-                input_shape=twin.input_shape)
+                input_shape=twin.input_shape, idle=_idle(model, {n.name for n in twin.nodes}))
+
+
+def _layer_params(kind: str, settings: dict[str, Any]) -> int:
+    """Weights and biases of a convolution or a fully connected layer, from its settings."""
+    if kind == "conv":
+        kh, kw = settings["kernel"]
+        out = settings["out_channels"]
+        return out * (settings["in_channels"] // settings["groups"]) * kh * kw + out * settings["bias"]
+    if kind == "linear":
+        out = settings["out_features"]
+        return out * settings["in_features"] + out * settings["bias"]
+    raise ValueError(f"a layer knob can only set a convolution or a linear layer, not {kind}")
+
+
+def with_layers(plan: Plan, changes: dict[str, dict[str, Any]]) -> Plan:
+    """``plan`` with some layers' settings changed (a conv's kernel, a classifier's width):
+    what a model built with those settings records, without building it.
+
+    Only settings that leave the module tree alone may change; ``models.LayerKnobs`` says
+    which. Parameter counts follow from the new settings.
+    """
+    if plan.opaque:
+        raise ValueError("an opaque plan cannot be changed layer by layer")
+    delta = 0
+    found: set[str] = set()
+
+    def changed(name: str, kind: str, settings: tuple[tuple[str, Any], ...]) -> tuple[tuple[str, Any], ...]:
+        nonlocal delta
+        old = dict(settings)
+        new = dict(old, **changes[name])
+        if name not in found:  # a layer called twice holds its parameters once
+            found.add(name)
+            delta += _layer_params(kind, new) - _layer_params(kind, old)
+        return tuple(new.items())
+
+    nodes = list(plan.nodes)
+    for i, node in enumerate(nodes):
+        if node.name in changes:
+            settings = changed(node.name, node.kind, node.settings)
+            nodes[i] = replace(node, settings=settings, params=_layer_params(node.kind, dict(settings)))
+    idle = tuple((name, kind, changed(name, kind, settings) if name in changes else settings)
+                 for name, kind, settings in plan.idle)
+    if found != set(changes):
+        raise ValueError(f"no layer named {', '.join(sorted(set(changes) - found))} in {plan.model_name}")
+    return replace(plan, nodes=tuple(nodes), idle=idle, total_params=plan.total_params + delta)
 
 
 def _check_channels(model: nn.Module, channels: int) -> None:
@@ -611,13 +670,16 @@ def describe_valid(valid: tuple[int, int | None] | None, lang: str = "en") -> st
     return t("fix.range", lang, low=low, high=high)
 
 
-def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceResult:
+def trace(model: nn.Module, input_shape: Any, *, model_name: str = "",
+          layers: dict[str, dict[str, Any]] | None = None) -> TraceResult:
     """Shapes, parameters, MACs and receptive fields of every layer of ``model``.
 
     Args:
         model: any module; best on the meta device, where no weight memory is used.
         input_shape: ``(N, C, H, W)`` or ``(C, H, W)``.
         model_name: the registry name, for messages and for the result.
+        layers: settings that replace those of some layers (see ``with_layers``): the trace
+            of the model as if it had been built with them.
 
     Returns:
         A picklable TraceResult. MACs count the multiply-accumulates of convolutions and fully
@@ -632,6 +694,8 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
     x = _check_input(input_shape)
     name = model_name or type(model).__name__
     plan = get_plan(model, x, name)
+    if layers:
+        plan = with_layers(plan, layers)
     if plan.opaque and plan.input_shape != x:
         plan = _record_or_raise(model, x, name)
     try:
@@ -701,4 +765,12 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
     c = config.get("in_channels", c)
     if size is not None:
         h, w = (size, size) if isinstance(size, int) else size
-    return trace(named_model(name, train=train, **config), (batch, c, h, w), model_name=name)
+    # Layer knobs (conv1's kernel, the classes) need no model of their own: the model with
+    # those knobs at their defaults, its plan's layers changed. Built once per other config.
+    knobs, layers = entry.layer_knobs, None
+    if knobs is not None and knobs.names & config.keys():
+        check_config(name, config)
+        layers = knobs.layers({**entry.defaults(), **config})
+        config = {k: v for k, v in config.items() if k not in knobs.names}
+    return trace(named_model(name, train=train, **config), (batch, c, h, w), model_name=name,
+                 layers=layers)
