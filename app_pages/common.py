@@ -36,9 +36,12 @@ def write_url(params: dict[str, str]) -> None:
         st.query_params.from_dict(wanted)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# A resource, not data: every session gets the same object instead of an unpickled copy
+# (13 ms for DenseNet-201 on each rerun). Safe, as a TraceResult is immutable (frozen
+# dataclasses of tuples). 256 of the largest (DenseNet-201, 0.35 MB each) are 90 MB.
+@st.cache_resource(max_entries=256, show_spinner=False)
 def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ()) -> TraceResult:
-    """A trace, computed once per setting for every student (bounded: 512 settings).
+    """A trace, computed once per setting for every student (bounded: 256 settings).
 
     ``config`` holds the model's knobs as sorted pairs; ``("train", True)`` asks for the
     training-time graph.
@@ -80,7 +83,8 @@ def shape_error(err: Exception, fix_label: str | None = None, on_fix: Any = None
         st.button(fix_label, on_click=on_fix, type="primary")
 
 
-def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str) -> None:
+def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str,
+             width: int | str = "stretch") -> None:
     """A download button whose file is made only when clicked. If a program the file needs is
     missing, the download is a short text saying how to install it, never a traceback."""
     from visualizer.export import MIME, MissingTool
@@ -94,7 +98,7 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
             return t(f"export.missing.{err.tool}", current).encode("utf-8")
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
-                       on_click="ignore", width="stretch")
+                       on_click="ignore", width=width)  # type: ignore[arg-type]
 
 
 def header(page: str, specs: Specs, prefix: str | None = None) -> str:

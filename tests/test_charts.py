@@ -11,15 +11,28 @@ from visualizer.trace import trace_named
 def test_alexnet_flow_draws_the_lectures_sizes_and_channels() -> None:
     result = trace_named("alexnet", 224)
     fig = charts.shape_flow(result, "en")
-    size, maps, flat = fig.data
+    size, maps, flat, numbers = fig.data
     # The lecture: 224 -> 55 -> 27 -> 13 -> 6 -> 9216 (= 256 x 6 x 6) -> 4096 -> 4096 -> 1000
-    assert [s for s in size.text if s] == ["224", "55", "27", "13", "6"]
-    assert [m for m in maps.y if m] == [3, 64, 64, 192, 192, 384, 256, 256, 256, 256]
-    assert [f for f in flat.y if f] == [9216, 4096, 4096, 1000]
+    assert list(numbers.text) == ["224", "55", "27", "13", "6"]
+    # each number sits on the point whose size it is, where the size changes
+    assert [size.y[x] for x in numbers.x] == [224, 55, 27, 13, 6] == list(numbers.y)
+    assert list(maps.y) == [3, 64, 64, 192, 192, 384, 256, 256, 256, 256]
+    assert list(flat.y) == [9216, 4096, 4096, 1000]
+    assert list(flat.text) == ["9216", "4096", "4096", "1000"]
+    for bars in (maps, flat):  # a bar stands where its layer's point is
+        assert [size.customdata[x] for x in bars.x] == list(bars.customdata)
     # Every point but the input carries the index of the record it stands for.
     for i, label in zip(size.customdata[1:], fig.layout.xaxis2.ticktext[1:], strict=True):
         assert result.records[i].label == label
     assert fig.layout.xaxis.matches == "x2"  # one layer axis for both panels
+
+
+def test_long_flows_name_at_most_twenty_layers_under_the_chart() -> None:
+    fig = charts.shape_flow(trace_named("densenet201", 224), "en")
+    steps = len(fig.data[0].x)
+    ticks = fig.layout.xaxis2.tickvals
+    assert steps > 100 and 15 <= len(ticks) <= charts.MAX_TICKS
+    assert ticks[0] == 0 and ticks[1] == -(-steps // charts.MAX_TICKS)  # evenly spaced
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 Shape = tuple[int, ...]
 Pair = tuple[int, int]
@@ -108,7 +109,7 @@ class TraceResult:
                 return r
         raise KeyError(f"no layer named {name!r} in {self.model_name}")
 
-    @property
+    @cached_property  # the record is immutable: computed once, asked on every rerun
     def weighted_depth(self) -> int:
         """Layers with weights (conv, linear) on the longest path from input to output.
 
@@ -121,7 +122,7 @@ class TraceResult:
             depth[r.index] = here + (1 if r.type in ("Conv2d", "Linear") else 0)
         return max(depth.values())
 
-    @property
+    @cached_property
     def activation_values(self) -> int:
         """Values held by all leaf outputs of one forward pass (an upper bound on memory)."""
         return sum(r.activations for r in self.leaves())
