@@ -39,12 +39,13 @@ def wait_healthy(url: str, seconds: float = 90) -> float:
 
 
 def start_server(port: int, script: str = "app.py", env: dict[str, str] | None = None,
-                 wait: bool = True) -> subprocess.Popen[bytes]:
-    """`streamlit run <script>` on 127.0.0.1:<port>, healthy when this returns (if ``wait``)."""
+                 wait: bool = True, root: Path = ROOT) -> subprocess.Popen[bytes]:
+    """`streamlit run <script>` on 127.0.0.1:<port>, healthy when this returns (if ``wait``).
+    ``root`` is the checkout to run (another commit's worktree, for a side-by-side bench)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
-         "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+        [sys.executable, "-m", "streamlit", "run", str(root / script), "--server.port", str(port),
+         "--server.address", "127.0.0.1"], cwd=root, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(root), **(env or {})})
     if wait:
         wait_healthy(f"http://127.0.0.1:{port}")
     return proc

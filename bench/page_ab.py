@@ -1,0 +1,76 @@
+"""The explorer's size-change latency at an older commit and now, measured side by side.
+
+``python -m bench.page_ab REV [ROUNDS]``: checks REV out into a temporary git worktree, starts
+a server from it and one from this working tree, opens both in one browser and changes the
+input size on each in turn, round after round (sizes never seen, then the same sizes again).
+Whatever else the machine does then weighs on both alike, so the comparison holds on a noisy
+machine where two runs minutes apart differ by 20%. Same clock as ``page_latency``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench._common import ROOT, browser, percentile, record, table
+from bench.page_latency import CONV1, NEW_SIZES, WATCH, marker, wait_updated
+from deploy.local import free_port, start_server, stop
+
+
+def measure(rev: str, rounds: int) -> list[list[str]]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(old), rev], cwd=ROOT, check=True)
+        try:
+            for arch in CONV1:
+                rows += _compare(arch, {rev: old, "this tree": ROOT}, rounds)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=True)
+    return rows
+
+
+def _compare(arch: str, roots: dict[str, Path], rounds: int) -> list[list[str]]:
+    servers = {name: (port := free_port(), start_server(port, root=root)) for name, root in roots.items()}
+    times: dict[str, dict[str, list[float]]] = {name: {"new": [], "seen": []} for name in roots}
+    try:
+        with browser() as b:
+            pages = {}
+            for name, (port, _) in servers.items():
+                page = b.new_page(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
+                page.add_init_script(WATCH % repr(marker(arch, 224)))
+                page.goto(f"http://127.0.0.1:{port}/?arch={arch}&size=224&lang=en")
+                wait_updated(page, 90_000)
+                pages[name] = page
+            for r in range(rounds):
+                sizes = [s + r for s in NEW_SIZES]  # new in every round: 200 + r, 204 + r, ...
+                for phase in ("new", "seen"):
+                    for name, page in pages.items():
+                        page.bring_to_front()
+                        box = page.get_by_label("Exact size")
+                        for s in sizes:
+                            page.evaluate("m => { window.__latency.marker = m; }", marker(arch, s))
+                            box.fill(str(s))
+                            box.press("Enter")
+                            times[name][phase].append(1000 * wait_updated(page))
+    finally:
+        for _, proc in servers.values():
+            stop(proc)
+    return [[arch, name, *(f"{percentile(v[phase], q):.0f}" for phase in ("new", "seen")
+                           for q in (0.5, 0.95))] for name, v in times.items()]
+
+
+def main(argv: list[str]) -> None:
+    rev, rounds = argv[0], int(argv[1]) if len(argv) > 1 else 3
+    rows = measure(rev, rounds)
+    body = table(["model", "version", "new size p50 ms", "new size p95 ms", "seen size p50 ms",
+                  "seen size p95 ms"], rows)
+    body += (f"\n\n`python -m bench.page_ab {rev} {rounds}`: both versions in one browser, "
+             f"{rounds} rounds of 15 new sizes then the same 15 again, taking turns.")
+    record(f"Page latency side by side: {rev} and this tree", body)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
