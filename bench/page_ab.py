@@ -4,7 +4,8 @@
 a server from it and one from this working tree, opens both in one browser and changes the
 input size on each in turn, round after round (sizes never seen, then the same sizes again).
 Whatever else the machine does then weighs on both alike, so the comparison holds on a noisy
-machine where two runs minutes apart differ by 20%. Same clock as ``page_latency``.
+machine where two runs minutes apart differ by 20%. Same clocks as ``page_latency``: to the
+updated table, and to the chart showing the new size.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from bench._common import ROOT, browser, percentile, record, table
-from bench.page_latency import CONV1, NEW_SIZES, WATCH, marker, wait_updated
+from bench.page_latency import CONV1, NEW_SIZES, expect, wait_chart, wait_updated, watch_script
 from deploy.local import free_port, start_server, stop
 
 
@@ -34,13 +35,14 @@ def measure(rev: str, rounds: int) -> list[list[str]]:
 
 def _compare(arch: str, roots: dict[str, Path], rounds: int) -> list[list[str]]:
     servers = {name: (port := free_port(), start_server(port, root=root)) for name, root in roots.items()}
-    times: dict[str, dict[str, list[float]]] = {name: {"new": [], "seen": []} for name in roots}
+    times: dict[str, dict[str, list[float]]] = {
+        name: {"new": [], "seen": [], "chart_new": [], "chart_seen": []} for name in roots}
     try:
         with browser() as b:
             pages = {}
             for name, (port, _) in servers.items():
                 page = b.new_page(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
-                page.add_init_script(WATCH % repr(marker(arch, 224)))
+                page.add_init_script(watch_script(arch, 224))
                 page.goto(f"http://127.0.0.1:{port}/?arch={arch}&size=224&lang=en")
                 wait_updated(page, 90_000)
                 pages[name] = page
@@ -51,22 +53,25 @@ def _compare(arch: str, roots: dict[str, Path], rounds: int) -> list[list[str]]:
                         page.bring_to_front()
                         box = page.get_by_label("Exact size")
                         for s in sizes:
-                            page.evaluate("m => { window.__latency.marker = m; }", marker(arch, s))
+                            expect(page, arch, s)
                             box.fill(str(s))
                             box.press("Enter")
                             times[name][phase].append(1000 * wait_updated(page))
+                            times[name][f"chart_{phase}"].append(1000 * wait_chart(page))
     finally:
         for _, proc in servers.values():
             stop(proc)
     return [[arch, name, *(f"{percentile(v[phase], q):.0f}" for phase in ("new", "seen")
-                           for q in (0.5, 0.95))] for name, v in times.items()]
+                           for q in (0.5, 0.95)),
+             *(f"{percentile(v[f'chart_{phase}'], 0.5):.0f}" for phase in ("new", "seen"))]
+            for name, v in times.items()]
 
 
 def main(argv: list[str]) -> None:
     rev, rounds = argv[0], int(argv[1]) if len(argv) > 1 else 3
     rows = measure(rev, rounds)
     body = table(["model", "version", "new size p50 ms", "new size p95 ms", "seen size p50 ms",
-                  "seen size p95 ms"], rows)
+                  "seen size p95 ms", "chart: new size p50 ms", "chart: seen size p50 ms"], rows)
     body += (f"\n\n`python -m bench.page_ab {rev} {rounds}`: both versions in one browser, "
              f"{rounds} rounds of 15 new sizes then the same 15 again, taking turns.")
     record(f"Page latency side by side: {rev} and this tree", body)
