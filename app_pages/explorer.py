@@ -169,7 +169,7 @@ def flow_tab(result: TraceResult, lang: str) -> None:
     st.caption(t("flow.hint", lang))
     chart_downloads(result, lang, "flow", lambda: charts.shape_flow(result, lang))
     depth_max = max_depth(result)
-    row = st.container(horizontal=True, vertical_alignment="bottom", gap="large")
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     depth = depth_max
     if depth_max > 1:  # a flat model (the paper's AlexNet) has only one level
         depth = row.slider(t("table.depth", lang), 1, depth_max, depth_max,

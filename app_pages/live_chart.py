@@ -48,6 +48,21 @@ const loadPlotly = () => {
   return window.cnnvisPlotly;
 };
 
+// A phone-wide chart: layer names under the axis at least 30 px apart (rotated names closer
+// than that run into each other), and no toolbar over the title.
+const fitWidth = (figure, config, width) => {
+  if (width >= 640) return [figure.layout, config];
+  const layout = { ...figure.layout };
+  const room = Math.max(3, Math.floor(width / 30));
+  for (const [key, axis] of Object.entries(layout)) {
+    if (!key.startsWith('xaxis') || !axis || axis.tickmode !== 'array' || !axis.tickvals) continue;
+    const every = Math.ceil(axis.tickvals.length / room);
+    const keep = (_, i) => i % every === 0;
+    layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep) };
+  }
+  return [layout, { ...config, displayModeBar: false }];
+};
+
 // At most one redraw per frame, of the newest figure: while a slider is dragged, figures that
 // would be replaced before being seen are skipped, and the rest of the page (the layer table)
 // is painted before Plotly takes the main thread (~40 ms for DenseNet-201 on two cores).
@@ -56,7 +71,8 @@ const draw = (host, Plotly) => {
   if (!host.isConnected) return;  // unmounted while the frame was pending
   const { data } = host.cnnvisLatest;
   if (host.cnnvisFailed) { host.textContent = ''; host.cnnvisFailed = false; }
-  Plotly.react(host, data.figure.data, data.figure.layout, data.config);
+  const [layout, config] = fitWidth(data.figure, data.config, host.clientWidth);
+  Plotly.react(host, data.figure.data, layout, config);
   if (!host.cnnvisClicks) {
     host.cnnvisClicks = true;
     host.on('plotly_click', event => {

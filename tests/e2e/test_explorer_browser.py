@@ -105,3 +105,22 @@ def test_chart_says_so_when_plotly_cannot_load_and_recovers(app_url: str, page) 
     page.unroute("**/app/static/plotly.min.js")
     enter_size(page, 227, conv1_side=56)  # the next redraw loads plotly.js and draws
     assert "could not be drawn" not in page.inner_text("body")
+
+
+def test_on_a_phone_the_flow_chart_names_fewer_layers_and_hides_its_toolbar(app_url: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """DenseNet-201 has 107 steps; 20 rotated names in a phone-wide chart ran into each other."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?arch=densenet201&size=224&lang=ko")
+        page.wait_for_selector(".js-plotly-plot .x2tick text", state="attached", timeout=60_000)
+        wait_idle(page)
+        width = page.evaluate("() => document.querySelector('.js-plotly-plot').clientWidth")
+        names = page.locator(".js-plotly-plot .xaxislayer-above .x2tick text").all_text_contents()
+        assert 3 <= len(names) <= width // 30, (width, names)
+        assert names[0] == "입력"  # the first step, then every k-th
+        assert page.locator(".js-plotly-plot .modebar").count() == 0
+        # the size labels are all still drawn: 224 -> 112 -> 56 -> 28 -> 14 -> 7 -> 1
+        assert chart_text(page)[:7] == ["224", "112", "56", "28", "14", "7", "1"]
+    finally:
+        context.close()
