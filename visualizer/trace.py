@@ -770,7 +770,10 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
     knobs, layers = entry.layer_knobs, None
     if knobs is not None and knobs.names & config.keys():
         check_config(name, config)
-        layers = knobs.layers({**entry.defaults(), **config})
+        defaults = entry.defaults()
+        full = {**defaults, **config}
+        if any(full[k] != defaults[k] for k in knobs.names):  # else the default model as it is
+            layers = knobs.layers(full)
         config = {k: v for k, v in config.items() if k not in knobs.names}
     return trace(named_model(name, train=train, **config), (batch, c, h, w), model_name=name,
                  layers=layers)
