@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from bench._common import ROOT, browser, percentile, record, table
-from bench.page_latency import CONV1, NEW_SIZES, expect, wait_chart, wait_updated, watch_script
+from bench.page_latency import CONV1, NEW_SIZES, change_size, wait_updated, watch_script
 from deploy.local import free_port, start_server, stop
 
 
@@ -51,13 +51,11 @@ def _compare(arch: str, roots: dict[str, Path], rounds: int) -> list[list[str]]:
                 for phase in ("new", "seen"):
                     for name, page in pages.items():
                         page.bring_to_front()
-                        box = page.get_by_label("Exact size")
                         for s in sizes:
-                            expect(page, arch, s)
-                            box.fill(str(s))
-                            box.press("Enter")
-                            times[name][phase].append(1000 * wait_updated(page))
-                            times[name][f"chart_{phase}"].append(1000 * wait_chart(page))
+                            table_s, chart_s = change_size(page, arch, s)
+                            assert chart_s is not None  # asked for (chart=True)
+                            times[name][phase].append(1000 * table_s)
+                            times[name][f"chart_{phase}"].append(1000 * chart_s)
     finally:
         for _, proc in servers.values():
             stop(proc)

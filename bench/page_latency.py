@@ -96,6 +96,16 @@ def wait_chart(page, timeout: float = 60_000) -> float:  # type: ignore[no-untyp
     return float(page.evaluate("() => window.__latency.chart - window.__latency.start")) / 1000
 
 
+def change_size(page, arch: str, side: int, chart: bool = True) -> tuple[float, float | None]:  # type: ignore[no-untyped-def]
+    """Type ``side`` into the exact-size box and press Enter: seconds to the updated table, and
+    to the updated chart (``None`` without ``chart``)."""
+    expect(page, arch, side)
+    box = page.get_by_label("Exact size")
+    box.fill(str(side))
+    box.press("Enter")
+    return wait_updated(page), wait_chart(page) if chart else None
+
+
 def measure(url: str, arch: str, chart: bool = True) -> dict[str, list[float]]:
     """Seconds to the updated table (and, with ``chart``, to the updated chart: keys with a
     ``chart_`` prefix) for the first loads, new sizes and seen sizes."""
@@ -120,15 +130,12 @@ def measure(url: str, arch: str, chart: bool = True) -> dict[str, list[float]]:
             out[phase].append(wait_updated(page))
             if chart:
                 out[f"chart_{phase}"].append(wait_chart(page))
-        box = page.get_by_label("Exact size")
         for phase, sizes in (("new", NEW_SIZES), ("seen", NEW_SIZES)):
             for s in sizes:
-                expect(page, arch, s)
-                box.fill(str(s))
-                box.press("Enter")
-                out[phase].append(wait_updated(page))
-                if chart:
-                    out[f"chart_{phase}"].append(wait_chart(page))
+                table_s, chart_s = change_size(page, arch, s, chart)
+                out[phase].append(table_s)
+                if chart_s is not None:
+                    out[f"chart_{phase}"].append(chart_s)
     return out
 
 

@@ -30,7 +30,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from models import build_model, check_config, get_entry
+from models import build_model, get_entry
 from models.ops import Add, Concat
 from visualizer import arithmetic as ar
 from visualizer.i18n import t
@@ -768,8 +768,7 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
     # Layer knobs (conv1's kernel, the classes) need no model of their own: the model with
     # those knobs at their defaults, its plan's layers changed. Built once per other config.
     knobs, layers = entry.layer_knobs, None
-    if knobs is not None and knobs.names & config.keys():
-        check_config(name, config)
+    if knobs is not None and knobs.names & config.keys():  # unknown keys stay: the build names them
         defaults = entry.defaults()
         full = {**defaults, **config}
         if any(full[k] != defaults[k] for k in knobs.names):  # else the default model as it is
