@@ -12,7 +12,7 @@ APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx
 .PHONY: run test lint typecheck unit e2e bench system venv clean
 
 run: system venv
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true
 
 test: system venv lint typecheck
 	$(PY) -m pytest -q -n 2 --dist loadgroup

@@ -18,8 +18,8 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 @contextmanager
 def server(port: int | None = None, extra_env: dict[str, str] | None = None,
-           script: str = "app.py") -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """`streamlit run app.py` (or another script) on loopback, stopped afterwards."""
+           script: str = "serve.py") -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`streamlit run serve.py` (as `make run`; or another script) on loopback, stopped afterwards."""
     port = port or free_port()
     proc = start_server(port, script, extra_env)
     try:

@@ -34,7 +34,10 @@ def measure(rev: str, rounds: int) -> list[list[str]]:
 
 
 def _compare(arch: str, roots: dict[str, Path], rounds: int) -> list[list[str]]:
-    servers = {name: (port := free_port(), start_server(port, root=root)) for name, root in roots.items()}
+    # An older commit may predate serve.py (`make run`'s entry since the compressed scripts).
+    servers = {name: (port := free_port(), start_server(
+        port, "serve.py" if (root / "serve.py").exists() else "app.py", root=root))
+        for name, root in roots.items()}
     times: dict[str, dict[str, list[float]]] = {
         name: {"new": [], "seen": [], "chart_new": [], "chart_seen": []} for name in roots}
     try:

@@ -38,9 +38,10 @@ def wait_healthy(url: str, seconds: float = 90) -> float:
     raise RuntimeError(f"{url} did not answer in {seconds} s")
 
 
-def start_server(port: int, script: str = "app.py", env: dict[str, str] | None = None,
+def start_server(port: int, script: str = "serve.py", env: dict[str, str] | None = None,
                  wait: bool = True, root: Path = ROOT) -> subprocess.Popen[bytes]:
     """`streamlit run <script>` on 127.0.0.1:<port>, healthy when this returns (if ``wait``).
+    The default, serve.py, is what `make run` serves: app.py with compressed scripts.
     ``root`` is the checkout to run (another commit's worktree, for a side-by-side bench)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(root / script), "--server.port", str(port),

@@ -124,3 +124,22 @@ def test_on_a_phone_the_flow_chart_names_fewer_layers_and_hides_its_toolbar(app_
         assert chart_text(page)[:7] == ["224", "112", "56", "28", "14", "7", "1"]
     finally:
         context.close()
+
+
+def test_streamlit_s_scripts_reach_the_browser_compressed(app_url: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """The server `make run` starts (serve.py): a first visit receives Streamlit's scripts
+    gzip-compressed (deploy/compressed_static.py), and the page still works."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?arch=alexnet&size=224&lang=en")
+        wait_idle(page)
+        assert "55" in chart_text(page)
+        scripts = page.evaluate("""() => performance.getEntriesByType('resource')
+            .filter(r => r.name.includes('/static/js/') && r.decodedBodySize > 20000)
+            .map(r => [r.name, r.encodedBodySize, r.decodedBodySize])""")
+        assert len(scripts) >= 10, scripts  # 20 on Streamlit 1.67
+        for name, sent, size in scripts:
+            assert sent < 0.6 * size, (name, sent, size)
+    finally:
+        context.close()

@@ -1,0 +1,13 @@
+"""What `make run` serves: the app (app.py) with Streamlit's own scripts sent compressed.
+
+`streamlit run serve.py` finds ``app`` below and serves app.py through it (Streamlit's
+``st.App``). `streamlit run app.py` serves the same app, only with Streamlit's scripts
+uncompressed: see deploy/compressed_static.py for what that costs a classroom.
+"""
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from deploy.compressed_static import CompressedStatic
+
+app = st.App("app.py", middleware=[Middleware(CompressedStatic)])
