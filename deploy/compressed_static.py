@@ -21,14 +21,9 @@ import hashlib
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import anyio
-
-Scope = dict[str, Any]
-Receive = Any
-Send = Any
-ASGIApp = Any
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 # Streamlit's contract for its hashed bundle files (starlette_static_routes.py).
 CACHE_CONTROL = b"public, immutable, max-age=31536000"
@@ -76,23 +71,21 @@ class CompressedStatic:
                       if p.is_file() and p.suffix.lower() not in INCOMPRESSIBLE}
         self.cache: dict[str, Compressed] = {}
 
-    def wanted(self, scope: Scope) -> str | None:
+    def wanted(self, scope: Scope, headers: dict[bytes, bytes]) -> str | None:
         """The bundle file this request is for, if this middleware should answer it."""
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             return None
         path: str = scope["path"]
-        if not path.startswith(self.prefix):
+        name = path[len(self.prefix):] if path.startswith(self.prefix) else None
+        if name is None or name not in self.files:
             return None
-        name = path[len(self.prefix):]
-        if name not in self.files:
-            return None
-        headers = dict(scope["headers"])
         if b"range" in headers or b"gzip" not in headers.get(b"accept-encoding", b"").lower():
             return None
         return name
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        name = self.wanted(scope)
+        headers = dict(scope.get("headers", []))
+        name = self.wanted(scope, headers)
         if name is None:
             await self.app(scope, receive, send)
             return
@@ -100,14 +93,14 @@ class CompressedStatic:
         if entry is None:  # once per file: two at once would both compress, harmlessly
             entry = await anyio.to_thread.run_sync(compress, self.files[name])
             self.cache[name] = entry
-        headers = [(b"cache-control", CACHE_CONTROL), (b"etag", entry.etag),
-                   (b"vary", b"Accept-Encoding")]
-        if dict(scope["headers"]).get(b"if-none-match") == entry.etag:
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
+        sent = [(b"cache-control", CACHE_CONTROL), (b"etag", entry.etag),
+                (b"vary", b"Accept-Encoding")]
+        if headers.get(b"if-none-match") == entry.etag:
+            await send({"type": "http.response.start", "status": 304, "headers": sent})
             await send({"type": "http.response.body", "body": b""})
             return
-        headers += [(b"content-type", entry.content_type), (b"content-encoding", b"gzip"),
-                    (b"content-length", str(len(entry.body)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        sent += [(b"content-type", entry.content_type), (b"content-encoding", b"gzip"),
+                 (b"content-length", str(len(entry.body)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": sent})
         await send({"type": "http.response.body",
                     "body": b"" if scope["method"] == "HEAD" else entry.body})
