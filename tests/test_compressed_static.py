@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 import re
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,9 @@ def call(app: CompressedStatic, path: str, headers: list[tuple[bytes, bytes]] = 
         return {"type": "http.request", "body": b""}
 
     scope = {"type": kind, "method": method, "path": path, "headers": headers}
-    asyncio.run(app(scope, receive, send))
+    # A thread of its own: another test in this worker may have left an event loop running.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return sent[0]["status"], dict(sent[0]["headers"]), b"".join(m.get("body", b"") for m in sent[1:])
 
 
