@@ -9,5 +9,8 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from deploy.compressed_static import CompressedStatic
+from visualizer.charts import BROWSER_BUNDLE
 
-app = st.App("app.py", middleware=[Middleware(CompressedStatic)])
+# plotly.js is what app_pages/live_chart.py loads from app/static/ (a copy of this same file).
+app = st.App("app.py", middleware=[
+    Middleware(CompressedStatic, extra={"app/static/plotly.min.js": BROWSER_BUNDLE})])

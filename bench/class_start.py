@@ -61,8 +61,9 @@ async def student(url: str, paths: list[str], delay: float) -> tuple[float, floa
     start = time.perf_counter()
     config = "".join(f'url = "{url}{p}"\noutput = "/dev/null"\n' for p in paths)
     curl = await asyncio.create_subprocess_exec(
-        "curl", "--silent", "--fail", "--compressed", "--parallel", "--parallel-max", "6",
-        "--config", "-", stdin=asyncio.subprocess.PIPE)
+        "curl", "--silent", "--no-progress-meter", "--fail", "--compressed", "--parallel",
+        "--parallel-max", "6", "--config", "-", stdin=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL)
     await curl.communicate(config.encode())
     files = time.perf_counter() - start
     try:

@@ -10,8 +10,11 @@ received 4.65 MB before the layer table showed, at 5.4-5.5 s; compressed, 1.52 M
 This middleware answers ``GET``/``HEAD`` for those files when the browser accepts gzip (every
 browser does): compressed once per file, in a worker thread, then kept (at most the package's
 own files: they are named by the hash of their content and never change while the server
-runs). Anything else (the page itself, the websocket, a range request, a browser without
-gzip, a file that is not Streamlit's) goes on to Streamlit untouched.
+runs). ``extra`` files are served the same way but revalidated by the browser on each visit
+(their names carry no hash): serve.py passes plotly.js (4.8 MB), which Streamlit's own gzip
+would otherwise compress again for every student. Anything else (the page itself, the
+websocket, a range request, a browser without gzip, any other file) goes on to Streamlit
+untouched.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +30,8 @@ import anyio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 # Streamlit's contract for its hashed bundle files (starlette_static_routes.py).
-CACHE_CONTROL = b"public, immutable, max-age=31536000"
+IMMUTABLE = b"public, immutable, max-age=31536000"
+REVALIDATE = b"no-cache"  # a name without a hash: the browser asks each visit (a 304 if unchanged)
 # Already compressed: gzip would only cost time.
 INCOMPRESSIBLE = {".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".gz"}
 LEVEL = 6  # zlib's default: within 2% of level 9 on these files, several times faster
@@ -55,45 +60,51 @@ def compress(path: Path) -> Compressed:
 
 
 class CompressedStatic:
-    """ASGI middleware: ``<base>/static/<file>`` of Streamlit's bundle, gzip-compressed."""
+    """ASGI middleware: ``<base>/static/<file>`` of Streamlit's bundle (and ``extra`` files),
+    gzip-compressed."""
 
-    def __init__(self, app: ASGIApp, root: Path | None = None, base_url: str | None = None) -> None:
+    def __init__(self, app: ASGIApp, root: Path | None = None, base_url: str | None = None,
+                 extra: Mapping[str, Path] | None = None) -> None:
+        """``extra``: URL paths below the base URL (``app/static/plotly.min.js``) -> files."""
         self.app = app
-        self.root = root or streamlit_static_dir()
+        root = root or streamlit_static_dir()
         if base_url is None:
             from streamlit import config
 
             base_url = config.get_option("server.baseUrlPath") or ""
         base = base_url.strip("/")
-        self.prefix = f"/{base}/static/" if base else "/static/"
-        # Only names listed here are ever opened: no path from a request reaches the disk.
-        self.files = {p.relative_to(self.root).as_posix(): p for p in self.root.rglob("*")
-                      if p.is_file() and p.suffix.lower() not in INCOMPRESSIBLE}
+        prefix = f"/{base}/" if base else "/"
+        # Only files listed here are ever opened: no path from a request reaches the disk.
+        self.files: dict[str, tuple[Path, bytes]] = {
+            f"{prefix}static/{p.relative_to(root).as_posix()}": (p, IMMUTABLE)
+            for p in root.rglob("*") if p.is_file() and p.suffix.lower() not in INCOMPRESSIBLE}
+        self.files.update({prefix + url.lstrip("/"): (path, REVALIDATE)
+                           for url, path in (extra or {}).items()})
         self.cache: dict[str, Compressed] = {}
 
     def wanted(self, scope: Scope, headers: dict[bytes, bytes]) -> str | None:
-        """The bundle file this request is for, if this middleware should answer it."""
+        """The URL path of a listed file this request is for, if this middleware answers it."""
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             return None
         path: str = scope["path"]
-        name = path[len(self.prefix):] if path.startswith(self.prefix) else None
-        if name is None or name not in self.files:
+        if path not in self.files:
             return None
         if b"range" in headers or b"gzip" not in headers.get(b"accept-encoding", b"").lower():
             return None
-        return name
+        return path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope.get("headers", []))
-        name = self.wanted(scope, headers)
-        if name is None:
+        path = self.wanted(scope, headers)
+        if path is None:
             await self.app(scope, receive, send)
             return
-        entry = self.cache.get(name)
+        file, cache_control = self.files[path]
+        entry = self.cache.get(path)
         if entry is None:  # once per file: two at once would both compress, harmlessly
-            entry = await anyio.to_thread.run_sync(compress, self.files[name])
-            self.cache[name] = entry
-        sent = [(b"cache-control", CACHE_CONTROL), (b"etag", entry.etag),
+            entry = await anyio.to_thread.run_sync(compress, file)
+            self.cache[path] = entry
+        sent = [(b"cache-control", cache_control), (b"etag", entry.etag),
                 (b"vary", b"Accept-Encoding")]
         if headers.get(b"if-none-match") == entry.etag:
             await send({"type": "http.response.start", "status": 304, "headers": sent})

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-from concurrent.futures import ThreadPoolExecutor
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +127,17 @@ def test_streamlit_s_own_first_script() -> None:
     assert status == 200 and headers[b"content-encoding"] == b"gzip"
     assert gzip.decompress(body) == (root / script[1]).read_bytes()
     assert len(body) < 0.5 * (root / script[1]).stat().st_size
+
+
+def test_an_extra_file_is_revalidated_not_immutable(bundle: Path, tmp_path: Path) -> None:
+    """serve.py's plotly.js: compressed once, but its name has no hash, so browsers ask again."""
+    plotly_js = tmp_path / "plotly.min.js"
+    plotly_js.write_text("var Plotly = {};\n" * 1000)
+    downstream = Downstream()
+    app = CompressedStatic(downstream, bundle, base_url="/class-3",
+                           extra={"app/static/plotly.min.js": plotly_js})
+    status, headers, body = call(app, "/class-3/app/static/plotly.min.js")
+    assert status == 200 and gzip.decompress(body) == plotly_js.read_bytes()
+    assert headers[b"cache-control"] == b"no-cache"
+    assert call(app, "/class-3/app/static/other.js")[2] == b"streamlit"
+    assert downstream.paths == ["/class-3/app/static/other.js"]
