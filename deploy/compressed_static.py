@@ -3,7 +3,9 @@
 Streamlit (1.67) sends the ~130 files of a first visit (its scripts, styles and fonts, under
 ``/static/``) uncompressed: about 3 MB for the explorer, and each file passes its whole
 middleware stack (~3 ms of server time each on this 2-core machine). In a classroom forty
-students open the page at once over one Wi-Fi network; at 10 Mbit/s each, a first visit
+students open the page at once: within two seconds of each other, the last had every file and
+the first run after 21.9 s (server CPU 22.0 s), 4.1 s (3.1 s) with this middleware
+(bench/RESULTS.md, "Start of a class"). Over one Wi-Fi network at 10 Mbit/s each, a first visit
 received 4.65 MB before the layer table showed, at 5.4-5.5 s; compressed, 1.52 MB at 3.2 s
 (bench/RESULTS.md, "First load over a classroom network").
 
