@@ -8,7 +8,9 @@ and Streamlit shows no "running" indicator. The clock runs inside the page
 (``performance.now()``): from the Enter key that commits the size to that frame, so the
 harness's own polling is not counted.
 "First load" is a student's first visit after the teacher's (a warm-up visit opens first): in a
-new browser profile, and again in a second tab once the browser has cached the scripts.
+new browser profile (three students, the median), and again in a second tab once the browser
+has cached the scripts. Then the same first visit through an emulated classroom network link,
+from `streamlit run app.py` and from `make run`'s serve.py.
 """
 
 from __future__ import annotations
@@ -123,8 +125,11 @@ def measure(url: str, arch: str, chart: bool = True) -> dict[str, list[float]]:
         teacher.close()
         # A student's first visit: a new browser profile, nothing cached (COLD_LOADS students).
         # Then the last one's second tab (Streamlit's scripts and plotly.js from the HTTP cache).
+        student = None
         for phase in ("cold",) * COLD_LOADS + ("warm",):
             if phase == "cold":
+                if student is not None:
+                    student.close()  # an idle page left open would still talk to the server
                 student = b.new_context(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
             page = student.new_page()
             page.add_init_script(watch)
