@@ -13,7 +13,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from models.registry import LayerKnobs, int_list, positive_int, register_model, square
+from models.registry import LayerKnobs, classes_layers, int_list, positive_int, register_model, square
 
 # The paper's section 3.3: local response normalisation with k=2, n=5, alpha=1e-4, beta=0.75.
 PAPER_LRN = {"size": 5, "alpha": 1e-4, "beta": 0.75, "k": 2.0}
@@ -159,8 +159,7 @@ def _layer_knobs(conv1: str, fc8: str) -> LayerKnobs:
     def layers(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         k, s, p = cfg["conv1_kernel"], cfg["conv1_stride"], cfg["conv1_padding"]
         _check_conv1(k, s, p)
-        return {conv1: square(k, s, p),
-                fc8: {"out_features": positive_int("num_classes", cfg["num_classes"])}}
+        return {conv1: square(k, s, p), **classes_layers(cfg, fc8)}
 
     return LayerKnobs(frozenset({"conv1_kernel", "conv1_stride", "conv1_padding", "num_classes"}),
                       layers)

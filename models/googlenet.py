@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from models.ops import Concat
-from models.registry import LayerKnobs, positive_int, register_model
+from models.registry import LayerKnobs, classes_layers, positive_int, register_model
 
 # Table 1 of the paper: for each Inception module, the input channels and the six widths
 # (#1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj).
@@ -237,9 +237,8 @@ def _googlenet(in_channels: int, num_classes: int, aux_logits: bool, paper: bool
 
 def _classes(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """num_classes sets the output width of fc and of the auxiliary classifiers' fc2."""
-    n = positive_int("num_classes", cfg["num_classes"])
     heads = ("fc", "aux1.fc2", "aux2.fc2") if cfg["aux_logits"] is True else ("fc",)
-    return {name: {"out_features": n} for name in heads}
+    return classes_layers(cfg, *heads)
 
 
 _CLASSES = LayerKnobs(frozenset({"num_classes"}), _classes)

@@ -164,14 +164,15 @@ def square(kernel: int, stride: int, padding: int) -> dict[str, tuple[int, int]]
     return {"kernel": (kernel, kernel), "stride": (stride, stride), "padding": (padding, padding)}
 
 
+def classes_layers(cfg: Mapping[str, Any], *classifiers: str) -> dict[str, dict[str, Any]]:
+    """The config's ``num_classes`` as the output width of these linear layers."""
+    n = positive_int("num_classes", cfg["num_classes"])
+    return {name: {"out_features": n} for name in classifiers}
+
+
 def classes_knob(*classifiers: str) -> LayerKnobs:
     """``num_classes`` as a layer knob: it sets the output width of these linear layers."""
-
-    def layers(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-        n = positive_int("num_classes", cfg["num_classes"])
-        return {name: {"out_features": n} for name in classifiers}
-
-    return LayerKnobs(frozenset({"num_classes"}), layers)
+    return LayerKnobs(frozenset({"num_classes"}), lambda cfg: classes_layers(cfg, *classifiers))
 
 
 def positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int = 100_000) -> int:

@@ -13,7 +13,15 @@ import torch
 from torch import nn
 
 from models.ops import Add
-from models.registry import LayerKnobs, classes_knob, int_list, positive_int, register_model, square
+from models.registry import (
+    LayerKnobs,
+    classes_knob,
+    classes_layers,
+    int_list,
+    positive_int,
+    register_model,
+    square,
+)
 
 # Table 1 of the paper: blocks per stage.
 RESNET_DEPTHS = {  # Table 1
@@ -155,17 +163,20 @@ def _resnet(block: type[BasicBlock | Bottleneck], *, layers: tuple[int, ...],
     positive_int("num_classes", num_classes)
     depths = int_list("layers", layers)
     w = int_list("widths", widths, length=len(depths))
-    positive_int("stem_kernel", stem_kernel, maximum=15)
-    positive_int("stem_stride", stem_stride, maximum=8)
+    _check_stem(stem_kernel, stem_stride)
     return ResNet(block, depths, in_channels=in_channels, num_classes=num_classes, widths=w,
                   stem_kernel=stem_kernel, stem_stride=stem_stride, stem_pool=bool(stem_pool))
 
 
+def _check_stem(kernel: int, stride: int) -> None:
+    positive_int("stem_kernel", kernel, maximum=15)
+    positive_int("stem_stride", stride, maximum=8)
+
+
 def _stem_and_classes(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    k = positive_int("stem_kernel", cfg["stem_kernel"], maximum=15)
-    s = positive_int("stem_stride", cfg["stem_stride"], maximum=8)
-    return {"conv1": square(k, s, stem_padding(k)),
-            "fc": {"out_features": positive_int("num_classes", cfg["num_classes"])}}
+    k, s = cfg["stem_kernel"], cfg["stem_stride"]
+    _check_stem(k, s)
+    return {"conv1": square(k, s, stem_padding(k)), **classes_layers(cfg, "fc")}
 
 
 _PAPER = dict(family="ResNet", title="Deep Residual Learning for Image Recognition",
