@@ -17,10 +17,8 @@ import random
 import time
 from urllib.parse import urlsplit
 
-import websockets
-
 from bench._common import browser, percentile, record, server, table
-from bench.load import rerun
+from bench.load import SESSION_ERRORS, connect, rerun
 from bench.page_latency import wait_chart, wait_updated, watch_script
 
 STUDENTS = 40
@@ -67,10 +65,9 @@ async def student(url: str, paths: list[str], delay: float) -> tuple[float, floa
     await curl.communicate(config.encode())
     files = time.perf_counter() - start
     try:
-        async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream",
-                                      subprotocols=["streamlit"], max_size=2**26) as ws:
+        async with connect(url) as ws:
             _, ok, _ = await rerun(ws, QUERY, None)
-    except (TimeoutError, OSError, websockets.WebSocketException):
+    except SESSION_ERRORS:
         ok = False
     return files, time.perf_counter() - start, ok and curl.returncode == 0
 

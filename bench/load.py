@@ -39,6 +39,16 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+# What a failed session raises: a timeout, a refused or dropped connection.
+SESSION_ERRORS = (TimeoutError, OSError, websockets.WebSocketException)
+
+
+def connect(url: str) -> websockets.connect:
+    """A Streamlit session's websocket, as a browser tab opens it."""
+    return websockets.connect(url.replace("http", "ws") + "/_stcore/stream",
+                              subprotocols=["streamlit"], max_size=2**26)
+
+
 async def rerun(ws, query: str, widget: tuple[str, int] | None) -> tuple[float, bool, dict[str, str]]:  # type: ignore[no-untyped-def]
     """Send one rerun; wait for the script to finish. Returns (seconds, ok, widget ids)."""
     msg = BackMsg()
@@ -72,8 +82,7 @@ async def student(url: str, stats: Stats, until: float, period: float, seed: int
     arch = rng.choice(ARCHS)
     query = f"arch={arch}&size=224&lang={rng.choice(('ko', 'en'))}"
     try:
-        async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream",
-                                      subprotocols=["streamlit"], max_size=2**26) as ws:
+        async with connect(url) as ws:
             _, ok, ids = await rerun(ws, query, None)
             box = ids.get(SIZE_KEY)
             if not ok or box is None:
@@ -86,7 +95,7 @@ async def student(url: str, stats: Stats, until: float, period: float, seed: int
                 stats.times.append(elapsed)
                 stats.errors += 0 if ok else 1
                 await asyncio.sleep(rng.uniform(0.5 * period, 1.5 * period))
-    except (TimeoutError, OSError, websockets.WebSocketException):
+    except SESSION_ERRORS:
         stats.errors += 1
 
 

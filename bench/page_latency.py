@@ -109,6 +109,16 @@ def change_size(page, arch: str, side: int, chart: bool = True) -> tuple[float, 
     return wait_updated(page), wait_chart(page) if chart else None
 
 
+def teacher_visit(b, link: str, watch: str) -> None:  # type: ignore[no-untyped-def]
+    """The teacher's first visit, which warms the server (imports, caches, compressed
+    scripts): the students' visits are the ones timed."""
+    teacher = b.new_page()
+    teacher.add_init_script(watch)
+    teacher.goto(link)
+    wait_updated(teacher, 90_000)
+    teacher.close()
+
+
 def measure(url: str, arch: str, chart: bool = True) -> dict[str, list[float]]:
     """Seconds to the updated table (and, with ``chart``, to the updated chart: keys with a
     ``chart_`` prefix) for the first loads, new sizes and seen sizes."""
@@ -117,12 +127,7 @@ def measure(url: str, arch: str, chart: bool = True) -> dict[str, list[float]]:
     link = f"{url}/?arch={arch}&size=224&lang=en"
     watch = watch_script(arch, 224)
     with browser() as b:
-        # The teacher's first visit warms the server (imports, caches); time a student's.
-        teacher = b.new_page()  # type: ignore[attr-defined]
-        teacher.add_init_script(watch)
-        teacher.goto(link)
-        wait_updated(teacher, 90_000)
-        teacher.close()
+        teacher_visit(b, link, watch)
         # A student's first visit: a new browser profile, nothing cached (COLD_LOADS students).
         # Then the last one's second tab (Streamlit's scripts and plotly.js from the HTTP cache).
         student = None
@@ -195,10 +200,7 @@ def first_load_over_link(url: str, arch: str) -> tuple[list[float], list[int]]:
     watch = watch_script(arch, 224)
     seconds, received = [], []
     with browser() as b:
-        warm = b.new_page()  # type: ignore[attr-defined]
-        warm.add_init_script(watch)
-        warm.goto(link)
-        wait_updated(warm, 90_000)
+        teacher_visit(b, link, watch)
         for _ in range(COLD_LOADS):
             student = b.new_context(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
             page = student.new_page()
