@@ -6,13 +6,20 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 # Debian packages: `dot` for diagrams, a Hangul font for Korean, Chromium for browser tests
-# and for plotly's image export (kaleido), nginx for the two-replica failover test.
-APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx
+# and for plotly's image export (kaleido), nginx for the two-replica failover test,
+# Fashion-MNIST's original files for training (installed under /usr/share/datasets).
+APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx dataset-fashion-mnist
 
-.PHONY: run test lint typecheck unit e2e bench system venv clean
+.PHONY: run test lint typecheck unit e2e bench weights system venv clean
 
 run: system venv
+	@$(PY) -m visualizer teacher-link --port $(PORT)
 	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true
+
+# The four lecture networks trained on Fashion-MNIST (about half an hour on two cores); a
+# network already trained with the same recipe is skipped.
+weights: system venv
+	$(PY) -m visualizer train alexnet googlenet resnet18 densenet121 --skip-done
 
 test: system venv lint typecheck
 	$(PY) -m pytest -q -n 2 --dist loadgroup
@@ -34,6 +41,7 @@ system:
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing="$$missing dataset-fashion-mnist"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -29,7 +29,8 @@ pages = {
         st.Page("app_pages/lesson_alexnet.py", title=t("nav.alexnet", lang), icon=":material/filter_1:"),
         st.Page("app_pages/lesson_inception.py", title=t("nav.inception", lang), icon=":material/filter_2:"),
         st.Page("app_pages/lesson_resnet.py", title=t("nav.resnet", lang), icon=":material/filter_3:"),
-        st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:")],
+        st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:"),
+        st.Page("app_pages/training.py", title=t("nav.training", lang), icon=":material/model_training:")],
     t("nav.section.tools", lang): [
         st.Page("app_pages/features.py", title=t("nav.features", lang), icon=":material/image_search:"),
         st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:"),

@@ -129,3 +129,21 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
             with container:
                 body(current)
     link(page, specs)
+
+
+LOOPBACK = ("127.0.0.1", "::1")
+
+
+def is_teacher() -> bool:
+    """The teacher is the browser on the machine that serves the app, or whoever opened the
+    teacher's link that ``make run`` prints (``?teacher=<secret>``). Decided once a session."""
+    if "teacher" not in st.session_state:
+        from visualizer.runs import is_teacher_token
+
+        token = st.query_params.get("teacher")
+        forwarded = st.context.headers.get("X-Forwarded-For", "")
+        # Behind a proxy (deploy/nginx.conf) every request comes from loopback: trust the
+        # address it forwards instead.
+        ip = forwarded.split(",")[0].strip() if forwarded else st.context.ip_address
+        st.session_state["teacher"] = bool(token and is_teacher_token(token)) or ip in LOOPBACK
+    return bool(st.session_state["teacher"])

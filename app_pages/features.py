@@ -1,136 +1,254 @@
 """Feature maps of the student's own picture, through the real network on the CPU.
 
-Pick a network and a layer; the picture is prepared as the network expects, one real forward
-pass captures that layer, and its maps are shown as thumbnails (strongest first) with one
-enlarged. Without a checkpoint the network is untrained, and the page says so.
+Pick a network, whose weights (trained here on Fashion-MNIST, torchvision's ImageNet file from
+torch's hub cache, or untrained) and a layer; the picture is prepared exactly as that network
+was trained to receive it, one real forward pass captures that layer, and its maps are shown
+strongest first, beside the network's top guesses for the picture.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 import torch
+from PIL import Image
 
 from app_pages import common
+from app_pages.live_chart import live_chart
 from models import build_model, get_entry, list_models
+from visualizer import charts
 from visualizer.analysis import flow_units, stage_label
+from visualizer.data import DataError, load_split
 from visualizer.features import (
+    IMAGENET_MEAN,
+    IMAGENET_STD,
     WEIGHTS_ENV,
     CheckpointError,
     Prepared,
     capture,
     first_filters,
+    hub_checkpoints,
+    imagenet_classes,
+    light_background,
     load_checkpoint,
     map_image,
     prepare,
+    prepare_fashion,
     top_channels,
+    top_k,
 )
 from visualizer.i18n import shape_text, t
-from visualizer.images import MAX_BYTES, ImageError, load_image, sample_images
+from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.trace import ShapeError
+from visualizer.train import checkpoint_paths, read_meta
 
 PAGE = "feat"
 ARCHS = tuple(n for n in list_models() if get_entry(n).default_input[0] == 3)
-SAMPLES = ("sunset", "poster", "stripes")
+FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
+SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
+SOURCES = ("auto", "fashion", "imagenet", "random")
 SPECS: common.Specs = {
-    "arch": ChoiceParam(ARCHS, "alexnet"),
+    "arch": ChoiceParam(ARCHS, "resnet18"),
+    "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
-    "sample": ChoiceParam(SAMPLES, "sunset"),
+    "sample": ChoiceParam(SAMPLES, "fashion9"),
+    "invert": ChoiceParam(("auto", "yes", "no"), "auto"),
     "count": IntParam(4, 64, 16),
     "layer": IntParam(0, 400, 0),
     "big": IntParam(0, 4096, 0),
 }
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def cpu_model(arch: str, channels: int, weights: str | None) -> torch.nn.Module:
-    """A real CPU model, shared by every student (read-only: only forward passes use it)."""
-    torch.manual_seed(0)  # the same untrained network for everyone
-    model = build_model(arch, device="cpu", in_channels=channels)
-    if weights:
-        load_checkpoint(model, weights)
-    return model.eval()
+@dataclass(frozen=True)
+class Weights:
+    """Which weights the page runs, and how a picture must be prepared for them."""
+
+    source: str  # "fashion", "imagenet" or "random"
+    path: str | None
+    channels: int
+    classes: int
+    size: int
+    meta: dict[str, Any] | None = None  # the Fashion-MNIST checkpoint's description
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def feature_maps(data: bytes | None, sample: str, arch: str, channels: int, layer: str,
-                 weights: str | None) -> tuple[torch.Tensor, Prepared]:
-    """One layer's maps for one picture (kept as float16: half the memory)."""
-    img = load_image(data) if data is not None else sample_images()[sample]
-    prepared = prepare(img, channels, get_entry(arch).default_input[1])
-    maps = capture(cpu_model(arch, channels, weights), prepared.tensor, [layer])[layer]
-    return maps.to(torch.float16), prepared
-
-
-def weights_path(arch: str) -> str | None:
-    """The checkpoint path typed in, or the one CNNVIS_WEIGHTS names if it is for ``arch``."""
-    typed = st.session_state.get(f"{PAGE}_weights", "").strip()
+def imagenet_path(arch: str) -> str | None:
+    """A torchvision ImageNet checkpoint for ``arch``: the path typed in, the one
+    ``CNNVIS_WEIGHTS`` names, or the file found in torch's hub cache."""
+    typed = st.session_state.get(f"{PAGE}_weights_path", "").strip()
     if typed:
         return typed
     env = os.environ.get(WEIGHTS_ENV, "").strip()
     if env and os.path.basename(env).split("-")[0].split(".")[0] == arch:
         return env
-    return None
+    found = hub_checkpoints().get(arch)
+    return str(found) if found else None
+
+
+def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
+    """The weights asked for, else the best there are: trained here, then ImageNet, then none."""
+    meta = read_meta(arch)
+    hub = imagenet_path(arch)
+    order = {"auto": ("fashion", "imagenet", "random")}.get(wanted, (wanted, "fashion", "imagenet", "random"))
+    for source in order:
+        if source == "fashion" and meta:
+            return Weights("fashion", str(checkpoint_paths(arch)[0]), 1, 10, int(meta["input_size"]), meta)
+        if source == "imagenet" and hub:
+            return Weights("imagenet", hub, 3, 1000, get_entry(arch).default_input[1])
+        if source == "random":
+            return Weights("random", None, channels, 1000, get_entry(arch).default_input[1])
+    raise AssertionError("unreachable: 'random' is always possible")
+
+
+@st.cache_resource(max_entries=6, show_spinner=False)
+def cpu_model(arch: str, channels: int, classes: int, path: str | None,
+              sha256: str | None) -> torch.nn.Module:
+    """A real CPU model, shared by every student (read-only: only forward passes use it)."""
+    torch.manual_seed(0)  # the same untrained network for everyone
+    model = build_model(arch, device="cpu", in_channels=channels, num_classes=classes)
+    if path:
+        load_checkpoint(model, path, sha256=sha256)
+    return model.eval()
+
+
+def model_for(arch: str, w: Weights) -> torch.nn.Module:
+    sha = w.meta["sha256"] if w.meta else None
+    return cpu_model(arch, w.channels, w.classes, w.path, sha)
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def fashion_sample(name: str) -> Image.Image:
+    """The first test picture of a class, from Debian's Fashion-MNIST."""
+    test = load_split("test")
+    c = int(name.removeprefix("fashion"))
+    i = int((test.labels == c).nonzero()[0])
+    return gray_picture(test.images[i]).convert("RGB")
+
+
+def picture(data: bytes | None, sample: str) -> Image.Image:
+    if data is not None:
+        return load_image(data)
+    if sample in FASHION_SAMPLES:
+        return fashion_sample(sample)
+    return sample_images()[sample]
+
+
+def prepared_for(img: Image.Image, arch: str, w: Weights, invert: bool) -> Prepared:
+    if w.source == "fashion" and w.meta:
+        return prepare_fashion(img, w.size, float(w.meta["mean"]), float(w.meta["std"]), invert)
+    prepared = prepare(img, w.channels, w.size)
+    if w.source == "imagenet" and arch == "googlenet":
+        # torchvision's GoogLeNet file was trained on inputs scaled to -1..1 (its
+        # transform_input=True undoes ImageNet's normalisation); our GoogLeNet has no such step,
+        # so its input is made that way here.
+        x = (prepared.tensor * torch.tensor(IMAGENET_STD).view(1, 3, 1, 1)
+             + torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1) - 0.5) / 0.5
+        prepared = Prepared(x, prepared.shown, (0.5,) * 3, (0.5,) * 3)
+    return prepared
+
+
+def weights_notice(arch: str, w: Weights, wanted: str, lang: str) -> None:
+    if wanted not in ("auto", w.source):
+        st.info(t("feat.fallback", lang, wanted=t(f"feat.src.{wanted}", lang),
+                  used=t(f"feat.src.{w.source}", lang)), icon=":material/swap_horiz:")
+    if w.source == "fashion" and w.meta:
+        st.success(t("feat.fashion", lang, acc=w.meta["test_accuracy"], date=str(w.meta["date"])[:10],
+                     size=w.size, epochs=w.meta["epochs"], n=int(w.meta.get("test_images", 10_000))),
+                   icon=":material/check:")
+    elif w.source == "imagenet":
+        st.success(t("feat.trained", lang, name=os.path.basename(str(w.path))), icon=":material/check:")
+    else:
+        st.warning(t("feat.untrained", lang, minutes=3), icon=":material/casino:")
+
+
+def guesses(w: Weights, top: list[tuple[int, float]], lang: str) -> None:
+    """The network's top guesses for the picture: softmax probabilities of its scores."""
+    k = len(top)
+    if w.source == "fashion":
+        names = [t(f"fashion.{c}", lang) for c, _ in top]
+    elif w.source == "imagenet":
+        classes = imagenet_classes()
+        names = [classes[c] for c, _ in top]
+    else:
+        names = [t("feat.class_n", lang, n=c) for c, _ in top]
+    title = t(f"feat.guess.{w.source}", lang, k=k)
+    live_chart(charts.guess_bars(names, [p for _, p in top], title), key="feat_guess", static=True)
+    if w.source == "imagenet":
+        st.caption(t("feat.guess.imagenet_names", lang))
+
+
+def sample_label(name: str, lang: str) -> str:
+    if name in FASHION_SAMPLES:
+        return t("feat.sample.fashion", lang, name=t(f"fashion.{name.removeprefix('fashion')}", lang))
+    return t(f"play.sample.{name}", lang)
 
 
 def render() -> None:
     lang = common.header(PAGE, SPECS)
-    c = st.columns([2, 1, 2])
+    c = st.columns([2, 2, 3])
     arch = c[0].selectbox(t("feat.arch", lang), ARCHS, key=f"{PAGE}_arch",
                           format_func=lambda n: t(f"arch.{n}", lang))
-    channels = c[1].segmented_control(t("side.channels", lang), (1, 3), key=f"{PAGE}_channels",
-                                      required=True, format_func=lambda n: t(f"side.channels.{n}", lang))
+    wanted = c[1].selectbox(t("feat.source", lang), SOURCES, key=f"{PAGE}_weights",
+                            format_func=lambda s: t(f"feat.src.{s}", lang))
     upload = c[2].file_uploader(t("play.upload", lang, mb=MAX_BYTES // 2**20), type=["png", "jpg", "jpeg"],
                                 key=f"{PAGE}_upload")
     if upload is None:
         c[2].selectbox(t("play.sample", lang), SAMPLES, key=f"{PAGE}_sample",
-                       format_func=lambda n: t(f"play.sample.{n}", lang))
+                       format_func=lambda n: sample_label(n, lang))
+    w = choose_weights(arch, wanted, int(st.session_state[f"{PAGE}_channels"]))
+    if w.source == "random":
+        st.segmented_control(t("side.channels", lang), (1, 3), key=f"{PAGE}_channels", required=True,
+                             format_func=lambda n: t(f"side.channels.{n}", lang))
     with st.expander(t("feat.weights", lang)):
-        st.text_input(t("feat.weights", lang), key=f"{PAGE}_weights", help=t("feat.weights.help", lang),
+        st.text_input(t("feat.weights", lang), key=f"{PAGE}_weights_path",
                       placeholder="alexnet-owt-7be5be79.pth")
         st.caption(t("feat.weights.help", lang))
+    weights_notice(arch, w, wanted, lang)
 
-    try:
-        result = common.cached_trace(arch, get_entry(arch).default_input[1], (("in_channels", channels),))
-    except ShapeError as err:
-        common.shape_error(err)
-        return
-    layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
-    st.session_state[f"{PAGE}_layer"] = min(st.session_state[f"{PAGE}_layer"], len(layers) - 1)
-    c = st.columns([2, 1])
-    pick = c[0].selectbox(t("feat.layer", lang), range(len(layers)), key=f"{PAGE}_layer",
-                          format_func=lambda i: _layer_label(result, layers[i]))
-    count = c[1].slider(t("feat.count", lang), 4, 64, key=f"{PAGE}_count")
-    layer = layers[pick].last(result).name
-
-    weights = weights_path(arch)
     data = upload.getvalue() if upload is not None else None
     try:
-        sample = st.session_state[f"{PAGE}_sample"]
-        maps, prepared = feature_maps(data, sample, arch, channels, layer, weights)
+        result = common.cached_trace(arch, w.size, (("in_channels", w.channels), ("num_classes", w.classes)))
+        layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
+        st.session_state[f"{PAGE}_layer"] = min(st.session_state[f"{PAGE}_layer"], len(layers) - 1)
+        c = st.columns([2, 1])
+        pick = c[0].selectbox(t("feat.layer", lang), range(len(layers)), key=f"{PAGE}_layer",
+                              format_func=lambda i: _layer_label(result, layers[i]))
+        count = c[1].slider(t("feat.count", lang), 4, 64, key=f"{PAGE}_count")
+        layer = layers[pick].last(result).name
+        maps, prepared, top = look(data, st.session_state[f"{PAGE}_sample"], arch, w,
+                                   st.session_state[f"{PAGE}_invert"], layer)
+        model = model_for(arch, w)
     except ImageError as err:
         st.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
         return
     except CheckpointError as err:
         st.error(t(f"ckpt.{err.code}", lang, **err.values), icon=":material/error:")
         return
-    if weights:
-        st.success(t("feat.trained", lang, name=os.path.basename(weights)), icon=":material/check:")
-    else:
-        st.warning(t("feat.untrained", lang), icon=":material/casino:")
+    except DataError as err:
+        st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
+        return
+    except ShapeError as err:
+        common.shape_error(err)
+        return
 
     left, right = st.columns([1, 3])
     with left:
         st.markdown(f"**{t('feat.prep', lang)}**")
         st.image(prepared.shown, width="stretch")
-        size = prepared.shown.size[0]
-        if channels == 3:
-            st.caption(t("feat.prep.rgb", lang, size=size, mean=prepared.mean, std=prepared.std))
+        if w.source == "fashion":
+            st.caption(t("feat.prep.fashion", lang, size=w.size, mean=w.meta["mean"] if w.meta else "",
+                         std=w.meta["std"] if w.meta else ""))
+            st.segmented_control(t("feat.invert", lang), ("auto", "yes", "no"), key=f"{PAGE}_invert",
+                                 required=True, format_func=lambda v: t(f"feat.invert.{v}", lang),
+                                 help=t("feat.invert.help", lang))
+        elif w.channels == 3:
+            st.caption(t("feat.prep.rgb", lang, size=w.size, mean=prepared.mean, std=prepared.std))
         else:
-            st.caption(t("feat.prep.gray", lang, size=size))
-        model = cpu_model(arch, channels, weights)
+            st.caption(t("feat.prep.gray", lang, size=w.size))
+        guesses(w, top, lang)
         conv = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
         k = conv.kernel_size[0]
         st.markdown(f"**{t('feat.filters', lang, n=conv.out_channels, k=k, c=conv.in_channels)}**")
@@ -148,10 +266,23 @@ def render() -> None:
         if st.session_state[f"{PAGE}_big"] == 0 and order:
             st.session_state[f"{PAGE}_big"] = order[0]
         big = st.number_input(t("feat.big", lang), 0, total - 1, key=f"{PAGE}_big")
-        h, w = maps.shape[2:]
-        st.image(map_image(maps[0, int(big)], side=min(384, max(h, w) * 8)),
-                 caption=t("feat.big.caption", lang, c=big, layer=result.find(layer).label, h=h, w=w))
+        h, w_ = maps.shape[2:]
+        st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
+                 caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
     common.link(PAGE, SPECS)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def look(data: bytes | None, sample: str, arch: str, w: Weights, invert: str, layer: str
+         ) -> tuple[torch.Tensor, Prepared, list[tuple[int, float]]]:
+    """One layer's maps for one picture (float16: half the memory), the picture as the network
+    receives it, and the network's top guesses; computed once for every student."""
+    img = picture(data, sample)
+    flip = light_background(img) if invert == "auto" else invert == "yes"
+    prepared = prepared_for(img, arch, w, flip)
+    model = model_for(arch, w)
+    maps = capture(model, prepared.tensor, [layer])[layer].to(torch.float16)
+    return maps, prepared, top_k(model, prepared.tensor, 3 if w.source == "fashion" else 5)
 
 
 def _layer_label(result, unit) -> str:  # type: ignore[no-untyped-def]

@@ -22,3 +22,20 @@ IMAGENET_TOP1 = {  # torchvision documentation, Acc@1 of IMAGENET1K_V1
     "densenet169": 75.600,
     "densenet201": 76.896,
 }
+
+# torchvision's checkpoint file names (torchvision 0.28's weight URLs; the V2 ResNets too).
+# A teacher who has used torchvision has them in torch's hub cache; the feature-map page finds
+# them there. Nothing is downloaded.
+TORCHVISION_FILES = {
+    "alexnet": ("alexnet-owt-7be5be79.pth",),
+    "googlenet": ("googlenet-1378be20.pth",),
+    "resnet18": ("resnet18-f37072fd.pth",),
+    "resnet34": ("resnet34-b627a593.pth",),
+    "resnet50": ("resnet50-0676ba61.pth", "resnet50-11ad3fa6.pth"),
+    "resnet101": ("resnet101-63fe2227.pth", "resnet101-cd907fc2.pth"),
+    "resnet152": ("resnet152-394f9c45.pth", "resnet152-f82ba261.pth"),
+    "densenet121": ("densenet121-a639ec97.pth",),
+    "densenet161": ("densenet161-8d451a50.pth",),
+    "densenet169": ("densenet169-b2777c0a.pth",),
+    "densenet201": ("densenet201-c1103571.pth",),
+}

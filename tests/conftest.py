@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from torch import nn
@@ -43,3 +44,39 @@ def torchvision_state_dicts() -> dict[str, dict[str, list[int]]]:
 def torchvision_meta() -> dict[str, dict[str, float]]:
     """torchvision's published parameter counts, GFLOPS (really GMACs) and accuracy."""
     return json.loads((DATA / "torchvision_meta.json").read_text())
+
+
+def write_idx(path: Path, array: np.ndarray, magic: int) -> None:
+    """An IDX file (gzipped like Debian's) holding ``array`` of unsigned bytes."""
+    import gzip
+    import struct
+
+    header = struct.pack(">I", magic) + struct.pack(f">{array.ndim}I", *array.shape)
+    with gzip.open(path, "wb") as fh:
+        fh.write(header + array.astype("uint8").tobytes())
+
+
+def make_fashion(folder: Path, n_train: int = 320, n_test: int = 100, seed: int = 0) -> Path:
+    """A small Fashion-MNIST look-alike a network can learn in a few steps: class c is a bright
+    horizontal bar at row 2c + 4 of a noisy dark 28x28 picture. Same file names and format."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for split, n in (("train", n_train), ("t10k", n_test)):
+        labels = rng.integers(0, 10, n).astype("uint8")
+        images = rng.integers(0, 40, (n, 28, 28)).astype("uint8")
+        for i, c in enumerate(labels):
+            images[i, 2 * c + 4: 2 * c + 6, 4:24] = 230
+        write_idx(folder / f"{split}-images-idx3-ubyte.gz", images, 0x803)
+        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels, 0x801)
+    return folder
+
+
+@pytest.fixture
+def fashion_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A synthetic data set and an empty cache folder, for code that reads the environment."""
+    make_fashion(tmp_path / "data")
+    monkeypatch.setenv("CNNVIS_FASHION_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path / "cache"))
+    return tmp_path

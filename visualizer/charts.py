@@ -373,3 +373,33 @@ def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0
     fig = _layout(fig, "", 460)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 20, "b": 10})
     return fig
+
+
+def training_curve(curve: list[dict[str, float]], lang: str) -> go.Figure:
+    """A run's loss (top) and training accuracy (bottom) against epochs, as it goes."""
+    x = [p["epoch"] for p in curve]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
+    fig.add_scatter(x=x, y=[p["loss"] for p in curve], mode="lines", name=t("train.m.loss", lang),
+                    line={"color": PARAM_COLOR, "width": 3}, row=1, col=1)
+    fig.add_scatter(x=x, y=[100 * p["accuracy"] for p in curve], mode="lines",
+                    name=t("train.m.acc", lang), line={"color": MAC_COLOR, "width": 3, "dash": "dot"},
+                    row=2, col=1)
+    fig.update_yaxes(title_text=t("train.m.loss", lang), rangemode="tozero", gridcolor="#E5E5E5",
+                     row=1, col=1)
+    fig.update_yaxes(title_text=t("train.acc_axis", lang), range=[0, 100], gridcolor="#E5E5E5",
+                     row=2, col=1)
+    fig.update_xaxes(title_text=t("train.epoch_axis", lang), rangemode="tozero", row=2, col=1)
+    return _layout(fig, t("train.curve_title", lang), 460)
+
+
+def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
+    """The network's top guesses, most probable on top, each bar labelled with its percent."""
+    fig = go.Figure()
+    fig.add_bar(y=names[::-1], x=[100 * p for p in probs[::-1]], orientation="h",
+                marker_color=MAC_COLOR, text=[f"{100 * p:.1f}%" for p in probs[::-1]],
+                textposition="outside", cliponaxis=False, hoverinfo="skip")
+    fig.update_layout(xaxis={"range": [0, 125], "visible": False},
+                      yaxis={"automargin": True, "tickfont": {"size": 15}})
+    fig = _layout(fig, title, 90 + 44 * len(names))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
+    return fig

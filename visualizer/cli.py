@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 from models import list_models
 from visualizer.analysis import summary_text
+from visualizer.data import DataError
 from visualizer.diagram import DETAILS
 from visualizer.export import FORMATS, THEMES, MissingTool, SlideStyle, export
 from visualizer.i18n import LANGS, t
+from visualizer.runs import RUN_THREADS, RunError, run_training, teacher_token
 from visualizer.trace import ShapeError, trace_named
+from visualizer.train import RECIPES, Progress, cache_dir, checkpoint_paths, read_meta
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,11 +44,85 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--font", type=int, default=14, help="smallest font size, in points on the slide")
     ex.add_argument("--portrait", action="store_true", help="diagram top to bottom")
     ex.add_argument("--detail", choices=DETAILS, default="overview", help="diagram detail")
+    tr = sub.add_parser("train", help="train a network on Fashion-MNIST (Debian's copy) and save it")
+    tr.add_argument("arch", nargs="+", help="one or more of: " + ", ".join(RECIPES))
+    tr.add_argument("--epochs", type=float, default=None, help="override the recipe's epochs")
+    tr.add_argument("--limit-train", type=int, default=None, help="use only the first N training pictures")
+    tr.add_argument("--limit-test", type=int, default=None, help="evaluate on the first N test pictures")
+    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--threads", type=int, default=RUN_THREADS, help="torch intra-op threads")
+    tr.add_argument("--nice", type=int, default=0, help="lower the priority by this much")
+    tr.add_argument("--skip-done", action="store_true",
+                    help="skip networks whose checkpoint was made with the same recipe")
+    tr.add_argument("--quiet", action="store_true", help="no progress bar (the status file only)")
+    tr.add_argument("--started-by", default="terminal", help=argparse.SUPPRESS)
+
+    tl = sub.add_parser("teacher-link", help="print the link that lets a browser start training runs")
+    tl.add_argument("--port", type=int, default=8501)
+    tl.add_argument("--host", default="localhost")
     return parser
+
+
+def train_command(args: argparse.Namespace) -> int:
+    """``train``: one run per network, each with a progress bar (tqdm), one after the other."""
+    from tqdm import tqdm
+
+    unknown = [a for a in args.arch if a not in RECIPES]
+    if unknown:
+        print(f"error: no Fashion-MNIST recipe for {', '.join(unknown)}; "
+              f"choose from {', '.join(RECIPES)}", file=sys.stderr)
+        return 2
+    for arch in args.arch:
+        recipe = RECIPES[arch]
+        if args.epochs is not None:
+            recipe = dataclasses.replace(recipe, epochs=args.epochs)
+        meta = read_meta(arch)
+        if args.skip_done and meta and meta.get("recipe") == dataclasses.asdict(recipe) \
+                and not args.limit_train:
+            print(f"{arch}: already trained ({meta['test_accuracy']:.4f}, {meta['date']}), skipped")
+            continue
+        bar = None if args.quiet else tqdm(desc=arch, unit="step", dynamic_ncols=True)
+
+        def show(p: Progress, bar: Any = bar) -> None:
+            if bar is not None:
+                bar.total = p.steps
+                bar.update(p.step - bar.n)
+                bar.set_postfix(loss=f"{p.loss:.3f}", acc=f"{p.accuracy:.3f}",
+                                img_s=f"{p.examples_per_second:.0f}")
+
+        try:
+            out = run_training(arch, recipe=recipe, seed=args.seed, limit_train=args.limit_train,
+                               limit_test=args.limit_test, threads=args.threads, nice=args.nice,
+                               started_by=args.started_by, on_progress=show)
+        except (RunError, DataError) as err:
+            if bar is not None:
+                bar.close()
+            prefix = "run" if isinstance(err, RunError) else "data"
+            print(f"error: {t(f'{prefix}.{err.code}', 'en', **err.values)}", file=sys.stderr)
+            return 4
+        if bar is not None:
+            bar.close()
+        if out["state"] == "stopped":
+            print(f"{arch}: stopped at step {out['step']}; the previous checkpoint is kept")
+            return 1
+        print(f"{arch}: test accuracy {out['test_accuracy']:.4f} after {out['seconds']:.0f} s "
+              f"-> {checkpoint_paths(arch)[0]}")
+    return 0
 
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "train":
+        return train_command(args)
+    if args.command == "teacher-link":
+        try:
+            token = teacher_token()
+        except OSError as exc:
+            print(f"error: cannot keep the teacher's link in {cache_dir()}: {exc}", file=sys.stderr)
+            return 4
+        print(f"Teacher's link (starts and stops training; keep it to yourself): "
+              f"http://{args.host}:{args.port}/training?teacher={token}")
+        return 0
     config = {} if getattr(args, "classes", None) is None else {"num_classes": args.classes}
     try:
         result = trace_named(args.arch, args.size, channels=args.channels, **config)

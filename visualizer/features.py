@@ -7,9 +7,11 @@ ImageNet's mean and standard deviation for RGB models, or plain grayscale in [0,
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import pickle
+import re
 import threading
 import warnings
 import zipfile
@@ -55,6 +57,32 @@ def prepare(img: Image.Image, channels: int, size: int) -> Prepared:
     mean = torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
     std = torch.tensor(IMAGENET_STD).view(1, 3, 1, 1)
     return Prepared(((x - mean) / std).contiguous(), shown, IMAGENET_MEAN, IMAGENET_STD)
+
+
+FASHION_SIDE = 28
+
+
+def prepare_fashion(img: Image.Image, size: int, mean: float, std: float, invert: bool) -> Prepared:
+    """A picture as a Fashion-MNIST network receives it: gray, shrunk to 28x28 like the
+    training pictures (light object on black: ``invert`` a dark drawing on white paper), then
+    enlarged and normalised exactly as in training (:func:`visualizer.train.to_input`)."""
+    from visualizer.train import to_input
+
+    small = img.convert("L").resize((FASHION_SIDE, FASHION_SIDE), Image.Resampling.BILINEAR)
+    arr = np.asarray(small, dtype=np.uint8)
+    if invert:
+        arr = 255 - arr
+    x = to_input(torch.from_numpy(arr.copy())[None], size, mean, std)
+    shown = Image.fromarray(arr).resize((FASHION_SIDE * 8, FASHION_SIDE * 8), Image.Resampling.NEAREST)
+    return Prepared(x.contiguous(), shown, (mean,), (std,))
+
+
+def light_background(img: Image.Image) -> bool:
+    """Whether the picture's border is mostly light (a drawing on paper, a product photo):
+    then it is the opposite of Fashion-MNIST's light objects on black."""
+    arr = np.asarray(img.convert("L").resize((FASHION_SIDE, FASHION_SIDE)), dtype=np.float32)
+    border = np.concatenate([arr[0], arr[-1], arr[:, 0], arr[:, -1]])
+    return float(border.mean()) > 127
 
 
 _FORWARD_LOCK = threading.Lock()  # hooks live on the shared model: one capture at a time
@@ -134,6 +162,62 @@ class CheckpointError(ValueError):
         self.values = values
 
 
+# torchvision's DenseNet files predate its current names: "denselayer1.norm.1.weight" for
+# "denselayer1.norm1.weight". torchvision renames them on load with this pattern; so do we.
+_OLD_DENSENET_KEY = re.compile(
+    r"^(.*denselayer\d+\.(?:norm|relu|conv))\.((?:[12])\.(?:weight|bias|running_mean|running_var))$")
+
+
+def torchvision_names(state: dict[str, torch.Tensor],
+                      ours: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """A torchvision file's keys as the model names them: DenseNet's old keys renamed, and
+    GoogLeNet's auxiliary classifiers dropped when the model has none (torchvision builds them
+    to load the file, then removes them)."""
+    out: dict[str, torch.Tensor] = {}
+    for key, value in state.items():
+        m = _OLD_DENSENET_KEY.match(key)
+        if m and key not in ours:
+            key = m.group(1) + m.group(2)
+        if key.startswith(("aux1.", "aux2.")) and not any(k.startswith(("aux1.", "aux2.")) for k in ours):
+            continue
+        out[key] = value
+    return out
+
+
+def hub_dir() -> Path:
+    """Where torch keeps downloaded checkpoints: ``$TORCH_HOME/hub/checkpoints`` (by default
+    ``~/.cache/torch/hub/checkpoints``)."""
+    return Path(torch.hub.get_dir()) / "checkpoints"
+
+
+def hub_checkpoints() -> dict[str, Path]:
+    """The zoo models whose torchvision ImageNet checkpoint is in torch's hub cache."""
+    from models.published import TORCHVISION_FILES
+
+    folder = hub_dir()
+    found: dict[str, Path] = {}
+    for arch, names in TORCHVISION_FILES.items():
+        for name in names:
+            if (folder / name).is_file():
+                found[arch] = folder / name
+                break
+    return found
+
+
+def imagenet_classes() -> list[str]:
+    """ImageNet's 1,000 class names in torchvision's order (English; from torchvision's own list)."""
+    text = (Path(__file__).parent / "resources" / "imagenet_classes.txt").read_text()
+    return text.splitlines()
+
+
+def top_k(model: nn.Module, x: torch.Tensor, k: int) -> list[tuple[int, float]]:
+    """The ``k`` most probable classes and their softmax probabilities, most probable first."""
+    with torch.no_grad():
+        probs = torch.softmax(model(x).float(), dim=1)[0]
+    p, i = probs.topk(min(k, probs.numel()))
+    return [(int(c), float(v)) for c, v in zip(i, p, strict=True)]
+
+
 def check_path(path: str) -> Path:
     """A checkpoint path a teacher typed: an existing .pth or .pt file of reasonable size."""
     p = Path(os.path.expanduser(path.strip()))
@@ -146,14 +230,18 @@ def check_path(path: str) -> Path:
     return p
 
 
-def load_checkpoint(model: nn.Module, source: str | Path | bytes) -> nn.Module:
+def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | None = None) -> nn.Module:
     """Load a state_dict into ``model`` with ``weights_only=True`` and ``strict=True``.
+
+    ``sha256``, when given, must be the file's digest (a description written for these weights).
 
     Raises:
         CheckpointError: not a checkpoint, a pickle with code in it, or keys and shapes that
             do not match the model (the first few named).
     """
     data = source if isinstance(source, bytes) else check_path(str(source)).read_bytes()
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise CheckpointError("changed")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pickle-protocol notices about files we refuse anyway
@@ -170,6 +258,7 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes) -> nn.Module:
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
         raise CheckpointError("not_state_dict")
     ours = model.state_dict()
+    state = torchvision_names(state, ours)
     missing = [k for k in ours if k not in state]
     unexpected = [k for k in state if k not in ours]
     if missing or unexpected:

@@ -6,6 +6,7 @@ failure is an ImageError whose ``code`` is an i18n key (``img.<code>``).
 
 from __future__ import annotations
 
+import base64
 import io
 import math
 import warnings
@@ -139,3 +140,32 @@ def to_image(x: torch.Tensor, *, signed: bool = False) -> Image.Image:
     if arr.shape[2] == 1:
         arr = arr[:, :, 0]
     return Image.fromarray(arr)
+
+
+def gray_picture(pixels: np.ndarray | torch.Tensor, side: int | None = None) -> Image.Image:
+    """A (H, W) uint8 picture (a Fashion-MNIST image) as a gray image, enlarged with crisp
+    pixels to ``side`` if given."""
+    arr = pixels.numpy() if isinstance(pixels, torch.Tensor) else pixels
+    img = Image.fromarray(np.asarray(arr, dtype=np.uint8), mode="L")
+    return img if side is None else img.resize((side, side), Image.Resampling.NEAREST)
+
+
+def filter_sheet(filters: np.ndarray, *, cell: int = 40, gap: int = 4, columns: int = 8) -> Image.Image:
+    """(N, k, k) filter weights as one picture: each scaled to its own range (black = most
+    negative, white = most positive), enlarged with crisp pixels, ``columns`` a row."""
+    n = len(filters)
+    rows = max(1, math.ceil(n / columns))
+    sheet = Image.new("L", (columns * (cell + gap) - gap, rows * (cell + gap) - gap), 255)
+    for i, f in enumerate(np.asarray(filters, dtype=np.float32)):
+        lo, hi = float(f.min()), float(f.max())
+        norm = (f - lo) / (hi - lo) if hi > lo else np.full_like(f, 0.5)
+        tile = Image.fromarray((norm * 255).astype(np.uint8)).resize((cell, cell), Image.Resampling.NEAREST)
+        sheet.paste(tile, ((i % columns) * (cell + gap), (i // columns) * (cell + gap)))
+    return sheet
+
+
+def png_data_uri(img: Image.Image) -> str:
+    """A small picture inlined in HTML (a grid of many pictures costs one element, not many)."""
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()

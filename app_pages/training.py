@@ -1,0 +1,168 @@
+"""Training, live: the teacher starts a run on Fashion-MNIST and every student watches it.
+
+The run is a separate process (``visualizer.runs``) at low priority; this page only starts it,
+asks it to stop, and reads its status file every two seconds: the curves, the first layer's
+filters and twenty test pictures whose guessed labels turn from wrong to right.
+"""
+
+from __future__ import annotations
+
+import time
+from html import escape
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from app_pages import common
+from app_pages.live_chart import live_chart
+from visualizer import charts
+from visualizer.data import DataError, Split, load_split
+from visualizer.i18n import t
+from visualizer.images import filter_sheet, gray_picture, png_data_uri
+from visualizer.runs import RunError, read_status, request_stop, start_run
+from visualizer.state import ChoiceParam
+from visualizer.train import LECTURE_ARCHS, RECIPES, eta_text, read_meta
+
+PAGE = "train"
+SPECS: common.Specs = {"arch": ChoiceParam(LECTURE_ARCHS, "resnet18")}
+ACTIVE = ("loading", "running", "evaluating")
+
+
+@st.cache_resource(show_spinner=False)
+def test_set() -> Split:
+    """The 10,000 test pictures, read once for every student (7.8 MB)."""
+    return load_split("test")
+
+
+def controls(lang: str) -> None:
+    """The network to train and the start and stop buttons (only the teacher's work)."""
+    c = st.columns([2, 3])
+    arch = c[0].selectbox(t("train.arch", lang), LECTURE_ARCHS, key=f"{PAGE}_arch",
+                          format_func=lambda n: t(f"arch.{n}", lang))
+    r = RECIPES[arch]
+    c[1].markdown(t("train.recipe", lang, size=r.input_size, epochs=r.epochs, batch=r.batch_size,
+                    optimizer=r.optimizer.upper() if r.optimizer == "sgd" else "AdamW", lr=r.lr))
+    status = read_status() or {}
+    b = st.columns([1, 1, 3], vertical_alignment="center")
+    if b[0].button(t("train.start", lang), type="primary", icon=":material/play_arrow:",
+                   disabled=status.get("state") in ACTIVE):
+        if not common.is_teacher():
+            st.info(t("train.teacher_only", lang), icon=":material/school:")
+        else:
+            try:
+                start_run(arch)
+                time.sleep(0.5)  # the run writes its first status almost at once
+            except RunError as err:
+                st.warning(t(f"run.{err.code}", lang, **err.values), icon=":material/hourglass:")
+    if status.get("state") in ACTIVE and b[1].button(t("train.stop", lang), icon=":material/stop:"):
+        if common.is_teacher():
+            request_stop()
+        else:
+            st.info(t("train.teacher_only", lang), icon=":material/school:")
+    b[2].caption(t("train.who", lang) if common.is_teacher() else t("train.who.student", lang))
+
+
+def probe_grid(status: dict[str, Any], lang: str) -> str:
+    """The test pictures with the network's guess under each: ✓ and the label when right,
+    ✗, the guess and the answer when wrong (never colour alone)."""
+    data = test_set()
+    guesses = (status.get("progress") or {}).get("probe") or []
+    cells = []
+    for n, (i, label) in enumerate(zip(status["probe_index"], status["probe_labels"], strict=True)):
+        pic = png_data_uri(gray_picture(data.images[i], side=56))
+        guess = guesses[n] if n < len(guesses) else None
+        if guess is None:
+            text, cls = t("train.probe.wait", lang), "wait"
+        elif guess == label:
+            text, cls = f"✓ {t(f'fashion.{label}', lang)}", "right"
+        else:
+            text, cls = t("train.probe.wrong", lang, guess=t(f"fashion.{guess}", lang),
+                          answer=t(f"fashion.{label}", lang)), "wrong"
+        cells.append(f"<figure class='{cls}'><img src='{pic}' alt=''><figcaption>{escape(text)}"
+                     "</figcaption></figure>")
+    right = sum(1 for n, g in enumerate(guesses) if g == status["probe_labels"][n])
+    head = t("train.probe.title", lang, right=right, total=len(status["probe_index"]))
+    return (f"<p class='probe-head'><b>{escape(head)}</b></p><div class='probe'>{''.join(cells)}</div>"
+            "<style>.probe{display:grid;grid-template-columns:repeat(auto-fill,minmax(96px,1fr));"
+            "gap:10px}.probe figure{margin:0;text-align:center;font-size:14px;line-height:1.25}"
+            ".probe img{width:56px;height:56px;image-rendering:pixelated;display:block;margin:0 auto 4px}"
+            ".probe .right figcaption{color:#1F6B3A}.probe .wrong figcaption{color:#B3261E}"
+            ".probe .wait figcaption{color:#666}</style>")
+
+
+def live(lang: str) -> None:
+    """What a run is doing now: state, figures, curves, filters, the test pictures."""
+    status = read_status()
+    if status is None:
+        st.info(t("train.none", lang), icon=":material/model_training:")
+        return
+    state = status.get("state", "lost")
+    if state != st.session_state.get(f"{PAGE}_seen_state", state):
+        st.rerun()  # a run started or ended: the controls and the saved table change too
+    name = t(f"arch.{status['arch']}", lang)
+    p = status.get("progress") or {}
+    st.markdown(f"#### {t(f'train.state.{state}', lang, arch=name)}")
+    if state == "failed":
+        code = str(status.get("error", "run.save_failed"))
+        st.error(t(code, lang, **status.get("values", {})), icon=":material/error:")
+    if p:
+        m = st.columns(6)
+        m[0].metric(t("train.m.step", lang), f"{p['step']:,} / {p['steps']:,}")
+        m[1].metric(t("train.m.epoch", lang), f"{p['epoch']:.2f}")
+        m[2].metric(t("train.m.loss", lang), f"{p['loss']:.3f}")
+        m[3].metric(t("train.m.acc", lang), f"{p['accuracy']:.1%}")
+        m[4].metric(t("train.m.speed", lang), f"{p['examples_per_second']:,.0f}")
+        left = p["seconds_left"] if state == "running" else 0
+        m[5].metric(t("train.m.left", lang), eta_text(left))
+    if state == "done":
+        st.success(t("train.done", lang, arch=name, acc=status["test_accuracy"],
+                     minutes=status["seconds"] / 60), icon=":material/check_circle:")
+    if not status.get("curve"):
+        return
+    left_col, right_col = st.columns([3, 2])
+    with left_col:
+        live_chart(charts.training_curve(status["curve"], lang), key="train_curve", static=True)
+    with right_col:
+        filters = np.asarray(status.get("filters") or [])
+        if filters.ndim == 3 and len(filters):
+            k = filters.shape[-1]
+            st.markdown(f"**{t('train.filters', lang, n=len(filters), k=k)}**")
+            st.image(filter_sheet(filters), width="stretch")
+            st.caption(t("train.filters.note", lang))
+    try:
+        st.html(probe_grid(status, lang))
+    except DataError as err:
+        st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
+
+
+def finished(lang: str) -> None:
+    """The checkpoints this machine has, as ``make weights`` and this page save them."""
+    rows = []
+    for arch in LECTURE_ARCHS:
+        meta = read_meta(arch)
+        rows.append({
+            t("train.col.arch", lang): t(f"arch.{arch}", lang),
+            t("train.col.acc", lang): f"{meta['test_accuracy']:.2%}" if meta else "-",
+            t("train.col.size", lang): f"{meta['input_size']} px" if meta else "-",
+            t("train.col.epochs", lang): meta["epochs"] if meta else "-",
+            t("train.col.minutes", lang): f"{meta['seconds'] / 60:.1f}" if meta else "-",
+            t("train.col.date", lang): str(meta["date"])[:16].replace("T", " ") if meta else "-",
+        })
+    st.markdown(f"### {t('train.saved', lang)}")
+    st.dataframe(rows, hide_index=True, width="stretch")
+    st.caption(t("train.saved.note", lang))
+
+
+def render() -> None:
+    lang = common.header(PAGE, SPECS)
+    controls(lang)
+    status = read_status() or {}
+    st.session_state[f"{PAGE}_seen_state"] = status.get("state", "lost")
+    every = 2.0 if status.get("state") in ACTIVE else 5.0
+    st.fragment(run_every=every)(live)(lang)
+    finished(lang)
+    common.link(PAGE, SPECS)
+
+
+render()

@@ -1,0 +1,264 @@
+"""One training run at a time for the whole machine, outside the server's process.
+
+A run is ``python -m visualizer train ARCH`` (from a terminal, ``make weights`` or the training
+page). Whoever runs holds an exclusive lock on ``<cache>/run/lock`` for its whole life, writes
+its progress to ``<cache>/run/status.json`` (atomically, a few times a second at most), and
+stops when ``<cache>/run/stop`` appears. The server only starts the process, reads the status
+and creates the stop file, so forty students watching cost one small file read each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hmac
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+import torch
+
+from visualizer.data import DataError, Split, load_split
+from visualizer.train import (
+    RECIPES,
+    Progress,
+    Recipe,
+    atomic_write,
+    cache_dir,
+    evaluate,
+    normalisation,
+    save,
+    train,
+)
+
+RUN_THREADS = 2  # intra-op threads of a run; nice 19 keeps the server first in line
+RUN_NICE = 19
+STATUS_EVERY = 1.0  # seconds between status files
+FILTERS_SHOWN = 32  # first-layer filters carried in the status, for the live page
+
+
+class RunError(RuntimeError):
+    """A run that cannot start or finish; ``code`` is an i18n key ``run.<code>``."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(f"{code}: {values}")
+        self.code = code
+        self.values = values
+
+
+def run_dir(folder: Path | None = None) -> Path:
+    """Where the lock, the status and the stop request live."""
+    return (folder or cache_dir()) / "run"
+
+
+@contextlib.contextmanager
+def run_lock(folder: Path | None = None) -> Iterator[IO[str]]:
+    """Hold the machine's one training lock, or raise ``RunError("busy")``."""
+    d = run_dir(folder)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fh = open(d / "lock", "a+")  # noqa: SIM115 - held for the run's whole life
+    except OSError as exc:
+        raise RunError("unwritable", folder=str(d), why=exc.strerror or str(exc)) from None
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunError("busy") from None
+        yield fh
+    finally:
+        fh.close()  # closing releases the lock, also when the process is killed
+
+
+def is_running(folder: Path | None = None) -> bool:
+    """True while some process holds the training lock."""
+    try:
+        with run_lock(folder):
+            return False
+    except RunError as err:
+        return err.code == "busy"
+
+
+def write_status(status: dict[str, Any], folder: Path | None = None) -> None:
+    """Replace the status file in one rename (readers never see half a file)."""
+    path = run_dir(folder) / "status.json"
+    atomic_write(path, lambda fh: fh.write(json.dumps(status).encode()))
+
+
+def read_status(folder: Path | None = None) -> dict[str, Any] | None:
+    """The last status written, with ``state`` "lost" if it says running but no process
+    holds the lock (the run was killed); None if no run ever wrote one."""
+    try:
+        status = json.loads((run_dir(folder) / "status.json").read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(status, dict):
+        return None
+    if status.get("state") == "running" and not is_running(folder):
+        status["state"] = "lost"
+    return status
+
+
+def probe_indices(test: Split, per_class: int = 2) -> list[int]:
+    """Test pictures for the live grid: the first ``per_class`` of each class, in order."""
+    chosen: list[int] = []
+    for c in range(10):
+        chosen += [int(i) for i in (test.labels == c).nonzero().flatten()[:per_class]]
+    return sorted(chosen)[: max(1, 10 * per_class)]
+
+
+def first_conv_filters(model: torch.nn.Module, limit: int = FILTERS_SHOWN) -> list[list[list[float]]]:
+    """The first convolution's filters (first input channel), rounded, for the status file."""
+    conv = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
+    w = conv.weight.detach()[:limit, 0].float()
+    return [[[round(float(v), 4) for v in row] for row in f] for f in w]
+
+
+def run_training(arch: str, *, recipe: Recipe | None = None, folder: Path | None = None,
+                 seed: int = 0, limit_train: int | None = None, limit_test: int | None = None,
+                 threads: int = RUN_THREADS, nice: int = 0, started_by: str = "terminal",
+                 on_progress: Callable[[Progress], None] | None = None) -> dict[str, Any]:
+    """Train ``arch`` on Fashion-MNIST under the lock, keeping the status file current, and
+    save the checkpoint. Returns the checkpoint's description (or the stopped status).
+
+    Raises:
+        RunError: another run holds the lock, or the cache folder cannot be written.
+        DataError: the data set is missing or damaged.
+    """
+    if arch not in RECIPES and recipe is None:
+        raise RunError("no_recipe", arch=arch, known=", ".join(RECIPES))
+    recipe = recipe or RECIPES[arch]
+    if nice:
+        os.nice(nice)
+    threads_before = torch.get_num_threads()
+    torch.set_num_threads(max(1, threads))
+    try:
+        return _locked_run(arch, recipe, folder, seed, limit_train, limit_test, started_by, on_progress)
+    finally:
+        torch.set_num_threads(threads_before)
+
+
+def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit_train: int | None,
+                limit_test: int | None, started_by: str,
+                on_progress: Callable[[Progress], None] | None) -> dict[str, Any]:
+    with run_lock(folder):
+        stop_file = run_dir(folder) / "stop"
+        stop_file.unlink(missing_ok=True)
+        base = {"arch": arch, "pid": os.getpid(), "started": time.time(), "started_by": started_by,
+                "recipe": asdict(recipe)}
+        write_status({**base, "state": "loading"}, folder)
+        try:
+            train_set, test_set = load_split("train"), load_split("test")
+        except DataError as err:
+            write_status({**base, "state": "failed", "error": f"data.{err.code}",
+                          "values": {k: str(v) for k, v in err.values.items()}}, folder)
+            raise
+        if limit_train:
+            train_set = train_set.head(limit_train)
+        if limit_test:
+            test_set = test_set.head(limit_test)
+        mean, std = normalisation(train_set)
+        probe = probe_indices(test_set)
+        base.update(mean=mean, std=std, probe_index=probe,
+                    probe_labels=[int(test_set.labels[i]) for i in probe])
+        last = [0.0]
+        points: list[dict[str, float]] = []
+
+        def report(p: Progress) -> None:
+            points.append({"step": p.step, "epoch": p.epoch, "loss": p.loss, "accuracy": p.accuracy})
+            if on_progress is not None:
+                on_progress(p)
+            now = time.monotonic()
+            if now - last[0] >= STATUS_EVERY or p.step == p.steps:
+                last[0] = now
+                write_status({**base, "state": "running", "progress": asdict(p), "curve": points,
+                              "filters": first_conv_filters(model_ref[0]) if model_ref else []},
+                             folder)
+
+        model_ref: list[torch.nn.Module] = []
+        result = train(arch, recipe, train_set, mean=mean, std=std, seed=seed,
+                       on_progress=report, should_stop=stop_file.exists,
+                       probe=test_set.images[probe], on_model=model_ref.append)
+        if result.stopped:
+            stop_file.unlink(missing_ok=True)
+            status = {**base, "state": "stopped", "curve": points, "step": result.steps}
+            write_status(status, folder)
+            return status
+        write_status({**base, "state": "evaluating", "curve": points}, folder)
+        accuracy = evaluate(result.model, test_set, recipe.input_size, mean, std)
+        try:
+            save(arch, recipe, result, test_accuracy=accuracy, mean=mean, std=std, seed=seed,
+                 n_train=len(train_set), folder=folder,
+                 extra={"train_images": len(train_set), "test_images": len(test_set)})
+        except OSError as exc:
+            write_status({**base, "state": "failed", "error": "run.save_failed",
+                          "values": {"why": exc.strerror or str(exc)}}, folder)
+            raise RunError("save_failed", why=exc.strerror or str(exc)) from None
+        done = {**base, "state": "done", "curve": points, "test_accuracy": accuracy,
+                "seconds": round(result.seconds, 1), "filters": first_conv_filters(result.model)}
+        write_status(done, folder)
+        return done
+
+
+def start_run(arch: str, folder: Path | None = None, *, extra_args: tuple[str, ...] = ()) -> int:
+    """Start ``python -m visualizer train ARCH`` in its own session at low priority; returns its
+    pid. The child takes the lock itself: if another run holds it, the child exits at once and
+    the status stays that of the run going on.
+
+    Raises:
+        RunError: a run is going already (checked here first, to answer kindly).
+    """
+    if arch not in RECIPES:
+        raise RunError("no_recipe", arch=arch, known=", ".join(RECIPES))
+    if is_running(folder):
+        raise RunError("busy")
+    d = run_dir(folder)
+    env = {**os.environ, "CNNVIS_CACHE": str(folder or cache_dir())}
+    args = [sys.executable, "-m", "visualizer", "train", arch, "--quiet", "--nice", str(RUN_NICE),
+            "--started-by", "page", *extra_args]
+    with open(d / "log.txt", "ab") as log:
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
+                                start_new_session=True, cwd=Path(__file__).resolve().parent.parent)
+    return proc.pid
+
+
+def request_stop(folder: Path | None = None) -> None:
+    """Ask the running run to stop after its current step (it keeps no half result)."""
+    d = run_dir(folder)
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "stop").touch()
+
+
+def teacher_token(folder: Path | None = None) -> str:
+    """The secret of the teacher's link (``?teacher=...``), made once and kept in the cache
+    folder, readable by its owner only."""
+    path = (folder or cache_dir()) / "teacher-token"
+    try:
+        return path.read_text().strip()
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_urlsafe(9)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it just now
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(token)
+    return token
+
+
+def is_teacher_token(value: str, folder: Path | None = None) -> bool:
+    """Whether ``value`` is the teacher's secret (compared in constant time)."""
+    try:
+        token = teacher_token(folder)
+    except OSError:
+        return False
+    return bool(value) and hmac.compare_digest(value.strip().encode(), token.encode())
