@@ -52,7 +52,7 @@ FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test pict
 SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
 SOURCES = ("auto", "fashion", "imagenet", "random")
 SPECS: common.Specs = {
-    "arch": ChoiceParam(ARCHS, "resnet18"),
+    "arch": ChoiceParam(ARCHS, "alexnet"),
     "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
     "sample": ChoiceParam(SAMPLES, "fashion9"),

@@ -145,7 +145,7 @@ def finished(lang: str) -> None:
             t("train.col.arch", lang): t(f"arch.{arch}", lang),
             t("train.col.acc", lang): f"{meta['test_accuracy']:.2%}" if meta else "-",
             t("train.col.size", lang): f"{meta['input_size']} px" if meta else "-",
-            t("train.col.epochs", lang): meta["epochs"] if meta else "-",
+            t("train.col.epochs", lang): f"{meta['epochs']:g}" if meta else "-",
             t("train.col.minutes", lang): f"{meta['seconds'] / 60:.1f}" if meta else "-",
             t("train.col.date", lang): str(meta["date"])[:16].replace("T", " ") if meta else "-",
         })

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
+import signal
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -124,9 +128,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=180)
     parser.add_argument("--period", type=float, default=3.0, help="seconds between a student's changes")
+    parser.add_argument("--training", action="store_true",
+                        help="with a training run going (ResNet-18, started as the training page does)")
     args = parser.parse_args(argv)
-    with server() as (url, proc):
+    with tempfile.TemporaryDirectory() as cache, server(extra_env={"CNNVIS_CACHE": cache}) as (url, proc):
+        run = None
+        if args.training:
+            from visualizer.runs import read_status, start_run
+
+            run = start_run("resnet18", Path(cache))
+            while (read_status(Path(cache)) or {}).get("state") != "running":
+                time.sleep(0.5)
         r = asyncio.run(classroom(url, proc.pid, args.students, args.seconds, args.period))
+        if run is not None:
+            status = read_status(Path(cache)) or {}
+            os.kill(run, signal.SIGKILL)
+            speed = (status.get("progress") or {}).get("examples_per_second", 0)
     growth = 100 * (r["end_rss"] / r["warm_rss"] - 1)  # type: ignore[operator]
     body = table(["students", "changes", "errors", "p50 s", "p95 s", "teacher p95 s",
                   "RSS after warm-up MB", "RSS at end MB", "growth"],
@@ -137,7 +154,12 @@ def main(argv: list[str] | None = None) -> None:
              f"{args.period:.0f} s (±50%) for {args.seconds:.0f} s, on one server process. Targets: no "
              "errors; student p95 under 2 s; teacher p95 under 1 s; memory at the end within 20% of "
              "its level after warm-up.")
-    record("Forty students at once", body)
+    if args.training:
+        body += (f"\n\nWith a ResNet-18 training run going the whole time, as the training page "
+                 f"starts it (its own process, nice 19, 2 threads): it trained at {speed:.0f} pictures/s "
+                 "meanwhile (alone: see 'Training: the trainer vs a bare PyTorch loop').")
+    record("Forty students at once, while a network trains" if args.training else "Forty students at once",
+           body)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,12 @@ import torch
 from torch import nn
 
 DATA = Path(__file__).parent / "data"
+
+# The suite never reads or writes a teacher's real checkpoints or torch's hub cache: both point
+# into a folder of this test process (servers started by browser tests inherit it).
+_ISOLATED = Path(tempfile.mkdtemp(prefix="cnnvis-tests-"))
+os.environ["CNNVIS_CACHE"] = str(_ISOLATED / "cache")
+os.environ["TORCH_HOME"] = str(_ISOLATED / "torch")
 
 
 def real_shapes(model: nn.Module, x: torch.Tensor) -> dict[str, tuple[int, ...]]:

@@ -148,3 +148,45 @@ def test_every_checkpoint_code_has_a_message() -> None:
 
     for code in ("suffix", "missing", "too_big", "code", "corrupt", "not_state_dict", "keys", "shape"):
         assert f"ckpt.{code}" in CATALOGUE
+
+
+def test_torchvision_file_names_match_its_urls(torchvision_meta) -> None:  # type: ignore[no-untyped-def]
+    from models.published import TORCHVISION_FILES
+
+    for arch, info in torchvision_meta.items():
+        assert info["url"].rsplit("/", 1)[1] == TORCHVISION_FILES[arch][0]
+
+
+def test_imagenet_class_names() -> None:
+    from visualizer.features import imagenet_classes
+
+    names = imagenet_classes()
+    assert len(names) == 1000 and len(set(names)) >= 998  # torchvision repeats two names
+    assert (names[0], names[1], names[999]) == ("tench", "goldfish", "toilet tissue")
+
+
+def test_checkpoints_in_torchs_hub_cache_are_found_and_load(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Fake torchvision files, as a teacher's hub cache holds them: DenseNet's old key names
+    and GoogLeNet's auxiliary classifiers are handled as torchvision handles them."""
+    import re
+
+    from visualizer.features import hub_checkpoints
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path))
+    folder = tmp_path / "hub" / "checkpoints"
+    folder.mkdir(parents=True)
+    assert hub_checkpoints() == {}
+    dense = build_model("densenet121", device="cpu").state_dict()
+    old = {re.sub(r"(denselayer\d+\.(?:norm|conv))([12])\.", r"\1.\2.", k): v for k, v in dense.items()}
+    assert old != dict(dense) and "features.denseblock1.denselayer1.norm.1.weight" in old
+    torch.save(old, folder / "densenet121-a639ec97.pth")
+    with_aux = build_model("googlenet", device="cpu", aux_logits=True).state_dict()
+    torch.save(with_aux, folder / "googlenet-1378be20.pth")
+    torch.save(build_model("resnet50", device="cpu").state_dict(), folder / "resnet50-11ad3fa6.pth")
+    found = hub_checkpoints()
+    assert set(found) == {"densenet121", "googlenet", "resnet50"}
+    for arch, path in found.items():
+        model = load_checkpoint(build_model(arch, device="cpu"), path)
+        theirs = torch.load(path, weights_only=True)
+        conv = next(k for k, v in theirs.items() if v.ndim == 4)  # the first convolution
+        assert torch.equal(model.state_dict()[conv], theirs[conv])

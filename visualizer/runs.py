@@ -171,7 +171,10 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
         last = [0.0]
         points: list[dict[str, float]] = []
 
+        latest: dict[str, Any] = {}
+
         def report(p: Progress) -> None:
+            latest["progress"] = asdict(p)
             points.append({"step": p.step, "epoch": p.epoch, "loss": p.loss, "accuracy": p.accuracy})
             if on_progress is not None:
                 on_progress(p)
@@ -188,10 +191,10 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
                        probe=test_set.images[probe], on_model=model_ref.append)
         if result.stopped:
             stop_file.unlink(missing_ok=True)
-            status = {**base, "state": "stopped", "curve": points, "step": result.steps}
+            status = {**base, **latest, "state": "stopped", "curve": points, "step": result.steps}
             write_status(status, folder)
             return status
-        write_status({**base, "state": "evaluating", "curve": points}, folder)
+        write_status({**base, **latest, "state": "evaluating", "curve": points}, folder)
         accuracy = evaluate(result.model, test_set, recipe.input_size, mean, std)
         try:
             save(arch, recipe, result, test_accuracy=accuracy, mean=mean, std=std, seed=seed,
@@ -201,7 +204,7 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
             write_status({**base, "state": "failed", "error": "run.save_failed",
                           "values": {"why": exc.strerror or str(exc)}}, folder)
             raise RunError("save_failed", why=exc.strerror or str(exc)) from None
-        done = {**base, "state": "done", "curve": points, "test_accuracy": accuracy,
+        done = {**base, **latest, "state": "done", "curve": points, "test_accuracy": accuracy,
                 "seconds": round(result.seconds, 1), "filters": first_conv_filters(result.model)}
         write_status(done, folder)
         return done

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import ROOT, wait_idle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
 
@@ -125,3 +125,23 @@ def test_hostile_uploads_get_a_message(app_url: str, page, tmp_path, name: str, 
     assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
     page.goto(f"{app_url}/?lang=en")  # the server is alive and serving
     page.wait_for_selector("text=floor((224 + 2*2 - 11) / 4) + 1 = 55", timeout=60_000)
+
+
+def test_training_page_shows_a_run_in_the_browser(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """A tiny real run on Debian's Fashion-MNIST (320 pictures), then the page as a student
+    sees it: the finished state, the curve, the filters and the twenty labelled test pictures."""
+    from visualizer.runs import run_training
+    from visualizer.train import Recipe
+
+    done = run_training("resnet18", recipe=Recipe(input_size=32, epochs=3, batch_size=32, lr=0.05,
+                                                  flip=False), limit_train=320, limit_test=200, threads=1)
+    page.set_viewport_size({"width": 1440, "height": 2000})
+    page.goto(f"{app_url}/training?lang=ko")
+    wait_idle(page)
+    page.wait_for_selector("text=ResNet-18: 학습 끝", timeout=60_000)
+    page.wait_for_selector(".probe figure", timeout=30_000)
+    assert page.locator(".probe figure").count() == 20
+    text = main_text(page)
+    assert f"{done['test_accuracy']:.1%}" in text and "Traceback" not in text
+    page.wait_for_timeout(1500)  # the curve's plotly.js
+    page.screenshot(path=str(ROOT / "docs" / "training.png"))
