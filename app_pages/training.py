@@ -8,7 +8,6 @@ filters and twenty test pictures whose guessed labels turn from wrong to right.
 from __future__ import annotations
 
 import time
-from html import escape
 from typing import Any
 
 import numpy as np
@@ -19,7 +18,7 @@ from app_pages.live_chart import live_chart
 from visualizer import charts
 from visualizer.data import DataError, Split, load_split
 from visualizer.i18n import t
-from visualizer.images import filter_sheet, gray_picture, png_data_uri
+from visualizer.images import filter_sheet, gray_picture
 from visualizer.runs import RunError, read_status, request_stop, start_run
 from visualizer.state import ChoiceParam
 from visualizer.train import LECTURE_ARCHS, RECIPES, eta_text, read_meta
@@ -29,7 +28,7 @@ SPECS: common.Specs = {"arch": ChoiceParam(LECTURE_ARCHS, "resnet18")}
 ACTIVE = ("loading", "running", "evaluating")
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=1, show_spinner=False)
 def test_set() -> Split:
     """The 10,000 test pictures, read once for every student (7.8 MB)."""
     return load_split("test")
@@ -63,32 +62,25 @@ def controls(lang: str) -> None:
     b[2].caption(t("train.who", lang) if common.is_teacher() else t("train.who.student", lang))
 
 
-def probe_grid(status: dict[str, Any], lang: str) -> str:
+def probe_grid(status: dict[str, Any], lang: str) -> None:
     """The test pictures with the network's guess under each: ✓ and the label when right,
-    ✗, the guess and the answer when wrong (never colour alone)."""
+    ✗, the guess and the answer when wrong (never colour alone). One element for all twenty."""
     data = test_set()
     guesses = (status.get("progress") or {}).get("probe") or []
-    cells = []
+    pics, captions = [], []
     for n, (i, label) in enumerate(zip(status["probe_index"], status["probe_labels"], strict=True)):
-        pic = png_data_uri(gray_picture(data.images[i], side=56))
+        pics.append(gray_picture(data.images[i], side=84))
         guess = guesses[n] if n < len(guesses) else None
         if guess is None:
-            text, cls = t("train.probe.wait", lang), "wait"
+            captions.append(t("train.probe.wait", lang))
         elif guess == label:
-            text, cls = f"✓ {t(f'fashion.{label}', lang)}", "right"
+            captions.append(f"✓ {t(f'fashion.{label}', lang)}")
         else:
-            text, cls = t("train.probe.wrong", lang, guess=t(f"fashion.{guess}", lang),
-                          answer=t(f"fashion.{label}", lang)), "wrong"
-        cells.append(f"<figure class='{cls}'><img src='{pic}' alt=''><figcaption>{escape(text)}"
-                     "</figcaption></figure>")
+            captions.append(t("train.probe.wrong", lang, guess=t(f"fashion.{guess}", lang),
+                              answer=t(f"fashion.{label}", lang)))
     right = sum(1 for n, g in enumerate(guesses) if g == status["probe_labels"][n])
-    head = t("train.probe.title", lang, right=right, total=len(status["probe_index"]))
-    return (f"<p class='probe-head'><b>{escape(head)}</b></p><div class='probe'>{''.join(cells)}</div>"
-            "<style>.probe{display:grid;grid-template-columns:repeat(auto-fill,minmax(96px,1fr));"
-            "gap:10px}.probe figure{margin:0;text-align:center;font-size:14px;line-height:1.25}"
-            ".probe img{width:56px;height:56px;image-rendering:pixelated;display:block;margin:0 auto 4px}"
-            ".probe .right figcaption{color:#1F6B3A}.probe .wrong figcaption{color:#B3261E}"
-            ".probe .wait figcaption{color:#666}</style>")
+    st.markdown(f"**{t('train.probe.title', lang, right=right, total=len(pics))}**")
+    st.image(pics, caption=captions, width=110)
 
 
 def live(lang: str) -> None:
@@ -131,7 +123,7 @@ def live(lang: str) -> None:
             st.image(filter_sheet(filters), width="stretch")
             st.caption(t("train.filters.note", lang))
     try:
-        st.html(probe_grid(status, lang))
+        probe_grid(status, lang)
     except DataError as err:
         st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
 

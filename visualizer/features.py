@@ -165,7 +165,7 @@ class CheckpointError(ValueError):
 # torchvision's DenseNet files predate its current names: "denselayer1.norm.1.weight" for
 # "denselayer1.norm1.weight". torchvision renames them on load with this pattern; so do we.
 _OLD_DENSENET_KEY = re.compile(
-    r"^(.*denselayer\d+\.(?:norm|relu|conv))\.((?:[12])\.(?:weight|bias|running_mean|running_var))$")
+    r"^(.*denselayer\d+\.(?:norm|relu|conv))\.((?:[12])\.(?:weight|bias|running_mean|running_var|num_batches_tracked))$")
 
 
 def torchvision_names(state: dict[str, torch.Tensor],
@@ -259,7 +259,8 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | 
         raise CheckpointError("not_state_dict")
     ours = model.state_dict()
     state = torchvision_names(state, ours)
-    missing = [k for k in ours if k not in state]
+    # Files older than PyTorch 0.4.1 have no batch-norm step counters; load_state_dict fills them.
+    missing = [k for k in ours if k not in state and not k.endswith("num_batches_tracked")]
     unexpected = [k for k in state if k not in ours]
     if missing or unexpected:
         raise CheckpointError("keys", missing=", ".join(missing[:3]) or "-",

@@ -6,7 +6,6 @@ failure is an ImageError whose ``code`` is an i18n key (``img.<code>``).
 
 from __future__ import annotations
 
-import base64
 import io
 import math
 import warnings
@@ -163,9 +162,3 @@ def filter_sheet(filters: np.ndarray, *, cell: int = 40, gap: int = 4, columns: 
         sheet.paste(tile, ((i % columns) * (cell + gap), (i // columns) * (cell + gap)))
     return sheet
 
-
-def png_data_uri(img: Image.Image) -> str:
-    """A small picture inlined in HTML (a grid of many pictures costs one element, not many)."""
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
