@@ -34,7 +34,7 @@ def test_set() -> Split:
     return load_split("test")
 
 
-def controls(lang: str) -> None:
+def controls(status: dict[str, Any], lang: str) -> None:
     """The network to train and the start and stop buttons (only the teacher's work)."""
     c = st.columns([2, 3])
     arch = c[0].selectbox(t("train.arch", lang), LECTURE_ARCHS, key=f"{PAGE}_arch",
@@ -42,7 +42,6 @@ def controls(lang: str) -> None:
     r = RECIPES[arch]
     c[1].markdown(t("train.recipe", lang, size=r.input_size, epochs=r.epochs, batch=r.batch_size,
                     optimizer=r.optimizer.upper() if r.optimizer == "sgd" else "AdamW", lr=r.lr))
-    status = read_status() or {}
     b = st.columns([1, 1, 3], vertical_alignment="center")
     if b[0].button(t("train.start", lang), type="primary", icon=":material/play_arrow:",
                    disabled=status.get("state") in ACTIVE):
@@ -148,8 +147,8 @@ def finished(lang: str) -> None:
 
 def render() -> None:
     lang = common.header(PAGE, SPECS)
-    controls(lang)
     status = read_status() or {}
+    controls(status, lang)
     st.session_state[f"{PAGE}_seen_state"] = status.get("state", "lost")
     every = 2.0 if status.get("state") in ACTIVE else 5.0
     st.fragment(run_every=every)(live)(lang)

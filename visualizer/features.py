@@ -7,6 +7,7 @@ ImageNet's mean and standard deviation for RGB models, or plain grayscale in [0,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -204,10 +205,11 @@ def hub_checkpoints() -> dict[str, Path]:
     return found
 
 
-def imagenet_classes() -> list[str]:
+@functools.cache
+def imagenet_classes() -> tuple[str, ...]:
     """ImageNet's 1,000 class names in torchvision's order (English; from torchvision's own list)."""
     text = (Path(__file__).parent / "resources" / "imagenet_classes.txt").read_text()
-    return text.splitlines()
+    return tuple(text.splitlines())
 
 
 def top_k(model: nn.Module, x: torch.Tensor, k: int) -> list[tuple[int, float]]:

@@ -181,7 +181,7 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
             now = time.monotonic()
             if now - last[0] >= STATUS_EVERY or p.step == p.steps:
                 last[0] = now
-                write_status({**base, "state": "running", "progress": asdict(p), "curve": points,
+                write_status({**base, **latest, "state": "running", "curve": points,
                               "filters": first_conv_filters(model_ref[0]) if model_ref else []},
                              folder)
 
@@ -210,7 +210,7 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
         return done
 
 
-def start_run(arch: str, folder: Path | None = None, *, extra_args: tuple[str, ...] = ()) -> int:
+def start_run(arch: str, folder: Path | None = None) -> int:
     """Start ``python -m visualizer train ARCH`` in its own session at low priority; returns its
     pid. The child takes the lock itself: if another run holds it, the child exits at once and
     the status stays that of the run going on.
@@ -225,7 +225,7 @@ def start_run(arch: str, folder: Path | None = None, *, extra_args: tuple[str, .
     d = run_dir(folder)
     env = {**os.environ, "CNNVIS_CACHE": str(folder or cache_dir())}
     args = [sys.executable, "-m", "visualizer", "train", arch, "--quiet", "--nice", str(RUN_NICE),
-            "--started-by", "page", *extra_args]
+            "--started-by", "page"]
     with open(d / "log.txt", "ab") as log:
         proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
                                 start_new_session=True, cwd=Path(__file__).resolve().parent.parent)

@@ -31,7 +31,6 @@ from visualizer.data import SIDE, Split
 CACHE_ENV = "CNNVIS_CACHE"
 RESIZE_MODE = "bilinear"  # 28 px -> input size with F.interpolate(align_corners=False)
 LECTURE_ARCHS = ("alexnet", "googlenet", "resnet18", "densenet121")  # the four notebooks
-PROBE = 16  # test pictures whose predictions the progress reports (the page's grid)
 
 
 @dataclass(frozen=True)
