@@ -155,8 +155,9 @@ def weights_notice(arch: str, w: Weights, wanted: str, lang: str) -> None:
         st.info(t("feat.fallback", lang, wanted=t(f"feat.src.{wanted}", lang),
                   used=t(f"feat.src.{w.source}", lang)), icon=":material/swap_horiz:")
     if w.source == "fashion" and w.meta:
+        epochs = f"{round(w.meta['epochs'], 1):g}"  # 2.001 when the last batch was dropped
         st.success(t("feat.fashion", lang, acc=w.meta["test_accuracy"], date=str(w.meta["date"])[:10],
-                     size=w.size, epochs=w.meta["epochs"], n=int(w.meta.get("test_images", 10_000))),
+                     size=w.size, epochs=epochs, n=int(w.meta.get("test_images", 10_000))),
                    icon=":material/check:")
     elif w.source == "imagenet":
         st.success(t("feat.trained", lang, name=os.path.basename(str(w.path))), icon=":material/check:")

@@ -397,7 +397,10 @@ def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(y=names[::-1], x=[100 * p for p in probs[::-1]], orientation="h",
                 marker_color=MAC_COLOR, text=[f"{100 * p:.1f}%" for p in probs[::-1]],
-                textposition="outside", cliponaxis=False, hoverinfo="skip")
+                # a long bar carries its number inside (outside it ran past a narrow column's edge)
+                textposition=["inside" if p > 0.5 else "outside" for p in probs[::-1]],
+                insidetextanchor="end", insidetextfont={"color": "white"}, cliponaxis=False,
+                hoverinfo="skip")
     fig.update_layout(xaxis={"range": [0, 125], "visible": False},
                       yaxis={"automargin": True, "tickfont": {"size": 15}})
     fig = _layout(fig, title, 90 + 44 * len(names))
