@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages import common
+from app_pages.diagram_view import diagram
 from app_pages.live_chart import clicked, live_chart
 from models import get_entry, list_models
 from visualizer import charts
@@ -225,7 +226,7 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
             common.download(fmt.upper(), lambda fmt=fmt: dot.encode() if fmt == "dot" else render_dot(
                 dot, fmt, 1920 if fmt == "png" else None), file_name(result, "diagram", fmt), fmt,
                 f"ex_dl_{fmt}")
-    st.graphviz_chart(dot, width="stretch")
+    diagram(dot, key="ex_diagram")
 
 
 def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[], go.Figure]) -> None:

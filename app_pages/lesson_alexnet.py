@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
@@ -62,7 +63,7 @@ def steps_tab(lang: str) -> None:
                      format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")
     c3.button(t("alex.next", lang), on_click=_move, args=(1, last), width="stretch")
     r = layers[st.session_state[f"{PAGE}_step"]]
-    left, right = st.columns([3, 2])
+    left, right = st.columns(2)
     with left:
         st.subheader(f"{r.label} · {r.type}")
         st.markdown(op_text(r, lang))
@@ -76,9 +77,10 @@ def steps_tab(lang: str) -> None:
                    key="alex_pair", static=True)
         if r.index == layers[-1].index:
             st.info(t("op.softmax", lang, n=r.output_shape[-1]))
-        live_chart(charts.volumes(result, lang, _stack_of(result, r)), key="alex_strip", static=True)
     with right:
-        st.graphviz_chart(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), width="stretch")
+        diagram(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), key="alex_steps_diagram")
+    # The whole network, the width of the page: its thirteen names side by side.
+    live_chart(charts.volumes(result, lang, _stack_of(result, r)), key="alex_strip", static=True)
 
 
 def _stack_of(result: TraceResult, r: LayerRecord) -> int:
@@ -177,7 +179,7 @@ def gpus_tab(lang: str) -> None:
     saved = single.total_params - split.total_params
     st.markdown(t("alex.gpus.total", lang, split=f"{split.total_params:,}", single=f"{single.total_params:,}",
                   saved=f"{saved:,}", pct=f"{100 * saved / single.total_params:.1f}"))
-    st.graphviz_chart(to_dot(split, DiagramOptions(lang=lang)), width="stretch")
+    diagram(to_dot(split, DiagramOptions(lang=lang)), key="alex_gpus_diagram")
 
 
 def params_tab(lang: str) -> None:

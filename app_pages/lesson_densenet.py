@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
+from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import get_entry
 from visualizer import charts
@@ -74,15 +75,15 @@ def parts_tab(lang: str) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(t("dense.parts.layer", lang, four_k=4 * k, k=k))
-        st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang,
-                                                        opened=frozenset({layer.name}))), width="stretch")
+        diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang, opened=frozenset({layer.name}))),
+                key="dense_layer_diagram")
     with right:
         _, cin, h, _ = transition.input_shapes[0]
         st.markdown(t("dense.parts.transition", lang, cin=cin, cout=transition.channels, h=h,
                       h2=transition.output_shape[2]))
-        st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang,
-                                                        opened=frozenset({transition.name}))),
-                          width="stretch")
+        diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang,
+                                              opened=frozenset({transition.name}))),
+                key="dense_transition_diagram")
 
 
 def add_cat_tab(lang: str) -> None:
@@ -96,12 +97,12 @@ def add_cat_tab(lang: str) -> None:
     with left:
         new = added.find("block.body").output_shape
         st.subheader(t("dense.add_result", lang, a=x, b=shape_text(new), out=shape_text(added.output_shape)))
-        st.graphviz_chart(to_dot(added, DiagramOptions(detail="layers", lang=lang)), width="stretch")
+        diagram(to_dot(added, DiagramOptions(detail="layers", lang=lang)), key="dense_add_diagram")
     with right:
         new = concatenated.find("conv2").output_shape
         st.subheader(t("dense.cat_result", lang, a=x, b=shape_text(new),
                        out=shape_text(concatenated.output_shape)))
-        st.graphviz_chart(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang)), width="stretch")
+        diagram(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang)), key="dense_cat_diagram")
     st.info(t("dense.add_cat.note", lang))
 
 
@@ -109,8 +110,8 @@ def bc_tab(lang: str) -> None:
     st.markdown(t("dense.bc.intro", lang))
     result = common.cached_trace("densenet_bc_100", 32)
     live_chart(charts.ledger_line(dense_ledger(result), lang, growth_rate(result)), key="dense_bc_ledger")
-    st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
-                      width="stretch")
+    diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
+            key="dense_bc_diagram")
 
 
 common.tabbed_page(PAGE, SPECS, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
 from visualizer import charts
@@ -108,7 +109,7 @@ def inside_tab(lang: str) -> None:
     name = st.selectbox(t("inc.module", lang), tuple(INCEPTION_CFG), key=f"{PAGE}_module")
     st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
     paper = st.session_state.get(f"{PAGE}_layout", "googlenet_paper") == "googlenet_paper"
-    st.graphviz_chart(module_dot(name, paper, lang), width="stretch")
+    diagram(module_dot(name, paper, lang), key="inc_module_diagram")
 
 
 def aux_tab(lang: str) -> None:
@@ -118,7 +119,7 @@ def aux_tab(lang: str) -> None:
     aux = sum(r.params_total for r in result.records if r.type == "InceptionAux")
     st.markdown(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",
                   pct=f"{100 * aux / result.total_params:.0f}"))
-    st.graphviz_chart(to_dot(result, DiagramOptions(detail="overview", lang=lang)), width="stretch")
+    diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang)), key="inc_aux_diagram")
 
 
 common.tabbed_page(PAGE, SPECS, {"example": example_tab, "modules": modules_tab, "inside": inside_tab,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
 from visualizer import charts
@@ -46,7 +47,7 @@ def block_tab(lang: str) -> None:
         st.code(LECTURE_RESIDUAL_BLOCK, language="python")
     with right:
         st.subheader(t("res.trace", lang))
-        st.graphviz_chart(to_dot(result, DiagramOptions(detail="layers", lang=lang)), width="stretch")
+        diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
     rows = layer_rows(result, lang, minor=True)
     st.dataframe(pd.DataFrame(rows), hide_index=True,
                  column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
@@ -92,7 +93,7 @@ def compare_tab(lang: str) -> None:
             m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
             st.code(weights_formula(cost), language=None)
-            st.graphviz_chart(dot, width="stretch")
+            diagram(dot, key=f"res_compare_diagram_{kind}")
     st.caption(t("res.compare.note", lang, mid=st.session_state[f"{PAGE}_bn_mid"]))
 
 

@@ -48,19 +48,55 @@ const loadPlotly = () => {
   return window.cnnvisPlotly;
 };
 
-// A phone-wide chart: layer names under the axis at least 30 px apart (rotated names closer
-// than that run into each other), and no toolbar over the title.
+// The figure fitted to the width it is drawn at. A title longer than the chart is wrapped
+// onto more lines (plotly never wraps) and the top margin grows to hold them and the legend
+// above the plot. Below 640 px (a phone): layer names under the axis at least 30 px apart
+// (rotated names closer than that run into each other), the figure's own phone variant
+// (layout.meta.narrow: trace updates, such as shorter point labels), and no toolbar.
+const textWidth = (text, size) => [...text].reduce(
+  (sum, ch) => sum + size * (ch.charCodeAt(0) > 0x2e80 ? 1.0 : ch === ' ' ? 0.3 : 0.62), 0);
+const wrap = (text, size, room) => {
+  const lines = [];
+  for (const part of String(text).split('<br>')) {
+    let line = '';
+    for (const word of part.split(' ')) {
+      const next = line ? line + ' ' + word : word;
+      if (line && textWidth(next.replace(/<[^>]+>/g, ''), size) > room) { lines.push(line); line = word; }
+      else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+};
 const fitWidth = (figure, config, width) => {
-  if (width >= 640) return [figure.layout, config];
   const layout = { ...figure.layout };
-  const room = Math.max(3, Math.floor(width / 30));
+  let data = figure.data;
+  const title = layout.title && layout.title.text;
+  if (title) {
+    const size = (layout.title.font && layout.title.font.size) || 16;
+    const given = String(title).split('<br>').length;
+    const lines = wrap(title, size, width - 32);
+    const base = (layout.margin && layout.margin.t) || 80;
+    const extra = (lines.length - given) * size * 1.3;
+    const height = layout.height || 450;
+    // plotly draws a title's extra lines above its anchor, out of the picture: move it down
+    const top = (1 - (layout.title.y || 1)) * height + (lines.length - 1) * size * 1.3;
+    layout.title = { ...layout.title, text: lines.join('<br>'), y: 1 - top / height };
+    if (extra > 0) layout.margin = { ...layout.margin, t: base + extra };
+  }
+  if (width >= 640) return [layout, config, data];
   for (const [key, axis] of Object.entries(layout)) {
     if (!key.startsWith('xaxis') || !axis || axis.tickmode !== 'array' || !axis.tickvals) continue;
+    // a name on two lines (conv1 above 55×55×96) needs more room when tilted upright
+    const lines = Math.max(1, ...axis.ticktext.map(text => String(text).split('<br>').length));
+    const room = Math.max(3, Math.floor(width / (30 + 16 * (lines - 1))));
     const every = Math.ceil(axis.tickvals.length / room);
     const keep = (_, i) => i % every === 0;
     layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep) };
   }
-  return [layout, { ...config, displayModeBar: false }];
+  const narrow = layout.meta && layout.meta.narrow;
+  if (narrow) data = data.map((trace, i) => ({ ...trace, ...(narrow[i] || {}) }));
+  return [layout, { ...config, displayModeBar: false }, data];
 };
 
 // At most one redraw per frame, of the newest figure: while a slider is dragged, figures that
@@ -71,8 +107,9 @@ const draw = (host, Plotly) => {
   if (!host.isConnected) return;  // unmounted while the frame was pending
   const { data } = host.cnnvisLatest;
   if (host.cnnvisFailed) { host.textContent = ''; host.cnnvisFailed = false; }
-  const [layout, config] = fitWidth(data.figure, data.config, host.clientWidth);
-  Plotly.react(host, data.figure.data, layout, config);
+  const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth);
+  host.cnnvisWidth = host.clientWidth;
+  Plotly.react(host, traces, layout, config);
   if (!host.cnnvisClicks) {
     host.cnnvisClicks = true;
     host.on('plotly_click', event => {
@@ -88,9 +125,20 @@ export default function ({ data, parentElement, setTriggerValue }) {
   host.cnnvisLatest = { data, setTriggerValue };
   loadPlotly().then(Plotly => {
     if (!host.cnnvisFrame) host.cnnvisFrame = requestAnimationFrame(() => draw(host, Plotly));
+    if (!host.cnnvisResize) {  // a turned phone, a resized window: fit the new width again
+      host.cnnvisResize = new ResizeObserver(() => {
+        if (host.clientWidth !== host.cnnvisWidth && !host.cnnvisFrame)
+          host.cnnvisFrame = requestAnimationFrame(() => draw(host, Plotly));
+      });
+      host.cnnvisResize.observe(host);
+    }
   }).catch(() => { host.textContent = data.failed; host.cnnvisFailed = true; });
   // Called when Streamlit unmounts the chart (another tab, another page): free Plotly's listeners.
-  return () => setTimeout(() => { if (!host.isConnected && window.Plotly) window.Plotly.purge(host); });
+  return () => setTimeout(() => {
+    if (host.isConnected) return;
+    if (host.cnnvisResize) host.cnnvisResize.disconnect();
+    if (window.Plotly) window.Plotly.purge(host);
+  });
 }
 """
 

@@ -13,6 +13,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from visualizer import arithmetic as ar
+from visualizer import palette
 from visualizer.analysis import InceptionCost, Unit, cost_units, flow_units, stage_label
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
@@ -21,12 +22,12 @@ from visualizer.records import TraceResult
 # that redraw in place (app_pages/live_chart.py), so it always matches this plotly version.
 BROWSER_BUNDLE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 FONT = "NanumGothic, Noto Sans CJK KR, sans-serif"  # Hangul in the browser and in exports
-SIZE_COLOR = "#2F6DB5"
-CHANNEL_COLOR = "#C8741F"
-PARAM_COLOR = "#C8741F"
-MAC_COLOR = "#2F6DB5"
-HIGHLIGHT = "#E4572E"
-FLAT_COLOR = "#8E6BB8"
+SIZE_COLOR = palette.SIZE
+CHANNEL_COLOR = palette.CHANNELS
+PARAM_COLOR = palette.PARAMS
+MAC_COLOR = palette.MACS
+HIGHLIGHT = palette.HIGHLIGHT
+FLAT_COLOR = palette.FLAT
 MAX_TICKS = 20  # layer names under the flow chart: more overlap, and each costs ~1 ms a redraw
 
 
@@ -121,12 +122,12 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> g
         "barmode": "overlay",
         "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False},
         "yaxis": {"anchor": "x", "domain": [0.494, 1.0], "title": {"text": t("flow.size", lang)},
-                  "range": [0, top * 1.2], "gridcolor": "#E5E5E5", "automargin": True},
+                  "range": [0, top * 1.2], "gridcolor": palette.GRID, "automargin": True},
         "xaxis2": {"anchor": "y2", "tickmode": "array", "tickvals": x[::step],
                    "ticktext": labels[::step], "tickangle": -45, "automargin": True},
         "yaxis2": {"anchor": "x2", "domain": [0.0, 0.414], "title": {"text": t("flow.channels", lang)},
                    "type": "log", "dtick": 1, "range": [0, math.log10(biggest) + 0.5],
-                   "gridcolor": "#E5E5E5", "automargin": True},
+                   "gridcolor": palette.GRID, "automargin": True},
     }
     if selected is not None and selected in index:
         at = index.index(selected)
@@ -156,7 +157,7 @@ def cost_bars(result: TraceResult, lang: str) -> go.Figure:
                 hovertext=m_hover, hoverinfo="text")
     top = max(params + macs + [1])
     fig.update_layout(barmode="group", yaxis={"title": t("cost.percent", lang),
-                                               "range": [0, top * 1.18], "gridcolor": "#E5E5E5"},
+                                               "range": [0, top * 1.18], "gridcolor": palette.GRID},
                       xaxis={"tickangle": -30})
     return _layout(fig, t("cost.title", lang), 440)
 
@@ -185,30 +186,39 @@ def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Fi
         (stage_label(result, u), u.last(result).output_shape, u.records[0]) for u in units]
     cur_pos = next((i for i, (_, _, idx) in enumerate(stacks) if idx == current), None)
     fig = go.Figure()
-    x = 0.0
+    # Every stack gets the same slot, so their names under the axis are evenly spaced; the
+    # biggest box fills most of its slot.
+    slot = 12.5
+    centers: list[float] = []
+    names: list[str] = []
     for i, (label, shape, _) in enumerate(stacks):
         color = "#9EC3E6"
         if cur_pos is not None and i == cur_pos:
             color = HIGHLIGHT
         elif cur_pos is not None and i == cur_pos - 1:
-            color = "#F4A582"
+            color = palette.BEFORE
+        center = i * slot + slot / 2
         if len(shape) == 4:
             side = 0.75 * math.sqrt(shape[2])
             depth = 0.5 * math.log2(shape[1] + 1)
-            _box(fig, x, 0, side, side, depth, color)
             width = side + depth * 0.6
+            _box(fig, center - width / 2, 0, side, side, depth, color)
             caption = f"{shape[2]}×{shape[3]}×{shape[1]}"
         else:
-            width, height = 0.5, 0.9 * math.log2(shape[-1] + 1)
-            _box(fig, x, 0, width, height, 0, color)
+            width, height = 0.8, 0.9 * math.log2(shape[-1] + 1)
+            _box(fig, center - width / 2, 0, width, height, 0, color)
             caption = str(shape[-1])
-        stagger = -0.6 if i % 2 == 0 else -2.4  # alternate rows so captions never collide
-        fig.add_annotation(x=x + width / 2, y=stagger, text=f"<b>{label}</b><br>{caption}",
-                           showarrow=False, yanchor="top", font={"size": 13})
-        x += width + (0.9 if len(shape) == 4 else 1.6)
-    fig.update_xaxes(visible=False, range=[-0.5, x])
-    fig.update_yaxes(visible=False, scaleanchor="x", range=[-5.5, 15])
-    fig = _layout(fig, t("volumes.title", lang), 360)
+        centers.append(center)
+        names.append(f"<b>{label}</b><br>{caption}")
+    # The names are the x axis's tick labels: plotly tilts them when they would touch, and a
+    # phone-wide chart keeps every second or third (app_pages/live_chart.py).
+    fig.update_xaxes(range=[0, len(stacks) * slot], tickmode="array", tickvals=centers, ticktext=names,
+                     showgrid=False, zeroline=False, showline=False, ticks="", tickfont={"size": 13},
+                     automargin=True, constrain="domain")
+    # One scale for both axes keeps the boxes' shape; the plot area shrinks to fit, never the
+    # axes' ranges (that would leave the boxes specks in a wide blank).
+    fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.3, 13], constrain="domain")
+    fig = _layout(fig, t("volumes.title", lang), 230)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return fig
 
@@ -225,7 +235,7 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
     fig = go.Figure()
     x = 0.0
     top = 1.0
-    for i, (shape, color) in enumerate(((before, "#F4A582"), (after, HIGHLIGHT))):
+    for i, (shape, color) in enumerate(((before, palette.BEFORE), (after, HIGHLIGHT))):
         if len(shape) == 4:
             w, h, d = shape[3] * scale, shape[2] * scale, shape[1] * scale
             _box(fig, x, 0, w, h, d, color)
@@ -256,14 +266,14 @@ def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:
     names = [c.name.removeprefix("inception") for c in costs]
     fig = go.Figure()
     fig.add_bar(x=names, y=[c.naive_macs / 1e6 for c in costs], name=t("inc.naive", lang),
-                marker_color="#B0B0B0",
+                marker_color=palette.NAIVE,
                 text=[f"{c.naive_macs / 1e6:,.0f}" for c in costs], textposition="outside")
     fig.add_bar(x=names, y=[c.macs / 1e6 for c in costs], name=t("inc.reduced", lang),
                 marker_color=MAC_COLOR,
                 text=[f"{c.macs / 1e6:,.0f}<br>÷{c.saving:.1f}" for c in costs], textposition="outside")
     top = max(c.naive_macs for c in costs) / 1e6
     fig.update_layout(barmode="group", yaxis={"title": t("inc.macs_m", lang), "range": [0, top * 1.2],
-                                               "gridcolor": "#E5E5E5"})
+                                               "gridcolor": palette.GRID})
     return _layout(fig, t("inc.chart", lang), 440)
 
 
@@ -285,7 +295,7 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
                                font={"size": 12, "color": HIGHLIGHT})
     fig.update_layout(xaxis={"title": t("dense.layer_axis", lang)},
                       yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
-                             "gridcolor": "#E5E5E5"})
+                             "gridcolor": palette.GRID})
     title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
     return _layout(fig, title, 440)
 
@@ -298,31 +308,124 @@ def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
                 marker_color=PARAM_COLOR, offsetgroup=0)
     fig.add_bar(x=names, y=[float(r["macs"]) / 1e9 for r in rows], name=t("fam.macs_g", lang),
                 marker_color=MAC_COLOR, offsetgroup=1, secondary_y=True)
-    fig.update_yaxes(title_text=t("fam.params_m", lang), secondary_y=False, gridcolor="#E5E5E5")
+    fig.update_yaxes(title_text=t("fam.params_m", lang), secondary_y=False, gridcolor=palette.GRID)
     fig.update_yaxes(title_text=t("fam.macs_g", lang), secondary_y=True, showgrid=False)
     fig.update_layout(barmode="group")
     return _layout(fig, t("fam.title", lang), 420)
 
 
+def text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is drawn at ``size`` px (Hangul is square, Latin narrower)."""
+    return sum(size * (1.0 if ord(ch) > 0x2E80 else 0.3 if ch == " " else 0.6) for ch in text)
+
+
+# Where a point's label may go (plotly's textposition), nearest first, and the offset of the
+# label's centre in units of (marker radius + label half-size).
+_SPOTS = (("top center", 0, -1), ("bottom center", 0, 1), ("middle right", 1, 0),
+          ("middle left", -1, 0), ("top right", 0.8, -0.8), ("top left", -0.8, -0.8),
+          ("bottom right", 0.8, 0.8), ("bottom left", -0.8, 0.8))
+
+
+def place_labels(points: list[tuple[float, float, float]], texts: list[str], size: float,
+                 width: float, height: float) -> list[str | None]:
+    """A textposition for each point's label such that no two labels touch and none crosses
+    the plot's edge, at a plot area of ``width`` x ``height`` px; None where none fits (the
+    label is dropped: its point keeps it on hover).
+
+    ``points`` are (x px, y px from the top, marker radius px). A label is also kept off other
+    markers where it can be. Greedy, nearest spot first: a dozen points need nothing cleverer.
+    Placements that fit a narrow plot fit every wider one (points only move apart in x).
+    """
+    placed: list[tuple[float, float, float, float]] = []
+    out: list[str | None] = []
+    h = size * 1.25
+    for (x, y, r), text in zip(points, texts, strict=True):
+        w = text_width(text, size) + 4
+        best: tuple[int, str, tuple[float, float, float, float]] | None = None
+        for spot, dx, dy in _SPOTS:
+            cx, cy = x + dx * (r + w / 2 + 2), y + dy * (r + h / 2 + 1)
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+                continue
+            if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                continue
+            covers = sum(1 for px, py, pr in points if (px, py) != (x, y)
+                         and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
+            if best is None or covers < best[0]:
+                best = (covers, spot, box)
+            if covers == 0:
+                break
+        if best is None:
+            out.append(None)
+        else:
+            out.append(best[1])
+            placed.append(best[2])
+    return out
+
+
+def short_name(name: str) -> str:
+    """ResNet-18 -> R18, DenseNet-121 -> D121 (a phone's chart label); GoogLeNet stays."""
+    family, _, depth = name.partition("-")
+    return f"{family[0]}{depth}" if depth else name
+
+
 def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
-    """Top-1 accuracy against MACs, bubble area proportional to parameters."""
+    """Top-1 accuracy against MACs, bubble area proportional to parameters.
+
+    Each family has its colour and its marker shape (visualizer/palette.py). Labels are placed
+    so that none touch, for a desktop-wide plot with full names and for a phone with short ones
+    (``layout.meta.narrow``, applied by the page's chart at phone width); a label that does not
+    fit is dropped, and the name stays on hover.
+    """
     rows = [r for r in rows if r.get("top1") is not None]
     biggest = max(float(r["params"]) for r in rows)
+    sizeref = 2.0 * biggest / 60**2
+    logs = [math.log10(float(r["macs"]) / 1e9) for r in rows]
+    tops = [float(r["top1"]) for r in rows]  # type: ignore[arg-type]
+    # Room for the biggest bubble (AlexNet's 61 M parameters) inside the axes.
+    x_range = [min(logs) - 0.35, max(logs) + 0.3]
+    y_range = [min(tops) - 6, max(tops) + 4]
+    height, margin = 520, {"l": 70, "r": 20, "t": 110, "b": 70}
+    plot_h = height - margin["t"] - margin["b"]
+
+    def spots(plot_w: float, names: list[str]) -> list[str | None]:
+        points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
+                   (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h,
+                   max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2))
+                  for lx, ty, r in zip(logs, tops, rows, strict=True)]
+        return place_labels(points, names, 14, plot_w, plot_h)
+
+    full = [str(r.get("short", r["name"])) for r in rows]
+    short = [short_name(n) for n in full]
+    wide, narrow = spots(560, full), spots(250, short)
     fig = go.Figure()
+    narrow_traces: dict[int, dict[str, Any]] = {}
     for family in dict.fromkeys(str(r["family"]) for r in rows):
-        sub = [r for r in rows if r["family"] == family]
+        idx = [i for i, r in enumerate(rows) if r["family"] == family]
+        color, symbol = palette.FAMILY.get(family, (palette.GRAY, "circle"))
+        narrow_traces[len(fig.data)] = {
+            "text": [short[i] if narrow[i] else "" for i in idx],
+            "textposition": [narrow[i] or "top center" for i in idx]}
         fig.add_scatter(
-            x=[float(r["macs"]) / 1e9 for r in sub], y=[float(r["top1"]) for r in sub],  # type: ignore[arg-type]
-            mode="markers+text", name=family, text=[str(r.get("short", r["name"])) for r in sub],
-            textposition="top center",
-            marker={"size": [float(r["params"]) for r in sub], "sizemode": "area",
-                    "sizeref": 2.0 * biggest / 70**2, "sizemin": 6, "opacity": 0.7},
-            hovertext=[f"<b>{r['name']}</b><br>{float(r['macs']) / 1e9:.2f} G MACs<br>"
-                       f"{float(r['params']) / 1e6:.1f} M<br>top-1 {r['top1']}%" for r in sub],
-            hoverinfo="text")
-    fig.update_layout(xaxis={"title": t("cmp.macs_axis", lang), "type": "log", "gridcolor": "#E5E5E5"},
-                      yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": "#E5E5E5"})
-    return _layout(fig, t("cmp.bubble_title", lang), 500)
+            x=[float(rows[i]["macs"]) / 1e9 for i in idx], y=[tops[i] for i in idx],
+            mode="markers+text", name=t(f"family.{family}", lang),
+            text=[full[i] if wide[i] else "" for i in idx],
+            textposition=[wide[i] or "top center" for i in idx], textfont={"size": 14},
+            marker={"size": [float(rows[i]["params"]) for i in idx], "sizemode": "area",
+                    "sizeref": sizeref, "sizemin": 6, "opacity": 0.75, "color": color,
+                    "symbol": symbol, "line": {"color": "#333333", "width": 1}},
+            hovertext=[f"<b>{rows[i]['name']}</b><br>{float(rows[i]['macs']) / 1e9:.2f} G MACs<br>"
+                       f"{float(rows[i]['params']) / 1e6:.1f} M<br>top-1 {rows[i]['top1']}%"
+                       for i in idx],
+            hoverinfo="text", cliponaxis=False)
+    fig.update_layout(xaxis={"title": t("cmp.macs_axis", lang), "type": "log", "gridcolor": palette.GRID,
+                             "range": x_range},
+                      yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": palette.GRID,
+                             "range": y_range},
+                      meta={"narrow": {str(k): v for k, v in narrow_traces.items()}})
+    fig = _layout(fig, t("cmp.bubble_title", lang), height)
+    fig.update_layout(margin=margin)
+    return fig
 
 
 def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0) -> go.Figure:
@@ -384,10 +487,11 @@ def training_curve(curve: list[dict[str, float]], lang: str) -> go.Figure:
     fig.add_scatter(x=x, y=[100 * p["accuracy"] for p in curve], mode="lines",
                     name=t("train.m.acc", lang), line={"color": MAC_COLOR, "width": 3, "dash": "dot"},
                     row=2, col=1)
-    fig.update_yaxes(title_text=t("train.m.loss", lang), rangemode="tozero", gridcolor="#E5E5E5",
+    fig.update_yaxes(title_text=t("train.m.loss", lang), rangemode="tozero", gridcolor=palette.GRID,
                      row=1, col=1)
-    fig.update_yaxes(title_text=t("train.acc_axis", lang), range=[0, 100], gridcolor="#E5E5E5",
-                     row=2, col=1)
+    # No 0 on the accuracy axis: it would sit on the epoch axis's 0 at the corner.
+    fig.update_yaxes(title_text=t("train.acc_axis", lang), range=[0, 100], gridcolor=palette.GRID,
+                     tickvals=[25, 50, 75, 100], row=2, col=1)
     fig.update_xaxes(title_text=t("train.epoch_axis", lang), rangemode="tozero", row=2, col=1)
     return _layout(fig, t("train.curve_title", lang), 460)
 

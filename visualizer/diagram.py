@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from visualizer.analysis import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
 from visualizer.i18n import CATALOGUE, number, shape_text, t
+from visualizer.palette import BOXES_DARK, BOXES_LIGHT, HIGHLIGHT
 from visualizer.records import LayerRecord, TraceResult
 
 DETAILS = ("overview", "blocks", "layers")
@@ -22,18 +23,10 @@ FOLDED = MINOR_TYPES | {"LocalResponseNorm"}
 # Font families, first found wins: Hangul needs NanumGothic or Noto Sans CJK (see Makefile).
 FONT = "NanumGothic,Noto Sans CJK KR,sans-serif"
 
-# Fill and border per kind of box; light fills keep black text readable on a projector.
+# Fill and border per kind of box (visualizer/palette.py: the same colours on every page).
 PALETTE = {
-    "light": {"conv": ("#DCEAF7", "#2F6DB5"), "pool": ("#E2F2DF", "#3C8D40"),
-              "linear": ("#FCE8D6", "#C8741F"), "block": ("#ECE4F5", "#7B4FA0"),
-              "other": ("#F1F1F1", "#777777"), "merge": ("#FFF1B8", "#A67C00"),
-              "io": ("#FFFFFF", "#333333"), "text": "#1A1A1A", "edge": "#555555",
-              "bg": "white", "hl": "#E4572E"},
-    "dark": {"conv": ("#1E3A5F", "#7FB2F0"), "pool": ("#1F4023", "#86C98A"),
-             "linear": ("#4A2E14", "#F0A860"), "block": ("#3A2950", "#C3A3E8"),
-             "other": ("#2E2E2E", "#AAAAAA"), "merge": ("#4A3D0A", "#F2CF4A"),
-             "io": ("#111111", "#DDDDDD"), "text": "#F2F2F2", "edge": "#BBBBBB",
-             "bg": "#111111", "hl": "#FF8A65"},
+    "light": {**BOXES_LIGHT, "text": "#1A1A1A", "edge": "#555555", "bg": "white", "hl": HIGHLIGHT},
+    "dark": {**BOXES_DARK, "text": "#F2F2F2", "edge": "#BBBBBB", "bg": "#111111", "hl": "#FF8A65"},
 }
 
 
@@ -237,8 +230,11 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
             out += _rows(["input", *(b.id for b in boxes), "output"])
     last = owner[_producer_of_output(result)]
     out += _side_outputs(result, boxes, owner, last, opt)
+    # Only a whole network ends in class scores; a block's output is a feature map that goes on
+    # to the next block.
+    ends = "diagram.output" if len(result.output_shape) == 2 else "diagram.output_map"
     out.append(f'  output [shape=box, style="rounded,filled", fillcolor="{io_fill}", '
-               f'color="{io_border}", label=<<b>{_esc(t("diagram.output", opt.lang))}</b>>];')
+               f'color="{io_border}", label=<<b>{_esc(t(ends, opt.lang))}</b>>];')
     out.append(f'  {last.id} -> output [label="{shape_text(result.output_shape)}"];')
     out.append("}")
     return "\n".join(out)

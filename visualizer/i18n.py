@@ -115,6 +115,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diagram.input": ("Input", "입력"),
     "diagram.output": ("Output (scores; softmax gives probabilities)",
                        "출력 (점수, softmax로 확률)"),
+    "diagram.zoom": ("Click: natural size (larger); click again: fit the screen",
+                     "클릭: 원래 크기(더 크게), 한 번 더: 화면에 맞추기"),
+    "diagram.alt": ("Diagram of the network's layers", "신경망 층 구조도"),
+    "diagram.output_map": ("Output feature map (on to the next block)", "출력 특징 맵 (다음 블록으로)"),
     "diagram.repeat": ("{block} x{n}", "{block} x{n}"),
     "diagram.legend": ("Circles merge paths: + adds (ResNet), C concatenates channels "
                        "(Inception, DenseNet). Each arrow is labelled with the shape it "
@@ -523,7 +527,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "train.m.speed": ("Pictures / s", "초당 그림 수"),
     "train.m.left": ("Time left", "남은 시간"),
     "train.acc_axis": ("Training accuracy (%)", "학습 정확도 (%)"),
-    "train.epoch_axis": ("Epochs (passes over the 60,000 pictures)", "에폭 (60,000장을 한 번 다 보는 것)"),
+    "train.epoch_axis": ("Epoch (60,000 pictures each)", "에폭 (한 번 = 60,000장)"),
     "train.curve_title": ("Loss falls, accuracy climbs", "손실은 내려가고, 정확도는 올라갑니다"),
     "train.done": ("{arch} got {acc:.1%} of the 10,000 test pictures right after {minutes:.1f} minutes. Its checkpoint is saved: the feature-map page now uses it.",
                    "{arch}가 {minutes:.1f}분 학습 후 시험 그림 10,000장 중 {acc:.1%}를 맞혔습니다. 체크포인트가 저장되어 특징 맵 페이지에서 바로 쓰입니다."),
@@ -581,7 +585,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cmp.col.year": ("Year", "연도"),
     "cmp.col.top1": ("ImageNet top-1 (%)", "ImageNet top-1 (%)"),
     "cmp.col.fails": ("Does not run at this size", "이 크기에서는 실행 불가"),
-    "cmp.macs_axis": ("Multiply-adds per image (billions, log scale)", "이미지당 곱셈-누산 (십억, 로그 눈금)"),
+    "cmp.macs_axis": ("G MACs per image (log scale)", "이미지당 MAC (십억, 로그 눈금)"),
     "cmp.top1_axis": ("ImageNet top-1 accuracy (%)", "ImageNet top-1 정확도 (%)"),
     "cmp.bubble_title": ("Accuracy vs compute; bubble area = parameters", "정확도 vs 연산량, 원의 넓이 = 파라미터 수"),
     # --- URL and input problems ------------------------------------------------------

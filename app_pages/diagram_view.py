@@ -1,0 +1,105 @@
+"""Every graphviz diagram of the app, drawn to fit the screen it is on.
+
+``st.graphviz_chart`` stretches a diagram to its column: a long chain of boxes takes several
+screens on a projector, and a wide one in a phone's column shrinks its text to specks. This
+component shows the SVG that Graphviz's own ``dot`` draws (visualizer/export.render_dot, as the
+slide exports do) at the largest scale that shows the whole diagram at once: the column's width
+and 80 % of the window's height, never above 1.25x its natural size. Text never gets smaller
+than 8 px: below that, the diagram keeps that scale and its box scrolls. A click (or Enter)
+shows it at its natural size, larger, and another click fits it again. It refits when the
+window changes (a turned phone, the projector's window).
+
+Where ``dot`` is missing, the diagram falls back to ``st.graphviz_chart``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import streamlit as st
+
+from app_pages import common
+from visualizer.export import MissingTool, render_dot
+from visualizer.i18n import t
+
+JS = r"""
+const MIN_TEXT_PX = 8, MAX_SCALE = 1.25, SCREEN = 0.8;
+
+const fit = (host) => {
+  const svg = host.querySelector('svg');
+  if (!svg || !host.cnnvisNatural) return;
+  const [w, h, font] = host.cnnvisNatural;
+  const room = host.clientWidth;
+  if (!room) return;
+  let scale = Math.min(MAX_SCALE, room / w, (window.innerHeight * SCREEN) / h);
+  if (host.dataset.full === '1') scale = Math.max(scale, 1);
+  scale = Math.max(scale, MIN_TEXT_PX / font);
+  svg.style.width = `${w * scale}px`;
+  svg.style.height = `${h * scale}px`;
+  host.cnnvisScale = scale;
+};
+
+export default function ({ data, parentElement }) {
+  const host = parentElement.querySelector('.cnnvis-diagram');
+  if (host.cnnvisSvg !== data.svg) {
+    host.cnnvisSvg = data.svg;
+    host.innerHTML = data.svg;  // drawn by dot from the app's own DOT; labels are escaped
+    const svg = host.querySelector('svg');
+    if (svg) {
+      const pt = (v) => parseFloat(v) * 4 / 3;  // dot sizes its SVG in points
+      // the smallest text decides how far the diagram may shrink
+      const sizes = [...svg.querySelectorAll('text')].map(el => parseFloat(el.getAttribute('font-size')))
+        .filter(v => v > 0);
+      host.cnnvisNatural = [pt(svg.getAttribute('width')), pt(svg.getAttribute('height')),
+                            pt(Math.min(14, ...sizes))];
+      svg.removeAttribute('width');
+      svg.removeAttribute('height');
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', data.label);
+    }
+  }
+  host.title = data.hint;
+  if (!host.cnnvisBound) {
+    host.cnnvisBound = true;
+    const toggle = () => { host.dataset.full = host.dataset.full === '1' ? '0' : '1'; fit(host); };
+    host.addEventListener('click', toggle);
+    host.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggle(); });
+    host.cnnvisResize = new ResizeObserver(() => fit(host));
+    host.cnnvisResize.observe(host);
+    window.addEventListener('resize', () => fit(host));
+  }
+  fit(host);
+  return () => setTimeout(() => {
+    if (!host.isConnected && host.cnnvisResize) host.cnnvisResize.disconnect();
+  });
+}
+"""
+
+CSS = """
+.cnnvis-diagram { overflow: auto; max-width: 100%; cursor: zoom-in; text-align: center; }
+.cnnvis-diagram[data-full="1"] { cursor: zoom-out; }
+.cnnvis-diagram svg { display: inline-block; }
+"""
+
+_component = st.components.v2.component(
+    "cnnvis.diagram", html="<div class='cnnvis-diagram' tabindex='0'></div>", js=JS, css=CSS,
+    isolate_styles=False)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _svg(dot: str) -> str:
+    """The diagram as dot draws it, once per diagram for every student (bounded: 256)."""
+    svg = render_dot(dot, "svg").decode("utf-8")
+    return svg[svg.index("<svg"):]  # without the XML prologue and DOCTYPE
+
+
+def diagram(dot: str, key: str) -> None:
+    """Show the DOT source ``dot`` fitted to the screen (see the module's docstring)."""
+    try:
+        svg = _svg(dot)
+    except (MissingTool, RuntimeError, subprocess.SubprocessError):
+        st.graphviz_chart(dot, width="stretch")
+        return
+    lang = common.lang()
+    _component(key=key, data={"svg": svg, "hint": t("diagram.zoom", lang),
+                              "label": t("diagram.alt", lang)})

@@ -1,0 +1,190 @@
+"""Labels that touch or are cut off, found in a real browser.
+
+Every picture on the page (a plotly chart, a graphviz diagram) is an SVG; every text label in it
+is a ``<text>`` element. For each visible label the script takes its box in its own coordinates
+(``getBBox``) and carries the four corners to the screen (``getScreenCTM``), so a label rotated
+by 45 degrees is the slanted box it really is, not the square around it. Two labels of one
+picture overlap when their boxes intersect (the separating-axis test of two convex quads), after
+trimming each box by a little (a font's box is taller than its letters: two lines of one label
+touch by design). A label crosses its picture's edge when a corner lies outside the picture: the
+SVG, cut by the page's column and by a clip path the label sits in (plotly clips points' labels
+to the plot area, so a label outside it is drawn cut, or not at all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Pictures: plotly's (st.plotly_chart and the app's live chart) and graphviz's.
+# Pictures: plotly's (st.plotly_chart and the app's live chart) and graphviz's (the app's
+# diagram component, and st.graphviz_chart where dot is missing).
+PICTURES = ('[data-testid="stMain"] .js-plotly-plot, [data-testid="stMain"] .cnnvis-diagram > svg, '
+            '[data-testid="stMain"] [data-testid="stGraphVizChart"] svg')
+
+JS = r"""
+(selector) => {
+  const TRIM_Y = 0.35, TRIM_X = 1.0;  // fraction of a box's height, pixels of its width
+  const pictures = [];
+  const clipRect = (el) => {
+    // The screen rectangle of the nearest clip path around el (plotly's rect clips), or null.
+    for (let node = el; node && node.getAttribute; node = node.parentNode) {
+      const ref = node.getAttribute('clip-path');
+      if (!ref) continue;
+      const id = (ref.match(/url\(["']?#([^"')]+)/) || [])[1];
+      const rect = id && node.ownerSVGElement && node.ownerSVGElement.querySelector(`[id="${id}"] rect`);
+      const m = node.getScreenCTM && node.getScreenCTM();
+      if (!rect || !m) return null;
+      const x = rect.x.baseVal.value, y = rect.y.baseVal.value;
+      const w = rect.width.baseVal.value, h = rect.height.baseVal.value;
+      const a = new DOMPoint(x, y).matrixTransform(m), b = new DOMPoint(x + w, y + h).matrixTransform(m);
+      return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y), right: Math.max(a.x, b.x),
+               bottom: Math.max(a.y, b.y) };
+    }
+    return null;
+  };
+  document.querySelectorAll(selector).forEach((root, index) => {
+    let frame = root.getBoundingClientRect();
+    if (frame.width < 2 || frame.height < 2) return;  // not drawn (a closed tab, a hidden chart)
+    // A chart is cut by its column; a diagram too wide for its column scrolls (all of it can
+    // be seen), so its own box is its edge.
+    const scrolls = root.closest('.cnnvis-diagram');
+    const container = scrolls ? null : root.closest('[data-testid="stElementContainer"]');
+    const limit = container ? container.getBoundingClientRect() : frame;
+    frame = { left: Math.max(frame.left, limit.left), top: frame.top,
+              right: Math.min(frame.right, limit.right), bottom: frame.bottom };
+    const labels = [];
+    root.querySelectorAll('text').forEach(el => {
+      const text = (el.textContent || '').trim();
+      if (!text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
+      if (el.closest('.hoverlayer, .modebar, defs, clipPath')) return;  // hover boxes, toolbar
+      let box;
+      try { box = el.getBBox(); } catch (e) { return; }
+      if (box.width === 0 || box.height === 0) return;
+      const m = el.getScreenCTM();
+      if (!m) return;
+      const lines = [...el.querySelectorAll('tspan.line')];
+      const upright = Math.abs(m.b) < 1e-6 && Math.abs(m.c) < 1e-6;
+      let quads;
+      if (lines.length > 1 && upright) {  // plotly's lines of one label, each its own box
+        quads = lines.map(line => {
+          const r = line.getBoundingClientRect();
+          const dy = r.height * TRIM_Y / 2, dx = Math.min(TRIM_X, r.width / 4);
+          return [[r.left + dx, r.top + dy], [r.right - dx, r.top + dy], [r.right - dx, r.bottom - dy],
+                  [r.left + dx, r.bottom - dy]];
+        }).filter(q => q[1][0] > q[0][0]);
+      } else {
+        const dy = box.height * TRIM_Y / 2, dx = Math.min(TRIM_X, box.width / 4);
+        quads = [[[box.x + dx, box.y + dy], [box.x + box.width - dx, box.y + dy],
+                  [box.x + box.width - dx, box.y + box.height - dy], [box.x + dx, box.y + box.height - dy]]
+          .map(([x, y]) => { const p = new DOMPoint(x, y).matrixTransform(m); return [p.x, p.y]; })];
+      }
+      const clip = clipRect(el);
+      if (clip) {
+        const xs = quads.flat().map(p => p[0]), ys = quads.flat().map(p => p[1]);
+        const outside = Math.max(...xs) < clip.left || Math.min(...xs) > clip.right ||
+                        Math.max(...ys) < clip.top || Math.min(...ys) > clip.bottom;
+        if (outside) return;  // clipped away entirely: not drawn
+      }
+      labels.push({ text, quads, clip });
+    });
+    const kind = root.matches('svg') ? 'graphviz' : 'plotly';
+    const title = (root.querySelector('.gtitle') || {}).textContent || '';
+    pictures.push({ index, kind, title, frame, labels });
+  });
+  return pictures;
+}
+"""
+
+
+@dataclass(frozen=True)
+class Defect:
+    picture: str  # "plotly 2 'Title'"
+    what: str     # "overlap" or "edge"
+    labels: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.picture}: {self.what}: " + " | ".join(repr(s[:40]) for s in self.labels)
+
+
+def _axes(quad: list[list[float]]) -> list[tuple[float, float]]:
+    out = []
+    for i in range(2):
+        (x1, y1), (x2, y2) = quad[i], quad[i + 1]
+        out.append((-(y2 - y1), x2 - x1))
+    return out
+
+
+def quads_overlap(a: list[list[float]], b: list[list[float]]) -> bool:
+    """Whether two convex quadrilaterals share area (separating-axis theorem)."""
+    for ax, ay in _axes(a) + _axes(b):
+        pa = [x * ax + y * ay for x, y in a]
+        pb = [x * ax + y * ay for x, y in b]
+        if max(pa) <= min(pb) + 1e-6 or max(pb) <= min(pa) + 1e-6:
+            return False
+    return True
+
+
+def _inside(quad: list[list[float]], box: dict[str, float], slack: float = 1.0) -> bool:
+    return all(box["left"] - slack <= x <= box["right"] + slack and
+               box["top"] - slack <= y <= box["bottom"] + slack for x, y in quad)
+
+
+def defects(pictures: list[dict]) -> list[Defect]:  # type: ignore[type-arg]
+    """Every pair of overlapping labels and every label across its picture's edge."""
+    found: list[Defect] = []
+    for pic in pictures:
+        name = f"{pic['kind']} {pic['index']} {pic['title'][:30]!r}"
+        labels = pic["labels"]
+        for label in labels:
+            clip = label["clip"]
+            if any(not _inside(q, pic["frame"]) or (clip and not _inside(q, clip, 2.0))
+                   for q in label["quads"]):
+                found.append(Defect(name, "edge", (label["text"],)))
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                if any(quads_overlap(qa, qb) for qa in a["quads"] for qb in b["quads"]):
+                    found.append(Defect(name, "overlap", (a["text"], b["text"])))
+    return found
+
+
+def page_defects(page) -> list[Defect]:  # type: ignore[no-untyped-def]
+    """The defects of every picture on the page as the browser shows it now."""
+    return defects(page.evaluate(JS, PICTURES))
+
+
+DRAWN_JS = r"""
+(selector) => {
+  // Every live chart has drawn its SVG and every graphviz diagram is in the page.
+  const hosts = [...document.querySelectorAll('[data-testid="stMain"] .live-chart')];
+  return hosts.every(h => h.querySelector('.main-svg') || h.textContent.trim());
+}
+"""
+
+
+SETTLED_JS = r"""
+() => {
+  // Streamlit has finished its run (no running indicator), and the page has not changed since
+  // the last look: its number of elements and of drawn pictures are the same twice in a row.
+  const main = document.querySelector('[data-testid="stMain"]');
+  const app = document.querySelector('[data-testid="stApp"]');
+  const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
+  if (!main || !idle || document.querySelector('[data-testid="stStatusWidget"]')) {
+    window.cnnvisSeen = null;
+    return false;
+  }
+  const drawn = '.main-svg, .cnnvis-diagram > svg, [data-testid="stGraphVizChart"] svg';
+  const now = main.querySelectorAll('[data-testid="stElementContainer"]').length + ':' +
+              main.querySelectorAll(drawn).length + ':' + main.innerText.length;
+  const same = window.cnnvisSeen === now;
+  window.cnnvisSeen = now;
+  return same;
+}
+"""
+
+
+def wait_drawn(page, timeout: float = 60_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page has settled and every chart on it has been drawn by plotly.js."""
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', timeout=timeout)
+    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=400)
+    page.wait_for_function(DRAWN_JS, arg=PICTURES, timeout=timeout)
+    page.wait_for_timeout(250)
