@@ -148,17 +148,20 @@ def cost_bars(result: TraceResult, lang: str) -> go.Figure:
                for lab, u, p in zip(labels, units, params, strict=True)]
     m_hover = [f"<b>{lab}</b><br>{number(u.macs(result), lang)} MACs ({m:.1f}%)"
                for lab, u, m in zip(labels, units, macs, strict=True)]
+    x = list(range(len(labels)))
     fig = go.Figure()
-    fig.add_bar(x=labels, y=params, name=t("cost.params", lang), marker_color=PARAM_COLOR,
+    fig.add_bar(x=x, y=params, name=t("cost.params", lang), marker_color=PARAM_COLOR,
                 text=[f"{p:.0f}%" if p >= 1 else "" for p in params], textposition="outside",
                 hovertext=p_hover, hoverinfo="text")
-    fig.add_bar(x=labels, y=macs, name=t("cost.macs", lang), marker_color=MAC_COLOR,
+    fig.add_bar(x=x, y=macs, name=t("cost.macs", lang), marker_color=MAC_COLOR,
                 text=[f"{m:.0f}%" if m >= 1 else "" for m in macs], textposition="outside",
                 hovertext=m_hover, hoverinfo="text")
     top = max(params + macs + [1])
     fig.update_layout(barmode="group", yaxis={"title": t("cost.percent", lang),
                                                "range": [0, top * 1.18], "gridcolor": palette.GRID},
-                      xaxis={"tickangle": -30})
+                      # Names as array ticks: plotly tilts them as needed, and a phone-wide chart
+                      # keeps every second or third (app_pages/live_chart.py).
+                      xaxis={"tickmode": "array", "tickvals": x, "ticktext": labels})
     return _layout(fig, t("cost.title", lang), 440)
 
 

@@ -1,0 +1,115 @@
+"""No label touches another or crosses its picture's edge: every page and tab, both languages,
+at 1440 px and at a 390 px phone, in a real browser (tests/e2e/labels.py says how)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_idle
+from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn
+from tests.pages import PAGES
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
+
+WIDTHS = (1440, 390)
+# Beyond each page's default view: the networks with the longest layer names and the most
+# layers, where labels crowd first.
+EXTRA = ("?arch=densenet121&size=224", "?arch=googlenet&size=224")
+
+
+def _tabs(page):  # type: ignore[no-untyped-def]
+    return page.locator('[data-testid="stMain"] [data-testid="stTab"]')
+
+
+def _check(page, where: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The defects at each width, the page left at the first width."""
+    found: list[str] = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 2400})
+        page.wait_for_timeout(400)  # charts and diagrams refit to the new width
+        wait_drawn(page)
+        found += [f"{where} @{width}px: {d}" for d in page_defects(page)]
+    page.set_viewport_size({"width": WIDTHS[0], "height": 2400})
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("path", [*PAGES, *(f"explorer{q}" for q in EXTRA)])
+def test_no_label_touches_another(app_url: str, page, path: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    name, _, query = path.partition("?")
+    route = "" if name == "explorer" else name
+    page.set_viewport_size({"width": WIDTHS[0], "height": 2400})
+    page.goto(f"{app_url}/{route}?{query + '&' if query else ''}lang={lang}")
+    wait_idle(page)
+    wait_drawn(page)
+    found: list[str] = []
+    count = _tabs(page).count()
+    for i in range(max(count, 1)):
+        if count:
+            _tabs(page).nth(i).click()
+            wait_drawn(page)
+        found += _check(page, f"{path} tab {i + 1}")
+    assert not found, "\n".join(found)
+
+
+# Positive controls: pages made to fail, so the check is known to catch what it claims to.
+
+def _fixture_page(page, body: str) -> None:  # type: ignore[no-untyped-def]
+    from visualizer.charts import BROWSER_BUNDLE
+
+    page.set_content(f"<html><head><script>{BROWSER_BUNDLE.read_text()}</script></head>"
+                     f"<body><div data-testid='stMain'>{body}</div></body></html>")
+
+
+def _plotly(page, figure: dict) -> list[Defect]:  # type: ignore[no-untyped-def,type-arg]
+    _fixture_page(page, "<div id='chart' style='width:500px'></div>")
+    page.evaluate("(f) => Plotly.newPlot('chart', f.data, f.layout)", figure)
+    page.wait_for_selector("#chart .main-svg")
+    return page_defects(page)
+
+
+def test_the_check_finds_stacked_and_cut_labels(page) -> None:  # type: ignore[no-untyped-def]
+    """Two names on one point (the comparison chart's old GoogLeNet on ResNet-18) and a name past
+    the top edge (its old ResNet-152) are both found; set apart, neither is."""
+    def figure(second: float, top: float) -> dict:  # type: ignore[type-arg]
+        return {"data": [{"x": [1, second, 3], "y": [70, 70, top], "mode": "markers+text",
+                          "text": ["GoogLeNet", "ResNet-18", "ResNet-152"], "textposition": "top center",
+                          "cliponaxis": False}],
+                "layout": {"width": 500, "height": 300, "margin": {"t": 10, "b": 30},
+                           "xaxis": {"range": [0.5, 4]}, "yaxis": {"range": [60, 80]}}}
+
+    bad = _plotly(page, figure(second=1.02, top=80))
+    assert any(d.what == "overlap" and set(d.labels) == {"GoogLeNet", "ResNet-18"} for d in bad), bad
+    assert any(d.what == "edge" and d.labels == ("ResNet-152",) for d in bad), bad
+    assert _plotly(page, figure(second=2, top=75)) == []
+
+
+def test_the_check_finds_touching_rotated_names(page) -> None:  # type: ignore[no-untyped-def]
+    """Tilted axis names are compared as the slanted boxes they are: crowded ones are found,
+    spaced ones (whose square outlines would overlap) are not."""
+    def figure(n: int) -> dict:  # type: ignore[type-arg]
+        names = [f"denseblock{i}.denselayer16" for i in range(n)]
+        return {"data": [{"x": list(range(n)), "y": [1] * n, "type": "bar"}],
+                "layout": {"width": 500, "height": 400, "xaxis": {"tickmode": "array",
+                           "tickvals": list(range(n)), "ticktext": names, "tickangle": -45}}}
+
+    assert any(d.what == "overlap" for d in _plotly(page, figure(40)))
+    assert _plotly(page, figure(8)) == []
+
+
+def test_the_check_finds_a_diagram_box_on_another(page) -> None:  # type: ignore[no-untyped-def]
+    svg = ("<svg width='300' height='100'><text x='10' y='50' font-size='14'>conv1</text>"
+           "<text x='{x}' y='52' font-size='14'>pool1</text></svg>")
+    _fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=20)}</div>")
+    assert [d.what for d in page_defects(page)] == ["overlap"]
+    _fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=120)}</div>")
+    assert page_defects(page) == []
+
+
+def test_slanted_boxes_are_not_their_outlines() -> None:
+    """Two parallel 45-degree strips whose square outlines overlap do not touch."""
+    def strip(x: float) -> list[list[float]]:
+        return [[x, 0], [x + 100, -100], [x + 110, -90], [x + 10, 10]]
+
+    assert not quads_overlap(strip(0), strip(30))
+    assert quads_overlap(strip(0), strip(5))
