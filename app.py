@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, projector
 from visualizer.i18n import LANGS, t
 from visualizer.state import read_lang
 
@@ -15,10 +15,16 @@ if common.LANG_KEY not in st.session_state:  # first run of this session: the li
     st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), problems)
     st.session_state["lang_problems"] = problems
 
+projector.read_link(st.query_params.to_dict())
+
 with st.sidebar:
     st.segmented_control(t("app.language", common.lang()), LANGS, key=common.LANG_KEY,
                          format_func=lambda code: {"ko": "한국어", "en": "English"}[code],
                          required=True)
+    st.toggle(t("app.present", common.lang()), key=projector.PRESENT_KEY,
+              help=t("app.present.help", common.lang()))
+if projector.presenting():
+    projector.style()
 
 lang = common.lang()
 pages = {

@@ -9,7 +9,7 @@ import streamlit as st
 
 from visualizer.i18n import t
 from visualizer.records import TraceResult
-from visualizer.state import ChoiceParam, IntParam, Problem
+from visualizer.state import ChoiceParam, IntParam, Problem, read_choice
 from visualizer.trace import trace_named
 
 LANG_KEY = "lang"
@@ -31,7 +31,9 @@ def show_problems(problems: list[Problem]) -> None:
 
 def write_url(params: dict[str, str]) -> None:
     """Make the address bar describe this view, so that the link can be shared."""
-    wanted = {**params, "lang": lang()}
+    from app_pages import projector
+
+    wanted = {**params, "lang": lang(), **({projector.PRESENT_KEY: "1"} if projector.presenting() else {})}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -65,12 +67,15 @@ def controls(page: str, specs: Specs) -> list[Problem]:
     return problems
 
 
-def link(page: str, specs: Specs) -> None:
-    """Remember the page's controls across page changes and put them in the address bar."""
+def link(page: str, specs: Specs, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Remember the page's controls across page changes and put them (and ``extra``, such as
+    the open tab) in the address bar. Returns the link's parameters."""
     values = {name: st.session_state[f"{page}_{name}"] for name in specs}
     for name, value in values.items():
         st.session_state[f"saved_{page}_{name}"] = value
-    write_url({name: str(value) for name, value in values.items()})
+    params = {name: str(value) for name, value in values.items()} | (extra or {})
+    write_url(params)
+    return params
 
 
 def shape_error(err: Exception, fix_label: str | None = None, on_fix: Any = None) -> None:
@@ -121,14 +126,43 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
     neither server time nor browser rendering. ``st.session_state[f"{page}_tab"]`` is the
     open tab's label.
     """
+    from app_pages import projector
+
+    current = lang()
+    names = list(tabs)
+    labels = {name: t(f"{page}.tab.{name}", current) for name in names}
+    tab_key = f"{page}_tab"
+    if tab_key not in st.session_state or st.session_state[tab_key] not in labels.values():
+        # The link's tab (``tab=<name>``, or ``last``) opens first; a bad one is a warning.
+        problems: list[Problem] = []
+        asked = read_choice(st.query_params.to_dict(), "tab", (*names, "last"), names[0], problems)
+        st.session_state[tab_key] = labels[names[-1] if asked == "last" else asked]
+        st.session_state["tab_problems"] = problems
     current = header(page, specs)
-    containers = st.tabs([t(f"{page}.tab.{name}", current) for name in tabs], on_change="rerun",
-                         key=f"{page}_tab")
+    show_problems(st.session_state.pop("tab_problems", []))
+    containers = st.tabs(list(labels.values()), on_change="rerun", key=tab_key)
+    st.session_state.pop(STEP_KEY, None)
     for container, body in zip(containers, tabs.values(), strict=True):
         if container.open:
             with container:
                 body(current)
-    link(page, specs)
+    open_tab = next((n for n in names if labels[n] == st.session_state[tab_key]), names[0])
+    params = link(page, specs, {"tab": open_tab})
+    if projector.presenting():
+        projector.steps(PATHS.get(page, page), names, open_tab, {**params, "lang": current},
+                        st.session_state.get(STEP_KEY))
+
+
+# Page prefixes (the keys of their controls) and their paths in the app's links.
+PATHS = {"alex": "lesson_alexnet", "inc": "lesson_inception", "res": "lesson_resnet",
+         "dense": "lesson_densenet", "play": "playground"}
+STEP_KEY = "present_step"
+
+
+def lesson_step(current: int, last: int) -> None:
+    """An open tab that has steps of its own (AlexNet's layers) says where it is: in projector
+    mode the keyboard goes through them before the next tab."""
+    st.session_state[STEP_KEY] = (current, last)
 
 
 LOOPBACK = ("127.0.0.1", "::1")

@@ -5,7 +5,8 @@ screens on a projector, and a wide one in a phone's column shrinks its text to s
 component shows the SVG that Graphviz's own ``dot`` draws (visualizer/export.render_dot, as the
 slide exports do) at the largest scale that shows the whole diagram at once: the column's width
 and 80 % of the window's height, never above 1.25x its natural size. Text never gets smaller
-than 8 px: below that, the diagram keeps that scale and its box scrolls. A click (or Enter)
+than 8 px (18 px in projector mode): below that, the diagram keeps that scale and its box
+scrolls. A click (or Enter)
 shows it at its natural size, larger, and another click fits it again. It refits when the
 window changes (a turned phone, the projector's window).
 
@@ -18,12 +19,12 @@ import subprocess
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, projector
 from visualizer.export import MissingTool, render_dot
 from visualizer.i18n import t
 
 JS = r"""
-const MIN_TEXT_PX = 8, MAX_SCALE = 1.25, SCREEN = 0.8;
+const MAX_SCALE = 1.25, SCREEN = 0.8;
 
 const fit = (host) => {
   const svg = host.querySelector('svg');
@@ -33,7 +34,7 @@ const fit = (host) => {
   if (!room) return;
   let scale = Math.min(MAX_SCALE, room / w, (window.innerHeight * SCREEN) / h);
   if (host.dataset.full === '1') scale = Math.max(scale, 1);
-  scale = Math.max(scale, MIN_TEXT_PX / font);
+  scale = Math.max(scale, host.cnnvisMinText / font);
   svg.style.width = `${w * scale}px`;
   svg.style.height = `${h * scale}px`;
   host.cnnvisScale = scale;
@@ -59,6 +60,7 @@ export default function ({ data, parentElement }) {
     }
   }
   host.title = data.hint;
+  host.cnnvisMinText = data.min_text;
   if (!host.cnnvisBound) {
     host.cnnvisBound = true;
     const toggle = () => { host.dataset.full = host.dataset.full === '1' ? '0' : '1'; fit(host); };
@@ -101,5 +103,7 @@ def diagram(dot: str, key: str) -> None:
         st.graphviz_chart(dot, width="stretch")
         return
     lang = common.lang()
+    # A projector's back row reads 18 px; a phone held close, 8.
     _component(key=key, data={"svg": svg, "hint": t("diagram.zoom", lang),
+                              "min_text": 18 if projector.presenting() else 8,
                               "label": t("diagram.alt", lang)})

@@ -63,6 +63,7 @@ def steps_tab(lang: str) -> None:
                      format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")
     c3.button(t("alex.next", lang), on_click=_move, args=(1, last), width="stretch")
     r = layers[st.session_state[f"{PAGE}_step"]]
+    common.lesson_step(st.session_state[f"{PAGE}_step"], last)
     left, right = st.columns(2)
     with left:
         st.subheader(f"{r.label} · {r.type}")

@@ -24,8 +24,8 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages import common
-from visualizer.charts import BROWSER_BUNDLE, plain
+from app_pages import common, projector
+from visualizer.charts import BROWSER_BUNDLE, for_projector, plain
 from visualizer.i18n import t
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -170,9 +170,12 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
     pictures: no hover, zoom or toolbar."""
     config = {**CONFIG, "staticPlot": static}
     if not bundle_served():
-        st.plotly_chart(fig, key=key, config=config)
+        st.plotly_chart(for_projector(plain(fig)) if projector.presenting() else fig, key=key,
+                        config=config)
         return
     figure = fig if isinstance(fig, dict) else plain(fig)
+    if projector.presenting():
+        figure = for_projector(figure)
     callbacks = {"on_click_change": on_click} if on_click else {}
     _component(key=key, data={"figure": figure, "config": config,
                               "failed": t("chart.failed", common.lang())}, **callbacks)

@@ -36,6 +36,44 @@ def plain(fig: go.Figure) -> dict[str, Any]:
     return json.loads(pio.to_json(fig, validate=False))  # type: ignore[no-any-return]
 
 
+PROJECTOR_FONT_MIN = 18  # px: the smallest chart label a projector shows (the back row)
+PROJECTOR_SCALE = 1.4
+
+
+def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure (plain JSON data) for a projector: every font 1.4x, at least 18 px, black;
+    lines 1.5x as thick, a darker grid, and 1.3x the height for the larger text."""
+    def walk(node: Any, key: str = "") -> Any:
+        if isinstance(node, dict):
+            out = {k: walk(v, k) for k, v in node.items()}
+            if key.endswith("font") or key == "font":
+                size = out.get("size")
+                out["size"] = (max(PROJECTOR_FONT_MIN, size * PROJECTOR_SCALE)
+                               if isinstance(size, int | float) else PROJECTOR_FONT_MIN)
+                if "color" not in out or key in ("font", "tickfont"):
+                    out["color"] = "#000000"
+            if key == "line" and isinstance(out.get("width"), int | float):
+                out["width"] = out["width"] * 1.5
+            if key.startswith(("xaxis", "yaxis")):
+                out.setdefault("tickfont", {"size": PROJECTOR_FONT_MIN, "color": "#000000"})
+                if "gridcolor" in out:
+                    out["gridcolor"] = "#BDBDBD"
+            return out
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        return node
+
+    out = walk(figure)
+    layout = out.setdefault("layout", {})
+    layout.setdefault("font", {"size": PROJECTOR_FONT_MIN, "color": "#000000"})
+    if isinstance(layout.get("height"), int | float):
+        layout["height"] = round(layout["height"] * 1.3)
+    margin = layout.get("margin")
+    if isinstance(margin, dict) and isinstance(margin.get("t"), int | float):
+        margin["t"] = round(margin["t"] * 1.3)
+    return out  # type: ignore[no-any-return]
+
+
 def _base_layout(title: str, height: int) -> dict[str, Any]:
     return {
         "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.985, "yanchor": "top",

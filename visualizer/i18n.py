@@ -16,6 +16,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- app frame -------------------------------------------------------------------
     "app.title": ("CNN Architecture Visualizer", "CNN 구조 시각화 도구"),
     "app.language": ("Language", "언어"),
+    "app.present": ("Projector mode", "프로젝터 모드"),
+    "app.present.help": ("Large type for the back row, no sidebar; → and ← (or a clicker) step through "
+                         "the lesson. Add present=1 to a link to open it this way.",
+                         "뒷자리에서도 읽히는 큰 글씨, 사이드바 없음. → 와 ← (또는 발표용 리모컨)로 수업 단계를 "
+                         "넘깁니다. 링크에 present=1을 붙이면 이 모드로 열립니다."),
     "nav.explorer": ("Explorer", "구조 탐색기"),
     "nav.section.explore": ("Explore", "탐색"),
     "nav.section.lessons": ("Lessons", "수업"),

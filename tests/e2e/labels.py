@@ -184,7 +184,8 @@ SETTLED_JS = r"""
 
 def wait_drawn(page, timeout: float = 60_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until the page has settled and every chart on it has been drawn by plotly.js."""
-    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', timeout=timeout)
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', state="attached",
+                           timeout=timeout)
     page.wait_for_function(SETTLED_JS, timeout=timeout, polling=250)
     page.wait_for_function(DRAWN_JS, arg=PICTURES, timeout=timeout)
     page.wait_for_timeout(250)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import ROOT, wait_idle
 from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn
 from tests.pages import PAGES
 
@@ -113,3 +113,44 @@ def test_slanted_boxes_are_not_their_outlines() -> None:
 
     assert not quads_overlap(strip(0), strip(30))
     assert quads_overlap(strip(0), strip(5))
+
+
+FONT_SIZES_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const text = main.querySelector('[data-testid="stMarkdownContainer"] p');
+  const body = parseFloat(getComputedStyle(text).fontSize);
+  const labels = [...main.querySelectorAll('.js-plotly-plot text')]
+    .filter(el => el.textContent.trim() && el.checkVisibility())
+    .map(el => parseFloat(getComputedStyle(el).fontSize));
+  const sidebar = document.querySelector('[data-testid="stSidebar"]');
+  return { body, smallest: Math.min(...labels), sidebar: sidebar ? sidebar.checkVisibility() : false };
+}"""
+
+
+def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """At 1920x1080 with ``present=1``: no sidebar, body text at least 24 px, chart labels at
+    least 18 px, no label on another; the arrow keys step through AlexNet's layers, and Page
+    Down after its last tab opens the next lesson, each step a link."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/lesson_alexnet?lang=ko&present=1&step=4")
+    wait_idle(page)
+    wait_drawn(page)
+    sizes = page.evaluate(FONT_SIZES_JS)
+    assert sizes["body"] >= 24 and sizes["smallest"] >= 18 and not sizes["sidebar"], sizes
+    assert page_defects(page) == []
+    page.screenshot(path=str(ROOT / "docs" / "projector.png"))
+    page.mouse.click(5, 1000)  # the page, not a control, has the keyboard
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**step=5**", timeout=30_000)
+    assert "present=1" in page.url and "tab=steps" in page.url
+    page.goto(f"{app_url}/lesson_alexnet?lang=ko&present=1&tab=params")
+    wait_drawn(page)
+    page.mouse.click(5, 1000)
+    page.keyboard.press("PageDown")
+    page.wait_for_url("**/lesson_inception?**", timeout=30_000)
+    wait_drawn(page)
+    assert "present=1" in page.url
+    page.keyboard.press("PageUp")  # back to AlexNet's last tab
+    page.wait_for_url("**/lesson_alexnet?**", timeout=30_000)
+    wait_drawn(page)
+    assert "tab=params" in page.url  # the link now names the tab it opened
