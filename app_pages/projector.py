@@ -26,7 +26,6 @@ const KEYS = { ArrowRight: 'next', ArrowDown: 'next', PageDown: 'next', ' ': 'ne
                ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev' };
 
 export default function ({ data }) {
-  document.documentElement.classList.add('cnnvis-present');
   if (!data.style) window.cnnvisSteps = data;
   if (!window.cnnvisKeys) {
     window.cnnvisKeys = true;
@@ -46,15 +45,18 @@ export default function ({ data }) {
 }
 """
 
-CSS = """
-html.cnnvis-present { font-size: 28px !important; }
-html.cnnvis-present [data-testid="stSidebar"],
-html.cnnvis-present [data-testid="stSidebarCollapsedControl"],
-html.cnnvis-present [data-testid="stExpandSidebarButton"],
-html.cnnvis-present header[data-testid="stHeader"] { display: none !important; }
-html.cnnvis-present [data-testid="stMain"] { color: #000000; }
-html.cnnvis-present [data-testid="stMainBlockContainer"] { max-width: 100% !important;
-  padding-left: 2.5rem !important; padding-right: 2.5rem !important; padding-top: 1.5rem !important; }
+# Keyed on the style component's own element (Streamlit gives it the class st-key-<key>), not on
+# a class its script sets: tables measure their type when they first draw, which can be before
+# a script has run.
+ON = "html:has(.st-key-cnnvis_projector_style)"
+CSS = f"""
+{ON} {{ font-size: 28px !important; }}
+{ON} [data-testid="stSidebar"], {ON} [data-testid="stSidebarCollapsedControl"],
+{ON} [data-testid="stExpandSidebarButton"], {ON} header[data-testid="stHeader"] {{
+  display: none !important; }}
+{ON} [data-testid="stMain"] {{ color: #000000; }}
+{ON} [data-testid="stMainBlockContainer"] {{ max-width: 100% !important;
+  padding: 1.5rem 2.5rem 4rem !important; }}
 """
 
 _component = st.components.v2.component("cnnvis.projector", html="<span></span>", js=JS, css=CSS,

@@ -35,7 +35,8 @@ def test_hand_worked_values() -> None:
     assert ar.out_size(227, 11, 4, 0) == 55 and ar.dropped_pixels(227, 11, 4, 0) == 0
     assert ar.receptive_field(11, 4, 3, 2) == (19, 8)
     assert ar.conv_params(3, 96, 11, bias=True) == 34_944
-    assert ar.min_input(11, 2) == 7
+    # the smallest input an 11x11 kernel with padding 2 leaves a pixel of: 11 - 2*2 = 7
+    assert ar.out_size(7, 11, 1, 2) == 1 and ar.out_size(6, 11, 1, 2) < 1
 
 
 def test_too_small_is_not_positive() -> None:

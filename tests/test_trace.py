@@ -206,14 +206,16 @@ def test_container_totals_are_subtree_sums() -> None:
 def test_structure_reuse_equals_real_forward(name: str, base: dict, changed: dict) -> None:
     """A model with the same module tree but other settings reuses the recorded call graph
     (no forward pass); its shapes and parameters must still be exactly the real ones."""
-    from visualizer.trace import _STRUCTURES
+    from visualizer.trace.caches import COUNTS
 
     c, h, w = get_entry(name).default_input
     trace(build_model(name, **base), (1, c, h, w))
     model = build_model(name, **changed)
-    before = len(_STRUCTURES)
+    before = dict(COUNTS)
     result = trace(model, (1, c, h, w), model_name=name)
-    assert len(_STRUCTURES) == before  # reused, not recorded again
+    # reused, not recorded again (counted: a full cache's length would not tell)
+    assert COUNTS["recorded"] == before.get("recorded", 0)
+    assert COUNTS["rebased"] == before.get("rebased", 0) + 1
     shapes = real_shapes(model, torch.zeros(1, c, h, w, device="meta"))
     for r in result.records:
         assert shapes[r.name] == r.output_shape, r.name
@@ -244,14 +246,14 @@ def test_layer_knobs_equal_the_built_model(name: str, knobs: dict, train: bool) 
     answers from the plan of the model with default knobs, building nothing. Shapes and
     parameters must be those of the model really built with those knobs and run forward,
     and every other number (MACs, receptive fields) that of tracing that model."""
-    from visualizer.trace import _MODELS
+    from visualizer.trace.caches import COUNTS
 
     c, h, w = get_entry(name).default_input
     others = {k: v for k, v in knobs.items() if k not in get_entry(name).layer_knobs.names}
     trace_named(name, h, train=train, **others)
-    built_before = len(_MODELS)
+    built_before = COUNTS["built"]
     result = trace_named(name, h, train=train, **knobs)
-    assert len(_MODELS) == built_before  # no model built for the knobs
+    assert COUNTS["built"] == built_before  # no model built for the knobs (counted, not len)
     model = build_model(name, **knobs).train(train)
     shapes = real_shapes(model, torch.zeros(1, c, h, w, device="meta"))
     modules = dict(model.named_modules())
@@ -291,11 +293,12 @@ class _Doubled(torch.nn.Module):
 
 
 @pytest.mark.parametrize("make", [
-    lambda: torch.nn.Sequential(torch.nn.Conv2d(3, 8, 3), torch.nn.GELU(), torch.nn.MaxPool2d(2)),
+    lambda: torch.nn.Sequential(torch.nn.Conv2d(3, 8, 3), torch.nn.Upsample(scale_factor=2),
+                                torch.nn.MaxPool2d(2)),
     lambda: torch.nn.Sequential(_Doubled(), torch.nn.ReLU()),
 ])
 def test_models_outside_the_zoo_are_traced_by_a_hooked_forward(make) -> None:  # type: ignore[no-untyped-def]
-    """Layers with no replay rule (GELU) or computing containers make the plan opaque; the
+    """Layers with no replay rule (Upsample) or computing containers make the plan opaque; the
     tracer then records at each requested size instead of replaying, and stays exact."""
     with torch.device("meta"):
         model = make()
@@ -306,3 +309,41 @@ def test_models_outside_the_zoo_are_traced_by_a_hooked_forward(make) -> None:  #
             assert shapes[r.name] == r.output_shape, (side, r.name)
     conv = next(r for r in result.leaves() if r.type == "Conv2d")
     assert conv.macs == conv.output_shape[1] * 43 * 43 * 3 * 9  # 45 - 3 + 1 = 43
+
+
+# The layer types a student's own network may use (the builder): each is replayed by its rule,
+# and each must agree with a real forward pass at several sizes.
+BUILDER_LAYERS = {
+    "AvgPool2d": lambda: torch.nn.AvgPool2d(3, stride=2, padding=1),
+    "LeakyReLU": lambda: torch.nn.LeakyReLU(0.1),
+    "Sigmoid": torch.nn.Sigmoid,
+    "Tanh": torch.nn.Tanh,
+    "GELU": torch.nn.GELU,
+    "Dropout": lambda: torch.nn.Dropout(0.3),
+    "Dropout2d": lambda: torch.nn.Dropout2d(0.2),
+    "AlphaDropout": lambda: torch.nn.AlphaDropout(0.1),
+    "ZeroPad2d": lambda: torch.nn.ZeroPad2d((1, 2, 3, 0)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BUILDER_LAYERS))
+def test_builder_layer_types_are_replayed_exactly(kind: str) -> None:
+    from visualizer.trace import get_plan
+    from visualizer.trace.rules import describe
+
+    for side in (28, 33):
+        with torch.device("meta"):
+            model = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3), BUILDER_LAYERS[kind]())
+        x = torch.zeros(1, 1, side, side, device="meta")
+        result = trace(model, (1, 1, side, side))
+        assert not get_plan(model, (1, 1, side, side)).opaque  # replayed by its rule
+        shapes = real_shapes(model, x)
+        for r in result.records:
+            assert shapes[r.name] == r.output_shape, (kind, side, r.name)
+        layer = result.find("1")
+        assert layer.macs == 0 and layer.params == 0
+        assert describe(layer, "ko") and describe(layer, "en")
+    # By hand: a 3x3 conv sees 3 pixels; a 3x3 average pool of stride 2 after it, 3 + 2 = 5;
+    # padding and activations change no receptive field.
+    expected = 5 if kind == "AvgPool2d" else 3
+    assert result.find("1").receptive_field == expected

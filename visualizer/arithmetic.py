@@ -45,11 +45,6 @@ def formula(size: int, kernel: int, stride: int = 1, padding: int = 0, dilation:
             f"{out_size(size, kernel, stride, padding, dilation, ceil_mode)}")
 
 
-def min_input(kernel: int, padding: int = 0, dilation: int = 1) -> int:
-    """The smallest input length for which the layer produces at least one output."""
-    return max(1, dilation * (kernel - 1) + 1 - 2 * padding)
-
-
 def receptive_field(rf_in: int, jump_in: int, kernel: int, stride: int,
                     dilation: int = 1) -> tuple[int, int]:
     """Receptive field and jump after a layer: ``r + (k_eff - 1) * j`` and ``j * s``."""

@@ -13,9 +13,10 @@ import math
 from dataclasses import dataclass, field
 
 from visualizer.analysis import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
-from visualizer.i18n import CATALOGUE, number, shape_text, t
+from visualizer.i18n import number, shape_text, t
 from visualizer.palette import BOXES_DARK, BOXES_LIGHT, HIGHLIGHT
 from visualizer.records import LayerRecord, TraceResult
+from visualizer.trace.rules import describe
 
 DETAILS = ("overview", "blocks", "layers")
 DIRECTIONS = ("TB", "LR")
@@ -47,11 +48,9 @@ class DiagramOptions:
     opened: frozenset[str] = frozenset()
     direction: str = "TB"
     lang: str = "ko"
-    two_gpu: bool = True
     highlight: str | None = None
     theme: str = "light"
     font_size: int = 14
-    show_costs: bool = True
     wrap: bool = False  # a chain of boxes is laid out in rows, like text, to fit a wide slide
 
 
@@ -76,26 +75,6 @@ def _kind(r: LayerRecord) -> str:
     if not r.is_leaf:
         return "block"
     return "other"
-
-
-def _describe(r: LayerRecord, lang: str, lanes: int = 1) -> str:
-    """One line saying what a layer does, with its numbers (a convolution split over ``lanes``
-    GPUs shows the filters of one GPU)."""
-    k = r.kernel
-    if r.type == "Conv2d" and k and r.stride:
-        groups = f" · {t('dg.groups', lang, g=r.groups)}" if r.groups and r.groups > 1 else ""
-        return t("dg.conv", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0], c=r.channels // lanes) + groups
-    if r.type == "MaxPool2d" and k and r.stride:
-        return t("dg.maxpool", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0])
-    if r.type == "AvgPool2d" and k and r.stride:
-        return t("dg.avgpool", lang, k=f"{k[0]}×{k[1]}", s=r.stride[0])
-    if r.type.startswith("Adaptive"):
-        return t("dg.adaptive", lang, size="×".join(map(str, r.output_shape[2:])))
-    if r.type == "Linear":
-        return t("dg.linear", lang, n=r.output_shape[-1])
-    if r.type == "Flatten":
-        return t("dg.flatten", lang, n=r.output_shape[-1])
-    return t(f"dg.{r.type}", lang) if f"dg.{r.type}" in CATALOGUE else r.type
 
 
 def _esc(text: str) -> str:
@@ -171,11 +150,11 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
     else:
         # Inside an opened block (drawn as a labelled cluster) the local name is enough.
         title = r.label[len(box.cluster) + 1:] if box.cluster else r.label
-        what = _describe(r, lang, lanes) if r.is_leaf else r.type
+        what = describe(r, lang, lanes) if r.is_leaf else r.type
     lines = [f'<font point-size="{big}"><b>{_esc(title)}</b></font>', _esc(what)]
     if box.folded:
-        lines.append("+ " + " + ".join(_esc(_describe(f, lang)) for f in box.folded))
-    if opt.show_costs and (u.params(result) or u.macs(result)) and not r.is_leaf:
+        lines.append("+ " + " + ".join(_esc(describe(f, lang)) for f in box.folded))
+    if (u.params(result) or u.macs(result)) and not r.is_leaf:
         lines.append(f'<font point-size="{opt.font_size - 2}">'
                      + _esc(t("dg.costs", lang, params=number(u.params(result), lang),
                               macs=number(u.macs(result), lang))) + "</font>")
@@ -220,7 +199,7 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
     out.append(f'  input [shape=box, style="rounded,filled", fillcolor="{io_fill}", '
                f'color="{io_border}", label=<<b>{_esc(t("diagram.input", opt.lang))}</b><br/>'
                f'{c}×{h}×{w}>];')
-    lanes = _gpu_lanes(result, boxes) if opt.two_gpu else 0
+    lanes = _gpu_lanes(result, boxes)
     if lanes:
         out += _lane_body(result, boxes, opt, lanes)
     else:

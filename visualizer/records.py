@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 Shape = tuple[int, ...]
@@ -87,7 +87,6 @@ class TraceResult:
     records: tuple[LayerRecord, ...]
     total_params: int
     total_macs: int
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def output_shape(self) -> Shape:
