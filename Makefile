@@ -10,7 +10,7 @@ PORT ?= 8501
 # Fashion-MNIST's original files for training (installed under /usr/share/datasets).
 APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx dataset-fashion-mnist
 
-.PHONY: run test lint typecheck unit e2e bench weights system venv clean
+.PHONY: run test check lint typecheck unit e2e bench weights system venv clean
 
 run: system venv
 	@$(PY) -m visualizer teacher-link --port $(PORT)
@@ -23,6 +23,11 @@ weights: system venv
 
 test: system venv lint typecheck
 	$(PY) -m pytest -q -n 2 --dist loadgroup
+
+# The fast lane while working: lint, types and the unit tests that take no browser, no page
+# run and no training (`-m "not e2e and not slow"`); `make test` runs everything.
+check: venv lint typecheck
+	$(PY) -m pytest -q -n 2 -m "not e2e and not slow"
 
 lint: venv
 	$(VENV)/bin/ruff check .

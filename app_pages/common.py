@@ -7,10 +7,11 @@ from typing import Any
 
 import streamlit as st
 
+from models import ConfigError
 from visualizer.i18n import t
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam, Problem, read_choice
-from visualizer.trace import trace_named
+from visualizer.trace import ShapeError, trace_named
 
 LANG_KEY = "lang"
 
@@ -78,14 +79,19 @@ def link(page: str, specs: Specs, extra: dict[str, str] | None = None) -> dict[s
     return params
 
 
-def shape_error(err: Exception, fix_label: str | None = None, on_fix: Any = None) -> None:
-    """A setting that cannot work: the message, and a button that applies the fix."""
-    from visualizer.trace import ShapeError
-
-    text = err.message(lang()) if isinstance(err, ShapeError) else str(err)
-    st.error(f"**{t('fix.title', lang())}**\n\n{text}", icon=":material/block:")
+def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:
+    """A setting that cannot work: the message in the page's language, and a button that
+    applies the fix."""
+    st.error(f"**{t('fix.title', lang())}**\n\n{err.message(lang())}", icon=":material/block:")
     if fix_label is not None and on_fix is not None:
         st.button(fix_label, on_click=on_fix, type="primary")
+
+
+def config_error(err: ConfigError) -> None:
+    """A setting the model cannot be built with, said in the page's language."""
+    current = lang()
+    st.error(t("err.config", current, detail=t(f"cfg.{err.code}", current, **err.values)),
+             icon=":material/block:")
 
 
 def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str,

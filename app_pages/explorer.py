@@ -19,7 +19,7 @@ import streamlit as st
 from app_pages import common
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import clicked, live_chart
-from models import get_entry, list_models
+from models import ConfigError, get_entry, list_models
 from visualizer import charts
 from visualizer.analysis import (
     BLOCK_TYPES,
@@ -265,8 +265,8 @@ def body(lang: str) -> None:
             target = high if high is not None and v.size > high else low
         common.shape_error(err, t("fix.button", lang, size=target), lambda: set_size(target))
         return
-    except ValueError as err:  # a setting the model cannot be built with
-        st.error(t("err.config", lang, detail=str(err)), icon=":material/block:")
+    except ConfigError as err:  # a setting the model cannot be built with
+        common.config_error(err)
         return
     headline(result, lang)
     with st.expander(t("notice.title", lang), expanded=True):

@@ -12,7 +12,7 @@ import streamlit as st
 from app_pages import common
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
-from models import get_entry
+from models import ConfigError, get_entry
 from visualizer import charts
 from visualizer.analysis import add_vs_concat, dense_ledger, growth_rate
 from visualizer.diagram import DiagramOptions, to_dot
@@ -56,8 +56,11 @@ def ledger_tab(lang: str) -> None:
               ("growth_rate", st.session_state[f"{PAGE}_k"]))
     try:
         result = common.cached_trace(base, get_entry(base).default_input[1], config)
-    except (ShapeError, ValueError) as err:
+    except ShapeError as err:
         common.shape_error(err)
+        return
+    except ConfigError as err:  # more layers than the zoo builds
+        common.config_error(err)
         return
     rows = dense_ledger(result)
     k = growth_rate(result)

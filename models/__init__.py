@@ -5,6 +5,7 @@ from __future__ import annotations
 # Importing the family modules registers their factories.
 from models import alexnet, densenet, googlenet, resnet  # noqa: F401
 from models.registry import (
+    ConfigError,
     LayerKnobs,
     ModelEntry,
     build_model,
@@ -14,5 +15,6 @@ from models.registry import (
     register_model,
 )
 
-__all__ = ["LayerKnobs", "ModelEntry", "build_model", "check_config", "get_entry", "list_models",
+__all__ = ["ConfigError", "LayerKnobs", "ModelEntry", "build_model", "check_config", "get_entry",
+           "list_models",
            "register_model"]

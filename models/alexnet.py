@@ -13,7 +13,15 @@ from typing import Any
 import torch
 from torch import nn
 
-from models.registry import LayerKnobs, classes_layers, int_list, positive_int, register_model, square
+from models.registry import (
+    ConfigError,
+    LayerKnobs,
+    classes_layers,
+    int_list,
+    positive_int,
+    register_model,
+    square,
+)
 
 # The paper's section 3.3: local response normalisation with k=2, n=5, alpha=1e-4, beta=0.75.
 PAPER_LRN = {"size": 5, "alpha": 1e-4, "beta": 0.75, "k": 2.0}
@@ -118,10 +126,9 @@ class AlexNetPaper(nn.Module):
         c1, c2, c3, c4, c5 = filters
         for prev, nxt in ((c1, c2), (c3, c4), (c4, c5)):
             if prev % groups or nxt % groups:
-                raise ValueError(
-                    f"groups={groups} needs filter counts divisible by {groups}; "
-                    f"{prev} and {nxt} are not"
-                )
+                raise ConfigError(
+                    "groups", f"groups={groups} needs filter counts divisible by {groups}; "
+                    f"{prev} and {nxt} are not", groups=groups, a=prev, b=nxt)
         self.conv1 = nn.Conv2d(in_channels, c1, conv1_kernel, conv1_stride, conv1_padding)
         self.relu1 = nn.ReLU()
         self.norm1 = nn.LocalResponseNorm(**PAPER_LRN)  # type: ignore[arg-type]

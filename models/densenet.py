@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from models.ops import Concat
-from models.registry import classes_knob, int_list, positive_int, register_model
+from models.registry import ConfigError, classes_knob, int_list, positive_int, register_model
 
 # Table 1 of the paper (ImageNet): growth rate, layers per dense block, stem width.
 DENSENET_CFG = {  # Table 1 (161 from torchvision, which follows the authors' code)
@@ -148,13 +148,14 @@ def _densenet(*, growth_rate: int, block_config: tuple[int, ...], num_init_featu
     positive_int("growth_rate", growth_rate, maximum=256)
     blocks = int_list("block_config", block_config)
     if len(blocks) > 6 or sum(blocks) > 400:
-        raise ValueError(f"block_config {blocks} is too large: use at most 6 blocks "
-                         "and 400 layers in all")
+        raise ConfigError("too_large", f"block_config {blocks} is too large: use at most 6 blocks "
+                          "and 400 layers in all", blocks=len(blocks), layers=sum(blocks))
     positive_int("num_init_features", num_init_features, maximum=1024)
     positive_int("bn_size", bn_size, maximum=16)
     if isinstance(compression, bool) or not isinstance(compression, int | float) or \
             not 0 < compression <= 1:
-        raise ValueError(f"compression (theta) must be a number in (0, 1], got {compression!r}")
+        raise ConfigError("theta", f"compression (theta) must be a number in (0, 1], got {compression!r}",
+                          value=repr(compression)[:40])
     positive_int("in_channels", in_channels, maximum=64)
     positive_int("num_classes", num_classes)
     return DenseNet(growth_rate=growth_rate, block_config=blocks,

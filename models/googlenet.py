@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from models.ops import Concat
-from models.registry import LayerKnobs, classes_layers, positive_int, register_model
+from models.registry import ConfigError, LayerKnobs, classes_layers, positive_int, register_model
 
 # Table 1 of the paper: for each Inception module, the input channels and the six widths
 # (#1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj).
@@ -209,11 +209,13 @@ def _check_cfg(cfg: dict[str, Sequence[int]] | None) -> dict[str, tuple[int, ...
     merged = {k: tuple(v) for k, v in INCEPTION_CFG.items()}
     for key, widths in (cfg or {}).items():
         if key not in merged:
-            raise ValueError(f"unknown Inception module {key!r}; valid: {', '.join(merged)}")
+            raise ConfigError("inception_unknown",
+                              f"unknown Inception module {key!r}; valid: {', '.join(merged)}",
+                              name=str(key)[:40], valid=", ".join(merged))
         vals = tuple(widths)
         if len(vals) != 6:
-            raise ValueError(f"{key} takes six widths (1x1, 3x3 reduce, 3x3, 5x5 reduce, "
-                             f"5x5, pool proj), got {len(vals)}")
+            raise ConfigError("inception_widths", f"{key} takes six widths (1x1, 3x3 reduce, 3x3, "
+                              f"5x5 reduce, 5x5, pool proj), got {len(vals)}", name=key, got=len(vals))
         for name, v in zip(("1x1", "3x3 reduce", "3x3", "5x5 reduce", "5x5", "pool proj"), vals,
                            strict=True):
             positive_int(f"{key} {name}", v, maximum=4096)
@@ -230,7 +232,8 @@ def _googlenet(in_channels: int, num_classes: int, aux_logits: bool, paper: bool
     positive_int("in_channels", in_channels, maximum=64)
     positive_int("num_classes", num_classes)
     if not isinstance(aux_logits, bool):
-        raise ValueError(f"aux_logits must be True or False, got {aux_logits!r}")
+        raise ConfigError("aux_bool", f"aux_logits must be True or False, got {aux_logits!r}",
+                          value=repr(aux_logits)[:40])
     return GoogLeNet(in_channels=in_channels, num_classes=num_classes, aux_logits=aux_logits,
                      paper=paper, cfg=dict(_check_cfg(cfg)))
 

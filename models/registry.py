@@ -75,6 +75,19 @@ class ModelEntry:
         return t(f"note.{self.name}", lang)
 
 
+class ConfigError(ValueError):
+    """A setting a model cannot be built with.
+
+    ``code`` names the rule and ``values`` hold its numbers, so a page can say it in its own
+    language (the catalogue's ``cfg.<code>``); the exception's text is the English one.
+    """
+
+    def __init__(self, code: str, text: str, **values: Any) -> None:
+        super().__init__(text)
+        self.code = code
+        self.values = values
+
+
 _REGISTRY: dict[str, ModelEntry] = {}
 FAMILIES = ("AlexNet", "GoogLeNet", "ResNet", "DenseNet")  # the lecture's order
 
@@ -125,9 +138,9 @@ def get_entry(name: str) -> ModelEntry:
     except KeyError:
         close = difflib.get_close_matches(str(name), _REGISTRY, n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise ValueError(
-            f"unknown architecture {name!r}.{hint} Known: {', '.join(list_models())}"
-        ) from None
+        raise ConfigError(
+            "unknown_arch", f"unknown architecture {name!r}.{hint} Known: {', '.join(list_models())}",
+            name=str(name)[:40], known=", ".join(list_models())) from None
 
 
 def build_model(name: str, *, device: str | torch.device = "meta", **config: Any) -> nn.Module:
@@ -153,10 +166,10 @@ def check_config(name: str, config: Mapping[str, Any]) -> None:
     valid = get_entry(name).defaults()
     unknown = sorted(set(config) - set(valid))
     if unknown:
-        raise ValueError(
-            f"{name} has no setting {', '.join(map(repr, unknown))}; "
-            f"valid settings: {', '.join(sorted(valid))}"
-        )
+        raise ConfigError(
+            "unknown_setting", f"{name} has no setting {', '.join(map(repr, unknown))}; "
+            f"valid settings: {', '.join(sorted(valid))}",
+            model=name, names=", ".join(unknown), valid=", ".join(sorted(valid)))
 
 
 def square(kernel: int, stride: int, padding: int) -> dict[str, tuple[int, int]]:
@@ -178,19 +191,23 @@ def classes_knob(*classifiers: str) -> LayerKnobs:
 def positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int = 100_000) -> int:
     """Validate one integer knob; the message names the knob and the allowed range."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
+        raise ConfigError("not_int", f"{name} must be a whole number, got {value!r}", name=name,
+                          value=repr(value)[:40])
     if not minimum <= value <= maximum:
-        raise ValueError(f"{name} must be between {minimum} and {maximum}, got {value}")
+        raise ConfigError("range", f"{name} must be between {minimum} and {maximum}, got {value}",
+                          name=name, low=minimum, high=maximum, value=value)
     return value
 
 
 def int_list(name: str, values: Any, *, length: int | None = None, minimum: int = 1) -> tuple[int, ...]:
     """Validate a list of integer knobs (stage depths, filter counts)."""
     if isinstance(values, int | str) or not hasattr(values, "__iter__"):
-        raise ValueError(f"{name} must be a list of whole numbers, got {values!r}")
+        raise ConfigError("not_list", f"{name} must be a list of whole numbers, got {values!r}",
+                          name=name, value=repr(values)[:40])
     out = tuple(positive_int(f"{name}[{i}]", v, minimum=minimum) for i, v in enumerate(values))
     if length is not None and len(out) != length:
-        raise ValueError(f"{name} must have {length} entries, got {len(out)}")
+        raise ConfigError("length", f"{name} must have {length} entries, got {len(out)}", name=name,
+                          length=length, got=len(out))
     if not out:
-        raise ValueError(f"{name} must not be empty")
+        raise ConfigError("empty", f"{name} must not be empty", name=name)
     return out

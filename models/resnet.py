@@ -14,6 +14,7 @@ from torch import nn
 
 from models.ops import Add
 from models.registry import (
+    ConfigError,
     LayerKnobs,
     classes_knob,
     classes_layers,
@@ -268,10 +269,10 @@ class ResidualBlock(nn.Module):
     def __init__(self, in_dim: int, mid_dim: int, out_dim: int, num_classes: int) -> None:
         super().__init__()
         if in_dim != out_dim:
-            raise ValueError(
-                f"F(x) + x needs out_dim == in_dim (got in_dim={in_dim}, out_dim={out_dim}); "
-                f"the lecture's block has no projection shortcut, so set out_dim={in_dim}"
-            )
+            raise ConfigError(
+                "residual_dims", f"F(x) + x needs out_dim == in_dim (got in_dim={in_dim}, "
+                f"out_dim={out_dim}); the lecture's block has no projection shortcut, so set "
+                f"out_dim={in_dim}", a=in_dim, b=out_dim)
         self.residual_block = nn.Sequential(
             nn.Conv2d(in_dim, mid_dim, kernel_size=3, padding=1),
             nn.ReLU(),

@@ -11,6 +11,8 @@ from models import list_models
 from visualizer.i18n import number, t
 from visualizer.trace import trace_named
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

@@ -19,6 +19,8 @@ from visualizer.analysis import table_records
 from visualizer.export import FORMATS, MissingTool, SlideStyle, chart_image, export, render_dot
 from visualizer.trace import trace_named
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+
 ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
 

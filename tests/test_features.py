@@ -23,6 +23,8 @@ from visualizer.features import (
 from visualizer.images import sample_images
 from visualizer.trace import trace_named
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+
 IMAGE_MODELS = [n for n in list_models() if get_entry(n).default_input[0] == 3]
 
 

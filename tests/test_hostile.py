@@ -21,6 +21,9 @@ from tests.pages import open_page
 Check = Callable[[str], bool]
 
 
+
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+
 def whole(low: int, high: int) -> Check:
     return lambda v: bool(re.fullmatch(r"\+?\d{1,9}", v.strip())) and low <= int(v.strip()) <= high
 

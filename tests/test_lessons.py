@@ -11,6 +11,7 @@ from tests.pages import PAGES, open_page, open_tab, slider, text_of
 from visualizer.analysis import dense_ledger, inception_costs
 from visualizer.trace import trace_named
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("page", PAGES[1:])

@@ -140,3 +140,28 @@ def test_no_inplace_ops_in_models() -> None:
     for name in list_models():
         for m in build_model(name).modules():
             assert not getattr(m, "inplace", False), (name, m)
+
+
+@pytest.mark.parametrize(("name", "config", "code"), [
+    ("densenet121", {"growth_rate": 0}, "range"),
+    ("densenet121", {"growth_rate": 2.5}, "not_int"),
+    ("densenet121", {"block_config": ()}, "empty"),
+    ("densenet121", {"compression": 1.5}, "theta"),
+    ("alexnet_paper", {"groups": 7}, "groups"),
+    ("googlenet", {"aux_logits": "yes"}, "aux_bool"),
+    ("googlenet", {"inception": {"inception9z": (1, 1, 1, 1, 1, 1)}}, "inception_unknown"),
+    ("googlenet", {"inception": {"inception3a": (1, 1, 1, 1, 1)}}, "inception_widths"),
+    ("alexnet", {"colour": 3}, "unknown_setting"),
+    ("alexnett", {}, "unknown_arch"),
+])
+def test_config_errors_carry_a_code_said_in_both_languages(name: str, config: dict, code: str) -> None:  # type: ignore[type-arg]
+    """A setting the zoo cannot build is a ConfigError whose code and values the catalogue
+    turns into Korean and English (the zoo itself has no UI text)."""
+    from models import ConfigError
+    from visualizer.i18n import t
+
+    with pytest.raises(ConfigError) as info:
+        build_model(name, **config)
+    assert info.value.code == code
+    ko, en = t(f"cfg.{code}", "ko", **info.value.values), t(f"cfg.{code}", "en", **info.value.values)
+    assert ko != en and "{" not in ko + en

@@ -95,6 +95,7 @@ def test_macs_match_torchvision_published(name: str) -> None:
     assert round(r.total_macs / 1e9, 2) == PUBLISHED_GMACS[name]
 
 
+@pytest.mark.slow  # every model through torchinfo or a real forward
 @pytest.mark.parametrize("name", [*sorted(PUBLISHED_GMACS), "alexnet_paper"])
 def test_totals_agree_with_torchinfo(name: str) -> None:
     size = 227 if name == "alexnet_paper" else 224
@@ -105,6 +106,7 @@ def test_totals_agree_with_torchinfo(name: str) -> None:
     assert abs(info.total_mult_adds - r.total_macs) / r.total_macs < 1e-3
 
 
+@pytest.mark.slow  # every model through torchinfo or a real forward
 @pytest.mark.parametrize("name", list_models())
 def test_replay_equals_real_forward_at_several_sizes(name: str) -> None:
     """The fast path (replayed formulas) equals a real hooked forward on meta, size by size."""

@@ -46,6 +46,8 @@ from visualizer.train import (
     train,
 )
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+
 ROOT = Path(__file__).resolve().parents[1]
 TINY = Recipe(input_size=32, epochs=3, batch_size=32, lr=0.05, flip=False)
 

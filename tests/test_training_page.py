@@ -17,6 +17,8 @@ from visualizer.images import gray_picture
 from visualizer.runs import read_status, run_training, teacher_token
 from visualizer.train import RECIPES, Recipe, checkpoint_paths, read_meta, to_input
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+
 TINY = Recipe(input_size=32, epochs=3, batch_size=32, lr=0.05, flip=False)
 
 

@@ -46,7 +46,7 @@ class Node:
     def _settings(self) -> dict[str, Any]:
         return dict(self.settings)
 
-    @property
+    @cached_property  # asked for every node of every replay
     def rule(self) -> Rule:
         return BY_KIND.get(self.kind, UNKNOWN)
 

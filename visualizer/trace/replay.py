@@ -57,11 +57,11 @@ def receptive_fields(plan: Plan, shapes: list[Shape], x: Shape) -> list[Field | 
     for i, node in enumerate(plan.nodes):
         if not node.is_leaf:
             continue
-        ins = [(1, 1) if j == -1 else rf[j] for j in node.inputs]
-        if ins[0] is None:
-            continue
         first = node.inputs[0]
-        size_in = (shapes[first] if first != -1 else x)
+        if first != -1 and rf[first] is None:
+            continue
+        ins = [(1, 1) if j == -1 else rf[j] for j in node.inputs]
+        size_in = shapes[first] if first != -1 else x
         out = shapes[i]
         rf[i] = node.rule.field(node.get, ins, size_in[2] if len(size_in) == 4 else 0,
                                 out[2] if len(out) == 4 else 0)
@@ -91,7 +91,7 @@ def records(plan: Plan, x: Shape) -> tuple[LayerRecord, ...]:
     out = []
     for i, node in enumerate(plan.nodes):
         spatial = node.is_leaf and node.rule.spatial
-        field = fields[i]
+        field: tuple[int | None, int | None] = fields[i] or (None, None)
         out.append(LayerRecord(
             index=i, name=node.name, label=node.label, type=node.type, depth=node.depth,
             parent=node.parent, is_leaf=node.is_leaf,
@@ -104,7 +104,7 @@ def records(plan: Plan, x: Shape) -> tuple[LayerRecord, ...]:
             padding=node.get("padding") if spatial else None,
             dilation=node.get("dilation") if spatial else None,
             groups=node.get("groups") if node.kind == "conv" else None,
-            receptive_field=field[0] if field else None, jump=field[1] if field else None))
+            receptive_field=field[0], jump=field[1]))
     return tuple(out)
 
 
