@@ -138,14 +138,13 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
     names = list(tabs)
     labels = {name: t(f"{page}.tab.{name}", current) for name in names}
     tab_key = f"{page}_tab"
+    problems: list[Problem] = []
     if tab_key not in st.session_state or st.session_state[tab_key] not in labels.values():
         # The link's tab (``tab=<name>``, or ``last``) opens first; a bad one is a warning.
-        problems: list[Problem] = []
         asked = read_choice(st.query_params.to_dict(), "tab", (*names, "last"), names[0], problems)
         st.session_state[tab_key] = labels[names[-1] if asked == "last" else asked]
-        st.session_state["tab_problems"] = problems
     current = header(page, specs)
-    show_problems(st.session_state.pop("tab_problems", []))
+    show_problems(problems)
     containers = st.tabs(list(labels.values()), on_change="rerun", key=tab_key)
     st.session_state.pop(STEP_KEY, None)
     for container, body in zip(containers, tabs.values(), strict=True):

@@ -68,7 +68,6 @@ export default function ({ data, parentElement }) {
     host.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggle(); });
     host.cnnvisResize = new ResizeObserver(() => fit(host));
     host.cnnvisResize.observe(host);
-    window.addEventListener('resize', () => fit(host));
   }
   fit(host);
   return () => setTimeout(() => {

@@ -18,11 +18,9 @@ from models import get_entry, list_models
 from models.googlenet import INCEPTION_CFG
 from tests.pages import open_page
 
+pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 Check = Callable[[str], bool]
 
-
-
-pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
 def whole(low: int, high: int) -> Check:
     return lambda v: bool(re.fullmatch(r"\+?\d{1,9}", v.strip())) and low <= int(v.strip()) <= high
@@ -36,15 +34,19 @@ IMAGE = [n for n in list_models() if get_entry(n).default_input[0] == 3]
 CONTRACT: dict[str, dict[str, Check]] = {
     "explorer": {"arch": one_of(*list_models()), "size": whole(1, 8192), "channels": one_of(1, 3),
                  "classes": one_of(10, 1000)},
-    "lesson_alexnet": {"layout": one_of("alexnet", "alexnet_paper"), "step": whole(0, 40),
+    "lesson_alexnet": {"tab": one_of("steps", "conv1", "sizes", "gpus", "params", "last"),
+                       "layout": one_of("alexnet", "alexnet_paper"), "step": whole(0, 40),
                        "size": whole(1, 1024), "k": whole(1, 15), "s": whole(1, 8), "p": whole(0, 7)},
-    "lesson_inception": {"hw": whole(1, 512), "cin": whole(1, 1024), "reduce": whole(1, 1024),
+    "lesson_inception": {"tab": one_of("example", "modules", "inside", "aux", "last"),
+                         "hw": whole(1, 512), "cin": whole(1, 1024), "reduce": whole(1, 1024),
                          "cout": whole(1, 1024), "k": one_of(3, 5),
                          "layout": one_of("googlenet_paper", "googlenet"), "module": one_of(*INCEPTION_CFG)},
-    "lesson_resnet": {"dim": whole(1, 512), "mid": whole(1, 512), "size": whole(1, 224),
+    "lesson_resnet": {"tab": one_of("block", "compare", "projection", "family", "last"),
+                      "dim": whole(1, 512), "mid": whole(1, 512), "size": whole(1, 224),
                       "basic": whole(1, 512), "bn_in": whole(1, 2048), "bn_mid": whole(1, 512),
                       "csize": whole(1, 224), "fsize": whole(32, 1024)},
-    "lesson_densenet": {"base": one_of("densenet121", "densenet_bc_100"), "k": whole(1, 64),
+    "lesson_densenet": {"tab": one_of("ledger", "parts", "add_cat", "bc", "last"),
+                        "base": one_of("densenet121", "densenet_bc_100"), "k": whole(1, 64),
                         "theta": whole(10, 100), "b1": whole(1, 48), "b2": whole(1, 48),
                         "b3": whole(1, 48), "b4": whole(1, 48), "c": whole(1, 512), "g": whole(1, 64)},
     "features": {"arch": one_of(*IMAGE), "channels": one_of(1, 3),
@@ -53,7 +55,8 @@ CONTRACT: dict[str, dict[str, Check]] = {
                  "invert": one_of("auto", "yes", "no"), "count": whole(4, 64),
                  "layer": whole(0, 400), "big": whole(0, 4096)},
     "training": {"arch": one_of("alexnet", "googlenet", "resnet18", "densenet121")},
-    "playground": {"n": whole(1, 32), "k": whole(1, 9), "s": whole(1, 5), "p": whole(0, 4), "d": whole(1, 3),
+    "playground": {"tab": one_of("grid", "image", "last"),
+                   "n": whole(1, 32), "k": whole(1, 9), "s": whole(1, 5), "p": whole(0, 4), "d": whole(1, 3),
                    "w": whole(0, 1024), "sample": one_of("sunset", "poster", "stripes"),
                    "filter": one_of("edge", "blur", "sharpen", "emboss", "random"), "fsize": one_of(3, 5, 7),
                    "fstride": whole(1, 4)},

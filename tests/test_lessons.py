@@ -13,6 +13,7 @@ from visualizer.trace import trace_named
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("page", PAGES[1:])
 def test_page_renders(page: str, lang: str) -> None:
