@@ -56,6 +56,7 @@ def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
                 out["width"] = out["width"] * 1.5
             if key.startswith(("xaxis", "yaxis")):
                 out.setdefault("tickfont", {"size": PROJECTOR_FONT_MIN, "color": "#000000"})
+                out.setdefault("automargin", True)  # room for the larger labels and titles
                 if "gridcolor" in out:
                     out["gridcolor"] = "#BDBDBD"
             return out
