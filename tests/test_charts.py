@@ -62,3 +62,33 @@ def test_browser_bundle_is_copied_whole_or_the_plain_chart_is_used(tmp_path, mon
     live_chart.bundle_served.cache_clear()
     assert not live_chart.bundle_served()  # live_chart() then falls back to st.plotly_chart
     live_chart.bundle_served.cache_clear()
+
+
+def test_projector_figures_have_no_label_under_18_px() -> None:
+    """Every font of every chart, in projector mode, is at least 18 px (the back row) and black
+    where it is the chart's own text; every axis may grow its margin for it."""
+    from visualizer.charts import for_projector, plain
+
+    result = trace_named("googlenet", 224)
+    figures = [charts.cost_bars(result, "ko"), charts.shape_flow(result, "en"),
+               charts.volumes(trace_named("alexnet", 224), "ko"),
+               charts.training_curve([{"epoch": 0.1, "loss": 2.0, "accuracy": 0.3}], "ko")]
+    for fig in figures:
+        out = for_projector(plain(fig))
+        sizes: list[float] = []
+
+        def walk(node: object, key: str = "") -> None:
+            if isinstance(node, dict):
+                if key.endswith("font") and "size" in node:
+                    sizes.append(node["size"])
+                for k, v in node.items():
+                    walk(v, k)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v, key)
+
+        walk(out)
+        assert sizes and min(sizes) >= 18, sizes
+        axes = [k for k in out["layout"] if k.startswith(("xaxis", "yaxis"))]
+        assert axes and all(out["layout"][k].get("automargin") for k in axes)
+        assert out["layout"]["font"]["color"] == "#000000"
