@@ -73,21 +73,17 @@ def test_projector_figures_have_no_label_under_18_px() -> None:
     figures = [charts.cost_bars(result, "ko"), charts.shape_flow(result, "en"),
                charts.volumes(trace_named("alexnet", 224), "ko"),
                charts.training_curve([{"epoch": 0.1, "loss": 2.0, "accuracy": 0.3}], "ko")]
+    def font_sizes(node: object, key: str = "") -> list[float]:
+        if isinstance(node, dict):
+            own = [node["size"]] if key.endswith("font") and "size" in node else []
+            return own + [s for k, v in node.items() for s in font_sizes(v, k)]
+        if isinstance(node, list):
+            return [s for v in node for s in font_sizes(v, key)]
+        return []
+
     for fig in figures:
         out = for_projector(plain(fig))
-        sizes: list[float] = []
-
-        def walk(node: object, key: str = "") -> None:
-            if isinstance(node, dict):
-                if key.endswith("font") and "size" in node:
-                    sizes.append(node["size"])
-                for k, v in node.items():
-                    walk(v, k)
-            elif isinstance(node, list):
-                for v in node:
-                    walk(v, key)
-
-        walk(out)
+        sizes = font_sizes(out)
         assert sizes and min(sizes) >= 18, sizes
         axes = [k for k in out["layout"] if k.startswith(("xaxis", "yaxis"))]
         assert axes and all(out["layout"][k].get("automargin") for k in axes)
