@@ -127,6 +127,12 @@ FONT_SIZES_JS = """() => {
 }"""
 
 
+def _steps_ready(page, where: str) -> None:  # type: ignore[no-untyped-def]
+    """The projector's key handler knows this page's step ``where`` (its script has run)."""
+    page.wait_for_function("(w) => window.cnnvisSteps && window.cnnvisSteps[w]", arg=where,
+                           timeout=30_000)
+
+
 def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
     """At 1920x1080 with ``present=1``: no sidebar, body text at least 24 px, chart labels at
     least 18 px, no label on another; the arrow keys step through AlexNet's layers, and Page
@@ -140,17 +146,21 @@ def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> Non
     assert page_defects(page) == []
     page.screenshot(path=str(ROOT / "docs" / "projector.png"))
     page.mouse.click(5, 1000)  # the page, not a control, has the keyboard
+    _steps_ready(page, "next")
     page.keyboard.press("ArrowRight")
-    page.wait_for_url("**step=5**", timeout=30_000)
+    page.wait_for_url("**step=5**", timeout=60_000)
     assert "present=1" in page.url and "tab=steps" in page.url
     page.goto(f"{app_url}/lesson_alexnet?lang=ko&present=1&tab=params")
     wait_drawn(page)
     page.mouse.click(5, 1000)
+    _steps_ready(page, "next")
     page.keyboard.press("PageDown")
-    page.wait_for_url("**/lesson_inception?**", timeout=30_000)
+    page.wait_for_url("**/lesson_inception?**", timeout=60_000)
     wait_drawn(page)
     assert "present=1" in page.url
+    page.mouse.click(5, 1000)
+    _steps_ready(page, "prev")
     page.keyboard.press("PageUp")  # back to AlexNet's last tab
-    page.wait_for_url("**/lesson_alexnet?**", timeout=30_000)
+    page.wait_for_url("**/lesson_alexnet?**", timeout=60_000)
     wait_drawn(page)
     assert "tab=params" in page.url  # the link now names the tab it opened
