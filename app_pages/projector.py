@@ -86,8 +86,8 @@ def steps(page: str, tabs: list[str], tab: str, params: dict[str, str],
     ``page`` is the page's path, ``tabs`` its tab names in order, ``tab`` the open one,
     ``params`` the link of this view, ``step`` (current, last) where the open tab has steps.
     """
-    keep = {k: v for k, v in params.items() if k in ("lang",)}
-    keep[PRESENT_KEY] = "1"
+    # Another lesson's link keeps only the language (its controls are its own).
+    keep = {"lang": params.get("lang", "ko"), PRESENT_KEY: "1"}
     here = tabs.index(tab)
     nxt = prev = None
     if step is not None and step[0] < step[1]:
