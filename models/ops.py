@@ -24,3 +24,26 @@ class Concat(nn.Module):
 
     def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
         return torch.cat(tensors, dim=1)
+
+
+class ShortcutA(nn.Module):
+    """The ResNet paper's shortcut "option A" (section 3.3, used for CIFAR-10 in section 4.2):
+    where a block halves the map and widens it, the identity keeps every ``stride``-th pixel
+    and adds zero channels for the new ones. No parameters.
+
+    The paper says only "extra zero entries padded for increasing dimensions"; the zeros go
+    after the existing channels here (some code pads on both sides; the counts are the same).
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, stride: int) -> None:
+        super().__init__()
+        if out_channels < in_channels:
+            raise ValueError("option A only adds channels")
+        self.in_channels, self.out_channels, self.stride = in_channels, out_channels, stride
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = x[:, :, ::self.stride, ::self.stride]
+        return nn.functional.pad(x, (0, 0, 0, 0, 0, self.out_channels - self.in_channels))
+
+    def extra_repr(self) -> str:
+        return f"{self.in_channels}, {self.out_channels}, stride={self.stride}"

@@ -24,7 +24,8 @@ def n_params(m: torch.nn.Module) -> int:
 def test_registry_has_the_issue_names() -> None:
     expected = {"alexnet", "alexnet_paper", "googlenet", "googlenet_paper", "resnet18",
                 "resnet34", "resnet50", "resnet101", "resnet152", "densenet121", "densenet161",
-                "densenet169", "densenet201", "densenet_bc_100", "residual_block"}
+                "densenet169", "densenet201", "densenet_bc_100", "residual_block",
+                "resnet20", "resnet56", "plain20", "plain56"}
     assert set(list_models()) == expected
     families = [get_entry(n).family for n in list_models()]
     assert families == sorted(families, key=["AlexNet", "GoogLeNet", "ResNet", "DenseNet"].index)
@@ -75,6 +76,41 @@ def test_real_cpu_forward_matches_trace(name: str) -> None:
 def test_parameter_counts_equal_torchvision(name: str, torchvision_meta: dict) -> None:
     count = n_params(build_model(name))
     assert count == TORCHVISION_PARAMS[name] == torchvision_meta[name]["num_params"]
+
+
+# The ResNet paper, Table 6 (CIFAR-10): 0.27 M and 0.85 M parameters. Worked by hand for
+# n = 3: conv1 3*16*9 + 32 (BN) = 464; stage 1: 6 * (16*16*9 + 32) = 14,016; stage 2:
+# 16*32*9 + 5 * 32*32*9 + 6 * 64 = 51,072; stage 3: 32*64*9 + 5 * 64*64*9 + 6 * 128 = 203,520;
+# fc 64*10 + 10 = 650: 269,722 in all.
+@pytest.mark.parametrize(("name", "params", "paper", "depth"), [
+    ("resnet20", 269_722, 0.27, 20), ("plain20", 269_722, 0.27, 20),
+    ("resnet56", 853_018, 0.85, 56), ("plain56", 853_018, 0.85, 56),
+])
+def test_cifar_networks_against_the_paper(name: str, params: int, paper: float, depth: int) -> None:
+    model = build_model(name, device="cpu")
+    assert n_params(model) == params and round(params / 1e6, 2) == paper
+    r = trace(build_model(name), (1, 3, 32, 32), model_name=name)
+    assert r.weighted_depth == depth
+    convs = [x for x in r.leaves() if x.type == "Conv2d"]
+    # section 4.2: 1 + 2n layers on 32 px maps with 16 filters, 2n on 16 px with 32, 2n on 8 px
+    n = (depth - 2) // 6
+    by_map = [(x.output_shape[2], x.output_shape[1]) for x in convs]
+    assert by_map == [(32, 16)] * (1 + 2 * n) + [(16, 32)] * (2 * n) + [(8, 64)] * (2 * n)
+    adds = [x for x in r.leaves() if x.type == "Add"]
+    assert len(adds) == (3 * n if name.startswith("resnet") else 0)
+
+
+def test_option_a_shortcut_subsamples_and_pads_with_zeros() -> None:
+    from models.ops import ShortcutA
+
+    x = torch.arange(2 * 4 * 4, dtype=torch.float32).reshape(1, 2, 4, 4)
+    y = ShortcutA(2, 5, 2)(x)
+    assert y.shape == (1, 5, 2, 2)
+    assert torch.equal(y[0, :2], x[0, :, ::2, ::2]) and not y[0, 2:].any()
+    block = build_model("resnet20", device="cpu").layer2[0]
+    assert isinstance(block.downsample, ShortcutA)
+    with pytest.raises(ValueError, match="6n"):
+        models.cifar.cifar_net(21, residual=True)
 
 
 def test_googlenet_aux_and_paper_counts() -> None:
@@ -132,7 +168,7 @@ def test_invalid_knob_values(name: str, config: dict, match: str) -> None:
 
 
 def test_unknown_model_suggests_close_names() -> None:
-    with pytest.raises(ValueError, match="Did you mean resnet50"):
+    with pytest.raises(ValueError, match=r"Did you mean [^?]*\bresnet50\b"):
         models.get_entry("resnet5")
 
 

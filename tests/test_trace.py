@@ -9,6 +9,7 @@ import torch
 import torchinfo
 
 from models import build_model, get_entry, list_models
+from models.ops import ShortcutA
 from tests.conftest import real_shapes
 from visualizer import ShapeError, trace
 from visualizer.trace import trace_named
@@ -325,6 +326,7 @@ BUILDER_LAYERS = {
     "Dropout2d": lambda: torch.nn.Dropout2d(0.2),
     "AlphaDropout": lambda: torch.nn.AlphaDropout(0.1),
     "ZeroPad2d": lambda: torch.nn.ZeroPad2d((1, 2, 3, 0)),
+    "ShortcutA": lambda: ShortcutA(4, 6, 2),  # the ResNet paper's option A (CIFAR networks)
 }
 
 

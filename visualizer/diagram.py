@@ -278,7 +278,9 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                 if r.type == "Add" and pos == 1 and b.kind == "merge":
                     owner_block = r.parent or ""
                     inside = p != -1 and result.records[p].name.startswith(owner_block + ".")
-                    path = t("dg.projection" if inside else "dg.identity", opt.lang)
+                    kind = ("dg.identity" if not inside else "dg.shortcut_a"
+                            if result.records[p].type == "ShortcutA" else "dg.projection")
+                    path = t(kind, opt.lang)
                     attrs += f', style=dashed, xlabel="{_esc(path)}"'
                 lines.append(f"  {src} -> {b.id} [{attrs}];")
     return lines

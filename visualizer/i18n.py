@@ -150,6 +150,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.Softmax": ("softmax", "softmax"),
     "dg.Dropout2d": ("dropout of whole maps", "맵 단위 드롭아웃"),
     "dg.AlphaDropout": ("alpha dropout", "알파 드롭아웃"),
+    "dg.ShortcutA": ("x, 1 pixel in {s} kept, zeros up to {c} channels (option A)",
+                     "x를 {s}칸에 한 픽셀만 남기고, 채널 {c}개까지 0으로 채움(옵션 A)"),
+    "dg.shortcut_a": ("x (option A: subsample, zero channels)", "x (옵션 A: 건너뛰어 줄이고 0 채널 추가)"),
     "dg.identity": ("x (identity)", "x (항등 연결)"),
     "dg.projection": ("x (projection: 1×1 conv)", "x (projection: 1×1 합성곱)"),
     "dg.costs": ("{params} params · {macs} MACs", "파라미터 {params} · MACs {macs}"),
@@ -166,6 +169,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "arch.resnet101": ("ResNet-101", "ResNet-101"),
     "arch.resnet152": ("ResNet-152", "ResNet-152"),
     "arch.residual_block": ("Residual block · the lecture's code", "잔차 블록 · 강의 코드"),
+    "arch.resnet20": ("ResNet-20 · CIFAR, paper 4.2", "ResNet-20 · CIFAR, 논문 4.2절"),
+    "arch.resnet56": ("ResNet-56 · CIFAR, paper 4.2", "ResNet-56 · CIFAR, 논문 4.2절"),
+    "arch.plain20": ("Plain-20 · no shortcuts (Figure 1)", "Plain-20 · 지름길 없음(그림 1)"),
+    "arch.plain56": ("Plain-56 · no shortcuts (Figure 1)", "Plain-56 · 지름길 없음(그림 1)"),
     "arch.densenet121": ("DenseNet-121", "DenseNet-121"),
     "arch.densenet161": ("DenseNet-161", "DenseNet-161"),
     "arch.densenet169": ("DenseNet-169", "DenseNet-169"),
@@ -613,6 +620,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "allowed.choice": ("one of {choices}", "{choices} 중 하나"),
     "err.config": ("This setting cannot be built: {detail}", "이 설정으로는 모델을 만들 수 없습니다: {detail}"),
     # What models.ConfigError's codes say (the zoo itself speaks no UI language).
+    "cfg.cifar_depth": ("depth must be 6n + 2 (8, 14, 20, ...); {depth} is not: try {low} or {high}",
+                        "깊이는 6n + 2(8, 14, 20, ...)여야 합니다. {depth}는 아닙니다: {low}나 {high}로 해 보세요"),
     "cfg.unknown_arch": ("there is no architecture {name}; known: {known}",
                          "{name}라는 구조는 없습니다. 있는 구조: {known}"),
     "cfg.unknown_setting": ("{model} has no setting {names}; its settings: {valid}",
@@ -713,6 +722,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3x3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
         "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 stride 2의 1x1 합성곱"
         "(projection)이 x의 모양을 맞춰 더할 수 있게 합니다."),
+    "note.resnet20": (
+        "ResNet-20: the paper's network for CIFAR-10's 32 px pictures (section 4.2). A 3x3 "
+        "convolution with 16 filters, then three stages of three basic blocks on 32, 16 and "
+        "8 px maps with 16, 32 and 64 filters, global average pooling and 10 scores: 20 "
+        "weighted layers, 0.27 M parameters. Where a stage begins, the shortcut keeps every "
+        "second pixel and adds zero channels (option A): it has no parameters.",
+        "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3x3 합성곱 다음에 "
+        "32, 16, 8 px 맵에서 필터 16, 32, 64개를 쓰는 세 단계(각각 기본 블록 세 개), 전역 평균 풀링, 점수 10개가 "
+        "옵니다. 가중치 층 20개, 파라미터 0.27 M. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
+        "더합니다(옵션 A): 파라미터가 없습니다."),
+    "note.resnet56": (
+        "ResNet-56: ResNet-20's design with nine blocks per stage instead of three (section "
+        "4.2, n = 9): 56 weighted layers, 0.85 M parameters. In the paper it trains to a lower "
+        "error than ResNet-20, while the plain 56-layer network does worse than the plain "
+        "20-layer one (Figure 1).",
+        "ResNet-56: ResNet-20의 설계에서 단계마다 블록이 세 개가 아니라 아홉 개입니다(4.2절, n = 9). 가중치 층 56개, "
+        "파라미터 0.85 M. 논문에서는 ResNet-20보다 오류가 낮아지지만, 지름길이 없는 56층 네트워크는 20층보다 "
+        "나빠집니다(그림 1)."),
+    "note.plain20": (
+        "Plain-20: ResNet-20 with every shortcut taken away, the same 20 layers and the same "
+        "0.27 M parameters (option A shortcuts have none). The paper's Figure 1 trains it "
+        "beside Plain-56 to show that depth alone makes training harder.",
+        "Plain-20: ResNet-20에서 지름길을 모두 뺀 네트워크로, 층 20개와 파라미터 0.27 M이 같습니다(옵션 A 지름길에는 "
+        "파라미터가 없습니다). 논문의 그림 1은 Plain-56과 나란히 학습해, 깊이만으로도 학습이 어려워진다는 것을 "
+        "보입니다."),
+    "note.plain56": (
+        "Plain-56: ResNet-56 with no shortcuts, 56 layers and 0.85 M parameters. In the paper's "
+        "Figure 1 its training error stays above Plain-20's: the deeper plain network is "
+        "harder to optimise, which is the problem residual connections solve.",
+        "Plain-56: 지름길이 없는 ResNet-56으로, 층 56개와 파라미터 0.85 M입니다. 논문의 그림 1에서 이 네트워크의 "
+        "학습 오류는 Plain-20보다 높게 남습니다. 더 깊은 plain 네트워크는 최적화하기 더 어렵고, 잔차 연결이 바로 이 "
+        "문제를 풉니다."),
     "note.resnet34": (
         "ResNet-34: the same basic blocks as ResNet-18 (two 3x3 convolutions and the identity), "
         "3-4-6-3 of them per stage, as in Table 1 of the paper. It is the network of the "

@@ -17,7 +17,7 @@ from typing import Any
 
 from torch import nn
 
-from models.ops import Add, Concat
+from models.ops import Add, Concat, ShortcutA
 from visualizer import arithmetic as ar
 from visualizer.i18n import CATALOGUE, t
 from visualizer.records import LayerRecord, Shape
@@ -263,6 +263,34 @@ class ZeroPad(Rule):
         return t("dg.ZeroPad2d", lang, h=r.output_shape[2], w=r.output_shape[3])
 
 
+class Subsample(Rule):
+    """The ResNet paper's option A shortcut: every ``stride``-th pixel, zero channels added."""
+
+    kind = "subsample"
+    modules = (ShortcutA,)
+
+    def read(self, m: nn.Module) -> Settings | None:
+        assert isinstance(m, ShortcutA)
+        return (("in_channels", m.in_channels), ("out_channels", m.out_channels),
+                ("stride", m.stride))
+
+    def shape(self, get: Any, index: int, ins: list[Shape]) -> Shape:
+        x = ins[0]
+        if len(x) != 4:
+            raise Refuse(index, "rank", shape=x)
+        if x[1] != get("in_channels"):
+            raise Refuse(index, "channels", want=get("in_channels"), got=x[1])
+        s = get("stride")
+        return (x[0], get("out_channels"), -(-x[2] // s), -(-x[3] // s))  # x[:, :, ::s, ::s]
+
+    def field(self, get: Any, ins: list[Field | None], size_in: int, size_out: int) -> Field | None:
+        return None if ins[0] is None else ar.receptive_field(*ins[0], 1, get("stride"))
+
+    def describe(self, r: LayerRecord, lang: str, lanes: int = 1) -> str:
+        step = max(1, round(r.input_shapes[0][2] / r.output_shape[2]))
+        return t("dg.ShortcutA", lang, s=step, c=r.channels)
+
+
 class Merge(Rule):
     """An add (ResNet's F(x) + x) or a concatenation (DenseNet's, Inception's)."""
 
@@ -309,7 +337,7 @@ UNKNOWN = Unknown()
 # Every layer type the tracer can replay. A module of any other type makes its model's plan
 # opaque: traced by a real (meta) forward at each size instead of replayed.
 RULES: tuple[Rule, ...] = (Conv(), Pool(), Adaptive(), Linear(), Flatten(), BatchNorm(), ZeroPad(),
-                           Merge(), Cat(), Rule())
+                           Subsample(), Merge(), Cat(), Rule())
 BY_KIND: dict[str, Rule] = {r.kind: r for r in RULES}
 _BY_TYPE: dict[type[nn.Module], Rule] = {m: r for r in RULES for m in r.modules}
 _BY_NAME: dict[str, Rule] = {m.__name__: r for r in RULES for m in r.modules}
