@@ -27,6 +27,8 @@ import torch
 
 from visualizer.data import DataError, Split, load_split
 from visualizer.train import (
+    ERROR_SAMPLE,
+    FIGURE1_ARCHS,
     RECIPES,
     Progress,
     Recipe,
@@ -186,9 +188,11 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
                              folder)
 
         model_ref: list[torch.nn.Module] = []
+        measure = error_measure(train_set, test_set, recipe.input_size, mean, std) \
+            if arch in FIGURE1_ARCHS else None
         result = train(arch, recipe, train_set, mean=mean, std=std, seed=seed,
                        on_progress=report, should_stop=stop_file.exists,
-                       probe=test_set.images[probe], on_model=model_ref.append)
+                       probe=test_set.images[probe], on_model=model_ref.append, measure=measure)
         if result.stopped:
             stop_file.unlink(missing_ok=True)
             status = {**base, **latest, "state": "stopped", "curve": points, "step": result.steps}
@@ -196,10 +200,17 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
             return status
         write_status({**base, **latest, "state": "evaluating", "curve": points}, folder)
         accuracy = evaluate(result.model, test_set, recipe.input_size, mean, std)
+        extra: dict[str, Any] = {"train_images": len(train_set), "test_images": len(test_set)}
+        if result.errors:
+            train_error = 1 - evaluate(result.model, train_set, recipe.input_size, mean, std)
+            final_point = {**result.errors[-1], "train_error": round(train_error, 4),
+                    "test_error": round(1 - accuracy, 4), "train_pictures": len(train_set),
+                    "test_pictures": len(test_set)}
+            extra.update(train_error=round(train_error, 4),
+                         error_curve=[*result.errors[:-1], final_point])
         try:
             save(arch, recipe, result, test_accuracy=accuracy, mean=mean, std=std, seed=seed,
-                 n_train=len(train_set), folder=folder,
-                 extra={"train_images": len(train_set), "test_images": len(test_set)})
+                 n_train=len(train_set), folder=folder, extra=extra)
         except OSError as exc:
             write_status({**base, "state": "failed", "error": "run.save_failed",
                           "values": {"why": exc.strerror or str(exc)}}, folder)
@@ -208,6 +219,20 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
                 "seconds": round(result.seconds, 1), "filters": first_conv_filters(result.model)}
         write_status(done, folder)
         return done
+
+
+def error_measure(train_set: Split, test_set: Split, size: int, mean: float,
+                  std: float) -> Callable[[torch.nn.Module], dict[str, float]]:
+    """Training and test error on the first :data:`ERROR_SAMPLE` pictures of each set (the
+    Figure 1 curves' points along the way; the last point is measured again on all of them)."""
+    train_part, test_part = train_set.head(ERROR_SAMPLE), test_set.head(ERROR_SAMPLE)
+
+    def measure(model: torch.nn.Module) -> dict[str, float]:
+        return {"train_error": round(1 - evaluate(model, train_part, size, mean, std), 4),
+                "test_error": round(1 - evaluate(model, test_part, size, mean, std), 4),
+                "train_pictures": len(train_part), "test_pictures": len(test_part)}
+
+    return measure
 
 
 def start_run(arch: str, folder: Path | None = None) -> int:

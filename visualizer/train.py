@@ -31,6 +31,13 @@ from visualizer.data import SIDE, Split
 CACHE_ENV = "CNNVIS_CACHE"
 RESIZE_MODE = "bilinear"  # 28 px -> input size with F.interpolate(align_corners=False)
 LECTURE_ARCHS = ("alexnet", "googlenet", "resnet18", "densenet121")  # the four notebooks
+# The ResNet paper's Figure 1 (plain 20 and 56 layers), with the residual twins beside them.
+FIGURE1_ARCHS = ("plain20", "plain56", "resnet20", "resnet56")
+ERROR_POINTS = 4  # Figure 1 curves: the errors at the start and after each quarter of the run
+# Training and test error along the way on the first 5,000 pictures of each set (a full pass
+# over both sets at each point would cost more than the training); the final point on all
+# 60,000 and all 10,000.
+ERROR_SAMPLE = 5000
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,15 @@ RECIPES: dict[str, Recipe] = {
     "densenet121": Recipe(input_size=32, epochs=2, batch_size=128, lr=2e-3, optimizer="adamw",
                           weight_decay=0.05, flip=False),
 }
+# Figure 1 of the ResNet paper: one recipe and one budget for all four, the paper's optimiser
+# (section 4.2: SGD, momentum 0.9, weight decay 1e-4, batch 128, learning rate 0.1) on a
+# one-cycle schedule instead of its 64k steps with two drops (our budget is one epoch, not
+# 164), with Nesterov momentum as every SGD run here. At 28 px, Fashion-MNIST's own size, not
+# CIFAR's 32: the maps are 28, 14 and 7 px instead of 32, 16 and 8 (23 % fewer MACs), and
+# nothing else changes (global average pooling takes any size). No mirroring, as above.
+FIGURE1_RECIPE = Recipe(input_size=28, epochs=1, batch_size=128, lr=0.1, optimizer="sgd",
+                        weight_decay=1e-4, flip=False)
+RECIPES.update({arch: FIGURE1_RECIPE for arch in FIGURE1_ARCHS})
 
 
 @dataclass(frozen=True)
@@ -117,6 +133,7 @@ class RunResult:
     seconds: float
     steps: int
     curve: list[dict[str, float]] = field(default_factory=list)
+    errors: list[dict[str, float]] = field(default_factory=list)  # what ``measure`` returned
 
 
 def cache_dir() -> Path:
@@ -192,7 +209,8 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
           seed: int = 0, on_progress: Callable[[Progress], None] | None = None,
           should_stop: Callable[[], bool] | None = None, probe: torch.Tensor | None = None,
           on_model: Callable[[nn.Module], None] | None = None, report_every: int = 10,
-          window: int = 50) -> RunResult:
+          window: int = 50, measure: Callable[[nn.Module], dict[str, float]] | None = None,
+          measure_points: int = ERROR_POINTS) -> RunResult:
     """Train ``arch`` (built with ``in_channels=1, num_classes=10``) following ``recipe``.
 
     Args:
@@ -204,6 +222,10 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
         probe: (P, 28, 28) uint8 pictures whose predictions each report carries.
         on_model: given the model once it is built (to read its filters during the run).
         window: steps the reported loss and accuracy are averaged over.
+        measure: called with the model in eval mode before the first step and at
+            ``measure_points`` evenly spaced steps (the last one the end); what it returns,
+            with the step and epoch, makes ``RunResult.errors``. Its time is not counted in
+            the run's speed or its seconds.
     """
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
@@ -221,8 +243,24 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
     hits: list[float] = []
     curve: list[dict[str, float]] = []
     order = torch.randperm(len(train_set), generator=gen)
-    cursor, step, start, stopped = 0, 0, time.perf_counter(), False
     n = recipe.batch_size
+    marks = {round(steps * (i + 1) / measure_points) for i in range(measure_points)}
+    errors: list[dict[str, float]] = []
+
+    def take_measure(step: int) -> float:
+        """Measure in eval mode, back to training mode; returns the seconds it took."""
+        if measure is None:
+            return 0.0
+        t0 = time.perf_counter()
+        model.eval()
+        with torch.no_grad():
+            errors.append({"step": step, "epoch": round(step * n / len(train_set), 3),
+                           **measure(model)})
+        model.train()
+        return time.perf_counter() - t0
+
+    take_measure(0)
+    cursor, step, start, stopped = 0, 0, time.perf_counter(), False
     while step < steps:
         if should_stop is not None and should_stop():
             stopped = True
@@ -241,6 +279,8 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
         opt.step()
         sched.step()
         step += 1
+        if step in marks:
+            start += take_measure(step)  # the clock runs for training only
         losses.append(float(loss.detach()))
         hits.append(float((logits(out).argmax(1) == y).float().mean()))
         if step % report_every == 0 or step == steps:
@@ -255,7 +295,7 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
                     accuracy=point["accuracy"], examples_per_second=step * n / elapsed,
                     elapsed=elapsed, seconds_left=elapsed / step * (steps - step),
                     probe=() if probe_x is None else predict(model, probe_x)))
-    return RunResult(model.eval(), stopped, time.perf_counter() - start, step, curve)
+    return RunResult(model.eval(), stopped, time.perf_counter() - start, step, curve, errors)
 
 
 def predict(model: nn.Module, x: torch.Tensor) -> tuple[int, ...]:
@@ -270,7 +310,8 @@ def predict(model: nn.Module, x: torch.Tensor) -> tuple[int, ...]:
 
 def evaluate(model: nn.Module, split: Split, size: int, mean: float, std: float,
              batch: int = 500) -> float:
-    """Accuracy on every picture of ``split``, in eval mode, with no augmentation."""
+    """Accuracy on every picture of ``split``, in eval mode, with no augmentation (the model
+    is left in eval mode)."""
     model.eval()
     correct = 0
     with torch.no_grad():
@@ -306,7 +347,7 @@ def save(arch: str, recipe: Recipe, result: RunResult, *, test_accuracy: float, 
     """Write the checkpoint and its description; returns their paths.
 
     The JSON carries the weights' size and SHA-256, so a description is never read with other
-    weights (:func:`read_meta` compares the size, :func:`load_trained` the digest).
+    weights (:func:`read_meta` compares the size, the loader the digest).
     """
     pt, js = checkpoint_paths(arch, folder)
     pt.parent.mkdir(parents=True, exist_ok=True)
