@@ -16,10 +16,12 @@ run: system venv
 	@$(PY) -m visualizer teacher-link --port $(PORT)
 	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true
 
-# The four lecture networks trained on Fashion-MNIST (about half an hour on two cores); a
-# network already trained with the same recipe is skipped.
+# The four lecture networks trained on Fashion-MNIST, then the four networks of the ResNet
+# paper's Figure 1 (plain and residual, 20 and 56 layers); a network already trained with the
+# same recipe is skipped. bench/RESULTS.md has the times measured here.
 weights: system venv
-	$(PY) -m visualizer train alexnet googlenet resnet18 densenet121 --skip-done
+	$(PY) -m visualizer train alexnet googlenet resnet18 densenet121 \
+		plain20 resnet20 plain56 resnet56 --skip-done
 
 test: system venv lint typecheck
 	$(PY) -m pytest -q -n 2 --dist loadgroup

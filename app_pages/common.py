@@ -1,4 +1,4 @@
-"""What every page shares: the language, URL problems, and the cached trace."""
+"""What every page shares: the language, URL problems, the cached trace and the shared models."""
 
 from __future__ import annotations
 
@@ -6,14 +6,29 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+import torch
 
-from models import ConfigError
+from models import ConfigError, build_model
+from visualizer.features import load_checkpoint
 from visualizer.i18n import t
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam, Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
 
 LANG_KEY = "lang"
+
+
+@st.cache_resource(max_entries=6, show_spinner=False)
+def shared_model(arch: str, channels: int, classes: int, path: str | None,
+                 sha256: str | None) -> torch.nn.Module:
+    """A real CPU model, shared by every student (read-only: only forward passes use it);
+    with the weights of the checkpoint at ``path`` (whose SHA-256 must be ``sha256``), or
+    seeded untrained ones."""
+    torch.manual_seed(0)  # the same untrained network for everyone
+    model = build_model(arch, device="cpu", in_channels=channels, num_classes=classes)
+    if path:
+        load_checkpoint(model, path, sha256=sha256)
+    return model.eval()
 
 
 def lang() -> str:

@@ -18,7 +18,7 @@ from PIL import Image
 
 from app_pages import common
 from app_pages.live_chart import live_chart
-from models import build_model, get_entry, list_models
+from models import get_entry, list_models
 from visualizer import charts
 from visualizer.analysis import flow_units, stage_label
 from visualizer.data import DataError, load_split
@@ -33,7 +33,6 @@ from visualizer.features import (
     hub_checkpoints,
     imagenet_classes,
     light_background,
-    load_checkpoint,
     map_image,
     prepare,
     prepare_fashion,
@@ -103,20 +102,9 @@ def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
     raise AssertionError("unreachable: 'random' is always possible")
 
 
-@st.cache_resource(max_entries=6, show_spinner=False)
-def cpu_model(arch: str, channels: int, classes: int, path: str | None,
-              sha256: str | None) -> torch.nn.Module:
-    """A real CPU model, shared by every student (read-only: only forward passes use it)."""
-    torch.manual_seed(0)  # the same untrained network for everyone
-    model = build_model(arch, device="cpu", in_channels=channels, num_classes=classes)
-    if path:
-        load_checkpoint(model, path, sha256=sha256)
-    return model.eval()
-
-
 def model_for(arch: str, w: Weights) -> torch.nn.Module:
     sha = w.meta["sha256"] if w.meta else None
-    return cpu_model(arch, w.channels, w.classes, w.path, sha)
+    return common.shared_model(arch, w.channels, w.classes, w.path, sha)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

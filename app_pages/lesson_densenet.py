@@ -1,15 +1,16 @@
 """Lesson: DenseNet, concatenate, grow, compress.
 
-Four tabs: the channel ledger with sliders for k, layers per block and theta; one dense layer
+Five tabs: the channel ledger with sliders for k, layers per block and theta; one dense layer
 and one transition drawn; addition vs concatenation on the same input; the lecture's
-three-block DenseNet-BC.
+three-block DenseNet-BC; which earlier features the trained DenseNet-121 reads (Figure 5 of the
+paper, from app_pages/measured.py).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, measured
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import ConfigError, get_entry
@@ -118,4 +119,4 @@ def bc_tab(lang: str) -> None:
 
 
 common.tabbed_page(PAGE, SPECS, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,
-                                 "bc": bc_tab})
+                                 "bc": bc_tab, "reuse": measured.reuse_view})

@@ -1,7 +1,8 @@
 """Lesson: GoogLeNet / Inception, what a 1x1 convolution buys.
 
 Four tabs: the lecture's 100x100x60 example with sliders, all nine modules reduced vs naive,
-one module drawn with its four branches and concatenation, the auxiliary classifiers.
+one module drawn with its four branches and concatenation, the auxiliary classifiers (with the
+gradients they add at initialisation, measured in app_pages/measured.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, measured
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
@@ -119,6 +120,7 @@ def aux_tab(lang: str) -> None:
     aux = sum(r.params_total for r in result.records if r.type == "InceptionAux")
     st.markdown(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",
                   pct=f"{100 * aux / result.total_params:.0f}"))
+    measured.aux_gradients_view(lang)
     diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang)), key="inc_aux_diagram")
 
 

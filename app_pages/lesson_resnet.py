@@ -1,7 +1,9 @@
 """Lesson: ResNet, F(x) + x.
 
-Four tabs: the lecture's Residual_Block code beside its trace, basic vs bottleneck blocks with
-width sliders, where the projection shortcuts sit, and ResNet-18 to -152 compared.
+Six tabs: why (the paper's Figure 1 as trained here, and the gradients of plain and residual
+networks at initialisation, both from app_pages/measured.py), the lecture's Residual_Block code
+beside its trace, basic vs bottleneck blocks with width sliders, where the projection shortcuts
+sit, and ResNet-18 to -152 compared.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, measured
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
@@ -17,7 +19,8 @@ from visualizer import charts
 from visualizer.analysis import BlockCost, block_cost, layer_rows
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
-from visualizer.state import IntParam
+from visualizer.shortcuts import GRADIENT_DEPTHS
+from visualizer.state import ChoiceParam, IntParam
 from visualizer.trace import ShapeError
 
 PAGE = "res"
@@ -31,7 +34,17 @@ SPECS: common.Specs = {
     "bn_mid": IntParam(1, 512, 64),
     "csize": IntParam(1, 224, 56),
     "fsize": IntParam(32, 1024, 224),
+    "depth": ChoiceParam(GRADIENT_DEPTHS, 56),
 }
+
+
+def figure1_tab(lang: str) -> None:
+    measured.figure1_view(lang)
+
+
+def gradients_tab(lang: str) -> None:
+    st.select_slider(t("res.g.depth", lang), GRADIENT_DEPTHS, key=f"{PAGE}_depth")
+    measured.gradients_view(lang, st.session_state[f"{PAGE}_depth"])
 
 
 def block_tab(lang: str) -> None:
@@ -137,5 +150,5 @@ def family_tab(lang: str) -> None:
                                 t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
 
 
-common.tabbed_page(PAGE, SPECS, {"block": block_tab, "compare": compare_tab, "projection": projection_tab,
-                                 "family": family_tab})
+common.tabbed_page(PAGE, SPECS, {"figure1": figure1_tab, "gradients": gradients_tab, "block": block_tab,
+                                 "compare": compare_tab, "projection": projection_tab, "family": family_tab})

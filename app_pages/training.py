@@ -2,7 +2,9 @@
 
 The run is a separate process (``visualizer.runs``) at low priority; this page only starts it,
 asks it to stop, and reads its status file every two seconds: the curves, the first layer's
-filters and twenty test pictures whose guessed labels turn from wrong to right.
+filters and twenty test pictures whose guessed labels turn from wrong to right. Besides the four
+lecture networks, the teacher can train a pair of the ResNet paper's Figure 1 (a plain network,
+then its residual twin) and the ResNet lesson redraws the figure from them.
 """
 
 from __future__ import annotations
@@ -21,10 +23,14 @@ from visualizer.i18n import t
 from visualizer.images import filter_sheet, gray_picture
 from visualizer.runs import RunError, read_status, request_stop, start_run
 from visualizer.state import ChoiceParam
-from visualizer.train import LECTURE_ARCHS, RECIPES, eta_text, read_meta
+from visualizer.train import FIGURE1_ARCHS, LECTURE_ARCHS, RECIPES, eta_text, read_meta
 
 PAGE = "train"
-SPECS: common.Specs = {"arch": ChoiceParam(LECTURE_ARCHS, "resnet18")}
+# Figure 1's pairs: the same depth with and without shortcuts, trained one after the other.
+PAIRS = {"pair20": ("plain20", "resnet20"), "pair56": ("plain56", "resnet56")}
+PAIR_MINUTES = {"pair20": 4, "pair56": 10}  # wall time of both on two cores (bench/RESULTS.md)
+CHOICES = (*LECTURE_ARCHS, *PAIRS)
+SPECS: common.Specs = {"arch": ChoiceParam(CHOICES, "resnet18")}
 ACTIVE = ("loading", "running", "evaluating")
 
 
@@ -37,11 +43,14 @@ def test_set() -> Split:
 def controls(status: dict[str, Any], lang: str) -> None:
     """The network to train and the start and stop buttons (only the teacher's work)."""
     c = st.columns([2, 3])
-    arch = c[0].selectbox(t("train.arch", lang), LECTURE_ARCHS, key=f"{PAGE}_arch",
-                          format_func=lambda n: t(f"arch.{n}", lang))
-    r = RECIPES[arch]
+    choice = c[0].selectbox(t("train.arch", lang), CHOICES, key=f"{PAGE}_arch",
+                            format_func=lambda n: t(f"train.{n}" if n in PAIRS else f"arch.{n}", lang))
+    archs = PAIRS.get(choice, (choice,))
+    r = RECIPES[archs[0]]
     c[1].markdown(t("train.recipe", lang, size=r.input_size, epochs=r.epochs, batch=r.batch_size,
                     optimizer=r.optimizer.upper() if r.optimizer == "sgd" else "AdamW", lr=r.lr))
+    if choice in PAIRS:
+        c[1].caption(t("train.pair.note", lang, minutes=PAIR_MINUTES[choice]))
     b = st.columns([1, 1, 3], vertical_alignment="center")
     if b[0].button(t("train.start", lang), type="primary", icon=":material/play_arrow:",
                    disabled=status.get("state") in ACTIVE):
@@ -49,7 +58,7 @@ def controls(status: dict[str, Any], lang: str) -> None:
             st.info(t("train.teacher_only", lang), icon=":material/school:")
         else:
             try:
-                start_run(arch)
+                start_run(archs)
                 time.sleep(0.5)  # the run writes its first status almost at once
             except RunError as err:
                 st.warning(t(f"run.{err.code}", lang, **err.values), icon=":material/hourglass:")
@@ -130,7 +139,7 @@ def live(lang: str) -> None:
 def finished(lang: str) -> None:
     """The checkpoints this machine has, as ``make weights`` and this page save them."""
     rows = []
-    for arch in LECTURE_ARCHS:
+    for arch in (*LECTURE_ARCHS, *FIGURE1_ARCHS):
         meta = read_meta(arch)
         rows.append({
             t("train.col.arch", lang): t(f"arch.{arch}", lang),

@@ -130,7 +130,7 @@ def test_aux_classifiers_shown_with_loss_weight() -> None:
 # --- ResNet ----------------------------------------------------------------------------
 
 def test_basic_vs_bottleneck_weights() -> None:
-    at = open_tab(open_page("lesson_resnet", lang="en"), "res_tab", "② Basic vs bottleneck")
+    at = open_tab(open_page("lesson_resnet", lang="en"), "res_tab", "④ Basic vs bottleneck")
     text = text_of(at)
     assert "73,728" in text  # 2 x 64 x 64 x 3 x 3
     assert "69,632" in text  # 256x64 + 64x64x3x3 + 64x256
@@ -140,7 +140,7 @@ def test_basic_vs_bottleneck_weights() -> None:
 
 
 def test_residual_block_trace_matches_lecture() -> None:
-    at = open_page("lesson_resnet", lang="en")
+    at = open_tab(open_page("lesson_resnet", lang="en"), "res_tab", "③ The lecture's block")
     assert "out = out + x" in at.code[0].value
     slider(at, "res_dim").set_value(32).run()
     table = at.dataframe[0].value
@@ -149,7 +149,7 @@ def test_residual_block_trace_matches_lecture() -> None:
 
 
 def test_resnet_family_table() -> None:
-    at = open_tab(open_page("lesson_resnet", lang="en"), "res_tab", "④ ResNet-18 … 152")
+    at = open_tab(open_page("lesson_resnet", lang="en"), "res_tab", "⑥ ResNet-18 … 152")
     table = next(d.value for d in at.dataframe if "Blocks per stage" in d.value.columns)
     assert list(table["Depth"]) == [18, 34, 50, 101, 152]
     assert list(table["Blocks per stage"]) == ["2-2-2-2", "3-4-6-3", "3-4-6-3", "3-4-23-3", "3-8-36-3"]

@@ -75,7 +75,7 @@ def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
     return out  # type: ignore[no-any-return]
 
 
-def _base_layout(title: str, height: int) -> dict[str, Any]:
+def base_layout(title: str, height: int) -> dict[str, Any]:
     return {
         "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.985, "yanchor": "top",
                   "font": {"size": 16, "weight": "bold"}},
@@ -91,8 +91,8 @@ def _base_layout(title: str, height: int) -> dict[str, Any]:
     }
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(_base_layout(title, height))
+def styled(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(base_layout(title, height))
     return fig
 
 
@@ -157,7 +157,7 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> g
     layout = {
         # Many steps have long rotated names (denseblock3.denselayer17): a taller chart keeps
         # the panels their height above them.
-        **_base_layout(t("flow.title", lang), 560 if few else 700), "bargap": 0.25,
+        **base_layout(t("flow.title", lang), 560 if few else 700), "bargap": 0.25,
         "barmode": "overlay",
         "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False},
         "yaxis": {"anchor": "x", "domain": [0.494, 1.0], "title": {"text": t("flow.size", lang)},
@@ -201,7 +201,7 @@ def cost_bars(result: TraceResult, lang: str) -> go.Figure:
                       # Names as array ticks: plotly tilts them as needed, and a phone-wide chart
                       # keeps every second or third (app_pages/live_chart.py).
                       xaxis={"tickmode": "array", "tickvals": x, "ticktext": labels})
-    return _layout(fig, t("cost.title", lang), 440)
+    return styled(fig, t("cost.title", lang), 440)
 
 
 def _box(fig: go.Figure, x: float, y: float, w: float, h: float, d: float, color: str) -> None:
@@ -260,7 +260,7 @@ def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Fi
     # One scale for both axes keeps the boxes' shape; the plot area shrinks to fit, never the
     # axes' ranges (that would leave the boxes specks in a wide blank).
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.3, 13], constrain="domain")
-    fig = _layout(fig, t("volumes.title", lang), 230)
+    fig = styled(fig, t("volumes.title", lang), 230)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return fig
 
@@ -298,7 +298,7 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
         x += width + 3
     fig.update_xaxes(visible=False, range=[-0.5, x - 2.5])
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.25 * top - 1, top * 1.05])
-    fig = _layout(fig, t("volumes.pair", lang), 360)
+    fig = styled(fig, t("volumes.pair", lang), 360)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 10})  # a two-line title
     return fig
 
@@ -316,7 +316,7 @@ def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:
     top = max(c.naive_macs for c in costs) / 1e6
     fig.update_layout(barmode="group", yaxis={"title": t("inc.macs_m", lang), "range": [0, top * 1.2],
                                                "gridcolor": palette.GRID})
-    return _layout(fig, t("inc.chart", lang), 440)
+    return styled(fig, t("inc.chart", lang), 440)
 
 
 def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None) -> go.Figure:
@@ -339,7 +339,7 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
                       yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
                              "gridcolor": palette.GRID})
     title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
-    return _layout(fig, title, 440)
+    return styled(fig, title, 440)
 
 
 def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
@@ -353,7 +353,7 @@ def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
     fig.update_yaxes(title_text=t("fam.params_m", lang), secondary_y=False, gridcolor=palette.GRID)
     fig.update_yaxes(title_text=t("fam.macs_g", lang), secondary_y=True, showgrid=False)
     fig.update_layout(barmode="group")
-    return _layout(fig, t("fam.title", lang), 420)
+    return styled(fig, t("fam.title", lang), 420)
 
 
 def text_width(text: str, size: float) -> float:
@@ -465,7 +465,7 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
                       yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": palette.GRID,
                              "range": y_range},
                       meta={"narrow": {str(k): v for k, v in narrow_traces.items()}})
-    fig = _layout(fig, t("cmp.bubble_title", lang), height)
+    fig = styled(fig, t("cmp.bubble_title", lang), height)
     fig.update_layout(margin=margin)
     return fig
 
@@ -515,7 +515,7 @@ def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0
     width = size + (out + 2 if out > 0 else 0)
     fig.update_xaxes(visible=False, range=[-0.5, width + 0.5])
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-size - 0.5, 2])
-    fig = _layout(fig, "", 460)
+    fig = styled(fig, "", 460)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 20, "b": 10})
     return fig
 
@@ -535,7 +535,7 @@ def training_curve(curve: list[dict[str, float]], lang: str) -> go.Figure:
     fig.update_yaxes(title_text=t("train.acc_axis", lang), range=[0, 100], gridcolor=palette.GRID,
                      tickvals=[25, 50, 75, 100], row=2, col=1)
     fig.update_xaxes(title_text=t("train.epoch_axis", lang), rangemode="tozero", row=2, col=1)
-    return _layout(fig, t("train.curve_title", lang), 460)
+    return styled(fig, t("train.curve_title", lang), 460)
 
 
 def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
@@ -549,6 +549,6 @@ def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
                 hoverinfo="skip")
     fig.update_layout(xaxis={"range": [0, 125], "visible": False},
                       yaxis={"automargin": True, "tickfont": {"size": 15}})
-    fig = _layout(fig, title, 90 + 44 * len(names))
+    fig = styled(fig, title, 90 + 44 * len(names))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
     return fig

@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--limit-test", type=int, default=None, help="evaluate on the first N test pictures")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--threads", type=int, default=RUN_THREADS, help="torch intra-op threads")
-    tr.add_argument("--nice", type=int, default=0, help="lower the priority by this much")
+    tr.add_argument("--nice", type=int, default=0,
+                    help="run at this niceness at least (0-19: higher is a lower priority)")
     tr.add_argument("--skip-done", action="store_true",
                     help="skip networks whose checkpoint was made with the same recipe")
     tr.add_argument("--quiet", action="store_true", help="no progress bar (the status file only)")

@@ -137,8 +137,8 @@ def run_training(arch: str, *, recipe: Recipe | None = None, folder: Path | None
     if arch not in RECIPES and recipe is None:
         raise RunError("no_recipe", arch=arch, known=", ".join(RECIPES))
     recipe = recipe or RECIPES[arch]
-    if nice:
-        os.nice(nice)
+    if nice > os.nice(0):
+        os.nice(nice - os.nice(0))  # to that level, not by it: a second network in one process
     threads_before = torch.get_num_threads()
     torch.set_num_threads(max(1, threads))
     try:
@@ -235,21 +235,24 @@ def error_measure(train_set: Split, test_set: Split, size: int, mean: float,
     return measure
 
 
-def start_run(arch: str, folder: Path | None = None) -> int:
-    """Start ``python -m visualizer train ARCH`` in its own session at low priority; returns its
+def start_run(arch: str | tuple[str, ...], folder: Path | None = None) -> int:
+    """Start ``python -m visualizer train ARCH...`` in its own session at low priority (several
+    networks one after the other, such as a plain network and its residual twin); returns its
     pid. The child takes the lock itself: if another run holds it, the child exits at once and
     the status stays that of the run going on.
 
     Raises:
         RunError: a run is going already (checked here first, to answer kindly).
     """
-    if arch not in RECIPES:
-        raise RunError("no_recipe", arch=arch, known=", ".join(RECIPES))
+    archs = (arch,) if isinstance(arch, str) else arch
+    unknown = [a for a in archs if a not in RECIPES]
+    if unknown or not archs:
+        raise RunError("no_recipe", arch=", ".join(unknown), known=", ".join(RECIPES))
     if is_running(folder):
         raise RunError("busy")
     d = run_dir(folder)
     env = {**os.environ, "CNNVIS_CACHE": str(folder or cache_dir())}
-    args = [sys.executable, "-m", "visualizer", "train", arch, "--quiet", "--nice", str(RUN_NICE),
+    args = [sys.executable, "-m", "visualizer", "train", *archs, "--quiet", "--nice", str(RUN_NICE),
             "--started-by", "page"]
     with open(d / "log.txt", "ab") as log:
         proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,

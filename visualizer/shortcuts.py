@@ -29,6 +29,8 @@ from torch import nn
 from models import build_model
 from models.cifar import cifar_net
 from models.densenet import DenseBlock, DenseLayer, Transition
+from visualizer.data import Split
+from visualizer.train import to_input
 
 GRADIENT_DEPTHS = tuple(range(8, 111, 6))  # 6n + 2 from 8 to 110 (the paper's deepest CIFAR net)
 GRADIENT_BATCH = 32  # pictures in the one batch (enough for batch norm's statistics)
@@ -152,3 +154,24 @@ def dense_reuse(model: nn.Module) -> list[ReuseMap]:
         maps.append(ReuseMap(block=name, sources=("input", *numbers), weights=tuple(rows),
                              targets=(*numbers, "classifier" if after is None else "transition")))
     return maps
+
+
+def picture_batch(split: Split, n: int, side: int, mean: float,
+                  std: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """The first ``n`` pictures of ``split`` as a network takes them (``side`` px, normalised)
+    and their labels: the same batch every time, so the chart changes only with the network."""
+    part = split.head(n)
+    return to_input(part.images, side, mean, std), part.labels.long()
+
+
+def reach(reuse: ReuseMap) -> list[float]:
+    """For each layer from the second on: the mean weight it gives the maps of layers further
+    back (and the block's input) over the weight it gives the newest maps (its predecessor's).
+    Near 1: old features are used as much as new ones; near 0: only the newest are read."""
+    ratios = []
+    for li, row in enumerate(reuse.weights[1:-1], start=1):
+        older = [w for w in row[:li] if w is not None]
+        newest = row[li]
+        if older and newest:
+            ratios.append(sum(older) / len(older) / newest)
+    return ratios

@@ -1,0 +1,228 @@
+"""Why shortcuts matter, measured on this machine: the views three lessons share.
+
+- :func:`figure1_view` (ResNet lesson): the paper's Figure 1 from the four CIFAR networks that
+  ``make weights`` trained here, with words computed from the curves.
+- :func:`gradients_view` (ResNet lesson): every convolution's gradient at initialisation, plain
+  vs residual, at the depth of a slider.
+- :func:`aux_gradients_view` (Inception lesson): GoogLeNet's gradients with and without its
+  auxiliary losses.
+- :func:`reuse_view` (DenseNet lesson): Figure 5 of the DenseNet paper from the trained
+  DenseNet-121's weights.
+
+The numbers come from :mod:`visualizer.shortcuts` (no Streamlit there); this module caches
+them for every student and says in words what they show.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+import torch
+
+from app_pages import common
+from app_pages.live_chart import live_chart
+from visualizer import palette
+from visualizer.data import DataError, load_split
+from visualizer.features import CheckpointError
+from visualizer.i18n import number, t
+from visualizer.shortcut_charts import GradientLine, figure1, gradient_lines, reuse_heatmap
+from visualizer.shortcuts import (
+    AUX_WEIGHT,
+    GOOGLENET_BATCH,
+    GOOGLENET_SIDE,
+    GRADIENT_BATCH,
+    GRADIENT_SIDE,
+    LayerGradient,
+    ReuseMap,
+    dense_reuse,
+    depth_gradients,
+    googlenet_gradients,
+    picture_batch,
+    reach,
+    spread,
+)
+from visualizer.train import ERROR_SAMPLE, FIGURE1_ARCHS, checkpoint_paths, normalisation, read_meta
+
+FIGURE1_MINUTES = 12  # measured for the four with `make weights` (bench/RESULTS.md)
+
+
+def percent(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def data_error(err: DataError, lang: str) -> None:
+    st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
+
+
+def training_link(lang: str) -> None:
+    st.page_link("app_pages/training.py", label=t("res.f1.to_training", lang),
+                 icon=":material/model_training:", query_params={"lang": lang})
+
+
+# --- Figure 1 ------------------------------------------------------------------------------
+
+def figure1_view(lang: str) -> None:
+    st.markdown(t("res.f1.seed", lang))
+    metas = {arch: read_meta(arch) for arch in FIGURE1_ARCHS}
+    ready = {arch: m for arch, m in metas.items() if m and m.get("error_curve")}
+    missing = [t(f"arch.{arch}", lang) for arch in FIGURE1_ARCHS if arch not in ready]
+    if missing:
+        st.info(t("res.f1.missing", lang, missing=", ".join(missing), minutes=FIGURE1_MINUTES),
+                icon=":material/hourglass_empty:")
+        training_link(lang)
+    if not ready:
+        return
+    recipes = {json.dumps(m["recipe"], sort_keys=True) for m in ready.values()}
+    if len(recipes) > 1:
+        st.warning(t("res.f1.mixed", lang, recipes=len(recipes)), icon=":material/warning:")
+    live_chart(figure1({arch: m["error_curve"] for arch, m in ready.items()}, lang), key="res_figure1")
+    figure1_words(ready, lang)
+    rows = [{t("col.model", lang): t(f"arch.{arch}", lang),
+             t("res.f1.col.train", lang): f"{percent(m['train_error'])}%",
+             t("res.f1.col.test", lang): f"{percent(1 - m['test_accuracy'])}%",
+             t("res.f1.col.minutes", lang): round(m["seconds"] / 60, 1)} for arch, m in ready.items()]
+    st.dataframe(rows, hide_index=True)
+    first = next(iter(ready.values()))
+    r = first["recipe"]
+    st.caption(t("res.f1.setup", lang, epochs=f"{r['epochs']:g}", size=r["input_size"],
+                 batch=r["batch_size"], lr=r["lr"], wd=r["weight_decay"], seed=first["seed"],
+                 sample=ERROR_SAMPLE))
+    st.caption(t("res.f1.divergence", lang))
+    files = ", ".join(f"`{checkpoint_paths(arch)[1]}`" for arch in ready)
+    st.caption(t("res.f1.files", lang, files=files))
+
+
+def figure1_words(ready: dict[str, dict[str, Any]], lang: str) -> None:
+    """What the curves show, from the final errors on all pictures."""
+    err = {arch: m["train_error"] for arch, m in ready.items()}
+    if "plain20" in err and "plain56" in err:
+        m = ready["plain56"]
+        key = "res.f1.plain_worse" if err["plain56"] > err["plain20"] else "res.f1.plain_not_worse"
+        st.markdown(t(key, lang, deep=percent(err["plain56"]), shallow=percent(err["plain20"]),
+                      epochs=f"{m['recipe']['epochs']:g}", steps=f"{m['steps']:,}"))
+    if "resnet20" in err and "resnet56" in err:
+        key = "res.f1.res_better" if err["resnet56"] < err["resnet20"] else "res.f1.res_not_better"
+        st.markdown(t(key, lang, deep=percent(err["resnet56"]), shallow=percent(err["resnet20"])))
+    if "plain56" in err and "resnet56" in err:
+        st.markdown(t("res.f1.pair", lang, plain=percent(err["plain56"]), res=percent(err["resnet56"])))
+
+
+# --- gradients at initialisation ---------------------------------------------------------
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def pictures(n: int, side: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """The first ``n`` training pictures at ``side`` px, normalised as training does (shared,
+    read-only)."""
+    train = load_split("train")
+    mean, std = normalisation(train)
+    return picture_batch(train, n, side, mean, std)
+
+
+@st.cache_data(max_entries=40, show_spinner=False)
+def cifar_gradients(depth: int, residual: bool) -> list[LayerGradient]:
+    """One measurement per depth and kind for every student (36 settings in all)."""
+    x, y = pictures(GRADIENT_BATCH, GRADIENT_SIDE)
+    return depth_gradients(depth, residual, x, y)
+
+
+def ratio(x: float, lang: str) -> str:
+    """A factor the way a reader says it: 3.2, 48, 1,850, then 5.01 M (ko: 501만)."""
+    if x >= 1e6:
+        return number(x, lang)
+    return f"{x:,.0f}" if x >= 10 else f"{x:.1f}"
+
+
+def gradients_view(lang: str, depth: int) -> None:
+    st.markdown(t("res.g.intro", lang, batch=GRADIENT_BATCH))
+    try:
+        plain = cifar_gradients(depth, False)
+        res = cifar_gradients(depth, True)
+    except DataError as err:
+        data_error(err, lang)
+        return
+    lines = [GradientLine(t("res.g.plain", lang), plain, palette.PLAIN, "dot"),
+             GradientLine(t("res.g.residual", lang), res, palette.RESIDUAL, "solid")]
+    live_chart(gradient_lines(lines, lang, t("res.g.title", lang, depth=depth)), key="res_gradients")
+    p, r = spread(plain), spread(res)
+    st.markdown(t("res.g.spread", lang, depth=depth, plain=ratio(p, lang), res=ratio(r, lang)))
+    if p >= 10:
+        st.markdown(t("res.g.explode", lang, plain=ratio(p, lang)))
+    elif p <= 0.1:
+        st.markdown(t("res.g.vanish", lang))
+    else:
+        st.markdown(t("res.g.even", lang))
+    st.markdown(t("res.g.residual_words", lang, res=ratio(r, lang)))
+    st.caption(t("res.g.note", lang, batch=GRADIENT_BATCH, side=GRADIENT_SIDE))
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def aux_gradients(aux_weight: float) -> list[LayerGradient]:
+    """GoogLeNet's main-path gradients (about a second: once per server)."""
+    x, y = pictures(GOOGLENET_BATCH, GOOGLENET_SIDE)
+    return googlenet_gradients(x, y, aux_weight)
+
+
+def aux_gradients_view(lang: str) -> None:
+    st.markdown(t("inc.g.intro", lang, batch=GOOGLENET_BATCH, w=AUX_WEIGHT))
+    try:
+        without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
+    except DataError as err:
+        data_error(err, lang)
+        return
+    # The auxiliary heads read the outputs of inception4a and 4d: a mark after each one's
+    # last convolution.
+    names = [g.name for g in without]
+    marks = [(max(i for i, n in enumerate(names, start=1) if n.startswith(block)) + 0.5,
+              t("inc.g.aux_mark", lang, n=k)) for k, block in ((1, "inception4a"), (2, "inception4d"))]
+    lines = [GradientLine(t("inc.g.without", lang), without, palette.NAIVE, "dot"),
+             GradientLine(t("inc.g.with", lang, w=AUX_WEIGHT), with_aux, palette.BLUE, "solid")]
+    live_chart(gradient_lines(lines, lang, t("inc.g.title", lang), marks), key="inc_aux_gradients")
+    above = [(a.norm, b.norm) for a, b in zip(without, with_aux, strict=True)
+             if a.name.startswith(("inception4e", "inception5"))]
+    worst = max(abs(b - a) / a for a, b in above)
+    digits = 6 if worst < 1e-6 else 4 if worst < 1e-4 else 2
+    st.markdown(t("inc.g.words", lang, stem=ratio(with_aux[0].norm / without[0].norm, lang),
+                  without=f"{without[0].norm:.2g}", with_aux=f"{with_aux[0].norm:.2g}",
+                  digits=digits, ratio=ratio(without[-1].norm / without[0].norm, lang)))
+    st.caption(t("inc.g.note", lang))
+
+
+# --- DenseNet's feature reuse --------------------------------------------------------------
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def reuse_of(path: str, sha256: str) -> list[ReuseMap]:
+    """Figure 5's numbers from the checkpoint with this digest (milliseconds; once per file)."""
+    model = common.shared_model("densenet121", 1, 10, path, sha256)
+    return dense_reuse(model)
+
+
+def reuse_view(lang: str) -> None:
+    meta = read_meta("densenet121")
+    if not meta:
+        st.markdown(t("dense.r.intro", lang))
+        st.info(t("dense.r.missing", lang), icon=":material/hourglass_empty:")
+        training_link(lang)
+        return
+    path = str(checkpoint_paths("densenet121")[0])
+    st.markdown(t("dense.r.intro", lang))
+    try:
+        maps = reuse_of(path, meta["sha256"])
+    except CheckpointError as err:
+        st.error(t(f"ckpt.{err.code}", lang, **err.values), icon=":material/error:")
+        return
+    st.caption(t("dense.r.read", lang))
+    for pair in (maps[i:i + 2] for i in range(0, len(maps), 2)):
+        for col, reuse in zip(st.columns(2), pair, strict=False):
+            with col:
+                live_chart(reuse_heatmap(reuse, lang), key=f"dense_reuse_{reuse.block}")
+    each = [sum(r) / len(r) for r in (reach(m) for m in maps) if r]
+    if each:
+        lo, hi = min(each), max(each)
+        key = "dense.r.words" if lo >= 0.2 else "dense.r.words_low"
+        st.markdown(t(key, lang, lo=f"{100 * lo:.0f}", hi=f"{100 * hi:.0f}",
+                      each=", ".join(f"{100 * e:.0f}%" for e in each)))
+    st.caption(t("dense.r.divergence", lang))
+    st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
+                 acc=f"{meta['test_accuracy']:.1%}"))

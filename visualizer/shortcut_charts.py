@@ -1,0 +1,137 @@
+"""The charts of "why shortcuts matter": the ResNet paper's Figure 1 as trained here, gradient
+sizes from input to output, and DenseNet's feature-reuse heatmaps (Huang et al. 2017, Fig. 5).
+
+Colours say one thing each (visualizer/palette.py): vermillion a plain network, green the same
+network with shortcuts. Nothing relies on colour alone: depth is the line's width and dash,
+and every line has its name in the legend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from visualizer import palette
+from visualizer.charts import styled
+from visualizer.i18n import t
+from visualizer.shortcuts import LayerGradient, ReuseMap
+
+# Figure 1's four lines: (arch, colour, width, dash). The paper draws 20 layers thin and 56
+# thick; here 20 is also dotted, so that the two read apart in gray print too.
+FIGURE1_LINES = (("plain20", palette.PLAIN, 2, "dot"), ("plain56", palette.PLAIN, 4, "solid"),
+                 ("resnet20", palette.RESIDUAL, 2, "dot"), ("resnet56", palette.RESIDUAL, 4, "solid"))
+
+
+def figure1(curves: dict[str, list[dict[str, float]]], lang: str) -> go.Figure:
+    """Training error (left) and test error (right) against epochs; plain networks on top,
+    residual ones below, 20 and 56 layers in each panel. ``curves`` maps an arch to its
+    ``error_curve`` (points with ``epoch``, ``train_error``, ``test_error``)."""
+    fig = make_subplots(rows=2, cols=2, shared_xaxes=True, shared_yaxes=True,
+                        horizontal_spacing=0.06, vertical_spacing=0.12,
+                        subplot_titles=[t("sc.f1.plain_train", lang), t("sc.f1.plain_test", lang),
+                                        t("sc.f1.res_train", lang), t("sc.f1.res_test", lang)])
+    for arch, color, width, dash in FIGURE1_LINES:
+        points = curves.get(arch)
+        if not points:
+            continue
+        row = 1 if arch.startswith("plain") else 2
+        for col, key in ((1, "train_error"), (2, "test_error")):
+            fig.add_scatter(x=[p["epoch"] for p in points], y=[100 * p[key] for p in points],
+                            mode="lines+markers", name=t(f"arch.{arch}", lang).split(" · ")[0],
+                            legendgroup=arch,
+                            showlegend=col == 1, line={"color": color, "width": width, "dash": dash},
+                            marker={"size": 4 + width}, row=row, col=col,
+                            hovertemplate="%{x:.2f} " + t("sc.f1.epochs", lang) + ": %{y:.1f}%")
+    fig.update_yaxes(title_text=t("sc.f1.error_axis", lang), col=1)
+    # No 0 % tick: it would sit on the epoch axis's 0 at the corner.
+    fig.update_yaxes(range=[0, 100], tickvals=[25, 50, 75, 100], ticksuffix="%", gridcolor=palette.GRID)
+    fig.update_xaxes(title_text=t("sc.f1.epoch_axis", lang), row=2)
+    fig.update_xaxes(rangemode="tozero", gridcolor=palette.GRID)
+    fig = styled(fig, t("sc.f1.title", lang), 660)
+    fig.update_annotations(font_size=15)  # the panel titles
+    # The legend above the panel titles (which sit just over the top panels), not on them.
+    fig.update_layout(legend_y=1.07, margin_t=140)
+    return fig
+
+
+@dataclass(frozen=True)
+class GradientLine:
+    """One network's gradients for :func:`gradient_lines`."""
+
+    name: str
+    grads: Sequence[LayerGradient]
+    color: str
+    dash: str
+
+
+def stage_ticks(grads: Sequence[LayerGradient]) -> tuple[list[int], list[str]]:
+    """A tick at the first convolution of each stage (``layer1`` ..., or GoogLeNet's
+    ``inception3a`` ...), positions counted from 1. A one-convolution stem (``conv1``) gets a
+    tick only where it leaves a twelfth of the axis free: its name and the next ran together."""
+    tops = [g.name.split(".")[0] for g in grads]
+    starts = [i for i in range(len(tops)) if i == 0 or tops[i] != tops[i - 1]]
+    gap = len(grads) / 12
+    values: list[int] = []
+    texts: list[str] = []
+    for n, i in enumerate(starts):
+        size = (starts[n + 1] if n + 1 < len(starts) else len(tops)) - i
+        if size == 1 and n + 1 < len(starts) and starts[n + 1] - i < gap:
+            continue  # a stem too close to the stage after it
+        if values and i + 1 - values[-1] < gap:
+            continue
+        values.append(i + 1)
+        texts.append(tops[i].replace("inception", ""))
+    return values, texts
+
+
+def gradient_lines(lines: Sequence[GradientLine], lang: str, title: str,
+                   marks: Sequence[tuple[float, str]] = ()) -> go.Figure:
+    """Each convolution's ``||dL/dW||`` from the input (left) to the output (right), on a log
+    scale. ``marks`` draws a dotted vertical line with a label at an x position (where
+    GoogLeNet's auxiliary classifiers read the main path)."""
+    fig = go.Figure()
+    for line in lines:
+        fig.add_scatter(x=list(range(1, len(line.grads) + 1)), y=[g.norm for g in line.grads],
+                        mode="lines+markers", name=line.name, customdata=[g.name for g in line.grads],
+                        line={"color": line.color, "width": 3, "dash": line.dash}, marker={"size": 6},
+                        hovertemplate="%{customdata}: %{y:.3g}<extra>" + line.name + "</extra>")
+    for x, text in marks:
+        fig.add_vline(x=x, line={"color": palette.GRAY, "width": 2, "dash": "dot"},
+                      annotation={"text": text, "font": {"size": 14, "color": palette.GRAY}},
+                      annotation_position="bottom right")
+    values, texts = stage_ticks(lines[0].grads) if lines else ([], [])
+    fig.update_xaxes(title_text=t("sc.g.x_axis", lang), tickvals=values, ticktext=texts,
+                     gridcolor=palette.GRID)
+    fig.update_yaxes(title_text=t("sc.g.y_axis", lang), type="log", exponentformat="power",
+                     gridcolor=palette.GRID)
+    return styled(fig, title, 460)
+
+
+def reuse_heatmap(reuse: ReuseMap, lang: str) -> go.Figure:
+    """One dense block as in Figure 5: a row per reading layer (the block's layers, then the
+    transition or classifier), a column per source (the block's input, then each layer's new
+    maps); the colour is the mean |weight|, scaled to the block's largest (1), with the value
+    itself on hover. Empty where a source comes after its reader."""
+    top = max(w for row in reuse.weights for w in row if w is not None)
+    z = [[None if w is None else w / top for w in row] for row in reuse.weights]
+    names = {"input": t("sc.r.input", lang), "transition": t("sc.r.transition", lang),
+             "classifier": t("sc.r.classifier", lang)}
+    xs = [names.get(s, s) for s in reuse.sources]
+    ys = [names.get(s, s) for s in reuse.targets]
+    raw = [[None if w is None else f"{w:.3g}" for w in row] for row in reuse.weights]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=xs, y=ys, customdata=raw, colorscale="Viridis", zmin=0, zmax=1, xgap=1, ygap=1,
+        colorbar={"title": {"text": t("sc.r.scale", lang), "side": "right"}, "thickness": 14},
+        hovertemplate=t("sc.r.hover", lang) + "<extra></extra>"))
+    step = max(1, len(xs) // 8)  # at most about 9 numbers per axis: they stay readable on a phone
+    fig.update_xaxes(title_text=t("sc.r.source_axis", lang), type="category", tickangle=0,
+                     tickvals=xs[::step] if step > 1 else None)
+    fig.update_yaxes(title_text=t("sc.r.target_axis", lang), type="category", autorange="reversed",
+                     tickvals=[*ys[:-1:step], ys[-1]] if step > 1 else None)
+    title = t("sc.r.title", lang, block=reuse.block.replace("denseblock", ""), layers=len(reuse.targets) - 1)
+    fig = styled(fig, title, 430)
+    fig.update_layout(margin={"t": 50}, plot_bgcolor=palette.GRID)
+    return fig
