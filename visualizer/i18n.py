@@ -380,7 +380,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.f1.col.train": ("Training error (all 60,000)", "학습 오류 (60,000장 전부)"),
     "res.f1.col.test": ("Test error (all 10,000)", "테스트 오류 (10,000장 전부)"),
     "res.f1.col.minutes": ("Minutes of training", "학습 시간 (분)"),
-    "sc.f1.title": ("Fashion-MNIST, trained here: error while training", "이 컴퓨터에서 학습한 Fashion-MNIST: 학습 중의 오류"),
+    "sc.f1.title": ("Error while training (measured here)", "학습 중의 오류 (여기서 측정)"),
     "sc.f1.plain_train": ("Plain: training error", "plain: 학습 오류"),
     "sc.f1.plain_test": ("Plain: test error", "plain: 테스트 오류"),
     "sc.f1.res_train": ("Residual: training error", "잔차: 학습 오류"),

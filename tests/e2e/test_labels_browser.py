@@ -97,6 +97,51 @@ def test_the_check_finds_touching_rotated_names(page) -> None:  # type: ignore[n
     assert _plotly(page, figure(8)) == []
 
 
+def _measured_figures() -> dict[str, object]:
+    """The measured lessons' charts at their most crowded: the lesson pages draw them only
+    from trained files, which a fresh clone does not have, so they are drawn here from numbers
+    of the same shape (a DenseNet-121 straight from its initialisation, a 110-layer network)."""
+    import torch
+
+    from models import build_model
+    from visualizer.shortcut_charts import FIGURE1_LINES, GradientLine, figure1, gradient_lines, reuse_heatmap
+    from visualizer.shortcuts import LayerGradient, dense_reuse, depth_gradients
+
+    torch.manual_seed(0)
+    curve = [{"epoch": i / 8, "train_error": 0.9 * 0.7 ** i, "test_error": 0.9 * 0.72 ** i} for i in range(9)]
+    x, y = torch.randn(8, 1, 32, 32), torch.randint(0, 10, (8,))
+    plain, res = (depth_gradients(110, r, x, y) for r in (False, True))
+    blocks = ("3a", "3b", "4a", "4b", "4c", "4d", "4e", "5a", "5b")
+    names = ["conv1.conv", "conv2.conv", "conv3.conv"] + [f"inception{b}.branch{i}.conv"
+                                                          for b in blocks for i in range(6)]
+    googlenet = [LayerGradient(n, 10 ** (-6 + 4 * i / len(names))) for i, n in enumerate(names)]
+    maps = dense_reuse(build_model("densenet121", device="cpu", in_channels=1, num_classes=10))
+    return {
+        "figure1 (ko)": figure1({arch: curve for arch, *_ in FIGURE1_LINES}, "ko"),
+        "gradients 110 (ko)": gradient_lines([GradientLine("plain (지름길 없음)", plain, "#D55E00", "dot"),
+                                              GradientLine("잔차 (F(x) + x)", res, "#009E73", "solid")],
+                                             "ko", "학습 시작 때 모든 합성곱의 기울기, 110층"),
+        "googlenet (en)": gradient_lines([GradientLine("Main loss only", googlenet, "#B0B0B0", "dot")], "en",
+                                         "GoogLeNet at the start", [(22.5, "aux 1"), (40.5, "aux 2")]),
+        **{f"reuse {m.block} (ko)": reuse_heatmap(m, "ko") for m in maps},
+    }
+
+
+@pytest.mark.parametrize("width", [900, 360])
+def test_measured_charts_have_no_touching_labels(page, width: int) -> None:  # type: ignore[no-untyped-def]
+    from visualizer.charts import plain
+
+    found = []
+    for name, fig in _measured_figures().items():
+        figure = plain(fig)  # type: ignore[arg-type]
+        figure["layout"]["width"] = width
+        _fixture_page(page, f"<div id='chart' style='width:{width}px'></div>")
+        page.evaluate("(f) => Plotly.newPlot('chart', f.data, f.layout)", figure)
+        page.wait_for_selector("#chart .main-svg")
+        found += [f"{name} @{width}px: {d}" for d in page_defects(page)]
+    assert not found, "\n".join(found)
+
+
 def test_the_check_finds_a_diagram_box_on_another(page) -> None:  # type: ignore[no-untyped-def]
     svg = ("<svg width='300' height='100'><text x='10' y='50' font-size='14'>conv1</text>"
            "<text x='{x}' y='52' font-size='14'>pool1</text></svg>")
