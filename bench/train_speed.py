@@ -20,6 +20,7 @@ from models import build_model
 from visualizer.data import load_split
 from visualizer.runs import probe_indices
 from visualizer.train import (
+    FIGURE1_ARCHS,
     LECTURE_ARCHS,
     RECIPES,
     augment,
@@ -80,13 +81,14 @@ def throughput() -> list[list[object]]:
 
 def accuracies() -> list[list[object]]:
     rows = []
-    for arch in LECTURE_ARCHS:
+    for arch in (*LECTURE_ARCHS, *FIGURE1_ARCHS):
         meta = read_meta(arch)
         if meta is None:
-            rows.append([arch, "not trained (run `make weights`)", "", "", ""])
+            rows.append([arch, "not trained (run `make weights`)", "", "", "", ""])
             continue
-        rows.append([arch, f"{meta['test_accuracy']:.4f}", meta["input_size"], meta["epochs"],
-                     f"{meta['seconds'] / 60:.1f}"])
+        train_error = f"{meta['train_error']:.4f}" if "train_error" in meta else ""
+        rows.append([arch, f"{meta['test_accuracy']:.4f}", train_error, meta["input_size"],
+                     meta["epochs"], f"{meta['seconds'] / 60:.1f}"])
     return rows
 
 
@@ -97,8 +99,8 @@ def main() -> None:
              "the optimizer and the report of every 10th step with the probe pictures; the bare loop builds "
              "its model and optimizer inside its clock too.")
     record("Training: test accuracy of the checkpoints `make weights` wrote",
-           table(["network", "test accuracy (10,000 pictures)", "input px", "epochs", "minutes"],
-                 accuracies()))
+           table(["network", "test accuracy (10,000 pictures)", "training error (60,000, Figure 1)",
+                  "input px", "epochs", "minutes"], accuracies()))
 
 
 if __name__ == "__main__":

@@ -73,6 +73,25 @@ def test_the_teacher_starts_a_run_and_everyone_sees_it(fashion_env: Path) -> Non
     assert read_meta("resnet18") is not None
 
 
+def test_the_teacher_trains_a_figure1_pair_and_the_lesson_draws_it(fashion_env: Path) -> None:
+    at = open_page("training", lang="en", teacher=teacher_token())
+    at.selectbox[0].set_value("pair20").run()
+    assert t("train.pair.note", "en", minutes=4) in text_of(at)
+    at.button[0].click().run()
+    deadline = time.monotonic() + 240
+    while read_meta("resnet20") is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    # one process, the plain network first, then its residual twin
+    assert read_meta("plain20") is not None and read_meta("resnet20") is not None
+    assert read_meta("plain20")["date"] <= read_meta("resnet20")["date"]  # type: ignore[index]
+    assert len(read_meta("resnet20")["error_curve"]) > 2  # type: ignore[index]
+    from app_pages.measured import FIGURE1_MINUTES
+
+    missing = ", ".join(t(f"arch.{a}", "en") for a in ("plain56", "resnet56"))
+    lesson = text_of(open_page("lesson_resnet", lang="en"))
+    assert t("res.f1.missing", "en", missing=missing, minutes=FIGURE1_MINUTES) in lesson
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_feature_maps_use_the_trained_network(trained: dict, lang: str) -> None:  # type: ignore[type-arg]
     at = open_page("features", lang=lang, arch="resnet18")
