@@ -113,11 +113,12 @@ def live(lang: str) -> None:
         m[2].metric(t("train.m.loss", lang), f"{p['loss']:.3f}")
         m[3].metric(t("train.m.acc", lang), f"{p['accuracy']:.1%}")
         m[4].metric(t("train.m.speed", lang), f"{p['examples_per_second']:,.0f}")
-        left = p["seconds_left"] if state == "running" else 0
-        m[5].metric(t("train.m.left", lang), eta_text(left))
+        # Time left only while it runs: a stopped or lost run has none, rather than 0:00.
+        m[5].metric(t("train.m.left", lang), eta_text(p["seconds_left"]) if state == "running" else "–")
     if state == "done":
         st.success(t("train.done", lang, arch=name, acc=status["test_accuracy"],
-                     minutes=status["seconds"] / 60), icon=":material/check_circle:")
+                     n=int(status.get("test_images", 10_000)), minutes=status["seconds"] / 60),
+                   icon=":material/check_circle:")
     if not status.get("curve"):
         return
     left_col, right_col = st.columns([3, 2])

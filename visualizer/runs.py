@@ -216,6 +216,7 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
                           "values": {"why": exc.strerror or str(exc)}}, folder)
             raise RunError("save_failed", why=exc.strerror or str(exc)) from None
         done = {**base, **latest, "state": "done", "curve": points, "test_accuracy": accuracy,
+                "test_images": len(test_set),
                 "seconds": round(result.seconds, 1), "filters": first_conv_filters(result.model)}
         write_status(done, folder)
         return done
