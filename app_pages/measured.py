@@ -40,7 +40,8 @@ from visualizer.shortcuts import (
     depth_gradients,
     googlenet_gradients,
     picture_batch,
-    reach,
+    preference,
+    relative,
     spread,
 )
 from visualizer.train import ERROR_SAMPLE, FIGURE1_ARCHS, checkpoint_paths, normalisation, read_meta
@@ -191,22 +192,22 @@ def aux_gradients_view(lang: str) -> None:
 
 # --- DenseNet's feature reuse --------------------------------------------------------------
 
-@st.cache_data(max_entries=2, show_spinner=False)
-def reuse_of(path: str, sha256: str) -> list[ReuseMap]:
-    """Figure 5's numbers from the checkpoint with this digest (milliseconds; once per file)."""
+@st.cache_data(max_entries=3, show_spinner=False)
+def reuse_of(path: str | None, sha256: str | None) -> list[ReuseMap]:
+    """Figure 5's numbers from the checkpoint with this digest, or (``None``) from the same
+    network before training, seeded as every run starts (milliseconds; once per file)."""
     model = common.shared_model("densenet121", 1, 10, path, sha256)
     return dense_reuse(model)
 
 
 def reuse_view(lang: str) -> None:
     meta = read_meta("densenet121")
+    st.markdown(t("dense.r.intro", lang))
     if not meta:
-        st.markdown(t("dense.r.intro", lang))
         st.info(t("dense.r.missing", lang), icon=":material/hourglass_empty:")
         training_link(lang)
         return
     path = str(checkpoint_paths("densenet121")[0])
-    st.markdown(t("dense.r.intro", lang))
     try:
         maps = reuse_of(path, meta["sha256"])
     except CheckpointError as err:
@@ -217,12 +218,36 @@ def reuse_view(lang: str) -> None:
         for col, reuse in zip(st.columns(2), pair, strict=False):
             with col:
                 live_chart(reuse_heatmap(reuse, lang), key=f"dense_reuse_{reuse.block}")
-    each = [sum(r) / len(r) for r in (reach(m) for m in maps) if r]
-    if each:
-        lo, hi = min(each), max(each)
-        key = "dense.r.words" if lo >= 0.2 else "dense.r.words_low"
-        st.markdown(t(key, lang, lo=f"{100 * lo:.0f}", hi=f"{100 * hi:.0f}",
-                      each=", ".join(f"{100 * e:.0f}%" for e in each)))
+    reuse_words(maps, reuse_of(None, None), meta, lang)
     st.caption(t("dense.r.divergence", lang))
     st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
                  acc=f"{meta['test_accuracy']:.1%}"))
+
+
+MOVED = 1.5  # a block counts as changed by training where its largest preference is 1.5x the start's
+
+
+def reuse_words(maps: list[ReuseMap], before: list[ReuseMap], meta: dict[str, Any], lang: str) -> None:
+    """What the heatmaps show, against the same network before training."""
+    def pm(x: float) -> str:
+        return f"±{100 * x:.0f}%"
+
+    trained = [preference(m) for m in maps]
+    start = [preference(m) for m in before]
+    st.markdown(t("dense.r.words", lang, n=len(maps), each=", ".join(pm(x) for x in trained),
+                  before=", ".join(pm(x) for x in start)))
+    moved = [str(i) for i, (a, b) in enumerate(zip(trained, start, strict=True), start=1) if a > MOVED * b]
+    still = [str(i) for i, (a, b) in enumerate(zip(trained, start, strict=True), start=1) if a <= MOVED * b]
+    if moved:
+        st.markdown(t("dense.r.moved", lang, blocks=", ".join(moved)))
+    if still:
+        st.markdown(t("dense.r.still", lang, blocks=", ".join(still), epochs=f"{meta['recipe']['epochs']:g}"))
+    last = relative(maps[-1])[-1]  # the classifier's row
+    values = [v for v in last if v is not None]
+    top, low = values.index(max(values)), values.index(min(values))
+
+    def source(i: int) -> str:
+        return t("dense.r.source_input", lang) if i == 0 else t("dense.r.source", lang, n=i)
+
+    st.markdown(t("dense.r.classifier", lang, top=source(top), low=source(low),
+                  top_pct=f"{100 * (values[top] - 1):+.0f}%", low_pct=f"{100 * (values[low] - 1):+.0f}%"))

@@ -64,3 +64,18 @@ def test_nested_values_are_translated() -> None:
 def test_numbers_read_naturally(n: int, en: str, ko: str) -> None:
     assert number(n, "en") == en
     assert number(n, "ko") == ko
+
+
+def test_bold_closes_where_markdown_can_close_it() -> None:
+    """CommonMark closes ``**`` after punctuation only before a space or punctuation, so
+    ``**9.7%**입니다`` shows its asterisks (a Korean particle is a letter). No catalogue string
+    ends a bold run with punctuation right before a letter; numbers go in bold without their
+    ``%``, or the sentence is turned."""
+    bad = []
+    for key, pair in CATALOGUE.items():
+        for text in pair:
+            for m in re.finditer(r"\*\*(.+?)\*\*", text):
+                after = text[m.end():m.end() + 1]
+                if not m.group(1)[-1].isalnum() and m.group(1)[-1] != "}" and after.isalnum():
+                    bad.append(f"{key}: {text[max(0, m.start() - 10):m.end() + 3]!r}")
+    assert not bad, bad

@@ -15,6 +15,8 @@ from visualizer.shortcuts import (
     dense_reuse,
     depth_gradients,
     googlenet_gradients,
+    preference,
+    relative,
     spread,
 )
 
@@ -92,6 +94,11 @@ def test_feature_reuse_from_weights_set_by_hand() -> None:
     assert block.weights == ((pytest.approx(0.5), None, None),
                              (pytest.approx(2.0), pytest.approx(2.0), None),
                              (0.0, pytest.approx(1.0), pytest.approx(4.0)))
+    # each row over its own mean: the classifier's (0 + 1 + 4) / 3 = 5/3 gives 0, 0.6 and 2.4
+    assert relative(block) == [[pytest.approx(1.0), None, None],
+                               [pytest.approx(1.0), pytest.approx(1.0), None],
+                               [0.0, pytest.approx(0.6), pytest.approx(2.4)]]
+    assert preference(block) == pytest.approx(1.4)
 
 
 def test_feature_reuse_reads_the_transition_after_each_block_but_the_last() -> None:

@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 from visualizer import palette
 from visualizer.charts import styled
 from visualizer.i18n import t
-from visualizer.shortcuts import LayerGradient, ReuseMap
+from visualizer.shortcuts import LayerGradient, ReuseMap, relative
 
 # Figure 1's four lines: (arch, colour, width, dash). The paper draws 20 layers thin and 56
 # thick; here 20 is also dotted, so that the two read apart in gray print too.
@@ -110,21 +110,31 @@ def gradient_lines(lines: Sequence[GradientLine], lang: str, title: str,
     return styled(fig, title, 460)
 
 
+REUSE_RANGE = 0.25  # the colour scale spans 1 ± this: a row's source at +25 % is full red
+
+
 def reuse_heatmap(reuse: ReuseMap, lang: str) -> go.Figure:
     """One dense block as in Figure 5: a row per reading layer (the block's layers, then the
     transition or classifier), a column per source (the block's input, then each layer's new
-    maps); the colour is the mean |weight|, scaled to the block's largest (1), with the value
-    itself on hover. Empty where a source comes after its reader."""
-    top = max(w for row in reuse.weights for w in row if w is not None)
-    z = [[None if w is None else w / top for w in row] for row in reuse.weights]
+    maps). The colour is the mean |weight| relative to the row's own mean (red: read more than
+    the layer's average, blue: less); the raw value is on hover. Empty where a source comes
+    after its reader.
+
+    Divergence from the paper's figure, which colours the raw means: a layer's weights start
+    at a scale set by its number of inputs, so after a short run the raw colours would mostly
+    show how many inputs each layer has, not which ones it prefers.
+    """
+    z = relative(reuse)
     names = {"input": t("sc.r.input", lang), "transition": t("sc.r.transition", lang),
              "classifier": t("sc.r.classifier", lang)}
     xs = [names.get(s, s) for s in reuse.sources]
     ys = [names.get(s, s) for s in reuse.targets]
     raw = [[None if w is None else f"{w:.3g}" for w in row] for row in reuse.weights]
     fig = go.Figure(go.Heatmap(
-        z=z, x=xs, y=ys, customdata=raw, colorscale="Viridis", zmin=0, zmax=1, xgap=1, ygap=1,
-        colorbar={"title": {"text": t("sc.r.scale", lang), "side": "right"}, "thickness": 14},
+        z=z, x=xs, y=ys, customdata=raw, colorscale="RdBu_r", zmid=1,
+        zmin=1 - REUSE_RANGE, zmax=1 + REUSE_RANGE, xgap=1, ygap=1,
+        colorbar={"title": {"text": t("sc.r.scale", lang), "side": "right"}, "thickness": 14,
+                  "tickvals": [0.8, 0.9, 1.0, 1.1, 1.2], "ticktext": ["−20%", "−10%", "=", "+10%", "+20%"]},
         hovertemplate=t("sc.r.hover", lang) + "<extra></extra>"))
     step = max(1, len(xs) // 8)  # at most about 9 numbers per axis: they stay readable on a phone
     fig.update_xaxes(title_text=t("sc.r.source_axis", lang), type="category", tickangle=0,

@@ -164,14 +164,22 @@ def picture_batch(split: Split, n: int, side: int, mean: float,
     return to_input(part.images, side, mean, std), part.labels.long()
 
 
-def reach(reuse: ReuseMap) -> list[float]:
-    """For each layer from the second on: the mean weight it gives the maps of layers further
-    back (and the block's input) over the weight it gives the newest maps (its predecessor's).
-    Near 1: old features are used as much as new ones; near 0: only the newest are read."""
-    ratios = []
-    for li, row in enumerate(reuse.weights[1:-1], start=1):
-        older = [w for w in row[:li] if w is not None]
-        newest = row[li]
-        if older and newest:
-            ratios.append(sum(older) / len(older) / newest)
-    return ratios
+def relative(reuse: ReuseMap) -> list[list[float | None]]:
+    """Each row over its own mean: 1 is what that layer gives its sources on average.
+
+    A layer's weights start at a scale set by its number of inputs (He et al. 2015), so raw
+    means differ from row to row before any training; within a row, every source starts
+    equal, and what differs there is what training changed.
+    """
+    out = []
+    for row in reuse.weights:
+        seen = [w for w in row if w is not None]
+        mean = sum(seen) / len(seen)
+        out.append([None if w is None else w / mean for w in row])
+    return out
+
+
+def preference(reuse: ReuseMap) -> float:
+    """How far the strongest or weakest source of any reading layer is from its row's mean
+    (0.05: within ±5 %), over the rows that read more than one source."""
+    return max((abs(v - 1) for row in relative(reuse) for v in row if v is not None), default=0.0)
