@@ -67,7 +67,7 @@ def training_link(lang: str) -> None:
 def figure1_view(lang: str) -> None:
     st.markdown(t("res.f1.seed", lang))
     metas = {arch: read_meta(arch) for arch in FIGURE1_ARCHS}
-    ready = {arch: m for arch, m in metas.items() if m and m.get("error_curve")}
+    ready = {arch: m for arch, m in metas.items() if m and has_curve(m)}
     missing = [t(f"arch.{arch}", lang) for arch in FIGURE1_ARCHS if arch not in ready]
     if missing:
         st.info(t("res.f1.missing", lang, missing=", ".join(missing), minutes=FIGURE1_MINUTES),
@@ -93,6 +93,14 @@ def figure1_view(lang: str) -> None:
     st.caption(t("res.f1.divergence", lang))
     files = ", ".join(f"`{checkpoint_paths(arch)[1]}`" for arch in ready)
     st.caption(t("res.f1.files", lang, files=files))
+
+
+def has_curve(meta: dict[str, Any]) -> bool:
+    """Whether a description carries Figure 1's numbers (a file from before they were kept,
+    or edited by hand, is treated as not trained for the figure)."""
+    curve = meta.get("error_curve")
+    return isinstance(curve, list) and bool(curve) and "train_error" in meta and all(
+        isinstance(p, dict) and {"epoch", "train_error", "test_error"} <= p.keys() for p in curve)
 
 
 def figure1_words(ready: dict[str, dict[str, Any]], lang: str) -> None:

@@ -5,7 +5,8 @@ The lesson's number is :func:`visualizer.shortcuts.depth_gradients` (build the s
 one forward and backward pass in training mode, one norm per convolution); the reference is
 the same network built the same way, ``loss.backward()`` and nothing else. The ratio bare /
 ours near 1 says the measurement costs no more than the pass itself; the absolute times say
-whether the chart can follow the slider (the issue asks for under a second at 56 layers).
+whether the chart can follow the slider (the issue asks for under a second at 56 layers), and
+how long DenseNet's feature-reuse maps take from the weights (milliseconds, it asks).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import torch
 import torch.nn.functional as F
 
 from bench._common import record, table
+from models import build_model
 from models.cifar import cifar_net
 from visualizer.data import load_split
 from visualizer.shortcuts import (
@@ -24,6 +26,7 @@ from visualizer.shortcuts import (
     GOOGLENET_SIDE,
     GRADIENT_BATCH,
     GRADIENT_SIDE,
+    dense_reuse,
     depth_gradients,
     googlenet_gradients,
     picture_batch,
@@ -62,6 +65,8 @@ def main() -> None:
             rows.append([depth, "residual" if residual else "plain", f"{1000 * ours:.0f}",
                          f"{1000 * ref:.0f}", f"{ref / ours:.2f}",
                          f"{spread(depth_gradients(depth, residual, x, y)):.3g}"])
+    dense = build_model("densenet121", device="cpu", in_channels=1, num_classes=10)
+    reuse_ms = 1000 * best(lambda: dense_reuse(dense))
     xg, yg = picture_batch(train, GOOGLENET_BATCH, GOOGLENET_SIDE, mean, std)
     g = {w: googlenet_gradients(xg, yg, w) for w in (0.0, AUX_WEIGHT)}
     ours_g = best(lambda: googlenet_gradients(xg, yg, AUX_WEIGHT))
@@ -73,7 +78,8 @@ def main() -> None:
              "only the first student at a depth waits for it. GoogLeNet (paper layout, both "
              f"auxiliary classifiers, {GOOGLENET_BATCH} pictures at {GOOGLENET_SIDE} px): "
              f"{1000 * ours_g:.0f} ms; conv1's gradient {g[AUX_WEIGHT][0].norm / g[0.0][0].norm:.0f}x "
-             f"larger with the auxiliary losses (x {AUX_WEIGHT}).")
+             f"larger with the auxiliary losses (x {AUX_WEIGHT}). DenseNet-121's feature-reuse "
+             f"maps from its weights (all four blocks): {reuse_ms:.1f} ms.")
 
 
 if __name__ == "__main__":

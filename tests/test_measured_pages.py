@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import streamlit as st
 import torch
 import torch.nn.functional as F
 
+from app_pages.measured import FIGURE1_MINUTES
 from models import build_model
 from tests.conftest import make_fashion
 from tests.pages import open_page, open_tab, slider, text_of
@@ -177,3 +179,21 @@ def test_feature_reuse_from_the_trained_densenet(trained: Path) -> None:
         farthest = max(farthest, *(abs(m / (sum(means) / len(means)) - 1) for m in means))
     assert f"**±{100 * farthest:.0f}%, " in text, text
     assert read_meta("densenet121")["sha256"][:12] in text  # type: ignore[index]
+
+
+def test_a_damaged_description_counts_as_not_trained(trained: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A description edited by hand (no final error, a curve point without numbers) is not
+    drawn: the page names that network as missing and draws the other three."""
+    cache = tmp_path / "cache"
+    shutil.copytree(trained, cache)
+    monkeypatch.setenv("CNNVIS_CACHE", str(cache))
+    js = checkpoint_paths("plain56")[1]
+    meta = json.loads(js.read_text())
+    meta["error_curve"] = [{"epoch": "soon"}]
+    del meta["train_error"]
+    js.write_text(json.dumps(meta))
+    at = open_page("lesson_resnet", lang="ko")
+    assert not at.exception, at.exception
+    assert t("res.f1.missing", "ko", missing=t("arch.plain56", "ko"), minutes=FIGURE1_MINUTES) in text_of(at)
+    assert len(at.dataframe[0].value) == 3
