@@ -9,7 +9,7 @@ from app_pages import common
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from models.published import IMAGENET_TOP1, TORCHVISION_DOCS
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.i18n import t
 from visualizer.state import IntParam
 from visualizer.trace import ShapeError
@@ -52,7 +52,7 @@ def render() -> None:
                                 t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
     if any(r["top1"] is not None for r in rows):
-        live_chart(charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
+        live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
     common.link(PAGE, SPECS)
 
 

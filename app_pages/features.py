@@ -19,7 +19,7 @@ from PIL import Image
 from app_pages import common
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.analysis import flow_units, stage_label
 from visualizer.data import DataError, load_split
 from visualizer.features import (
@@ -164,7 +164,7 @@ def guesses(w: Weights, top: list[tuple[int, float]], lang: str) -> None:
     else:
         names = [t("feat.class_n", lang, n=c) for c, _ in top]
     title = t(f"feat.guess.{w.source}", lang, k=k)
-    live_chart(charts.guess_bars(names, [p for _, p in top], title), key="feat_guess", static=True)
+    live_chart(lesson_charts.guess_bars(names, [p for _, p in top], title), key="feat_guess", static=True)
     if w.source == "imagenet":
         st.caption(t("feat.guess.imagenet_names", lang))
 

@@ -14,7 +14,7 @@ from app_pages import common, measured
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import ConfigError, get_entry
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.analysis import add_vs_concat, dense_ledger, growth_rate
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import shape_text, t
@@ -65,7 +65,7 @@ def ledger_tab(lang: str) -> None:
         return
     rows = dense_ledger(result)
     k = growth_rate(result)
-    live_chart(charts.ledger_line(rows, lang, k), key="dense_ledger")
+    live_chart(lesson_charts.ledger_line(rows, lang, k), key="dense_ledger")
     k0 = rows[0][1]
     first_block = st.session_state[f"{PAGE}_b1"]
     st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=k, total=rows[first_block][1]))
@@ -113,7 +113,8 @@ def add_cat_tab(lang: str) -> None:
 def bc_tab(lang: str) -> None:
     st.markdown(t("dense.bc.intro", lang))
     result = common.cached_trace("densenet_bc_100", 32)
-    live_chart(charts.ledger_line(dense_ledger(result), lang, growth_rate(result)), key="dense_bc_ledger")
+    live_chart(lesson_charts.ledger_line(dense_ledger(result), lang, growth_rate(result)),
+               key="dense_bc_ledger")
     diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
             key="dense_bc_diagram")
 

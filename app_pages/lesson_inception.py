@@ -14,7 +14,7 @@ from app_pages import common, measured
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.analysis import InceptionCost, inception_costs, reduction_example
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
@@ -70,7 +70,7 @@ def modules_tab(lang: str) -> None:
     if layout == "googlenet":
         st.info(t("inc.torchvision_note", lang))
     rows_costs = costs(layout)
-    live_chart(charts.inception_bars(rows_costs, lang), key="inc_bars")
+    live_chart(lesson_charts.inception_bars(rows_costs, lang), key="inc_bars")
     rows = []
     for c in rows_costs:
         row = {t("inc.col.module", lang): c.name, t("inc.col.input", lang): f"{c.size}×{c.size}×{c.cin}",

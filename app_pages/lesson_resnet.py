@@ -15,7 +15,7 @@ from app_pages import common, measured
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.analysis import BlockCost, block_cost, layer_rows
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
@@ -141,7 +141,7 @@ def family_tab(lang: str) -> None:
                      "blocks": "-".join(str(sum(1 for c in result.records if c.parent == s.name))
                                         for s in stages),
                      "block": next(r.type for r in result.records if r.type in ("BasicBlock", "Bottleneck"))})
-    live_chart(charts.family_bars(rows, lang), key="res_family")
+    live_chart(lesson_charts.family_bars(rows, lang), key="res_family")
     table = [{t("col.model", lang): r["name"], t("res.col.depth", lang): r["depth"],
               t("res.col.blocks", lang): r["blocks"], t("res.col.block_type", lang): r["block"],
               t("col.params", lang): r["params"], t("col.macs", lang): r["macs"]} for r in rows]

@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from app_pages import common
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.analysis import nearest_valid
 from visualizer.i18n import t
 from visualizer.images import (
@@ -64,7 +64,7 @@ def grid_tab(lang: str) -> None:
     st.session_state[f"{PAGE}_w"] = min(st.session_state[f"{PAGE}_w"], out * out - 1)
     if out * out > 1:
         st.slider(t("play.window", lang), 0, out * out - 1, key=f"{PAGE}_w")
-    live_chart(charts.conv_grid(n, k, s, p, d, lang, st.session_state[f"{PAGE}_w"]), key="play_grid",
+    live_chart(lesson_charts.conv_grid(n, k, s, p, d, lang, st.session_state[f"{PAGE}_w"]), key="play_grid",
                static=True)
     st.caption(t("play.legend", lang))
 

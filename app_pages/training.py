@@ -17,7 +17,7 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.live_chart import live_chart
-from visualizer import charts
+from visualizer import lesson_charts
 from visualizer.data import DataError, Split, load_split
 from visualizer.i18n import t
 from visualizer.images import filter_sheet, gray_picture
@@ -123,7 +123,7 @@ def live(lang: str) -> None:
         return
     left_col, right_col = st.columns([3, 2])
     with left_col:
-        live_chart(charts.training_curve(status["curve"], lang), key="train_curve", static=True)
+        live_chart(lesson_charts.training_curve(status["curve"], lang), key="train_curve", static=True)
     with right_col:
         filters = np.asarray(status.get("filters") or [])
         if filters.ndim == 3 and len(filters):

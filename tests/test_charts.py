@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from visualizer import charts
+from visualizer import charts, lesson_charts
 from visualizer.trace import trace_named
 
 
@@ -72,7 +72,7 @@ def test_projector_figures_have_no_label_under_18_px() -> None:
     result = trace_named("googlenet", 224)
     figures = [charts.cost_bars(result, "ko"), charts.shape_flow(result, "en"),
                charts.volumes(trace_named("alexnet", 224), "ko"),
-               charts.training_curve([{"epoch": 0.1, "loss": 2.0, "accuracy": 0.3}], "ko")]
+               lesson_charts.training_curve([{"epoch": 0.1, "loss": 2.0, "accuracy": 0.3}], "ko")]
     def font_sizes(node: object, key: str = "") -> list[float]:
         if isinstance(node, dict):
             own = [node["size"]] if key.endswith("font") and "size" in node else []

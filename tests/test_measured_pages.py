@@ -123,8 +123,9 @@ def test_figure1_page_says_what_was_measured(trained: Path, lang: str) -> None:
     key = "res.f1.plain_worse" if worse else "res.f1.plain_not_worse"
     assert t(key, lang, deep=f"{100 * err['plain56']:.1f}", shallow=f"{100 * err['plain20']:.1f}",
              epochs="2", steps=f"{TINY.steps(320):,}") in text
-    better = err["resnet56"] < err["resnet20"]
-    key = "res.f1.res_better" if better else "res.f1.res_not_better"
+    gap = err["resnet20"] - err["resnet56"]  # half a point or less is "about the same"
+    key = ("res.f1.res_same" if abs(gap) < 0.005 else
+           "res.f1.res_better" if gap > 0 else "res.f1.res_not_better")
     assert t(key, lang, deep=f"{100 * err['resnet56']:.1f}", shallow=f"{100 * err['resnet20']:.1f}") in text
     assert str(checkpoint_paths("plain56")[1]) in text  # where the numbers can be checked
     table = at.dataframe[0].value

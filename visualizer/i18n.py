@@ -367,6 +367,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "**지름길이 없을 때, 여기서는:** {epochs} 에폭 뒤 56층 네트워크의 학습 오류는 **{deep}**%, 20층은 **{shallow}**%입니다. 이 학습 시간 안에서는 그림 1의 성능 저하가 나타나지 **않았습니다**. 논문은 64,000번 학습했고, 여기서는 {steps}번 학습했습니다."),
     "res.f1.res_better": ("**With shortcuts:** 56 layers end at **{deep}**%, 20 layers at **{shallow}**%: now the deeper network is the better one, as in the paper's Figure 4.",
                           "**지름길이 있을 때:** 56층은 **{deep}**%, 20층은 **{shallow}**%로 끝납니다. 이제는 더 깊은 네트워크가 더 좋습니다. 논문의 그림 4와 같습니다."),
+    "res.f1.res_same": ("**With shortcuts:** 56 layers end at **{deep}**%, 20 layers at **{shallow}**%: about the same. The extra depth no longer hurts; in this short run it has not yet helped either.",
+                        "**지름길이 있을 때:** 56층은 **{deep}**%, 20층은 **{shallow}**%로 끝납니다. 거의 같습니다. 늘어난 깊이가 더 이상 해가 되지 않지만, 이렇게 짧은 학습에서는 아직 도움도 되지 않았습니다."),
     "res.f1.res_not_better": ("**With shortcuts:** 56 layers end at **{deep}**%, 20 layers at **{shallow}**%: in this short run the extra depth has not paid off yet.",
                               "**지름길이 있을 때:** 56층은 **{deep}**%, 20층은 **{shallow}**%로 끝납니다. 이렇게 짧은 학습에서는 늘어난 깊이가 아직 도움이 되지 않았습니다."),
     "res.f1.pair": ("At 56 layers the shortcuts alone, with the same layers and the same number of weights, take the training error from {plain}% to {res}%.",

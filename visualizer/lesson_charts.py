@@ -1,0 +1,270 @@
+"""The lesson pages' and tools' own charts: Inception's savings, DenseNet's channel ledger, the
+ResNet family, the comparison's accuracy bubbles, the playground's grid, a training run's curve
+and a network's guesses. Shared styling (fonts, layout, the projector's variant) is in
+visualizer/charts.py; the charts of a trace are there too.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from visualizer import arithmetic as ar
+from visualizer import palette
+from visualizer.analysis import InceptionCost
+from visualizer.charts import CHANNEL_COLOR, HIGHLIGHT, MAC_COLOR, PARAM_COLOR, styled
+from visualizer.i18n import t
+
+
+def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:
+    """Multiply-adds of each Inception module with 1x1 reductions vs the naive module."""
+    names = [c.name.removeprefix("inception") for c in costs]
+    fig = go.Figure()
+    fig.add_bar(x=names, y=[c.naive_macs / 1e6 for c in costs], name=t("inc.naive", lang),
+                marker_color=palette.NAIVE,
+                text=[f"{c.naive_macs / 1e6:,.0f}" for c in costs], textposition="outside")
+    fig.add_bar(x=names, y=[c.macs / 1e6 for c in costs], name=t("inc.reduced", lang),
+                marker_color=MAC_COLOR,
+                text=[f"{c.macs / 1e6:,.0f}<br>÷{c.saving:.1f}" for c in costs], textposition="outside")
+    top = max(c.naive_macs for c in costs) / 1e6
+    fig.update_layout(barmode="group", yaxis={"title": t("inc.macs_m", lang), "range": [0, top * 1.2],
+                                               "gridcolor": palette.GRID})
+    return styled(fig, t("inc.chart", lang), 440)
+
+
+def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None) -> go.Figure:
+    """DenseNet's channel count after every layer: k0 + l*k climbing, halved at transitions."""
+    x = list(range(len(rows)))
+    colors = [HIGHLIGHT if kind == "transition" else CHANNEL_COLOR for _, _, kind in rows]
+    fig = go.Figure()
+    fig.add_scatter(x=x, y=[c for _, c, _ in rows], mode="lines+markers",
+                    line={"color": CHANNEL_COLOR, "width": 2}, marker={"color": colors, "size": 8},
+                    hovertext=[f"<b>{label}</b><br>{c}" for label, c, _ in rows], hoverinfo="text",
+                    showlegend=False)
+    for i, (label, c, kind) in enumerate(rows):
+        if kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
+            fig.add_annotation(x=i, y=c, text=f"<b>{c}</b>", showarrow=False, yshift=14,
+                               font={"size": 14})
+        if kind == "transition":
+            fig.add_annotation(x=i, y=c, text=label, showarrow=False, yshift=-18,
+                               font={"size": 12, "color": HIGHLIGHT})
+    fig.update_layout(xaxis={"title": t("dense.layer_axis", lang)},
+                      yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
+                             "gridcolor": palette.GRID})
+    title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
+    return styled(fig, title, 440)
+
+
+def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
+    """Parameters and MACs side by side for several models (one bar pair each)."""
+    names = [str(r["name"]) for r in rows]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_bar(x=names, y=[float(r["params"]) / 1e6 for r in rows], name=t("fam.params_m", lang),
+                marker_color=PARAM_COLOR, offsetgroup=0)
+    fig.add_bar(x=names, y=[float(r["macs"]) / 1e9 for r in rows], name=t("fam.macs_g", lang),
+                marker_color=MAC_COLOR, offsetgroup=1, secondary_y=True)
+    fig.update_yaxes(title_text=t("fam.params_m", lang), secondary_y=False, gridcolor=palette.GRID)
+    fig.update_yaxes(title_text=t("fam.macs_g", lang), secondary_y=True, showgrid=False)
+    fig.update_layout(barmode="group")
+    return styled(fig, t("fam.title", lang), 420)
+
+
+def text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is drawn at ``size`` px (Hangul is square, Latin narrower)."""
+    return sum(size * (1.0 if ord(ch) > 0x2E80 else 0.3 if ch == " " else 0.6) for ch in text)
+
+
+# Where a point's label may go (plotly's textposition), nearest first, and the offset of the
+# label's centre in units of (marker radius + label half-size).
+_SPOTS = (("top center", 0, -1), ("bottom center", 0, 1), ("middle right", 1, 0),
+          ("middle left", -1, 0), ("top right", 0.8, -0.8), ("top left", -0.8, -0.8),
+          ("bottom right", 0.8, 0.8), ("bottom left", -0.8, 0.8))
+
+
+def place_labels(points: list[tuple[float, float, float]], texts: list[str], size: float,
+                 width: float, height: float) -> list[str | None]:
+    """A textposition for each point's label such that no two labels touch and none crosses
+    the plot's edge, at a plot area of ``width`` x ``height`` px; None where none fits (the
+    label is dropped: its point keeps it on hover).
+
+    ``points`` are (x px, y px from the top, marker radius px). A label is also kept off other
+    markers where it can be. Greedy, nearest spot first: a dozen points need nothing cleverer.
+    Placements that fit a narrow plot fit every wider one (points only move apart in x).
+    """
+    placed: list[tuple[float, float, float, float]] = []
+    out: list[str | None] = []
+    h = size * 1.25
+    for (x, y, r), text in zip(points, texts, strict=True):
+        w = text_width(text, size) + 4
+        best: tuple[int, str, tuple[float, float, float, float]] | None = None
+        for spot, dx, dy in _SPOTS:
+            cx, cy = x + dx * (r + w / 2 + 2), y + dy * (r + h / 2 + 1)
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+                continue
+            if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                continue
+            covers = sum(1 for px, py, pr in points if (px, py) != (x, y)
+                         and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
+            if best is None or covers < best[0]:
+                best = (covers, spot, box)
+            if covers == 0:
+                break
+        if best is None:
+            out.append(None)
+        else:
+            out.append(best[1])
+            placed.append(best[2])
+    return out
+
+
+def short_name(name: str) -> str:
+    """ResNet-18 -> R18, DenseNet-121 -> D121 (a phone's chart label); GoogLeNet stays."""
+    family, _, depth = name.partition("-")
+    return f"{family[0]}{depth}" if depth else name
+
+
+def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
+    """Top-1 accuracy against MACs, bubble area proportional to parameters.
+
+    Each family has its colour and its marker shape (visualizer/palette.py). Labels are placed
+    so that none touch, for a desktop-wide plot with full names and for a phone with short ones
+    (``layout.meta.narrow``, applied by the page's chart at phone width); a label that does not
+    fit is dropped, and the name stays on hover.
+    """
+    rows = [r for r in rows if r.get("top1") is not None]
+    biggest = max(float(r["params"]) for r in rows)
+    sizeref = 2.0 * biggest / 60**2
+    logs = [math.log10(float(r["macs"]) / 1e9) for r in rows]
+    tops = [float(r["top1"]) for r in rows]  # type: ignore[arg-type]
+    # Room for the biggest bubble (AlexNet's 61 M parameters) inside the axes.
+    x_range = [min(logs) - 0.35, max(logs) + 0.3]
+    y_range = [min(tops) - 6, max(tops) + 4]
+    height, margin = 520, {"l": 70, "r": 20, "t": 110, "b": 70}
+    plot_h = height - margin["t"] - margin["b"]
+
+    def spots(plot_w: float, names: list[str]) -> list[str | None]:
+        points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
+                   (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h,
+                   max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2))
+                  for lx, ty, r in zip(logs, tops, rows, strict=True)]
+        return place_labels(points, names, 14, plot_w, plot_h)
+
+    full = [str(r.get("short", r["name"])) for r in rows]
+    short = [short_name(n) for n in full]
+    wide, narrow = spots(560, full), spots(250, short)
+    fig = go.Figure()
+    narrow_traces: dict[int, dict[str, Any]] = {}
+    for family in dict.fromkeys(str(r["family"]) for r in rows):
+        idx = [i for i, r in enumerate(rows) if r["family"] == family]
+        color, symbol = palette.FAMILY.get(family, (palette.GRAY, "circle"))
+        narrow_traces[len(fig.data)] = {
+            "text": [short[i] if narrow[i] else "" for i in idx],
+            "textposition": [narrow[i] or "top center" for i in idx]}
+        fig.add_scatter(
+            x=[float(rows[i]["macs"]) / 1e9 for i in idx], y=[tops[i] for i in idx],
+            mode="markers+text", name=t(f"family.{family}", lang),
+            text=[full[i] if wide[i] else "" for i in idx],
+            textposition=[wide[i] or "top center" for i in idx], textfont={"size": 14},
+            marker={"size": [float(rows[i]["params"]) for i in idx], "sizemode": "area",
+                    "sizeref": sizeref, "sizemin": 6, "opacity": 0.75, "color": color,
+                    "symbol": symbol, "line": {"color": "#333333", "width": 1}},
+            hovertext=[f"<b>{rows[i]['name']}</b><br>{float(rows[i]['macs']) / 1e9:.2f} G MACs<br>"
+                       f"{float(rows[i]['params']) / 1e6:.1f} M<br>top-1 {rows[i]['top1']}%"
+                       for i in idx],
+            hoverinfo="text", cliponaxis=False)
+    fig.update_layout(xaxis={"title": t("cmp.macs_axis", lang), "type": "log", "gridcolor": palette.GRID,
+                             "range": x_range},
+                      yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": palette.GRID,
+                             "range": y_range},
+                      meta={"narrow": {str(k): v for k, v in narrow_traces.items()}})
+    fig = styled(fig, t("cmp.bubble_title", lang), height)
+    fig.update_layout(margin=margin)
+    return fig
+
+
+def conv_grid(n: int, k: int, s: int, p: int, d: int, lang: str, window: int = 0) -> go.Figure:
+    """The padded input grid with one kernel window, and the output grid beside it.
+
+    Padding cells are pale, input cells white, input cells no window ever reaches (the floor
+    in the formula drops them) red; the window for output cell ``window`` (row-major) is
+    outlined, its taps dotted (dilation spreads them), and its output cell lit.
+    """
+    out = ar.out_size(n, k, s, p, d)
+    size = n + 2 * p
+    reach = (out - 1) * s + d * (k - 1) + 1 if out > 0 else 0  # padded columns some window covers
+    fig = go.Figure()
+    shapes: list[dict[str, object]] = []  # one list, set once: adding shapes one by one is slow
+
+    def cell(x: int, y: int, color: str, x0: float = 0.0) -> None:
+        shapes.append({"type": "rect", "x0": x0 + x, "y0": -y, "x1": x0 + x + 1, "y1": -y - 1,
+                       "fillcolor": color, "line": {"color": "#999999", "width": 1}, "layer": "below"})
+
+    for i in range(size):
+        for j in range(size):
+            padded = not (p <= i < p + n and p <= j < p + n)
+            dropped = not padded and (i >= reach or j >= reach)
+            cell(j, i, "#FFF1B8" if padded else ("#F6C1B4" if dropped else "#FFFFFF"))
+    if out > 0:
+        wi, wj = divmod(min(window, out * out - 1), out)
+        top, left = wi * s, wj * s
+        span = d * (k - 1) + 1
+        window_box = {"type": "rect", "x0": left, "y0": -top, "x1": left + span, "y1": -top - span,
+                      "line": {"color": HIGHLIGHT, "width": 4}}
+        taps = [(top + a * d, left + b * d) for a in range(k) for b in range(k)]
+        fig.add_scatter(x=[c + 0.5 for _, c in taps], y=[-r - 0.5 for r, _ in taps], mode="markers",
+                        marker={"color": HIGHLIGHT, "size": 9}, hoverinfo="skip", showlegend=False)
+        x0 = size + 2
+        for i in range(out):
+            for j in range(out):
+                cell(j, i, HIGHLIGHT if (i, j) == (wi, wj) else "#DCEAF7", x0)
+        fig.add_annotation(x=x0 + out / 2, y=0.9, text=f"<b>{t('play.output', lang)} {out}×{out}</b>",
+                           showarrow=False)
+    fig.add_annotation(x=size / 2, y=0.9, text=f"<b>{t('play.input', lang)} {n}×{n}</b>"
+                       + (f" (+{p} {t('col.padding', lang)})" if p else ""), showarrow=False)
+    if out > 0:
+        shapes.append(window_box)
+    fig.update_layout(shapes=shapes)
+    width = size + (out + 2 if out > 0 else 0)
+    fig.update_xaxes(visible=False, range=[-0.5, width + 0.5])
+    fig.update_yaxes(visible=False, scaleanchor="x", range=[-size - 0.5, 2])
+    fig = styled(fig, "", 460)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 20, "b": 10})
+    return fig
+
+
+def training_curve(curve: list[dict[str, float]], lang: str) -> go.Figure:
+    """A run's loss (top) and training accuracy (bottom) against epochs, as it goes."""
+    x = [p["epoch"] for p in curve]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
+    fig.add_scatter(x=x, y=[p["loss"] for p in curve], mode="lines", name=t("train.m.loss", lang),
+                    line={"color": PARAM_COLOR, "width": 3}, row=1, col=1)
+    fig.add_scatter(x=x, y=[100 * p["accuracy"] for p in curve], mode="lines",
+                    name=t("train.m.acc", lang), line={"color": MAC_COLOR, "width": 3, "dash": "dot"},
+                    row=2, col=1)
+    fig.update_yaxes(title_text=t("train.m.loss", lang), rangemode="tozero", gridcolor=palette.GRID,
+                     row=1, col=1)
+    # No 0 on the accuracy axis: it would sit on the epoch axis's 0 at the corner.
+    fig.update_yaxes(title_text=t("train.acc_axis", lang), range=[0, 100], gridcolor=palette.GRID,
+                     tickvals=[25, 50, 75, 100], row=2, col=1)
+    fig.update_xaxes(title_text=t("train.epoch_axis", lang), rangemode="tozero", row=2, col=1)
+    return styled(fig, t("train.curve_title", lang), 460)
+
+
+def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
+    """The network's top guesses, most probable on top, each bar labelled with its percent."""
+    fig = go.Figure()
+    fig.add_bar(y=names[::-1], x=[100 * p for p in probs[::-1]], orientation="h",
+                marker_color=MAC_COLOR, text=[f"{100 * p:.1f}%" for p in probs[::-1]],
+                # a long bar carries its number inside (outside it ran past a narrow column's edge)
+                textposition=["inside" if p > 0.5 else "outside" for p in probs[::-1]],
+                insidetextanchor="end", insidetextfont={"color": "white"}, cliponaxis=False,
+                hoverinfo="skip")
+    fig.update_layout(xaxis={"range": [0, 125], "visible": False},
+                      yaxis={"automargin": True, "tickfont": {"size": 15}})
+    fig = styled(fig, title, 90 + 44 * len(names))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
+    return fig
