@@ -387,7 +387,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sc.f1.plain_test": ("Plain: test error", "plain: 테스트 오류"),
     "sc.f1.res_train": ("Residual: training error", "잔차: 학습 오류"),
     "sc.f1.res_test": ("Residual: test error", "잔차: 테스트 오류"),
-    "sc.f1.error_axis": ("Error", "오류율"),
+    "sc.f1.error_axis": ("Error (%)", "오류율 (%)"),
     "sc.f1.epoch_axis": ("Epochs", "에폭"),
     "sc.f1.epochs": ("epochs", "에폭"),
     "res.g.intro": ("Before any training: one forward and one backward pass through a fresh network, on {batch} real Fashion-MNIST pictures. Each point is the size of the gradient of one convolution's weights, ‖∂loss/∂W‖, from the input (left) to the output (right): how hard the first step of training would push that layer. Plain and residual networks start from exactly the same weights.",
