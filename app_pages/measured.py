@@ -16,8 +16,10 @@ them for every student and says in words what they show.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 import torch
 
@@ -25,6 +27,7 @@ from app_pages import common
 from app_pages.live_chart import live_chart
 from visualizer import palette
 from visualizer.data import DataError, load_split
+from visualizer.export import SlideStyle, chart_image, rows_csv
 from visualizer.features import CheckpointError
 from visualizer.i18n import number, t
 from visualizer.shortcut_charts import GradientLine, figure1, gradient_lines, reuse_heatmap
@@ -44,10 +47,26 @@ from visualizer.shortcuts import (
     relative,
     spread,
 )
-from visualizer.train import ERROR_SAMPLE, FIGURE1_ARCHS, checkpoint_paths, normalisation, read_meta
+from visualizer.train import (
+    ERROR_SAMPLE,
+    FIGURE1_ARCHS,
+    FIGURE1_MINUTES,
+    checkpoint_paths,
+    normalisation,
+    read_meta,
+)
 
-FIGURE1_MINUTES = 20  # measured for the four with `make weights` (bench/RESULTS.md)
 SAME_ERROR = 0.005  # closer than half a point: "about the same" (5,000 pictures' noise is about that)
+
+
+def chart_files(name: str, make: Callable[[], go.Figure], rows: list[dict[str, Any]], key: str) -> None:
+    """The chart as SVG and PNG for slides, and the numbers it draws as CSV, each made when
+    clicked."""
+    with st.container(horizontal=True):
+        for fmt in ("svg", "png"):
+            common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
+                            f"{name}.{fmt}", fmt, f"{key}_{fmt}", width=120)
+        common.download("CSV", lambda: rows_csv(rows), f"{name}.csv", "csv", f"{key}_csv", width=120)
 
 
 def percent(x: float) -> str:
@@ -71,7 +90,7 @@ def figure1_view(lang: str) -> None:
     ready = {arch: m for arch, m in metas.items() if m and has_curve(m)}
     missing = [t(f"arch.{arch}", lang) for arch in FIGURE1_ARCHS if arch not in ready]
     if missing:
-        st.info(t("res.f1.missing", lang, missing=", ".join(missing), minutes=FIGURE1_MINUTES),
+        st.info(t("res.f1.missing", lang, missing=", ".join(missing), minutes=FIGURE1_MINUTES["all"]),
                 icon=":material/hourglass_empty:")
         training_link(lang)
     if not ready:
@@ -79,7 +98,10 @@ def figure1_view(lang: str) -> None:
     recipes = {json.dumps(m["recipe"], sort_keys=True) for m in ready.values()}
     if len(recipes) > 1:
         st.warning(t("res.f1.mixed", lang, recipes=len(recipes)), icon=":material/warning:")
-    live_chart(figure1({arch: m["error_curve"] for arch, m in ready.items()}, lang), key="res_figure1")
+    curves = {arch: m["error_curve"] for arch, m in ready.items()}
+    live_chart(figure1(curves, lang), key="res_figure1")
+    chart_files(f"figure1-{lang}", lambda: figure1(curves, lang),
+                [{"network": arch, **p} for arch, c in curves.items() for p in c], "res_dl_figure1")
     figure1_words(ready, lang)
     rows = [{t("col.model", lang): t(f"arch.{arch}", lang),
              t("res.f1.col.train", lang): f"{percent(m['train_error'])}%",
@@ -156,7 +178,11 @@ def gradients_view(lang: str, depth: int) -> None:
         return
     lines = [GradientLine(t("res.g.plain", lang), plain, palette.PLAIN, "dot"),
              GradientLine(t("res.g.residual", lang), res, palette.RESIDUAL, "solid")]
-    live_chart(gradient_lines(lines, lang, t("res.g.title", lang, depth=depth)), key="res_gradients")
+    title = t("res.g.title", lang, depth=depth)
+    live_chart(gradient_lines(lines, lang, title), key="res_gradients")
+    rows = [{"layer": a.name, "plain": a.norm, "residual": b.norm} for a, b in zip(plain, res, strict=True)]
+    chart_files(f"gradients-{depth}-{lang}", lambda: gradient_lines(lines, lang, title), rows,
+                "res_dl_gradients")
     p, r = spread(plain), spread(res)
     st.markdown(t("res.g.spread", lang, depth=depth, plain=ratio(p, lang), res=ratio(r, lang)))
     if p >= 10:
@@ -190,7 +216,11 @@ def aux_gradients_view(lang: str) -> None:
               t("inc.g.aux_mark", lang, n=k)) for k, block in ((1, "inception4a"), (2, "inception4d"))]
     lines = [GradientLine(t("inc.g.without", lang), without, palette.NAIVE, "dot"),
              GradientLine(t("inc.g.with", lang, w=AUX_WEIGHT), with_aux, palette.BLUE, "solid")]
-    live_chart(gradient_lines(lines, lang, t("inc.g.title", lang), marks), key="inc_aux_gradients")
+    title = t("inc.g.title", lang)
+    live_chart(gradient_lines(lines, lang, title, marks), key="inc_aux_gradients")
+    chart_files(f"googlenet-aux-gradients-{lang}", lambda: gradient_lines(lines, lang, title, marks),
+                [{"layer": a.name, "main_loss": a.norm, f"main_plus_{AUX_WEIGHT}_aux": b.norm}
+                 for a, b in zip(without, with_aux, strict=True)], "inc_dl_gradients")
     above = [(a.norm, b.norm) for a, b in zip(without, with_aux, strict=True)
              if a.name.startswith(("inception4e", "inception5"))]
     worst = max(abs(b - a) / a for a, b in above)
@@ -229,6 +259,11 @@ def reuse_view(lang: str) -> None:
         for col, reuse in zip(st.columns(2), pair, strict=False):
             with col:
                 live_chart(reuse_heatmap(reuse, lang), key=f"dense_reuse_{reuse.block}")
+                rows = [{"reader": reader, "source": source, "mean_abs_weight": w, "vs_reader_mean": r}
+                        for reader, ws, rs in zip(reuse.targets, reuse.weights, relative(reuse), strict=True)
+                        for source, w, r in zip(reuse.sources, ws, rs, strict=True) if w is not None]
+                chart_files(f"densenet121-{reuse.block}-reuse-{lang}",
+                            lambda reuse=reuse: reuse_heatmap(reuse, lang), rows, f"dense_dl_{reuse.block}")
     reuse_words(maps, reuse_of(None, None), meta, lang)
     st.caption(t("dense.r.divergence", lang))
     st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],

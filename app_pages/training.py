@@ -23,13 +23,18 @@ from visualizer.i18n import t
 from visualizer.images import filter_sheet, gray_picture
 from visualizer.runs import RunError, read_status, request_stop, start_run
 from visualizer.state import ChoiceParam
-from visualizer.train import FIGURE1_ARCHS, LECTURE_ARCHS, RECIPES, eta_text, read_meta
+from visualizer.train import (
+    FIGURE1_ARCHS,
+    FIGURE1_MINUTES,
+    FIGURE1_PAIRS,
+    LECTURE_ARCHS,
+    RECIPES,
+    eta_text,
+    read_meta,
+)
 
 PAGE = "train"
-# Figure 1's pairs: the same depth with and without shortcuts, trained one after the other.
-PAIRS = {"pair20": ("plain20", "resnet20"), "pair56": ("plain56", "resnet56")}
-PAIR_MINUTES = {"pair20": 4, "pair56": 10}  # wall time of both on two cores (bench/RESULTS.md)
-CHOICES = (*LECTURE_ARCHS, *PAIRS)
+CHOICES = (*LECTURE_ARCHS, *FIGURE1_PAIRS)
 SPECS: common.Specs = {"arch": ChoiceParam(CHOICES, "resnet18")}
 ACTIVE = ("loading", "running", "evaluating")
 
@@ -44,13 +49,14 @@ def controls(status: dict[str, Any], lang: str) -> None:
     """The network to train and the start and stop buttons (only the teacher's work)."""
     c = st.columns([2, 3])
     choice = c[0].selectbox(t("train.arch", lang), CHOICES, key=f"{PAGE}_arch",
-                            format_func=lambda n: t(f"train.{n}" if n in PAIRS else f"arch.{n}", lang))
-    archs = PAIRS.get(choice, (choice,))
+                            format_func=lambda n: t(f"train.{n}" if n in FIGURE1_PAIRS else f"arch.{n}",
+                                                    lang))
+    archs = FIGURE1_PAIRS.get(choice, (choice,))
     r = RECIPES[archs[0]]
     c[1].markdown(t("train.recipe", lang, size=r.input_size, epochs=r.epochs, batch=r.batch_size,
                     optimizer=r.optimizer.upper() if r.optimizer == "sgd" else "AdamW", lr=r.lr))
-    if choice in PAIRS:
-        c[1].caption(t("train.pair.note", lang, minutes=PAIR_MINUTES[choice]))
+    if choice in FIGURE1_PAIRS:
+        c[1].caption(t("train.pair.note", lang, minutes=FIGURE1_MINUTES[choice]))
     b = st.columns([1, 1, 3], vertical_alignment="center")
     if b[0].button(t("train.start", lang), type="primary", icon=":material/play_arrow:",
                    disabled=status.get("state") in ACTIVE):
@@ -107,7 +113,8 @@ def live(lang: str) -> None:
         code = str(status.get("error", "run.save_failed"))
         st.error(t(code, lang, **status.get("values", {})), icon=":material/error:")
     if p:
-        m = st.columns(6)
+        # Two rows of three: six columns cut "469 / 469" to "469 / …" at 1440 px.
+        m = [*st.columns(3), *st.columns(3)]
         m[0].metric(t("train.m.step", lang), f"{p['step']:,} / {p['steps']:,}")
         m[1].metric(t("train.m.epoch", lang), f"{p['epoch']:.2f}")
         m[2].metric(t("train.m.loss", lang), f"{p['loss']:.3f}")

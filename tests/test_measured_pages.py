@@ -19,7 +19,6 @@ import streamlit as st
 import torch
 import torch.nn.functional as F
 
-from app_pages.measured import FIGURE1_MINUTES
 from models import build_model
 from tests.conftest import make_fashion
 from tests.pages import open_page, open_tab, slider, text_of
@@ -31,6 +30,7 @@ from visualizer.shortcuts import depth_gradients, picture_batch, spread
 from visualizer.train import (
     ERROR_POINTS,
     FIGURE1_ARCHS,
+    FIGURE1_MINUTES,
     RECIPES,
     Recipe,
     checkpoint_paths,
@@ -130,6 +130,7 @@ def test_figure1_page_says_what_was_measured(trained: Path, lang: str) -> None:
     assert str(checkpoint_paths("plain56")[1]) in text  # where the numbers can be checked
     table = at.dataframe[0].value
     assert f"{100 * err['plain56']:.1f}%" in table.iloc[:, 1].tolist()
+    assert [b.proto.label for b in at.get("download_button")] == ["SVG", "PNG", "CSV"]  # for slides
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -196,5 +197,6 @@ def test_a_damaged_description_counts_as_not_trained(trained: Path, tmp_path: Pa
     js.write_text(json.dumps(meta))
     at = open_page("lesson_resnet", lang="ko")
     assert not at.exception, at.exception
-    assert t("res.f1.missing", "ko", missing=t("arch.plain56", "ko"), minutes=FIGURE1_MINUTES) in text_of(at)
+    missing = t("res.f1.missing", "ko", missing=t("arch.plain56", "ko"), minutes=FIGURE1_MINUTES["all"])
+    assert missing in text_of(at)
     assert len(at.dataframe[0].value) == 3

@@ -15,7 +15,7 @@ from visualizer.features import prepare_fashion, top_k
 from visualizer.i18n import t
 from visualizer.images import gray_picture
 from visualizer.runs import read_status, run_training, teacher_token
-from visualizer.train import RECIPES, Recipe, checkpoint_paths, read_meta, to_input
+from visualizer.train import FIGURE1_MINUTES, RECIPES, Recipe, checkpoint_paths, read_meta, to_input
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
@@ -76,7 +76,7 @@ def test_the_teacher_starts_a_run_and_everyone_sees_it(fashion_env: Path) -> Non
 def test_the_teacher_trains_a_figure1_pair_and_the_lesson_draws_it(fashion_env: Path) -> None:
     at = open_page("training", lang="en", teacher=teacher_token())
     at.selectbox[0].set_value("pair20").run()
-    assert t("train.pair.note", "en", minutes=4) in text_of(at)
+    assert t("train.pair.note", "en", minutes=FIGURE1_MINUTES["pair20"]) in text_of(at)
     at.button[0].click().run()
     deadline = time.monotonic() + 240
     while read_meta("resnet20") is None and time.monotonic() < deadline:
@@ -85,11 +85,9 @@ def test_the_teacher_trains_a_figure1_pair_and_the_lesson_draws_it(fashion_env: 
     assert read_meta("plain20") is not None and read_meta("resnet20") is not None
     assert read_meta("plain20")["date"] <= read_meta("resnet20")["date"]  # type: ignore[index]
     assert len(read_meta("resnet20")["error_curve"]) > 2  # type: ignore[index]
-    from app_pages.measured import FIGURE1_MINUTES
-
     missing = ", ".join(t(f"arch.{a}", "en") for a in ("plain56", "resnet56"))
     lesson = text_of(open_page("lesson_resnet", lang="en"))
-    assert t("res.f1.missing", "en", missing=missing, minutes=FIGURE1_MINUTES) in lesson
+    assert t("res.f1.missing", "en", missing=missing, minutes=FIGURE1_MINUTES["all"]) in lesson
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -165,7 +165,11 @@ def chart_image(fig: go.Figure, fmt: str, style: SlideStyle) -> bytes:
 
 
 def table_csv(result: TraceResult, lang: str, depth: int | None = None) -> bytes:
-    rows = layer_rows(result, lang, depth, minor=True)
+    return rows_csv(layer_rows(result, lang, depth, minor=True))
+
+
+def rows_csv(rows: list[dict[str, Any]]) -> bytes:
+    """Rows of one table (the same keys in each) as CSV, for Excel as much as for Python."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))
     writer.writeheader()

@@ -107,6 +107,11 @@ RECIPES: dict[str, Recipe] = {
 FIGURE1_RECIPE = Recipe(input_size=28, epochs=1, batch_size=128, lr=0.1, optimizer="sgd",
                         weight_decay=1e-4, flip=False)
 RECIPES.update({arch: FIGURE1_RECIPE for arch in FIGURE1_ARCHS})
+# The pairs the teacher can train from the training page (a plain network, then its residual
+# twin), and the wall minutes measured on two cores (bench/RESULTS.md): both of a pair, and
+# all four as `make weights` trains them.
+FIGURE1_PAIRS = {"pair20": ("plain20", "resnet20"), "pair56": ("plain56", "resnet56")}
+FIGURE1_MINUTES = {"pair20": 5, "pair56": 12, "all": 20}
 
 
 @dataclass(frozen=True)

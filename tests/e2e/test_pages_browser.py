@@ -10,7 +10,8 @@ from tests.e2e.conftest import ROOT, wait_idle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
 
-PAGES = ["lesson_alexnet?lang=en", "lesson_inception?lang=en", "lesson_resnet?lang=en",
+PAGES = ["lesson_alexnet?lang=en", "lesson_inception?lang=en", "lesson_resnet?lang=en&tab=block",
+         "lesson_resnet?lang=en&tab=gradients",
          "lesson_densenet?lang=en", "playground?lang=en", "compare?lang=en"]
 
 
