@@ -1,4 +1,8 @@
-"""`make bench`: every benchmark in turn; each prints its table and updates bench/RESULTS.md."""
+"""`make bench`: every benchmark in turn; each prints its table and updates bench/RESULTS.md.
+
+`python -m bench NAME ...` runs some of them; flags after the names go to `load`
+(`python -m bench load --training`: forty students while a network trains).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,15 @@ import sys
 
 from bench import class_start, gradients, load, page_latency, startup, trace_speed, train_speed
 
+FLAGS = [a for a in sys.argv[1:] if a.startswith("--")]
 STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startup.main,
-         "load": lambda: load.main([]), "class_start": class_start.main,
+         "load": lambda: load.main(FLAGS), "class_start": class_start.main,
          "train": train_speed.main, "gradients": gradients.main}
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or list(STEPS):
+    names = [a for a in sys.argv[1:] if not a.startswith("--")] or list(STEPS)
+    unknown = [n for n in names if n not in STEPS]
+    if unknown:
+        sys.exit(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(STEPS)}")
+    for name in names:
         STEPS[name]()
