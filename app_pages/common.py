@@ -9,7 +9,8 @@ import streamlit as st
 import torch
 
 from models import ConfigError, build_model
-from visualizer.features import load_checkpoint
+from visualizer.data import DataError
+from visualizer.features import CheckpointError, load_checkpoint
 from visualizer.i18n import t
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam, Problem, read_choice
@@ -100,6 +101,12 @@ def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = Non
     st.error(f"**{t('fix.title', lang())}**\n\n{err.message(lang())}", icon=":material/block:")
     if fix_label is not None and on_fix is not None:
         st.button(fix_label, on_click=on_fix, type="primary")
+
+
+def coded_error(prefix: str, err: DataError | CheckpointError) -> None:
+    """A project error that carries a code, in the page's language (``data.<code>`` for the
+    data set, ``ckpt.<code>`` for a checkpoint)."""
+    st.error(t(f"{prefix}.{err.code}", lang(), **err.values), icon=":material/error:")
 
 
 def config_error(err: ConfigError) -> None:

@@ -214,10 +214,10 @@ def render() -> None:
         st.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
         return
     except CheckpointError as err:
-        st.error(t(f"ckpt.{err.code}", lang, **err.values), icon=":material/error:")
+        common.coded_error("ckpt", err)
         return
     except DataError as err:
-        st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
+        common.coded_error("data", err)
         return
     except ShapeError as err:
         common.shape_error(err)

@@ -73,10 +73,6 @@ def percent(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
-def data_error(err: DataError, lang: str) -> None:
-    st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
-
-
 def training_link(lang: str) -> None:
     st.page_link("app_pages/training.py", label=t("res.f1.to_training", lang),
                  icon=":material/model_training:", query_params={"lang": lang})
@@ -174,7 +170,7 @@ def gradients_view(lang: str, depth: int) -> None:
         plain = cifar_gradients(depth, False)
         res = cifar_gradients(depth, True)
     except DataError as err:
-        data_error(err, lang)
+        common.coded_error("data", err)
         return
     lines = [GradientLine(t("res.g.plain", lang), plain, palette.PLAIN, "dot"),
              GradientLine(t("res.g.residual", lang), res, palette.RESIDUAL, "solid")]
@@ -207,7 +203,7 @@ def aux_gradients_view(lang: str) -> None:
     try:
         without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
     except DataError as err:
-        data_error(err, lang)
+        common.coded_error("data", err)
         return
     # The auxiliary heads read the outputs of inception4a and 4d: a mark after each one's
     # last convolution.
@@ -252,7 +248,7 @@ def reuse_view(lang: str) -> None:
     try:
         maps = reuse_of(path, meta["sha256"])
     except CheckpointError as err:
-        st.error(t(f"ckpt.{err.code}", lang, **err.values), icon=":material/error:")
+        common.coded_error("ckpt", err)
         return
     st.caption(t("dense.r.read", lang))
     for pair in (maps[i:i + 2] for i in range(0, len(maps), 2)):

@@ -141,7 +141,7 @@ def live(lang: str) -> None:
     try:
         probe_grid(status, lang)
     except DataError as err:
-        st.error(t(f"data.{err.code}", lang, **err.values), icon=":material/error:")
+        common.coded_error("data", err)
 
 
 def finished(lang: str) -> None:
