@@ -208,3 +208,16 @@ def is_teacher() -> bool:
         ip = forwarded.split(",")[0].strip() if forwarded else st.context.ip_address
         st.session_state["teacher"] = bool(token and is_teacher_token(token)) or ip in LOOPBACK
     return bool(st.session_state["teacher"])
+
+
+def nearest_valid(check: Callable[[int], object], value: int, low: int, high: int) -> int | None:
+    """The setting closest to ``value`` in [low, high] for which ``check`` raises no ValueError."""
+    for d in range(1, high - low + 1):
+        for v in (value - d, value + d):
+            if low <= v <= high:
+                try:
+                    check(v)
+                except ValueError:
+                    continue
+                return v
+    return None

@@ -21,20 +21,13 @@ from app_pages.diagram_view import diagram
 from app_pages.live_chart import clicked, live_chart
 from models import ConfigError, get_entry, list_models
 from visualizer import charts
-from visualizer.analysis import (
-    BLOCK_TYPES,
-    COLUMNS,
-    layer_arithmetic,
-    layer_rows,
-    max_depth,
-    notices,
-    table_records,
-)
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
 from visualizer.export import SlideStyle, chart_image, file_name, render_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import CHANNEL_CHOICES, CLASS_CHOICES, SIZE_PRESETS, View, has_channel_choice, read_view
+from visualizer.structure import BLOCK_TYPES
+from visualizer.tables import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
 from visualizer.trace import MAX_SIDE, ShapeError
 
 VIEW = "ex_view"  # the page's state; widgets below are views of it
@@ -273,7 +266,7 @@ def body(lang: str) -> None:
         # One element, not a markdown and a caption: each element costs the browser ~2 ms
         # on every size change.
         st.markdown("\n".join(f"- {line}" for line in view_notices(result, v, lang))
-                    + f"\n\n:gray[:small[{entry.note(lang)}]]")
+                    + f"\n\n:gray[:small[{t('note.' + entry.name, lang)}]]")
     # Only the open tab is computed and sent: the others cost nothing until chosen.
     flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)],
                                   on_change="rerun", key="ex_tab")

@@ -20,7 +20,6 @@ from app_pages import common
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from visualizer import lesson_charts
-from visualizer.analysis import flow_units, stage_label
 from visualizer.data import DataError, load_split
 from visualizer.features import (
     IMAGENET_MEAN,
@@ -42,11 +41,12 @@ from visualizer.features import (
 from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.state import ChoiceParam, IntParam
+from visualizer.structure import flow_units, stage_label
 from visualizer.trace import ShapeError
 from visualizer.train import checkpoint_paths, read_meta
 
 PAGE = "feat"
-ARCHS = tuple(n for n in list_models() if get_entry(n).default_input[0] == 3)
+ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
 FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
 SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
 SOURCES = ("auto", "fashion", "imagenet", "random")

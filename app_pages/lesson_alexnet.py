@@ -14,11 +14,12 @@ from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
-from visualizer.analysis import flow_units, nearest_valid, param_compute_split, size_formula
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.state import ChoiceParam, IntParam
+from visualizer.structure import flow_units
+from visualizer.tables import param_compute_split, size_formula
 from visualizer.trace import ShapeError
 
 PAGE = "alex"
@@ -116,7 +117,7 @@ def conv1_tab(lang: str) -> None:
         result = attempt()
     except ShapeError as err:
         # The nearest input size that works for these conv1 settings.
-        fix = nearest_valid(lambda v: attempt(size=v), size, 1, 1024)
+        fix = common.nearest_valid(lambda v: attempt(size=v), size, 1, 1024)
         label = t("fix.nearest", lang, value=fix) if fix else None
         common.shape_error(err, label, lambda: _set("size", fix))
         return

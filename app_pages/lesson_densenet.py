@@ -15,10 +15,11 @@ from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import ConfigError, get_entry
 from visualizer import lesson_charts
-from visualizer.analysis import add_vs_concat, dense_ledger, growth_rate
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import shape_text, t
+from visualizer.lessons import add_vs_concat
 from visualizer.state import ChoiceParam, IntParam
+from visualizer.structure import dense_ledger, growth_rate
 from visualizer.trace import ShapeError
 
 PAGE = "dense"
@@ -99,7 +100,7 @@ def add_cat_tab(lang: str) -> None:
     x = shape_text(added.input_shape)
     left, right = st.columns(2)
     with left:
-        new = added.find("block.body").output_shape
+        new = added.find("residual_block").output_shape
         st.subheader(t("dense.add_result", lang, a=x, b=shape_text(new), out=shape_text(added.output_shape)))
         diagram(to_dot(added, DiagramOptions(detail="layers", lang=lang)), key="dense_add_diagram")
     with right:

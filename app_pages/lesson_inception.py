@@ -15,9 +15,9 @@ from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
 from visualizer import lesson_charts
-from visualizer.analysis import InceptionCost, inception_costs, reduction_example
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
+from visualizer.lessons import InceptionCost, inception_costs, reduction_example
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.trace import trace
 

@@ -16,11 +16,12 @@ from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
 from visualizer import lesson_charts
-from visualizer.analysis import BlockCost, block_cost, layer_rows
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
+from visualizer.lessons import BlockCost, block_cost
 from visualizer.shortcuts import GRADIENT_DEPTHS
 from visualizer.state import ChoiceParam, IntParam
+from visualizer.tables import layer_rows
 from visualizer.trace import ShapeError
 
 PAGE = "res"

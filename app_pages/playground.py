@@ -11,7 +11,6 @@ from app_pages import common
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import lesson_charts
-from visualizer.analysis import nearest_valid
 from visualizer.i18n import t
 from visualizer.images import (
     FILTERS,
@@ -54,7 +53,7 @@ def grid_tab(lang: str) -> None:
             if ar.out_size(v, k, s, p, d) < 1:
                 raise ValueError(v)
 
-        fix = nearest_valid(works, n, 1, 32)
+        fix = common.nearest_valid(works, n, 1, 32)
         st.error(t("play.empty", lang, padded=n + 2 * p, span=d * (k - 1) + 1), icon=":material/block:")
         if fix is not None:
             st.button(t("fix.nearest", lang, value=fix), on_click=_set, args=("n", fix), type="primary")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from models import alexnet, cifar, densenet, googlenet, resnet  # noqa: F401
 from models.registry import (
     ConfigError,
-    LayerKnobs,
     ModelEntry,
     build_model,
     check_config,
@@ -15,6 +14,6 @@ from models.registry import (
     register_model,
 )
 
-__all__ = ["ConfigError", "LayerKnobs", "ModelEntry", "build_model", "check_config", "get_entry",
+__all__ = ["ConfigError", "ModelEntry", "build_model", "check_config", "get_entry",
            "list_models",
            "register_model"]

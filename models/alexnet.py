@@ -7,21 +7,10 @@ https://arxiv.org/abs/1404.5997 (64-192-384-256-256 filters, no LRN, no groups).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import torch
 from torch import nn
 
-from models.registry import (
-    ConfigError,
-    LayerKnobs,
-    classes_layers,
-    int_list,
-    positive_int,
-    register_model,
-    square,
-)
+from models.registry import ConfigError, int_list, positive_int, register_model
 
 # The paper's section 3.3: local response normalisation with k=2, n=5, alpha=1e-4, beta=0.75.
 PAPER_LRN = {"size": 5, "alpha": 1e-4, "beta": 0.75, "k": 2.0}
@@ -160,18 +149,6 @@ class AlexNetPaper(nn.Module):
         return x
 
 
-def _layer_knobs(conv1: str, fc8: str) -> LayerKnobs:
-    """conv1's kernel, stride and padding and fc8's classes, answered without a rebuild."""
-
-    def layers(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-        k, s, p = cfg["conv1_kernel"], cfg["conv1_stride"], cfg["conv1_padding"]
-        _check_conv1(k, s, p)
-        return {conv1: square(k, s, p), **classes_layers(cfg, fc8)}
-
-    return LayerKnobs(frozenset({"conv1_kernel", "conv1_stride", "conv1_padding", "num_classes"}),
-                      layers)
-
-
 def _alexnet_args(in_channels: int, num_classes: int, filters: tuple[int, ...],
                   conv1_kernel: int, conv1_stride: int, conv1_padding: int) -> tuple[int, ...]:
     positive_int("in_channels", in_channels, maximum=64)
@@ -187,7 +164,6 @@ def _alexnet_args(in_channels: int, num_classes: int, filters: tuple[int, ...],
     year=2014,
     default_input=(3, 224, 224),
     torchvision_name="alexnet",
-    layer_knobs=_layer_knobs("features.0", "classifier.6"),
 )
 def alexnet(
     *,
@@ -211,7 +187,6 @@ def alexnet(
     arxiv="https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks",
     year=2012,
     default_input=(3, 227, 227),
-    layer_knobs=_layer_knobs("conv1", "fc8"),
 )
 def alexnet_paper(
     *,

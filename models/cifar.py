@@ -16,7 +16,7 @@ import torch
 from torch import nn
 
 from models.ops import ShortcutA
-from models.registry import ConfigError, classes_knob, positive_int, register_model
+from models.registry import ConfigError, positive_int, register_model
 from models.resnet import BasicBlock, conv3x3
 
 CIFAR_WIDTHS = (16, 32, 64)  # section 4.2: "the numbers of filters are {16, 32, 64}"
@@ -86,8 +86,7 @@ def cifar_net(depth: int, *, residual: bool, in_channels: int = 3,
 
 
 _PAPER = dict(family="ResNet", title="Deep Residual Learning for Image Recognition",
-              arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(3, 32, 32),
-              layer_knobs=classes_knob("fc"))
+              arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(3, 32, 32))
 
 
 @register_model(**_PAPER)  # type: ignore[arg-type]

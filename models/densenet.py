@@ -6,11 +6,13 @@ https://arxiv.org/abs/1608.06993
 
 from __future__ import annotations
 
+from typing import Any
+
 import torch
 from torch import nn
 
 from models.ops import Concat
-from models.registry import ConfigError, classes_knob, int_list, positive_int, register_model
+from models.registry import ConfigError, int_list, positive_int, register_model
 
 # Table 1 of the paper (ImageNet): growth rate, layers per dense block, stem width.
 DENSENET_CFG = {  # Table 1 (161 from torchvision, which follows the authors' code)
@@ -142,9 +144,12 @@ class DenseNet(nn.Module):
         return self.classifier(self.flatten(self.avgpool(self.relu(self.features(x)))))
 
 
-def _densenet(*, growth_rate: int, block_config: tuple[int, ...], num_init_features: int,
-              bn_size: int, compression: float, in_channels: int, num_classes: int,
-              cifar_stem: bool = False) -> DenseNet:
+def _densenet(cifar_stem: bool = False, *, growth_rate: int = 32,
+              block_config: tuple[int, ...] = DENSENET_CFG[121][1], num_init_features: int = 64,
+              bn_size: int = 4, compression: float = 0.5, in_channels: int = 3,
+              num_classes: int = 1000) -> DenseNet:
+    """The family's builder: its keyword-only parameters are every variant's knobs
+    (``cifar_stem`` is not a knob: it is what makes DenseNet-BC a CIFAR network)."""
     positive_int("growth_rate", growth_rate, maximum=256)
     blocks = int_list("block_config", block_config)
     if len(blocks) > 6 or sum(blocks) > 400:
@@ -166,61 +171,44 @@ def _densenet(*, growth_rate: int, block_config: tuple[int, ...], num_init_featu
 
 _PAPER = dict(family="DenseNet", title="Densely Connected Convolutional Networks",
               arxiv="https://arxiv.org/abs/1608.06993", year=2016, default_input=(3, 224, 224),
-              layer_knobs=classes_knob("classifier"))
+              builder=_densenet)
+
+# One line each, as torchvision's: Table 1's growth rate, blocks and stem width are the variant.
 
 
 @register_model(**_PAPER, torchvision_name="densenet121")  # type: ignore[arg-type]
-def densenet121(*, growth_rate: int = 32, block_config: tuple[int, ...] = DENSENET_CFG[121][1],
-                num_init_features: int = 64, bn_size: int = 4, compression: float = 0.5,
-                in_channels: int = 3, num_classes: int = 1000) -> nn.Module:
+def densenet121(**config: Any) -> nn.Module:
     """DenseNet-121 (https://arxiv.org/abs/1608.06993): 7,978,856 params."""
-    return _densenet(growth_rate=growth_rate, block_config=block_config,
-                     num_init_features=num_init_features, bn_size=bn_size,
-                     compression=compression, in_channels=in_channels, num_classes=num_classes)
+    return _densenet(**config)
 
 
 @register_model(**_PAPER, torchvision_name="densenet161")  # type: ignore[arg-type]
 def densenet161(*, growth_rate: int = 48, block_config: tuple[int, ...] = DENSENET_CFG[161][1],
-                num_init_features: int = 96, bn_size: int = 4, compression: float = 0.5,
-                in_channels: int = 3, num_classes: int = 1000) -> nn.Module:
+                num_init_features: int = 96, **config: Any) -> nn.Module:
     """DenseNet-161 (https://arxiv.org/abs/1608.06993): 28,681,000 params."""
     return _densenet(growth_rate=growth_rate, block_config=block_config,
-                     num_init_features=num_init_features, bn_size=bn_size,
-                     compression=compression, in_channels=in_channels, num_classes=num_classes)
+                     num_init_features=num_init_features, **config)
 
 
 @register_model(**_PAPER, torchvision_name="densenet169")  # type: ignore[arg-type]
-def densenet169(*, growth_rate: int = 32, block_config: tuple[int, ...] = DENSENET_CFG[169][1],
-                num_init_features: int = 64, bn_size: int = 4, compression: float = 0.5,
-                in_channels: int = 3, num_classes: int = 1000) -> nn.Module:
+def densenet169(*, block_config: tuple[int, ...] = DENSENET_CFG[169][1], **config: Any) -> nn.Module:
     """DenseNet-169 (https://arxiv.org/abs/1608.06993): 14,149,480 params."""
-    return _densenet(growth_rate=growth_rate, block_config=block_config,
-                     num_init_features=num_init_features, bn_size=bn_size,
-                     compression=compression, in_channels=in_channels, num_classes=num_classes)
+    return _densenet(block_config=block_config, **config)
 
 
 @register_model(**_PAPER, torchvision_name="densenet201")  # type: ignore[arg-type]
-def densenet201(*, growth_rate: int = 32, block_config: tuple[int, ...] = DENSENET_CFG[201][1],
-                num_init_features: int = 64, bn_size: int = 4, compression: float = 0.5,
-                in_channels: int = 3, num_classes: int = 1000) -> nn.Module:
+def densenet201(*, block_config: tuple[int, ...] = DENSENET_CFG[201][1], **config: Any) -> nn.Module:
     """DenseNet-201 (https://arxiv.org/abs/1608.06993): 20,013,928 params."""
-    return _densenet(growth_rate=growth_rate, block_config=block_config,
-                     num_init_features=num_init_features, bn_size=bn_size,
-                     compression=compression, in_channels=in_channels, num_classes=num_classes)
+    return _densenet(block_config=block_config, **config)
 
 
-@register_model(family="DenseNet", title="Densely Connected Convolutional Networks",
-                arxiv="https://arxiv.org/abs/1608.06993", year=2016, default_input=(3, 32, 32),
-                layer_knobs=classes_knob("classifier"))
+@register_model(**{**_PAPER, "default_input": (3, 32, 32)})  # type: ignore[arg-type]
 def densenet_bc_100(*, growth_rate: int = 12, block_config: tuple[int, ...] = (16, 16, 16),
-                    num_init_features: int = 24, bn_size: int = 4, compression: float = 0.5,
-                    in_channels: int = 3, num_classes: int = 10) -> nn.Module:
+                    num_init_features: int = 24, num_classes: int = 10, **config: Any) -> nn.Module:
     """DenseNet-BC (L=100, k=12) for CIFAR, section 3 of https://arxiv.org/abs/1608.06993.
 
     L=100 counts 3 x 16 layers x 2 convolutions, the stem conv, 2 transitions and the
     classifier. The stem has 2k = 24 maps, as the paper says for DenseNet-BC.
     """
-    return _densenet(growth_rate=growth_rate, block_config=block_config,
-                     num_init_features=num_init_features, bn_size=bn_size,
-                     compression=compression, in_channels=in_channels, num_classes=num_classes,
-                     cifar_stem=True)
+    return _densenet(True, growth_rate=growth_rate, block_config=block_config,
+                     num_init_features=num_init_features, num_classes=num_classes, **config)

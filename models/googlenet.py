@@ -6,14 +6,13 @@ Szegedy et al. (2014), "Going Deeper with Convolutions", https://arxiv.org/abs/1
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import torch
 from torch import nn
 
 from models.ops import Concat
-from models.registry import ConfigError, LayerKnobs, classes_layers, positive_int, register_model
+from models.registry import ConfigError, positive_int, register_model
 
 # Table 1 of the paper: for each Inception module, the input channels and the six widths
 # (#1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj).
@@ -238,18 +237,9 @@ def _googlenet(in_channels: int, num_classes: int, aux_logits: bool, paper: bool
                      paper=paper, cfg=dict(_check_cfg(cfg)))
 
 
-def _classes(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """num_classes sets the output width of fc and of the auxiliary classifiers' fc2."""
-    heads = ("fc", "aux1.fc2", "aux2.fc2") if cfg["aux_logits"] is True else ("fc",)
-    return classes_layers(cfg, *heads)
-
-
-_CLASSES = LayerKnobs(frozenset({"num_classes"}), _classes)
-
-
 @register_model(family="GoogLeNet", title="Going Deeper with Convolutions",
                 arxiv="https://arxiv.org/abs/1409.4842", year=2014,
-                default_input=(3, 224, 224), torchvision_name="googlenet", layer_knobs=_CLASSES)
+                default_input=(3, 224, 224), torchvision_name="googlenet")
 def googlenet(*, in_channels: int = 3, num_classes: int = 1000, aux_logits: bool = False,
               inception: dict[str, Sequence[int]] | None = None) -> nn.Module:
     """GoogLeNet as torchvision builds it (https://arxiv.org/abs/1409.4842): 6,624,904 params.
@@ -263,7 +253,7 @@ def googlenet(*, in_channels: int = 3, num_classes: int = 1000, aux_logits: bool
 
 @register_model(family="GoogLeNet", title="Going Deeper with Convolutions",
                 arxiv="https://arxiv.org/abs/1409.4842", year=2014,
-                default_input=(3, 224, 224), layer_knobs=_CLASSES)
+                default_input=(3, 224, 224))
 def googlenet_paper(*, in_channels: int = 3, num_classes: int = 1000, aux_logits: bool = True,
                     inception: dict[str, Sequence[int]] | None = None) -> nn.Module:
     """GoogLeNet as Table 1 of https://arxiv.org/abs/1409.4842 gives it, aux classifiers on."""

@@ -19,26 +19,6 @@ Factory = Callable[..., nn.Module]
 
 
 @dataclass(frozen=True)
-class LayerKnobs:
-    """Config knobs that set one layer each and leave the module tree as it is: conv1's
-    kernel, stride and padding; the classifier's number of classes.
-
-    The tracer answers a change of these knobs without building a model: it takes the plan
-    of the model built with the knobs at their defaults and changes those layers' settings
-    (``tests/test_trace.py`` checks the result equals the trace of the model really built).
-
-    Attributes:
-        names: the knobs.
-        layers: from the full config (defaults filled in) to the settings these knobs give,
-            ``{module name: {"kernel": (k, k), "stride": ..., "padding": ...,
-            "out_features": ...}}``; it validates the knobs as the factory does.
-    """
-
-    names: frozenset[str]
-    layers: Callable[[Mapping[str, Any]], dict[str, dict[str, Any]]]
-
-
-@dataclass(frozen=True)
 class ModelEntry:
     """What the app needs to know about one architecture before building it.
 
@@ -51,6 +31,8 @@ class ModelEntry:
         default_input: ``(C, H, W)`` the model is designed for.
         factory: keyword-only function that builds the model from config.
         torchvision_name: the torchvision builder with identical state_dict, if any.
+        builder: the family's builder that the factory passes ``**config`` on to, as
+            torchvision's one-line variants do; its keyword-only parameters are knobs too.
     """
 
     name: str
@@ -61,18 +43,23 @@ class ModelEntry:
     default_input: tuple[int, int, int]
     factory: Factory
     torchvision_name: str | None = None
-    layer_knobs: LayerKnobs | None = None
+    builder: Factory | None = None
 
     def defaults(self) -> dict[str, Any]:
-        """The factory's keyword config with the paper's defaults."""
-        sig = inspect.signature(self.factory)
-        return {k: p.default for k, p in sig.parameters.items() if p.kind is p.KEYWORD_ONLY}
+        """The model's keyword config with the paper's defaults: the builder's knobs, with the
+        values the variant's own signature sets (DenseNet-161's growth rate of 48)."""
+        knobs: dict[str, Any] = {}
+        for fn in (self.builder, self.factory):
+            if fn is not None:
+                knobs |= {k: p.default for k, p in inspect.signature(fn).parameters.items()
+                          if p.kind is p.KEYWORD_ONLY}
+        return knobs
 
-    def note(self, lang: str = "en") -> str:
-        """The one-paragraph teaching note, from the i18n catalogue."""
-        from visualizer.i18n import t  # late: the catalogue is UI text, the zoo is not
-
-        return t(f"note.{self.name}", lang)
+    @property
+    def takes_images(self) -> bool:
+        """An image model (1 or 3 channels: Fashion-MNIST or RGB pictures), unlike the
+        lecture's residual block, which takes 64 feature maps."""
+        return self.default_input[0] == 3
 
 
 class ConfigError(ValueError):
@@ -101,7 +88,7 @@ def register_model(
     default_input: tuple[int, int, int],
     torchvision_name: str | None = None,
     name: str | None = None,
-    layer_knobs: LayerKnobs | None = None,
+    builder: Factory | None = None,
 ) -> Callable[[Factory], Factory]:
     """Decorator that adds a model factory to the registry under its function name."""
 
@@ -118,7 +105,7 @@ def register_model(
             default_input=default_input,
             factory=factory,
             torchvision_name=torchvision_name,
-            layer_knobs=layer_knobs,
+            builder=builder,
         )
         return factory
 
@@ -170,22 +157,6 @@ def check_config(name: str, config: Mapping[str, Any]) -> None:
             "unknown_setting", f"{name} has no setting {', '.join(map(repr, unknown))}; "
             f"valid settings: {', '.join(sorted(valid))}",
             model=name, names=", ".join(unknown), valid=", ".join(sorted(valid)))
-
-
-def square(kernel: int, stride: int, padding: int) -> dict[str, tuple[int, int]]:
-    """A square convolution's settings in the tracer's terms, for :class:`LayerKnobs`."""
-    return {"kernel": (kernel, kernel), "stride": (stride, stride), "padding": (padding, padding)}
-
-
-def classes_layers(cfg: Mapping[str, Any], *classifiers: str) -> dict[str, dict[str, Any]]:
-    """The config's ``num_classes`` as the output width of these linear layers."""
-    n = positive_int("num_classes", cfg["num_classes"])
-    return {name: {"out_features": n} for name in classifiers}
-
-
-def classes_knob(*classifiers: str) -> LayerKnobs:
-    """``num_classes`` as a layer knob: it sets the output width of these linear layers."""
-    return LayerKnobs(frozenset({"num_classes"}), lambda cfg: classes_layers(cfg, *classifiers))
 
 
 def positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int = 100_000) -> int:

@@ -6,23 +6,13 @@ https://arxiv.org/abs/1512.03385
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import torch
 from torch import nn
 
 from models.ops import Add
-from models.registry import (
-    ConfigError,
-    LayerKnobs,
-    classes_knob,
-    classes_layers,
-    int_list,
-    positive_int,
-    register_model,
-    square,
-)
+from models.registry import ConfigError, int_list, positive_int, register_model
 
 # Table 1 of the paper: blocks per stage.
 RESNET_DEPTHS = {  # Table 1
@@ -33,6 +23,12 @@ RESNET_DEPTHS = {  # Table 1
     152: (3, 8, 36, 3),
 }
 STAGE_WIDTHS = (64, 128, 256, 512)  # Table 1: conv2_x ... conv5_x
+
+
+def projection(in_channels: int, out_channels: int, stride: int) -> nn.Sequential:
+    """The projection shortcut (the paper's option B): a strided 1x1 convolution and batch
+    norm, where a block changes the map's size or channels."""
+    return nn.Sequential(conv1x1(in_channels, out_channels, stride), nn.BatchNorm2d(out_channels))
 
 
 def stem_padding(kernel: int) -> int:
@@ -143,8 +139,7 @@ class ResNet(nn.Module):
                     stride: int) -> nn.Sequential:
         downsample = None
         if stride != 1 or self.inplanes != planes * block.expansion:
-            downsample = nn.Sequential(conv1x1(self.inplanes, planes * block.expansion, stride),
-                                       nn.BatchNorm2d(planes * block.expansion))
+            downsample = projection(self.inplanes, planes * block.expansion, stride)
         layers: list[nn.Module] = [block(self.inplanes, planes, stride, downsample)]
         self.inplanes = planes * block.expansion
         layers += [block(self.inplanes, planes) for _ in range(1, blocks)]
@@ -157,84 +152,55 @@ class ResNet(nn.Module):
         return self.fc(self.flatten(self.avgpool(x)))
 
 
-def _resnet(block: type[BasicBlock | Bottleneck], *, layers: tuple[int, ...],
-            in_channels: int, num_classes: int, widths: tuple[int, ...], stem_kernel: int,
-            stem_stride: int, stem_pool: bool) -> ResNet:
+def _resnet(block: type[BasicBlock | Bottleneck], *, layers: tuple[int, ...], in_channels: int = 3,
+            num_classes: int = 1000, widths: tuple[int, ...] = STAGE_WIDTHS, stem_kernel: int = 7,
+            stem_stride: int = 2, stem_pool: bool = True) -> ResNet:
+    """The family's builder: every variant's knobs are these."""
     positive_int("in_channels", in_channels, maximum=64)
     positive_int("num_classes", num_classes)
     depths = int_list("layers", layers)
     w = int_list("widths", widths, length=len(depths))
-    _check_stem(stem_kernel, stem_stride)
+    positive_int("stem_kernel", stem_kernel, maximum=15)
+    positive_int("stem_stride", stem_stride, maximum=8)
     return ResNet(block, depths, in_channels=in_channels, num_classes=num_classes, widths=w,
                   stem_kernel=stem_kernel, stem_stride=stem_stride, stem_pool=bool(stem_pool))
 
 
-def _check_stem(kernel: int, stride: int) -> None:
-    positive_int("stem_kernel", kernel, maximum=15)
-    positive_int("stem_stride", stride, maximum=8)
-
-
-def _stem_and_classes(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    k, s = cfg["stem_kernel"], cfg["stem_stride"]
-    _check_stem(k, s)
-    return {"conv1": square(k, s, stem_padding(k)), **classes_layers(cfg, "fc")}
-
-
 _PAPER = dict(family="ResNet", title="Deep Residual Learning for Image Recognition",
               arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(3, 224, 224),
-              # the stem's kernel and stride and the classes, answered without a rebuild
-              layer_knobs=LayerKnobs(frozenset({"stem_kernel", "stem_stride", "num_classes"}),
-                                     _stem_and_classes))
+              builder=_resnet)
+
+# One line each, as torchvision's: the block type and Table 1's depths are the variant.
 
 
 @register_model(**_PAPER, torchvision_name="resnet18")  # type: ignore[arg-type]
-def resnet18(*, in_channels: int = 3, num_classes: int = 1000,
-             layers: tuple[int, ...] = RESNET_DEPTHS[18], widths: tuple[int, ...] = STAGE_WIDTHS,
-             stem_kernel: int = 7, stem_stride: int = 2, stem_pool: bool = True) -> nn.Module:
+def resnet18(*, layers: tuple[int, ...] = RESNET_DEPTHS[18], **config: Any) -> nn.Module:
     """ResNet-18, basic blocks (https://arxiv.org/abs/1512.03385): 11,689,512 params."""
-    return _resnet(BasicBlock, layers=layers, in_channels=in_channels, num_classes=num_classes,
-                   widths=widths, stem_kernel=stem_kernel, stem_stride=stem_stride,
-                   stem_pool=stem_pool)
+    return _resnet(BasicBlock, layers=layers, **config)
 
 
 @register_model(**_PAPER, torchvision_name="resnet34")  # type: ignore[arg-type]
-def resnet34(*, in_channels: int = 3, num_classes: int = 1000,
-             layers: tuple[int, ...] = RESNET_DEPTHS[34], widths: tuple[int, ...] = STAGE_WIDTHS,
-             stem_kernel: int = 7, stem_stride: int = 2, stem_pool: bool = True) -> nn.Module:
+def resnet34(*, layers: tuple[int, ...] = RESNET_DEPTHS[34], **config: Any) -> nn.Module:
     """ResNet-34, basic blocks (https://arxiv.org/abs/1512.03385): 21,797,672 params."""
-    return _resnet(BasicBlock, layers=layers, in_channels=in_channels, num_classes=num_classes,
-                   widths=widths, stem_kernel=stem_kernel, stem_stride=stem_stride,
-                   stem_pool=stem_pool)
+    return _resnet(BasicBlock, layers=layers, **config)
 
 
 @register_model(**_PAPER, torchvision_name="resnet50")  # type: ignore[arg-type]
-def resnet50(*, in_channels: int = 3, num_classes: int = 1000,
-             layers: tuple[int, ...] = RESNET_DEPTHS[50], widths: tuple[int, ...] = STAGE_WIDTHS,
-             stem_kernel: int = 7, stem_stride: int = 2, stem_pool: bool = True) -> nn.Module:
+def resnet50(*, layers: tuple[int, ...] = RESNET_DEPTHS[50], **config: Any) -> nn.Module:
     """ResNet-50, bottleneck blocks (https://arxiv.org/abs/1512.03385): 25,557,032 params."""
-    return _resnet(Bottleneck, layers=layers, in_channels=in_channels, num_classes=num_classes,
-                   widths=widths, stem_kernel=stem_kernel, stem_stride=stem_stride,
-                   stem_pool=stem_pool)
+    return _resnet(Bottleneck, layers=layers, **config)
 
 
 @register_model(**_PAPER, torchvision_name="resnet101")  # type: ignore[arg-type]
-def resnet101(*, in_channels: int = 3, num_classes: int = 1000,
-              layers: tuple[int, ...] = RESNET_DEPTHS[101], widths: tuple[int, ...] = STAGE_WIDTHS,
-              stem_kernel: int = 7, stem_stride: int = 2, stem_pool: bool = True) -> nn.Module:
+def resnet101(*, layers: tuple[int, ...] = RESNET_DEPTHS[101], **config: Any) -> nn.Module:
     """ResNet-101, bottleneck blocks (https://arxiv.org/abs/1512.03385): 44,549,160 params."""
-    return _resnet(Bottleneck, layers=layers, in_channels=in_channels, num_classes=num_classes,
-                   widths=widths, stem_kernel=stem_kernel, stem_stride=stem_stride,
-                   stem_pool=stem_pool)
+    return _resnet(Bottleneck, layers=layers, **config)
 
 
 @register_model(**_PAPER, torchvision_name="resnet152")  # type: ignore[arg-type]
-def resnet152(*, in_channels: int = 3, num_classes: int = 1000,
-              layers: tuple[int, ...] = RESNET_DEPTHS[152], widths: tuple[int, ...] = STAGE_WIDTHS,
-              stem_kernel: int = 7, stem_stride: int = 2, stem_pool: bool = True) -> nn.Module:
+def resnet152(*, layers: tuple[int, ...] = RESNET_DEPTHS[152], **config: Any) -> nn.Module:
     """ResNet-152, bottleneck blocks (https://arxiv.org/abs/1512.03385): 60,192,808 params."""
-    return _resnet(Bottleneck, layers=layers, in_channels=in_channels, num_classes=num_classes,
-                   widths=widths, stem_kernel=stem_kernel, stem_stride=stem_stride,
-                   stem_pool=stem_pool)
+    return _resnet(Bottleneck, layers=layers, **config)
 
 
 # The lecture's code, verbatim (shown beside its trace in the ResNet lesson).
@@ -261,12 +227,12 @@ class Residual_Block(nn.Module):
 class ResidualBlock(nn.Module):
     """The lecture's own ``Residual_Block``: conv3x3 -> ReLU -> conv3x3, + x, ReLU.
 
-    The lecture's block is used alone; to run it as a classifier like every other model in
-    the zoo, a small head (global average pool, flatten, linear) follows it. The head is our
-    addition, not the lecture's.
+    The lecture's block is used alone (``num_classes=None``); to run it as a classifier like
+    every other model in the zoo, a small head (global average pool, flatten, linear) follows
+    it. The head is our addition, not the lecture's.
     """
 
-    def __init__(self, in_dim: int, mid_dim: int, out_dim: int, num_classes: int) -> None:
+    def __init__(self, in_dim: int, mid_dim: int, out_dim: int, num_classes: int | None) -> None:
         super().__init__()
         if in_dim != out_dim:
             raise ConfigError(
@@ -280,18 +246,17 @@ class ResidualBlock(nn.Module):
         )
         self.add = Add()
         self.relu = nn.ReLU()
-        self.head = nn.Sequential(nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(),
-                                  nn.Linear(out_dim, num_classes))
+        self.head = None if num_classes is None else nn.Sequential(
+            nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(), nn.Linear(out_dim, num_classes))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         out = self.residual_block(x)  # F(x)
-        out = self.add(out, x)  # F(x) + x
-        return self.head(self.relu(out))
+        out = self.relu(self.add(out, x))  # F(x) + x
+        return out if self.head is None else self.head(out)
 
 
 @register_model(family="ResNet", title="Deep Residual Learning for Image Recognition",
-                arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(64, 56, 56),
-                layer_knobs=classes_knob("head.2"))
+                arxiv="https://arxiv.org/abs/1512.03385", year=2015, default_input=(64, 56, 56))
 def residual_block(*, in_channels: int = 64, mid_dim: int = 64, out_dim: int | None = None,
                    num_classes: int = 10) -> nn.Module:
     """The lecture's Residual_Block (Fig. 2 of https://arxiv.org/abs/1512.03385), one block.

@@ -15,8 +15,8 @@ from PIL import Image
 from pptx import Presentation
 
 from visualizer import charts
-from visualizer.analysis import table_records
 from visualizer.export import FORMATS, MissingTool, SlideStyle, chart_image, export, render_dot
+from visualizer.tables import table_records
 from visualizer.trace import trace_named
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it

@@ -25,7 +25,7 @@ from visualizer.trace import trace_named
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
-IMAGE_MODELS = [n for n in list_models() if get_entry(n).default_input[0] == 3]
+IMAGE_MODELS = [n for n in list_models() if get_entry(n).takes_images]
 
 
 @pytest.mark.parametrize("name", IMAGE_MODELS)

@@ -30,7 +30,7 @@ def one_of(*choices: object) -> Check:
     return lambda v: v.strip() in {str(c) for c in choices}
 
 
-IMAGE = [n for n in list_models() if get_entry(n).default_input[0] == 3]
+IMAGE = [n for n in list_models() if get_entry(n).takes_images]
 CONTRACT: dict[str, dict[str, Check]] = {
     "explorer": {"arch": one_of(*list_models()), "size": whole(1, 8192), "channels": one_of(1, 3),
                  "classes": one_of(10, 1000)},

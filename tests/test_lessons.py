@@ -8,7 +8,8 @@ import pytest
 from models.googlenet import INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K
 from models.published import IMAGENET_TOP1
 from tests.pages import PAGES, open_page, open_tab, slider, text_of
-from visualizer.analysis import dense_ledger, inception_costs
+from visualizer.lessons import inception_costs
+from visualizer.structure import dense_ledger
 from visualizer.trace import trace_named
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it

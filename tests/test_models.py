@@ -7,6 +7,7 @@ import torch
 
 import models
 from models import build_model, get_entry, list_models
+from visualizer.i18n import t
 from visualizer.trace import get_plan, trace, valid_sides
 
 TORCHVISION_PARAMS = {  # torchvision's documentation, "Params" column
@@ -31,13 +32,39 @@ def test_registry_has_the_issue_names() -> None:
     assert families == sorted(families, key=["AlexNet", "GoogLeNet", "ResNet", "DenseNet"].index)
 
 
+def test_the_zoo_imports_nothing_else_of_the_project() -> None:
+    """models/ is pure PyTorch and the registry: no tracer, no catalogue, no page."""
+    import ast
+    from pathlib import Path
+
+    for path in Path(models.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom | ast.Import):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                    [a.name for a in node.names]
+                for name in names:
+                    assert name.split(".")[0] in {"__future__", "models", "torch", "collections",
+                                                  "dataclasses", "typing", "inspect", "difflib",
+                                                  "itertools", "math"}, (path.name, name)
+
+
+def test_variants_take_their_family_builders_knobs() -> None:
+    """One-line variants (as torchvision's) still list every knob, with their own defaults."""
+    assert get_entry("resnet50").defaults()["layers"] == (3, 4, 6, 3)
+    assert get_entry("resnet50").defaults()["stem_kernel"] == 7
+    assert get_entry("densenet161").defaults()["growth_rate"] == 48
+    assert get_entry("densenet169").defaults()["growth_rate"] == 32
+    assert "cifar_stem" not in get_entry("densenet_bc_100").defaults()
+    assert [n for n in list_models() if not get_entry(n).takes_images] == ["residual_block"]
+
+
 @pytest.mark.parametrize("name", list_models())
 def test_entry_is_complete(name: str) -> None:
     e = get_entry(name)
     assert e.family and e.title and e.year >= 2012
     assert e.arxiv.startswith("https://")
     assert len(e.default_input) == 3
-    assert len(e.note("en")) > 80 and len(e.note("ko")) > 40
+    assert len(t(f"note.{name}", "en")) > 80 and len(t(f"note.{name}", "ko")) > 40
     assert e.factory.__doc__ and "http" in e.factory.__doc__  # each factory cites its paper
 
 

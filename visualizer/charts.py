@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from visualizer import palette
-from visualizer.analysis import Unit, cost_units, flow_units, stage_label
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
+from visualizer.structure import Unit, cost_units, flow_units, stage_label
 
 # Plotly's own browser bundle, shipped inside the plotly package: the app serves it to charts
 # that redraw in place (app_pages/live_chart.py), so it always matches this plotly version.

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from models import list_models
-from visualizer.analysis import summary_text
 from visualizer.data import DataError
 from visualizer.diagram import DETAILS
 from visualizer.export import FORMATS, THEMES, MissingTool, SlideStyle, export
 from visualizer.i18n import LANGS, t
 from visualizer.runs import RUN_THREADS, RunError, run_training, teacher_token
+from visualizer.tables import summary_text
 from visualizer.trace import ShapeError, trace_named
 from visualizer.train import RECIPES, Progress, cache_dir, checkpoint_paths, read_meta
 

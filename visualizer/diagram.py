@@ -1,6 +1,6 @@
 """TraceResult -> Graphviz DOT: blocks, repeats, merges and the shape on every edge.
 
-The diagram is made of the units of ``analysis.block_units``. Activations, batch norms and
+The diagram is made of the units of ``structure.block_units``. Activations, batch norms and
 dropouts are folded into the box before them (they change no shape); adds and
 concatenations are circles, so ResNet's F(x) + x and DenseNet's concatenation stand out.
 """
@@ -12,10 +12,10 @@ import itertools
 import math
 from dataclasses import dataclass, field
 
-from visualizer.analysis import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
 from visualizer.i18n import number, shape_text, t
 from visualizer.palette import BOXES_DARK, BOXES_LIGHT, HIGHLIGHT
 from visualizer.records import LayerRecord, TraceResult
+from visualizer.structure import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
 from visualizer.trace.rules import describe
 
 DETAILS = ("overview", "blocks", "layers")

@@ -18,10 +18,10 @@ from typing import Any
 import plotly.graph_objects as go
 
 from visualizer import charts
-from visualizer.analysis import deck_depth, layer_rows
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
+from visualizer.tables import deck_depth, layer_rows
 
 FORMATS = ("svg", "png", "pdf", "dot", "csv", "md", "pptx")
 CHART_FORMATS = ("svg", "png")

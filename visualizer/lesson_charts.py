@@ -14,9 +14,9 @@ from plotly.subplots import make_subplots
 
 from visualizer import arithmetic as ar
 from visualizer import palette
-from visualizer.analysis import InceptionCost
 from visualizer.charts import CHANNEL_COLOR, HIGHLIGHT, MAC_COLOR, PARAM_COLOR, styled
 from visualizer.i18n import t
+from visualizer.lessons import InceptionCost
 
 
 def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:

@@ -104,7 +104,7 @@ class View:
 
 def has_channel_choice(arch: str) -> bool:
     """Image models take 1 or 3 channels; the lecture's residual block takes feature maps."""
-    return get_entry(arch).default_input[0] in CHANNEL_CHOICES
+    return get_entry(arch).takes_images
 
 
 def read_view(params: Params, problems: list[Problem]) -> View:

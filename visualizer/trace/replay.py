@@ -2,13 +2,12 @@
 
 Microseconds instead of a forward pass; ``tests/test_trace.py`` checks the replay against a
 real hooked forward for every model at several sizes. Also here: the sizes that pass
-(``valid_sides``) and a plan with some layers' settings changed (``with_layers``).
+(``valid_sides``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from torch import nn
@@ -16,7 +15,7 @@ from torch import nn
 from visualizer.records import LayerRecord, Shape
 from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, Refuse, ShapeError
 from visualizer.trace.record import Plan, display_names
-from visualizer.trace.rules import BY_KIND, Field
+from visualizer.trace.rules import Field
 
 
 def _shape_of(shapes: Sequence[Shape | None], i: int, x: Shape) -> Shape:
@@ -139,45 +138,6 @@ def check_channels(model: nn.Module, channels: int) -> None:
                     f"input has {channels}; feed {m.in_channels} channels or build the model "
                     f"with in_channels={channels}")
             return
-
-
-def with_layers(plan: Plan, changes: dict[str, dict[str, Any]]) -> Plan:
-    """``plan`` with some layers' settings changed (a conv's kernel, a classifier's width):
-    what a model built with those settings records, without building it.
-
-    Only settings that leave the module tree alone may change; ``models.LayerKnobs`` says
-    which. Parameter counts follow from the new settings by each layer's rule.
-    """
-    if plan.opaque:
-        raise ValueError("an opaque plan cannot be changed layer by layer")
-    delta = 0
-    found: set[str] = set()
-
-    def params(kind: str, settings: dict[str, Any]) -> int:
-        count = BY_KIND[kind].params(settings)
-        if count is None:
-            raise ValueError(f"a layer change can only set a convolution or a linear layer, not {kind}")
-        return count
-
-    def changed(name: str, kind: str, settings: tuple[tuple[str, Any], ...]) -> tuple[tuple[str, Any], ...]:
-        nonlocal delta
-        old = dict(settings)
-        new = dict(old, **changes[name])
-        if name not in found:  # a layer called twice holds its parameters once
-            found.add(name)
-            delta += params(kind, new) - params(kind, old)
-        return tuple(new.items())
-
-    nodes = list(plan.nodes)
-    for i, node in enumerate(nodes):
-        if node.name in changes:
-            settings = changed(node.name, node.kind, node.settings)
-            nodes[i] = replace(node, settings=settings, params=params(node.kind, dict(settings)))
-    idle = tuple((name, kind, changed(name, kind, settings) if name in changes else settings)
-                 for name, kind, settings in plan.idle)
-    if found != set(changes):
-        raise ValueError(f"no layer named {', '.join(sorted(set(changes) - found))} in {plan.model_name}")
-    return replace(plan, nodes=tuple(nodes), idle=idle, total_params=plan.total_params + delta)
 
 
 def valid_sides(plan: Plan, batch: int = 1) -> tuple[int, int | None] | None:

@@ -3,8 +3,9 @@
 A rule says, for the modules it covers: which settings to write down while recording
 (``read``), the output shape for given input shapes (``shape``, raising ``Refuse`` with the
 reason when the input cannot pass), the receptive field and jump after it (``field``), its
-multiply-accumulates (``macs``), its parameters from its settings (``params``, for a layer
-changed without building a model), and the line the diagram shows for it (``describe``).
+multiply-accumulates (``macs``), and the line the diagram shows for it (``describe``).
+Parameters are not a rule's business: they are counted on the module itself
+(``record.own_params``), so no formula can drift from the real layer.
 
 Adding a layer type is adding a rule to ``RULES``; ``tests/test_trace.py`` checks every rule
 against a real forward pass.
@@ -53,10 +54,6 @@ class Rule:
 
     def macs(self, get: Any, out: Shape) -> int:
         return 0
-
-    def params(self, settings: dict[str, Any]) -> int | None:
-        """Parameters from settings, where a layer's settings may be changed; else ``None``."""
-        return None
 
     def describe(self, r: LayerRecord, lang: str, lanes: int = 1) -> str:
         key = f"dg.{r.type}"
@@ -130,10 +127,6 @@ class Conv(Window):
 
     def macs(self, get: Any, out: Shape) -> int:
         return ar.conv_macs(out, get("in_channels"), get("groups"), get("kernel"))
-
-    def params(self, settings: dict[str, Any]) -> int | None:
-        return ar.conv_params(settings["in_channels"], settings["out_channels"], settings["kernel"],
-                              settings["groups"], settings["bias"])
 
     def describe(self, r: LayerRecord, lang: str, lanes: int = 1) -> str:
         assert r.kernel and r.stride
@@ -210,10 +203,6 @@ class Linear(Rule):
 
     def macs(self, get: Any, out: Shape) -> int:
         return ar.linear_macs(out, get("in_features"))
-
-    def params(self, settings: dict[str, Any]) -> int | None:
-        out = settings["out_features"]
-        return int(out * settings["in_features"] + out * settings["bias"])
 
     def describe(self, r: LayerRecord, lang: str, lanes: int = 1) -> str:
         return t("dg.linear", lang, n=r.output_shape[-1])
