@@ -8,12 +8,13 @@ from typing import Any
 import streamlit as st
 import torch
 
+from app_pages.controls import Controls
 from models import ConfigError, build_model
 from visualizer.data import DataError
 from visualizer.features import CheckpointError, load_checkpoint
 from visualizer.i18n import t
 from visualizer.records import TraceResult
-from visualizer.state import ChoiceParam, IntParam, Problem, read_choice
+from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
 
 LANG_KEY = "lang"
@@ -68,33 +69,6 @@ def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ())
     return trace_named(arch, size, **dict(config))
 
 
-Specs = dict[str, IntParam | ChoiceParam]
-
-
-def controls(page: str, specs: Specs) -> list[Problem]:
-    """Give each control ``{page}_{name}`` its starting value: the one it had when the
-    student last left this page, else the link's, else the default. Returns URL problems."""
-    problems: list[Problem] = []
-    params = st.query_params.to_dict()
-    for name, spec in specs.items():
-        key = f"{page}_{name}"
-        if key not in st.session_state:
-            saved = st.session_state.get(f"saved_{key}")
-            st.session_state[key] = saved if saved is not None else spec.read(params, name, problems)
-    return problems
-
-
-def link(page: str, specs: Specs, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Remember the page's controls across page changes and put them (and ``extra``, such as
-    the open tab) in the address bar. Returns the link's parameters."""
-    values = {name: st.session_state[f"{page}_{name}"] for name in specs}
-    for name, value in values.items():
-        st.session_state[f"saved_{page}_{name}"] = value
-    params = {name: str(value) for name, value in values.items()} | (extra or {})
-    write_url(params)
-    return params
-
-
 def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:
     """A setting that cannot work: the message in the page's language, and a button that
     applies the fix."""
@@ -134,19 +108,19 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
                        on_click="ignore", width=width)  # type: ignore[arg-type]
 
 
-def header(page: str, specs: Specs, prefix: str | None = None) -> str:
+def header(state: Controls, prefix: str | None = None) -> str:
     """Start a page: its controls from the link, its title and introduction (i18n
-    ``<prefix>.title`` and ``<prefix>.intro``), and a warning per bad link value.
-    Returns the language."""
+    ``<prefix>.title`` and ``<prefix>.intro``, the prefix being the page's by default), and a
+    warning per bad link value. Returns the language."""
     current = lang()
-    problems = controls(page, specs)
-    st.title(t(f"{prefix or page}.title", current))
-    st.markdown(t(f"{prefix or page}.intro", current))
+    problems = state.start()
+    st.title(t(f"{prefix or state.page}.title", current))
+    st.markdown(t(f"{prefix or state.page}.intro", current))
     show_problems(problems)
     return current
 
 
-def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]]) -> None:
+def tabbed_page(state: Controls, tabs: dict[str, Callable[[str], None]]) -> None:
     """A lesson-style page: title and introduction (i18n ``<page>.title`` and ``<page>.intro``),
     URL problems, tabs (``<page>.tab.<name>``), and the controls put back into the link.
 
@@ -156,6 +130,7 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
     """
     from app_pages import projector
 
+    page = state.page
     current = lang()
     names = list(tabs)
     labels = {name: t(f"{page}.tab.{name}", current) for name in names}
@@ -165,7 +140,7 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
         # The link's tab (``tab=<name>``, or ``last``) opens first; a bad one is a warning.
         asked = read_choice(st.query_params.to_dict(), "tab", (*names, "last"), names[0], problems)
         st.session_state[tab_key] = labels[names[-1] if asked == "last" else asked]
-    current = header(page, specs)
+    current = header(state)
     show_problems(problems)
     containers = st.tabs(list(labels.values()), on_change="rerun", key=tab_key)
     st.session_state.pop(STEP_KEY, None)
@@ -174,7 +149,7 @@ def tabbed_page(page: str, specs: Specs, tabs: dict[str, Callable[[str], None]])
             with container:
                 body(current)
     open_tab = next((n for n in names if labels[n] == st.session_state[tab_key]), names[0])
-    params = link(page, specs, {"tab": open_tab})
+    params = state.link({"tab": open_tab})
     if projector.presenting():
         projector.steps(PATHS.get(page, page), names, open_tab, {**params, "lang": current},
                         st.session_state.get(STEP_KEY))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from models.published import IMAGENET_TOP1, TORCHVISION_DOCS
@@ -14,17 +15,16 @@ from visualizer.i18n import t
 from visualizer.state import IntParam
 from visualizer.trace import ShapeError
 
-PAGE = "cmp"
-SPECS: common.Specs = {"size": IntParam(32, 1024, 224)}
+STATE = Controls("cmp", {"size": IntParam(32, 1024, 224)})
 
 
 def render() -> None:
     lang = common.lang()
-    problems = common.controls(PAGE, SPECS)
+    problems = STATE.start()
     st.title(t("cmp.title", lang))
     st.markdown(t("cmp.intro", lang, docs=TORCHVISION_DOCS))
     common.show_problems(problems)
-    size = st.slider(t("cmp.size", lang), 32, 1024, key=f"{PAGE}_size")
+    size = STATE.slider("size", t("cmp.size", lang))
     rows, table = [], []
     for name in list_models():
         entry = get_entry(name)
@@ -53,7 +53,7 @@ def render() -> None:
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
     if any(r["top1"] is not None for r in rows):
         live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
-    common.link(PAGE, SPECS)
+    STATE.link()
 
 
 render()

@@ -9,7 +9,6 @@ parameters-vs-compute chart. The whole view lives in the URL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -17,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app_pages import common
+from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import clicked, live_chart
 from models import ConfigError, get_entry, list_models
@@ -25,36 +25,47 @@ from visualizer.diagram import DETAILS, DiagramOptions, to_dot
 from visualizer.export import SlideStyle, chart_image, file_name, render_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
-from visualizer.state import CHANNEL_CHOICES, CLASS_CHOICES, SIZE_PRESETS, View, has_channel_choice, read_view
+from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import BLOCK_TYPES
 from visualizer.tables import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
 from visualizer.trace import MAX_SIDE, ShapeError
 
-VIEW = "ex_view"  # the page's state; widgets below are views of it
+SIZE_PRESETS = (32, 96, 224, 227)
 SLIDER_MAX = 1024
 MAX_DRAWN_BOXES = 250  # more boxes than this make the browser's graph layout crawl
+# The view: every value in the link. A network opens at the size it was made for and with
+# its own number of classes, unless the link says otherwise.
+STATE = Controls("ex", {
+    "arch": ChoiceParam(tuple(list_models()), "alexnet", problem="url.bad_arch"),
+    "size": IntParam(1, MAX_SIDE, lambda v: get_entry(v["arch"]).default_input[1]),
+    "channels": ChoiceParam((1, 3), 3),
+    "classes": ChoiceParam((10, 1000), lambda v: get_entry(v["arch"]).defaults()["num_classes"]),
+})
+View = tuple[tuple[str, Any], ...]  # the view as a hashable key of the page's caches
 
 
 def view() -> View:
-    return st.session_state[VIEW]
+    return tuple(STATE.values().items())
 
 
-def set_view(**changes: object) -> None:
-    st.session_state[VIEW] = replace(view(), **changes)
+def config(arch: str) -> dict[str, int]:
+    """The model config the view asks for (channels only where the model has a choice)."""
+    out = {"num_classes": STATE["classes"]}
+    if get_entry(arch).takes_images:
+        out["in_channels"] = STATE["channels"]
+    return out
 
 
 def set_size(size: int) -> None:
-    """One size, three widgets: keep slider, box and presets in step."""
-    set_view(size=size)
+    """One size, three widgets: keep slider, box and presets in step with the view's size."""
+    STATE.set("size", size)
     st.session_state.ex_size_slider = min(max(size, 1), SLIDER_MAX)
     st.session_state.ex_size_box = size
     st.session_state.ex_size_preset = size if size in SIZE_PRESETS else None
 
 
 def on_arch() -> None:
-    arch = st.session_state.ex_arch
-    set_view(arch=arch)
-    set_size(get_entry(arch).default_input[1])  # each network at the size it was made for
+    set_size(get_entry(STATE["arch"]).default_input[1])  # each network at the size it was made for
     st.session_state.ex_selected = None
 
 
@@ -64,38 +75,27 @@ def on_preset() -> None:
 
 
 def start() -> list:
-    """First run of this page in this session: the URL decides the view."""
-    problems: list = []
-    if VIEW not in st.session_state:
-        st.session_state[VIEW] = read_view(st.query_params.to_dict(), problems)
-        st.session_state.ex_selected = None
-        st.session_state.ex_table_nonce = 0
-    v = view()
-    st.session_state.setdefault("ex_arch", v.arch)
-    st.session_state.setdefault("ex_channels", v.channels)
-    st.session_state.setdefault("ex_classes", v.classes)
+    """Every run: the controls from the link (on the first run of this page) or as they were."""
+    problems = STATE.start()
+    st.session_state.setdefault("ex_selected", None)
+    st.session_state.setdefault("ex_table_nonce", 0)
     if "ex_size_box" not in st.session_state:
-        set_size(v.size)
+        set_size(STATE["size"])
     return problems
 
 
 def sidebar(lang: str) -> None:
     with st.sidebar:
-        st.selectbox(t("side.arch", lang), list_models(), key="ex_arch", on_change=on_arch,
-                     format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
-                                             year=get_entry(n).year))
-        v = view()
-        if has_channel_choice(v.arch):
-            st.segmented_control(t("side.channels", lang), CHANNEL_CHOICES, key="ex_channels",
-                                 required=True, help=t("side.channels.help", lang),
-                                 format_func=lambda c: t(f"side.channels.{c}", lang),
-                                 on_change=lambda: set_view(channels=st.session_state.ex_channels))
+        arch = STATE.choice("arch", t("side.arch", lang), widget="select", on_change=on_arch,
+                            format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
+                                                    year=get_entry(n).year))
+        if get_entry(arch).takes_images:
+            STATE.choice("channels", t("side.channels", lang), help=t("side.channels.help", lang),
+                         format_func=lambda c: t(f"side.channels.{c}", lang))
         else:
-            st.caption(t("side.fixed_channels", lang, channels=get_entry(v.arch).default_input[0]))
-        st.segmented_control(t("side.classes", lang), CLASS_CHOICES, key="ex_classes",
-                             required=True, help=t("side.classes.help", lang),
-                             format_func=lambda c: t(f"side.classes.{c}", lang),
-                             on_change=lambda: set_view(classes=st.session_state.ex_classes))
+            st.caption(t("side.fixed_channels", lang, channels=get_entry(arch).default_input[0]))
+        STATE.choice("classes", t("side.classes", lang), help=t("side.classes.help", lang),
+                     format_func=lambda c: t(f"side.classes.{c}", lang))
 
 
 # Rows below are horizontal containers, not st.columns: a rerun re-sends every element, and
@@ -234,9 +234,8 @@ def render() -> None:
     lang = common.lang()
     problems = start()
     sidebar(lang)
-    v = view()
-    entry = get_entry(v.arch)
-    st.title(t(f"arch.{v.arch}", lang))
+    entry = get_entry(STATE["arch"])
+    st.title(t(f"arch.{entry.name}", lang))
     st.caption(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv))
     common.show_problems(problems)
     body(lang)
@@ -245,17 +244,17 @@ def render() -> None:
 @st.fragment  # a size change reruns this part only: the sidebar and the title stay as they are
 def body(lang: str) -> None:
     """Everything that depends on the input size, and the controls that set it."""
-    v = view()
-    entry = get_entry(v.arch)
+    entry = get_entry(STATE["arch"])
     size_controls(lang)
-    common.write_url(v.to_params())
+    STATE.link()
+    v, size = view(), STATE["size"]
     try:
-        result = common.cached_trace(v.arch, v.size, tuple(sorted(v.config().items())))
+        result = common.cached_trace(entry.name, size, tuple(sorted(config(entry.name).items())))
     except ShapeError as err:
         target = None
         if err.valid is not None:
             low, high = err.valid
-            target = high if high is not None and v.size > high else low
+            target = high if high is not None and size > high else low
         common.shape_error(err, t("fix.button", lang, size=target), lambda: set_size(target))
         return
     except ConfigError as err:  # a setting the model cannot be built with

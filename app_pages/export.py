@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
+from app_pages.controls import Controls
 from models import get_entry, list_models
 from visualizer import charts
 from visualizer.diagram import DETAILS
@@ -18,15 +19,14 @@ from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.trace import MAX_SIDE, ShapeError
 
-PAGE = "exp"
-SPECS: common.Specs = {
-    "arch": ChoiceParam(tuple(list_models()), "alexnet"),
+STATE = Controls("exp", {
+    "arch": ChoiceParam(tuple(list_models()), "alexnet", problem="url.bad_arch"),
     "size": IntParam(1, MAX_SIDE, 224),
     "width": ChoiceParam(WIDTHS, 1920),
     "theme": ChoiceParam(THEMES, "light"),
     "font": IntParam(8, 48, 14),
     "detail": ChoiceParam(DETAILS, "overview"),
-}
+})
 
 
 def downloads(result: TraceResult, lang: str, style: SlideStyle) -> None:
@@ -59,29 +59,27 @@ def downloads(result: TraceResult, lang: str, style: SlideStyle) -> None:
 
 
 def render() -> None:
-    lang = common.header(PAGE, SPECS, prefix="export")
+    lang = common.header(STATE, prefix="export")
     c = st.columns([3, 2, 3])
-    c[0].selectbox(t("side.arch", lang), list_models(), key=f"{PAGE}_arch",
-                   format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
-                                           year=get_entry(n).year))
-    c[1].number_input(t("side.size", lang), 1, MAX_SIDE, key=f"{PAGE}_size")
-    c[2].segmented_control(t("export.width", lang), WIDTHS, key=f"{PAGE}_width", required=True,
-                           format_func=lambda w: t(f"export.width.{w}", lang))
+    arch = STATE.choice("arch", t("side.arch", lang), widget="select", where=c[0],
+                        format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
+                                                year=get_entry(n).year))
+    size = STATE.number("size", t("side.size", lang), where=c[1])
+    width = STATE.choice("width", t("export.width", lang), where=c[2],
+                         format_func=lambda w: t(f"export.width.{w}", lang))
     c = st.columns([3, 2, 3])
-    c[0].segmented_control(t("export.theme", lang), THEMES, key=f"{PAGE}_theme", required=True,
-                           format_func=lambda th: t(f"export.theme.{th}", lang))
-    c[1].slider(t("export.font", lang), 8, 48, key=f"{PAGE}_font")
-    c[2].selectbox(t("export.detail", lang), DETAILS, key=f"{PAGE}_detail",
-                   format_func=lambda d: t(f"diagram.detail.{d}", lang))
-    landscape = st.toggle(t("export.landscape", lang), value=True, key=f"{PAGE}_landscape")
-    style = SlideStyle(width=st.session_state[f"{PAGE}_width"], theme=st.session_state[f"{PAGE}_theme"],
-                       font_floor=st.session_state[f"{PAGE}_font"], landscape=landscape,
-                       detail=st.session_state[f"{PAGE}_detail"])
+    theme = STATE.choice("theme", t("export.theme", lang), where=c[0],
+                         format_func=lambda th: t(f"export.theme.{th}", lang))
+    font = STATE.slider("font", t("export.font", lang), where=c[1])
+    detail = STATE.choice("detail", t("export.detail", lang), widget="select", where=c[2],
+                          format_func=lambda d: t(f"diagram.detail.{d}", lang))
+    landscape = st.toggle(t("export.landscape", lang), value=True, key="exp_landscape")
+    style = SlideStyle(width=width, theme=theme, font_floor=font, landscape=landscape, detail=detail)
     try:
-        result = common.cached_trace(st.session_state[f"{PAGE}_arch"], int(st.session_state[f"{PAGE}_size"]))
+        result = common.cached_trace(arch, size)
     except ShapeError as err:
         common.shape_error(err)
-        common.link(PAGE, SPECS)
+        STATE.link()
         return
     downloads(result, lang, style)
     st.subheader(t("export.preview", lang))
@@ -89,7 +87,7 @@ def render() -> None:
         st.image(export(result, "png", lang, style), width="stretch")
     except MissingTool as err:
         st.warning(t(f"export.missing.{err.tool}", lang), icon=":material/build:")
-    common.link(PAGE, SPECS)
+    STATE.link()
 
 
 render()

@@ -17,6 +17,7 @@ import torch
 from PIL import Image
 
 from app_pages import common
+from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from visualizer import lesson_charts
@@ -45,13 +46,13 @@ from visualizer.structure import flow_units, stage_label
 from visualizer.trace import ShapeError
 from visualizer.train import checkpoint_paths, read_meta
 
-PAGE = "feat"
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
 FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
 SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
 SOURCES = ("auto", "fashion", "imagenet", "random")
-SPECS: common.Specs = {
-    "arch": ChoiceParam(ARCHS, "alexnet"),
+WEIGHTS_PATH_KEY = "feat_weights_path"  # a file path typed in: not part of the link
+STATE = Controls("feat", {
+    "arch": ChoiceParam(ARCHS, "alexnet", problem="url.bad_arch"),
     "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
     "sample": ChoiceParam(SAMPLES, "fashion9"),
@@ -59,7 +60,7 @@ SPECS: common.Specs = {
     "count": IntParam(4, 64, 16),
     "layer": IntParam(0, 400, 0),
     "big": IntParam(0, 4096, 0),
-}
+})
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Weights:
 def imagenet_path(arch: str) -> str | None:
     """A torchvision ImageNet checkpoint for ``arch``: the path typed in, the one
     ``CNNVIS_WEIGHTS`` names, or the file found in torch's hub cache."""
-    typed = st.session_state.get(f"{PAGE}_weights_path", "").strip()
+    typed = st.session_state.get(WEIGHTS_PATH_KEY, "").strip()
     if typed:
         return typed
     env = os.environ.get(WEIGHTS_ENV, "").strip()
@@ -176,23 +177,23 @@ def sample_label(name: str, lang: str) -> str:
 
 
 def render() -> None:
-    lang = common.header(PAGE, SPECS)
+    lang = common.header(STATE)
     c = st.columns([2, 2, 3])
-    arch = c[0].selectbox(t("feat.arch", lang), ARCHS, key=f"{PAGE}_arch",
-                          format_func=lambda n: t(f"arch.{n}", lang))
-    wanted = c[1].selectbox(t("feat.source", lang), SOURCES, key=f"{PAGE}_weights",
-                            format_func=lambda s: t(f"feat.src.{s}", lang))
+    arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
+                        format_func=lambda n: t(f"arch.{n}", lang))
+    wanted = STATE.choice("weights", t("feat.source", lang), widget="select", where=c[1],
+                          format_func=lambda s: t(f"feat.src.{s}", lang))
     upload = c[2].file_uploader(t("play.upload", lang, mb=MAX_BYTES // 2**20), type=["png", "jpg", "jpeg"],
-                                key=f"{PAGE}_upload")
+                                key="feat_upload")
     if upload is None:
-        c[2].selectbox(t("play.sample", lang), SAMPLES, key=f"{PAGE}_sample",
-                       format_func=lambda n: sample_label(n, lang))
-    w = choose_weights(arch, wanted, int(st.session_state[f"{PAGE}_channels"]))
+        STATE.choice("sample", t("play.sample", lang), widget="select", where=c[2],
+                     format_func=lambda n: sample_label(n, lang))
+    w = choose_weights(arch, wanted, int(STATE["channels"]))
     if w.source == "random":
-        st.segmented_control(t("side.channels", lang), (1, 3), key=f"{PAGE}_channels", required=True,
-                             format_func=lambda n: t(f"side.channels.{n}", lang))
+        STATE.choice("channels", t("side.channels", lang),
+                     format_func=lambda n: t(f"side.channels.{n}", lang))
     with st.expander(t("feat.weights", lang)):
-        st.text_input(t("feat.weights", lang), key=f"{PAGE}_weights_path",
+        st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
                       placeholder="alexnet-owt-7be5be79.pth")
         st.caption(t("feat.weights.help", lang))
     weights_notice(arch, w, wanted, lang)
@@ -201,14 +202,13 @@ def render() -> None:
     try:
         result = common.cached_trace(arch, w.size, (("in_channels", w.channels), ("num_classes", w.classes)))
         layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
-        st.session_state[f"{PAGE}_layer"] = min(st.session_state[f"{PAGE}_layer"], len(layers) - 1)
+        STATE.at_most("layer", len(layers) - 1)
         c = st.columns([2, 1])
-        pick = c[0].selectbox(t("feat.layer", lang), range(len(layers)), key=f"{PAGE}_layer",
-                              format_func=lambda i: _layer_label(result, layers[i]))
-        count = c[1].slider(t("feat.count", lang), 4, 64, key=f"{PAGE}_count")
+        pick = STATE.choice("layer", t("feat.layer", lang), widget="select", where=c[0],
+                            options=range(len(layers)), format_func=lambda i: _layer_label(result, layers[i]))
+        count = STATE.slider("count", t("feat.count", lang), where=c[1])
         layer = layers[pick].last(result).name
-        maps, prepared, top = look(data, st.session_state[f"{PAGE}_sample"], arch, w,
-                                   st.session_state[f"{PAGE}_invert"], layer)
+        maps, prepared, top = look(data, STATE["sample"], arch, w, STATE["invert"], layer)
         model = model_for(arch, w)
     except ImageError as err:
         st.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
@@ -230,9 +230,8 @@ def render() -> None:
         if w.source == "fashion":
             st.caption(t("feat.prep.fashion", lang, size=w.size, mean=w.meta["mean"] if w.meta else "",
                          std=w.meta["std"] if w.meta else ""))
-            st.segmented_control(t("feat.invert", lang), ("auto", "yes", "no"), key=f"{PAGE}_invert",
-                                 required=True, format_func=lambda v: t(f"feat.invert.{v}", lang),
-                                 help=t("feat.invert.help", lang))
+            STATE.choice("invert", t("feat.invert", lang), format_func=lambda v: t(f"feat.invert.{v}", lang),
+                         help=t("feat.invert.help", lang))
         elif w.channels == 3:
             st.caption(t("feat.prep.rgb", lang, size=w.size, mean=prepared.mean, std=prepared.std))
         else:
@@ -251,14 +250,13 @@ def render() -> None:
             cols[i % 8].image(map_image(maps[0, ch]), caption=t("feat.thumb", lang, c=ch),
                               width="stretch")
         total = maps.shape[1]
-        st.session_state[f"{PAGE}_big"] = min(st.session_state[f"{PAGE}_big"], total - 1)
-        if st.session_state[f"{PAGE}_big"] == 0 and order:
-            st.session_state[f"{PAGE}_big"] = order[0]
-        big = st.number_input(t("feat.big", lang), 0, total - 1, key=f"{PAGE}_big")
+        if STATE.at_most("big", total - 1) == 0 and order:
+            STATE.set("big", order[0])
+        big = STATE.number("big", t("feat.big", lang), high=total - 1)
         h, w_ = maps.shape[2:]
         st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
                  caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
-    common.link(PAGE, SPECS)
+    STATE.link()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
@@ -22,16 +23,15 @@ from visualizer.structure import flow_units
 from visualizer.tables import param_compute_split, size_formula
 from visualizer.trace import ShapeError
 
-PAGE = "alex"
 LAYOUTS = ("alexnet", "alexnet_paper")
-SPECS: common.Specs = {
+STATE = Controls("alex", {
     "layout": ChoiceParam(LAYOUTS, "alexnet_paper"),
     "step": IntParam(0, 40, 1),
     "size": IntParam(1, 1024, 224),
     "k": IntParam(1, 15, 11),
     "s": IntParam(1, 8, 4),
     "p": IntParam(0, 7, 2),
-}
+})
 
 
 def op_text(r: LayerRecord, lang: str) -> str:
@@ -50,21 +50,20 @@ def op_text(r: LayerRecord, lang: str) -> str:
 
 
 def steps_tab(lang: str) -> None:
-    layout = st.segmented_control(t("alex.layout", lang), LAYOUTS, key=f"{PAGE}_layout", required=True,
-                                  format_func=lambda n: t(f"alex.layout.{n}", lang))
+    layout = STATE.choice("layout", t("alex.layout", lang), format_func=lambda n: t(f"alex.layout.{n}", lang))
     size = 227 if layout == "alexnet_paper" else 224
     result = common.cached_trace(layout, size)
     # Every layer, ReLUs and dropouts included: each gets named where it acts.
     layers = [r for r in result.leaves() if r.type != "Identity"]
     last = len(layers) - 1
-    st.session_state[f"{PAGE}_step"] = min(st.session_state[f"{PAGE}_step"], last)
+    STATE.at_most("step", last)
     c1, c2, c3 = st.columns([1, 6, 1])
     c1.button(t("alex.prev", lang), on_click=_move, args=(-1, last), width="stretch")
-    c2.select_slider(t("alex.step", lang), list(range(last + 1)), key=f"{PAGE}_step",
-                     format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")
+    step = STATE.choice("step", t("alex.step", lang), widget="steps", where=c2, options=range(last + 1),
+                        format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")
     c3.button(t("alex.next", lang), on_click=_move, args=(1, last), width="stretch")
-    r = layers[st.session_state[f"{PAGE}_step"]]
-    common.lesson_step(st.session_state[f"{PAGE}_step"], last)
+    r = layers[step]
+    common.lesson_step(step, last)
     left, right = st.columns(2)
     with left:
         st.subheader(f"{r.label} · {r.type}")
@@ -92,22 +91,16 @@ def _stack_of(result: TraceResult, r: LayerRecord) -> int:
 
 
 def _move(delta: int, last: int) -> None:
-    key = f"{PAGE}_step"
-    st.session_state[key] = min(max(st.session_state[key] + delta, 0), last)
-
-
-def _set(name: str, value: int) -> None:
-    st.session_state[f"{PAGE}_{name}"] = value
+    STATE.set("step", min(max(STATE["step"] + delta, 0), last))
 
 
 def conv1_tab(lang: str) -> None:
     st.caption(t("alex.conv1.note", lang))
     c = st.columns(4)
-    c[0].slider(t("alex.size", lang), 1, 1024, key=f"{PAGE}_size")
-    c[1].slider(t("alex.kernel", lang), 1, 15, key=f"{PAGE}_k")
-    c[2].slider(t("alex.stride", lang), 1, 8, key=f"{PAGE}_s")
-    c[3].slider(t("alex.padding", lang), 0, 7, key=f"{PAGE}_p")
-    size, k, s, p = (st.session_state[f"{PAGE}_{n}"] for n in ("size", "k", "s", "p"))
+    size = STATE.slider("size", t("alex.size", lang), where=c[0])
+    k = STATE.slider("k", t("alex.kernel", lang), where=c[1])
+    s = STATE.slider("s", t("alex.stride", lang), where=c[2])
+    p = STATE.slider("p", t("alex.padding", lang), where=c[3])
 
     def attempt(size: int = size, k: int = k, s: int = s, p: int = p) -> TraceResult:
         config = (("conv1_kernel", k), ("conv1_padding", p), ("conv1_stride", s))
@@ -119,7 +112,7 @@ def conv1_tab(lang: str) -> None:
         # The nearest input size that works for these conv1 settings.
         fix = common.nearest_valid(lambda v: attempt(size=v), size, 1, 1024)
         label = t("fix.nearest", lang, value=fix) if fix else None
-        common.shape_error(err, label, lambda: _set("size", fix))
+        common.shape_error(err, label, lambda: STATE.set("size", fix))
         return
     conv1 = result.find("conv1")
     st.code(size_formula(conv1), language=None)
@@ -192,5 +185,5 @@ def params_tab(lang: str) -> None:
     live_chart(charts.cost_bars(result, lang), key="alex_cost")
 
 
-common.tabbed_page(PAGE, SPECS, {"steps": steps_tab, "conv1": conv1_tab, "sizes": sizes_tab, "gpus": gpus_tab,
-                                 "params": params_tab})
+common.tabbed_page(STATE, {"steps": steps_tab, "conv1": conv1_tab, "sizes": sizes_tab, "gpus": gpus_tab,
+                           "params": params_tab})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common, measured
+from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import ConfigError, get_entry
@@ -22,40 +23,37 @@ from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import dense_ledger, growth_rate
 from visualizer.trace import ShapeError
 
-PAGE = "dense"
 BASES = ("densenet121", "densenet_bc_100")
 MAX_BLOCKS = 4
-SPECS: common.Specs = {
+STATE = Controls("dense", {
     "base": ChoiceParam(BASES, "densenet121"),
     "k": IntParam(1, 64, 32),
     "theta": IntParam(10, 100, 50),  # percent, so that a link stays a whole number
     **{f"b{i}": IntParam(1, 48, d) for i, d in enumerate((6, 12, 24, 16), start=1)},
     "c": IntParam(1, 512, 64),
     "g": IntParam(1, 64, 32),
-}
+})
 
 
 def on_base() -> None:
     """A new base network brings its own defaults for k and the block sizes."""
-    defaults = get_entry(st.session_state[f"{PAGE}_base"]).defaults()
-    st.session_state[f"{PAGE}_k"] = defaults["growth_rate"]
-    st.session_state[f"{PAGE}_theta"] = round(100 * defaults["compression"])
+    defaults = get_entry(STATE["base"]).defaults()
+    STATE.set("k", defaults["growth_rate"])
+    STATE.set("theta", round(100 * defaults["compression"]))
     for i, n in enumerate(defaults["block_config"], start=1):
-        st.session_state[f"{PAGE}_b{i}"] = n
+        STATE.set(f"b{i}", n)
 
 
 def ledger_tab(lang: str) -> None:
-    base = st.segmented_control(t("dense.base", lang), BASES, key=f"{PAGE}_base", required=True,
-                                on_change=on_base, format_func=lambda n: t(f"arch.{n}", lang))
+    base = STATE.choice("base", t("dense.base", lang), on_change=on_base,
+                        format_func=lambda n: t(f"arch.{n}", lang))
     blocks = len(get_entry(base).defaults()["block_config"])
     c = st.columns(2 + blocks)
-    c[0].slider(t("dense.k", lang), 1, 64, key=f"{PAGE}_k")
-    c[1].slider(t("dense.theta", lang), 10, 100, key=f"{PAGE}_theta", format="%d%%")
-    for i in range(1, blocks + 1):
-        c[1 + i].slider(t("dense.blocks", lang, i=i), 1, 48, key=f"{PAGE}_b{i}")
-    config = (("block_config", tuple(st.session_state[f"{PAGE}_b{i}"] for i in range(1, blocks + 1))),
-              ("compression", st.session_state[f"{PAGE}_theta"] / 100),
-              ("growth_rate", st.session_state[f"{PAGE}_k"]))
+    k = STATE.slider("k", t("dense.k", lang), where=c[0])
+    theta = STATE.slider("theta", t("dense.theta", lang), where=c[1], format="%d%%")
+    sizes = tuple(STATE.slider(f"b{i}", t("dense.blocks", lang, i=i), where=c[1 + i])
+                  for i in range(1, blocks + 1))
+    config = (("block_config", sizes), ("compression", theta / 100), ("growth_rate", k))
     try:
         result = common.cached_trace(base, get_entry(base).default_input[1], config)
     except ShapeError as err:
@@ -68,7 +66,7 @@ def ledger_tab(lang: str) -> None:
     k = growth_rate(result)
     live_chart(lesson_charts.ledger_line(rows, lang, k), key="dense_ledger")
     k0 = rows[0][1]
-    first_block = st.session_state[f"{PAGE}_b1"]
+    first_block = sizes[0]
     st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=k, total=rows[first_block][1]))
 
 
@@ -93,9 +91,8 @@ def parts_tab(lang: str) -> None:
 
 def add_cat_tab(lang: str) -> None:
     c = st.columns(2)
-    c[0].slider(t("dense.channels", lang), 1, 512, key=f"{PAGE}_c")
-    c[1].slider(t("dense.k", lang), 1, 64, key=f"{PAGE}_g")
-    channels, growth = st.session_state[f"{PAGE}_c"], st.session_state[f"{PAGE}_g"]
+    channels = STATE.slider("c", t("dense.channels", lang), where=c[0])
+    growth = STATE.slider("g", t("dense.k", lang), where=c[1])
     added, concatenated = add_vs_concat(channels, growth, size=56)
     x = shape_text(added.input_shape)
     left, right = st.columns(2)
@@ -120,5 +117,5 @@ def bc_tab(lang: str) -> None:
             key="dense_bc_diagram")
 
 
-common.tabbed_page(PAGE, SPECS, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,
+common.tabbed_page(STATE, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,
                                  "bc": bc_tab, "reuse": measured.reuse_view})

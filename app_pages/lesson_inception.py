@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, measured
+from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
@@ -21,9 +22,8 @@ from visualizer.lessons import InceptionCost, inception_costs, reduction_example
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.trace import trace
 
-PAGE = "inc"
 LAYOUTS = ("googlenet_paper", "googlenet")
-SPECS: common.Specs = {
+STATE = Controls("inc", {
     "hw": IntParam(1, 512, 100),
     "cin": IntParam(1, 1024, 60),
     "reduce": IntParam(1, 1024, 20),
@@ -31,7 +31,7 @@ SPECS: common.Specs = {
     "k": ChoiceParam((3, 5), 5),
     "layout": ChoiceParam(LAYOUTS, "googlenet_paper"),
     "module": ChoiceParam(tuple(INCEPTION_CFG), "inception3a"),
-}
+})
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -41,13 +41,11 @@ def costs(layout: str) -> list[InceptionCost]:
 
 def example_tab(lang: str) -> None:
     c = st.columns(5)
-    c[0].slider(t("inc.hw", lang), 1, 512, key=f"{PAGE}_hw")
-    c[1].slider(t("inc.cin", lang), 1, 1024, key=f"{PAGE}_cin")
-    c[2].slider(t("inc.reduce", lang), 1, 1024, key=f"{PAGE}_reduce")
-    c[3].slider(t("inc.cout", lang), 1, 1024, key=f"{PAGE}_cout")
-    c[4].segmented_control(t("inc.k", lang), (3, 5), key=f"{PAGE}_k", required=True,
-                           format_func=lambda k: f"{k}×{k}")
-    hw, cin, r, cout, k = (st.session_state[f"{PAGE}_{n}"] for n in ("hw", "cin", "reduce", "cout", "k"))
+    hw = STATE.slider("hw", t("inc.hw", lang), where=c[0])
+    cin = STATE.slider("cin", t("inc.cin", lang), where=c[1])
+    r = STATE.slider("reduce", t("inc.reduce", lang), where=c[2])
+    cout = STATE.slider("cout", t("inc.cout", lang), where=c[3])
+    k = STATE.choice("k", t("inc.k", lang), where=c[4], format_func=lambda k: f"{k}×{k}")
     ex = reduction_example(hw, hw, cin, r, cout, k)
     st.markdown(t("inc.example.reduce", lang, h=ex.reduce_shape[2], w=ex.reduce_shape[3], cin=cin,
                   r=ex.reduce_shape[1], weights=f"{ex.reduce_weights:,}", macs=f"{ex.reduce_macs:,}"))
@@ -65,8 +63,7 @@ def example_tab(lang: str) -> None:
 
 
 def modules_tab(lang: str) -> None:
-    layout = st.segmented_control(t("inc.layout", lang), LAYOUTS, key=f"{PAGE}_layout", required=True,
-                                  format_func=lambda n: t(f"inc.layout.{n}", lang))
+    layout = STATE.choice("layout", t("inc.layout", lang), format_func=lambda n: t(f"inc.layout.{n}", lang))
     if layout == "googlenet":
         st.info(t("inc.torchvision_note", lang))
     rows_costs = costs(layout)
@@ -107,9 +104,9 @@ def module_dot(name: str, paper: bool, lang: str) -> str:
 
 
 def inside_tab(lang: str) -> None:
-    name = st.selectbox(t("inc.module", lang), tuple(INCEPTION_CFG), key=f"{PAGE}_module")
+    name = STATE.choice("module", t("inc.module", lang), widget="select")
     st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
-    paper = st.session_state.get(f"{PAGE}_layout", "googlenet_paper") == "googlenet_paper"
+    paper = STATE["layout"] == "googlenet_paper"
     diagram(module_dot(name, paper, lang), key="inc_module_diagram")
 
 
@@ -124,5 +121,5 @@ def aux_tab(lang: str) -> None:
     diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang)), key="inc_aux_diagram")
 
 
-common.tabbed_page(PAGE, SPECS, {"example": example_tab, "modules": modules_tab, "inside": inside_tab,
-                                 "aux": aux_tab})
+common.tabbed_page(STATE, {"example": example_tab, "modules": modules_tab, "inside": inside_tab,
+                           "aux": aux_tab})

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, measured
+from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
@@ -24,9 +25,8 @@ from visualizer.state import ChoiceParam, IntParam
 from visualizer.tables import layer_rows
 from visualizer.trace import ShapeError
 
-PAGE = "res"
 FAMILY = ("resnet18", "resnet34", "resnet50", "resnet101", "resnet152")
-SPECS: common.Specs = {
+STATE = Controls("res", {
     "dim": IntParam(1, 512, 64),
     "mid": IntParam(1, 512, 64),
     "size": IntParam(1, 224, 56),
@@ -36,7 +36,7 @@ SPECS: common.Specs = {
     "csize": IntParam(1, 224, 56),
     "fsize": IntParam(32, 1024, 224),
     "depth": ChoiceParam(GRADIENT_DEPTHS, 56),
-}
+})
 
 
 def figure1_tab(lang: str) -> None:
@@ -44,16 +44,14 @@ def figure1_tab(lang: str) -> None:
 
 
 def gradients_tab(lang: str) -> None:
-    st.select_slider(t("res.g.depth", lang), GRADIENT_DEPTHS, key=f"{PAGE}_depth")
-    measured.gradients_view(lang, st.session_state[f"{PAGE}_depth"])
+    measured.gradients_view(lang, STATE.choice("depth", t("res.g.depth", lang), widget="steps"))
 
 
 def block_tab(lang: str) -> None:
     c = st.columns(3)
-    c[0].slider(t("res.in_dim", lang), 1, 512, key=f"{PAGE}_dim")
-    c[1].slider(t("res.mid_dim", lang), 1, 512, key=f"{PAGE}_mid")
-    c[2].slider(t("res.size", lang), 1, 224, key=f"{PAGE}_size")
-    dim, mid, size = (st.session_state[f"{PAGE}_{n}"] for n in ("dim", "mid", "size"))
+    dim = STATE.slider("dim", t("res.in_dim", lang), where=c[0])
+    mid = STATE.slider("mid", t("res.mid_dim", lang), where=c[1])
+    size = STATE.slider("size", t("res.size", lang), where=c[2])
     result = common.cached_trace("residual_block", size, (("in_channels", dim), ("mid_dim", mid)))
     left, right = st.columns(2)
     with left:
@@ -89,16 +87,12 @@ def weights_formula(cost: BlockCost) -> str:
 
 def compare_tab(lang: str) -> None:
     c = st.columns(4)
-    c[0].slider(t("res.basic_width", lang), 1, 512, key=f"{PAGE}_basic")
-    c[1].slider(t("res.bn_in", lang), 1, 2048, key=f"{PAGE}_bn_in")
-    c[2].slider(t("res.bn_mid", lang), 1, 512, key=f"{PAGE}_bn_mid")
-    c[3].slider(t("res.size", lang), 1, 224, key=f"{PAGE}_csize")
-    size = st.session_state[f"{PAGE}_csize"]
+    basic = STATE.slider("basic", t("res.basic_width", lang), where=c[0])
+    bn_in = STATE.slider("bn_in", t("res.bn_in", lang), where=c[1])
+    bn_mid = STATE.slider("bn_mid", t("res.bn_mid", lang), where=c[2])
+    size = STATE.slider("csize", t("res.size", lang), where=c[3])
     cols = st.columns(2)
-    for col, kind, cin, width in ((cols[0], "basic", st.session_state[f"{PAGE}_basic"],
-                                   st.session_state[f"{PAGE}_basic"]),
-                                  (cols[1], "bottleneck", st.session_state[f"{PAGE}_bn_in"],
-                                   st.session_state[f"{PAGE}_bn_mid"])):
+    for col, kind, cin, width in ((cols[0], "basic", basic, basic), (cols[1], "bottleneck", bn_in, bn_mid)):
         cost, dot = block_view(kind, cin, width, size, lang)
         with col:
             st.subheader(t(f"res.{kind}", lang))
@@ -108,7 +102,7 @@ def compare_tab(lang: str) -> None:
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
             st.code(weights_formula(cost), language=None)
             diagram(dot, key=f"res_compare_diagram_{kind}")
-    st.caption(t("res.compare.note", lang, mid=st.session_state[f"{PAGE}_bn_mid"]))
+    st.caption(t("res.compare.note", lang, mid=bn_mid))
 
 
 def projection_tab(lang: str) -> None:
@@ -128,7 +122,7 @@ def projection_tab(lang: str) -> None:
 
 
 def family_tab(lang: str) -> None:
-    size = st.slider(t("res.family.size", lang), 32, 1024, key=f"{PAGE}_fsize")
+    size = STATE.slider("fsize", t("res.family.size", lang))
     rows = []
     for arch in FAMILY:
         try:
@@ -151,5 +145,5 @@ def family_tab(lang: str) -> None:
                                 t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
 
 
-common.tabbed_page(PAGE, SPECS, {"figure1": figure1_tab, "gradients": gradients_tab, "block": block_tab,
+common.tabbed_page(STATE, {"figure1": figure1_tab, "gradients": gradients_tab, "block": block_tab,
                                  "compare": compare_tab, "projection": projection_tab, "family": family_tab})

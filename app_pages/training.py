@@ -16,6 +16,7 @@ import numpy as np
 import streamlit as st
 
 from app_pages import common
+from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from visualizer import lesson_charts
 from visualizer.data import DataError, Split, load_split
@@ -33,9 +34,9 @@ from visualizer.train import (
     read_meta,
 )
 
-PAGE = "train"
+SEEN_KEY = "train_seen_state"  # the run state this student last saw
 CHOICES = (*LECTURE_ARCHS, *FIGURE1_PAIRS)
-SPECS: common.Specs = {"arch": ChoiceParam(CHOICES, "resnet18")}
+STATE = Controls("train", {"arch": ChoiceParam(CHOICES, "resnet18")})
 ACTIVE = ("loading", "running", "evaluating")
 
 
@@ -48,9 +49,8 @@ def test_set() -> Split:
 def controls(status: dict[str, Any], lang: str) -> None:
     """The network to train and the start and stop buttons (only the teacher's work)."""
     c = st.columns([2, 3])
-    choice = c[0].selectbox(t("train.arch", lang), CHOICES, key=f"{PAGE}_arch",
-                            format_func=lambda n: t(f"train.{n}" if n in FIGURE1_PAIRS else f"arch.{n}",
-                                                    lang))
+    choice = STATE.choice("arch", t("train.arch", lang), widget="select", where=c[0],
+                          format_func=lambda n: t(f"train.{n}" if n in FIGURE1_PAIRS else f"arch.{n}", lang))
     archs = FIGURE1_PAIRS.get(choice, (choice,))
     r = RECIPES[archs[0]]
     c[1].markdown(t("train.recipe", lang, size=r.input_size, epochs=r.epochs, batch=r.batch_size,
@@ -104,7 +104,7 @@ def live(lang: str) -> None:
         st.info(t("train.none", lang), icon=":material/model_training:")
         return
     state = status.get("state", "lost")
-    if state != st.session_state.get(f"{PAGE}_seen_state", state):
+    if state != st.session_state.get(SEEN_KEY, state):
         st.rerun()  # a run started or ended: the controls and the saved table change too
     name = t(f"arch.{status['arch']}", lang)
     p = status.get("progress") or {}
@@ -163,14 +163,14 @@ def finished(lang: str) -> None:
 
 
 def render() -> None:
-    lang = common.header(PAGE, SPECS)
+    lang = common.header(STATE)
     status = read_status() or {}
     controls(status, lang)
-    st.session_state[f"{PAGE}_seen_state"] = status.get("state", "lost")
+    st.session_state[SEEN_KEY] = status.get("state", "lost")
     every = 2.0 if status.get("state") in ACTIVE else 5.0
     st.fragment(run_every=every)(live)(lang)
     finished(lang)
-    common.link(PAGE, SPECS)
+    STATE.link()
 
 
 render()

@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-from models import get_entry, list_models
 from visualizer.i18n import DEFAULT_LANG, LANGS
-from visualizer.trace import MAX_SIDE
 
 Params = Mapping[str, str | Sequence[str]]
 Problem = tuple[str, dict[str, Any]]
 
-DEFAULT_ARCH = "alexnet"
-SIZE_PRESETS = (32, 96, 224, 227)
-CHANNEL_CHOICES = (1, 3)
-CLASS_CHOICES = (10, 1000)
 _INT = re.compile(r"[+]?\d{1,9}")
 
 
@@ -82,56 +76,17 @@ def read_lang(params: Params, problems: list[Problem]) -> str:
     return DEFAULT_LANG
 
 
-@dataclass(frozen=True)
-class View:
-    """What the explorer shows: the whole state of the page, shareable as a link."""
-
-    arch: str = DEFAULT_ARCH
-    size: int = 224
-    channels: int = 3
-    classes: int = 1000
-
-    def to_params(self) -> dict[str, str]:
-        return {k: str(v) for k, v in asdict(self).items()}
-
-    def config(self) -> dict[str, int]:
-        """The model config this view asks for (channels only where the model has a choice)."""
-        config = {"num_classes": self.classes}
-        if has_channel_choice(self.arch):
-            config["in_channels"] = self.channels
-        return config
-
-
-def has_channel_choice(arch: str) -> bool:
-    """Image models take 1 or 3 channels; the lecture's residual block takes feature maps."""
-    return get_entry(arch).takes_images
-
-
-def read_view(params: Params, problems: list[Problem]) -> View:
-    """The explorer's view from query parameters; bad values become problems and fallbacks."""
-    raw_arch = last(params, "arch")
-    arch = DEFAULT_ARCH
-    if raw_arch is not None:
-        if raw_arch.strip() in list_models():
-            arch = raw_arch.strip()
-        else:
-            problems.append(("url.bad_arch", {"value": shown(raw_arch), "fallback": DEFAULT_ARCH}))
-    entry = get_entry(arch)
-    size = read_int(params, "size", low=1, high=MAX_SIDE, default=entry.default_input[1],
-                    problems=problems)
-    channels = read_choice(params, "channels", CHANNEL_CHOICES, 3, problems)
-    classes = read_choice(params, "classes", CLASS_CHOICES, entry.defaults()["num_classes"],
-                          problems)
-    return View(arch=arch, size=size, channels=channels, classes=classes)
+# A default may depend on the values read before it (the explorer's size on its network).
+Default = Any
 
 
 @dataclass(frozen=True)
 class IntParam:
-    """A whole-number URL parameter of a page (a slider's value)."""
+    """A whole-number URL parameter of a page (a slider's value): its bounds and default."""
 
     low: int
     high: int
-    default: int
+    default: Default
 
     def read(self, params: Params, key: str, problems: list[Problem]) -> int:
         return read_int(params, key, low=self.low, high=self.high, default=self.default,
@@ -140,10 +95,21 @@ class IntParam:
 
 @dataclass(frozen=True)
 class ChoiceParam:
-    """A URL parameter that takes one of a few values (a segmented control's value)."""
+    """A URL parameter that takes one of a few values (a segmented control's value).
+
+    ``problem`` is the catalogue's message for a bad value (by default the one that lists
+    the choices; a list of nineteen networks reads better as "unknown network").
+    """
 
     choices: tuple[Any, ...]
-    default: Any
+    default: Default
+    problem: str | None = None
 
     def read(self, params: Params, key: str, problems: list[Problem]) -> Any:
+        if self.problem is None:
+            return read_choice(params, key, self.choices, self.default, problems)
+        raw = last(params, key)
+        if raw is not None and raw.strip() not in map(str, self.choices):
+            problems.append((self.problem, {"value": shown(raw), "fallback": self.default}))
+            return self.default
         return read_choice(params, key, self.choices, self.default, problems)

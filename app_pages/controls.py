@@ -1,0 +1,131 @@
+"""A page's controls, declared once: each one's bounds, default and name in the link.
+
+Every page keeps its state one way::
+
+    STATE = Controls("dense", {"k": IntParam(1, 64, 32), "base": ChoiceParam(BASES, "densenet121")})
+    problems = STATE.start()                       # the link's values (bad ones: problems)
+    k = STATE.slider("k", t("dense.k", lang))      # bounds from the declaration; returns the value
+    STATE.link({"tab": "ledger"})                  # the address bar describes the view
+
+A control's value lives under ``{page}_{name}`` in the session (its widget's key), so it
+survives reruns; a copy under ``saved_{page}_{name}`` brings it back when the student returns
+from another page (Streamlit forgets the state of widgets that were not drawn). A bad value in
+a link is a warning and the default, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+import streamlit as st
+
+from visualizer.state import ChoiceParam, IntParam, Problem
+
+Spec = IntParam | ChoiceParam
+Where = Any  # st, a column or a container: anything with Streamlit's widget methods
+
+# How a one-of-a-few control is drawn: Streamlit's widget for it.
+CHOICE_WIDGETS = ("segmented", "select", "radio", "pills", "steps")
+
+
+class Controls:
+    """The controls of one page (``page`` prefixes their keys; ``specs`` declares them)."""
+
+    def __init__(self, page: str, specs: dict[str, Spec]) -> None:
+        self.page = page
+        self.specs = specs
+
+    def key(self, name: str) -> str:
+        return f"{self.page}_{name}"
+
+    def start(self) -> list[Problem]:
+        """Give each control its starting value: the one it had when the student last left
+        this page, else the link's, else its default (which may depend on the values read
+        before it: the explorer's size on its architecture). Returns the link's problems."""
+        problems: list[Problem] = []
+        params = st.query_params.to_dict()
+        values: dict[str, Any] = {}
+        for name, spec in self.specs.items():
+            key = self.key(name)
+            if key not in st.session_state:
+                saved = st.session_state.get(f"saved_{key}")
+                if saved is not None:
+                    st.session_state[key] = saved
+                else:
+                    default = spec.default(values) if callable(spec.default) else spec.default
+                    st.session_state[key] = replace(spec, default=default).read(params, name, problems)
+            values[name] = st.session_state[key]
+        return problems
+
+    def __getitem__(self, name: str) -> Any:
+        return st.session_state[self.key(name)]
+
+    def set(self, name: str, value: Any) -> None:
+        """Change a value from a callback (a button that applies a fix, a reset)."""
+        st.session_state[self.key(name)] = value
+
+    def at_most(self, name: str, high: int) -> int:
+        """Keep a value within a bound that depends on other controls (a layer index on a
+        network that has just become shorter). Returns the value."""
+        if self[name] > high:
+            self.set(name, high)
+        return int(self[name])
+
+    def slider(self, name: str, label: str, *, where: Where = st, high: int | None = None,
+               **kw: Any) -> int:
+        """A slider over the declared range (``high`` narrows it where other controls bound it)."""
+        spec = self._int(name)
+        top = spec.high if high is None else high
+        self.at_most(name, top)
+        return int(where.slider(label, spec.low, top, key=self.key(name), **kw))
+
+    def number(self, name: str, label: str, *, where: Where = st, high: int | None = None,
+               **kw: Any) -> int:
+        """An exact number box over the declared range."""
+        spec = self._int(name)
+        top = spec.high if high is None else high
+        self.at_most(name, top)
+        return int(where.number_input(label, spec.low, top, key=self.key(name), step=1, **kw))
+
+    def choice(self, name: str, label: str, *, widget: str = "segmented", where: Where = st,
+               options: Iterable[Any] | None = None,
+               format_func: Callable[[Any], str] = str, **kw: Any) -> Any:
+        """One of the declared choices (or ``options``, where other controls decide which)."""
+        spec = self.specs[name]
+        shown = list(options) if options is not None else list(getattr(spec, "choices", ()))
+        key = self.key(name)
+        if widget == "segmented":
+            return where.segmented_control(label, shown, key=key, required=True,
+                                           format_func=format_func, **kw)
+        if widget == "select":
+            return where.selectbox(label, shown, key=key, format_func=format_func, **kw)
+        if widget == "radio":
+            return where.radio(label, shown, key=key, format_func=format_func, **kw)
+        if widget == "pills":
+            return where.pills(label, shown, key=key, format_func=format_func, **kw)
+        if widget == "steps":
+            return where.select_slider(label, shown, key=key, format_func=format_func, **kw)
+        raise ValueError(f"widget must be one of {CHOICE_WIDGETS}, got {widget!r}")
+
+    def values(self) -> dict[str, Any]:
+        return {name: self[name] for name in self.specs}
+
+    def link(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        """Remember the controls across page changes and put them (and ``extra``, such as the
+        open tab) in the address bar. Returns the link's parameters."""
+        from app_pages.common import write_url
+
+        values = self.values()
+        for name, value in values.items():
+            st.session_state[f"saved_{self.key(name)}"] = value
+        params = {name: str(value) for name, value in values.items()} | (extra or {})
+        write_url(params)
+        return params
+
+    def _int(self, name: str) -> IntParam:
+        spec = self.specs[name]
+        if not isinstance(spec, IntParam):
+            raise TypeError(f"{self.key(name)} is a choice, not a number")
+        return spec
