@@ -3,8 +3,9 @@
 Four cases per model: the first trace of a fresh model (a hooked forward on the meta
 device, or a reused call graph when a model of the same structure was traced before); a
 new input size of a model already traced (the slider case: formulas only); a new value of a
-layer knob (conv1's kernel, the classes: formulas on the default model's plan, no model
-built); a new channel setting (a growth rate: the model is built, its call graph reused).
+layer setting (conv1's kernel, the classes: the model is built and reuses the call graph of
+its twin with the same module tree, no forward pass); a new channel setting (a growth rate:
+the model is built, its call graph reused).
 Peak memory is measured in a child process that traces every model at 1024x1024.
 """
 
@@ -22,8 +23,8 @@ import models
 from bench._common import ROOT, record, table
 from visualizer.trace import trace, trace_named
 
-# A layer knob per model (conv1's kernel, the classes): the app's trace_named answers it
-# from the plan of the model with default knobs, building nothing.
+# A layer setting per model (conv1's kernel, the classes): the app's trace_named builds the
+# model and rebases the call graph of its twin (same module tree) onto it: no forward pass.
 LAYER_KNOB = {
     "alexnet": ("conv1_kernel", (3, 5, 7, 9, 13, 15, 17)),
     "alexnet_paper": ("num_classes", range(10, 17)),  # a fixed-size layout: conv1 would break fc6
@@ -140,12 +141,12 @@ def main() -> None:
              "(227 for the paper's AlexNet, 32 for DenseNet-BC, 56 for the residual block). "
              "\"new size\": a size this model was never traced at (formulas only); \"new layer "
              "setting\": a value of the layer knob never asked before, through the app's "
-             "`trace_named` (the plan of the default model with that layer changed: no model "
-             "built); torchinfo has to build that model, then summarise it.\n\n"
+             "`trace_named` (the model is built and its twin's call graph rebased onto it: no "
+             "forward pass); torchinfo has to build that model, then summarise it.\n\n"
              "A new channel setting (a growth rate, stage widths) changes many layers: both sides "
              "build the model; ours reuses the call graph recorded for the same module tree "
              "(no forward pass). As the issue's design says, a new architecture setting is "
-             "recorded once; sizes, kernels, strides, paddings and classes are then formulas.\n\n")
+             "recorded once per module tree; sizes are then formulas.\n\n")
     body += table(["model", "channel knob", "ours ms (build + trace)", "torchinfo ms (build + summary)",
                    "speed-up"], list(channel_rows))
     record("Trace speed: ours vs torchinfo.summary", body)

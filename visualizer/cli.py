@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--quiet", action="store_true", help="no progress bar (the status file only)")
     tr.add_argument("--started-by", default="terminal", help=argparse.SUPPRESS)
 
+    code = sub.add_parser("code", help="write a network (a zoo name or a design file) as PyTorch code")
+    code.add_argument("source", help="a zoo name or a design's JSON file (saved by the builder)")
+    code.add_argument("-o", "--output", required=True, help="the .py file to write")
+
     tl = sub.add_parser("teacher-link", help="print the link that lets a browser start training runs")
     tl.add_argument("--port", type=int, default=8501)
     tl.add_argument("--host", default="localhost")
@@ -111,10 +115,36 @@ def train_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def code_command(args: argparse.Namespace) -> int:
+    """``code``: a zoo model or a design file as a runnable ``.py`` (torch alone)."""
+    from visualizer.codegen import code
+    from visualizer.design import DesignError, from_json, from_zoo
+
+    try:
+        if args.source in list_models():
+            design = from_zoo(args.source)
+        else:
+            path = Path(args.source)
+            if not path.is_file():
+                print(f"error: {args.source} is neither a network ({', '.join(list_models())}) "
+                      "nor a design file", file=sys.stderr)
+                return 2
+            design = from_json(path.read_bytes()[:1_000_000])
+        text = code(design)
+    except DesignError as exc:
+        print(f"error: {exc.message('en')}", file=sys.stderr)
+        return 2
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(f"{args.output}: {len(text.splitlines())} lines; run it with: python {args.output}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "train":
         return train_command(args)
+    if args.command == "code":
+        return code_command(args)
     if args.command == "teacher-link":
         try:
             token = teacher_token()

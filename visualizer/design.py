@@ -1,0 +1,610 @@
+# mypy: disable-error-code="union-attr,operator,index,attr-defined"
+# (these files read the zoo blocks' submodules by name, which torch types as Tensor | Module)
+"""A network a student designs: a list of layers and blocks, as data, never as code.
+
+A design is an input (channels and a square side) and a list of items. An item is a type
+from ``PALETTE`` (a layer, or one of the lecture's blocks), its settings (numbers and choices
+within bounds) and a repeat count. Nothing a user types is executed or imported:
+
+- ``parse`` reads a design from plain data (a JSON file, a link) and checks every value;
+  ``encode``/``decode`` put a design into a link (``1.`` + base64url of zlib'd JSON, so it is
+  compact and versioned), ``to_json``/``from_json`` into a small file.
+- ``layers`` works out, item by item, the modules and the shape each one outputs (channels
+  and flattened features are inferred, as a student would expect); ``build`` makes the
+  PyTorch module from the zoo's own blocks (``models.resnet.Bottleneck``,
+  ``models.densenet.DenseBlock``, ``models.googlenet.Inception``, ...).
+- ``from_zoo`` turns any zoo model into a design with exactly its parameters and MACs.
+
+Every problem is a ``DesignError``: a code (``design.err.<code>`` in the catalogue, so either
+language), the item it concerns and the numbers of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import torch
+from torch import nn
+
+from models import get_entry
+from models.cifar import PlainBlock
+from models.densenet import DenseBlock, Transition
+from models.googlenet import Inception
+from models.ops import ShortcutA
+from models.resnet import BasicBlock, Bottleneck, ResidualBlock, projection
+from visualizer import arithmetic as ar
+from visualizer.trace import named_model, trace_named
+
+VERSION = 1
+FORMAT = "cnnvis-design"
+# Limits, so that a design (or a hostile link) cannot tie up the server that every student
+# shares. The largest zoo model (ResNet-152: 155 weighted layers, 60 M parameters, 11.6 G
+# MACs; DenseNet-201: 201 weighted layers) fits in each with room to spare.
+MAX_ITEMS = 64
+MAX_REPEAT = 64
+MAX_WEIGHTED = 400  # convolutions and linear layers, repeats and blocks counted out
+MAX_PARAMS = 200_000_000
+MAX_MACS = 40_000_000_000
+MAX_LINK = 8000  # characters of a design= link value
+MAX_JSON = 64_000  # bytes of a design once unpacked (a link's zlib cannot bomb past this)
+SIDES = (8, 1024)  # input side
+CHANNELS = (1, 64)
+
+
+class DesignError(ValueError):
+    """A design that cannot be read or built.
+
+    Attributes:
+        code: the rule (``design.err.<code>`` in the catalogue).
+        item: index of the item it concerns, or ``None`` for the design as a whole.
+        values: the numbers of it, to fill in the message.
+    """
+
+    def __init__(self, code: str, item: int | None = None, **values: Any) -> None:
+        self.code = code
+        self.item = item
+        self.values = values
+        where = "" if item is None else f"item {item + 1}: "
+        super().__init__(f"{where}{code} {values}")
+
+    def message(self, lang: str) -> str:
+        from visualizer.i18n import t
+
+        text = t(f"design.err.{self.code}", lang, **self.values)
+        if self.item is None:
+            return text
+        return t("design.err.at", lang, n=self.item + 1, text=text)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting of an item type: an int or float within bounds, a yes/no, or a choice."""
+
+    name: str
+    default: Any
+    low: float = 0
+    high: float = 0
+    choices: tuple[Any, ...] = ()
+
+    def check(self, value: Any, item: int) -> Any:
+        if self.choices:
+            if value not in self.choices:
+                raise DesignError("choice", item, field=self.name, value=_short(value),
+                                  choices=", ".join(map(str, self.choices)))
+            return value
+        if isinstance(self.default, bool):
+            if not isinstance(value, bool):
+                raise DesignError("bool", item, field=self.name, value=_short(value))
+            return value
+        number = (int,) if isinstance(self.default, int) else (int, float)
+        if isinstance(value, bool) or not isinstance(value, number) or not self.low <= value <= self.high:
+            raise DesignError("range", item, field=self.name, value=_short(value),
+                              low=self.low, high=self.high)
+        return type(self.default)(value)
+
+
+def _int(name: str, default: int, low: int, high: int) -> Field:
+    return Field(name, default, low, high)
+
+
+def _float(name: str, default: float, low: float, high: float) -> Field:
+    return Field(name, float(default), low, high)
+
+
+def _window(kernel: int, stride: int) -> tuple[Field, ...]:
+    return (_int("kernel", kernel, 1, 15), _int("stride", stride, 1, 8), _int("padding", 0, 0, 15),
+            Field("ceil", False))
+
+
+# Every item type and its settings: the palette of the builder page (its order).
+PALETTE: dict[str, tuple[Field, ...]] = {
+    "conv": (_int("out", 64, 1, 4096), _int("kernel", 3, 1, 15), _int("stride", 1, 1, 8),
+             _int("padding", 1, 0, 15), _int("groups", 1, 1, 64), Field("bias", True)),
+    "batchnorm": (_float("eps", 1e-5, 1e-8, 0.1),),
+    "relu": (),
+    "leaky_relu": (_float("slope", 0.01, 0.0, 1.0),),
+    "gelu": (),
+    "sigmoid": (),
+    "tanh": (),
+    "maxpool": _window(2, 2),
+    "avgpool": _window(2, 2),
+    "adaptive_avgpool": (_int("size", 1, 1, 32),),
+    "lrn": (_int("size", 5, 1, 15), _float("alpha", 1e-4, 0.0, 1.0), _float("beta", 0.75, 0.0, 4.0),
+            _float("k", 1.0, 0.0, 10.0)),
+    "dropout": (_float("p", 0.5, 0.0, 0.95),),
+    "zeropad": (_int("padding", 1, 0, 15),),
+    "flatten": (),
+    "linear": (_int("out", 10, 1, 16384), Field("bias", True)),
+    # The lecture's blocks. A residual item of n blocks: the first has the stride (and a
+    # shortcut that changes shape where needed), the others keep the shape, as torchvision's
+    # _make_layer. "plain" is a basic block without its shortcut (the paper's Figure 1);
+    # "lecture" is the lecture's Residual_Block (biases, no batch norm, same channels).
+    "residual": (Field("block", "basic", choices=("basic", "bottleneck", "plain", "lecture")),
+                 _int("width", 64, 1, 1024), _int("stride", 1, 1, 4),
+                 Field("shortcut", "projection", choices=("projection", "zeros"))),
+    "dense_block": (_int("layers", 6, 1, 64), _int("growth", 32, 1, 256), _int("bn_size", 4, 1, 16)),
+    "transition": (_float("compression", 0.5, 0.05, 1.0),),
+    "inception": (_int("c1", 64, 1, 1024), _int("c3r", 96, 1, 1024), _int("c3", 128, 1, 1024),
+                  _int("c5r", 16, 1, 1024), _int("c5", 32, 1, 1024), _int("pool", 32, 1, 1024),
+                  Field("five", 3, choices=(3, 5)), Field("batch_norm", True)),
+}
+BLOCKS = ("residual", "dense_block", "transition", "inception")
+# The name each module of an item gets (torchvision's style: conv1, bn1, layer1, fc1, ...).
+PREFIX = {"conv": "conv", "batchnorm": "bn", "maxpool": "pool", "avgpool": "pool",
+          "adaptive_avgpool": "avgpool", "lrn": "norm", "dropout": "drop", "zeropad": "pad",
+          "linear": "fc", "residual": "layer", "dense_block": "denseblock",
+          "inception": "inception", "leaky_relu": "relu"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a design: a type, every one of its settings, and how many in a row."""
+
+    type: str
+    settings: tuple[tuple[str, Any], ...]
+    repeat: int = 1
+
+    def __getitem__(self, name: str) -> Any:
+        return dict(self.settings)[name]
+
+    def with_(self, **changes: Any) -> Item:
+        """This item with some settings (or ``repeat``) changed; not checked (see ``parse``)."""
+        repeat = changes.pop("repeat", self.repeat)
+        return Item(self.type, tuple((k, changes.get(k, v)) for k, v in self.settings), repeat)
+
+
+def item(type_: str, repeat: int = 1, **settings: Any) -> Item:
+    """An item of ``type_`` with its defaults, some settings changed (checked)."""
+    return parse_item({"type": type_, "repeat": repeat, **settings}, 0)
+
+
+@dataclass(frozen=True)
+class Design:
+    """A whole network: what goes in (channels, a square side) and the items in order."""
+
+    items: tuple[Item, ...]
+    channels: int = 3
+    size: int = 224
+    name: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data (JSON's types), settings at their defaults left out."""
+        out = []
+        for it in self.items:
+            defaults = {f.name: f.default for f in PALETTE[it.type]}
+            entry: dict[str, Any] = {"type": it.type}
+            entry |= {k: v for k, v in it.settings if v != defaults[k]}
+            if it.repeat != 1:
+                entry["repeat"] = it.repeat
+            out.append(entry)
+        return {"format": FORMAT, "version": VERSION, "name": self.name,
+                "input": [self.channels, self.size], "items": out}
+
+
+def _short(value: Any, limit: int = 30) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def parse_item(data: Any, index: int) -> Item:
+    """One item from plain data, every value checked."""
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise DesignError("item", index)
+    type_ = data["type"]
+    if type_ not in PALETTE:
+        raise DesignError("type", index, value=_short(type_))
+    fields = {f.name: f for f in PALETTE[type_]}
+    unknown = [k for k in data if k not in fields and k not in ("type", "repeat")]
+    if unknown:
+        raise DesignError("field", index, field=_short(unknown[0]), kind=type_)
+    repeat = _int("repeat", 1, 1, MAX_REPEAT).check(data.get("repeat", 1), index)
+    settings = tuple((name, f.check(data.get(name, f.default), index)) for name, f in fields.items())
+    return Item(type_, settings, repeat)
+
+
+def parse(data: Any) -> Design:
+    """A design from plain data (a JSON file's or a link's), every value checked."""
+    if not isinstance(data, dict):
+        raise DesignError("not_design")
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+        raise DesignError("version", value=_short(version), ours=VERSION)
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise DesignError("not_design")
+    if not 1 <= len(items) <= MAX_ITEMS:
+        raise DesignError("items", count=len(items), high=MAX_ITEMS)
+    shape = data.get("input", [3, 224])
+    if not (isinstance(shape, list) and len(shape) == 2):
+        raise DesignError("input", value=_short(shape))
+    channels = _int("channels", 3, *CHANNELS).check(shape[0], -1)
+    size = _int("size", 224, *SIDES).check(shape[1], -1)
+    name = data.get("name", "")
+    name = "".join(ch for ch in name if ch.isprintable())[:60] if isinstance(name, str) else ""
+    return Design(tuple(parse_item(d, i) for i, d in enumerate(items)), channels, size, name)
+
+
+def to_json(design: Design) -> str:
+    return json.dumps(design.to_data(), indent=1, ensure_ascii=False) + "\n"
+
+
+def from_json(raw: bytes | str) -> Design:
+    """A design from a JSON file's bytes: checked like a link (size, encoding, every value)."""
+    if len(raw) > MAX_JSON:
+        raise DesignError("too_big", high=MAX_JSON)
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise DesignError("not_json") from None
+    return parse(data)
+
+
+def encode(design: Design) -> str:
+    """The design as a link value: ``1.`` and base64url (no padding) of zlib'd compact JSON."""
+    data = design.to_data()
+    del data["format"], data["version"]
+    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+    packed = base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode()
+    return f"{VERSION}.{packed}"
+
+
+def decode(value: str) -> Design:
+    """A design from a link value; a bad, hostile or outdated value raises DesignError."""
+    if len(value) > MAX_LINK:
+        raise DesignError("link_long", high=MAX_LINK)
+    version, _, packed = value.partition(".")
+    if not (version.isascii() and version.isdigit() and len(version) < 4):
+        raise DesignError("link")
+    if int(version) != VERSION:
+        raise DesignError("version", value=_short(version), ours=VERSION)
+    try:
+        raw = base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4))
+        unpacker = zlib.decompressobj()
+        text = unpacker.decompress(raw, MAX_JSON)
+        if unpacker.unconsumed_tail:
+            raise DesignError("too_big", high=MAX_JSON)
+        data = json.loads(text)
+    except (binascii.Error, zlib.error, ValueError, RecursionError) as err:
+        if isinstance(err, DesignError):
+            raise
+        raise DesignError("link") from None
+    if isinstance(data, dict):
+        data["version"] = VERSION
+    return parse(data)
+
+
+# ---- From items to modules ------------------------------------------------------------
+
+Shape = tuple[int, ...]
+Make = Callable[[], nn.Module]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A module of the built network: its name, the item it comes from, how to make it,
+    and the shape it outputs (for a batch of one)."""
+
+    name: str
+    item: int
+    make: Make = field(compare=False)
+    shape: Shape
+
+
+def _weighted(it: Item) -> int:
+    """Convolutions and linear layers an item holds (its repeats counted out)."""
+    per = {"conv": 1, "linear": 1, "transition": 1, "inception": 6,
+           "dense_block": 2 * it["layers"] if it.type == "dense_block" else 0,
+           "residual": {"basic": 2, "plain": 2, "lecture": 2, "bottleneck": 3}.get(
+               it["block"] if it.type == "residual" else "", 0)}.get(it.type, 0)
+    return per * it.repeat
+
+
+def _needs_map(i: int, x: Shape) -> None:
+    if len(x) != 4:
+        raise DesignError("needs_map", i)
+
+
+def _window_out(i: int, x: Shape, kernel: int, stride: int, padding: int, ceil: bool = False) -> None:
+    """Refuse a window that does not fit (a kernel larger than the padded map)."""
+    _needs_map(i, x)
+    if ar.out_size(min(x[2], x[3]), kernel, stride, padding, 1, ceil) < 1:
+        raise DesignError("too_small", i, h=x[2], w=x[3], kernel=kernel, padding=padding,
+                          need=kernel - 2 * padding)
+
+
+def _module(it: Item, i: int, x: Shape, first: bool) -> Make:
+    """How to make one module of item ``it`` (number ``i``) for an input of shape ``x``;
+    ``first`` is whether it is the first of the item's repeats. Checks what torch would
+    refuse, so that the message can name the item and the fix."""
+    s = dict(it.settings)
+    t = it.type
+    c = x[1]
+    if t == "conv":
+        _window_out(i, x, s["kernel"], s["stride"], s["padding"])
+        g = s["groups"]
+        if c % g or s["out"] % g:
+            raise DesignError("groups", i, groups=g, cin=c, cout=s["out"])
+        return lambda: nn.Conv2d(c, s["out"], s["kernel"], s["stride"], s["padding"], groups=g,
+                                 bias=s["bias"])
+    if t in ("maxpool", "avgpool"):
+        _window_out(i, x, s["kernel"], s["stride"], s["padding"], s["ceil"])
+        if 2 * s["padding"] > s["kernel"]:
+            raise DesignError("pool_padding", i, padding=s["padding"], kernel=s["kernel"],
+                              high=s["kernel"] // 2)
+        pool = nn.MaxPool2d if t == "maxpool" else nn.AvgPool2d
+        return lambda: pool(s["kernel"], s["stride"], s["padding"], ceil_mode=s["ceil"])
+    if t == "batchnorm":
+        _needs_map(i, x)
+        return lambda: nn.BatchNorm2d(c, eps=s["eps"])
+    if t == "lrn":
+        _needs_map(i, x)
+        return lambda: nn.LocalResponseNorm(s["size"], s["alpha"], s["beta"], s["k"])
+    if t == "adaptive_avgpool":
+        _needs_map(i, x)
+        return lambda: nn.AdaptiveAvgPool2d((s["size"], s["size"]))
+    if t == "zeropad":
+        _needs_map(i, x)
+        return lambda: nn.ZeroPad2d(s["padding"])
+    if t == "linear":
+        if len(x) != 2:
+            raise DesignError("flatten_first", i)
+        return lambda: nn.Linear(c, s["out"], bias=s["bias"])
+    simple: dict[str, Make] = {
+        "relu": nn.ReLU, "gelu": nn.GELU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh,
+        "flatten": nn.Flatten, "leaky_relu": lambda: nn.LeakyReLU(s["slope"]),
+        "dropout": lambda: nn.Dropout(s["p"])}
+    if t in simple:
+        return simple[t]
+    _needs_map(i, x)
+    if t == "residual":
+        return _residual(s, i, x, first)
+    if t == "dense_block":
+        return lambda: DenseBlock(s["layers"], c, s["bn_size"], s["growth"])
+    if t == "transition":
+        out = max(1, int(c * s["compression"]))  # floor, as the zoo's DenseNet
+        _window_out(i, x, 2, 2, 0)
+        return lambda: Transition(c, out)
+    return lambda: Inception(c, s["c1"], s["c3r"], s["c3"], s["c5r"], s["c5"], s["pool"],
+                             five_by_five=s["five"], batch_norm=s["batch_norm"])
+
+
+def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:
+    c, kind = x[1], s["block"]
+    stride = s["stride"] if first else 1
+    if kind == "lecture":
+        if stride != 1:
+            raise DesignError("lecture_stride", i)
+        return lambda: ResidualBlock(c, s["width"], c, None)
+    _window_out(i, x, 3, stride, 1)
+    block: Any = {"basic": BasicBlock, "plain": PlainBlock, "bottleneck": Bottleneck}[kind]
+    out = s["width"] * block.expansion
+    short: Callable[[], nn.Module | None] = lambda: None  # noqa: E731
+    if kind != "plain" and (stride != 1 or c != out):
+        if s["shortcut"] == "zeros":
+            if out < c:
+                raise DesignError("zeros_shrink", i, cin=c, cout=out)
+            short = lambda: ShortcutA(c, out, stride)  # noqa: E731
+        else:
+            short = lambda: projection(c, out, stride)  # noqa: E731
+    return lambda: block(c, s["width"], stride, short())
+
+
+def layers(design: Design) -> list[Layer]:
+    """The modules of the design in order, with their names and output shapes.
+
+    Shapes are worked out on the meta device (no memory, no arithmetic), item by item, so
+    every channel count and a linear layer's inputs follow from what comes before. A residual
+    item is one ``nn.Sequential`` of its blocks (``layer1``), as torchvision's stages.
+    """
+    weighted = sum(_weighted(it) for it in design.items)
+    if weighted > MAX_WEIGHTED:
+        raise DesignError("depth", count=weighted, high=MAX_WEIGHTED)
+    counters: dict[str, int] = {}
+    x: Shape = (1, design.channels, design.size, design.size)
+    out: list[Layer] = []
+
+    def name(type_: str) -> str:
+        prefix = PREFIX.get(type_, type_)
+        counters[prefix] = counters.get(prefix, 0) + 1
+        return f"{prefix}{counters[prefix]}"
+
+    for i, it in enumerate(design.items):
+        makes: list[Make] = []
+        for r in range(it.repeat):
+            make = _module(it, i, x, r == 0)
+            with torch.device("meta"):
+                module = make().eval()  # batch norm in training mode is slow on meta
+            try:  # outside the device context and without autograd: else the slow path
+                with torch.no_grad():
+                    y = module(torch.empty(x, device="meta"))
+            except (RuntimeError, ValueError) as err:  # a check above should have said
+                raise DesignError("torch", i, detail=str(err).splitlines()[0][:120]) from None
+            x = tuple(y.shape)
+            if it.type != "residual":
+                out.append(Layer(name(it.type), i, make, x))
+            makes.append(make)
+        if it.type == "residual":
+            out.append(Layer(name(it.type), i, _sequential(makes), x))
+    # One global pool and one flatten are "avgpool" and "flatten", as in torchvision.
+    single = {p for p in ("avgpool", "flatten") if counters.get(p) == 1}
+    return [replace(layer, name=layer.name[:-1]) if layer.name[:-1] in single else layer
+            for layer in out]
+
+
+def _sequential(makes: list[Make]) -> Make:
+    return lambda: nn.Sequential(*(m() for m in makes))
+
+
+class DesignedNet(nn.Module):
+    """A built design: its modules in order, each run on the output of the one before.
+
+    ``items`` maps each module's name to the design item it comes from, so an error met in a
+    layer (``layer1.0.conv2``) can name the item a student sees.
+    """
+
+    def __init__(self, named: list[tuple[str, nn.Module]], items: dict[str, int]) -> None:
+        super().__init__()
+        for n, module in named:
+            self.add_module(n, module)
+        self.items = items
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for module in self.children():
+            x = module(x)
+        return x
+
+
+def build(design: Design, device: str | torch.device = "meta") -> DesignedNet:
+    """The design as a PyTorch module in eval mode (on the meta device unless asked: no
+    memory used).
+
+    Weights start as PyTorch's defaults (the zoo's ResNet and DenseNet start from He et
+    al.'s initialisation instead; the numbers, parameters and MACs are the same).
+    """
+    found = layers(design)
+    with torch.device(device):
+        named = [(layer.name, layer.make()) for layer in found]
+    return DesignedNet(named, {layer.name: layer.item for layer in found}).eval()
+
+
+def item_of(net: DesignedNet, layer: str) -> int | None:
+    """The design item a layer label (``layer2.0.conv1``) belongs to."""
+    return net.items.get(layer.split(".")[0])
+
+
+# ---- From the zoo -----------------------------------------------------------------------
+
+def _conv(m: nn.Conv2d) -> dict[str, Any]:
+    return {"type": "conv", "out": m.out_channels, "kernel": m.kernel_size[0], "stride": m.stride[0],
+            "padding": m.padding[0], "groups": m.groups, "bias": m.bias is not None}  # type: ignore[index]
+
+
+def _window_data(type_: str, m: nn.MaxPool2d | nn.AvgPool2d) -> dict[str, Any]:
+    return {"type": type_, "kernel": ar_int(m.kernel_size), "stride": ar_int(m.stride),
+            "padding": ar_int(m.padding), "ceil": bool(m.ceil_mode)}
+
+
+def ar_int(v: Any) -> int:
+    return int(v if isinstance(v, int) else v[0])
+
+
+def _block_data(m: Any) -> dict[str, Any] | None:
+    """A zoo module as one item's data, or ``None`` if it is a container to look inside."""
+    if isinstance(m, PlainBlock | BasicBlock | Bottleneck):
+        kind = ("plain" if isinstance(m, PlainBlock) else
+                "bottleneck" if isinstance(m, Bottleneck) else "basic")
+        strided = m.conv2 if isinstance(m, Bottleneck) else m.conv1
+        return {"type": "residual", "block": kind, "width": m.conv1.out_channels,
+                "stride": strided.stride[0]}
+    if isinstance(m, ResidualBlock):  # the lecture's block (its head, if any, is separate)
+        return {"type": "residual", "block": "lecture", "width": m.residual_block[0].out_channels}
+    if isinstance(m, DenseBlock):
+        first = m.denselayer1
+        return {"type": "dense_block", "layers": len(list(m.children())), "growth": first.conv2.out_channels,
+                "bn_size": first.conv1.out_channels // first.conv2.out_channels}
+    if isinstance(m, Transition):
+        return {"type": "transition", "compression": m.conv.out_channels / m.conv.in_channels}
+    if isinstance(m, Inception):
+        b2, b3 = m.branch2, m.branch3
+        return {"type": "inception", "c1": m.branch1.conv.out_channels,
+                "c3r": b2[0].conv.out_channels, "c3": b2[1].conv.out_channels,
+                "c5r": b3[0].conv.out_channels, "c5": b3[1].conv.out_channels,
+                "pool": m.branch4[1].conv.out_channels, "five": b3[1].conv.kernel_size[0],
+                "batch_norm": not isinstance(m.branch1.bn, nn.Identity)}
+    leaf: dict[type[nn.Module], Callable[[Any], dict[str, Any]]] = {
+        nn.Conv2d: _conv,
+        nn.MaxPool2d: lambda p: _window_data("maxpool", p),
+        nn.AvgPool2d: lambda p: _window_data("avgpool", p),
+        nn.AdaptiveAvgPool2d: lambda p: {"type": "adaptive_avgpool", "size": ar_int(p.output_size)},
+        nn.BatchNorm2d: lambda b: {"type": "batchnorm", "eps": b.eps},
+        nn.LocalResponseNorm: lambda n: {"type": "lrn", "size": n.size, "alpha": n.alpha,
+                                         "beta": n.beta, "k": n.k},
+        nn.Dropout: lambda d: {"type": "dropout", "p": d.p},
+        nn.Linear: lambda fc: {"type": "linear", "out": fc.out_features, "bias": fc.bias is not None},
+        nn.LeakyReLU: lambda a: {"type": "leaky_relu", "slope": a.negative_slope},
+        nn.ZeroPad2d: lambda z: {"type": "zeropad", "padding": z.padding[0]},
+        **{cls: _named(name) for cls, name in (
+            (nn.ReLU, "relu"), (nn.GELU, "gelu"), (nn.Sigmoid, "sigmoid"), (nn.Tanh, "tanh"),
+            (nn.Flatten, "flatten"))},
+    }
+    convert = leaf.get(type(m))
+    return convert(m) if convert else None
+
+
+def _named(type_: str) -> Callable[[Any], dict[str, Any]]:
+    return lambda _: {"type": type_}
+
+
+def from_zoo(name: str, **config: Any) -> Design:
+    """A zoo model as a design, in the order its forward pass calls its modules.
+
+    The design keeps the model's exact parameters and MACs (the tests check every zoo model):
+    blocks become block items, other layers layer items, identities are left out, and a
+    stage's blocks become one residual item with a repeat count.
+    """
+    entry = get_entry(name)
+    c, size, _ = entry.default_input
+    model = named_model(name, **config)
+    modules = dict(model.named_modules())
+    done: list[str] = []
+    items: list[dict[str, Any]] = []
+    if isinstance(model, ResidualBlock):  # the lecture's block is the model, then its head
+        items.append(_block_data(model) or {})
+        done = [n for n, _ in model.named_children() if n != "head"]
+    for r in trace_named(name, **config).records[1:]:
+        if any(r.name == d or r.name.startswith(d + ".") for d in done):
+            continue
+        data = _block_data(modules[r.name])
+        if data is not None:
+            done.append(r.name)
+            items.append(data)
+        elif r.is_leaf and not isinstance(modules[r.name], nn.Identity):
+            raise DesignError("zoo_layer", value=r.type)
+    if any(isinstance(m, ShortcutA) for m in modules.values()):  # the paper's option A throughout
+        items = [d | {"shortcut": "zeros"} if d["type"] == "residual" else d for d in items]
+    design = parse({"name": name, "input": [config.get("in_channels", c), size], "items": items})
+    return replace(design, items=tuple(_merged(design.items)))
+
+
+def _merged(items: tuple[Item, ...]) -> Iterator[Item]:
+    """Runs of the same item in a row as one item with a repeat count (a residual item's
+    later blocks have stride 1: the first block's stride is the item's)."""
+    pending: Item | None = None
+    for it in items:
+        follows = pending is not None and pending.type == it.type and it.type in ("residual", "conv") and (
+            it == pending.with_(repeat=it.repeat) if it.type == "conv"
+            else it.settings == pending.with_(stride=1).settings)
+        if follows and pending is not None:
+            pending = pending.with_(repeat=pending.repeat + it.repeat)
+            continue
+        if pending is not None:
+            yield pending
+        pending = it
+    if pending is not None:
+        yield pending
