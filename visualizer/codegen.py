@@ -112,7 +112,7 @@ def _comment_safe(text: str) -> str:
 def code(design: Design) -> str:
     """The design as a runnable ``.py`` file (torch alone)."""
     found = layers(design)
-    net = build(design)
+    net = build(design, found=found)
     needs: set[str] = set()
     lines = []
     for layer in found:

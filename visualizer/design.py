@@ -40,6 +40,7 @@ from models.ops import ShortcutA
 from models.resnet import BasicBlock, Bottleneck, ResidualBlock, projection
 from visualizer import arithmetic as ar
 from visualizer.trace import named_model, trace_named
+from visualizer.trace.rules import pair
 
 VERSION = 1
 FORMAT = "cnnvis-design"
@@ -177,11 +178,6 @@ class Item:
         """This item with some settings (or ``repeat``) changed; not checked (see ``parse``)."""
         repeat = changes.pop("repeat", self.repeat)
         return Item(self.type, tuple((k, changes.get(k, v)) for k, v in self.settings), repeat)
-
-
-def item(type_: str, repeat: int = 1, **settings: Any) -> Item:
-    """An item of ``type_`` with its defaults, some settings changed (checked)."""
-    return parse_item({"type": type_, "repeat": repeat, **settings}, 0)
 
 
 @dataclass(frozen=True)
@@ -480,14 +476,15 @@ class DesignedNet(nn.Module):
         return x
 
 
-def build(design: Design, device: str | torch.device = "meta") -> DesignedNet:
+def build(design: Design, device: str | torch.device = "meta",
+          found: list[Layer] | None = None) -> DesignedNet:
     """The design as a PyTorch module in eval mode (on the meta device unless asked: no
     memory used).
 
     Weights start as PyTorch's defaults (the zoo's ResNet and DenseNet start from He et
     al.'s initialisation instead; the numbers, parameters and MACs are the same).
     """
-    found = layers(design)
+    found = layers(design) if found is None else found  # the caller's, if it has them
     with torch.device(device):
         named = [(layer.name, layer.make()) for layer in found]
     return DesignedNet(named, {layer.name: layer.item for layer in found}).eval()
@@ -505,13 +502,14 @@ def _conv(m: nn.Conv2d) -> dict[str, Any]:
             "padding": m.padding[0], "groups": m.groups, "bias": m.bias is not None}  # type: ignore[index]
 
 
+def _side(v: Any) -> int:
+    """One side of a square kernel, stride or padding (an int or a pair)."""
+    return pair(v)[0]
+
+
 def _window_data(type_: str, m: nn.MaxPool2d | nn.AvgPool2d) -> dict[str, Any]:
-    return {"type": type_, "kernel": ar_int(m.kernel_size), "stride": ar_int(m.stride),
-            "padding": ar_int(m.padding), "ceil": bool(m.ceil_mode)}
-
-
-def ar_int(v: Any) -> int:
-    return int(v if isinstance(v, int) else v[0])
+    return {"type": type_, "kernel": _side(m.kernel_size), "stride": _side(m.stride),
+            "padding": _side(m.padding), "ceil": bool(m.ceil_mode)}
 
 
 def _block_data(m: Any) -> dict[str, Any] | None:
@@ -541,7 +539,7 @@ def _block_data(m: Any) -> dict[str, Any] | None:
         nn.Conv2d: _conv,
         nn.MaxPool2d: lambda p: _window_data("maxpool", p),
         nn.AvgPool2d: lambda p: _window_data("avgpool", p),
-        nn.AdaptiveAvgPool2d: lambda p: {"type": "adaptive_avgpool", "size": ar_int(p.output_size)},
+        nn.AdaptiveAvgPool2d: lambda p: {"type": "adaptive_avgpool", "size": _side(p.output_size)},
         nn.BatchNorm2d: lambda b: {"type": "batchnorm", "eps": b.eps},
         nn.LocalResponseNorm: lambda n: {"type": "lrn", "size": n.size, "alpha": n.alpha,
                                          "beta": n.beta, "k": n.k},
