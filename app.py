@@ -38,6 +38,7 @@ pages = {
         st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:"),
         st.Page("app_pages/training.py", title=t("nav.training", lang), icon=":material/model_training:")],
     t("nav.section.tools", lang): [
+        st.Page("app_pages/builder.py", title=t("nav.builder", lang), icon=":material/construction:"),
         st.Page("app_pages/features.py", title=t("nav.features", lang), icon=":material/image_search:"),
         st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:"),
         st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:"),

@@ -12,7 +12,7 @@ from app_pages.controls import Controls
 from models import ConfigError, build_model
 from visualizer.data import DataError
 from visualizer.features import CheckpointError, load_checkpoint
-from visualizer.i18n import t
+from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
@@ -67,6 +67,21 @@ def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ())
     training-time graph.
     """
     return trace_named(arch, size, **dict(config))
+
+
+def headline(result: TraceResult, lang: str) -> None:
+    """The figures a network is known by: parameters, MACs, depth, output, activation memory."""
+    row = st.container(horizontal=True, gap="medium")
+    row.metric(t("metric.params", lang), number(result.total_params, lang),
+               help=t("metric.params.help", lang) + f" ({result.total_params:,})")
+    row.metric(t("metric.macs", lang), number(result.total_macs, lang),
+               help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
+               + f" ({result.total_macs:,})")
+    row.metric(t("metric.depth", lang), result.weighted_depth, help=t("metric.depth.help", lang))
+    row.metric(t("metric.output", lang), shape_text(result.output_shape),
+               help=t("metric.output.help", lang))
+    mib = 4 * result.activation_values / 2**20
+    row.metric(t("metric.memory", lang), f"{mib:,.1f} MiB", help=t("metric.memory.help", lang))
 
 
 def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:

@@ -23,7 +23,7 @@ from models import ConfigError, get_entry, list_models
 from visualizer import charts
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
 from visualizer.export import SlideStyle, chart_image, file_name, render_dot
-from visualizer.i18n import number, shape_text, t
+from visualizer.i18n import t
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import BLOCK_TYPES
@@ -111,20 +111,6 @@ def size_controls(lang: str) -> None:
                on_change=lambda: set_size(st.session_state.ex_size_slider))
     row.number_input(t("side.size_box", lang), 1, MAX_SIDE, key="ex_size_box", step=1, width=170,
                      on_change=lambda: set_size(int(st.session_state.ex_size_box)))
-
-
-def headline(result: TraceResult, lang: str) -> None:
-    row = st.container(horizontal=True, gap="medium")
-    row.metric(t("metric.params", lang), number(result.total_params, lang),
-               help=t("metric.params.help", lang) + f" ({result.total_params:,})")
-    row.metric(t("metric.macs", lang), number(result.total_macs, lang),
-               help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
-               + f" ({result.total_macs:,})")
-    row.metric(t("metric.depth", lang), result.weighted_depth, help=t("metric.depth.help", lang))
-    row.metric(t("metric.output", lang), shape_text(result.output_shape),
-               help=t("metric.output.help", lang))
-    mib = 4 * result.activation_values / 2**20
-    row.metric(t("metric.memory", lang), f"{mib:,.1f} MiB", help=t("metric.memory.help", lang))
 
 
 def select_from_chart() -> None:
@@ -260,7 +246,7 @@ def body(lang: str) -> None:
     except ConfigError as err:  # a setting the model cannot be built with
         common.config_error(err)
         return
-    headline(result, lang)
+    common.headline(result, lang)
     with st.expander(t("notice.title", lang), expanded=True):
         # One element, not a markdown and a caption: each element costs the browser ~2 ms
         # on every size change.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     code = sub.add_parser("code", help="write a network (a zoo name or a design file) as PyTorch code")
     code.add_argument("source", help="a zoo name or a design's JSON file (saved by the builder)")
     code.add_argument("-o", "--output", required=True, help="the .py file to write")
+
+    qu = sub.add_parser("queue", help="train the builder's waiting designs one by one (the page starts this)")
+    qu.add_argument("--budget", type=float, default=float(os.environ.get("CNNVIS_QUEUE_BUDGET", 0) or 0)
+                    or None, help="seconds of training a design (default: the class budget)")
+    qu.add_argument("--limit-train", type=int, default=None, help="use only the first N training pictures")
+    qu.add_argument("--limit-test", type=int, default=None, help="evaluate on the first N test pictures")
 
     tl = sub.add_parser("teacher-link", help="print the link that lets a browser start training runs")
     tl.add_argument("--port", type=int, default=8501)
@@ -145,6 +152,13 @@ def main(argv: list[str]) -> int:
         return train_command(args)
     if args.command == "code":
         return code_command(args)
+    if args.command == "queue":
+        from visualizer import queue
+
+        ran = queue.work(budget=args.budget or queue.BUDGET_SECONDS, limit_train=args.limit_train,
+                         limit_test=args.limit_test)
+        print(f"queue: {ran} jobs trained")
+        return 0
     if args.command == "teacher-link":
         try:
             token = teacher_token()

@@ -27,6 +27,7 @@ FORMATS = ("svg", "png", "pdf", "dot", "csv", "md", "pptx")
 CHART_FORMATS = ("svg", "png")
 MIME = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf",
         "dot": "text/vnd.graphviz", "csv": "text/csv", "md": "text/markdown",
+        "json": "application/json", "py": "text/x-python",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 THEMES = ("light", "dark", "transparent")
 WIDTHS = (1920, 3840)
@@ -277,8 +278,11 @@ def _picture(slide: Any, png: bytes, top: float) -> None:
 
 
 def deck(result: TraceResult, lang: str, style: SlideStyle | None = None,
-         depth: int | None = None) -> bytes:
+         depth: int | None = None, title: str | None = None) -> bytes:
     """A 16:9 deck: title, diagram, shape-flow chart, parameters vs MACs, the layer table.
+
+    A zoo network's title slide names its paper; any other network (a student's design) is
+    titled ``title``.
 
     The table has one row per layer at ``depth``; by default the deepest level that fits on
     about three slides (every layer of AlexNet, the blocks of DenseNet-121).
@@ -292,12 +296,15 @@ def deck(result: TraceResult, lang: str, style: SlideStyle | None = None,
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(SLIDE_EMU[0]), Emu(SLIDE_EMU[1])
     blank = prs.slide_layouts[6]
-    entry = get_entry(result.model_name)
-
     slide = prs.slides.add_slide(blank)
-    _text(slide, t(f"arch.{result.model_name}", lang), 0.8, 2.2, 11.7, 1.2, 44, bold=True)
-    _text(slide, f"{entry.title} ({entry.year})\n{entry.arxiv}\n{summary_line(result, lang)}",
-          0.8, 3.6, 11.7, 2.0, 20)
+    if title is None:
+        entry = get_entry(result.model_name)
+        _text(slide, t(f"arch.{result.model_name}", lang), 0.8, 2.2, 11.7, 1.2, 44, bold=True)
+        _text(slide, f"{entry.title} ({entry.year})\n{entry.arxiv}\n{summary_line(result, lang)}",
+              0.8, 3.6, 11.7, 2.0, 20)
+    else:
+        _text(slide, title, 0.8, 2.2, 11.7, 1.2, 44, bold=True)
+        _text(slide, summary_line(result, lang), 0.8, 3.6, 11.7, 2.0, 20)
 
     slide = prs.slides.add_slide(blank)
     _text(slide, t("diagram.title", lang), 0.4, 0.25, 12.5, 0.7, 28, bold=True)

@@ -991,9 +991,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.limits": ("Limits: {items} items, {depth} weighted layers, {params} parameters, {macs} MACs, "
                        "channels up to 4096.",
                        "한도: 항목 {items}개, 가중치 층 {depth}개, 파라미터 {params}개, MACs {macs}, 채널 최대 4096."),
-    "builder.too_costly": ("This design has {value} {what}; the limit is {high}. Make it smaller.",
-                           "이 설계의 {what}: {value} (한도 {high}). 더 작게 만드세요."),
     "builder.deck_title": ("My network", "내 네트워크"),
+    # --- builder: the training queue and the class board ------------------------------------
+    "queue.title": ("Train it", "학습시키기"),
+    "queue.rules": ("Everyone gets the same: {seconds} seconds of training on Fashion-MNIST (one channel, ten "
+                    "classes, AdamW), then a test on pictures it has never seen. One network trains at a time, at "
+                    "a low priority; designs up to {macs} MACs a picture.",
+                    "모두 똑같은 조건입니다: Fashion-MNIST로 {seconds}초 학습 (채널 1개, 클래스 10개, AdamW) 한 뒤, "
+                    "처음 보는 그림으로 시험합니다. 한 번에 한 네트워크만 낮은 우선순위로 학습하며, 그림 한 장에 "
+                    "MACs {macs}까지의 설계만 받습니다."),
+    "queue.fix_first": ("Fix the design first: only a design that works can be trained.",
+                        "먼저 설계를 고치세요: 동작하는 설계만 학습시킬 수 있습니다."),
+    "queue.channels": ("Fashion-MNIST pictures have one channel: set the input channels to 1 (not {channels}).",
+                       "Fashion-MNIST 그림은 채널이 1개입니다: 입력 채널을 1로 바꾸세요 ({channels}이 아니라)."),
+    "queue.classes": ("The network must end with 10 numbers, one per kind of clothing (it ends with {shape}): "
+                      "finish with Flatten and Linear with 10 outputs.",
+                      "네트워크의 끝은 옷 종류마다 하나씩, 숫자 10개여야 합니다 (지금은 {shape}): "
+                      "Flatten과 출력 10개짜리 Linear로 끝내세요."),
+    "queue.macs": ("This design needs {macs} MACs a picture; the class limit is {high}, so that it learns "
+                   "something in the time: use fewer channels, a smaller input or an early pooling.",
+                   "이 설계는 그림 한 장에 MACs {macs}가 필요합니다. 주어진 시간에 배울 수 있도록 한도는 {high}입니다: "
+                   "채널을 줄이거나, 입력을 줄이거나, 앞쪽에서 풀링하세요."),
+    "queue.nickname": ("Name on the board", "게시판에 올릴 이름"),
+    "queue.nickname.placeholder": ("a nickname", "별명"),
+    "queue.anonymous": ("anonymous", "익명"),
+    "queue.train": ("Train it", "학습 시작"),
+    "queue.busy_owner": ("Your design is in the queue already: wait for it, or cancel it first.",
+                         "내 설계가 이미 대기열에 있습니다: 끝날 때까지 기다리거나 먼저 취소하세요."),
+    "queue.full": ("The queue is full ({high} designs): try again in a few minutes.",
+                   "대기열이 가득 찼습니다 (설계 {high}개): 몇 분 뒤에 다시 해 보세요."),
+    "queue.place": ("Your design is number {n} in the queue: {ahead} before it, about {minutes} min.",
+                    "내 설계는 대기열 {n}번째입니다: 앞에 {ahead}개, 약 {minutes}분."),
+    "queue.cancel": ("Cancel my run", "내 학습 취소"),
+    "queue.done": ("Test accuracy **{acc:.1%}** on {n:,} pictures it had never seen, after {steps:,} steps "
+                   "({seconds} s). It is on the class board below.",
+                   "처음 보는 그림 {n:,}장에서 시험 정확도 **{acc:.1%}** ({steps:,}단계, {seconds}초 학습). "
+                   "아래 반 게시판에 올라갔습니다."),
+    "queue.crashed": ("The run failed: {detail}", "학습이 실패했습니다: {detail}"),
+    "queue.state.waiting_machine": ("Waiting: the teacher's training run has the machine",
+                                    "기다리는 중: 선생님의 학습이 컴퓨터를 쓰고 있습니다"),
+    "queue.state.loading": ("Reading Fashion-MNIST…", "Fashion-MNIST 읽는 중…"),
+    "queue.state.running": ("Your network is learning", "내 네트워크가 학습하는 중"),
+    "queue.state.evaluating": ("Testing on pictures it has never seen…", "처음 보는 그림으로 시험하는 중…"),
+    "queue.state.cancelled": ("Your run was cancelled.", "학습이 취소되었습니다."),
+    "queue.state.lost": ("Your run ended unexpectedly (the server was stopped). Press the button again.",
+                         "학습이 예기치 않게 끝났습니다 (서버가 멈췄습니다). 버튼을 다시 누르세요."),
+    "queue.now": ("Training now: {who}", "지금 학습 중: {who}"),
+    "queue.line": ("Waiting ({n}): {who}", "대기 중 ({n}): {who}"),
+    "queue.clear": ("Empty the queue (teacher)", "대기열 비우기 (선생님)"),
+    "board.title": ("Class board", "반 게시판"),
+    "board.empty": ("No results yet: train a design and it appears here.",
+                    "아직 결과가 없습니다: 설계를 학습시키면 여기에 나옵니다."),
+    "board.col.rank": ("#", "순위"),
+    "board.col.who": ("Who", "이름"),
+    "board.col.acc": ("Test accuracy", "시험 정확도"),
+    "board.col.steps": ("Steps", "학습 단계"),
+    "board.col.open": ("Design", "설계"),
+    "board.open": ("open", "열기"),
+    "board.note": ("Same budget for everyone: the best network in one minute of training. Open a design to "
+                   "see how it was built.",
+                   "모두 같은 시간 조건입니다: 1분 학습으로 가장 좋은 네트워크. 설계를 열어 어떻게 만들었는지 보세요."),
+    "board.new": ("New contest (teacher)", "새 대회 시작 (선생님)"),
+    "board.new.help": ("Starts an empty board; the old one is kept in the cache folder under a dated name.",
+                       "빈 게시판으로 시작합니다. 이전 게시판은 날짜가 붙은 이름으로 캐시 폴더에 남습니다."),
     "url.bad_design": ("The link's design could not be opened ({reason}); showing a template instead.",
                        "링크의 설계를 열 수 없어서 ({reason}) 본보기를 보여 줍니다."),
     "url.bad_from": ("The link asks to start from \"{value}\", which is not a network here; showing a "
@@ -1095,6 +1155,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "design.err.torch": ("PyTorch refuses it: {detail}", "PyTorch가 거부합니다: {detail}"),
     "design.err.zoo_layer": ("the network has a layer the builder does not know ({value})",
                              "빌더가 모르는 층이 있습니다 ({value})"),
+    "design.err.params": ("{value} parameters; the limit is {high}: make layers narrower or fewer",
+                          "파라미터가 {value}개입니다. 한도는 {high}개: 층을 좁히거나 줄이세요"),
+    "design.err.macs": ("{value} MACs; the limit is {high}: use a smaller input or fewer channels",
+                        "MACs가 {value}입니다. 한도는 {high}: 입력을 줄이거나 채널을 줄이세요"),
     "design.err.empty": ("the design is empty", "설계가 비어 있습니다"),
 }
 

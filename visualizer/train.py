@@ -215,7 +215,7 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
           should_stop: Callable[[], bool] | None = None, probe: torch.Tensor | None = None,
           on_model: Callable[[nn.Module], None] | None = None, report_every: int = 10,
           window: int = 50, measure: Callable[[nn.Module], dict[str, float]] | None = None,
-          measure_points: int = ERROR_POINTS) -> RunResult:
+          measure_points: int = ERROR_POINTS, model: nn.Module | None = None) -> RunResult:
     """Train ``arch`` (built with ``in_channels=1, num_classes=10``) following ``recipe``.
 
     Args:
@@ -231,10 +231,13 @@ def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: floa
             ``measure_points`` evenly spaced steps (the last one the end); what it returns,
             with the step and epoch, makes ``RunResult.errors``. Its time is not counted in
             the run's speed or its seconds.
+        model: a network to train instead of the zoo's ``arch`` (a student's design).
     """
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
-    model = build_model(arch, device="cpu", in_channels=1, num_classes=10).train()
+    if model is None:
+        model = build_model(arch, device="cpu", in_channels=1, num_classes=10)
+    model = model.train()
     fmt = torch.channels_last if recipe.channels_last else torch.contiguous_format
     model = model.to(memory_format=fmt)  # type: ignore[call-overload]
     if on_model is not None:

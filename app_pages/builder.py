@@ -1,0 +1,471 @@
+"""The builder: a student designs a network from the lecture's layers and blocks.
+
+The design (``visualizer.design.Design``) lives in the session and in the link (``design=``).
+Every change makes a new design; the page traces it whole (cached for the class, keyed by its
+link value) and shows the items, the headline figures, the layer table, the diagram and the
+shape flow. A design that cannot work names the item and offers the nearest value that does.
+Nothing a student types is run: a design is data (see visualizer/design.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import builder_train, common
+from app_pages.diagram_view import diagram
+from app_pages.live_chart import live_chart
+from models import list_models
+from visualizer import charts
+from visualizer import design as ds
+from visualizer.codegen import code
+from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.export import SlideStyle, chart_image, deck, render_dot
+from visualizer.i18n import CATALOGUE, number, shape_text, t
+from visualizer.records import TraceResult
+from visualizer.state import shown
+from visualizer.tables import COLUMNS, layer_rows, max_depth
+from visualizer.trace import trace
+
+KEY = "b_design"  # the Design on screen
+SEL = "b_sel"  # index of the selected item (or None)
+NONCE = "b_nonce"  # bumped when the editor's widgets must take the design's values again
+LAST = "b_last"  # (item, field) of the last edit: the fix offered if the design breaks
+STARTS = ("empty", *ds.TEMPLATES, *list_models())
+DEFAULT_START = "tiny"
+SEARCH = 32  # the nearest valid value is looked for this far either side
+SIZE_PRESETS = (28, 32, 64, 96, 224)
+
+
+def start_label(name: str, lang: str) -> str:
+    if name == "empty" or name in ds.TEMPLATES:
+        return t(f"builder.start.{name}", lang)
+    return t("builder.start.zoo", lang, title=t(f"arch.{name}", lang))
+
+
+def opened(name: str) -> ds.Design:
+    """A starting point by name: the empty design, a template or a zoo network."""
+    return ds.template(name) if name == "empty" or name in ds.TEMPLATES else ds.from_zoo(name)
+
+
+def from_link(params: dict[str, str], lang: str) -> tuple[ds.Design, list[tuple[str, dict[str, Any]]]]:
+    """The design a link asks for (``design=`` or ``from=``), else the default template; a bad
+    link is a problem (shown as a warning) and the default."""
+    problems: list[tuple[str, dict[str, Any]]] = []
+    if "design" in params:
+        try:
+            return ds.decode(params["design"]), problems
+        except ds.DesignError as err:
+            problems.append(("url.bad_design", {"reason": err.message(lang)}))
+    elif "from" in params:
+        name = params["from"]
+        if name in STARTS:
+            st.session_state.b_start = name
+            return opened(name), problems
+        problems.append(("url.bad_from", {"value": shown(name)}))
+    return opened(DEFAULT_START), problems
+
+
+def design() -> ds.Design:
+    return st.session_state[KEY]
+
+
+def replace(new: ds.Design, *, select: int | None = -1, edited: tuple[int, str] | None = None) -> None:
+    """Put ``new`` on screen (from a callback): the editor takes its values, the selection
+    moves to ``select`` (``-1``: keep it, within the new length)."""
+    st.session_state[KEY] = new
+    sel = st.session_state.get(SEL) if select == -1 else select
+    st.session_state[SEL] = None if sel is None or not new.items else min(max(sel, 0), len(new.items) - 1)
+    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
+    st.session_state[LAST] = edited
+
+
+def with_items(items: list[ds.Item]) -> ds.Design:
+    return ds.Design(tuple(items), design().channels, design().size, design().name)
+
+
+# ---- Tracing (cached for the class) --------------------------------------------------------
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[str, int]]:
+    """The trace of a design (by its link value), or the DesignError that stops it; and which
+    item each top-level layer comes from."""
+    d = ds.decode(link)
+    try:
+        found = ds.layers(d)
+        net = ds.build(d, found=found)
+    except ds.DesignError as err:
+        return None, err, {}
+    result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
+    for code_, value, high in (("params", result.total_params, ds.MAX_PARAMS),
+                               ("macs", result.total_macs, ds.MAX_MACS)):
+        if value > high:
+            return result, ds.DesignError(code_, value=f"{value:,}", high=f"{high:,}"), net.items
+    return result, None, net.items
+
+
+def file_stem(d: ds.Design) -> str:
+    """A file-name-safe name for the design's downloads."""
+    stem = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in d.name)
+    return stem.strip("_")[:40] or "my_network"
+
+
+def works(d: ds.Design) -> bool:
+    try:
+        ds.layers(d)
+    except ds.DesignError:
+        return False
+    return True
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def nearest_fix(link: str, item: int, field: str) -> int | None:
+    """The value of ``field`` of item ``item`` closest to the current one for which the whole
+    design works (searched ``SEARCH`` either side); ``field`` may be ``"size"`` (the input)."""
+    d = ds.decode(link)
+    if field == "size":
+        low, high = ds.SIDES
+        value = d.size
+
+        def check(v: int) -> None:
+            if not works(ds.Design(d.items, d.channels, v, d.name)):
+                raise ValueError
+    else:
+        spec = next(f for f in ds.PALETTE[d.items[item].type] if f.name == field)
+        low, high, value = int(spec.low), int(spec.high), d.items[item][field]
+
+        def check(v: int) -> None:
+            items = list(d.items)
+            items[item] = items[item].with_(**{field: v})
+            if not works(ds.Design(tuple(items), d.channels, d.size, d.name)):
+                raise ValueError
+    return common.nearest_valid(check, value, max(low, value - SEARCH), min(high, value + SEARCH))
+
+
+# ---- Editing (callbacks) -----------------------------------------------------------------
+
+def on_open() -> None:
+    replace(opened(st.session_state.b_start), select=0)
+
+
+def on_input(name: str) -> None:
+    value = int(st.session_state[f"b_{name}"])
+    d = design()
+    if name == "channels":
+        replace(ds.Design(d.items, value, d.size, d.name))
+    else:
+        replace(ds.Design(d.items, d.channels, value, d.name), edited=(-1, "size"))
+
+
+def on_field(index: int, field: str, widget: str) -> None:
+    items = list(design().items)
+    items[index] = items[index].with_(**{field: st.session_state[widget]})
+    replace(with_items(items), edited=(index, field))
+
+
+def on_move(index: int, step: int) -> None:
+    items = list(design().items)
+    j = index + step
+    if 0 <= j < len(items):
+        items[index], items[j] = items[j], items[index]
+        replace(with_items(items), select=j)
+
+
+def on_duplicate(index: int) -> None:
+    items = list(design().items)
+    if len(items) < ds.MAX_ITEMS:
+        items.insert(index + 1, items[index])
+        replace(with_items(items), select=index + 1)
+
+
+def on_remove(index: int) -> None:
+    items = list(design().items)
+    del items[index]
+    replace(with_items(items), select=index)
+
+
+def on_add() -> None:
+    items = list(design().items)
+    if len(items) >= ds.MAX_ITEMS:
+        return
+    kind = st.session_state.b_add
+    at = len(items) if st.session_state.get(SEL) is None else st.session_state[SEL] + 1
+    items.insert(at, ds.parse_item({"type": kind}, at))
+    replace(with_items(items), select=at)
+
+
+def on_fix(item: int, field: str, value: int) -> None:
+    d = design()
+    if field == "size":
+        replace(ds.Design(d.items, d.channels, value, d.name))
+    else:
+        items = list(d.items)
+        items[item] = items[item].with_(**{field: value})
+        replace(with_items(items), select=item, edited=(item, field))
+
+
+def on_upload() -> None:
+    st.session_state.b_upload_msg = None
+    upload = st.session_state.get("b_upload")
+    if upload is None:
+        return
+    try:
+        loaded = ds.from_json(upload.getvalue()[: ds.MAX_JSON + 1])
+    except ds.DesignError as err:
+        st.session_state.b_upload_msg = ("error", err.message(common.lang()))
+        return
+    replace(loaded, select=0)
+    st.session_state.b_upload_msg = ("success", t("builder.loaded", common.lang(),
+                                                  name=shown(upload.name)))
+
+
+# ---- Drawing -------------------------------------------------------------------------------
+
+def field_label(kind: str, name: str, lang: str) -> str:
+    specific = f"field.{kind}.{name}"
+    return t(specific if specific in CATALOGUE else f"field.{name}", lang)
+
+
+def settings_text(it: ds.Item) -> str:
+    """An item's settings in a few characters, as a teacher writes them on the board."""
+    s = dict(it.settings)
+    match it.type:
+        case "conv":
+            text = f"{s['out']}, {s['kernel']}×{s['kernel']}/{s['stride']}, pad {s['padding']}"
+            return text + (f", groups {s['groups']}" if s["groups"] > 1 else "")
+        case "maxpool" | "avgpool":
+            return f"{s['kernel']}×{s['kernel']}/{s['stride']}, pad {s['padding']}"
+        case "linear":
+            return f"→ {s['out']}"
+        case "residual":
+            return f"{s['block']}, {s['width']}, /{s['stride']}"
+        case "dense_block":
+            return f"{s['layers']} × k={s['growth']}"
+        case "transition":
+            return f"θ = {s['compression']:g}"
+        case "inception":
+            return f"{s['c1']}, {s['c3r']}→{s['c3']}, {s['c5r']}→{s['c5']}, {s['pool']}"
+    return ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items())
+
+
+def items_table(result: TraceResult | None, owners: dict[str, int], lang: str) -> None:
+    """One row per item: its number, kind, settings, output shape and parameters."""
+    d = design()
+    shapes: dict[int, str] = {}
+    params: dict[int, int] = {}
+    if result is not None:
+        for r in result.records:
+            if r.depth == 1 and r.name in owners:
+                i = owners[r.name]
+                shapes[i] = shape_text(r.output_shape)
+                params[i] = params.get(i, 0) + r.params_total
+    frame = pd.DataFrame([{
+        t("builder.col.n", lang): i + 1,
+        t("builder.col.item", lang): t(f"item.{it.type}", lang) + (f" ×{it.repeat}" if it.repeat > 1 else ""),
+        t("builder.col.settings", lang): settings_text(it),
+        t("builder.col.output", lang): shapes.get(i, "–"),
+        t("builder.col.params", lang): params.get(i),
+    } for i, it in enumerate(d.items)])
+    sel = st.session_state.get(SEL)
+    event = st.dataframe(
+        frame, hide_index=True, on_select="rerun", selection_mode="single-row",
+        key=f"b_items_{st.session_state.get(NONCE, 0)}",
+        selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
+        column_config={t("builder.col.params", lang): st.column_config.NumberColumn(format="localized")},
+        height=min(36 * (len(frame) + 1) + 4, 560), width="stretch")
+    picked = event.selection.rows if event is not None else []
+    if picked and picked[0] != sel:
+        st.session_state[SEL] = picked[0]
+        st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
+        st.rerun()
+
+
+def editor(lang: str) -> None:
+    """The selected item's settings and repeat count, and the buttons that move it."""
+    d, sel = design(), st.session_state.get(SEL)
+    if sel is None or sel >= len(d.items):
+        return
+    it = d.items[sel]
+    nonce = st.session_state.get(NONCE, 0)
+    with st.container(border=True):
+        st.markdown(f"**{t('builder.edit', lang)}: {sel + 1}. {t(f'item.{it.type}', lang)}**")
+        row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+        for f in ds.PALETTE[it.type]:
+            key = f"b_f_{nonce}_{f.name}"
+            label = field_label(it.type, f.name, lang)
+            args: dict[str, Any] = {"key": key, "on_change": on_field, "args": (sel, f.name, key)}
+            if f.choices:
+                row.selectbox(label, f.choices, index=f.choices.index(it[f.name]), width=230,
+                              format_func=lambda c: t(f"choice.{c}", lang) if isinstance(c, str) else str(c),
+                              **args)
+            elif isinstance(f.default, bool):
+                row.toggle(label, value=it[f.name], **args)
+            elif isinstance(f.default, int):
+                row.number_input(label, int(f.low), int(f.high), it[f.name], step=1, width=150, **args)
+            else:
+                row.number_input(label, float(f.low), float(f.high), float(it[f.name]), width=150,
+                                 format="%g", step=0.01 if f.high <= 1 else 0.1, **args)
+        row.number_input(t("builder.repeat", lang), 1, ds.MAX_REPEAT, it.repeat, step=1, width=120,
+                         help=t("builder.repeat.help", lang), key=f"b_f_{nonce}_repeat",
+                         on_change=on_field, args=(sel, "repeat", f"b_f_{nonce}_repeat"))
+        buttons = st.container(horizontal=True, gap="small")
+        buttons.button(t("builder.up", lang), icon=":material/arrow_upward:", on_click=on_move,
+                       args=(sel, -1), disabled=sel == 0)
+        buttons.button(t("builder.down", lang), icon=":material/arrow_downward:", on_click=on_move,
+                       args=(sel, 1), disabled=sel == len(d.items) - 1)
+        buttons.button(t("builder.duplicate", lang), icon=":material/content_copy:",
+                       on_click=on_duplicate, args=(sel,), disabled=len(d.items) >= ds.MAX_ITEMS)
+        buttons.button(t("builder.remove", lang), icon=":material/delete:", on_click=on_remove,
+                       args=(sel,))
+
+
+def adder(lang: str) -> None:
+    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    row.selectbox(t("builder.add", lang), tuple(ds.PALETTE), key="b_add", width=320,
+                  format_func=lambda k: t(f"item.{k}", lang))
+    row.button(t("builder.add.button", lang), icon=":material/add:", on_click=on_add, type="primary",
+               disabled=len(design().items) >= ds.MAX_ITEMS)
+
+
+def broken(err: ds.DesignError, lang: str) -> None:
+    """Why the design cannot work, and a button for the nearest value that does."""
+    st.error(f"**{t('builder.breaks', lang)}**\n\n{err.message(lang)}", icon=":material/block:")
+    if err.code in ("params", "macs", "depth", "empty"):
+        return
+    last = st.session_state.get(LAST)
+    link = ds.encode(design())
+    item, field = last if last is not None and last[1] != "repeat" and (
+        last[0] == -1 or err.item is None or last[0] <= err.item) else (-1, "size")
+    if item >= 0 and not isinstance(dict(design().items[item].settings).get(field), int):
+        item, field = -1, "size"
+    value = nearest_fix(link, item, field)
+    name = t("builder.size", lang) if field == "size" else field_label(design().items[item].type, field, lang)
+    if value is None:
+        st.caption(t("builder.fix.none", lang, field=name))
+    elif field == "size":
+        st.button(t("builder.fix.size", lang, size=value), type="primary", on_click=on_fix,
+                  args=(-1, "size", value), icon=":material/build:")
+    else:
+        st.button(t("builder.fix", lang, field=name, value=value), type="primary", on_click=on_fix,
+                  args=(item, field, value), icon=":material/build:")
+
+
+def input_controls(lang: str) -> None:
+    d = design()
+    row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
+    for name, low, high, value in (("channels", *ds.CHANNELS, d.channels), ("size", *ds.SIDES, d.size)):
+        key = f"b_{name}"
+        st.session_state[key] = value
+        row.number_input(t(f"builder.{name}", lang), low, high, step=1, key=key, width=220,
+                         on_change=on_input, args=(name,))
+
+
+def starter(lang: str) -> None:
+    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    row.selectbox(t("builder.start", lang), STARTS, key="b_start", width=360,
+                  format_func=lambda n: start_label(n, lang), help=t("builder.start.help", lang))
+    row.button(t("builder.open", lang), icon=":material/folder_open:", on_click=on_open,
+               help=t("builder.replace_warn", lang))
+
+
+def tabs(result: TraceResult, lang: str) -> None:
+    layers_tab, diagram_tab, flow_tab = st.tabs(
+        [t("builder.tab.layers", lang), t("builder.tab.diagram", lang), t("builder.tab.flow", lang)],
+        on_change="rerun", key="b_tab")
+    if layers_tab.open:
+        with layers_tab:
+            frame = pd.DataFrame(layer_rows(result, lang, max_depth(result), minor=True))
+            localized = st.column_config.NumberColumn(format="localized")
+            st.dataframe(frame, hide_index=True, column_order=[t(k, lang) for k in COLUMNS],
+                         column_config={t("col.params", lang): localized, t("col.macs", lang): localized},
+                         height=min(36 * (len(frame) + 1) + 4, 640))
+    if diagram_tab.open:
+        with diagram_tab:
+            diagram(to_dot(result, DiagramOptions(detail="blocks", lang=lang)), key="b_diagram")
+    if flow_tab.open:
+        with flow_tab:
+            live_chart(charts.shape_flow(result, lang), key="b_flow")
+
+
+def take_home(result: TraceResult | None, lang: str) -> None:
+    """Every export of the design: its file, its code, and (if it works) its pictures and deck."""
+    d = design()
+    stem = file_stem(d)
+    st.markdown(f"### {t('builder.take_home', lang)}")
+    row = st.container(horizontal=True, gap="small")
+    link = ds.encode(d)
+    with row:
+        common.download(t("builder.save_json", lang), lambda: ds.to_json(d).encode(), f"{stem}.json",
+                        "json", "b_dl_json", width="content")
+        if result is not None:
+            common.download(t("builder.save_code", lang), lambda: code(ds.decode(link)).encode(),
+                            f"{stem}.py", "py", "b_dl_py", width="content")
+            dot = to_dot(result, DiagramOptions(detail="blocks", lang=lang))
+            for fmt in ("svg", "png", "pdf"):
+                common.download(t("export.button", lang, what=t("export.diagram", lang), fmt=fmt.upper()),
+                                lambda fmt=fmt: render_dot(dot, fmt, 1920 if fmt == "png" else None),
+                                f"{stem}_diagram.{fmt}", fmt, f"b_dl_{fmt}", width="content")
+            common.download(t("export.button", lang, what=t("export.flow", lang), fmt="PNG"),
+                            lambda: chart_image(charts.shape_flow(result, lang), "png", SlideStyle()),
+                            f"{stem}_flow.png", "png", "b_dl_flow", width="content")
+            common.download(t("export.button", lang, what=t("export.table", lang), fmt="CSV"),
+                            lambda: pd.DataFrame(layer_rows(result, lang, max_depth(result), minor=True))
+                            .to_csv(index=False).encode("utf-8-sig"), f"{stem}_layers.csv", "csv",
+                            "b_dl_csv", width="content")
+            common.download(t("export.button", lang, what=t("export.deck", lang), fmt="PPTX"),
+                            lambda: deck(result, lang, title=d.name or t("builder.deck_title", lang)),
+                            f"{stem}.pptx", "pptx", "b_dl_pptx", width="content")
+    if result is not None:
+        st.caption(t("builder.code.help", lang, file=f"{stem}.py"))
+    st.file_uploader(t("builder.load", lang), type=["json"], key="b_upload", on_change=on_upload,
+                     max_upload_size=1)
+    msg = st.session_state.get("b_upload_msg")
+    if msg:
+        (st.error if msg[0] == "error" else st.success)(msg[1])
+
+
+def render() -> None:
+    lang = common.lang()
+    if KEY not in st.session_state:
+        first, problems = from_link(st.query_params.to_dict(), lang)
+        st.session_state[KEY] = first
+        st.session_state[SEL] = 0 if first.items else None
+    else:
+        problems = []
+    st.session_state.setdefault("b_start", DEFAULT_START)
+    st.title(t("builder.title", lang))
+    st.markdown(t("builder.intro", lang))
+    for key, values in problems:
+        st.warning(t(key, lang, **values), icon=":material/link_off:")
+    common.show_problems([])
+    starter(lang)
+    input_controls(lang)
+    d = design()
+    link = ds.encode(d)
+    common.write_url({"design": link})
+    if not d.items:
+        st.info(t("builder.empty", lang), icon=":material/add_box:")
+        adder(lang)
+        take_home(None, lang)
+        return
+    result, err, owners = traced(link)
+    if err is None and result is not None:
+        common.headline(result, lang)
+    st.markdown(f"### {t('builder.items', lang)}")
+    items_table(result if err is None else None, owners, lang)
+    if err is not None:
+        broken(err, lang)
+    editor(lang)
+    adder(lang)
+    st.caption(t("builder.limits", lang, items=ds.MAX_ITEMS, depth=ds.MAX_WEIGHTED,
+                 params=number(ds.MAX_PARAMS, lang), macs=number(ds.MAX_MACS, lang)))
+    ok = result if err is None else None
+    if ok is not None:
+        tabs(ok, lang)
+    take_home(ok, lang)
+    builder_train.section(d, ok, lang)
+
+
+render()
