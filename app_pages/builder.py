@@ -54,17 +54,18 @@ def from_link(params: dict[str, str], lang: str) -> tuple[ds.Design, list[tuple[
     """The design a link asks for (``design=`` or ``from=``), else the default template; a bad
     link is a problem (shown as a warning) and the default."""
     problems: list[tuple[str, dict[str, Any]]] = []
+    start = params.get("from")
+    if start is not None and start not in STARTS:
+        problems.append(("url.bad_from", {"value": shown(start)}))
+        start = None
     if "design" in params:
         try:
             return ds.decode(params["design"]), problems
         except ds.DesignError as err:
             problems.append(("url.bad_design", {"reason": err.message(lang)}))
-    elif "from" in params:
-        name = params["from"]
-        if name in STARTS:
-            st.session_state.b_start = name
-            return opened(name), problems
-        problems.append(("url.bad_from", {"value": shown(name)}))
+    if start is not None:
+        st.session_state.b_start = start
+        return opened(start), problems
     return opened(DEFAULT_START), problems
 
 
@@ -274,7 +275,7 @@ def items_table(result: TraceResult | None, owners: dict[str, int], lang: str) -
         key=f"b_items_{st.session_state.get(NONCE, 0)}",
         selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
         column_config={t("builder.col.params", lang): st.column_config.NumberColumn(format="localized")},
-        height=min(36 * (len(frame) + 1) + 4, 560), width="stretch")
+        height=min(36 * (len(frame) + 1) + 12, 560), width="stretch", placeholder="")
     picked = event.selection.rows if event is not None else []
     if picked and picked[0] != sel:
         st.session_state[SEL] = picked[0]
@@ -331,7 +332,10 @@ def adder(lang: str) -> None:
 
 def broken(err: ds.DesignError, lang: str) -> None:
     """Why the design cannot work, and a button for the nearest value that does."""
-    st.error(f"**{t('builder.breaks', lang)}**\n\n{err.message(lang)}", icon=":material/block:")
+    where = ""
+    if err.item is not None and 0 <= err.item < len(design().items):
+        where = f" · {err.item + 1}. {t(f'item.{design().items[err.item].type}', lang)}"
+    st.error(f"**{t('builder.breaks', lang)}{where}**\n\n{err.message(lang)}", icon=":material/block:")
     if err.code in ("params", "macs", "depth", "empty"):
         return
     last = st.session_state.get(LAST)
@@ -380,7 +384,7 @@ def tabs(result: TraceResult, lang: str) -> None:
             localized = st.column_config.NumberColumn(format="localized")
             st.dataframe(frame, hide_index=True, column_order=[t(k, lang) for k in COLUMNS],
                          column_config={t("col.params", lang): localized, t("col.macs", lang): localized},
-                         height=min(36 * (len(frame) + 1) + 4, 640))
+                         height=min(36 * (len(frame) + 1) + 12, 640), placeholder="")
     if diagram_tab.open:
         with diagram_tab:
             diagram(to_dot(result, DiagramOptions(detail="blocks", lang=lang)), key="b_diagram")
@@ -435,6 +439,7 @@ def render() -> None:
     else:
         problems = []
     st.session_state.setdefault("b_start", DEFAULT_START)
+    st.session_state.setdefault(NONCE, 0)
     st.title(t("builder.title", lang))
     st.markdown(t("builder.intro", lang))
     for key, values in problems:

@@ -66,7 +66,26 @@ CONTRACT: dict[str, dict[str, Check]] = {
                "theme": one_of("light", "dark", "transparent"), "font": whole(8, 48),
                "detail": one_of("overview", "blocks", "layers")},
     "compare": {"size": whole(32, 1024)},
+    "builder": {"from": one_of("empty", "tiny", "lenet", "mini_resnet", "mini_densenet", *list_models()),
+                "design": lambda v: decodes(v)},
 }
+
+
+# Conv(8), ReLU, Flatten, Linear on 1x28x28, as the builder's links write it.
+DESIGN_LINK = ("1.eNqrVspLzE1VslJS0lHKzCsoLVGyijbUMbKIBXJLUnOLgdxqpZLKApCS5Py8MqCyfJAii1oduHhRak6pEhI_"
+               "LSexpCQ1D1koJzMvNbFIqTa2FgDfFCS-")
+
+
+def decodes(value: str) -> bool:
+    """A design link is valid if it reads as a design (the page's own reader is the contract)."""
+    from visualizer.design import DesignError, decode
+
+    try:
+        decode(value)
+    except DesignError:
+        return False
+    return True
+
 NASTY = ["-5", "0", "10000000000", "1e9", "2.5", "NaN", "-0", "0x10", " 224 ", "２２４", "",
          "../../etc/passwd", "%00", "<script>alert(1)</script>", "[x](javascript:alert(1))",
          "**bold**", "`code`", "$$x$$", "한국어", "🎨", "a" * 3000, "224&size=-1", "\n\r\t"]
@@ -81,7 +100,7 @@ def values(valid: list[str]) -> st.SearchStrategy[str | list[str]]:
 
 def params_for(page: str) -> st.SearchStrategy[dict[str, str | list[str]]]:
     keys = list(CONTRACT[page])
-    valid = ["1", "3", "10", "224", "alexnet", "en", "ko", "light", "5"]
+    valid = ["1", "3", "10", "224", "alexnet", "en", "ko", "light", "5", DESIGN_LINK]
     return st.dictionaries(st.sampled_from([*keys, "lang", "zzz", "arch"]), values(valid), max_size=6)
 
 

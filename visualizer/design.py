@@ -125,8 +125,9 @@ def _window(kernel: int, stride: int) -> tuple[Field, ...]:
 
 # Every item type and its settings: the palette of the builder page (its order).
 PALETTE: dict[str, tuple[Field, ...]] = {
-    "conv": (_int("out", 64, 1, 4096), _int("kernel", 3, 1, 15), _int("stride", 1, 1, 8),
-             _int("padding", 1, 0, 15), _int("groups", 1, 1, 64), Field("bias", True)),
+    # Wide bounds on purpose: a student may take conv1 far enough to break the network.
+    "conv": (_int("out", 64, 1, 4096), _int("kernel", 3, 1, 64), _int("stride", 1, 1, 32),
+             _int("padding", 1, 0, 32), _int("groups", 1, 1, 64), Field("bias", True)),
     "batchnorm": (_float("eps", 1e-5, 1e-8, 0.1),),
     "relu": (),
     "leaky_relu": (_float("slope", 0.01, 0.0, 1.0),),

@@ -192,8 +192,11 @@ def post(entry: dict[str, Any], folder: Path | None = None) -> None:
     path = board_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":  # a line cut short stays alone
+            line = b"\n" + line
         os.write(fd, line)
         os.fsync(fd)
     finally:
