@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--period", type=float, default=3.0, help="seconds between a student's changes")
     parser.add_argument("--training", action="store_true",
                         help="with a training run going (ResNet-18, started as the training page does)")
+    parser.add_argument("--queue", action="store_true",
+                        help="with the builder's queue going: every student pressed Train (a mini ResNet)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as cache, server(extra_env={"CNNVIS_CACHE": cache}) as (url, proc):
         run = None
@@ -139,8 +141,12 @@ def main(argv: list[str] | None = None) -> None:
             run = start_run("resnet18", Path(cache))
             while (read_status(Path(cache)) or {}).get("state") != "running":
                 time.sleep(0.5)
+        if args.queue:
+            run = fill_queue(Path(cache), args.students)
         r = asyncio.run(classroom(url, proc.pid, args.students, args.seconds, args.period))
-        if run is not None:
+        if args.queue:
+            trained = queue_outcome(Path(cache))
+        elif run is not None:
             status = read_status(Path(cache)) or {}
             os.kill(run, signal.SIGKILL)
             speed = (status.get("progress") or {}).get("examples_per_second", 0)
@@ -154,12 +160,46 @@ def main(argv: list[str] | None = None) -> None:
              f"{args.period:.0f} s (±50%) for {args.seconds:.0f} s, on one server process. Targets: no "
              "errors; student p95 under 2 s; teacher p95 under 1 s; memory at the end within 20% of "
              "its level after warm-up.")
+    if args.queue:
+        body += (f"\n\nWith the builder's training queue going the whole time: {args.students} mini ResNets "
+                 f"(the builder's template, 54.8 M MACs a picture) queued at the start, trained one at a "
+                 f"time by the queue's worker (its own process, nice 19, 2 threads); {trained}.")
     if args.training:
         body += (f"\n\nWith a ResNet-18 training run going the whole time, as the training page "
                  f"starts it (its own process, nice 19, 2 threads): it trained at {speed:.0f} pictures/s "
                  "meanwhile (alone: see 'Training: the trainer vs a bare PyTorch loop').")
-    record("Forty students at once, while a network trains" if args.training else "Forty students at once",
-           body)
+    title = "Forty students at once"
+    if args.training:
+        title += ", while a network trains"
+    elif args.queue:
+        title += ", while the builder's queue trains"
+    record(title, body)
+
+
+def fill_queue(cache: Path, students: int) -> int:
+    """Every student presses Train on the builder's mini ResNet; returns the worker's pid."""
+    from visualizer import design as ds
+    from visualizer import queue as q
+
+    d = ds.template("mini_resnet")
+    for n in range(students):
+        q.submit(d, owner=f"s{n}", nickname=f"s{n}", params=169_834, macs=54_817_920, folder=cache)
+    while not (q.queue_dir(cache) / "worker.pid").exists():
+        time.sleep(0.2)
+    return int((q.queue_dir(cache) / "worker.pid").read_text())
+
+
+def queue_outcome(cache: Path) -> str:
+    """What the worker did meanwhile; then the queue is emptied and the worker stopped."""
+    from visualizer import queue as q
+
+    done = [q.outcome(str(r["id"]), cache) for r in q.board(cache)]
+    seconds = [float(d["seconds"]) for d in done if d]
+    current = q.running(cache) or {}
+    q.clear(cache)
+    os.kill(int((q.queue_dir(cache) / "worker.pid").read_text()), signal.SIGKILL)
+    return (f"{len(done)} finished meanwhile ({sum(seconds) / max(1, len(seconds)):.0f} s of training each), "
+            f"the next at step {(current.get('progress') or {}).get('step', 0)}")
 
 
 if __name__ == "__main__":

@@ -271,6 +271,7 @@ def work(folder: Path | None = None, *, budget: float = BUDGET_SECONDS, limit_tr
     with worker_lock(folder) as held:
         if held is None:
             return 0
+        (d / "worker.pid").write_text(str(os.getpid()))
         lost = _read_json(d / "running.json")
         if lost is not None and lost.get("state") not in ENDED:  # a worker was killed mid-job
             _finish(lost | {"state": "lost"}, folder)
