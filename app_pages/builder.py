@@ -458,6 +458,8 @@ def render() -> None:
     result, err, owners = traced(link)
     if err is None and result is not None:
         common.headline(result, lang)
+    if d.name.startswith("googlenet"):
+        st.caption(t("builder.note.aux", lang))
     st.markdown(f"### {t('builder.items', lang)}")
     items_table(result if err is None else None, owners, lang)
     if err is not None:

@@ -984,8 +984,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.take_home": ("Take it home", "가져가기"),
     "builder.save_json": ("Design file (JSON)", "설계 파일 (JSON)"),
     "builder.save_code": ("PyTorch code (.py)", "PyTorch 코드 (.py)"),
-    "builder.code.help": ("Needs only PyTorch: `python {file}` prints the parameter count and the output shape.",
-                          "PyTorch만 있으면 됩니다: `python {file}` 을 실행하면 파라미터 수와 출력 모양이 나옵니다."),
+    "builder.code.help": ("Needs only PyTorch: `python {file}` prints the parameter count and the output shape. "
+                          "Its weights start as PyTorch's defaults (the zoo's ResNet and DenseNet start from He "
+                          "et al.'s initialisation; the numbers are the same).",
+                          "PyTorch만 있으면 됩니다: `python {file}` 을 실행하면 파라미터 수와 출력 모양이 나옵니다. "
+                          "가중치는 PyTorch 기본값으로 시작합니다 (모델 모음의 ResNet과 DenseNet은 He 등의 초기화로 "
+                          "시작합니다. 숫자는 같습니다)."),
+    "builder.note.aux": ("GoogLeNet's two auxiliary classifiers run only in training, so a design leaves them out: "
+                         "its parameters are the network's at test time.",
+                         "GoogLeNet의 보조 분류기 두 개는 학습할 때만 쓰이므로 설계에서는 빠집니다: 파라미터 수는 "
+                         "시험(추론) 때 네트워크의 것입니다."),
     "builder.load": ("Open a design file (JSON)", "설계 파일 열기 (JSON)"),
     "builder.loaded": ("Opened {name}.", "{name}을(를) 열었습니다."),
     "builder.limits": ("Limits: {items} items, {depth} weighted layers, {params} parameters, {macs} MACs, "

@@ -145,3 +145,53 @@ def test_training_page_shows_a_run_in_the_browser(app_url: str, page) -> None:  
     assert f"{done['test_accuracy']:.1%}" in text and "Traceback" not in text
     page.wait_for_timeout(1500)  # the curve's plotly.js
     page.screenshot(path=str(ROOT / "docs" / "training.png"))
+
+
+def test_a_student_breaks_and_fixes_alexnet_and_takes_the_code_home(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The builder's "done when", in Korean: open AlexNet, push conv1 until it breaks, read
+    which item broke, take the fix, download the code and run it with torch alone."""
+    import subprocess
+    import sys
+
+    page.goto(f"{app_url}/builder?from=alexnet&lang=ko")
+    wait_idle(page, 60_000)
+    stride = page.get_by_label("stride", exact=True)
+    stride.fill("32")
+    stride.press("Enter")
+    page.wait_for_selector("text=이 설계는 동작할 수 없습니다", timeout=30_000)
+    assert "13. MaxPool2d" in main_text(page)
+    page.get_by_role("button", name="stride = 15 로 바꾸기").click()
+    page.wait_for_selector("text=이 설계는 동작할 수 없습니다", state="detached", timeout=30_000)
+    wait_idle(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="PyTorch 코드 (.py)").click()
+    assert info.value.suggested_filename == "alexnet.py"
+    code = tmp_path / "alexnet.py"
+    code.write_bytes(Path(info.value.path()).read_bytes())
+    assert "stride=(15, 15)" in code.read_text() or "15, 15" in code.read_text()
+    out = subprocess.run([sys.executable, "-I", str(code)], capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    assert "61,100,840" in out and "(1, 1000)" in out
+
+
+def test_a_design_file_opens_and_a_wrong_file_is_refused(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from visualizer.design import template, to_json
+
+    good = tmp_path / "mine.json"
+    good.write_text(to_json(template("mini_densenet")))
+    bad = tmp_path / "photo.json"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not json")
+    page.goto(f"{app_url}/builder?lang=en")
+    wait_idle(page, 60_000)
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files(str(bad))
+    page.wait_for_selector("text=the file is not JSON text", timeout=30_000)
+    uploader.set_input_files(str(good))
+    page.wait_for_selector("text=Opened mine.json", timeout=30_000)
+    wait_idle(page)
+    from urllib.parse import parse_qs, urlparse
+
+    from visualizer.design import decode
+
+    assert decode(parse_qs(urlparse(page.url).query)["design"][0]) == template("mini_densenet")
+    assert "Traceback" not in main_text(page)
