@@ -18,7 +18,7 @@ from app_pages import builder_train, common
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import list_models
-from visualizer import charts
+from visualizer import charts, palette
 from visualizer import design as ds
 from visualizer.codegen import code
 from visualizer.diagram import DiagramOptions, to_dot
@@ -251,8 +251,11 @@ def settings_text(it: ds.Item) -> str:
     return ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items())
 
 
-def items_table(result: TraceResult | None, owners: dict[str, int], lang: str) -> None:
-    """One row per item: its number, kind, settings, output shape and parameters."""
+def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: int | None,
+                lang: str) -> None:
+    """One row per item: its number, kind, settings, output shape and parameters. ``result``
+    may cover only the items before ``broken_at``, the item that breaks: its row says so (✗,
+    and tinted in the palette's highlight colour)."""
     d = design()
     shapes: dict[int, str] = {}
     params: dict[int, int] = {}
@@ -262,19 +265,29 @@ def items_table(result: TraceResult | None, owners: dict[str, int], lang: str) -
                 i = owners[r.name]
                 shapes[i] = shape_text(r.output_shape)
                 params[i] = params.get(i, 0) + r.params_total
+    if broken_at is not None:
+        shapes[broken_at] = "✗"
+    out_col = t("builder.col.output", lang)
     frame = pd.DataFrame([{
         t("builder.col.n", lang): i + 1,
         t("builder.col.item", lang): t(f"item.{it.type}", lang) + (f" ×{it.repeat}" if it.repeat > 1 else ""),
         t("builder.col.settings", lang): settings_text(it),
-        t("builder.col.output", lang): shapes.get(i, "–"),
+        out_col: shapes.get(i, "–"),
         t("builder.col.params", lang): params.get(i),
     } for i, it in enumerate(d.items)])
+    shown_frame: Any = frame
+    if broken_at is not None:
+        tint = f"background-color: {palette.BEFORE}"
+        shown_frame = frame.style.apply(lambda row: [tint if row.name == broken_at else ""] * len(row),
+                                        axis=1)
     sel = st.session_state.get(SEL)
     event = st.dataframe(
-        frame, hide_index=True, on_select="rerun", selection_mode="single-row",
+        shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",
         key=f"b_items_{st.session_state.get(NONCE, 0)}",
         selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
-        column_config={t("builder.col.params", lang): st.column_config.NumberColumn(format="localized")},
+        column_config={t("builder.col.params", lang): st.column_config.NumberColumn(format="localized"),
+                       t("builder.col.item", lang): st.column_config.TextColumn(width=300),
+                       t("builder.col.n", lang): st.column_config.NumberColumn(width=50)},
         height=min(36 * (len(frame) + 1) + 12, 560), width="stretch", placeholder="")
     picked = event.selection.rows if event is not None else []
     if picked and picked[0] != sel:
@@ -461,7 +474,10 @@ def render() -> None:
     if d.name.startswith("googlenet"):
         st.caption(t("builder.note.aux", lang))
     st.markdown(f"### {t('builder.items', lang)}")
-    items_table(result if err is None else None, owners, lang)
+    shapes_from, owners_from = result, owners
+    if result is None and err is not None and err.item:  # the items before the broken one work
+        shapes_from, _, owners_from = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
+    items_table(shapes_from, owners_from, None if err is None else err.item, lang)
     if err is not None:
         broken(err, lang)
     editor(lang)
