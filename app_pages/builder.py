@@ -9,6 +9,7 @@ Nothing a student types is run: a design is data (see visualizer/design.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -286,7 +287,7 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
         key=f"b_items_{st.session_state.get(NONCE, 0)}",
         selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
         column_config={t("builder.col.params", lang): st.column_config.NumberColumn(format="localized"),
-                       t("builder.col.item", lang): st.column_config.TextColumn(width=300),
+                       t("builder.col.item", lang): st.column_config.TextColumn(width="medium"),
                        t("builder.col.n", lang): st.column_config.NumberColumn(width=50)},
         height=min(36 * (len(frame) + 1) + 12, 560), width="stretch", placeholder="")
     picked = event.selection.rows if event is not None else []
@@ -406,34 +407,49 @@ def tabs(result: TraceResult, lang: str) -> None:
             live_chart(charts.shape_flow(result, lang), key="b_flow")
 
 
+def exports(d: ds.Design, result: TraceResult, lang: str) -> dict[str, tuple[Callable[[], bytes], str]]:
+    """What a working design exports, by button label: how to make the file, and its name."""
+    stem, link = file_stem(d), ds.encode(d)
+
+    def dot() -> str:
+        return to_dot(result, DiagramOptions(detail="blocks", lang=lang))
+
+    def table() -> bytes:
+        rows = layer_rows(result, lang, max_depth(result), minor=True)
+        return pd.DataFrame(rows).to_csv(index=False).encode("utf-8-sig")
+
+    def label(what: str, fmt: str) -> str:
+        return t("export.button", lang, what=t(f"export.{what}", lang), fmt=fmt.upper())
+
+    files: dict[str, tuple[Callable[[], bytes], str]] = {
+        t("builder.save_code", lang): (lambda: code(ds.decode(link)).encode(), f"{stem}.py")}
+    for fmt in ("svg", "png", "pdf"):
+        width = 1920 if fmt == "png" else None
+        files[label("diagram", fmt)] = (lambda fmt=fmt, width=width: render_dot(dot(), fmt, width),
+                                        f"{stem}_diagram.{fmt}")
+    for what, chart in (("flow", charts.shape_flow), ("cost", charts.cost_bars)):
+        for fmt in ("svg", "png"):
+            files[label(what, fmt)] = (lambda chart=chart, fmt=fmt: chart_image(chart(result, lang), fmt,
+                                                                                SlideStyle()),
+                                       f"{stem}_{what}.{fmt}")
+    files[label("table", "csv")] = (table, f"{stem}_layers.csv")
+    files[label("deck", "pptx")] = (lambda: deck(result, lang, title=d.name or t("builder.deck_title", lang)),
+                                    f"{stem}.pptx")
+    return files
+
+
 def take_home(result: TraceResult | None, lang: str) -> None:
-    """Every export of the design: its file, its code, and (if it works) its pictures and deck."""
+    """Every export of the design: its file, its code, and (if it works) its pictures and deck;
+    and opening a design file."""
     d = design()
     stem = file_stem(d)
     st.markdown(f"### {t('builder.take_home', lang)}")
-    row = st.container(horizontal=True, gap="small")
-    link = ds.encode(d)
-    with row:
-        common.download(t("builder.save_json", lang), lambda: ds.to_json(d).encode(), f"{stem}.json",
-                        "json", "b_dl_json", width="content")
-        if result is not None:
-            common.download(t("builder.save_code", lang), lambda: code(ds.decode(link)).encode(),
-                            f"{stem}.py", "py", "b_dl_py", width="content")
-            dot = to_dot(result, DiagramOptions(detail="blocks", lang=lang))
-            for fmt in ("svg", "png", "pdf"):
-                common.download(t("export.button", lang, what=t("export.diagram", lang), fmt=fmt.upper()),
-                                lambda fmt=fmt: render_dot(dot, fmt, 1920 if fmt == "png" else None),
-                                f"{stem}_diagram.{fmt}", fmt, f"b_dl_{fmt}", width="content")
-            common.download(t("export.button", lang, what=t("export.flow", lang), fmt="PNG"),
-                            lambda: chart_image(charts.shape_flow(result, lang), "png", SlideStyle()),
-                            f"{stem}_flow.png", "png", "b_dl_flow", width="content")
-            common.download(t("export.button", lang, what=t("export.table", lang), fmt="CSV"),
-                            lambda: pd.DataFrame(layer_rows(result, lang, max_depth(result), minor=True))
-                            .to_csv(index=False).encode("utf-8-sig"), f"{stem}_layers.csv", "csv",
-                            "b_dl_csv", width="content")
-            common.download(t("export.button", lang, what=t("export.deck", lang), fmt="PPTX"),
-                            lambda: deck(result, lang, title=d.name or t("builder.deck_title", lang)),
-                            f"{stem}.pptx", "pptx", "b_dl_pptx", width="content")
+    files = {t("builder.save_json", lang): (lambda: ds.to_json(d).encode(), f"{stem}.json")}
+    if result is not None:
+        files |= exports(d, result, lang)
+    with st.container(horizontal=True, gap="small"):
+        for n, (label, (make, name)) in enumerate(files.items()):
+            common.download(label, make, name, name.rsplit(".", 1)[1], f"b_dl_{n}", width="content")
     if result is not None:
         st.caption(t("builder.code.help", lang, file=f"{stem}.py"))
     st.file_uploader(t("builder.load", lang), type=["json"], key="b_upload", on_change=on_upload,

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ("explorer", "lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densenet",
-         "features", "playground", "export", "compare", "training")
+         "features", "playground", "export", "compare", "training", "builder")
 
 
 def open_page(page: str, **params: str) -> AppTest:

@@ -172,6 +172,18 @@ def test_a_student_breaks_and_fixes_alexnet_and_takes_the_code_home(app_url: str
     out = subprocess.run([sys.executable, "-I", str(code)], capture_output=True, text=True, timeout=120,
                          check=True).stdout
     assert "61,100,840" in out and "(1, 1000)" in out
+    # The explorer's exports, for the design: a diagram and the deck, titled with its name.
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="구조도 · SVG").click()
+    svg = Path(info.value.path()).read_bytes()
+    assert svg.lstrip().startswith(b"<?xml") and b"conv1" in svg
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="발표 자료 전체 · PPTX").click()
+    from pptx import Presentation
+
+    deck = Presentation(info.value.path())
+    title = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    assert "alexnet" in title and "6,110만" in title  # 61,100,840 parameters, in Korean units
 
 
 def test_a_design_file_opens_and_a_wrong_file_is_refused(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
