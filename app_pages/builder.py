@@ -63,7 +63,7 @@ def from_link(params: dict[str, str], lang: str) -> tuple[ds.Design, list[tuple[
         try:
             return ds.decode(params["design"]), problems
         except ds.DesignError as err:
-            problems.append(("url.bad_design", {"reason": err.message(lang)}))
+            problems.append(("url.bad_design", {"reason": err.message(lang, markdown=True)}))
     if start is not None:
         st.session_state.b_start = start
         return opened(start), problems
@@ -216,7 +216,7 @@ def on_upload() -> None:
     try:
         loaded = ds.from_json(upload.getvalue()[: ds.MAX_JSON + 1])
     except ds.DesignError as err:
-        st.session_state.b_upload_msg = ("error", err.message(common.lang()))
+        st.session_state.b_upload_msg = ("error", err.message(common.lang(), markdown=True))
         return
     replace(loaded, select=0)
     st.session_state.b_upload_msg = ("success", t("builder.loaded", common.lang(),
@@ -349,7 +349,8 @@ def broken(err: ds.DesignError, lang: str) -> None:
     where = ""
     if err.item is not None and 0 <= err.item < len(design().items):
         where = f" · {err.item + 1}. {t(f'item.{design().items[err.item].type}', lang)}"
-    st.error(f"**{t('builder.breaks', lang)}{where}**\n\n{err.message(lang)}", icon=":material/block:")
+    st.error(f"**{t('builder.breaks', lang)}{where}**\n\n{err.message(lang, markdown=True)}",
+             icon=":material/block:")
     if err.code in ("params", "macs", "depth", "empty"):
         return
     last = st.session_state.get(LAST)

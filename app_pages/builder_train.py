@@ -25,6 +25,7 @@ from visualizer.train import eta_text
 
 JOB = "b_job"  # this student's job id
 OWNER = "b_owner"  # this browser session, as the queue knows it
+SEEN = "b_job_seen"  # (job, state) this student last saw ended
 ACTIVE = ("waiting_machine", "loading", "running", "evaluating")
 
 
@@ -34,7 +35,11 @@ def section(d: ds.Design, result: TraceResult | None, lang: str) -> None:
     st.session_state.setdefault(OWNER, secrets.token_hex(8))
     q.ensure_worker()  # a server restart leaves jobs waiting: the next visitor starts them again
     submit_row(d, result, lang)
-    st.fragment(run_every=2.0)(live)(lang)
+    # Every 2 s while anything trains or waits (the student's place and curve move), else
+    # every 10 s: forty idle students cost the server little.
+    job = st.session_state.get(JOB)
+    busy = bool(q.waiting()) or (q.running() or {}).get("state") in ACTIVE or (job and q.outcome(job) is None)
+    st.fragment(run_every=2.0 if busy else 10.0)(live)(lang)
     board(lang)
 
 
@@ -93,6 +98,9 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
     if ended is None:
         return
     state = ended.get("state")
+    if st.session_state.get(SEEN) != (job_id, state):  # it has just ended: the board is new too
+        st.session_state[SEEN] = (job_id, state)
+        st.rerun(scope="app")
     if state == "done":
         st.success(t("queue.done", lang, acc=ended["accuracy"], n=ended["test_images"], steps=ended["steps"],
                      seconds=ended["seconds"]), icon=":material/emoji_events:")

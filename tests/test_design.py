@@ -199,3 +199,33 @@ def test_json_files_are_checked_like_links() -> None:
         from_json(b"\x89PNG\r\n")
     with pytest.raises(DesignError, match="version"):
         from_json(json.dumps({"version": 99, "items": []}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400) | JSON.map(lambda v: json.dumps(v).encode()))
+def test_any_file_is_a_design_or_a_design_error(raw: bytes) -> None:
+    """A design file from anywhere: random bytes, or any JSON at all."""
+    with contextlib.suppress(DesignError):
+        layers(from_json(raw))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(["name", "input", "items", "version", "format"]), JSON, max_size=5))
+def test_any_design_shaped_file_is_a_design_or_a_design_error(data: dict) -> None:  # type: ignore[type-arg]
+    with contextlib.suppress(DesignError):
+        layers(from_json(json.dumps(data)))
+
+
+def test_a_file_cannot_put_markup_on_the_page() -> None:
+    with pytest.raises(DesignError) as err:
+        from_json(json.dumps({"items": [{"type": "**bold** [x](javascript:alert(1))"}]}))
+    shown = err.value.message("en", markdown=True)
+    assert "**bold**" not in shown and "](javascript" not in shown
+    assert "**bold**" in err.value.message("en")  # a terminal gets the text as it was
+
+
+def test_an_empty_design_is_valid_data_and_says_so_when_built() -> None:
+    empty = from_json(json.dumps({"input": [1, 28], "items": []}))
+    assert decode(encode(empty)) == empty
+    with pytest.raises(DesignError, match="empty"):
+        layers(empty)

@@ -74,10 +74,14 @@ class DesignError(ValueError):
         where = "" if item is None else f"item {item + 1}: "
         super().__init__(f"{where}{code} {values}")
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: str, markdown: bool = False) -> str:
+        """The problem in ``lang``; with ``markdown``, a user's text in it is escaped (a page
+        shows it as Markdown: ``**x**`` typed in a file must not turn bold)."""
         from visualizer.i18n import t
+        from visualizer.state import shown
 
-        text = t(f"design.err.{self.code}", lang, **self.values)
+        values = {k: shown(v) if markdown and isinstance(v, str) else v for k, v in self.values.items()}
+        text = t(f"design.err.{self.code}", lang, **values)
         if self.item is None:
             return text
         return t("design.err.at", lang, n=self.item + 1, text=text)
