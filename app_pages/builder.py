@@ -9,6 +9,7 @@ Nothing a student types is run: a design is data (see visualizer/design.py).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -28,7 +29,7 @@ from visualizer.i18n import CATALOGUE, number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import shown
 from visualizer.tables import COLUMNS, layer_rows, max_depth
-from visualizer.trace import trace
+from visualizer.trace import ShapeError, trace
 
 KEY = "b_design"  # the Design on screen
 SEL = "b_sel"  # index of the selected item (or None)
@@ -37,7 +38,6 @@ LAST = "b_last"  # (item, field) of the last edit: the fix offered if the design
 STARTS = ("empty", *ds.TEMPLATES, *list_models())
 DEFAULT_START = "tiny"
 SEARCH = 32  # the nearest valid value is looked for this far either side
-SIZE_PRESETS = (28, 32, 64, 96, 224)
 
 
 def start_label(name: str, lang: str) -> str:
@@ -100,7 +100,10 @@ def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[s
         net = ds.build(d, found=found)
     except ds.DesignError as err:
         return None, err, {}
-    result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
+    try:
+        result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
+    except (ShapeError, ValueError, RuntimeError) as exc:  # design.py's checks should have said
+        return None, ds.DesignError("torch", detail=str(exc).splitlines()[0][:120]), {}
     for code_, value, high in (("params", result.total_params, ds.MAX_PARAMS),
                                ("macs", result.total_macs, ds.MAX_MACS)):
         if value > high:
@@ -122,28 +125,53 @@ def works(d: ds.Design) -> bool:
     return True
 
 
+FIX_SECONDS = 3.0  # the search for a fix gives up after this (a deep design costs ~0.4 s a try)
+FIXABLE = ("too_small", "groups", "pool_padding", "torch")  # what a nearby number can mend
+
+
+def fix_target(err: ds.DesignError, last: tuple[int, str] | None, d: ds.Design) -> tuple[int, str] | None:
+    """Which number a fix changes: the one the student edited last, if it is a whole number
+    of an item at or before the one that breaks; else the input size, for a window too large
+    for its map. ``(-1, "size")`` is the input size; None: no number can mend this."""
+    if err.code not in FIXABLE:
+        return None
+    if last is not None and last != (-1, "size") and last[1] != "repeat":
+        item, field = last
+        at_or_before = err.item is None or item <= err.item
+        if at_or_before and item < len(d.items) and type(d.items[item][field]) is int:
+            return item, field
+    return (-1, "size") if err.code == "too_small" else None
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def nearest_fix(link: str, item: int, field: str) -> int | None:
+def nearest_fix(link: str, item: int, field: str, broken_at: int) -> int | None:
     """The value of ``field`` of item ``item`` closest to the current one for which the whole
-    design works (searched ``SEARCH`` either side); ``field`` may be ``"size"`` (the input)."""
+    design works (searched ``SEARCH`` either side, for ``FIX_SECONDS`` at most); ``field`` may
+    be ``"size"`` (the input). Each try first checks the items up to ``broken_at`` (cheap),
+    then the whole design."""
     d = ds.decode(link)
     if field == "size":
-        low, high = ds.SIDES
-        value = d.size
-
-        def check(v: int) -> None:
-            if not works(ds.Design(d.items, d.channels, v, d.name)):
-                raise ValueError
+        low, high, value = *ds.SIDES, d.size
     else:
         spec = next(f for f in ds.PALETTE[d.items[item].type] if f.name == field)
         low, high, value = int(spec.low), int(spec.high), d.items[item][field]
+    deadline = time.monotonic() + FIX_SECONDS
 
-        def check(v: int) -> None:
-            items = list(d.items)
+    def check(v: int) -> None:
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        items = list(d.items)
+        if field != "size":
             items[item] = items[item].with_(**{field: v})
-            if not works(ds.Design(tuple(items), d.channels, d.size, d.name)):
-                raise ValueError
-    return common.nearest_valid(check, value, max(low, value - SEARCH), min(high, value + SEARCH))
+        trial = ds.Design(tuple(items), d.channels, v if field == "size" else d.size)
+        head = ds.Design(trial.items[:broken_at + 1], trial.channels, trial.size)
+        if not (works(head) and works(trial)):
+            raise ValueError
+
+    try:
+        return common.nearest_valid(check, value, max(low, value - SEARCH), min(high, value + SEARCH))
+    except TimeoutError:
+        return None
 
 
 # ---- Editing (callbacks) -----------------------------------------------------------------
@@ -163,7 +191,12 @@ def on_input(name: str) -> None:
 
 def on_field(index: int, field: str, widget: str) -> None:
     items = list(design().items)
-    items[index] = items[index].with_(**{field: st.session_state[widget]})
+    changed = items[index].with_(**{field: st.session_state[widget]})
+    try:  # the widget's bounds are the palette's, but every value is checked all the same
+        items[index] = ds.parse_item({"type": changed.type, **dict(changed.settings),
+                                      "repeat": changed.repeat}, index)
+    except ds.DesignError:
+        return
     replace(with_items(items), edited=(index, field))
 
 
@@ -351,15 +384,12 @@ def broken(err: ds.DesignError, lang: str) -> None:
         where = f" · {err.item + 1}. {t(f'item.{design().items[err.item].type}', lang)}"
     st.error(f"**{t('builder.breaks', lang)}{where}**\n\n{err.message(lang, markdown=True)}",
              icon=":material/block:")
-    if err.code in ("params", "macs", "depth", "empty"):
+    target = fix_target(err, st.session_state.get(LAST), design())
+    if target is None:
         return
-    last = st.session_state.get(LAST)
-    link = ds.encode(design())
-    item, field = last if last is not None and last[1] != "repeat" and (
-        last[0] == -1 or err.item is None or last[0] <= err.item) else (-1, "size")
-    if item >= 0 and not isinstance(dict(design().items[item].settings).get(field), int):
-        item, field = -1, "size"
-    value = nearest_fix(link, item, field)
+    item, field = target
+    broken_at = len(design().items) if err.item is None else err.item
+    value = nearest_fix(ds.encode(design()), item, field, broken_at)
     name = t("builder.size", lang) if field == "size" else field_label(design().items[item].type, field, lang)
     if value is None:
         st.caption(t("builder.fix.none", lang, field=name))

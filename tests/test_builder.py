@@ -266,3 +266,15 @@ def test_a_student_trains_a_design_and_sees_it_on_the_board(tmp_path: Path,
     assert "Test accuracy" in text and "on the class board" in text
     board = next(df for df in at.dataframe if "Who" in df.value.columns)
     assert list(board.value["Who"]) == ["Mina"]
+
+
+def test_an_input_too_small_offers_the_smallest_that_works() -> None:
+    at = open_page("builder", lang="en", **{"from": "alexnet"})
+    at.number_input(key="b_size").set_value(50).run()
+    assert len(at.error) == 1 and "MaxPool2d" in at.error[0].value
+    # By hand: 63 -> conv1 (11/4, pad 2) 15 -> pool 7 -> pool 3 -> pool 1 passes; 62 -> 14 -> 6 ->
+    # 2, and the last 3x3 pooling does not fit.
+    next(b for b in at.button if b.label == "Use an input of 63×63").click().run()
+    assert not at.error
+    assert shown_design(at).size == 63
+    assert ds.build(shown_design(at), device="cpu")(torch.zeros(1, 3, 63, 63)).shape == (1, 1000)
