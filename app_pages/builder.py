@@ -102,7 +102,7 @@ def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[s
         return None, err, {}
     try:
         result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
-    except (ShapeError, ValueError, RuntimeError) as exc:  # design.py's checks should have said
+    except (ShapeError, ValueError) as exc:  # design.py's checks should have said it first
         return None, ds.DesignError("torch", detail=str(exc).splitlines()[0][:120]), {}
     for code_, value, high in (("params", result.total_params, ds.MAX_PARAMS),
                                ("macs", result.total_macs, ds.MAX_MACS)):
@@ -263,18 +263,20 @@ def field_label(kind: str, name: str, lang: str) -> str:
     return t(specific if specific in CATALOGUE else f"field.{name}", lang)
 
 
-def settings_text(it: ds.Item) -> str:
+def settings_text(it: ds.Item, lang: str) -> str:
     """An item's settings in a few characters, as a teacher writes them on the board."""
     s = dict(it.settings)
+    pad = t("builder.set.pad", lang, p=s.get("padding", 0))
     match it.type:
         case "conv":
-            text = f"{s['out']}, {s['kernel']}×{s['kernel']}/{s['stride']}, pad {s['padding']}"
-            return text + (f", groups {s['groups']}" if s["groups"] > 1 else "")
+            text = f"{s['out']}, {s['kernel']}×{s['kernel']}/{s['stride']}, {pad}"
+            return text + (f", {t('field.groups', lang)} {s['groups']}" if s["groups"] > 1 else "")
         case "maxpool" | "avgpool":
-            return f"{s['kernel']}×{s['kernel']}/{s['stride']}, pad {s['padding']}"
+            text = f"{s['kernel']}×{s['kernel']}/{s['stride']}, {pad}"
+            return text + (f", {t('field.ceil', lang)}" if s["ceil"] else "")
         case "linear":
             return f"→ {s['out']}"
-        case "residual":
+        case "residual":  # basic and bottleneck: the lecture's own words for the two blocks
             return f"{s['block']}, {s['width']}, /{s['stride']}"
         case "dense_block":
             return f"{s['layers']} × k={s['growth']}"
@@ -282,7 +284,8 @@ def settings_text(it: ds.Item) -> str:
             return f"θ = {s['compression']:g}"
         case "inception":
             return f"{s['c1']}, {s['c3r']}→{s['c3']}, {s['c5r']}→{s['c5']}, {s['pool']}"
-    return ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in s.items())
+    return ", ".join(f"{field_label(it.type, k, lang)} {v:g}" if isinstance(v, float)
+                     else f"{field_label(it.type, k, lang)} {v}" for k, v in s.items())
 
 
 def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: int | None,
@@ -305,7 +308,7 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
     frame = pd.DataFrame([{
         t("builder.col.n", lang): i + 1,
         t("builder.col.item", lang): t(f"item.{it.type}", lang) + (f" ×{it.repeat}" if it.repeat > 1 else ""),
-        t("builder.col.settings", lang): settings_text(it),
+        t("builder.col.settings", lang): settings_text(it, lang),
         out_col: shapes.get(i, "–"),
         t("builder.col.params", lang): params.get(i),
     } for i, it in enumerate(d.items)])

@@ -981,6 +981,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.tab.layers": ("Layers", "층"),
     "builder.tab.diagram": ("Diagram", "다이어그램"),
     "builder.tab.flow": ("Shape flow", "모양의 흐름"),
+    "builder.set.pad": ("pad {p}", "패딩 {p}"),
     "builder.take_home": ("Take it home", "가져가기"),
     "builder.save_json": ("Design file (JSON)", "설계 파일 (JSON)"),
     "builder.save_code": ("PyTorch code (.py)", "PyTorch 코드 (.py)"),
