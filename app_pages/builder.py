@@ -503,6 +503,7 @@ def render() -> None:
         problems = []
     st.session_state.setdefault("b_start", DEFAULT_START)
     st.session_state.setdefault(NONCE, 0)
+    common.is_teacher()  # decided from the link before the page rewrites it
     st.title(t("builder.title", lang))
     st.markdown(t("builder.intro", lang))
     for key, values in problems:

@@ -278,3 +278,27 @@ def test_an_input_too_small_offers_the_smallest_that_works() -> None:
     assert not at.error
     assert shown_design(at).size == 63
     assert ds.build(shown_design(at), device="cpu")(torch.zeros(1, 3, 63, 63)).shape == (1, 1000)
+
+
+def test_start_from_opens_a_network_with_its_numbers() -> None:
+    at = open_page("builder", lang="en")
+    next(s for s in at.selectbox if s.key == "b_start").set_value("resnet50").run()
+    next(b for b in at.button if b.label == "Open").click().run()
+    assert metric_exact(at, 0) == 25_557_032  # torchvision's published count
+
+
+def test_the_teacher_empties_the_queue_and_starts_a_new_contest(fashion_env: Path) -> None:
+    from visualizer.runs import teacher_token
+
+    for owner in ("a", "b"):
+        submit("tiny", owner)
+    q.post({"id": "old", "accuracy": 0.9, "nickname": "last week"})
+    student = open_page("builder", lang="en")
+    assert not any(b.label.startswith(("Empty the queue", "New contest")) for b in student.button)
+    at = open_page("builder", lang="en", teacher=teacher_token())
+    next(b for b in at.button if b.label == "Empty the queue (teacher)").click().run()
+    assert q.waiting() == []
+    next(b for b in at.button if b.label == "New contest (teacher)").click().run()
+    assert q.board() == []
+    kept = list(q.board_path().parent.glob("board-*.jsonl"))
+    assert len(kept) == 1 and "last week" in kept[0].read_text()  # kept, not deleted
