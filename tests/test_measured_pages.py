@@ -39,7 +39,8 @@ from visualizer.train import (
     to_input,
 )
 
-pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("measured")]  # slow: `make check` skips it;
+# one group: the module fixture trains five networks (~1 min), once, on one xdist worker
 
 TINY = Recipe(input_size=28, epochs=2, batch_size=32, lr=0.05, flip=False, weight_decay=1e-4)
 TINY_DENSE = Recipe(input_size=32, epochs=1, batch_size=32, lr=2e-3, optimizer="adamw", flip=False)
