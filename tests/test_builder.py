@@ -302,3 +302,27 @@ def test_the_teacher_empties_the_queue_and_starts_a_new_contest(fashion_env: Pat
     assert q.board() == []
     kept = list(q.board_path().parent.glob("board-*.jsonl"))
     assert len(kept) == 1 and "last week" in kept[0].read_text()  # kept, not deleted
+
+
+def test_the_page_says_what_alexnet_needs_to_join_the_class_contest() -> None:
+    """From AlexNet to a design the class can train, one message at a time."""
+    d = ds.from_zoo("alexnet")
+
+    def refusal(design: ds.Design) -> str | None:
+        net = ds.build(design)
+        out = net(torch.empty(1, design.channels, design.size, design.size, device="meta"))
+        from visualizer.trace import trace
+
+        macs = trace(net, (1, design.channels, design.size, design.size)).total_macs
+        try:
+            q.trainable(design, macs, tuple(out.shape))
+        except q.QueueError as err:
+            return err.code
+        return None
+
+    assert refusal(d) == "channels"  # RGB; Fashion-MNIST is gray
+    gray = ds.Design(d.items, 1, 224, d.name)
+    assert refusal(gray) == "classes"  # 1000 ImageNet classes
+    ten = ds.Design((*gray.items[:-1], gray.items[-1].with_(out=10)), 1, 224, d.name)
+    assert refusal(ten) == "macs"  # ~0.66 G MACs a picture at 224 px
+    assert refusal(ds.Design(ten.items, 1, 63, d.name)) is None  # its smallest input fits
