@@ -7,6 +7,7 @@ with a link that opens its design. The teacher can empty the queue and start a n
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from typing import Any
 
@@ -33,7 +34,10 @@ def section(d: ds.Design, result: TraceResult | None, lang: str) -> None:
     st.markdown(f"### {t('queue.title', lang)}")
     st.caption(t("queue.rules", lang, seconds=int(q.BUDGET_SECONDS), macs=number(q.TRAIN_MACS, lang)))
     st.session_state.setdefault(OWNER, secrets.token_hex(8))
-    q.ensure_worker()  # a server restart leaves jobs waiting: the next visitor starts them again
+    # A server restart leaves jobs waiting: the next visitor starts them again. An unwritable
+    # cache folder is said when Train is pressed, with the folder.
+    with contextlib.suppress(OSError):
+        q.ensure_worker()
     submit_row(d, result, lang)
     # Every 2 s while anything trains or waits (the student's place and curve move), else
     # every 10 s: forty idle students cost the server little.
