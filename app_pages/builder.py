@@ -429,7 +429,7 @@ def tabs(result: TraceResult, lang: str) -> None:
     if layers_tab.open:
         with layers_tab:
             frame = pd.DataFrame(layer_rows(result, lang, max_depth(result), minor=True))
-            localized = st.column_config.NumberColumn(format="localized")
+            localized = st.column_config.NumberColumn(format="localized", width=120)  # 12,345,678 whole
             st.dataframe(frame, hide_index=True, column_order=[t(k, lang) for k in COLUMNS],
                          column_config={t("col.params", lang): localized, t("col.macs", lang): localized},
                          height=min(36 * (len(frame) + 1) + 12, 640), placeholder="")
