@@ -443,7 +443,7 @@ def tabs(result: TraceResult, lang: str) -> None:
 
 def exports(d: ds.Design, result: TraceResult, lang: str) -> dict[str, tuple[Callable[[], bytes], str]]:
     """What a working design exports, by button label: how to make the file, and its name."""
-    stem, link = file_stem(d), ds.encode(d)
+    stem = file_stem(d)
 
     def dot() -> str:
         return to_dot(result, DiagramOptions(detail="blocks", lang=lang))
@@ -456,7 +456,7 @@ def exports(d: ds.Design, result: TraceResult, lang: str) -> dict[str, tuple[Cal
         return t("export.button", lang, what=t(f"export.{what}", lang), fmt=fmt.upper())
 
     files: dict[str, tuple[Callable[[], bytes], str]] = {
-        t("builder.save_code", lang): (lambda: code(ds.decode(link)).encode(), f"{stem}.py")}
+        t("builder.save_code", lang): (lambda: code(d).encode(), f"{stem}.py")}
     for fmt in ("svg", "png", "pdf"):
         width = 1920 if fmt == "png" else None
         files[label("diagram", fmt)] = (lambda fmt=fmt, width=width: render_dot(dot(), fmt, width),

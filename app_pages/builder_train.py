@@ -27,22 +27,21 @@ from visualizer.train import eta_text
 JOB = "b_job"  # this student's job id
 OWNER = "b_owner"  # this browser session, as the queue knows it
 SEEN = "b_job_seen"  # (job, state) this student last saw ended
-ACTIVE = ("waiting_machine", "loading", "running", "evaluating")
 
 
 def section(d: ds.Design, result: TraceResult | None, lang: str) -> None:
     st.markdown(f"### {t('queue.title', lang)}")
     st.caption(t("queue.rules", lang, seconds=int(q.BUDGET_SECONDS), macs=number(q.TRAIN_MACS, lang)))
     st.session_state.setdefault(OWNER, secrets.token_hex(8))
-    # A server restart leaves jobs waiting: the next visitor starts them again. An unwritable
-    # cache folder is said when Train is pressed, with the folder.
-    with contextlib.suppress(OSError):
-        q.ensure_worker()
+    jobs = q.waiting()
+    if jobs:  # a server restart leaves jobs waiting: the next visitor starts them again (an
+        with contextlib.suppress(OSError):  # unwritable cache folder is said when Train is pressed)
+            q.ensure_worker()
     submit_row(d, result, lang)
     # Every 2 s while anything trains or waits (the student's place and curve move), else
     # every 10 s: forty idle students cost the server little.
     job = st.session_state.get(JOB)
-    busy = bool(q.waiting()) or (q.running() or {}).get("state") in ACTIVE or (job and q.outcome(job) is None)
+    busy = bool(jobs) or (q.running() or {}).get("state") in q.ACTIVE or (job and q.outcome(job) is None)
     st.fragment(run_every=2.0 if busy else 10.0)(live)(lang)
     board(lang)
 
@@ -86,7 +85,7 @@ def live(lang: str) -> None:
 
 def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None, lang: str) -> None:
     place = next((n for n, j in enumerate(jobs) if j["id"] == job_id), None)
-    busy = current is not None and current.get("state") in ACTIVE
+    busy = current is not None and current.get("state") in q.ACTIVE
     if place is not None:
         ahead = place + (1 if busy else 0)
         minutes = max(1, round(ahead * (q.BUDGET_SECONDS + 20) / 60))  # 20 s: loading and the test
@@ -94,7 +93,7 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
                 icon=":material/hourglass_top:")
         st.button(t("queue.cancel", lang), on_click=q.cancel, args=(job_id,), icon=":material/close:")
         return
-    if current is not None and current.get("id") == job_id and current.get("state") in ACTIVE:
+    if current is not None and current.get("id") == job_id and current.get("state") in q.ACTIVE:
         running_view(current, lang)
         st.button(t("queue.cancel", lang), on_click=q.cancel, args=(job_id,), icon=":material/close:")
         return
@@ -134,7 +133,7 @@ def running_view(status: dict[str, Any], lang: str) -> None:
 
 def line(jobs: list[dict[str, Any]], current: dict[str, Any] | None, lang: str) -> None:
     """Who trains now and who waits, for everyone (nicknames only)."""
-    busy = current is not None and current.get("state") in ACTIVE
+    busy = current is not None and current.get("state") in q.ACTIVE
     if busy and current is not None:
         st.caption(t("queue.now", lang, who=shown(str(current.get("nickname", "")))))
     if jobs:

@@ -14,6 +14,7 @@ from visualizer.data import DataError
 from visualizer.diagram import DETAILS
 from visualizer.export import FORMATS, THEMES, MissingTool, SlideStyle, export
 from visualizer.i18n import LANGS, t
+from visualizer.queue import BUDGET_SECONDS
 from visualizer.runs import RUN_THREADS, RunError, run_training, teacher_token
 from visualizer.tables import summary_text
 from visualizer.trace import ShapeError, trace_named
@@ -64,8 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-o", "--output", required=True, help="the .py file to write")
 
     qu = sub.add_parser("queue", help="train the builder's waiting designs one by one (the page starts this)")
-    qu.add_argument("--budget", type=float, default=float(os.environ.get("CNNVIS_QUEUE_BUDGET", 0) or 0)
-                    or None, help="seconds of training a design (default: the class budget)")
+    budget = float(os.environ.get("CNNVIS_QUEUE_BUDGET") or BUDGET_SECONDS)
+    qu.add_argument("--budget", type=float, default=budget,
+                    help="seconds of training a design (default: the class budget; the tests set "
+                         "CNNVIS_QUEUE_BUDGET)")
     qu.add_argument("--limit-train", type=int, default=None, help="use only the first N training pictures")
     qu.add_argument("--limit-test", type=int, default=None, help="evaluate on the first N test pictures")
 
@@ -155,8 +158,7 @@ def main(argv: list[str]) -> int:
     if args.command == "queue":
         from visualizer import queue
 
-        ran = queue.work(budget=args.budget or queue.BUDGET_SECONDS, limit_train=args.limit_train,
-                         limit_test=args.limit_test)
+        ran = queue.work(budget=args.budget, limit_train=args.limit_train, limit_test=args.limit_test)
         print(f"queue: {ran} jobs trained")
         return 0
     if args.command == "teacher-link":

@@ -54,6 +54,7 @@ CLASSES = 10
 RECIPE = Recipe(input_size=28, epochs=1, batch_size=128, lr=2e-3, optimizer="adamw", weight_decay=0.05,
                 flip=False, channels_last=False)
 ENDED = ("done", "failed", "cancelled", "lost")
+ACTIVE = ("waiting_machine", "loading", "running", "evaluating")  # the states before those
 
 
 class QueueError(RuntimeError):
@@ -132,9 +133,7 @@ def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: i
     job_id = secrets.token_hex(6)
     job = {"id": job_id, "design": ds.encode(design), "owner": owner, "nickname": nickname[:30],
            "name": design.name, "params": params, "macs": macs, "submitted": time.time()}
-    path = queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write_json(path, job)
+    _write_json(queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json", job)
     if start:
         ensure_worker(folder)
     return job_id
@@ -308,19 +307,23 @@ def _run_job(job: dict[str, Any], folder: Path | None, budget: float, limit_trai
                 return _train_job(status, folder, budget, limit_train, limit_test, cancelled.exists)
         except RunError as err:
             if err.code != "busy":
-                return status | {"state": "failed", "error": f"run.{err.code}", "values": err.values}
+                return _failed(status, "run", err.code, err.values)
         except DataError as err:
-            return status | {"state": "failed", "error": f"data.{err.code}",
-                             "values": {k: str(v) for k, v in err.values.items()}}
+            return _failed(status, "data", err.code, err.values)
         except ds.DesignError as err:
-            return status | {"state": "failed", "error": f"design.err.{err.code}",
-                             "values": {k: str(v) for k, v in err.values.items()}}
+            return _failed(status, "design.err", err.code, err.values)
         except QueueError as err:
-            return status | {"state": "failed", "error": f"queue.{err.code}", "values": err.values}
+            return _failed(status, "queue", err.code, err.values)
         except (RuntimeError, ValueError) as err:  # torch out of memory, a bug: the job fails alone
             detail = (str(err).splitlines() or [type(err).__name__])[0][:160]
-            return status | {"state": "failed", "error": "queue.crashed", "values": {"detail": detail}}
+            return _failed(status, "queue", "crashed", {"detail": detail})
         time.sleep(2)
+
+
+def _failed(status: dict[str, Any], prefix: str, code: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The job's end when it fails: the message's i18n key ``<prefix>.<code>`` and its values."""
+    return status | {"state": "failed", "error": f"{prefix}.{code}",
+                     "values": {k: str(v) for k, v in values.items()}}
 
 
 def steps_in_budget(model: torch.nn.Module, size: int, budget: float, n_train: int) -> int:
@@ -347,7 +350,8 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: float, limit
                limit_test: int | None, should_stop: Any) -> dict[str, Any]:
     d = queue_dir(folder)
     design = ds.decode(status["design"])
-    trainable(design, int(status["macs"]), (1, *ds.layers(design)[-1].shape[1:]))
+    found = ds.layers(design)
+    trainable(design, int(status["macs"]), found[-1].shape)
     status = status | {"state": "loading"}
     _write_json(d / "running.json", status)
     train_set, test_set = load_split("train"), load_split("test")
@@ -357,7 +361,7 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: float, limit
         test_set = test_set.head(limit_test)
     mean, std = normalisation(train_set)
     torch.manual_seed(0)  # the same starting weights for the same design
-    model = ds.build(design, device="cpu").train()
+    model = ds.build(design, device="cpu", found=found).train()
     steps = steps_in_budget(model, design.size, budget, len(train_set))
     recipe = replace(RECIPE, input_size=design.size, epochs=steps * RECIPE.batch_size / len(train_set))
     status = status | {"state": "running", "steps": steps}
