@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_pages import common, projector
 from visualizer.i18n import LANGS, t
+from visualizer.roles import SIGN_OUT
 from visualizer.state import read_lang
 
 st.set_page_config(page_title="CNN Visualizer", page_icon=":material/neurology:", layout="wide")
@@ -16,6 +17,9 @@ if common.LANG_KEY not in st.session_state:  # first run of this session: the li
     st.session_state["lang_problems"] = problems
 
 projector.read_link(st.query_params.to_dict())
+common.is_teacher()  # decided from the cookie or the link, before anything rewrites the link
+if "teacher" in st.query_params:  # the secret never stays in the address bar
+    del st.query_params["teacher"]
 
 with st.sidebar:
     st.segmented_control(t("app.language", common.lang()), LANGS, key=common.LANG_KEY,
@@ -23,6 +27,10 @@ with st.sidebar:
                          required=True)
     st.toggle(t("app.present", common.lang()), key=projector.PRESENT_KEY,
               help=t("app.present.help", common.lang()))
+    if common.is_teacher():
+        st.caption(t("teacher.signed_in", common.lang()))
+        st.link_button(t("teacher.sign_out", common.lang()), SIGN_OUT, on_click=common.sign_out,
+                       icon=":material/logout:")
 if projector.presenting():
     projector.style()
 

@@ -1,16 +1,19 @@
-"""What `make run` serves: the app (app.py) with Streamlit's own scripts sent compressed.
+"""What `make run` serves: the app (app.py) with Streamlit's own scripts sent compressed, and
+the teacher's sign-in and sign-out addresses (deploy/teacher.py).
 
 `streamlit run serve.py` finds ``app`` below and serves app.py through it (Streamlit's
 ``st.App``). `streamlit run app.py` serves the same app, only with Streamlit's scripts
-uncompressed: see deploy/compressed_static.py for what that costs a classroom.
+uncompressed (see deploy/compressed_static.py for what that costs a classroom) and without the
+sign-in address: the teacher then opens ``?teacher=<secret>``, which lasts for that tab only.
 """
 
 import streamlit as st
 from starlette.middleware import Middleware
 
 from deploy.compressed_static import CompressedStatic
+from deploy.teacher import ROUTES
 from visualizer.charts import BROWSER_BUNDLE
 
 # plotly.js is what app_pages/live_chart.py loads from app/static/ (a copy of this same file).
-app = st.App("app.py", middleware=[
+app = st.App("app.py", routes=ROUTES, middleware=[
     Middleware(CompressedStatic, extra={"app/static/plotly.min.js": BROWSER_BUNDLE})])

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from torch import nn
 
 from app_pages import builder_train, common
 from app_pages.diagram_view import diagram
@@ -91,24 +92,24 @@ def with_items(items: list[ds.Item]) -> ds.Design:
 # ---- Tracing (cached for the class) --------------------------------------------------------
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[str, int]]:
-    """The trace of a design (by its link value), or the DesignError that stops it; and which
-    item each top-level layer comes from."""
+def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[str, int], nn.Module | None]:
+    """The trace of a design (by its link value), or the DesignError that stops it; which
+    item each top-level layer comes from; and the model it was traced from (meta device)."""
     d = ds.decode(link)
     try:
         found = ds.layers(d)
         net = ds.build(d, found=found)
     except ds.DesignError as err:
-        return None, err, {}
+        return None, err, {}, None
     try:
         result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
     except (ShapeError, ValueError) as exc:  # design.py's checks should have said it first
-        return None, ds.DesignError("torch", detail=str(exc).splitlines()[0][:120]), {}
+        return None, ds.DesignError("torch", detail=str(exc).splitlines()[0][:120]), {}, None
     for code_, value, high in (("params", result.total_params, ds.MAX_PARAMS),
                                ("macs", result.total_macs, ds.MAX_MACS)):
         if value > high:
-            return result, ds.DesignError(code_, value=f"{value:,}", high=f"{high:,}"), net.items
-    return result, None, net.items
+            return result, ds.DesignError(code_, value=f"{value:,}", high=f"{high:,}"), net.items, net
+    return result, None, net.items, net
 
 
 def file_stem(d: ds.Design) -> str:
@@ -503,7 +504,6 @@ def render() -> None:
         problems = []
     st.session_state.setdefault("b_start", DEFAULT_START)
     st.session_state.setdefault(NONCE, 0)
-    common.is_teacher()  # decided from the link before the page rewrites it
     st.title(t("builder.title", lang))
     st.markdown(t("builder.intro", lang))
     for key, values in problems:
@@ -519,7 +519,7 @@ def render() -> None:
         adder(lang)
         take_home(None, lang)
         return
-    result, err, owners = traced(link)
+    result, err, owners, net = traced(link)
     if err is None and result is not None:
         common.headline(result, lang)
     if d.name.startswith("googlenet"):
@@ -527,7 +527,7 @@ def render() -> None:
     st.markdown(f"### {t('builder.items', lang)}")
     shapes_from, owners_from = result, owners
     if result is None and err is not None and err.item:  # the items before the broken one work
-        shapes_from, _, owners_from = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
+        shapes_from, _, owners_from, _ = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
     items_table(shapes_from, owners_from, None if err is None else err.item, lang)
     if err is not None:
         broken(err, lang)
@@ -539,7 +539,7 @@ def render() -> None:
     if ok is not None:
         tabs(ok, lang)
     take_home(ok, lang)
-    builder_train.section(d, ok, lang)
+    builder_train.section(d, ok, net if ok is not None else None, lang, on_fix)
 
 
 render()

@@ -1,43 +1,48 @@
 """The builder's "Train it" section and the class board (the queue itself: visualizer/queue.py).
 
 A student presses Train: the design joins the class's queue; the student sees their place,
-then their run live, then the test accuracy. The board lists every result, best first, each
-with a link that opens its design. The teacher can empty the queue and start a new contest.
+then their run live, then the test accuracy. A student is their network address: one job at a
+time in all their tabs. The board lists every result, best first, each with a link that opens
+its design. The teacher sees the queue by student, can remove any job, empty the queue and
+start a new contest. Nicknames and design names are shown as plain text, never as Markdown.
 """
 
 from __future__ import annotations
 
 import contextlib
-import secrets
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
+from torch import nn
 
 from app_pages import common
 from app_pages.live_chart import live_chart
+from visualizer import cost, lesson_charts, runner
 from visualizer import design as ds
-from visualizer import lesson_charts
 from visualizer import queue as q
 from visualizer.i18n import number, t
 from visualizer.records import TraceResult
-from visualizer.state import shown
 from visualizer.train import eta_text
 
-JOB = "b_job"  # this student's job id
-OWNER = "b_owner"  # this browser session, as the queue knows it
+JOB = "b_job"  # the id of the job this session last queued (its result stays shown)
 SEEN = "b_job_seen"  # (job, state) this student last saw ended
+# Loading, the test on 10,000 pictures and the process's start, on top of the minute of work.
+OVERHEAD_SECONDS = 30
 
 
-def section(d: ds.Design, result: TraceResult | None, lang: str) -> None:
+def section(d: ds.Design, result: TraceResult | None, net: nn.Module | None, lang: str,
+            on_fix: Callable[[int, str, int], None]) -> None:
+    """``on_fix(-1, "size", value)`` is the builder's own way to apply a fix (its input size)."""
     st.markdown(f"### {t('queue.title', lang)}")
-    st.caption(t("queue.rules", lang, seconds=int(q.BUDGET_SECONDS), macs=number(q.TRAIN_MACS, lang)))
-    st.session_state.setdefault(OWNER, secrets.token_hex(8))
+    st.caption(t("queue.rules", lang, budget=number(cost.WORK_BUDGET, lang),
+                 most=f"{cost.MAX_PICTURES:,}", least=f"{cost.MIN_PICTURES:,}"))
     jobs = q.waiting()
     if jobs:  # a server restart leaves jobs waiting: the next visitor starts them again (an
         with contextlib.suppress(OSError):  # unwritable cache folder is said when Train is pressed)
             q.ensure_worker()
-    submit_row(d, result, lang)
+    submit_row(d, result, net, lang, on_fix)
     # Every 2 s while anything trains or waits (the student's place and curve move), else
     # every 10 s: forty idle students cost the server little.
     job = st.session_state.get(JOB)
@@ -46,37 +51,59 @@ def section(d: ds.Design, result: TraceResult | None, lang: str) -> None:
     board(lang)
 
 
-def submit_row(d: ds.Design, result: TraceResult | None, lang: str) -> None:
-    problem = None
+def submit_row(d: ds.Design, result: TraceResult | None, net: nn.Module | None, lang: str,
+               on_fix: Callable[[int, str, int], None]) -> None:
+    problem: str | None = None
+    refused: q.QueueError | None = None
+    need = None
     if result is None:
         problem = t("queue.fix_first", lang)
     else:
         try:
-            q.trainable(d, result.total_macs, result.output_shape)
+            need = q.trainable(d, result, net)
         except q.QueueError as err:
+            refused = err
             problem = t(f"queue.{err.code}", lang, **err.values)
     row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
     row.text_input(t("queue.nickname", lang), key="b_nickname", max_chars=30, width=260,
                    placeholder=t("queue.nickname.placeholder", lang))
     if row.button(t("queue.train", lang), type="primary", icon=":material/model_training:",
-                  disabled=problem is not None) and result is not None:
+                  disabled=need is None) and result is not None and need is not None:
         nickname = "".join(ch for ch in st.session_state.get("b_nickname", "") if ch.isprintable()).strip()
         try:
-            st.session_state[JOB] = q.submit(d, owner=st.session_state[OWNER],
+            st.session_state[JOB] = q.submit(d, owner=common.student(),
                                              nickname=nickname or t("queue.anonymous", lang),
-                                             params=result.total_params, macs=result.total_macs)
+                                             params=result.total_params, macs=result.total_macs, need=need)
         except q.QueueError as err:
             st.warning(t(f"queue.{err.code}", lang, **err.values), icon=":material/hourglass:")
         except OSError as exc:
-            st.error(t("run.unwritable", lang, folder=str(q.queue_dir()), why=exc.strerror or str(exc)))
+            common.coded_error("queue", q.QueueError("unwritable", why=exc.strerror or str(exc),
+                                                     io=runner.io_code(exc)))
     if problem is not None:
         st.info(problem, icon=":material/info:")
+    if refused is not None and refused.code in ("work", "memory"):
+        size = fitting_size(ds.encode(d))
+        if size is None:
+            st.caption(t("queue.fix.none", lang))
+        else:
+            st.button(t("queue.fix.size", lang, size=size), on_click=on_fix, args=(-1, "size", size),
+                      icon=":material/build:", type="primary")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def fitting_size(link: str) -> int | None:
+    """The nearest input size that the class can train (cached: a bisection of ~10 traces)."""
+    return q.fitting_size(ds.decode(link))
 
 
 def live(lang: str) -> None:
     """This student's job (place in line, live curve, result) and the line itself."""
     jobs = q.waiting()
     current = q.running()
+    me = common.student()
+    job = q.mine(me)
+    if job is not None:
+        st.session_state[JOB] = job["id"]
     job_id = st.session_state.get(JOB)
     if job_id:
         mine(job_id, jobs, current, lang)
@@ -88,7 +115,7 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
     busy = current is not None and current.get("state") in q.ACTIVE
     if place is not None:
         ahead = place + (1 if busy else 0)
-        minutes = max(1, round(ahead * (q.BUDGET_SECONDS + 20) / 60))  # 20 s: loading and the test
+        minutes = max(1, round(ahead * (60 + OVERHEAD_SECONDS) / 60))
         st.info(t("queue.place", lang, n=place + 1, ahead=ahead, minutes=minutes),
                 icon=":material/hourglass_top:")
         st.button(t("queue.cancel", lang), on_click=q.cancel, args=(job_id,), icon=":material/close:")
@@ -98,6 +125,8 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
         st.button(t("queue.cancel", lang), on_click=q.cancel, args=(job_id,), icon=":material/close:")
         return
     ended = q.outcome(job_id)
+    if ended is None and (current or {}).get("id") == job_id and (current or {}).get("state") == "lost":
+        ended = current  # the worker was killed: said at once, and the student may queue again
     if ended is None:
         return
     state = ended.get("state")
@@ -110,9 +139,9 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
         if ended.get("curve"):
             live_chart(lesson_charts.training_curve(ended["curve"], lang), key="b_curve", static=True)
     elif state == "failed":
-        st.error(t(str(ended.get("error", "queue.crashed")), lang,
-                   **{k: shown(str(v)) for k, v in (ended.get("values") or {}).items()}),
-                 icon=":material/error:")
+        error = str(ended.get("error", "queue.crashed"))
+        values = common.error_values(ended.get("values") or {})
+        st.error(t(error, lang, **values), icon=":material/error:")
     else:
         st.info(t(f"queue.state.{state}", lang), icon=":material/info:")
 
@@ -132,40 +161,76 @@ def running_view(status: dict[str, Any], lang: str) -> None:
 
 
 def line(jobs: list[dict[str, Any]], current: dict[str, Any] | None, lang: str) -> None:
-    """Who trains now and who waits, for everyone (nicknames only)."""
+    """Who trains now and who waits, for everyone (nicknames only, as plain text)."""
     busy = current is not None and current.get("state") in q.ACTIVE
     if busy and current is not None:
-        st.caption(t("queue.now", lang, who=shown(str(current.get("nickname", "")))))
+        common.plain(t("queue.now", lang, who=str(current.get("nickname", ""))))
     if jobs:
-        st.caption(t("queue.line", lang, n=len(jobs),
-                     who=", ".join(shown(str(j.get("nickname", ""))) for j in jobs[:12])
-                     + (" …" if len(jobs) > 12 else "")))
+        common.plain(t("queue.line", lang, n=len(jobs),
+                       who=", ".join(str(j.get("nickname", "")) for j in jobs[:12])
+                       + (" …" if len(jobs) > 12 else "")))
     if common.is_teacher() and (jobs or busy):
-        st.button(t("queue.clear", lang), on_click=q.clear, icon=":material/clear_all:")
+        teacher_queue(jobs, current if busy else None, lang)
+
+
+def teacher_queue(jobs: list[dict[str, Any]], current: dict[str, Any] | None, lang: str) -> None:
+    """The teacher's view: every job with its student's address, and a way to remove any."""
+    st.markdown(f"**{t('queue.by_student', lang)}**")
+    listed = ([current] if current is not None else []) + jobs
+    st.dataframe(pd.DataFrame([{
+        t("board.col.who", lang): str(j.get("nickname", "")),
+        t("queue.col.address", lang): str(j.get("owner", "")),
+        t("queue.col.design", lang): str(j.get("name", "")),
+        t("queue.col.state", lang): t(f"queue.state.{'waiting' if j is not current else 'running'}", lang),
+    } for j in listed]), hide_index=True, width="stretch")
+    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    ids = [str(j["id"]) for j in listed]
+    names = {str(j["id"]): f"{j.get('nickname', '')} · {j.get('owner', '')}" for j in listed}
+    row.selectbox(t("queue.remove.pick", lang), ids, key="b_remove", format_func=names.__getitem__, width=320)
+    row.button(t("queue.remove", lang), on_click=remove, icon=":material/delete:")
+    st.button(t("queue.clear", lang), on_click=clear, icon=":material/clear_all:")
+
+
+def remove() -> None:
+    if common.is_teacher() and st.session_state.get("b_remove"):
+        q.cancel(str(st.session_state.b_remove))
+
+
+def new_board() -> None:
+    if common.is_teacher():
+        q.new_board()
+
+
+def clear() -> None:
+    if common.is_teacher():
+        q.clear()
 
 
 def board(lang: str) -> None:
     st.markdown(f"### {t('board.title', lang)}")
-    rows = q.board()
+    rows, skipped = q.read_board()
     if not rows:
         st.caption(t("board.empty", lang))
     else:
         frame = pd.DataFrame([{
             t("board.col.rank", lang): n + 1,
-            t("board.col.who", lang): r.get("nickname", ""),
+            t("board.col.who", lang): str(r.get("nickname", "")),
             t("board.col.acc", lang): 100 * r["accuracy"],
             t("metric.params", lang): r.get("params"),
             t("metric.macs", lang): r.get("macs"),
-            t("board.col.steps", lang): r.get("steps"),
+            t("board.col.pictures", lang): r.get("pictures"),
             t("board.col.open", lang): f"./builder?design={r.get('design', '')}",
         } for n, r in enumerate(rows[:200])])
         st.dataframe(frame, hide_index=True, width="stretch", column_config={
             t("board.col.acc", lang): st.column_config.NumberColumn(format="%.1f %%"),
             t("metric.params", lang): st.column_config.NumberColumn(format="localized"),
             t("metric.macs", lang): st.column_config.NumberColumn(format="localized"),
+            t("board.col.pictures", lang): st.column_config.NumberColumn(format="localized"),
             t("board.col.open", lang): st.column_config.LinkColumn(display_text=t("board.open", lang)),
         })
-        st.caption(t("board.note", lang))
+        st.caption(t("board.note", lang, budget=number(cost.WORK_BUDGET, lang)))
+    if skipped:
+        st.caption(t("board.skipped", lang, n=skipped))
     if common.is_teacher():
-        st.button(t("board.new", lang), on_click=q.new_board, icon=":material/restart_alt:",
+        st.button(t("board.new", lang), on_click=new_board, icon=":material/restart_alt:",
                   help=t("board.new.help", lang))

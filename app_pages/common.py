@@ -10,11 +10,10 @@ import torch
 
 from app_pages.controls import Controls
 from models import ConfigError, build_model
-from visualizer.data import DataError
-from visualizer.features import CheckpointError, load_checkpoint
+from visualizer.features import load_checkpoint
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
-from visualizer.state import Problem, read_choice
+from visualizer.state import Problem, read_choice, shown
 from visualizer.trace import ShapeError, trace_named
 
 LANG_KEY = "lang"
@@ -92,10 +91,21 @@ def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = Non
         st.button(fix_label, on_click=on_fix, type="primary")
 
 
-def coded_error(prefix: str, err: DataError | CheckpointError) -> None:
-    """A project error that carries a code, in the page's language (``data.<code>`` for the
-    data set, ``ckpt.<code>`` for a checkpoint)."""
-    st.error(t(f"{prefix}.{err.code}", lang(), **err.values), icon=":material/error:")
+def coded_error(prefix: str, err: Any) -> None:
+    """A project error that carries a code and values (``DataError``, ``CheckpointError``,
+    ``RunError``, ``QueueError``), in the page's language (``<prefix>.<code>``); a file that
+    could not be written says why in the page's language too (``io.<code>``)."""
+    st.error(t(f"{prefix}.{err.code}", lang(), **error_values(err.values)), icon=":material/error:")
+
+
+def error_values(values: dict[str, Any]) -> dict[str, Any]:
+    """An error's values for its message: ``why`` in the page's words where ``io`` names the
+    reason (a full disk, a read-only folder), and every value safe inside Markdown."""
+    shown_values = {k: v if isinstance(v, int | float) else shown(str(v), 120) for k, v in values.items()}
+    code = values.get("io")
+    if code in ("full", "read_only", "denied"):
+        shown_values["why"] = t(f"io.{code}", lang())
+    return shown_values
 
 
 def config_error(err: ConfigError) -> None:
@@ -182,22 +192,39 @@ def lesson_step(current: int, last: int) -> None:
     st.session_state[STEP_KEY] = (current, last)
 
 
-LOOPBACK = ("127.0.0.1", "::1")
+TEACHER_KEY = "teacher"
 
 
 def is_teacher() -> bool:
-    """The teacher is the browser on the machine that serves the app, or whoever opened the
-    teacher's link that ``make run`` prints (``?teacher=<secret>``). Decided once a session."""
-    if "teacher" not in st.session_state:
-        from visualizer.runs import is_teacher_token
+    """Whether this browser is the teacher's: its cookie holds the teacher's session key (set by
+    the sign-in address that ``make run`` prints and opens), or this tab was opened with the
+    secret itself (``?teacher=<secret>``, for `streamlit run app.py`, where that address does
+    not exist). Never an address or a header. Decided once a session, at its first run."""
+    if TEACHER_KEY not in st.session_state:
+        from visualizer.roles import COOKIE, is_teacher_session, is_teacher_token
 
-        token = st.query_params.get("teacher")
-        forwarded = st.context.headers.get("X-Forwarded-For", "")
-        # Behind a proxy (deploy/nginx.conf) every request comes from loopback: trust the
-        # address it forwards instead.
-        ip = forwarded.split(",")[0].strip() if forwarded else st.context.ip_address
-        st.session_state["teacher"] = bool(token and is_teacher_token(token)) or ip in LOOPBACK
-    return bool(st.session_state["teacher"])
+        st.session_state[TEACHER_KEY] = (is_teacher_session(st.context.cookies.get(COOKIE))
+                                         or is_teacher_token(st.query_params.get("teacher")))
+    return bool(st.session_state[TEACHER_KEY])
+
+
+def sign_out() -> None:
+    """This session stops being the teacher's (the sign-out address clears the browser's cookie)."""
+    st.session_state[TEACHER_KEY] = False
+
+
+def student() -> str:
+    """Who this student is for the class's limits (one job in the queue): the network address
+    their connection comes from, the same in every tab (``visualizer.roles.student_key``)."""
+    from visualizer.roles import student_key
+
+    return student_key(st.context.ip_address)
+
+
+def plain(text: str) -> None:
+    """Show a sentence that holds what someone typed (a nickname, a design's name) as plain
+    text: no Markdown, no links, no e-mail links, no icons, no colours, for anyone."""
+    st.text(text, width="stretch")
 
 
 def nearest_valid(check: Callable[[int], object], value: int, low: int, high: int) -> int | None:

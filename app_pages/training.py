@@ -9,7 +9,6 @@ then its residual twin) and the ResNet lesson redraws the figure from them.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
@@ -37,7 +36,7 @@ from visualizer.train import (
 SEEN_KEY = "train_seen_state"  # the run state this student last saw
 CHOICES = (*LECTURE_ARCHS, *FIGURE1_PAIRS)
 STATE = Controls("train", {"arch": ChoiceParam(CHOICES, "resnet18")})
-ACTIVE = ("loading", "running", "evaluating")
+ACTIVE = ("starting", "loading", "running", "evaluating")
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -64,10 +63,9 @@ def controls(status: dict[str, Any], lang: str) -> None:
             st.info(t("train.teacher_only", lang), icon=":material/school:")
         else:
             try:
-                start_run(archs)
-                time.sleep(0.5)  # the run writes its first status almost at once
+                start_run(archs)  # writes "starting" before it returns: the page shows it at once
             except RunError as err:
-                st.warning(t(f"run.{err.code}", lang, **err.values), icon=":material/hourglass:")
+                common.coded_error("run", err)
     if status.get("state") in ACTIVE and b[1].button(t("train.stop", lang), icon=":material/stop:"):
         if common.is_teacher():
             request_stop()

@@ -156,11 +156,15 @@ def test_a_design_too_costly_is_refused_with_the_limit() -> None:
 
 # ---- The queue ------------------------------------------------------------------------------
 
+# A few steps' worth of work: the tiny CNN (4.4 M MAC-equivalents a picture) sees 680 pictures.
+BUDGET = 3 * 10**9
+
+
 def submit(name: str, owner: str, folder: Path | None = None) -> str:
     d = ds.template(name)
-    net = ds.build(d, device="cpu")
-    return q.submit(d, owner=owner, nickname=owner, params=sum(p.numel() for p in net.parameters()),
-                    macs=1, folder=folder, start=False)
+    result, net = q.measure(d)
+    return q.submit(d, owner=owner, nickname=owner, params=result.total_params, macs=result.total_macs,
+                    need=q.trainable(d, result, net), folder=folder, start=False)
 
 
 def test_jobs_run_in_the_order_they_came_one_per_student(fashion_env: Path) -> None:
@@ -168,7 +172,7 @@ def test_jobs_run_in_the_order_they_came_one_per_student(fashion_env: Path) -> N
     with pytest.raises(q.QueueError, match="busy_owner"):
         submit("tiny", "ann")
     assert [j["id"] for j in q.waiting()] == [first, second]
-    assert q.work(budget=0.5, nice=0, threads=1) == 2
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 2
     a, b = q.outcome(first), q.outcome(second)
     assert a is not None and b is not None and a["state"] == b["state"] == "done"
     assert a["finished"] < b["finished"]
@@ -180,14 +184,11 @@ def test_jobs_run_in_the_order_they_came_one_per_student(fashion_env: Path) -> N
     assert ds.decode(next(r for r in rows if r["id"] == first)["design"]) == ds.template("tiny")
 
 
-def test_a_waiting_job_can_be_cancelled_and_a_running_one_stopped(fashion_env: Path) -> None:
+def test_a_waiting_job_can_be_cancelled(fashion_env: Path) -> None:
     first, second = submit("tiny", "ann"), submit("lenet", "bo")
     q.cancel(second)
     assert [j["id"] for j in q.waiting()] == [first]
     assert q.outcome(second)["state"] == "cancelled"  # type: ignore[index]
-    (q.queue_dir() / f"cancel-{first}").touch()  # as cancel() does while it runs
-    q.work(budget=5, nice=0, threads=1)
-    assert q.outcome(first)["state"] == "cancelled"  # type: ignore[index]
     assert q.board() == []
 
 
@@ -200,9 +201,11 @@ def test_the_teacher_empties_the_queue(fashion_env: Path) -> None:
 
 def test_a_job_that_fails_says_why_and_the_next_one_runs(fashion_env: Path) -> None:
     rgb = ds.Design(ds.template("tiny").items, 3, 28, "rgb")  # Fashion-MNIST has one channel
-    bad = q.submit(rgb, owner="x", nickname="x", params=1, macs=1, start=False)
+    tiny = ds.template("tiny")
+    bad = q.submit(rgb, owner="x", nickname="x", params=1, macs=1, need=q.trainable(tiny, *q.measure(tiny)),
+                   start=False)  # as if the page's check had been passed by: the worker checks again
     good = submit("tiny", "y")
-    assert q.work(budget=0.5, nice=0, threads=1) == 2
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 2
     failed = q.outcome(bad)
     assert failed is not None and failed["state"] == "failed" and failed["error"] == "queue.channels"
     assert q.outcome(good)["state"] == "done"  # type: ignore[index]
@@ -213,13 +216,13 @@ def test_a_missing_data_set_fails_the_job_with_the_install_hint(fashion_env: Pat
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CNNVIS_FASHION_DIR", str(fashion_env / "nowhere"))
     job = submit("tiny", "z")
-    q.work(budget=0.5, nice=0, threads=1)
+    q.work(budget=BUDGET, nice=0, threads=1)
     assert q.outcome(job)["error"] == "data.missing"  # type: ignore[index]
 
 
 def test_a_killed_worker_loses_its_job_but_never_the_board(fashion_env: Path) -> None:
     done = submit("tiny", "a")
-    q.work(budget=0.5, nice=0, threads=1)
+    q.work(budget=BUDGET, nice=0, threads=1)
     # A worker killed mid-job leaves running.json saying "running" with no lock held.
     (q.queue_dir() / "running.json").write_text(json.dumps({"id": "dead1", "state": "running",
                                                              "nickname": "b"}))
@@ -228,7 +231,7 @@ def test_a_killed_worker_loses_its_job_but_never_the_board(fashion_env: Path) ->
     # A new process (the server after a restart) reads the same board and restarts the work.
     code = ("from visualizer import queue as q; import json; "
             "print(json.dumps([r['id'] for r in q.board()]));"
-            "print(q.work(budget=0.5, nice=0, threads=1))")
+            f"print(q.work(budget={BUDGET}, nice=0, threads=1))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
                          check=True).stdout.splitlines()
@@ -288,7 +291,7 @@ def test_start_from_opens_a_network_with_its_numbers() -> None:
 
 
 def test_the_teacher_empties_the_queue_and_starts_a_new_contest(fashion_env: Path) -> None:
-    from visualizer.runs import teacher_token
+    from visualizer.roles import teacher_token
 
     for owner in ("a", "b"):
         submit("tiny", owner)
@@ -309,13 +312,8 @@ def test_the_page_says_what_alexnet_needs_to_join_the_class_contest() -> None:
     d = ds.from_zoo("alexnet")
 
     def refusal(design: ds.Design) -> str | None:
-        net = ds.build(design)
-        out = net(torch.empty(1, design.channels, design.size, design.size, device="meta"))
-        from visualizer.trace import trace
-
-        macs = trace(net, (1, design.channels, design.size, design.size)).total_macs
         try:
-            q.trainable(design, macs, tuple(out.shape))
+            q.trainable(design, *q.measure(design))
         except q.QueueError as err:
             return err.code
         return None
@@ -324,5 +322,5 @@ def test_the_page_says_what_alexnet_needs_to_join_the_class_contest() -> None:
     gray = ds.Design(d.items, 1, 224, d.name)
     assert refusal(gray) == "classes"  # 1000 ImageNet classes
     ten = ds.Design((*gray.items[:-1], gray.items[-1].with_(out=10)), 1, 224, d.name)
-    assert refusal(ten) == "macs"  # ~0.66 G MACs a picture at 224 px
+    assert refusal(ten) == "work"  # ~0.66 G MACs a picture at 224 px, more with the other layers
     assert refusal(ds.Design(ten.items, 1, 63, d.name)) is None  # its smallest input fits

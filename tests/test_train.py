@@ -25,12 +25,10 @@ from visualizer.features import CheckpointError, load_checkpoint
 from visualizer.runs import (
     RunError,
     is_running,
-    is_teacher_token,
     read_status,
     run_lock,
     run_training,
     start_run,
-    teacher_token,
 )
 from visualizer.train import (
     RECIPES,
@@ -286,11 +284,3 @@ def test_stop_file_stops_a_run(fashion_env: Path) -> None:
     out, _ = proc.communicate(timeout=120)
     assert proc.returncode == 1 and "stopped at step" in out
     assert read_status()["state"] == "stopped" and read_meta("resnet18") is None
-
-
-def test_teacher_token(tmp_path: Path) -> None:
-    token = teacher_token(tmp_path)
-    assert len(token) >= 12 and teacher_token(tmp_path) == token
-    assert oct((tmp_path / "teacher-token").stat().st_mode & 0o777) == "0o600"
-    assert is_teacher_token(token, tmp_path) and not is_teacher_token("guess", tmp_path)
-    assert not is_teacher_token("", tmp_path)

@@ -14,7 +14,8 @@ from visualizer.data import load_split
 from visualizer.features import prepare_fashion, top_k
 from visualizer.i18n import t
 from visualizer.images import gray_picture
-from visualizer.runs import read_status, run_training, teacher_token
+from visualizer.roles import teacher_token
+from visualizer.runs import read_status, run_training
 from visualizer.train import FIGURE1_MINUTES, RECIPES, Recipe, checkpoint_paths, read_meta, to_input
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it

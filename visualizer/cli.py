@@ -6,16 +6,17 @@ import argparse
 import dataclasses
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from models import list_models
+from visualizer.cost import WORK_BUDGET
 from visualizer.data import DataError
 from visualizer.diagram import DETAILS
 from visualizer.export import FORMATS, THEMES, MissingTool, SlideStyle, export
 from visualizer.i18n import LANGS, t
-from visualizer.queue import BUDGET_SECONDS
-from visualizer.runs import RUN_THREADS, RunError, run_training, teacher_token
+from visualizer.runs import RUN_THREADS, RunError, run_training
 from visualizer.tables import summary_text
 from visualizer.trace import ShapeError, trace_named
 from visualizer.train import RECIPES, Progress, cache_dir, checkpoint_paths, read_meta
@@ -65,17 +66,49 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-o", "--output", required=True, help="the .py file to write")
 
     qu = sub.add_parser("queue", help="train the builder's waiting designs one by one (the page starts this)")
-    budget = float(os.environ.get("CNNVIS_QUEUE_BUDGET") or BUDGET_SECONDS)
-    qu.add_argument("--budget", type=float, default=budget,
-                    help="seconds of training a design (default: the class budget; the tests set "
+    budget = int(float(os.environ.get("CNNVIS_QUEUE_BUDGET") or WORK_BUDGET))
+    qu.add_argument("--budget", type=int, default=budget,
+                    help="MAC-equivalents of training a design (default: the class budget; the tests set "
                          "CNNVIS_QUEUE_BUDGET)")
     qu.add_argument("--limit-train", type=int, default=None, help="use only the first N training pictures")
     qu.add_argument("--limit-test", type=int, default=None, help="evaluate on the first N test pictures")
+    qu.add_argument("--threads", type=int, default=RUN_THREADS, help=argparse.SUPPRESS)
+    qu.add_argument("--job", default=None, help=argparse.SUPPRESS)  # the worker runs each job so
 
-    tl = sub.add_parser("teacher-link", help="print the link that lets a browser start training runs")
+    tl = sub.add_parser("teacher-link", help="print the link that makes a browser the teacher")
     tl.add_argument("--port", type=int, default=8501)
     tl.add_argument("--host", default="localhost")
+    tl.add_argument("--open", action="store_true",
+                    help="also open it in this machine's browser once the server answers (only where "
+                         "there is a display)")
     return parser
+
+
+def teacher_link_command(args: argparse.Namespace) -> int:
+    """``teacher-link``: print the teacher's sign-in address; with ``--open``, wait for the server
+    and open it in the default browser where there is a display, so that browser is the teacher."""
+    from visualizer.roles import SIGN_IN, teacher_token
+
+    try:
+        token = teacher_token()
+    except OSError as exc:
+        print(f"error: cannot keep the teacher's secret in {cache_dir()}: {exc.strerror or exc}. "
+              f"Free some disk space or set CNNVIS_CACHE to a writable folder.", file=sys.stderr)
+        return 4
+    url = f"http://{args.host}:{args.port}{SIGN_IN}?key={token}"
+    print(f"Teacher's link (open it in the teacher's browser; keep it to yourself): {url}", flush=True)
+    if args.open and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        import urllib.request
+        import webbrowser
+
+        for _ in range(240):  # the server takes a few seconds to start: wait up to two minutes
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{args.port}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        webbrowser.open(url)
+    return 0
 
 
 def train_command(args: argparse.Namespace) -> int:
@@ -158,18 +191,15 @@ def main(argv: list[str]) -> int:
     if args.command == "queue":
         from visualizer import queue
 
-        ran = queue.work(budget=args.budget, limit_train=args.limit_train, limit_test=args.limit_test)
+        if args.job:
+            return queue.run_one(args.job, budget=args.budget, limit_train=args.limit_train,
+                                 limit_test=args.limit_test, threads=args.threads)
+        ran = queue.work(budget=args.budget, limit_train=args.limit_train, limit_test=args.limit_test,
+                         threads=args.threads)
         print(f"queue: {ran} jobs trained")
         return 0
     if args.command == "teacher-link":
-        try:
-            token = teacher_token()
-        except OSError as exc:
-            print(f"error: cannot keep the teacher's link in {cache_dir()}: {exc}", file=sys.stderr)
-            return 4
-        print(f"Teacher's link (starts and stops training; keep it to yourself): "
-              f"http://{args.host}:{args.port}/training?teacher={token}")
-        return 0
+        return teacher_link_command(args)
     config = {} if getattr(args, "classes", None) is None else {"num_classes": args.classes}
     try:
         result = trace_named(args.arch, args.size, channels=args.channels, **config)

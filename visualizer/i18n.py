@@ -21,6 +21,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "the lesson. Add present=1 to a link to open it this way.",
                          "뒷자리에서도 읽히는 큰 글씨, 사이드바 없음. → 와 ← (또는 발표용 리모컨)로 수업 단계를 "
                          "넘깁니다. 링크에 present=1을 붙이면 이 모드로 열립니다."),
+    # --- who the teacher is (issue 27: visualizer/roles.py, deploy/teacher.py) ---------------
+    "teacher.signed_in": ("This browser is the teacher's: you start training, manage the queue and the board.",
+                          "이 브라우저는 선생님 화면입니다. 학습 시작, 대기열과 순위표 관리를 할 수 있습니다."),
+    "teacher.sign_out": ("Sign out as the teacher", "선생님 로그아웃"),
+    "teacher.page.wrong": ("This is not the teacher's link", "선생님 링크가 아닙니다"),
+    "teacher.page.wrong.body": ("The key in this address is not the teacher's. Students need no key: open the app itself.",
+                                "이 주소의 열쇠는 선생님 것이 아닙니다. 학생은 열쇠 없이 앱을 열면 됩니다."),
+    "teacher.page.open": ("Open the app", "앱 열기"),
+    "teacher.page.unwritable": ("The teacher's key cannot be kept", "선생님 열쇠를 저장할 수 없습니다"),
+    "teacher.page.unwritable.body": ("The app's cache folder cannot be written (a full disk?). Free some space and open the link again.",
+                                     "앱의 캐시 폴더에 쓸 수 없습니다 (디스크가 가득 찼나요?). 공간을 비운 뒤 링크를 다시 여세요."),
     "nav.explorer": ("Explorer", "구조 탐색기"),
     "nav.section.explore": ("Explore", "탐색"),
     "nav.section.lessons": ("Lessons", "수업"),
@@ -636,6 +647,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "train.teacher_only": ("Only the teacher starts and stops training: one run uses this whole computer, and forty at once would stop everyone's pages. Watch the run below, it is the same for everyone.",
                            "학습의 시작과 멈춤은 선생님만 할 수 있어요. 학습 하나가 이 컴퓨터 전체를 쓰기 때문에, 마흔 명이 한꺼번에 시작하면 모두의 화면이 멈춥니다. 아래에서 모두 같은 학습을 지켜봐 주세요."),
     "train.none": ("No run yet. When the teacher starts one, it appears here by itself.", "아직 학습이 없습니다. 선생님이 시작하면 여기에 저절로 나타납니다."),
+    "train.state.starting": ("{arch}: starting…", "{arch}: 시작하는 중…"),
     "train.state.loading": ("{arch}: reading Fashion-MNIST…", "{arch}: Fashion-MNIST 읽는 중…"),
     "train.state.running": ("{arch} is learning", "{arch} 학습 중"),
     "train.state.evaluating": ("{arch}: testing on all 10,000 test pictures…", "{arch}: 시험 그림 10,000장 전부로 평가 중…"),
@@ -1003,12 +1015,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.deck_title": ("My network", "내 네트워크"),
     # --- builder: the training queue and the class board ------------------------------------
     "queue.title": ("Train it", "학습시키기"),
-    "queue.rules": ("Everyone gets the same: {seconds} seconds of training on Fashion-MNIST (one channel, ten "
-                    "classes, AdamW), then a test on pictures it has never seen. One network trains at a time, at "
-                    "a low priority; designs up to {macs} MACs a picture.",
-                    "모두 똑같은 조건입니다: Fashion-MNIST로 {seconds}초 학습 (채널 1개, 클래스 10개, AdamW) 한 뒤, "
-                    "처음 보는 그림으로 시험합니다. 한 번에 한 네트워크만 낮은 우선순위로 학습하며, 그림 한 장에 "
-                    "MACs {macs}까지의 설계만 받습니다."),
+    "queue.rules": ("Everyone gets the same amount of work: {budget} MAC-equivalents of training on Fashion-MNIST "
+                    "(one channel, ten classes, AdamW; about a minute here), then a test on 10,000 pictures it has never "
+                    "seen. A small network sees more pictures (at most {most}), a large one fewer (at least {least}). "
+                    "One network trains at a time, at a low priority.",
+                    "모두 같은 양의 계산으로 학습합니다: Fashion-MNIST로 MAC 환산 {budget}번 (채널 1개, 클래스 10개, "
+                    "AdamW; 이 컴퓨터에서 약 1분) 학습한 뒤, 처음 보는 그림 10,000장으로 시험합니다. 작은 신경망은 그림을 "
+                    "더 많이 보고 (최대 {most}장), 큰 신경망은 더 적게 봅니다 (최소 {least}장). 한 번에 한 신경망만 낮은 "
+                    "우선순위로 학습합니다."),
     "queue.fix_first": ("Fix the design first: only a design that works can be trained.",
                         "먼저 설계를 고치세요: 동작하는 설계만 학습시킬 수 있습니다."),
     "queue.channels": ("Fashion-MNIST pictures have one channel: set the input channels to 1 (not {channels}).",
@@ -1017,10 +1031,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "finish with Flatten and Linear with 10 outputs.",
                       "네트워크의 끝은 옷 종류마다 하나씩, 숫자 10개여야 합니다 (지금은 {shape}): "
                       "Flatten과 출력 10개짜리 Linear로 끝내세요."),
-    "queue.macs": ("This design needs {macs} MACs a picture; the class limit is {high}, so that it learns "
-                   "something in the time: use fewer channels, a smaller input or an early pooling.",
-                   "이 설계는 그림 한 장에 MACs {macs}가 필요합니다. 주어진 시간에 배울 수 있도록 한도는 {high}입니다: "
-                   "채널을 줄이거나, 입력을 줄이거나, 앞쪽에서 풀링하세요."),
+    "queue.work": ("Training this design costs {work} MAC-equivalents a picture (every layer counted: pooling, "
+                   "normalisation and activations too); the class limit is {high}, so that every design sees at least "
+                   "{pictures} pictures. Use fewer channels, a smaller input or an earlier pooling.",
+                   "이 설계는 학습할 때 그림 한 장에 MAC 환산 {work}번의 계산이 듭니다 (풀링, 정규화, 활성화 함수까지 모든 층). "
+                   "모든 설계가 그림을 {pictures}장 이상 보도록 한도는 {high}입니다. 채널을 줄이거나, 입력을 줄이거나, "
+                   "더 앞에서 풀링하세요."),
+    "queue.memory": ("Training this design would need about {memory} GiB of memory for a batch of {batch} pictures "
+                     "(every layer's output, kept for the backward pass, and its gradient); the class limit is {high} GiB. "
+                     "Use fewer channels, a smaller input or an earlier pooling.",
+                     "이 설계를 그림 {batch}장 묶음으로 학습하려면 메모리가 약 {memory} GiB 필요합니다 (역전파를 위해 "
+                     "모든 층의 출력과 그 기울기를 보관). 한도는 {high} GiB입니다. 채널을 줄이거나, 입력을 줄이거나, "
+                     "더 앞에서 풀링하세요."),
+    "queue.fix.size": ("Make the input {size} px (the largest that fits)", "입력을 {size} px로 줄이기 (들어가는 가장 큰 크기)"),
+    "queue.fix.none": ("No smaller input makes this design fit: change its layers.",
+                       "입력을 줄여도 한도 안에 들지 않습니다: 층을 바꾸세요."),
+    "queue.timeout": ("Your run took longer than the class limit of {minutes} minutes and was stopped. Make the "
+                      "design smaller and train again.",
+                      "학습이 반의 시간 한도 {minutes}분을 넘겨 멈췄습니다. 설계를 더 작게 만들고 다시 학습시키세요."),
+    "queue.memory_limit": ("Your run needed more than the {gib} GiB of memory a run may use, and was stopped. Make "
+                           "the design smaller and train again.",
+                           "학습이 쓸 수 있는 메모리 {gib} GiB를 넘어 멈췄습니다. 설계를 더 작게 만들고 다시 학습시키세요."),
+    "queue.io": ("The server could not save your run: {why}. Tell the teacher; your design is kept in the link.",
+                 "서버가 학습을 저장하지 못했습니다: {why}. 선생님께 알려 주세요. 설계는 링크에 그대로 있습니다."),
+    "queue.unwritable": ("The queue cannot be written on the server: {why}. Tell the teacher; your design is kept "
+                         "in the link.",
+                         "서버의 대기열에 쓸 수 없습니다: {why}. 선생님께 알려 주세요. 설계는 링크에 그대로 있습니다."),
+    "io.full": ("the disk is full", "디스크가 가득 찼습니다"),
+    "io.read_only": ("the folder is read-only", "읽기 전용 폴더입니다"),
+    "io.denied": ("there is no permission to write there", "그곳에 쓸 권한이 없습니다"),
+    "queue.by_student": ("The queue, by student (only you see this)", "학생별 대기열 (선생님에게만 보입니다)"),
+    "queue.col.address": ("Address", "주소"),
+    "queue.col.design": ("Design", "설계"),
+    "queue.col.state": ("State", "상태"),
+    "queue.state.waiting": ("waiting", "대기 중"),
+    "queue.remove": ("Remove the chosen job", "고른 학습 빼기"),
+    "queue.remove.pick": ("Job to remove", "뺄 학습"),
     "queue.nickname": ("Name on the board", "게시판에 올릴 이름"),
     "queue.nickname.placeholder": ("a nickname", "별명"),
     "queue.anonymous": ("anonymous", "익명"),
@@ -1057,9 +1103,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "board.col.steps": ("Steps", "학습 단계"),
     "board.col.open": ("Design", "설계"),
     "board.open": ("open", "열기"),
-    "board.note": ("Same budget for everyone: the best network in one minute of training. Open a design to "
-                   "see how it was built.",
-                   "모두 같은 시간 조건입니다: 1분 학습으로 가장 좋은 네트워크. 설계를 열어 어떻게 만들었는지 보세요."),
+    "board.note": ("Same amount of work for everyone ({budget} MAC-equivalents of training): a small network sees "
+                   "more pictures, a large one fewer. Open a design to see how it was built.",
+                   "모두 같은 양의 계산으로 학습했습니다 (MAC 환산 {budget}번): 작은 신경망은 그림을 더 많이, 큰 신경망은 "
+                   "더 적게 봅니다. 설계를 열어 어떻게 만들었는지 보세요."),
+    "board.col.pictures": ("Pictures seen", "본 그림 수"),
+    "board.skipped": ("{n} damaged lines of the board file were skipped.", "게시판 파일에서 손상된 줄 {n}개를 건너뛰었습니다."),
     "board.new": ("New contest (teacher)", "새 대회 시작 (선생님)"),
     "board.new.help": ("Starts an empty board; the old one is kept in the cache folder under a dated name.",
                        "빈 게시판으로 시작합니다. 이전 게시판은 날짜가 붙은 이름으로 캐시 폴더에 남습니다."),

@@ -1,17 +1,26 @@
 """The class's training queue: students' designs trained one at a time, and the class board.
 
-Everyone gets the same budget (``BUDGET_SECONDS`` of training on this machine, the same
-recipe) so the board is a fair contest: "the best network in one minute". The server never
-trains: it writes a job file and starts the worker (``python -m visualizer queue``), a
-separate process at the lowest priority with its own thread count, as the lecture networks'
-runs (``visualizer.runs``). Everything is a file under ``<cache>/queue/``:
+Everyone gets the same budget of work (``cost.WORK_BUDGET`` MAC-equivalents of training, the
+same recipe), not the same seconds on a machine whose load changes by the minute, so the board
+is a fair contest: a small network sees more pictures, a large one fewer. A design is measured
+before it is queued (``visualizer.cost``: every layer's work, the memory of the forward and
+backward pass, the optimizer's state) and refused over a bound. A student is counted by their
+network address (``visualizer.roles.student_key``): one job at a time, however many tabs.
+
+The server never trains: it writes a job file and starts the worker (``python -m visualizer
+queue``). The worker runs each job in a process of its own (``visualizer.runner``: lowest
+priority, its own threads, a hard memory limit) and watches it: a cancel or the job's wall-clock
+limit ends it within seconds in any phase. Everything is a file under ``<cache>/queue/``:
 
 - ``jobs/<time>-<id>.json``: a waiting job; the oldest name goes first.
 - ``running.json``: the job being trained, with its live curve (rewritten about every second).
+- ``result-<id>.json``: what a job's process reports when it ends (the worker reads it).
 - ``done/<id>.json``: how a job ended (done, failed, cancelled or lost), for its student.
 - ``cancel-<id>``: asks the worker to drop that job (waiting or running).
 - ``worker.lock``: held by the one worker; the machine's training lock (``runs.run_lock``) is
   taken for each job, so a job waits while the teacher's own run goes on.
+- ``submit.lock``: taken while a job is checked and written, so twenty tabs of one student
+  pressing Train at once queue one job.
 
 The board (``<cache>/board.jsonl``) is append-only, one JSON line per finished job, written in
 one ``write`` with ``O_APPEND``; a server restart may lose the queue (the worker survives a
@@ -21,13 +30,10 @@ restart, being in its own session), never the board.
 from __future__ import annotations
 
 import contextlib
-import copy
 import fcntl
 import json
 import os
 import secrets
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, replace
@@ -35,24 +41,27 @@ from pathlib import Path
 from typing import IO, Any
 
 import torch
-import torch.nn.functional as F
 
+from visualizer import cost, runner
 from visualizer import design as ds
 from visualizer.data import DataError, load_split
+from visualizer.records import TraceResult
 from visualizer.runs import RUN_NICE, RUN_THREADS, RunError, run_lock
+from visualizer.trace import trace
 from visualizer.train import Progress, Recipe, atomic_write, cache_dir, evaluate, normalisation, train
 
-BUDGET_SECONDS = 60.0  # of training, the same for everyone (the evaluation is not counted)
-MAX_EPOCHS = 5  # a tiny network stops here even if the minute is not over
-MIN_STEPS = 10
-TRAIN_MACS = 100_000_000  # per picture: about 0.8 s a step of 128 pictures here, 75 steps a minute
 MAX_WAITING = 60  # jobs in the queue at once (one per student)
 CLASSES = 10
+JOB_SECONDS = 600  # the wall-clock limit of everything a job does (loading, training, testing)
+JOB_MEMORY = 6 * 2**30  # address space of a job's process: cost.MAX_MEMORY and torch's own ~1 GB
+# For the tests only: a job's process stops in this phase (loading, running, evaluating) as if
+# a step took forever, so that a cancel and the time limit can be shown to work in each phase.
+HOLD_ENV = "CNNVIS_TEST_HOLD_PHASE"
 # The recipe of every design: AdamW with a one-cycle schedule, as the lecture networks (see
-# train.RECIPES); the number of steps is what fits in the budget (measured on the design).
-# Its input size and epochs are each design's.
-RECIPE = Recipe(input_size=28, epochs=1, batch_size=128, lr=2e-3, optimizer="adamw", weight_decay=0.05,
-                flip=False, channels_last=False)
+# train.RECIPES); how many pictures a design sees is what its cost buys of the budget. Its
+# input size and epochs are each design's.
+RECIPE = Recipe(input_size=28, epochs=1, batch_size=cost.BATCH, lr=2e-3, optimizer="adamw",
+                weight_decay=0.05, flip=False, channels_last=False)
 ENDED = ("done", "failed", "cancelled", "lost")
 ACTIVE = ("waiting_machine", "loading", "running", "evaluating")  # the states before those
 
@@ -89,19 +98,61 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 # ---- What a design needs to be trained ----------------------------------------------------
 
-def trainable(design: ds.Design, macs: int, output: tuple[int, ...]) -> None:
-    """Refuse a design the class cannot train: Fashion-MNIST pictures have one channel and ten
-    classes, and the budget needs a small network.
+def trainable(design: ds.Design, result: TraceResult, model: torch.nn.Module | None = None, *,
+              budget: int = cost.WORK_BUDGET) -> cost.TrainingCost:
+    """Refuse a design the class cannot train, or return what training it costs: Fashion-MNIST
+    pictures have one channel and ten classes, and the machine is shared by the whole class.
 
     Raises:
-        QueueError: ``channels``, ``classes`` or ``macs``.
+        QueueError: ``channels``, ``classes``, ``work`` or ``memory``.
     """
     if design.channels != 1:
         raise QueueError("channels", channels=design.channels)
-    if tuple(output[1:]) != (CLASSES,):
-        raise QueueError("classes", shape="×".join(map(str, output[1:])))
-    if macs > TRAIN_MACS:
-        raise QueueError("macs", macs=f"{macs:,}", high=f"{TRAIN_MACS:,}")
+    if tuple(result.output_shape[1:]) != (CLASSES,):
+        raise QueueError("classes", shape="×".join(map(str, result.output_shape[1:])))
+    need = cost.training_cost(result, model, budget=budget)
+    if need.work > cost.MAX_WORK:
+        raise QueueError("work", work=f"{need.work:,}", high=f"{cost.MAX_WORK:,}",
+                         pictures=f"{cost.MIN_PICTURES:,}")
+    if need.memory > cost.MAX_MEMORY:
+        raise QueueError("memory", memory=f"{need.memory / 2**30:.1f}", high=f"{cost.MAX_MEMORY / 2**30:.0f}",
+                         batch=cost.BATCH)
+    return need
+
+
+def measure(design: ds.Design) -> tuple[TraceResult, torch.nn.Module]:
+    """The design's trace and its model on the meta device (no weights), for :func:`trainable`.
+
+    Raises:
+        DesignError: the design cannot be built.
+        ShapeError: the trace fails (the builder shows this before anyone can queue).
+    """
+    found = ds.layers(design)
+    net = ds.build(design, found=found)
+    return trace(net, (1, design.channels, design.size, design.size)), net
+
+
+def fitting_size(design: ds.Design) -> int | None:
+    """The largest input size, below the design's own, at which it works and the class can train
+    it (the nearest change that fits, for a design refused for its work or memory); None if no
+    size does. Work and memory grow with the size, so a bisection finds it in ~10 traces."""
+    def fits(size: int) -> bool:
+        trial = ds.Design(design.items, design.channels, size, design.name)
+        try:
+            trainable(trial, *measure(trial))
+        except (QueueError, ds.DesignError, ValueError):
+            return False
+        return True
+
+    low, high = ds.SIDES[0], design.size - 1
+    best = None
+    while low <= high:
+        mid = (low + high) // 2
+        if fits(mid):
+            best, low = mid, mid + 1
+        else:
+            high = mid - 1
+    return best
 
 
 # ---- The server's side: submit, look, cancel ----------------------------------------------
@@ -111,32 +162,54 @@ def waiting(folder: Path | None = None) -> list[dict[str, Any]]:
     jobs = []
     for path in sorted((queue_dir(folder) / "jobs").glob("*.json")):
         job = _read_json(path)
-        if job is not None:
+        if job is not None and isinstance(job.get("id"), str) and job["id"].isalnum():
             jobs.append(job | {"file": path.name})
     return jobs
 
 
+@contextlib.contextmanager
+def _submit_lock(folder: Path | None) -> Iterator[None]:
+    d = queue_dir(folder)
+    d.mkdir(parents=True, exist_ok=True)
+    with open(d / "submit.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)  # held for a few milliseconds: the check and the write
+        yield
+
+
 def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: int,
-           folder: Path | None = None, start: bool = True) -> str:
-    """Queue ``design`` for ``owner`` (a student's session) and make sure a worker runs.
-    Returns the job's id.
+           need: cost.TrainingCost, folder: Path | None = None, start: bool = True) -> str:
+    """Queue ``design`` for ``owner`` (a student, by network address) and make sure a worker
+    runs. Returns the job's id.
 
     Raises:
         QueueError: ``busy_owner`` (this student has a job waiting or running) or ``full``.
+        OSError: the cache folder cannot be written (a full disk, a read-only folder).
     """
-    jobs = waiting(folder)
-    current = running(folder)
-    if any(j.get("owner") == owner for j in jobs) or (current and current.get("owner") == owner):
-        raise QueueError("busy_owner")
-    if len(jobs) >= MAX_WAITING:
-        raise QueueError("full", high=MAX_WAITING)
-    job_id = secrets.token_hex(6)
-    job = {"id": job_id, "design": ds.encode(design), "owner": owner, "nickname": nickname[:30],
-           "name": design.name, "params": params, "macs": macs, "submitted": time.time()}
-    _write_json(queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json", job)
+    with _submit_lock(folder):  # the check and the write together: a flood of tabs queues one job
+        if mine(owner, folder) is not None:
+            raise QueueError("busy_owner")
+        jobs = waiting(folder)
+        if len(jobs) >= MAX_WAITING:
+            raise QueueError("full", high=MAX_WAITING)
+        job_id = secrets.token_hex(6)
+        job = {"id": job_id, "design": ds.encode(design), "owner": owner, "nickname": nickname[:30],
+               "name": design.name, "params": params, "macs": macs, "work": need.work,
+               "memory": need.memory, "pictures": need.pictures, "submitted": time.time()}
+        _write_json(queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json", job)
     if start:
         ensure_worker(folder)
     return job_id
+
+
+def mine(owner: str, folder: Path | None = None) -> dict[str, Any] | None:
+    """The job ``owner`` has waiting or training now, if any (the same in all their tabs)."""
+    for job in waiting(folder):
+        if job.get("owner") == owner:
+            return job
+    current = running(folder)
+    if current is not None and current.get("owner") == owner and current.get("state") in ACTIVE:
+        return current
+    return None
 
 
 def running(folder: Path | None = None) -> dict[str, Any] | None:
@@ -202,20 +275,55 @@ def post(entry: dict[str, Any], folder: Path | None = None) -> None:
         os.close(fd)
 
 
-def board(folder: Path | None = None) -> list[dict[str, Any]]:
-    """Every result, best test accuracy first (a damaged line, say from a full disk, is
-    skipped)."""
-    rows = []
+# A board row's fields and their types; a line with anything else is skipped, never shown.
+_ROW: dict[str, tuple[type, ...]] = {"id": (str,), "nickname": (str,), "name": (str,), "design": (str,),
+                                     "params": (int,), "macs": (int,), "steps": (int,), "pictures": (int,),
+                                     "finished": (int, float), "test_images": (int,), "seconds": (int, float)}
+MAX_BOARD_LINE = 20_000  # characters: a design link is at most ds.MAX_LINK
+
+
+def _board_row(line: str) -> dict[str, Any] | None:
+    if len(line) > MAX_BOARD_LINE:
+        return None
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(row, dict):
+        return None
+    acc = row.get("accuracy")
+    if isinstance(acc, bool) or not isinstance(acc, int | float) or not 0 <= acc <= 1:
+        return None
+    for key, types in _ROW.items():
+        value = row.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, types)):
+            return None
+    return row
+
+
+def read_board(folder: Path | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Every result, best test accuracy first (the earlier of two equal ones first), and how
+    many lines were skipped as damaged (a full disk, a hand edit, a wrong type)."""
     try:
         lines = board_path(folder).read_text(errors="replace").splitlines()
     except OSError:
-        return []
+        return [], 0
+    rows, skipped = [], 0
     for line in lines:
-        with contextlib.suppress(ValueError):
-            row = json.loads(line)
-            if isinstance(row, dict) and isinstance(row.get("accuracy"), int | float):
-                rows.append(row)
-    return sorted(rows, key=lambda r: (-r["accuracy"], r.get("finished", 0)))
+        if not line.strip():
+            continue
+        row = _board_row(line)
+        if row is None:
+            skipped += 1
+        else:
+            rows.append(row)
+    rows.sort(key=lambda r: (-float(r["accuracy"]), float(r.get("finished") or 0)))
+    return rows, skipped
+
+
+def board(folder: Path | None = None) -> list[dict[str, Any]]:
+    """Every result, best first (damaged lines skipped: :func:`read_board` counts them)."""
+    return read_board(folder)[0]
 
 
 def new_board(folder: Path | None = None) -> None:
@@ -242,8 +350,11 @@ def worker_lock(folder: Path | None = None) -> Iterator[IO[str] | None]:
 
 
 def worker_alive(folder: Path | None = None) -> bool:
-    with worker_lock(folder) as held:
-        return held is None
+    try:
+        with worker_lock(folder) as held:
+            return held is None
+    except OSError:  # the folder cannot even be opened: no worker can run there either
+        return False
 
 
 def ensure_worker(folder: Path | None = None) -> None:
@@ -251,73 +362,68 @@ def ensure_worker(folder: Path | None = None) -> None:
     if not waiting(folder) or worker_alive(folder):
         return
     d = queue_dir(folder)
-    env = {**os.environ, "CNNVIS_CACHE": str(folder or cache_dir())}
     with open(d / "log.txt", "ab") as log:
-        subprocess.Popen([sys.executable, "-m", "visualizer", "queue"], stdin=subprocess.DEVNULL,
-                         stdout=log, stderr=log, env=env, start_new_session=True,
-                         cwd=Path(__file__).resolve().parent.parent)
+        runner.spawn(["queue"], log=log, env={"CNNVIS_CACHE": str(folder or cache_dir())})
 
 
-def work(folder: Path | None = None, *, budget: float = BUDGET_SECONDS, limit_train: int | None = None,
+def work(folder: Path | None = None, *, budget: int = cost.WORK_BUDGET, limit_train: int | None = None,
          limit_test: int | None = None, nice: int = RUN_NICE, threads: int = RUN_THREADS) -> int:
-    """Train the waiting jobs one by one until none is left. Returns how many ran (0 if
-    another worker holds the lock)."""
+    """Train the waiting jobs one by one, each in a process of its own, until none is left.
+    Returns how many ran (0 if another worker holds the lock). A job's failure, even a disk
+    that fills up, is that job's; the worker goes on to the next."""
     if nice > os.nice(0):
         os.nice(nice - os.nice(0))
-    torch.set_num_threads(max(1, threads))
     d = queue_dir(folder)
     count = 0
     with worker_lock(folder) as held:
         if held is None:
             return 0
-        (d / "worker.pid").write_text(str(os.getpid()))
+        with contextlib.suppress(OSError):
+            (d / "worker.pid").write_text(str(os.getpid()))
         lost = _read_json(d / "running.json")
         if lost is not None and lost.get("state") not in ENDED:  # a worker was killed mid-job
             _finish(lost | {"state": "lost"}, folder)
+        options = {"budget": budget, "limit_train": limit_train, "limit_test": limit_test,
+                   "threads": threads}
         while True:
             jobs = waiting(folder)
             if not jobs:
                 return count
             job = jobs[0]
-            (d / "jobs" / job.pop("file")).unlink(missing_ok=True)
-            _finish(_run_job(job, folder, budget, limit_train, limit_test), folder)
+            try:
+                (d / "jobs" / job.pop("file")).unlink()
+            except FileNotFoundError:  # cancelled a moment ago
+                continue
+            except OSError as exc:  # a job that cannot be taken would be taken forever
+                _log(folder, f"cannot take job {job['id']}: {exc}; the worker stops")
+                return count
+            _finish(_run_job(job, folder, options), folder)
             count += 1
 
 
+def _log(folder: Path | None, text: str) -> None:
+    with contextlib.suppress(OSError), open(queue_dir(folder) / "log.txt", "a") as fh:
+        fh.write(f"{time.strftime('%H:%M:%S')} {text}\n")
+
+
 def _finish(status: dict[str, Any], folder: Path | None) -> None:
+    """Record how a job ended, for its student and the board. A disk that cannot take it is
+    said in the log and the worker goes on: the student then sees the job as lost."""
     d = queue_dir(folder)
-    _write_json(d / "done" / f"{status['id']}.json", {k: v for k, v in status.items() if k != "curve"}
-                | {"curve": status.get("curve", [])[-200:]})
-    _write_json(d / "running.json", status)
-    (d / f"cancel-{status['id']}").unlink(missing_ok=True)
-
-
-def _run_job(job: dict[str, Any], folder: Path | None, budget: float, limit_train: int | None,
-             limit_test: int | None) -> dict[str, Any]:
-    """One job, start to end; every failure becomes the job's status, never the worker's."""
-    d = queue_dir(folder)
-    cancelled = d / f"cancel-{job['id']}"
-    status: dict[str, Any] = job | {"state": "waiting_machine", "started": time.time()}
-    _write_json(d / "running.json", status)
-    while True:  # the teacher's own run has the machine first
-        if cancelled.exists():
-            return status | {"state": "cancelled"}
-        try:
-            with run_lock(folder):
-                return _train_job(status, folder, budget, limit_train, limit_test, cancelled.exists)
-        except RunError as err:
-            if err.code != "busy":
-                return _failed(status, "run", err.code, err.values)
-        except DataError as err:
-            return _failed(status, "data", err.code, err.values)
-        except ds.DesignError as err:
-            return _failed(status, "design.err", err.code, err.values)
-        except QueueError as err:
-            return _failed(status, "queue", err.code, err.values)
-        except (RuntimeError, ValueError) as err:  # torch out of memory, a bug: the job fails alone
-            detail = (str(err).splitlines() or [type(err).__name__])[0][:160]
-            return _failed(status, "queue", "crashed", {"detail": detail})
-        time.sleep(2)
+    ended = {k: v for k, v in status.items() if k not in ("curve", "entry")}
+    ended["curve"] = status.get("curve", [])[-200:]
+    try:
+        if status.get("state") == "done" and "entry" in status:
+            post(status["entry"], folder)
+        _write_json(d / "done" / f"{status['id']}.json", ended)
+        _write_json(d / "running.json", status)
+    except OSError as exc:
+        _log(folder, f"job {status['id']} ended {status.get('state')} but could not be recorded: {exc}")
+        with contextlib.suppress(OSError):
+            (d / "running.json").unlink()
+    with contextlib.suppress(OSError):
+        (d / f"cancel-{status['id']}").unlink(missing_ok=True)
+        (d / f"result-{status['id']}.json").unlink(missing_ok=True)
 
 
 def _failed(status: dict[str, Any], prefix: str, code: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -326,34 +432,108 @@ def _failed(status: dict[str, Any], prefix: str, code: str, values: dict[str, An
                      "values": {k: str(v) for k, v in values.items()}}
 
 
-def steps_in_budget(model: torch.nn.Module, size: int, budget: float, n_train: int) -> int:
-    """How many steps of 128 pictures fit in ``budget`` seconds: three steps of a copy of the
-    model are timed (after one to warm up)."""
-    trial = copy.deepcopy(model).train()
-    opt = torch.optim.AdamW(trial.parameters(), lr=1e-3)
-    x = torch.randn(RECIPE.batch_size, 1, size, size)
-    y = torch.randint(0, CLASSES, (len(x),))
-    took = 0.0
-    for i in range(4):
-        t0 = time.perf_counter()
-        opt.zero_grad(set_to_none=True)
-        F.cross_entropy(trial(x), y).backward()  # type: ignore[no-untyped-call]
-        opt.step()
-        if i:
-            took += time.perf_counter() - t0
-    per_step = took / 3
-    most = max(MIN_STEPS, round(MAX_EPOCHS * n_train / len(x)))
-    return int(min(most, max(MIN_STEPS, budget / max(per_step, 1e-4))))
+def _run_job(job: dict[str, Any], folder: Path | None, options: dict[str, Any]) -> dict[str, Any]:
+    """One job, start to end, in a process of its own that this worker watches; every failure
+    becomes the job's status, never the worker's."""
+    d = queue_dir(folder)
+    cancelled = d / f"cancel-{job['id']}"
+    status: dict[str, Any] = job | {"state": "waiting_machine", "started": time.time()}
+    try:
+        _write_json(d / "running.json", status)
+    except OSError as exc:
+        return _failed(status, "queue", "io", {"why": exc.strerror or str(exc), "io": runner.io_code(exc)})
+    while True:  # the teacher's own run has the machine first
+        if cancelled.exists():
+            return status | {"state": "cancelled"}
+        try:
+            with run_lock(folder):
+                return _watch(status, folder, options, cancelled)
+        except RunError as err:
+            if err.code != "busy":
+                return _failed(status, "run", err.code, err.values)
+        time.sleep(1)
 
 
-def _train_job(status: dict[str, Any], folder: Path | None, budget: float, limit_train: int | None,
-               limit_test: int | None, should_stop: Any) -> dict[str, Any]:
+def _watch(status: dict[str, Any], folder: Path | None, options: dict[str, Any],
+           cancelled: Path) -> dict[str, Any]:
+    d = queue_dir(folder)
+    result_file = d / f"result-{status['id']}.json"
+    result_file.unlink(missing_ok=True)
+    args = ["queue", "--job", status["id"], "--budget", str(options["budget"]),
+            "--threads", str(options["threads"])]
+    for flag in ("limit_train", "limit_test"):
+        if options[flag]:
+            args += [f"--{flag.replace('_', '-')}", str(options[flag])]
+    _write_json(d / "job.json", status)
+    with open(d / "log.txt", "ab") as log:
+        proc = runner.spawn(args, log=log, memory=JOB_MEMORY, die_with_parent=True, detach=False,
+                            env={"CNNVIS_CACHE": str(folder or cache_dir())})
+    limit = float(os.environ.get("CNNVIS_TEST_JOB_SECONDS") or JOB_SECONDS)  # tests only
+    how = runner.wait(proc, cancelled=cancelled, deadline=time.monotonic() + limit)
+    last = _read_json(d / "running.json") or status
+    curve = last.get("curve", []) if last.get("id") == status["id"] else []
+    if how == "cancelled":
+        return status | {"state": "cancelled", "curve": curve}
+    if how == "timeout":
+        return _failed(status | {"curve": curve}, "queue", "timeout", {"minutes": max(1, round(limit / 60))})
+    result = _read_json(result_file)
+    if result is None:
+        why = f"signal {-proc.returncode}" if proc.returncode < 0 else f"exit {proc.returncode}"
+        return _failed(status | {"curve": curve}, "queue", "crashed", {"detail": why})
+    return result
+
+
+# ---- One job's process --------------------------------------------------------------------
+
+def run_one(job_id: str, folder: Path | None = None, *, budget: int = cost.WORK_BUDGET,
+            limit_train: int | None = None, limit_test: int | None = None,
+            threads: int = RUN_THREADS) -> int:
+    """``python -m visualizer queue --job ID``: train the job the worker handed over in
+    ``job.json`` and write how it ended to ``result-<id>.json``. Returns the exit code."""
+    torch.set_num_threads(max(1, threads))
+    d = queue_dir(folder)
+    status = _read_json(d / "job.json")
+    if status is None or status.get("id") != job_id:
+        return 2
+    try:
+        ended = _train_job(status, folder, budget, limit_train, limit_test)
+    except DataError as err:
+        ended = _failed(status, "data", err.code, err.values)
+    except ds.DesignError as err:
+        ended = _failed(status, "design.err", err.code, err.values)
+    except QueueError as err:
+        ended = _failed(status, "queue", err.code, err.values)
+    except MemoryError:
+        ended = _failed(status, "queue", "memory_limit", {"gib": JOB_MEMORY // 2**30})
+    except OSError as exc:
+        ended = _failed(status, "queue", "io", {"why": exc.strerror or str(exc), "io": runner.io_code(exc)})
+    except Exception as exc:  # torch's own errors (an allocation over the limit among them)
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
+        if "alloc" in first.lower() or "memory" in first.lower():
+            ended = _failed(status, "queue", "memory_limit", {"gib": JOB_MEMORY // 2**30})
+        else:
+            ended = _failed(status, "queue", "crashed", {"detail": first})
+    try:
+        _write_json(d / f"result-{job_id}.json", ended)
+    except OSError:
+        return 3
+    return 0
+
+
+def _hold(phase: str) -> None:
+    """Tests only (``HOLD_ENV``): never leave ``phase``, as a step that takes forever would."""
+    while os.environ.get(HOLD_ENV) == phase:
+        time.sleep(0.1)
+
+
+def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_train: int | None,
+               limit_test: int | None) -> dict[str, Any]:
     d = queue_dir(folder)
     design = ds.decode(status["design"])
-    found = ds.layers(design)
-    trainable(design, int(status["macs"]), found[-1].shape)
-    status = status | {"state": "loading"}
+    need = trainable(design, *measure(design), budget=budget)
+    status = status | {"state": "loading", "pid": os.getpid()}
     _write_json(d / "running.json", status)
+    _hold("loading")
     train_set, test_set = load_split("train"), load_split("test")
     if limit_train:
         train_set = train_set.head(limit_train)
@@ -361,10 +541,10 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: float, limit
         test_set = test_set.head(limit_test)
     mean, std = normalisation(train_set)
     torch.manual_seed(0)  # the same starting weights for the same design
-    model = ds.build(design, device="cpu", found=found).train()
-    steps = steps_in_budget(model, design.size, budget, len(train_set))
+    model = ds.build(design, device="cpu").train()
+    steps = max(1, need.pictures // RECIPE.batch_size)
     recipe = replace(RECIPE, input_size=design.size, epochs=steps * RECIPE.batch_size / len(train_set))
-    status = status | {"state": "running", "steps": steps}
+    status = status | {"state": "running", "steps": steps, "pictures": steps * RECIPE.batch_size}
     points: list[dict[str, float]] = []
     last = [0.0]
 
@@ -373,16 +553,15 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: float, limit
         if time.monotonic() - last[0] >= 1.0 or p.step == p.steps:
             last[0] = time.monotonic()
             _write_json(d / "running.json", status | {"progress": asdict(p), "curve": points})
+            _hold("running")
 
-    result = train("design", recipe, train_set, mean=mean, std=std, model=model, on_progress=report,
-                   should_stop=should_stop)
-    if result.stopped:
-        return status | {"state": "cancelled", "curve": points}
+    result = train("design", recipe, train_set, mean=mean, std=std, model=model, on_progress=report)
     _write_json(d / "running.json", status | {"state": "evaluating", "curve": points})
+    _hold("evaluating")
     accuracy = evaluate(result.model, test_set, design.size, mean, std)
     entry = {"id": status["id"], "nickname": status["nickname"], "name": status["name"],
              "design": status["design"], "params": status["params"], "macs": status["macs"],
              "accuracy": round(accuracy, 4), "test_images": len(test_set), "steps": result.steps,
-             "seconds": round(result.seconds, 1), "finished": time.time()}
-    post(entry, folder)
-    return status | entry | {"state": "done", "curve": points}
+             "pictures": result.steps * RECIPE.batch_size, "seconds": round(result.seconds, 1),
+             "finished": time.time()}
+    return status | entry | {"state": "done", "curve": points, "entry": entry}

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hmac
 import json
 import os
-import secrets
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
@@ -25,6 +21,7 @@ from typing import IO, Any
 
 import torch
 
+from visualizer import runner
 from visualizer.data import DataError, Split, load_split
 from visualizer.train import (
     ERROR_SAMPLE,
@@ -42,6 +39,8 @@ from visualizer.train import (
 
 RUN_THREADS = 2  # intra-op threads of a run; nice 19 keeps the server first in line
 RUN_NICE = 19
+STATES = ("starting", "loading", "running", "evaluating", "done", "stopped", "failed")
+RUN_MEMORY = 8 * 2**30  # address space of a run started from the page (DenseNet-121 needs ~3 GB)
 STATUS_EVERY = 1.0  # seconds between status files
 FILTERS_SHOWN = 32  # first-layer filters carried in the status, for the live page
 
@@ -101,9 +100,14 @@ def read_status(folder: Path | None = None) -> dict[str, Any] | None:
         status = json.loads((run_dir(folder) / "status.json").read_text())
     except (OSError, ValueError):
         return None
-    if not isinstance(status, dict):
+    if not isinstance(status, dict) or status.get("arch") not in RECIPES \
+            or status.get("state") not in STATES:  # damaged, or written by another version
         return None
-    if status.get("state") == "running" and not is_running(folder):
+    state = status.get("state")
+    if state == "starting":  # the process is importing torch; lost if it has died
+        if not runner.alive(status.get("pid")):
+            status["state"] = "lost"
+    elif state in ("loading", "running", "evaluating") and not is_running(folder):
         status["state"] = "lost"
     return status
 
@@ -252,12 +256,17 @@ def start_run(arch: str | tuple[str, ...], folder: Path | None = None) -> int:
     if is_running(folder):
         raise RunError("busy")
     d = run_dir(folder)
-    env = {**os.environ, "CNNVIS_CACHE": str(folder or cache_dir())}
-    args = [sys.executable, "-m", "visualizer", "train", *archs, "--quiet", "--nice", str(RUN_NICE),
-            "--started-by", "page"]
-    with open(d / "log.txt", "ab") as log:
-        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
-                                start_new_session=True, cwd=Path(__file__).resolve().parent.parent)
+    try:  # said now, on the teacher's Start, if the folder cannot take the run's files
+        d.mkdir(parents=True, exist_ok=True)
+        starting = {"arch": archs[0], "state": "starting", "started": time.time(), "started_by": "page"}
+        write_status(starting, folder)
+        with open(d / "log.txt", "ab") as log:
+            proc = runner.spawn(["train", *archs, "--quiet", "--nice", str(RUN_NICE), "--started-by", "page"],
+                                log=log, env={"CNNVIS_CACHE": str(folder or cache_dir())}, memory=RUN_MEMORY)
+        write_status(starting | {"pid": proc.pid}, folder)  # until the run writes its own
+    except OSError as exc:
+        raise RunError("unwritable", folder=str(d), why=exc.strerror or str(exc),
+                       io=runner.io_code(exc)) from None
     return proc.pid
 
 
@@ -266,31 +275,3 @@ def request_stop(folder: Path | None = None) -> None:
     d = run_dir(folder)
     d.mkdir(parents=True, exist_ok=True)
     (d / "stop").touch()
-
-
-def teacher_token(folder: Path | None = None) -> str:
-    """The secret of the teacher's link (``?teacher=...``), made once and kept in the cache
-    folder, readable by its owner only."""
-    path = (folder or cache_dir()) / "teacher-token"
-    try:
-        return path.read_text().strip()
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    token = secrets.token_urlsafe(9)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it just now
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as fh:
-        fh.write(token)
-    return token
-
-
-def is_teacher_token(value: str, folder: Path | None = None) -> bool:
-    """Whether ``value`` is the teacher's secret (compared in constant time)."""
-    try:
-        token = teacher_token(folder)
-    except OSError:
-        return False
-    return bool(value) and hmac.compare_digest(value.strip().encode(), token.encode())
