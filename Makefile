@@ -12,8 +12,10 @@ APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx dataset-fash
 
 .PHONY: run test check lint typecheck unit e2e bench weights system venv clean
 
+# Prints the teacher's link and, where there is a display, opens it once the server answers:
+# that browser is the teacher (visualizer/roles.py); everyone else is a student.
 run: system venv
-	@$(PY) -m visualizer teacher-link --port $(PORT)
+	@$(PY) -m visualizer teacher-link --port $(PORT) --open & \
 	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true
 
 # The four lecture networks trained on Fashion-MNIST (17 min on two cores), then the four

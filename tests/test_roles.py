@@ -125,3 +125,34 @@ def test_sign_out_clears_the_cookie() -> None:
     response = _get(teacher.sign_out, "")
     cookie = response.headers["set-cookie"]  # type: ignore[attr-defined]
     assert cookie.startswith(f"{roles.COOKIE}=") and "Max-Age=0" in cookie
+
+
+def test_make_run_opens_the_teachers_link_once_the_server_answers(tmp_path: Path) -> None:
+    """`teacher-link --open` (what `make run` calls) waits for the server's health check, then
+    hands the sign-in address to the machine's browser (``$BROWSER``, as Python's webbrowser)."""
+    import http.server
+    import threading
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200 if self.path == "/_stcore/health" else 404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    opened = tmp_path / "opened"
+    env = {**os.environ, "CNNVIS_CACHE": str(tmp_path), "DISPLAY": ":0",
+           "BROWSER": f"sh -c 'echo %s > {opened}'"}
+    try:
+        cli = subprocess.run([sys.executable, "-m", "visualizer", "teacher-link", "--port",
+                              str(server.server_port), "--open"], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=120)
+    finally:
+        server.shutdown()
+    token = (tmp_path / "teacher-token").read_text()
+    url = f"http://localhost:{server.server_port}{roles.SIGN_IN}?key={token}"
+    assert cli.returncode == 0 and url in cli.stdout
+    assert opened.read_text().strip() == url
