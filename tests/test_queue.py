@@ -268,3 +268,17 @@ def test_the_teacher_sees_the_queue_by_student_and_removes_any_job(fashion_env: 
     next(b for b in at.button if b.label == "Remove the chosen job").click().run()
     assert [j["id"] for j in q.waiting()] == [ann]
     assert q.outcome(bo)["state"] == "cancelled"  # type: ignore[index]
+
+
+def test_a_job_over_its_memory_limit_fails_alone_and_says_so(fashion_env: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mini DenseNet needs ~0.7 GiB more than torch itself for a step: under a 1.2 GiB limit
+    (instead of the class's 6) its process cannot allocate, the job fails with the limit named,
+    and the next job trains."""
+    monkeypatch.setenv("CNNVIS_TEST_JOB_MEMORY", str(int(1.2 * 2**30)))
+    big, small = tiny_job("10.0.6.1", name="mini_densenet"), tiny_job("10.0.6.2", name="lenet")
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 2
+    ended = q.outcome(big)
+    assert ended is not None and ended["state"] == "failed", ended
+    assert ended["error"] == "queue.memory_limit" and ended["values"]["gib"] == "1.2"
+    assert q.outcome(small)["state"] == "done"  # type: ignore[index]

@@ -33,6 +33,7 @@ import contextlib
 import fcntl
 import json
 import os
+import resource
 import secrets
 import time
 from collections.abc import Iterator
@@ -466,7 +467,8 @@ def _watch(status: dict[str, Any], folder: Path | None, options: dict[str, Any],
             args += [f"--{flag.replace('_', '-')}", str(options[flag])]
     _write_json(d / "job.json", status)
     with open(d / "log.txt", "ab") as log:
-        proc = runner.spawn(args, log=log, memory=JOB_MEMORY, die_with_parent=True, detach=False,
+        memory = int(float(os.environ.get("CNNVIS_TEST_JOB_MEMORY") or JOB_MEMORY))  # tests only
+        proc = runner.spawn(args, log=log, memory=memory, die_with_parent=True, detach=False,
                             env={"CNNVIS_CACHE": str(folder or cache_dir())})
     limit = float(os.environ.get("CNNVIS_TEST_JOB_SECONDS") or JOB_SECONDS)  # tests only
     how = runner.wait(proc, cancelled=cancelled, deadline=time.monotonic() + limit)
@@ -504,13 +506,13 @@ def run_one(job_id: str, folder: Path | None = None, *, budget: int = cost.WORK_
     except QueueError as err:
         ended = _failed(status, "queue", err.code, err.values)
     except MemoryError:
-        ended = _failed(status, "queue", "memory_limit", {"gib": JOB_MEMORY // 2**30})
+        ended = _failed(status, "queue", "memory_limit", {"gib": _gib()})
     except OSError as exc:
         ended = _failed(status, "queue", "io", {"why": exc.strerror or str(exc), "io": runner.io_code(exc)})
     except Exception as exc:  # torch's own errors (an allocation over the limit among them)
         first = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
         if "alloc" in first.lower() or "memory" in first.lower():
-            ended = _failed(status, "queue", "memory_limit", {"gib": JOB_MEMORY // 2**30})
+            ended = _failed(status, "queue", "memory_limit", {"gib": _gib()})
         else:
             ended = _failed(status, "queue", "crashed", {"detail": first})
     try:
@@ -524,6 +526,12 @@ def _hold(phase: str) -> None:
     """Tests only (``HOLD_ENV``): never leave ``phase``, as a step that takes forever would."""
     while os.environ.get(HOLD_ENV) == phase:
         time.sleep(0.1)
+
+
+def _gib() -> str:
+    """The memory limit this job's process runs under, in GiB, for its message."""
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return f"{(limit if limit > 0 else JOB_MEMORY) / 2**30:.1f}"
 
 
 def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_train: int | None,
