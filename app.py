@@ -1,10 +1,11 @@
-"""Entry point: the shared sidebar (language) and st.navigation over app_pages/; nothing else."""
+"""Entry point: the shared sidebar (language), st.navigation over app_pages/, and lecture mode's
+frame around every page (the slide bar, following the teacher, publishing her view)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, projector
+from app_pages import common, lecture_mode, projector
 from visualizer.i18n import LANGS, t
 from visualizer.roles import SIGN_OUT
 from visualizer.state import read_lang
@@ -31,9 +32,6 @@ with st.sidebar:
         st.caption(t("teacher.signed_in", common.lang()))
         st.link_button(t("teacher.sign_out", common.lang()), SIGN_OUT, on_click=common.sign_out,
                        icon=":material/logout:")
-if projector.presenting():
-    projector.style()
-
 lang = common.lang()
 pages = {
     t("nav.section.explore", lang): [
@@ -52,4 +50,20 @@ pages = {
         st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:"),
         st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:")],
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+by_path = {p.url_path: p for section in pages.values() for p in section}
+lecture_mode.apply_pending(page.url_path, by_path)  # a step or the teacher's view, opened in place
+projector.new_run()
+slide_bar = None
+if projector.presenting():
+    projector.style()
+    slide_bar = st.container()  # filled after the page: the page decides its steps
+if not common.is_teacher():
+    lecture_mode.follow_bar(page.url_path)
+page.run()
+lecture_mode.done_with_link()
+if slide_bar is not None:
+    with slide_bar:
+        projector.bar(lang)
+if common.is_teacher():
+    lecture_mode.publish(page.url_path, projector.presenting())

@@ -1,5 +1,6 @@
 """What `make run` serves: the app (app.py) with Streamlit's own scripts sent compressed, and
-the teacher's sign-in and sign-out addresses (deploy/teacher.py).
+the teacher's sign-in and sign-out addresses (deploy/teacher.py) and the address where a
+following student's page waits for the teacher's next step (deploy/lecture.py).
 
 `streamlit run serve.py` finds ``app`` below and serves app.py through it (Streamlit's
 ``st.App``). `streamlit run app.py` serves the same app, only with Streamlit's scripts
@@ -10,10 +11,10 @@ sign-in address: the teacher then opens ``?teacher=<secret>``, which lasts for t
 import streamlit as st
 from starlette.middleware import Middleware
 
+from deploy import lecture, teacher
 from deploy.compressed_static import CompressedStatic
-from deploy.teacher import ROUTES
 from visualizer.charts import BROWSER_BUNDLE
 
 # plotly.js is what app_pages/live_chart.py loads from app/static/ (a copy of this same file).
-app = st.App("app.py", routes=ROUTES, middleware=[
+app = st.App("app.py", routes=[*teacher.ROUTES, *lecture.ROUTES], middleware=[
     Middleware(CompressedStatic, extra={"app/static/plotly.min.js": BROWSER_BUNDLE})])

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from torch import nn
 
-from app_pages import builder_train, common
+from app_pages import builder_train, common, lecture_mode
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import list_models
@@ -496,7 +496,7 @@ def take_home(result: TraceResult | None, lang: str) -> None:
 
 def render() -> None:
     lang = common.lang()
-    if KEY not in st.session_state:
+    if KEY not in st.session_state or lecture_mode.link_wins():
         first, problems = from_link(st.query_params.to_dict(), lang)
         st.session_state[KEY] = first
         st.session_state[SEL] = 0 if first.items else None

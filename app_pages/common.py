@@ -161,7 +161,9 @@ def tabbed_page(state: Controls, tabs: dict[str, Callable[[str], None]]) -> None
     labels = {name: t(f"{page}.tab.{name}", current) for name in names}
     tab_key = f"{page}_tab"
     problems: list[Problem] = []
-    if tab_key not in st.session_state or st.session_state[tab_key] not in labels.values():
+    from app_pages.lecture_mode import link_wins
+
+    if link_wins() or tab_key not in st.session_state or st.session_state[tab_key] not in labels.values():
         # The link's tab (``tab=<name>``, or ``last``) opens first; a bad one is a warning.
         asked = read_choice(st.query_params.to_dict(), "tab", (*names, "last"), names[0], problems)
         st.session_state[tab_key] = labels[names[-1] if asked == "last" else asked]

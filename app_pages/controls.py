@@ -44,13 +44,16 @@ class Controls:
         """Give each control its starting value: the one it had when the student last left
         this page, else the link's, else its default (which may depend on the values read
         before it: the explorer's size on its architecture). Returns the link's problems."""
+        from app_pages.lecture_mode import link_wins
+
         problems: list[Problem] = []
         params = st.query_params.to_dict()
         values: dict[str, Any] = {}
+        fresh = link_wins()  # a view opened for this page (a step, the teacher's view): its link rules
         for name, spec in self.specs.items():
             key = self.key(name)
-            if key not in st.session_state:
-                saved = st.session_state.get(f"saved_{key}")
+            if fresh or key not in st.session_state:
+                saved = None if fresh else st.session_state.get(f"saved_{key}")
                 if saved is not None:
                     st.session_state[key] = saved
                 else:

@@ -21,27 +21,27 @@ PRESENT_KEY = "present"
 # The lessons in the order of the lecture (their page paths).
 LECTURE = ("lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densenet")
 
+KEY = "cnnvis_projector"
+TARGETS = "present_targets"  # {"next": (page, params), "prev": ...} of the step shown
+
 JS = r"""
 const KEYS = { ArrowRight: 'next', ArrowDown: 'next', PageDown: 'next', ' ': 'next',
-               ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev' };
+               ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev', Escape: 'exit' };
 
-export default function ({ data }) {
-  if (!data.style) window.cnnvisSteps = data;
-  if (!window.cnnvisKeys) {
-    window.cnnvisKeys = true;
-    document.addEventListener('keydown', (e) => {
-      const target = e.target;
-      // a slider, a text box or a menu keeps its own keys
-      const own = 'input, textarea, select, [role="slider"], [role="listbox"]';
-      if (target && target.closest && target.closest(own)) return;
-      const where = KEYS[e.key];
-      const steps = window.cnnvisSteps;
-      if (!where || !steps || !steps[where]) return;
-      e.preventDefault();
-      window.location.href = new URL(steps[where], document.baseURI).href;
-    });
-  }
-  return () => {};
+export default function ({ data, setTriggerValue }) {
+  if (data.style) return () => {};
+  const onKey = (e) => {
+    const target = e.target;
+    // a slider, a text box or a menu keeps its own keys
+    const own = 'input, textarea, select, [role="slider"], [role="listbox"], [role="dialog"]';
+    if (target && target.closest && target.closest(own)) return;
+    const where = KEYS[e.key];
+    if (!where || (where !== 'exit' && !data[where])) return;
+    e.preventDefault();
+    setTriggerValue('go', where);  // the step changes in place: no page load
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
 }
 """
 
@@ -74,14 +74,9 @@ def read_link(params: Mapping[str, str]) -> None:
         st.session_state[PRESENT_KEY] = str(params.get(PRESENT_KEY, "")).strip() == "1"
 
 
-def _link(page: str, params: dict[str, str]) -> str:
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"./{page}?{query}"
-
-
 def steps(page: str, tabs: list[str], tab: str, params: dict[str, str],
           step: tuple[int, int] | None) -> None:
-    """Turn the page into a slide: the style, and the links of the steps before and after.
+    """The views before and after this step (for the keys and the big buttons of :func:`bar`).
 
     ``page`` is the page's path, ``tabs`` its tab names in order, ``tab`` the open one,
     ``params`` the link of this view, ``step`` (current, last) where the open tab has steps.
@@ -91,18 +86,61 @@ def steps(page: str, tabs: list[str], tab: str, params: dict[str, str],
     here = tabs.index(tab)
     nxt = prev = None
     if step is not None and step[0] < step[1]:
-        nxt = _link(page, {**params, "tab": tab, "step": str(step[0] + 1), PRESENT_KEY: "1"})
+        nxt = (page, {**params, "tab": tab, "step": str(step[0] + 1), PRESENT_KEY: "1"})
     elif here + 1 < len(tabs):
-        nxt = _link(page, {**params, "tab": tabs[here + 1], "step": "0", PRESENT_KEY: "1"})
+        nxt = (page, {**params, "tab": tabs[here + 1], "step": "0", PRESENT_KEY: "1"})
     elif page in LECTURE and LECTURE.index(page) + 1 < len(LECTURE):
-        nxt = _link(LECTURE[LECTURE.index(page) + 1], keep)
+        nxt = (LECTURE[LECTURE.index(page) + 1], keep)
     if step is not None and step[0] > 0:
-        prev = _link(page, {**params, "tab": tab, "step": str(step[0] - 1), PRESENT_KEY: "1"})
+        prev = (page, {**params, "tab": tab, "step": str(step[0] - 1), PRESENT_KEY: "1"})
     elif here > 0:
-        prev = _link(page, {**params, "tab": tabs[here - 1], PRESENT_KEY: "1"})
+        prev = (page, {**params, "tab": tabs[here - 1], PRESENT_KEY: "1"})
     elif page in LECTURE and LECTURE.index(page) > 0:
-        prev = _link(LECTURE[LECTURE.index(page) - 1], {**keep, "tab": "last"})
-    _component(key="cnnvis_projector", data={"next": nxt, "prev": prev})
+        prev = (LECTURE[LECTURE.index(page) - 1], {**keep, "tab": "last"})
+    st.session_state[TARGETS] = {"next": nxt, "prev": prev}
+
+
+def on_key() -> None:
+    result = st.session_state.get(KEY)
+    go(getattr(result, "go", None) or "")
+
+
+def go(where: str) -> None:
+    """Step to the next or previous view (in place), or leave projector mode (``exit``)."""
+    from app_pages.lecture_mode import open_view
+
+    if where == "exit":
+        st.session_state[PRESENT_KEY] = False
+        return
+    target = (st.session_state.get(TARGETS) or {}).get(where)
+    if target is not None:
+        open_view(*target)
+
+
+def new_run() -> None:
+    """app.py, before the page runs (after this run's callbacks used them): forget the last
+    step's targets; a lesson sets its own with :func:`steps`."""
+    st.session_state.pop(TARGETS, None)
+
+
+def bar(lang: str) -> None:
+    """The slim bar on every slide (drawn after the page, in a place kept at its top): the keys
+    and the big ◀ ▶ that step in place, the join screen, the way out (Esc too)."""
+    from app_pages.lecture_mode import ask_join, join_screen
+    from visualizer.i18n import t
+
+    targets = st.session_state.get(TARGETS) or {}
+    _component(key=KEY, data={"next": bool(targets.get("next")), "prev": bool(targets.get("prev"))},
+               on_go_change=on_key)
+    with st.container(key="cnnvis_slide_bar", horizontal=True, vertical_alignment="center", gap="small"):
+        st.button("◀", key="slide_prev", on_click=go, args=("prev",), disabled=not targets.get("prev"),
+                  help=t("present.prev", lang))
+        st.button("▶", key="slide_next", on_click=go, args=("next",), disabled=not targets.get("next"),
+                  type="primary", help=t("present.next", lang))
+        st.button(t("present.join", lang), key="slide_join", on_click=ask_join, icon=":material/qr_code_2:")
+        st.button(t("present.exit", lang), key="slide_exit", on_click=go, args=("exit",),
+                  icon=":material/close:")
+    join_screen(lang)
 
 
 def style() -> None:

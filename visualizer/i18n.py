@@ -32,6 +32,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "teacher.page.unwritable": ("The teacher's key cannot be kept", "선생님 열쇠를 저장할 수 없습니다"),
     "teacher.page.unwritable.body": ("The app's cache folder cannot be written (a full disk?). Free some space and open the link again.",
                                      "앱의 캐시 폴더에 쓸 수 없습니다 (디스크가 가득 찼나요?). 공간을 비운 뒤 링크를 다시 여세요."),
+    # --- lecture mode (issue 28: app_pages/lecture_mode.py, projector.py) -------------------
+    "lecture.follow": ("Following the teacher", "선생님 화면 따라가기"),
+    "lecture.follow.help": ("On: your page shows what the teacher shows, step by step. Off: explore on your own; "
+                            "the button brings you back.",
+                            "켜 두면 선생님이 보여 주는 화면을 단계마다 그대로 보여 줍니다. 끄면 혼자 둘러볼 수 있고, "
+                            "버튼을 누르면 다시 돌아옵니다."),
+    "lecture.back": ("Back to the teacher's step", "선생님 화면으로 돌아가기"),
+    "lecture.unwritable": ("The class cannot follow you: the cache folder cannot be written ({why}).",
+                           "학생들이 따라올 수 없습니다: 캐시 폴더에 쓸 수 없습니다 ({why})."),
+    "present.prev": ("Previous step (←, ↑, Page Up)", "이전 단계 (←, ↑, Page Up)"),
+    "present.next": ("Next step (→, ↓, Space, Page Down)", "다음 단계 (→, ↓, 스페이스, Page Down)"),
+    "present.join": ("How to join", "참여 방법"),
+    "present.exit": ("End the slides (Esc)", "슬라이드 끝내기 (Esc)"),
+    "join.title": ("Join on your laptop or phone · 노트북이나 휴대폰으로 참여하세요",
+                   "노트북이나 휴대폰으로 참여하세요 · Join on your laptop or phone"),
+    "join.body": ("Connect to this room's Wi-Fi, then type this address in your browser, or scan the code with "
+                  "your phone's camera. Your page will follow the teacher.",
+                  "이 강의실의 와이파이에 연결한 뒤, 브라우저에 아래 주소를 입력하거나 휴대폰 카메라로 코드를 "
+                  "찍으세요. 내 화면이 선생님 화면을 따라갑니다."),
+    "join.qr": ("Scan with the camera", "카메라로 찍으세요"),
+    "join.local": ("This computer has no network address: students cannot reach it. Connect it to the room's "
+                   "Wi-Fi, or set CNNVIS_PUBLIC_URL.",
+                   "이 컴퓨터에 네트워크 주소가 없어 학생들이 접속할 수 없습니다. 강의실 와이파이에 연결하거나 "
+                   "CNNVIS_PUBLIC_URL을 설정하세요."),
     "nav.explorer": ("Explorer", "구조 탐색기"),
     "nav.section.explore": ("Explore", "탐색"),
     "nav.section.lessons": ("Lessons", "수업"),

@@ -61,8 +61,9 @@ def teacher_token(folder: Path | None = None) -> str:
         kept = ""
     if _TOKEN.fullmatch(kept):
         return kept
+    damaged = path.exists()
     token = _write_token(path)
-    if kept or path.exists():
+    if damaged:
         print(f"The teacher's secret in {path} was damaged and has been replaced: "
               f"run `python -m visualizer teacher-link` for the new link.", file=sys.stderr)
     return token

@@ -1,0 +1,151 @@
+"""Lecture mode: the teacher steps, the class follows, in place (no page reloads).
+
+- **Opening a view** (a page with its link's settings) happens inside the session: a callback
+  asks for it (:func:`open_view`), app.py opens it on the next run (:func:`apply_pending`) by
+  setting the link and letting the page's controls read it (``LINK_WINS``), switching page if
+  needed. Nothing reloads: the step changes in a few hundred milliseconds, where it stays.
+- **The teacher publishes** the view she shows while she presents (:func:`publish`, from app.py):
+  one small file in the cache folder (visualizer/lecture.py).
+- **A student follows** (:func:`follow_bar`): a bar says so, on by default; a tiny script waits
+  at ``/api/lecture`` (deploy/lecture.py) and wakes the page only when the teacher's view has
+  changed; then the page opens that view. One click leaves to explore, one click comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app_pages import common
+from visualizer import lecture
+from visualizer.i18n import t
+
+PENDING = "view_pending"  # (page path, params): the view to open on this run
+LINK_WINS = "view_from_link"  # this run's page takes its controls from the link
+FOLLOW = "follow_teacher"  # the student's "following the teacher" toggle
+SEEN = "follow_seen"  # the lecture version this student's page last opened
+
+FOLLOW_JS = r"""
+export default function ({ data, setTriggerValue }) {
+  const stop = new AbortController();
+  let version = data.version;
+  (async () => {
+    while (!stop.signal.aborted) {
+      try {
+        const url = new URL('/api/lecture?after=' + version, document.baseURI);
+        const r = await fetch(url, { cache: 'no-store', signal: stop.signal });
+        const j = await r.json();
+        if (j.version !== version) { version = j.version; setTriggerValue('lecture', version); }
+      } catch (e) {
+        if (stop.signal.aborted) return;
+        await new Promise((ok) => setTimeout(ok, 2000));  // the server restarts: try again
+      }
+    }
+  })();
+  return () => stop.abort();
+}
+"""
+_follower = st.components.v2.component("cnnvis.follow", html="<span></span>", js=FOLLOW_JS)
+
+
+def open_view(page: str, params: dict[str, str]) -> None:
+    """Open ``page`` (its path, "" for the explorer) with ``params`` on the next run; from a
+    callback or before the page runs."""
+    st.session_state[PENDING] = (page, dict(params))
+
+
+def apply_pending(current: str, pages: dict[str, Any]) -> None:
+    """app.py, before the page runs: open the view asked for, if any (``pages``: path -> page)."""
+    pending = st.session_state.pop(PENDING, None)
+    if pending is None:
+        return
+    page, params = pending
+    if page not in pages:
+        return
+    st.query_params.from_dict(params)
+    st.session_state[LINK_WINS] = True
+    if page != current:
+        st.switch_page(pages[page], query_params=params)
+
+
+def link_wins() -> bool:
+    """Whether this run's page must take its controls from the link (the view was just opened
+    for it), not from what the session remembers. Asked by the controls, then forgotten."""
+    return bool(st.session_state.get(LINK_WINS))
+
+
+def done_with_link() -> None:
+    st.session_state.pop(LINK_WINS, None)
+
+
+def publish(current: str, presenting: bool) -> None:
+    """The teacher's view, for the class to follow, while she presents (and "over" when she
+    stops). A folder that cannot be written is said once, on the teacher's screen only."""
+    try:
+        if presenting:
+            lecture.publish(current, st.query_params.to_dict())
+        else:
+            now = lecture.read()
+            if now is not None and now.live:
+                lecture.publish(now.page, now.params(), live=False)
+    except OSError as exc:
+        st.toast(t("lecture.unwritable", common.lang(), why=exc.strerror or str(exc)),
+                 icon=":material/error:")
+
+
+def follow_bar(current: str) -> None:
+    """For a student: while the teacher presents, the bar and the view she shows. Whether she
+    presents or not, the page waits (at no cost) for her next change, so a student who came
+    early follows as soon as she starts."""
+    now = lecture.read()
+    live = now is not None and now.live
+    st.session_state.setdefault(FOLLOW, True)
+    if live:
+        lang = common.lang()
+        with st.container(key="cnnvis_follow_bar", horizontal=True, vertical_alignment="center", gap="small"):
+            st.toggle(t("lecture.follow", lang), key=FOLLOW, help=t("lecture.follow.help", lang))
+            if not st.session_state[FOLLOW]:
+                st.button(t("lecture.back", lang), on_click=back, icon=":material/school:", type="primary")
+    if not st.session_state[FOLLOW]:
+        return
+    _follower(key="cnnvis_follow", data={"version": now.version if now else 0},
+              on_lecture_change=lambda: None)
+    if now is not None and live and st.session_state.get(SEEN) != now.version:
+        st.session_state[SEEN] = now.version
+        params = {**now.params(), "lang": common.lang()}  # the student keeps their own language
+        here = (current, {k: v for k, v in st.query_params.to_dict().items() if k != "lang"})
+        if here != (now.page, {k: v for k, v in params.items() if k != "lang"}):
+            open_view(now.page, params)
+            st.rerun()
+
+
+def back() -> None:
+    """The student comes back to the teacher's current view."""
+    st.session_state[FOLLOW] = True
+    st.session_state.pop(SEEN, None)
+
+
+JOIN = "show_join"
+
+
+def ask_join() -> None:
+    st.session_state[JOIN] = True
+
+
+def join_screen(lang: str) -> None:
+    """On request, the projector shows how to join: the address and a QR code, big."""
+    if st.session_state.pop(JOIN, False):
+        _join_dialog(lang)
+
+
+@st.dialog(" ", width="large")
+def _join_dialog(lang: str) -> None:
+    address = lecture.join_address(int(st.get_option("server.port")))
+    st.markdown(f"## {t('join.title', lang)}")
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    left.markdown(t("join.body", lang))
+    left.code(address, language=None)
+    if "localhost" in address:
+        left.warning(t("join.local", lang), icon=":material/wifi_off:")
+    right.image(lecture.qr_png(address), width="stretch", caption=t("join.qr", lang))

@@ -1,0 +1,73 @@
+"""``/api/lecture?after=<version>``: a following student's page waits here for the teacher's
+next step, instead of rerunning its script every second.
+
+The request is held open until the lecture's version differs from ``after`` (or ``WAIT``
+seconds pass) and answers with the lecture as JSON. One watcher per server process looks at the
+lecture file (visualizer/lecture.py) a few times a second and wakes every waiting request at
+once, so two hundred idle followers cost one file check every ``POLL`` seconds and two hundred
+sleeping coroutines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from visualizer import lecture
+
+PATH = "/api/lecture"
+WAIT = 25.0  # seconds a request is held at most (below every proxy's idle timeout)
+POLL = 0.2  # seconds between two looks at the lecture file
+
+
+class _Watcher:
+    def __init__(self) -> None:
+        self.current: lecture.Lecture | None = None
+        self.changed = asyncio.Event()
+        self.task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self.task is None or self.task.done():
+            self.current = lecture.read()
+            self.task = asyncio.get_running_loop().create_task(self._watch())
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(POLL)
+            now = await asyncio.to_thread(lecture.read)
+            if (now and now.version) != (self.current and self.current.version):
+                self.current = now
+                self.changed.set()
+                self.changed = asyncio.Event()
+
+
+_watcher = _Watcher()
+
+
+def _body(now: lecture.Lecture | None) -> bytes:
+    if now is None or not now.live:
+        return json.dumps({"version": now.version if now else 0, "live": False}).encode()
+    return json.dumps({"version": now.version, "page": now.page, "query": now.query, "live": True}).encode()
+
+
+async def wait(request: Request) -> Response:
+    _watcher.start()
+    try:
+        after = int(request.query_params.get("after", "-1"))
+    except ValueError:
+        after = -1
+    now = _watcher.current
+    if (now.version if now else 0) == after:
+        changed = _watcher.changed
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(changed.wait(), WAIT)
+        now = _watcher.current
+    return Response(_body(now), media_type="application/json", headers={"Cache-Control": "no-store"})
+
+
+ROUTES = [Route(PATH, wait, methods=["GET"])]
