@@ -49,10 +49,10 @@ export default function ({ data, setTriggerValue }) {
 _follower = st.components.v2.component("cnnvis.follow", html="<span></span>", js=FOLLOW_JS)
 
 
-def open_view(page: str, params: dict[str, str]) -> None:
+def open_view(page: str, params: dict[str, str], version: int | None = None) -> None:
     """Open ``page`` (its path, "" for the explorer) with ``params`` on the next run; from a
-    callback or before the page runs."""
-    st.session_state[PENDING] = (page, dict(params))
+    callback or before the page runs. ``version``: the lecture's, when following the teacher."""
+    st.session_state[PENDING] = (page, dict(params), version)
 
 
 def apply_pending(current: str, pages: dict[str, Any]) -> None:
@@ -60,11 +60,11 @@ def apply_pending(current: str, pages: dict[str, Any]) -> None:
     pending = st.session_state.pop(PENDING, None)
     if pending is None:
         return
-    page, params = pending
+    page, params, version = pending
     if page not in pages:
         return
     st.query_params.from_dict(params)
-    st.session_state[LINK_WINS] = True
+    st.session_state[LINK_WINS] = (version,)
     if page != current:
         st.switch_page(pages[page], query_params=params)
 
@@ -76,7 +76,11 @@ def link_wins() -> bool:
 
 
 def done_with_link() -> None:
-    st.session_state.pop(LINK_WINS, None)
+    """app.py, after the page ran to its end: a view opened for the teacher's version counts as
+    seen only now (a run cut short by a newer click opens it again)."""
+    opened = st.session_state.pop(LINK_WINS, None)
+    if opened and opened[0] is not None:
+        st.session_state[SEEN] = opened[0]
 
 
 def publish(current: str, presenting: bool) -> None:
@@ -112,12 +116,9 @@ def follow_bar(current: str) -> None:
     _follower(key="cnnvis_follow", data={"version": now.version if now else 0},
               on_lecture_change=lambda: None)
     if now is not None and live and st.session_state.get(SEEN) != now.version:
-        st.session_state[SEEN] = now.version
         params = {**now.params(), "lang": common.lang()}  # the student keeps their own language
-        here = (current, {k: v for k, v in st.query_params.to_dict().items() if k != "lang"})
-        if here != (now.page, {k: v for k, v in params.items() if k != "lang"}):
-            open_view(now.page, params)
-            st.rerun()
+        open_view(now.page, params, now.version)
+        st.rerun()
 
 
 def back() -> None:
@@ -145,7 +146,7 @@ def _join_dialog(lang: str) -> None:
     st.markdown(f"## {t('join.title', lang)}")
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(t("join.body", lang))
-    left.code(address, language=None)
+    left.title(address, anchor=False)  # big enough to read and type from the back row
     if "localhost" in address:
         left.warning(t("join.local", lang), icon=":material/wifi_off:")
     right.image(lecture.qr_png(address), width="stretch", caption=t("join.qr", lang))

@@ -1,0 +1,127 @@
+"""Lecture mode in real browsers: one teacher at the projector, three students on their own
+laptops (separate browser contexts); the teacher steps with the keys, the students follow; one
+leaves to explore and comes back; the server restarts mid-lecture."""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deploy.local import free_port, start_server, stop
+from tests.e2e.conftest import wait_idle
+from visualizer.roles import SIGN_IN, teacher_token
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+
+@pytest.fixture
+def classroom() -> Iterator[tuple[str, Path, list]]:  # type: ignore[type-arg]
+    cache = Path(tempfile.mkdtemp(prefix="cnnvis-lecture-"))
+    port = free_port()
+    procs = [start_server(port, env={"CNNVIS_CACHE": str(cache)})]
+    try:
+        yield f"http://127.0.0.1:{port}", cache, procs
+    finally:
+        stop(procs[-1])
+
+
+def step_of(url: str) -> str:
+    return next((p.split("=")[1] for p in url.split("?")[-1].split("&") if p.startswith("step=")), "")
+
+
+def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # type: ignore[no-untyped-def]
+    url, cache, procs = classroom
+    teacher_ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
+    teacher = teacher_ctx.new_page()
+    students = []
+    for _ in range(3):
+        ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+        page = ctx.new_page()
+        page.goto(f"{url}/?lang=ko")  # they arrive before the lecture starts
+        wait_idle(page)
+        students.append(page)
+    old = os.environ.get("CNNVIS_CACHE")
+    os.environ["CNNVIS_CACHE"] = str(cache)
+    try:
+        token = teacher_token()
+    finally:
+        os.environ["CNNVIS_CACHE"] = old or ""
+    teacher.goto(f"{url}{SIGN_IN}?key={token}&next=lesson_alexnet")
+    teacher.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=steps&step=0")
+    wait_idle(teacher)
+    assert "token" not in teacher.url and token not in teacher.url
+    teacher.evaluate("window.cnnvisNoReload = true")  # gone if the page ever reloads
+
+    def follow(page, step: str) -> None:  # type: ignore[no-untyped-def]
+        page.wait_for_function("(s) => location.pathname.endsWith('lesson_alexnet') && "
+                               "new URLSearchParams(location.search).get('step') === s", arg=step,
+                               timeout=20_000)
+
+    for page in students:
+        follow(page, step_of(teacher.url))
+        body = page.locator('[data-testid="stMain"]').inner_text()
+        assert "선생님 화면 따라가기" in body and "슬라이드 끝내기" not in body  # no teacher controls
+    for _ in range(3):
+        before = step_of(teacher.url)
+        teacher.keyboard.press("ArrowRight")
+        teacher.wait_for_function("(s) => new URLSearchParams(location.search).get('step') !== s",
+                                  arg=before)
+        wait_idle(teacher)
+        for page in students:
+            follow(page, step_of(teacher.url))
+    assert teacher.evaluate("window.cnnvisNoReload") is True  # every step came in place
+
+    # A student leaves to explore, the teacher goes on, the student comes back in one click.
+    wanderer = students[0]
+    wanderer.get_by_text("선생님 화면 따라가기").click()
+    wait_idle(wanderer)
+    wanderer.get_by_role("link", name="구조 탐색기").click()
+    wait_idle(wanderer)
+    teacher.keyboard.press("ArrowRight")
+    wait_idle(teacher)
+    now = step_of(teacher.url)
+    follow(students[1], now)
+    assert "lesson_alexnet" not in wanderer.url
+    wanderer.get_by_role("button", name="선생님 화면으로 돌아가기").click()
+    follow(wanderer, now)
+
+    # The server restarts mid-lecture: the students' pages reconnect and follow the next step.
+    port = int(url.rsplit(":", 1)[1])
+    os.kill(procs[-1].pid, signal.SIGKILL)
+    procs[-1].wait(10)
+    procs.append(start_server(port, env={"CNNVIS_CACHE": str(cache)}))
+    teacher.wait_for_selector('[data-testid="stDialog"]', state="detached", timeout=90_000)
+    wait_idle(teacher)
+    teacher.keyboard.press("ArrowRight")
+    wait_idle(teacher)
+    for page in students:
+        follow(page, step_of(teacher.url))
+
+
+def test_the_join_screen_shows_the_address_and_a_qr_code(browser, classroom) -> None:  # type: ignore[no-untyped-def]
+    url, cache, _ = classroom
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
+    page = ctx.new_page()
+    old = os.environ.get("CNNVIS_CACHE")
+    os.environ["CNNVIS_CACHE"] = str(cache)
+    try:
+        token = teacher_token()
+    finally:
+        os.environ["CNNVIS_CACHE"] = old or ""
+    page.goto(f"{url}{SIGN_IN}?key={token}")
+    page.goto(f"{url}/lesson_resnet?present=1&lang=ko")
+    wait_idle(page)
+    page.get_by_role("button", name="참여 방법").click()
+    dialog = page.locator('[data-testid="stDialog"]')
+    dialog.wait_for(timeout=20_000)
+    dialog.get_by_text("http://").wait_for(timeout=20_000)
+    text = dialog.inner_text()
+    assert "노트북이나 휴대폰으로 참여하세요" in text and "http://" in text
+    qr = dialog.locator("img").first
+    box = qr.bounding_box()
+    assert box is not None and box["width"] >= 300  # big enough for the back of the room
