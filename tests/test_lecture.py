@@ -1,0 +1,74 @@
+"""The lecture's shared state (visualizer/lecture.py) and the address followers wait at
+(deploy/lecture.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from starlette.requests import Request
+
+from deploy import lecture as route
+from visualizer import lecture
+
+
+def test_only_changes_make_a_new_version_and_private_values_stay_home(tmp_path: Path) -> None:
+    first = lecture.publish("lesson_alexnet", {"tab": "steps", "step": "1", "present": "1",
+                                               "teacher": "secret-secret-secret-secret"}, folder=tmp_path)
+    assert first.version == 1 and first.params() == {"tab": "steps", "step": "1"}
+    assert lecture.publish("lesson_alexnet", {"tab": "steps", "step": "1"}, folder=tmp_path).version == 1
+    assert lecture.publish("lesson_alexnet", {"tab": "steps", "step": "2"}, folder=tmp_path).version == 2
+    ended = lecture.publish("lesson_alexnet", {"tab": "steps", "step": "2"}, live=False, folder=tmp_path)
+    assert ended.version == 3 and lecture.read(tmp_path) == ended and not ended.live
+
+
+@pytest.mark.parametrize("text", ["", "{", "[]", '{"version": "x"}', '{"version": 1, "page": "a/b", '
+                                  '"query": "", "live": true, "updated": 1e12}'])
+def test_a_damaged_lecture_file_is_no_lecture(tmp_path: Path, text: str) -> None:
+    (tmp_path / "lecture.json").write_text(text)
+    assert lecture.read(tmp_path) is None and lecture.version(tmp_path) == 0
+
+
+def test_a_lecture_left_for_hours_is_over(tmp_path: Path) -> None:
+    now = lecture.publish("", {"arch": "alexnet"}, folder=tmp_path)
+    stale = {**now.__dict__, "updated": time.time() - lecture.STALE_SECONDS - 1}
+    (tmp_path / "lecture.json").write_text(json.dumps(stale))
+    assert lecture.read(tmp_path) is None
+
+
+def _wait(after: int) -> dict:  # type: ignore[type-arg]
+    scope = {"type": "http", "method": "GET", "path": route.PATH,
+             "query_string": f"after={after}".encode(), "headers": []}
+    return json.loads(asyncio.run(route.wait(Request(scope))).body)  # type: ignore[attr-defined]
+
+
+def test_a_follower_waits_for_the_teachers_next_step_and_not_longer(fashion_env: Path) -> None:
+    route._watcher = route._Watcher()  # a fresh watcher for this test's folder and event loop
+    now = lecture.publish("lesson_resnet", {"tab": "figure1"})
+    assert _wait(now.version - 1)["version"] == now.version  # behind already: answered at once
+    route._watcher = route._Watcher()
+    answered: list[dict] = []  # type: ignore[type-arg]
+    waiting = threading.Thread(target=lambda: answered.append(_wait(now.version)))
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while route._watcher.task is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the request is held
+    assert answered == []
+    lecture.publish("lesson_resnet", {"tab": "blocks"})
+    waiting.join(timeout=route.WAIT)
+    assert answered and answered[0]["version"] == now.version + 1 and answered[0]["query"] == "tab=blocks"
+
+
+def test_the_join_address_and_its_qr_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CNNVIS_PUBLIC_URL", "http://10.20.30.40:8501")
+    assert lecture.join_address(8501) == "http://10.20.30.40:8501"
+    monkeypatch.delenv("CNNVIS_PUBLIC_URL")
+    assert lecture.join_address(8123).endswith(":8123") and "127.0.0.1" not in lecture.join_address(8123)
+    picture = Image.open(io.BytesIO(lecture.qr_png("http://10.20.30.40:8501", scale=10)))
+    assert picture.width == picture.height and picture.width >= 25 * 10  # version 2+: 25 modules a side
