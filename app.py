@@ -50,20 +50,26 @@ pages = {
         st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:"),
         st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:")],
 }
+if common.is_teacher():  # her presenter view, for a second window on her own screen
+    pages[t("nav.section.tools", lang)].append(
+        st.Page("app_pages/notes.py", title=t("nav.notes", lang), icon=":material/speaker_notes:"))
 page = st.navigation(pages)
 by_path = {p.url_path: p for section in pages.values() for p in section}
 lecture_mode.apply_pending(page.url_path, by_path)  # a step or the teacher's view, opened in place
 projector.new_run()
+lecture_mode.new_run()
 slide_bar = None
 if projector.presenting():
     projector.style()
     slide_bar = st.container()  # filled after the page: the page decides its steps
-if not common.is_teacher():
+if not common.is_teacher() and page.url_path != "notes":
     lecture_mode.follow_bar(page.url_path)
 page.run()
 lecture_mode.done_with_link()
 if slide_bar is not None:
     with slide_bar:
         projector.bar(lang)
-if common.is_teacher():
+if common.is_teacher() and page.url_path != "notes":
     lecture_mode.publish(page.url_path, projector.presenting())
+    if projector.presenting():
+        lecture_mode.publish_notes(page.title)

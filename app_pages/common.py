@@ -139,8 +139,10 @@ def header(state: Controls, prefix: str | None = None) -> str:
     warning per bad link value. Returns the language."""
     current = lang()
     problems = state.start()
+    from app_pages.lecture_mode import note
+
     st.title(t(f"{prefix or state.page}.title", current))
-    st.markdown(t(f"{prefix or state.page}.intro", current))
+    note(t(f"{prefix or state.page}.intro", current))
     show_problems(problems)
     return current
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import streamlit as st
@@ -25,28 +26,47 @@ PENDING = "view_pending"  # (page path, params): the view to open on this run
 LINK_WINS = "view_from_link"  # this run's page takes its controls from the link
 FOLLOW = "follow_teacher"  # the student's "following the teacher" toggle
 SEEN = "follow_seen"  # the lecture version this student's page last opened
+NOTES = "slide_notes"  # what this run put in the speaker notes instead of on the slide
 
+# One waiting loop per page, whatever Streamlit does with the component between runs: each run
+# tells it which version the page shows (``data.version``); while the lecture's version differs,
+# it wakes the page, and again every few seconds until the page shows it (a run cut short by
+# the next click cannot strand a student).
 FOLLOW_JS = r"""
 export default function ({ data, setTriggerValue }) {
-  const stop = new AbortController();
-  let version = data.version;
-  (async () => {
-    while (!stop.signal.aborted) {
-      try {
-        const url = new URL('/api/lecture?after=' + version, document.baseURI);
-        const r = await fetch(url, { cache: 'no-store', signal: stop.signal });
-        const j = await r.json();
-        if (j.version !== version) { version = j.version; setTriggerValue('lecture', version); }
-      } catch (e) {
-        if (stop.signal.aborted) return;
-        await new Promise((ok) => setTimeout(ok, 2000));  // the server restarts: try again
+  const w = window.cnnvisFollow || (window.cnnvisFollow = { active: false });
+  w.shown = data.version;
+  w.wake = setTriggerValue;
+  if (!w.active) {
+    w.active = true;
+    w.stop = new AbortController();
+    (async () => {
+      let count = 0;
+      while (w.active) {
+        try {
+          const url = new URL('/api/lecture?after=' + w.shown, document.baseURI);
+          const r = await fetch(url, { cache: 'no-store', signal: w.stop.signal });
+          const j = await r.json();
+          if (j.version !== w.shown) {
+            w.wake('lecture', j.version * 1000 + (count++ % 1000));
+            await new Promise((ok) => setTimeout(ok, 3000));
+          }
+        } catch (e) {
+          if (!w.active) return;
+          await new Promise((ok) => setTimeout(ok, 2000));  // the server restarts: try again
+        }
       }
-    }
-  })();
-  return () => stop.abort();
+    })();
+  }
+  return () => { w.active = false; w.stop.abort(); };
 }
 """
 _follower = st.components.v2.component("cnnvis.follow", html="<span></span>", js=FOLLOW_JS)
+
+
+def waiter(version: int) -> None:
+    """Wake this page when the lecture's version is no longer ``version``."""
+    _follower(key="cnnvis_follow", data={"version": version}, on_lecture_change=lambda: None)
 
 
 def open_view(page: str, params: dict[str, str], version: int | None = None) -> None:
@@ -61,7 +81,9 @@ def apply_pending(current: str, pages: dict[str, Any]) -> None:
     if pending is None:
         return
     page, params, version = pending
-    if page not in pages:
+    if page not in pages:  # not a page of this app (another version's): nothing to open
+        if version is not None:
+            st.session_state[SEEN] = version
         return
     st.query_params.from_dict(params)
     st.session_state[LINK_WINS] = (version,)
@@ -113,9 +135,10 @@ def follow_bar(current: str) -> None:
                 st.button(t("lecture.back", lang), on_click=back, icon=":material/school:", type="primary")
     if not st.session_state[FOLLOW]:
         return
-    _follower(key="cnnvis_follow", data={"version": now.version if now else 0},
-              on_lecture_change=lambda: None)
-    if now is not None and live and st.session_state.get(SEEN) != now.version:
+    waiter(int(st.session_state.get(SEEN) or (now.version if now and not live else 0)))
+    opening = st.session_state.get(LINK_WINS)  # this run opens a view already: which version
+    if now is not None and live and st.session_state.get(SEEN) != now.version \
+            and not (opening and opening[0] == now.version):
         params = {**now.params(), "lang": common.lang()}  # the student keeps their own language
         open_view(now.page, params, now.version)
         st.rerun()
@@ -150,3 +173,26 @@ def _join_dialog(lang: str) -> None:
     if "localhost" in address:
         left.warning(t("join.local", lang), icon=":material/wifi_off:")
     right.image(lecture.qr_png(address), width="stretch", caption=t("join.qr", lang))
+
+
+def note(text: str) -> None:
+    """A longer explanation: on the page as usual; on a slide, in the teacher's speaker notes
+    (the presenter view, app_pages/notes.py) instead, so the slide keeps its picture."""
+    from app_pages import projector
+
+    if projector.presenting():
+        st.session_state.setdefault(NOTES, []).append(text)
+    else:
+        st.markdown(text)
+
+
+def new_run() -> None:
+    """app.py, before the page runs: this run's notes start empty."""
+    st.session_state[NOTES] = []
+
+
+def publish_notes(title: str) -> None:
+    """The teacher's slide's notes, for her presenter view (never on the projector, never for a
+    student: only the teacher's pages read them)."""
+    with contextlib.suppress(OSError):  # said by publish() already
+        lecture.write_notes(title, st.session_state.get(NOTES) or [])

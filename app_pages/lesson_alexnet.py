@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, lecture_mode
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -130,7 +130,7 @@ def conv1_tab(lang: str) -> None:
 
 
 def sizes_tab(lang: str) -> None:
-    st.markdown(t("alex.sizes.intro", lang))
+    lecture_mode.note(t("alex.sizes.intro", lang))
     cols = st.columns(3)
     for col, (layout, size) in zip(cols, (("alexnet", 224), ("alexnet_paper", 224),
                                           ("alexnet_paper", 227)), strict=True):
@@ -161,7 +161,7 @@ def sizes_tab(lang: str) -> None:
 
 
 def gpus_tab(lang: str) -> None:
-    st.markdown(t("alex.gpus.intro", lang))
+    lecture_mode.note(t("alex.gpus.intro", lang))
     split = common.cached_trace("alexnet_paper", 227)
     single = common.cached_trace("alexnet_paper", 227, (("groups", 1),))
     rows = [{t("alex.gpus.col.layer", lang): r.label,

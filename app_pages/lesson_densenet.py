@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, measured
+from app_pages import common, lecture_mode, measured
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -109,7 +109,7 @@ def add_cat_tab(lang: str) -> None:
 
 
 def bc_tab(lang: str) -> None:
-    st.markdown(t("dense.bc.intro", lang))
+    lecture_mode.note(t("dense.bc.intro", lang))
     result = common.cached_trace("densenet_bc_100", 32)
     live_chart(lesson_charts.ledger_line(dense_ledger(result), lang, growth_rate(result)),
                key="dense_bc_ledger")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, measured
+from app_pages import common, lecture_mode, measured
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -111,7 +111,7 @@ def inside_tab(lang: str) -> None:
 
 
 def aux_tab(lang: str) -> None:
-    st.markdown(t("inc.aux.intro", lang, w=AUX_LOSS_WEIGHT))
+    lecture_mode.note(t("inc.aux.intro", lang, w=AUX_LOSS_WEIGHT))
     st.code(t("inc.aux.loss", lang, w=AUX_LOSS_WEIGHT), language=None)
     result = common.cached_trace("googlenet_paper", 224, (("train", True),))
     aux = sum(r.params_total for r in result.records if r.type == "InceptionAux")

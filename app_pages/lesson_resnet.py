@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, measured
+from app_pages import common, lecture_mode, measured
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -106,7 +106,7 @@ def compare_tab(lang: str) -> None:
 
 
 def projection_tab(lang: str) -> None:
-    st.markdown(t("res.projection.intro", lang))
+    lecture_mode.note(t("res.projection.intro", lang))
     for arch in ("resnet18", "resnet50"):
         result = common.cached_trace(arch, 224)
         rows = []

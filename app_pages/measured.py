@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from app_pages import common
+from app_pages import common, lecture_mode
 from app_pages.live_chart import live_chart
 from visualizer import palette
 from visualizer.data import DataError, load_split
@@ -165,7 +165,7 @@ def ratio(x: float, lang: str) -> str:
 
 
 def gradients_view(lang: str, depth: int) -> None:
-    st.markdown(t("res.g.intro", lang, batch=GRADIENT_BATCH))
+    lecture_mode.note(t("res.g.intro", lang, batch=GRADIENT_BATCH))
     try:
         plain = cifar_gradients(depth, False)
         res = cifar_gradients(depth, True)
@@ -199,7 +199,7 @@ def aux_gradients(aux_weight: float) -> list[LayerGradient]:
 
 
 def aux_gradients_view(lang: str) -> None:
-    st.markdown(t("inc.g.intro", lang, batch=GOOGLENET_BATCH, w=AUX_WEIGHT))
+    lecture_mode.note(t("inc.g.intro", lang, batch=GOOGLENET_BATCH, w=AUX_WEIGHT))
     try:
         without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
     except DataError as err:

@@ -49,14 +49,27 @@ export default function ({ data, setTriggerValue }) {
 # a class its script sets: tables measure their type when they first draw, which can be before
 # a script has run.
 ON = "html:has(.st-key-cnnvis_projector_style)"
+# The root type follows the screen: 28 px at 1920 px wide, 21 px at 1366 (body text 24.5 and
+# 18.4 px, the back row's minimum); the title is smaller than a page's, the space between
+# blocks tighter, the page's introduction goes to the speaker notes (lecture_mode.note) and the
+# slide bar floats at the bottom right: the step's picture gets the screen.
 CSS = f"""
-{ON} {{ font-size: 28px !important; }}
+{ON} {{ font-size: clamp(21px, 1.46vw, 28px) !important; }}
+{ON} [data-testid="stMain"] h1 {{ font-size: 1.45rem !important; padding: 0 0 0.2rem !important; }}
+{ON} [data-testid="stMain"] h2 {{ font-size: 1.2rem !important; padding: 0.2rem 0 !important; }}
+{ON} [data-testid="stMain"] h3, {ON} [data-testid="stMain"] h4 {{ font-size: 1.05rem !important;
+  padding: 0.1rem 0 !important; }}
+{ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
+{ON} .st-key-cnnvis_slide_bar {{ position: fixed; right: 1rem; bottom: 0.6rem; z-index: 1000;
+  width: auto !important; background: rgba(255, 255, 255, 0.92); border-radius: 0.6rem;
+  padding: 0.2rem 0.4rem; box-shadow: 0 0 0.4rem rgba(0, 0, 0, 0.15); }}
+{ON} .st-key-cnnvis_slide_bar button {{ min-height: 2.2rem; }}
 {ON} [data-testid="stSidebar"], {ON} [data-testid="stSidebarCollapsedControl"],
 {ON} [data-testid="stExpandSidebarButton"], {ON} header[data-testid="stHeader"] {{
   display: none !important; }}
 {ON} [data-testid="stMain"] {{ color: #000000; }}
 {ON} [data-testid="stMainBlockContainer"] {{ max-width: 100% !important;
-  padding: 1.5rem 2.5rem 4rem !important; }}
+  padding: 0.6rem 2rem 3.5rem !important; }}
 """
 
 _component = st.components.v2.component("cnnvis.projector", html="<span></span>", js=JS, css=CSS,

@@ -110,3 +110,28 @@ def qr_png(text: str, scale: int = 14) -> bytes:
     buf = io.BytesIO()
     segno.make(text, error="m").save(buf, kind="png", scale=scale, border=2)
     return buf.getvalue()
+
+
+def notes_path(folder: Path | None = None) -> Path:
+    return (folder or cache_dir()) / "lecture-notes.json"
+
+
+def write_notes(title: str, notes: list[str], folder: Path | None = None) -> None:
+    """The speaker notes of the teacher's current slide (only her presenter view reads them)."""
+    data = {"version": version(folder), "title": title, "notes": notes}
+    target = notes_path(folder)
+    try:
+        if json.loads(target.read_text()) == data:
+            return
+    except (OSError, ValueError):
+        pass
+    atomic_write(target, lambda fh: fh.write(json.dumps(data, ensure_ascii=False).encode()))
+
+
+def read_notes(folder: Path | None = None) -> dict[str, object]:
+    try:
+        data = json.loads(notes_path(folder).read_text())
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and isinstance(data.get("notes"), list)
+    return data if ok else {}

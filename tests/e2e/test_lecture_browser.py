@@ -60,7 +60,7 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
     def follow(page, step: str) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_function("(s) => location.pathname.endsWith('lesson_alexnet') && "
                                "new URLSearchParams(location.search).get('step') === s", arg=step,
-                               timeout=20_000)
+                               timeout=30_000)
 
     for page in students:
         follow(page, step_of(teacher.url))

@@ -1,0 +1,123 @@
+"""The class follows the teacher: what followers cost while she talks, and how fast they follow.
+
+Each follower is what a student's page does (deploy/protocol.py for the page, plain HTTP for
+the wait): it opens the lesson as a Streamlit session, then waits at ``/api/lecture`` for the
+teacher's next step and, woken, reruns its page with her view, as the page's own script does.
+The teacher publishes steps (visualizer/lecture.py, what her browser does on each click).
+
+Measured, on the running server (``make run``'s serve.py):
+- idle: the server's CPU over ``--idle`` seconds with N followers waiting (target: under 10 %
+  of one core for 200), against the same seconds with no follower at all (the ratio);
+- stepping: the teacher steps 30 times; for each step, the time from her publishing to the
+  last follower's finished rerun (p50, p95; targets p95 < 1 s for 40, < 2 s for 200), errors.
+
+Run: ``python -m bench follow`` (40 and 200 followers), or ``python -m bench.follow 40``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench._common import percentile, record, server, table
+from deploy.protocol import Tab
+from visualizer import lecture
+
+PAGE = "lesson_alexnet"
+STEPS = 30
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def long_poll(host: str, port: int, after: int) -> int:
+    """GET /api/lecture?after=N (held until the version changes); the new version."""
+    reader, writer = await asyncio.open_connection(host, port)
+    request = f"GET /api/lecture?after={after} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    writer.write(request.encode())
+    await writer.drain()
+    body = (await reader.read()).split(b"\r\n\r\n", 1)[1]
+    writer.close()
+    import json
+
+    return int(json.loads(body)["version"])
+
+
+async def follower(url: str, seen: dict[int, list[float]], errors: list[str], stop: asyncio.Event) -> None:
+    host, port = url.removeprefix("http://").split(":")
+    try:
+        async with Tab(url) as tab:
+            now = lecture.read()
+            version = now.version if now else 0
+            await tab.open(PAGE, now.query if now else "lang=ko", timeout=300)
+            while not stop.is_set():
+                new = await long_poll(host, int(port), version)
+                if new == version:
+                    continue
+                version = new
+                current = lecture.read()
+                run = await tab.open(PAGE, current.query if current else "", timeout=300)
+                if not run.ok:
+                    errors.append("run")
+                seen.setdefault(version, []).append(time.perf_counter())
+    except Exception as exc:  # a dropped session is an error of the measurement, not a crash
+        errors.append(type(exc).__name__)
+
+
+async def measure(url: str, pid: int, n: int, idle: float) -> dict[str, object]:
+    base = lecture.publish(PAGE, {"tab": "steps", "step": "0", "lang": "ko"})
+    stop = asyncio.Event()
+    seen: dict[int, list[float]] = {}
+    errors: list[str] = []
+    tasks = [asyncio.create_task(follower(url, seen, errors, stop)) for _ in range(n)]
+    await asyncio.sleep(5 + n / 20)  # every follower has opened its page and waits
+    before = cpu_seconds(pid)
+    await asyncio.sleep(idle)
+    idle_share = (cpu_seconds(pid) - before) / idle
+    delays: list[float] = []
+    for step in range(1, STEPS + 1):
+        published = time.perf_counter()
+        v = lecture.publish(PAGE, {"tab": "steps", "step": str(step % 20), "lang": "ko"}).version
+        deadline = published + 30
+        while len(seen.get(v, [])) < n - len(errors) and time.perf_counter() < deadline:
+            await asyncio.sleep(0.02)
+        arrived = seen.get(v, [])
+        delays.append((max(arrived) if arrived else deadline) - published)
+        await asyncio.sleep(1.0)  # the teacher talks for a moment
+    stop.set()
+    lecture.publish(PAGE, {}, live=False)
+    for t in tasks:
+        t.cancel()
+    return {"n": n, "idle": idle_share, "p50": percentile(delays, 0.5), "p95": percentile(delays, 0.95),
+            "errors": len(errors), "base": base.version}
+
+
+def main(counts: tuple[int, ...] = (40, 200), idle: float = 60.0) -> None:
+    rows = []
+    for n in counts:
+        cache = tempfile.mkdtemp(prefix="cnnvis-follow-")
+        os.environ["CNNVIS_CACHE"] = cache
+        with server(extra_env={"CNNVIS_CACHE": cache}) as (url, proc):
+            before = cpu_seconds(proc.pid)
+            time.sleep(idle / 4)
+            empty = (cpu_seconds(proc.pid) - before) / (idle / 4)
+            result = asyncio.run(measure(url, proc.pid, n, idle))
+        rows.append([n, f"{100 * empty:.1f} %", f"{100 * float(result['idle']):.1f} %",  # type: ignore[arg-type]
+                     f"{result['p50']:.2f} s", f"{result['p95']:.2f} s", result["errors"]])
+        print(rows[-1], flush=True)
+    record("The class follows the teacher (bench/follow.py)", table(
+        ["followers", "server CPU, nobody there", f"server CPU, followers waiting ({idle:.0f} s)",
+         "teacher's step → last follower, p50", "p95", "errors"], rows)
+        + f"\n\n{STEPS} steps of the AlexNet lesson, one a second and a bit; each follower a Streamlit "
+          "session (deploy/protocol.py) waiting at /api/lecture, rerunning its page with the teacher's "
+          "view when woken, as a student's page does.")
+
+
+if __name__ == "__main__":
+    main(tuple(int(a) for a in sys.argv[1:]) or (40, 200))
