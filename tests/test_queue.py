@@ -272,11 +272,18 @@ def test_the_teacher_sees_the_queue_by_student_and_removes_any_job(fashion_env: 
 
 def test_a_job_over_its_memory_limit_fails_alone_and_says_so(fashion_env: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """The mini DenseNet needs ~0.7 GiB more than torch itself for a step: under a 1.2 GiB limit
-    (instead of the class's 6) its process cannot allocate, the job fails with the limit named,
-    and the next job trains."""
+    """A design whose weights alone take 0.5 GiB (134 M parameters: within the class's bounds)
+    cannot even be built under a 1.2 GiB limit (instead of the class's 6; torch itself takes
+    ~0.8): the job fails with the limit named, and the next job trains."""
     monkeypatch.setenv("CNNVIS_TEST_JOB_MEMORY", str(int(1.2 * 2**30)))
-    big, small = tiny_job("10.0.6.1", name="mini_densenet"), tiny_job("10.0.6.2", name="lenet")
+    wide = ds.parse({"input": [1, 28], "name": "wide", "items": [
+        {"type": "flatten"}, {"type": "linear", "out": 16384}, {"type": "relu"},
+        {"type": "linear", "out": 8192}, {"type": "relu"}, {"type": "linear", "out": 10}]})
+    result, net = q.measure(wide)
+    assert result.total_params == 784 * 16384 + 16384 + 16384 * 8192 + 8192 + 8192 * 10 + 10
+    big = q.submit(wide, owner="10.0.6.1", nickname="w", params=result.total_params, macs=result.total_macs,
+                   need=q.trainable(wide, result, net), start=False)
+    small = tiny_job("10.0.6.2", name="lenet")
     assert q.work(budget=BUDGET, nice=0, threads=1) == 2
     ended = q.outcome(big)
     assert ended is not None and ended["state"] == "failed", ended
