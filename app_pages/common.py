@@ -69,11 +69,19 @@ def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ())
     return trace_named(arch, size, **dict(config))
 
 
+def exact_count(n: int, lang: str) -> str:
+    """A count exactly and as it is said: ``61,100,840 · 6,110만`` (a student who adds a block
+    sees the exact change, +73,984, beside the rounded figure)."""
+    rounded = number(n, lang)
+    return f"{n:,}" if rounded == f"{n:,}" else f"{n:,} · {rounded}"
+
+
 def headline(result: TraceResult, lang: str) -> None:
-    """The figures a network is known by: parameters, MACs, depth, output, activation memory."""
+    """The figures a network is known by: parameters (exact and rounded), MACs, depth, output,
+    activation memory."""
     row = st.container(horizontal=True, gap="medium")
-    row.metric(t("metric.params", lang), number(result.total_params, lang),
-               help=t("metric.params.help", lang) + f" ({result.total_params:,})")
+    row.metric(t("metric.params", lang), exact_count(result.total_params, lang),
+               help=t("metric.params.help", lang))
     row.metric(t("metric.macs", lang), number(result.total_macs, lang),
                help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
                + f" ({result.total_macs:,})")
@@ -82,6 +90,32 @@ def headline(result: TraceResult, lang: str) -> None:
                help=t("metric.output.help", lang))
     mib = 4 * result.activation_values / 2**20
     row.metric(t("metric.memory", lang), f"{mib:,.1f} MiB", help=t("metric.memory.help", lang))
+
+
+# A table cell is drawn in about 14 px type: a digit is about 8.5 px wide, a Hangul syllable
+# about 14 px; a cell has about 16 px of padding and a header its sort icon.
+_CELL_PAD = 30
+
+
+def text_px(text: str, size: float = 14.0) -> float:
+    """About how wide ``text`` is drawn at ``size`` px (Hangul square, digits and Latin narrower)."""
+    return sum(size * (1.0 if ord(ch) > 0x2E80 else 0.35 if ch in " ,.:" else 0.62) for ch in text)
+
+
+def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Column settings for ``st.dataframe`` that draw every cell whole: the ``numbers`` columns
+    with thousands separators and the ``texts`` columns (formulas), each as wide as its widest
+    cell or its header (a grid narrower than its content cuts 115,605,504 to "05,504")."""
+    config: dict[str, Any] = {}
+    for name in (*numbers, *texts):
+        if name not in frame.columns:
+            continue
+        cells = [f"{v:,}" if isinstance(v, int | float) and name in numbers else str(v)
+                 for v in frame[name].tolist() if v is not None and v == v]
+        width = int(max([text_px(str(name)) + 14, *(text_px(c) for c in cells)]) + _CELL_PAD)
+        config[name] = (st.column_config.NumberColumn(format="localized", width=width) if name in numbers
+                        else st.column_config.TextColumn(width=width))
+    return config
 
 
 def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:

@@ -46,10 +46,10 @@ def render() -> None:
                       t("metric.depth", lang): result.weighted_depth,
                       t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
                       t("cmp.col.top1", lang): row["top1"], t("cmp.col.fails", lang): ""})
-    st.dataframe(pd.DataFrame(table), hide_index=True, placeholder="",
+    frame = pd.DataFrame(table)
+    st.dataframe(frame, hide_index=True, placeholder="",
                  height=36 * (len(table) + 1) + 12,
-                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                                t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
+                 column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
     if any(r["top1"] is not None for r in rows):
         live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")

@@ -161,9 +161,8 @@ def flow_tab(result: TraceResult, lang: str) -> None:
         frame, hide_index=True, on_select="rerun", selection_mode="single-row",
         key=f"ex_table_{st.session_state.ex_table_nonce}",
         selection_default={"selection": {"rows": rows}} if rows else None,
-        column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                       t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
-                       t("col.formula", lang): st.column_config.TextColumn(width="large")},
+        column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
+                                            (t("col.formula", lang), t("col.flag", lang))),
         column_order=[t(k, lang) for k in COLUMNS], placeholder="",
         height=min(36 * (len(frame) + 1) + 12, 640),
     )

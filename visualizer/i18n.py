@@ -526,6 +526,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "읽을 수 있는 그림 파일이 아닙니다. PNG나 JPEG 그림을 고르세요."),
     "img.truncated": ("The picture file is damaged or cut off. Save it again, or choose another.",
                       "그림 파일이 손상되었거나 잘렸습니다. 다시 저장하거나 다른 파일을 고르세요."),
+    # --- readable screens (issue 30) ---------------------------------------------------------
+    "play.contrast": ("Shown brighter than the numbers: zero is grey, the strongest 1% white or black.",
+                      "보기 쉽게 밝기를 키웠습니다: 0은 회색, 가장 강한 1%는 흰색이나 검은색입니다."),
+    # --- end of readable screens (issue 30) ---------------------------------------------------
     # --- feature maps -----------------------------------------------------------------------
     "nav.features": ("Feature maps of your picture", "내 그림의 특징 맵"),
     "feat.title": ("What the network makes of your picture", "네트워크가 내 그림을 어떻게 보는지"),
