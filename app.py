@@ -23,6 +23,7 @@ with st.sidebar:
                          required=True)
     st.toggle(t("app.present", common.lang()), key=projector.PRESENT_KEY,
               help=t("app.present.help", common.lang()))
+    common.glossary()  # the 용어집 (issue 30)
 if projector.presenting():
     projector.style()
 

@@ -118,6 +118,23 @@ def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, 
     return config
 
 
+def glossary() -> None:
+    """The 용어집 button: every term the app uses, Korean and English, in a wide dialog."""
+    from visualizer.i18n import GLOSSARY
+
+    current = lang()
+
+    def body() -> None:
+        st.caption(t("glossary.intro", current))
+        rows = [f"| **{ko if current == 'ko' else en}** | {en if current == 'ko' else ko} | "
+                f"{means_ko if current == 'ko' else means_en} |" for ko, en, means_en, means_ko in GLOSSARY]
+        head = " | ".join(t(f"glossary.col.{c}", current) for c in ("term", "other", "means"))
+        st.markdown(f"| {head} |\n|---|---|---|\n" + "\n".join(rows))
+
+    if st.button(t("glossary.button", current), icon=":material/menu_book:", key="glossary_open"):
+        st.dialog(t("glossary.title", current), width="large")(body)()
+
+
 def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:
     """A setting that cannot work: the message in the page's language, and a button that
     applies the fix."""

@@ -53,13 +53,12 @@ def block_tab(lang: str) -> None:
     mid = STATE.slider("mid", t("res.mid_dim", lang), where=c[1])
     size = STATE.slider("size", t("res.size", lang), where=c[2])
     result = common.cached_trace("residual_block", size, (("in_channels", dim), ("mid_dim", mid)))
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("res.code", lang))
-        st.code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
-    with right:
-        st.subheader(t("res.trace", lang))
-        diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
+    # The code the width of the page: its lines are ~75 characters (a half column cut them at
+    # kernel_size); on a phone they wrap.
+    st.subheader(t("res.code", lang))
+    st.code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
+    st.subheader(t("res.trace", lang))
+    diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
     frame = pd.DataFrame(layer_rows(result, lang, minor=True))
     st.dataframe(frame, hide_index=True,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
