@@ -24,6 +24,7 @@ with st.sidebar:
     st.toggle(t("app.present", common.lang()), key=projector.PRESENT_KEY,
               help=t("app.present.help", common.lang()))
     common.glossary()  # the 용어집 (issue 30)
+common.widget_words()  # Streamlit's own English in the page's language (issue 30)
 if projector.presenting():
     projector.style()
 

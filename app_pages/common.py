@@ -118,6 +118,31 @@ def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, 
     return config
 
 
+def widget_words() -> None:
+    """Streamlit's own English, in the page's language. Streamlit cannot be told other words for
+    its upload box, its number boxes' hint or its crash box (streamlit/streamlit#13500), so
+    the English is hidden and ours is drawn instead: the upload button reads "파일 고르기"
+    (every upload's own label names its formats and size limit, so "10MB per file • PNG, JPG"
+    goes); a number box applies on Enter or on leaving it, and its "Press Enter to apply",
+    drawn over the value, goes; a crash box says what happened and what to do, without its
+    English and its links to Google and ChatGPT (the classroom is offline)."""
+    current = lang()
+
+    def css(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button span[style]::after {{
+  content: {css(t("st.upload", current))}; }}
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="InputInstructions"] {{ display: none; }}
+[data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
+[data-testid="stException"] [data-testid="stAlertContentError"]::before {{
+  content: {css(t("st.crash", current))}; }}
+</style>""")
+
+
 def glossary() -> None:
     """The 용어집 button: every term the app uses, Korean and English, in a wide dialog."""
     from visualizer.i18n import GLOSSARY

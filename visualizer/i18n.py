@@ -571,6 +571,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "type.Sequential": ("Sequential", "층 묶음"),
     "col.name": ("Where it sits", "위치"),
     "glossary.button": ("Glossary", "용어집"),
+    # Streamlit's own words, replaced on every page (app_pages/common.py, widget_words).
+    "st.upload": ("Choose a file", "파일 고르기"),
+    "st.crash": ("Something went wrong and this part cannot be shown. Reload the page or choose other "
+                 "settings; the details are in the server's log.",
+                 "문제가 생겨 이 부분을 보여 줄 수 없습니다. 페이지를 새로 고치거나 다른 설정을 골라 "
+                 "보세요. 자세한 내용은 서버 기록에 남았습니다."),
     "glossary.title": ("Glossary: every term the app uses", "용어집: 앱에서 쓰는 모든 용어"),
     "glossary.intro": ("The lecture's own terms first, then the app's.",
                        "강의에서 쓴 용어가 먼저, 그다음은 앱이 더한 용어입니다."),
@@ -1047,7 +1053,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "its parameters are the network's at test time.",
                          "GoogLeNet의 보조 분류기 두 개는 학습할 때만 쓰이므로 설계에서는 빠집니다: 파라미터 수는 "
                          "시험(추론) 때 네트워크의 것입니다."),
-    "builder.load": ("Open a design file (JSON)", "설계 파일 열기 (JSON)"),
+    "builder.load": ("Open a design file (JSON, up to 1 MB)", "설계 파일 열기 (JSON, 1MB까지)"),
     "builder.loaded": ("Opened {name}.", "{name}을(를) 열었습니다."),
     "builder.limits": ("Limits: {items} items, {depth} weighted layers, {params} parameters, {macs} MACs, "
                        "channels up to 4096.",
