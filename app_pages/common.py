@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -67,6 +70,24 @@ def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ())
     training-time graph.
     """
     return trace_named(arch, size, **dict(config))
+
+
+def _warm() -> None:
+    """Trace every picture network at 224 once, in the background: the comparison's first visit
+    (every network, ~7 s on a fresh server) and each network's first explorer view then find
+    them ready. One thread, once per server process (not under pytest: tests trace what they
+    check)."""
+    from models import get_entry, list_models
+
+    for name in list_models():
+        if get_entry(name).takes_images:
+            # a setting that cannot work at 224 (the 2012 layout) is no error
+            with contextlib.suppress(Exception):
+                cached_trace(name, 224)
+
+
+if "pytest" not in sys.modules:
+    threading.Thread(target=_warm, name="cnnvis-warm-traces", daemon=True).start()
 
 
 def exact_count(n: int, lang: str) -> str:

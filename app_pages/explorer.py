@@ -235,7 +235,8 @@ def body(lang: str) -> None:
     STATE.link()
     v, size = view(), STATE["size"]
     try:
-        result = common.cached_trace(entry.name, size, tuple(sorted(config(entry.name).items())))
+        with st.spinner(t("wait.trace", lang, arch=t(f"arch.{entry.name}", lang), size=size)):
+            result = common.cached_trace(entry.name, size, tuple(sorted(config(entry.name).items())))
     except ShapeError as err:
         target = None
         if err.valid is not None:

@@ -160,3 +160,29 @@ def test_headline_shows_the_exact_count_beside_the_rounded_one(lang: str, shown:
     assert at.metric[0].value == shown
     at = open_page("builder", lang=lang)
     assert re.fullmatch(r"\d{1,3}(,\d{3})+ · \S.*", at.metric[0].value), at.metric[0].value
+
+
+def test_a_measurement_is_kept_on_disk_across_restarts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """GoogLeNet's gradients take ~12 s the first time: a later server reads them back. Other
+    pictures (or a damaged file) mean computing again."""
+    import torch
+
+    from visualizer.shortcuts import LayerGradient, kept_on_disk
+
+    calls: list[int] = []
+
+    def compute() -> list[LayerGradient]:
+        calls.append(1)
+        return [LayerGradient("conv1.conv", 0.125), LayerGradient("conv2.conv", 3.5e-7)]
+
+    x, y = torch.arange(12.0).reshape(3, 1, 2, 2), torch.tensor([0, 1, 2])
+    first = kept_on_disk("googlenet", {"aux_weight": 0.3}, x, y, compute, tmp_path)
+    again = kept_on_disk("googlenet", {"aux_weight": 0.3}, x, y, compute, tmp_path)
+    assert first == again and len(calls) == 1
+    kept_on_disk("googlenet", {"aux_weight": 0.3}, x + 1, y, compute, tmp_path)  # other pictures
+    kept_on_disk("googlenet", {"aux_weight": 0.0}, x, y, compute, tmp_path)  # another setting
+    assert len(calls) == 3
+    for path in (tmp_path / "measured").iterdir():
+        path.write_text("{not json")
+    assert kept_on_disk("googlenet", {"aux_weight": 0.3}, x, y, compute, tmp_path) == first
+    assert len(calls) == 4

@@ -571,6 +571,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "type.Sequential": ("Sequential", "층 묶음"),
     "col.name": ("Where it sits", "위치"),
     "glossary.button": ("Glossary", "용어집"),
+    # What a first computation is doing while the page waits (bench/first_compute.py).
+    "wait.compare": ("Tracing every network at {size}×{size} (the first time takes about 10 seconds)…",
+                     "모든 네트워크를 {size}×{size}(으)로 추적하는 중입니다 (처음 한 번은 10초쯤 걸립니다)…"),
+    "wait.gradients": ("Measuring the gradients of a {depth}-layer network, with and without shortcuts "
+                       "(the first time takes up to 20 seconds)…",
+                       "{depth}층 네트워크의 기울기를 지름길이 있을 때와 없을 때 재는 중입니다 "
+                       "(처음 한 번은 20초까지 걸립니다)…"),
+    "wait.aux": ("Measuring GoogLeNet's gradients with and without its auxiliary classifiers (the first "
+                 "time takes about 15 seconds)…",
+                 "보조 분류기가 있을 때와 없을 때 GoogLeNet의 기울기를 재는 중입니다 (처음 한 번은 15초쯤 "
+                 "걸립니다)…"),
+    "wait.trace": ("Tracing {arch} at {size}×{size}…", "{arch}을(를) {size}×{size}(으)로 추적하는 중입니다…"),
+    "wait.reuse": ("Reading how each layer reuses earlier maps…", "각 층이 앞선 맵을 얼마나 다시 쓰는지 읽는 중입니다…"),
     # Streamlit's own words, replaced on every page (app_pages/common.py, widget_words).
     "st.upload": ("Choose a file", "파일 고르기"),
     "st.crash": ("Something went wrong and this part cannot be shown. Reload the page or choose other "

@@ -66,8 +66,9 @@ def test_crash_box_reads_in_korean(app_url: str, page) -> None:  # type: ignore[
     page.evaluate("""() => {
       const box = document.createElement('div');
       box.innerHTML = `<div class="stException" data-testid="stException"><div data-testid="stAlertContainer"
-        role="alert"><div data-testid="stAlertContentError"><div><div data-testid="stExceptionMessage">This app
-        has encountered an error. The original error message is redacted.</div><div><button>Copy</button>
+        role="alert"><div data-testid="stAlertContentError"><div><div data-testid="stExceptionMessage">
+        This app has encountered an error. The original error message is redacted.</div><div>
+        <button>Copy</button>
         <a href="https://www.google.com/search?q=x">Ask Google</a><a href="https://chatgpt.com/?q=x">Ask
         ChatGPT</a></div></div></div></div></div>`;
       document.querySelector('[data-testid="stMainBlockContainer"]').prepend(box);
