@@ -158,6 +158,8 @@ def widget_words() -> None:
   content: {css(t("st.upload", current))}; }}
 [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 [data-testid="InputInstructions"] {{ display: none; }}
+[data-testid="stDownloadButton"] button p {{ white-space: normal; }}
+@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }} }}
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
 [data-testid="stException"] [data-testid="stAlertContentError"]::before {{
   content: {css(t("st.crash", current))}; }}

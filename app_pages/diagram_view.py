@@ -102,7 +102,8 @@ def diagram(dot: str, key: str) -> None:
         st.graphviz_chart(dot, width="stretch")
         return
     lang = common.lang()
-    # A projector's back row reads 18 px; a phone held close, 8.
+    # A projector's back row reads 18 px; a laptop 10 and a phone held close 9 (issue 30: the
+    # readability check's minimums): a diagram that would shrink further scrolls instead.
     _component(key=key, data={"svg": svg, "hint": t("diagram.zoom", lang),
-                              "min_text": 18 if projector.presenting() else 8,
+                              "min_text": 18 if projector.presenting() else 10,
                               "label": t("diagram.alt", lang)})

@@ -171,9 +171,9 @@ def gpus_tab(lang: str) -> None:
              t("alex.gpus.col.split", lang): r.params,
              t("alex.gpus.col.single", lang): single.find(r.name).params}
             for r in split.leaves() if r.type == "Conv2d"]
-    st.dataframe(pd.DataFrame(rows), hide_index=True,
-                 column_config={c: st.column_config.NumberColumn(format="localized")
-                                for c in (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))})
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True, column_config=common.fitted_columns(
+        frame, (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))))
     saved = single.total_params - split.total_params
     st.markdown(t("alex.gpus.total", lang, split=f"{split.total_params:,}", single=f"{single.total_params:,}",
                   saved=f"{saved:,}", pct=f"{100 * saved / single.total_params:.1f}"))

@@ -186,3 +186,25 @@ def test_a_measurement_is_kept_on_disk_across_restarts(tmp_path) -> None:  # typ
         path.write_text("{not json")
     assert kept_on_disk("googlenet", {"aux_weight": 0.3}, x, y, compute, tmp_path) == first
     assert len(calls) == 4
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["explorer", "lesson_alexnet", "lesson_inception", "lesson_resnet",
+                                  "lesson_densenet", "compare", "builder"])
+def test_every_table_draws_its_numbers_whole(page: str) -> None:
+    """A table is drawn on a canvas, where a browser check cannot read it: a column that shows
+    numbers with thousands separators is as wide as its widest number (the grid sizes a column
+    by the number without separators, and cut 115,605,504 to "05,504"), on every tab."""
+    from tests.pages import PAGES
+
+    assert page in PAGES
+    at = open_page(page, lang="ko")
+    narrow = []
+    for frame in at.dataframe:
+        for name, column in _columns(frame).items():
+            if (column.get("type_config") or {}).get("format") != "localized" or name not in frame.value:
+                continue
+            values = [v for v in frame.value[name].tolist() if isinstance(v, int | float) and v == v]
+            if values and column.get("width", 0) < _least_width(int(max(values))):
+                narrow.append(f"{name}: {column.get('width')} px for {int(max(values)):,}")
+    assert not narrow, narrow

@@ -362,7 +362,12 @@ def _lane_body(result: TraceResult, boxes: list[_Box], opt: DiagramOptions,
             sources = prev if cross else [prev[lane]]
             for src in dict.fromkeys(sources):
                 shape = prev_shape if src == "input" else _halve(prev_shape, lanes)
-                lines.append(f'  {src} -> {b.id}_{lane} [label="{shape_text(shape)}"];')
+                # An edge to the other GPU carries the same maps as the straight one beside it:
+                # unlabelled, or its label sits where the two crossing edges meet (a line
+                # through "128×13×13").
+                across = cross and src != "input" and not src.endswith(f"_{lane}")
+                label = "" if across else shape_text(shape)
+                lines.append(f'  {src} -> {b.id}_{lane} [label="{label}"];')
         prev = [f"{b.id}_{lane}" for lane in range(lanes)]
         prev_shape = result.records[b.unit.leaves[-1]].output_shape
     for i, b in enumerate(boxes[split_end:]):

@@ -105,7 +105,8 @@ def gradient_lines(lines: Sequence[GradientLine], lang: str, title: str,
     values, texts = stage_ticks(lines[0].grads) if lines else ([], [])
     fig.update_xaxes(title_text=t("sc.g.x_axis", lang), tickvals=values, ticktext=texts,
                      gridcolor=palette.GRID)
-    fig.update_yaxes(title_text=t("sc.g.y_axis", lang), type="log", exponentformat="power",
+    # One tick a decade: plotly's in-between "2" and "5" sat on the raised 10⁻² labels.
+    fig.update_yaxes(title_text=t("sc.g.y_axis", lang), type="log", exponentformat="power", dtick=1,
                      gridcolor=palette.GRID)
     return styled(fig, title, 460)
 
