@@ -9,13 +9,22 @@ overlaps of labels.py:
 - **cut**: text beyond the page's right edge (nothing scrolls a page sideways);
 - **crossed**: a diagram's line through a text (an edge over a block's title or a label).
 
-Why labels.py alone missed the phone's overlaps the issue lists: it compared each label's
-font box trimmed by a fixed 35% of its height, and a glyph's ink is not where that trimmed box
-is; a rotated "ResNet-152" touching the right axis's "0" sat inside the trimmed-away margin
-(the trimmed boxes were 0 px apart on the family chart at 390 px). It now compares the ink
-(from the baseline, by the letters' height and descent). It also never looked at HTML text,
-at text size, or at a diagram's lines. Tables are drawn on a canvas (glide-data-grid): their
-cells are checked through Streamlit's column settings instead (tests/test_readable.py).
+Why labels.py alone missed overlaps the issue lists (found out on this tree, 2026-12-05):
+
+- it compared each label's font box trimmed by a fixed 35% of its height; a tick label with a
+  raised exponent (10⁻²) has the exponent in the trimmed-off top, so the "2" plotly writes
+  beside it was never seen touching it. It now compares ink: from the baseline up by the
+  letters' height and down by their descent, and a raised label's whole box. That found the
+  Inception gradient chart's 10⁻² … on a "2" at 1366 and 390 px, and Figure 1's longer Korean
+  panel titles on its "100" tick at 360 px;
+- it looked only at the text of pictures: never at HTML text (the headline's exact count ran
+  8 px past a phone's edge), at text size (bar values of 4.6-6.2 px on a phone, diagrams at
+  8 px), at a code box narrower than its formula, or at a diagram's lines;
+- tables are drawn on a canvas (glide-data-grid), where no DOM text can be measured: their
+  columns are checked through Streamlit's column settings instead (tests/test_readable.py).
+
+The family chart's ResNet-152 on a "0" tick and the flow chart's pool5 on flatten did not
+reproduce here (the family chart's right axis has round ticks since; see issue 30's note).
 """
 
 from __future__ import annotations
