@@ -37,6 +37,9 @@ const fit = (host) => {
   scale = Math.max(scale, host.cnnvisMinText / font);
   svg.style.width = `${w * scale}px`;
   svg.style.height = `${h * scale}px`;
+  // Wider than its column (its text kept readable): open on its middle, where the network's
+  // spine runs, not on its left edge; the student scrolls either way.
+  if (host.cnnvisScale !== scale && w * scale > room) host.scrollLeft = (w * scale - room) / 2;
   host.cnnvisScale = scale;
 };
 
