@@ -63,6 +63,7 @@ def test_crash_box_reads_in_korean(app_url: str, page) -> None:  # type: ignore[
     what happened in Korean, without its English or its links."""
     page.goto(f"{app_url}/compare?lang=ko")
     wait_idle(page)
+    wait_drawn(page)  # settled: no rerun replaces the box drawn below
     page.evaluate("""() => {
       const box = document.createElement('div');
       box.innerHTML = `<div class="stException" data-testid="stException"><div data-testid="stAlertContainer"
