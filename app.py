@@ -32,6 +32,9 @@ with st.sidebar:
         st.caption(t("teacher.signed_in", common.lang()))
         st.link_button(t("teacher.sign_out", common.lang()), SIGN_OUT, on_click=common.sign_out,
                        icon=":material/logout:")
+    common.glossary()  # the 용어집 (issue 30)
+common.widget_words()  # Streamlit's own English in the page's language (issue 30)
+
 lang = common.lang()
 pages = {
     t("nav.section.explore", lang): [

@@ -323,7 +323,7 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
         shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",
         key=f"b_items_{st.session_state.get(NONCE, 0)}",
         selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
-        column_config={t("builder.col.params", lang): st.column_config.NumberColumn(format="localized"),
+        column_config={**common.fitted_columns(frame, (t("builder.col.params", lang),)),
                        t("builder.col.item", lang): st.column_config.TextColumn(width="medium"),
                        t("builder.col.n", lang): st.column_config.NumberColumn(width=50)},
         height=min(36 * (len(frame) + 1) + 12, 560), width="stretch", placeholder="")

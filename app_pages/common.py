@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -68,10 +71,36 @@ def cached_trace(arch: str, size: int, config: tuple[tuple[str, Any], ...] = ())
     return trace_named(arch, size, **dict(config))
 
 
+def _warm() -> None:
+    """Trace every picture network at 224 once, in the background: the comparison's first visit
+    (every network, ~7 s on a fresh server) and each network's first explorer view then find
+    them ready. One thread, once per server process (not under pytest: tests trace what they
+    check)."""
+    from models import get_entry, list_models
+
+    for name in list_models():
+        if get_entry(name).takes_images:
+            # a setting that cannot work at 224 (the 2012 layout) is no error
+            with contextlib.suppress(Exception):
+                cached_trace(name, 224)
+
+
+if "pytest" not in sys.modules:
+    threading.Thread(target=_warm, name="cnnvis-warm-traces", daemon=True).start()
+
+
+def exact_count(n: int, lang: str) -> str:
+    """A count exactly and as it is said: ``61,100,840 · 6,110만`` (a student who adds a block
+    sees the exact change, +73,984, beside the rounded figure)."""
+    rounded = number(n, lang)
+    return f"{n:,}" if rounded == f"{n:,}" else f"{n:,} · {rounded}"
+
+
 def headline(result: TraceResult, lang: str) -> None:
-    """The figures a network is known by: parameters, MACs, depth, output, activation memory."""
+    """The figures a network is known by: parameters (exact and rounded), MACs, depth, output,
+    activation memory."""
     row = st.container(horizontal=True, gap="medium")
-    row.metric(t("metric.params", lang), number(result.total_params, lang),
+    row.metric(t("metric.params", lang), exact_count(result.total_params, lang),
                help=t("metric.params.help", lang) + f" ({result.total_params:,})")
     row.metric(t("metric.macs", lang), number(result.total_macs, lang),
                help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
@@ -81,6 +110,76 @@ def headline(result: TraceResult, lang: str) -> None:
                help=t("metric.output.help", lang))
     mib = 4 * result.activation_values / 2**20
     row.metric(t("metric.memory", lang), f"{mib:,.1f} MiB", help=t("metric.memory.help", lang))
+
+
+# A table cell is drawn in about 14 px type: a digit is about 8.5 px wide, a Hangul syllable
+# about 14 px; a cell has about 16 px of padding and a header its sort icon.
+_CELL_PAD = 30
+
+
+def text_px(text: str, size: float = 14.0) -> float:
+    """About how wide ``text`` is drawn at ``size`` px (Hangul square, digits and Latin narrower)."""
+    return sum(size * (1.0 if ord(ch) > 0x2E80 else 0.35 if ch in " ,.:" else 0.62) for ch in text)
+
+
+def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Column settings for ``st.dataframe`` that draw every cell whole: the ``numbers`` columns
+    with thousands separators and the ``texts`` columns (formulas), each as wide as its widest
+    cell or its header (a grid narrower than its content cuts 115,605,504 to "05,504")."""
+    config: dict[str, Any] = {}
+    for name in (*numbers, *texts):
+        if name not in frame.columns:
+            continue
+        cells = [f"{v:,}" if isinstance(v, int | float) and name in numbers else str(v)
+                 for v in frame[name].tolist() if v is not None and v == v]
+        width = int(max([text_px(str(name)) + 14, *(text_px(c) for c in cells)]) + _CELL_PAD)
+        config[name] = (st.column_config.NumberColumn(format="localized", width=width) if name in numbers
+                        else st.column_config.TextColumn(width=width))
+    return config
+
+
+def widget_words() -> None:
+    """Streamlit's own English, in the page's language. Streamlit cannot be told other words for
+    its upload box, its number boxes' hint or its crash box (streamlit/streamlit#13500), so
+    the English is hidden and ours is drawn instead: the upload button reads "파일 고르기"
+    (every upload's own label names its formats and size limit, so "10MB per file • PNG, JPG"
+    goes); a number box applies on Enter or on leaving it, and its "Press Enter to apply",
+    drawn over the value, goes; a crash box says what happened and what to do, without its
+    English and its links to Google and ChatGPT (the classroom is offline)."""
+    current = lang()
+
+    def css(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button span[style]::after {{
+  content: {css(t("st.upload", current))}; }}
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="InputInstructions"] {{ display: none; }}
+[data-testid="stDownloadButton"] button p {{ white-space: normal; }}
+@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }} }}
+[data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
+[data-testid="stException"] [data-testid="stAlertContentError"]::before {{
+  content: {css(t("st.crash", current))}; }}
+</style>""")
+
+
+def glossary() -> None:
+    """The 용어집 button: every term the app uses, Korean and English, in a wide dialog."""
+    from visualizer.i18n import GLOSSARY
+
+    current = lang()
+
+    def body() -> None:
+        st.caption(t("glossary.intro", current))
+        rows = [f"| **{ko if current == 'ko' else en}** | {en if current == 'ko' else ko} | "
+                f"{means_ko if current == 'ko' else means_en} |" for ko, en, means_en, means_ko in GLOSSARY]
+        head = " | ".join(t(f"glossary.col.{c}", current) for c in ("term", "other", "means"))
+        st.markdown(f"| {head} |\n|---|---|---|\n" + "\n".join(rows))
+
+    if st.button(t("glossary.button", current), icon=":material/menu_book:", key="glossary_open"):
+        st.dialog(t("glossary.title", current), width="large")(body)()
 
 
 def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:

@@ -12,10 +12,18 @@ from models import get_entry, list_models
 from models.published import IMAGENET_TOP1, TORCHVISION_DOCS
 from visualizer import lesson_charts
 from visualizer.i18n import t
+from visualizer.records import TraceResult
 from visualizer.state import IntParam
 from visualizer.trace import ShapeError
 
 STATE = Controls("cmp", {"size": IntParam(32, 1024, 224)})
+
+
+def _trace(name: str, size: int) -> TraceResult | ShapeError:
+    try:
+        return common.cached_trace(name, size)
+    except ShapeError as err:
+        return err
 
 
 def render() -> None:
@@ -26,13 +34,16 @@ def render() -> None:
     common.show_problems(problems)
     size = STATE.slider("size", t("cmp.size", lang))
     rows, table = [], []
+    # The first visit traces every network (~7 s on a fresh server): it says so meanwhile.
+    with st.spinner(t("wait.compare", lang, size=size)):
+        traced = {name: _trace(name, size) for name in list_models() if get_entry(name).takes_images}
     for name in list_models():
         entry = get_entry(name)
         if not entry.takes_images:
             continue
-        try:
-            result = common.cached_trace(name, size)
-        except ShapeError as err:
+        result = traced[name]
+        if isinstance(result, ShapeError):
+            err = result
             table.append({t("col.model", lang): t(f"arch.{name}", lang),
                           t("cmp.col.year", lang): entry.year,
                           t("cmp.col.fails", lang): err.message(lang)})
@@ -46,10 +57,10 @@ def render() -> None:
                       t("metric.depth", lang): result.weighted_depth,
                       t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
                       t("cmp.col.top1", lang): row["top1"], t("cmp.col.fails", lang): ""})
-    st.dataframe(pd.DataFrame(table), hide_index=True, placeholder="",
+    frame = pd.DataFrame(table)
+    st.dataframe(frame, hide_index=True, placeholder="",
                  height=36 * (len(table) + 1) + 12,
-                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                                t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
+                 column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
     if any(r["top1"] is not None for r in rows):
         live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")

@@ -24,6 +24,7 @@ from visualizer import charts
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
 from visualizer.export import SlideStyle, chart_image, file_name, render_dot
 from visualizer.i18n import t
+from visualizer.names import named, type_name
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import BLOCK_TYPES
@@ -161,9 +162,8 @@ def flow_tab(result: TraceResult, lang: str) -> None:
         frame, hide_index=True, on_select="rerun", selection_mode="single-row",
         key=f"ex_table_{st.session_state.ex_table_nonce}",
         selection_default={"selection": {"rows": rows}} if rows else None,
-        column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                       t("col.macs", lang): st.column_config.NumberColumn(format="localized"),
-                       t("col.formula", lang): st.column_config.TextColumn(width="large")},
+        column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
+                                            (t("col.formula", lang), t("col.flag", lang))),
         column_order=[t(k, lang) for k in COLUMNS], placeholder="",
         height=min(36 * (len(frame) + 1) + 12, 640),
     )
@@ -176,7 +176,7 @@ def flow_tab(result: TraceResult, lang: str) -> None:
         st.markdown(heading + f":gray[{t('detail.none', lang)}]")
         return
     record = result.records[selected]
-    st.markdown(heading + f"**{record.label}** · {record.type}\n\n"
+    st.markdown(heading + f"**{named(record.label, lang)}** · {type_name(record.type, lang)}\n\n"
                 + "\n".join(f"- {line}" for line in layer_arithmetic(record, lang)))
 
 
@@ -190,7 +190,7 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
                                      format_func=lambda d: t(f"diagram.direction.{d}", lang))
     blocks = [r.name for r in result.records if r.type in BLOCK_TYPES]
     opened = st.multiselect(t("diagram.expand", lang), blocks, key=f"ex_open_{result.model_name}",
-                            format_func=lambda n: result.find(n).label,
+                            format_func=lambda n: named(result.find(n).label, lang),
                             placeholder=t("diagram.expand.placeholder", lang))
     leaves = len(result.leaves())
     if detail == "layers" and leaves > MAX_DRAWN_BOXES:
@@ -235,7 +235,8 @@ def body(lang: str) -> None:
     STATE.link()
     v, size = view(), STATE["size"]
     try:
-        result = common.cached_trace(entry.name, size, tuple(sorted(config(entry.name).items())))
+        with st.spinner(t("wait.trace", lang, arch=t(f"arch.{entry.name}", lang), size=size)):
+            result = common.cached_trace(entry.name, size, tuple(sorted(config(entry.name).items())))
     except ShapeError as err:
         target = None
         if err.valid is not None:

@@ -25,8 +25,9 @@ from visualizer.trace import ShapeError
 
 LAYOUTS = ("alexnet", "alexnet_paper")
 STATE = Controls("alex", {
-    "layout": ChoiceParam(LAYOUTS, "alexnet_paper"),
-    "step": IntParam(0, 40, 1),
+    # The title's story (224 -> 9216) is torchvision's layout; the step-through opens on conv1.
+    "layout": ChoiceParam(LAYOUTS, "alexnet"),
+    "step": IntParam(0, 40, 0),
     "size": IntParam(1, 1024, 224),
     "k": IntParam(1, 15, 11),
     "s": IntParam(1, 8, 4),
@@ -70,7 +71,7 @@ def steps_tab(lang: str) -> None:
         st.markdown(op_text(r, lang))
         formula = size_formula(r)
         if formula:
-            st.code(formula, language=None)
+            st.code(formula, language=None, wrap_lines=True)
         st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
                     + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
         kernel = r.kernel[0] if r.kernel else None
@@ -124,9 +125,10 @@ def conv1_tab(lang: str) -> None:
              t("col.params", lang): r.params, t("col.macs", lang): r.macs,
              t("col.formula", lang): size_formula(r)}
             for r in result.leaves() if r.type in ("Conv2d", "MaxPool2d", "Flatten", "Linear")]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, height=36 * (len(rows) + 1) + 12,
-                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                                t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True, height=36 * (len(rows) + 1) + 12,
+                 column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
+                                                     (t("col.formula", lang),)))
 
 
 def sizes_tab(lang: str) -> None:
@@ -145,7 +147,7 @@ def sizes_tab(lang: str) -> None:
                     c1 = ok.find("conv1")
                     assert c1.kernel and c1.stride and c1.padding
                     formula = ar.formula(size, c1.kernel[0], c1.stride[0], c1.padding[0])
-                    st.code(t("alex.sizes.conv1", lang, formula=formula), language=None)
+                    st.code(t("alex.sizes.conv1", lang, formula=formula), language=None, wrap_lines=True)
                 pool5 = err.before.get("pool5")
                 if pool5 is not None:
                     st.markdown(t("alex.sizes.reaches", lang, n=pool5[1] * pool5[2] * pool5[3],
@@ -153,7 +155,8 @@ def sizes_tab(lang: str) -> None:
                 st.error(err.message(lang), icon=":material/block:")
                 continue
             conv1_r = result.find("conv1")
-            st.code(t("alex.sizes.conv1", lang, formula=size_formula(conv1_r)), language=None)
+            st.code(t("alex.sizes.conv1", lang, formula=size_formula(conv1_r)), language=None,
+                    wrap_lines=True)
             pool5_r = result.find("pool5")
             st.markdown(t("alex.sizes.reaches", lang, n=result.find("flatten").output_shape[-1],
                           shape=shape_text(pool5_r.output_shape)))
@@ -168,9 +171,9 @@ def gpus_tab(lang: str) -> None:
              t("alex.gpus.col.split", lang): r.params,
              t("alex.gpus.col.single", lang): single.find(r.name).params}
             for r in split.leaves() if r.type == "Conv2d"]
-    st.dataframe(pd.DataFrame(rows), hide_index=True,
-                 column_config={c: st.column_config.NumberColumn(format="localized")
-                                for c in (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))})
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True, column_config=common.fitted_columns(
+        frame, (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))))
     saved = single.total_params - split.total_params
     st.markdown(t("alex.gpus.total", lang, split=f"{split.total_params:,}", single=f"{single.total_params:,}",
                   saved=f"{saved:,}", pct=f"{100 * saved / single.total_params:.1f}"))

@@ -55,9 +55,10 @@ def example_tab(lang: str) -> None:
         {"": t("inc.example.reduced", lang, k=k, r=r), t("inc.col.weights", lang): ex.reduced_weights,
          t("inc.col.macs", lang): ex.reduced_macs},
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True,
-                 column_config={t("inc.col.weights", lang): st.column_config.NumberColumn(format="localized"),
-                                t("inc.col.macs", lang): st.column_config.NumberColumn(format="localized")})
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True,
+                 column_config=common.fitted_columns(frame, (t("inc.col.weights", lang),
+                                                             t("inc.col.macs", lang))))
     st.success(t("inc.example.saving", lang, times=ex.direct_macs / max(ex.reduced_macs, 1),
                  shape=shape_text(ex.out_shape)))
 
@@ -80,9 +81,9 @@ def modules_tab(lang: str) -> None:
             row[t("inc.col.table1", lang)] = f"{TABLE1_PARAMS_K[c.name]}K / {TABLE1_OPS_M[c.name]}M"
         rows.append(row)
     numbers = ("inc.col.reduced_w", "inc.col.naive_w", "inc.col.reduced_m", "inc.col.naive_m")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, height=36 * 10 + 12,
-                 column_config={t(k, lang): st.column_config.NumberColumn(format="localized")
-                                for k in numbers})
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True, height=36 * 10 + 12,
+                 column_config=common.fitted_columns(frame, tuple(t(k, lang) for k in numbers)))
     naive = sum(c.naive_macs for c in rows_costs)
     reduced = sum(c.macs for c in rows_costs)
     st.markdown(t("inc.total", lang, naive=number(naive, lang), reduced=number(reduced, lang),
@@ -112,7 +113,7 @@ def inside_tab(lang: str) -> None:
 
 def aux_tab(lang: str) -> None:
     lecture_mode.note(t("inc.aux.intro", lang, w=AUX_LOSS_WEIGHT))
-    st.code(t("inc.aux.loss", lang, w=AUX_LOSS_WEIGHT), language=None)
+    st.code(t("inc.aux.loss", lang, w=AUX_LOSS_WEIGHT), language=None, wrap_lines=True)
     result = common.cached_trace("googlenet_paper", 224, (("train", True),))
     aux = sum(r.params_total for r in result.records if r.type == "InceptionAux")
     st.markdown(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",

@@ -53,17 +53,16 @@ def block_tab(lang: str) -> None:
     mid = STATE.slider("mid", t("res.mid_dim", lang), where=c[1])
     size = STATE.slider("size", t("res.size", lang), where=c[2])
     result = common.cached_trace("residual_block", size, (("in_channels", dim), ("mid_dim", mid)))
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("res.code", lang))
-        st.code(LECTURE_RESIDUAL_BLOCK, language="python")
-    with right:
-        st.subheader(t("res.trace", lang))
-        diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
-    rows = layer_rows(result, lang, minor=True)
-    st.dataframe(pd.DataFrame(rows), hide_index=True,
-                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                                t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
+    # The code the width of the page: its lines are ~75 characters (a half column cut them at
+    # kernel_size); on a phone they wrap.
+    st.subheader(t("res.code", lang))
+    st.code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
+    st.subheader(t("res.trace", lang))
+    diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
+    frame = pd.DataFrame(layer_rows(result, lang, minor=True))
+    st.dataframe(frame, hide_index=True,
+                 column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
+                                                     (t("col.formula", lang),)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -100,7 +99,7 @@ def compare_tab(lang: str) -> None:
             m = st.columns(2)
             m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
-            st.code(weights_formula(cost), language=None)
+            st.code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
     st.caption(t("res.compare.note", lang, mid=bn_mid))
 
@@ -118,7 +117,9 @@ def projection_tab(lang: str) -> None:
                              t("res.col.to", lang): shape_text(block.output_shape),
                              t("res.col.proj", lang): r.params_total})
         st.subheader(t(f"arch.{arch}", lang))
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        frame = pd.DataFrame(rows)
+        st.dataframe(frame, hide_index=True,
+                     column_config=common.fitted_columns(frame, (t("res.col.proj", lang),)))
 
 
 def family_tab(lang: str) -> None:
@@ -140,9 +141,9 @@ def family_tab(lang: str) -> None:
     table = [{t("col.model", lang): r["name"], t("res.col.depth", lang): r["depth"],
               t("res.col.blocks", lang): r["blocks"], t("res.col.block_type", lang): r["block"],
               t("col.params", lang): r["params"], t("col.macs", lang): r["macs"]} for r in rows]
-    st.dataframe(pd.DataFrame(table), hide_index=True,
-                 column_config={t("col.params", lang): st.column_config.NumberColumn(format="localized"),
-                                t("col.macs", lang): st.column_config.NumberColumn(format="localized")})
+    frame = pd.DataFrame(table)
+    st.dataframe(frame, hide_index=True,
+                 column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))))
 
 
 common.tabbed_page(STATE, {"figure1": figure1_tab, "gradients": gradients_tab, "block": block_tab,

@@ -96,6 +96,7 @@ const fitWidth = (figure, config, width) => {
   }
   const narrow = layout.meta && layout.meta.narrow;
   if (narrow) data = data.map((trace, i) => ({ ...trace, ...(narrow[i] || {}) }));
+  if (narrow && narrow.layout) Object.assign(layout, narrow.layout);  // e.g. shorter callouts
   return [layout, { ...config, displayModeBar: false }, data];
 };
 

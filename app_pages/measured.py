@@ -42,6 +42,7 @@ from visualizer.shortcuts import (
     dense_reuse,
     depth_gradients,
     googlenet_gradients,
+    kept_on_disk,
     picture_batch,
     preference,
     relative,
@@ -154,7 +155,8 @@ def pictures(n: int, side: int) -> tuple[torch.Tensor, torch.Tensor]:
 def cifar_gradients(depth: int, residual: bool) -> list[LayerGradient]:
     """One measurement per depth and kind for every student (36 settings in all)."""
     x, y = pictures(GRADIENT_BATCH, GRADIENT_SIDE)
-    return depth_gradients(depth, residual, x, y)
+    return kept_on_disk("depth", {"depth": depth, "residual": residual}, x, y,
+                        lambda: depth_gradients(depth, residual, x, y))
 
 
 def ratio(x: float, lang: str) -> str:
@@ -167,8 +169,9 @@ def ratio(x: float, lang: str) -> str:
 def gradients_view(lang: str, depth: int) -> None:
     lecture_mode.note(t("res.g.intro", lang, batch=GRADIENT_BATCH))
     try:
-        plain = cifar_gradients(depth, False)
-        res = cifar_gradients(depth, True)
+        with st.spinner(t("wait.gradients", lang, depth=depth)):
+            plain = cifar_gradients(depth, False)
+            res = cifar_gradients(depth, True)
     except DataError as err:
         common.coded_error("data", err)
         return
@@ -195,13 +198,15 @@ def gradients_view(lang: str, depth: int) -> None:
 def aux_gradients(aux_weight: float) -> list[LayerGradient]:
     """GoogLeNet's main-path gradients (about a second: once per server)."""
     x, y = pictures(GOOGLENET_BATCH, GOOGLENET_SIDE)
-    return googlenet_gradients(x, y, aux_weight)
+    return kept_on_disk("googlenet", {"aux_weight": aux_weight}, x, y,
+                        lambda: googlenet_gradients(x, y, aux_weight))
 
 
 def aux_gradients_view(lang: str) -> None:
     lecture_mode.note(t("inc.g.intro", lang, batch=GOOGLENET_BATCH, w=AUX_WEIGHT))
     try:
-        without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
+        with st.spinner(t("wait.aux", lang)):
+            without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
     except DataError as err:
         common.coded_error("data", err)
         return
@@ -246,7 +251,8 @@ def reuse_view(lang: str) -> None:
         return
     path = str(checkpoint_paths("densenet121")[0])
     try:
-        maps = reuse_of(path, meta["sha256"])
+        with st.spinner(t("wait.reuse", lang)):
+            maps, before = reuse_of(path, meta["sha256"]), reuse_of(None, None)
     except CheckpointError as err:
         common.coded_error("ckpt", err)
         return
@@ -260,7 +266,7 @@ def reuse_view(lang: str) -> None:
                         for source, w, r in zip(reuse.sources, ws, rs, strict=True) if w is not None]
                 chart_files(f"densenet121-{reuse.block}-reuse-{lang}",
                             lambda reuse=reuse: reuse_heatmap(reuse, lang), rows, f"dense_dl_{reuse.block}")
-    reuse_words(maps, reuse_of(None, None), meta, lang)
+    reuse_words(maps, before, meta, lang)
     st.caption(t("dense.r.divergence", lang))
     st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
                  acc=f"{meta['test_accuracy']:.1%}"))

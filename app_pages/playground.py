@@ -27,6 +27,7 @@ from visualizer.images import (
 from visualizer.state import ChoiceParam, IntParam
 
 SAMPLES = ("sunset", "poster", "stripes")
+SIGNED = ("edge", "emboss", "random")  # filters whose response is signed: drawn around mid-grey
 WORK_SIDE = 384  # pictures are shrunk to this before filtering: quick for forty students
 STATE = Controls("play", {
     "n": IntParam(1, 32, 7), "k": IntParam(1, 9, 3), "s": IntParam(1, 5, 2),
@@ -68,7 +69,7 @@ def filtered(data: bytes | None, sample: str, name: str, size: int, stride: int)
     x = to_tensor(img, max_side=WORK_SIDE)
     kernel = make_kernel(name, size)
     y = apply_filter(x, kernel, stride=stride, padding=size // 2)
-    signed = name in ("edge", "emboss", "random")
+    signed = name in SIGNED
     return to_image(x), to_image(y, signed=signed), tuple(y.shape[2:]), img.size, kernel.tolist()
 
 
@@ -95,6 +96,8 @@ def image_tab(lang: str) -> None:
         a, b = st.columns(2)
         a.image(before, caption=t("play.before", lang, h=before.size[1], w=before.size[0]))
         b.image(after, caption=t("play.after", lang, h=h, w=w))
+        if name in SIGNED:
+            b.caption(t("play.contrast", lang))
         st.code(ar.formula(before.size[1], size, stride, size // 2), language=None)
         st.caption(t("play.kernel", lang))
         st.dataframe(pd.DataFrame(kernel).round(2), hide_index=True)

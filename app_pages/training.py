@@ -48,10 +48,16 @@ def test_set() -> Split:
 def controls(status: dict[str, Any], lang: str) -> None:
     """The network to train and the start and stop buttons (only the teacher's work)."""
     c = st.columns([2, 3])
+    # While a run is under way the picker and the recipe describe it, not the next choice.
+    running = status.get("arch") if status.get("state") in ACTIVE else None
+    shown = next((p for p, pair in FIGURE1_PAIRS.items() if running in pair), running)
+    if shown in CHOICES:
+        STATE.set("arch", shown)
     choice = STATE.choice("arch", t("train.arch", lang), widget="select", where=c[0],
+                          disabled=shown in CHOICES,
                           format_func=lambda n: t(f"train.{n}" if n in FIGURE1_PAIRS else f"arch.{n}", lang))
     archs = FIGURE1_PAIRS.get(choice, (choice,))
-    r = RECIPES[archs[0]]
+    r = RECIPES[running if running in RECIPES else archs[0]]
     c[1].markdown(t("train.recipe", lang, size=r.input_size, epochs=r.epochs, batch=r.batch_size,
                     optimizer=r.optimizer.upper() if r.optimizer == "sgd" else "AdamW", lr=r.lr))
     if choice in FIGURE1_PAIRS:

@@ -34,7 +34,9 @@ def test_every_architecture_renders(arch: str, lang: str) -> None:
     at = run(arch=arch, lang=lang)
     assert not at.exception
     result = trace_named(arch)
-    assert metric(at, t("metric.params", lang)) == number(result.total_params, lang)
+    # the exact count beside the rounded one (issue 30)
+    exact = f"{result.total_params:,} · {number(result.total_params, lang)}"
+    assert metric(at, t("metric.params", lang)) == exact
     assert metric(at, t("metric.macs", lang)) == number(result.total_macs, lang)
     assert metric(at, t("metric.depth", lang)) == str(result.weighted_depth)
     assert at.title[0].value == t(f"arch.{arch}", lang)
@@ -45,7 +47,7 @@ def test_url_sets_the_view() -> None:
     at = run(arch="densenet121", size="96", channels="1", classes="10", lang="en")
     assert not at.exception
     result = trace_named("densenet121", 96, channels=1, num_classes=10)
-    assert metric(at, "Parameters") == number(result.total_params, "en")
+    assert metric(at, "Parameters") == f"{result.total_params:,} · {number(result.total_params, 'en')}"
     assert metric(at, "Output") == "10"
     assert at.number_input(key="ex_size_box").value == 96
     assert at.query_params["arch"] == ["densenet121"] or at.query_params["arch"] == "densenet121"

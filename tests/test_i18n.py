@@ -33,7 +33,7 @@ def test_korean_text_is_korean() -> None:
 
 def test_lecture_terms_are_used() -> None:
     korean = " ".join(ko for _, ko in CATALOGUE.values()) + " ".join(g[0] for g in GLOSSARY)
-    for term in ("합성곱", "특징 맵", "채널", "stride", "패딩", "풀링", "잔차 블록", "밀집 블록", "전이 층",
+    for term in ("합성곱", "특징 맵", "채널", "stride", "패딩", "풀링", "잔차 블록", "밀집 블록", "전환 층",
                  "병목", "보조 분류기", "차원 축소", "연결", "소프트맥스"):
         assert term in korean, term
 

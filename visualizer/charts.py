@@ -87,6 +87,9 @@ def base_layout(title: str, height: int) -> dict[str, Any]:
         "xaxis": {"automargin": True}, "yaxis": {"automargin": True},
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
+        # A bar's value that would be drawn under 10 px (plotly shrinks it to fit a thin bar:
+        # 4-5 px on a phone) is left out instead; the hover still says it.
+        "uniformtext": {"minsize": 10, "mode": "hide"},
         "plot_bgcolor": "white", "paper_bgcolor": "white",
     }
 

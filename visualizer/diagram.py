@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from visualizer.i18n import number, shape_text, t
+from visualizer.names import human_name, named, type_name
 from visualizer.palette import BOXES_DARK, BOXES_LIGHT, HIGHLIGHT
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.structure import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
@@ -146,11 +147,14 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
     if u.count > 1:
         tail = u.last(result).label.rsplit(".", 1)[-1]
         title = f"{r.label} … {u.last(result).label if tail.isdigit() else tail}"
-        what = t("diagram.repeat", lang, block=r.type, n=u.count)
+        what = t("diagram.repeat", lang, block=type_name(r.type, lang), n=u.count)
     else:
         # Inside an opened block (drawn as a labelled cluster) the local name is enough.
         title = r.label[len(box.cluster) + 1:] if box.cluster else r.label
-        what = describe(r, lang, lanes) if r.is_leaf else r.type
+        human, kind = human_name(r.label, lang), type_name(r.type, lang)
+        if human and human.split()[0] in kind:  # 인셉션 3b · 인셉션 모듈: one says it
+            human = ""
+        what = describe(r, lang, lanes) if r.is_leaf else " · ".join(w for w in (human, kind) if w)
     lines = [f'<font point-size="{big}"><b>{_esc(title)}</b></font>', _esc(what)]
     if box.folded:
         lines.append("+ " + " + ".join(_esc(describe(f, lang)) for f in box.folded))
@@ -249,19 +253,28 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
     pal = PALETTE["dark" if opt.theme == "dark" else "light"]
     current = ""
     for b in boxes:
+        title_node = ""
         if b.cluster != current:
             if current:
                 lines.append("  }")
             if b.cluster:
                 block = result.find(b.cluster)
-                lines.append(f'  subgraph cluster_{b.id} {{ label=<<b>{_esc(block.label)}</b> · '
-                             f'{_esc(block.type)}>; style="rounded,dashed"; '
-                             f'color="{pal["block"][1]}"; fontcolor="{pal["text"]}"; '
-                             f'fontname="{FONT}"; fontsize={opt.font_size};')
+                title, kind = named(block.label, opt.lang), type_name(block.type, opt.lang)
+                lines.append(f'  subgraph cluster_{b.id} {{ label=""; style="rounded,dashed"; '
+                             f'color="{pal["block"][1]}";')
+                # The block's title is a node of its own beside the block's first box: edges
+                # are routed around nodes, so none crosses it (a cluster's own label was drawn
+                # under the edges entering the block: "layer1.0 · BasicBlock" crossed out).
+                title_node = (f'  {b.id}_title [shape=plaintext, fontname="{FONT}", '
+                              f'fontsize={opt.font_size}, '
+                              f'fontcolor="{pal["text"]}", label=<<b>{_esc(title)}</b><br/>{_esc(kind)}>];'
+                              f"\n  {{ rank=same; {b.id}_title; {b.id}; }}")
             current = b.cluster
         hl = opt.highlight is not None and any(
             result.records[i].name == opt.highlight for i in b.unit.leaves + b.unit.records)
         lines.append(f"  {b.id} [{_node_attrs(b, opt, _box_label(result, b, opt), hl)}];")
+        if title_node:
+            lines.append(title_node)
     if current:
         lines.append("  }")
     seen: set[tuple[str, str]] = set()
@@ -281,7 +294,9 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                     kind = ("dg.identity" if not inside else "dg.shortcut_a"
                             if result.records[p].type == "ShortcutA" else "dg.projection")
                     path = t(kind, opt.lang)
-                    attrs += f', style=dashed, xlabel="{_esc(path)}"'
+                    # One label beside the dashed line (graphviz keeps an edge's own label off
+                    # its line; an xlabel was drawn across it, on the shape's label).
+                    attrs = f'style=dashed, label="   {_esc(path)}\\l   {shape_text(shape)}\\l"'
                 lines.append(f"  {src} -> {b.id} [{attrs}];")
     return lines
 
@@ -347,7 +362,12 @@ def _lane_body(result: TraceResult, boxes: list[_Box], opt: DiagramOptions,
             sources = prev if cross else [prev[lane]]
             for src in dict.fromkeys(sources):
                 shape = prev_shape if src == "input" else _halve(prev_shape, lanes)
-                lines.append(f'  {src} -> {b.id}_{lane} [label="{shape_text(shape)}"];')
+                # An edge to the other GPU carries the same maps as the straight one beside it:
+                # unlabelled, or its label sits where the two crossing edges meet (a line
+                # through "128×13×13").
+                across = cross and src != "input" and not src.endswith(f"_{lane}")
+                label = "" if across else shape_text(shape)
+                lines.append(f'  {src} -> {b.id}_{lane} [label="{label}"];')
         prev = [f"{b.id}_{lane}" for lane in range(lanes)]
         prev_shape = result.records[b.unit.leaves[-1]].output_shape
     for i, b in enumerate(boxes[split_end:]):

@@ -1,11 +1,12 @@
 """Every string a user sees, in Korean and English: one catalogue and a glossary.
 
 Korean terms follow the lecture (../shared/seed): 합성곱, 특징 맵, 채널, stride, 패딩, 풀링,
-잔차 블록, 밀집 블록, 전이 층. ``t(key, lang, **values)`` looks a string up and fills it in.
+잔차 블록, 밀집 블록, 전환 층. ``t(key, lang, **values)`` looks a string up and fills it in.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGS = ("ko", "en")
@@ -19,7 +20,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.present": ("Projector mode", "프로젝터 모드"),
     "app.present.help": ("Large type for the back row, no sidebar; → and ← (or a clicker) step through "
                          "the lesson. Add present=1 to a link to open it this way.",
-                         "뒷자리에서도 읽히는 큰 글씨, 사이드바 없음. → 와 ← (또는 발표용 리모컨)로 수업 단계를 "
+                         "뒷자리에서도 읽히는 큰 글씨, 사이드바 없음. → 키와 ← 키(또는 발표용 리모컨)로 수업 단계를 "
                          "넘깁니다. 링크에 present=1을 붙이면 이 모드로 열립니다."),
     # --- who the teacher is (issue 27: visualizer/roles.py, deploy/teacher.py) ---------------
     "teacher.signed_in": ("This browser is the teacher's: you start training, manage the queue and the board.",
@@ -145,7 +146,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.params": ("Parameters", "파라미터 수"),
     "col.macs": ("MACs", "MACs"),
     "col.kernel": ("Kernel", "커널(필터) 크기"),
-    "col.stride": ("Stride", "stride(보폭)"),
+    "col.stride": ("Stride", "보폭(stride)"),
     "col.padding": ("Padding", "패딩"),
     "col.rf": ("Receptive field", "수용 영역"),
     "col.formula": ("Output-size formula", "출력 크기 공식"),
@@ -173,11 +174,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "carries: channels x height x width.",
                        "동그라미는 길이 합쳐지는 곳입니다: +는 덧셈(ResNet), C는 채널 연결(Inception, DenseNet). "
                        "화살표에는 지나가는 데이터의 모양(채널 x 높이 x 너비)이 적혀 있습니다."),
-    "dg.conv": ("conv {k}, stride {s} · {c} filters", "합성곱 {k}, stride {s} · 필터 {c}개"),
+    "dg.conv": ("conv {k}, stride {s} · {c} filters", "합성곱 {k}, 보폭 {s} · 필터 {c}개"),
     "dg.groups": ("{g} groups", "{g}개 그룹"),
-    "dg.maxpool": ("max pool {k}, stride {s}", "최대 풀링 {k}, stride {s}"),
-    "dg.avgpool": ("average pool {k}, stride {s}", "평균 풀링 {k}, stride {s}"),
-    "dg.adaptive": ("adaptive average pool to {size}", "적응형 평균 풀링, {size}로"),
+    "dg.maxpool": ("max pool {k}, stride {s}", "최대 풀링 {k}, 보폭 {s}"),
+    "dg.avgpool": ("average pool {k}, stride {s}", "평균 풀링 {k}, 보폭 {s}"),
+    "dg.adaptive": ("adaptive average pool to {size}", "적응형 평균 풀링, {size}(으)로"),
     "dg.linear": ("fully connected · {n} outputs", "완전 연결 · 출력 {n}개"),
     "dg.flatten": ("flatten to {n} numbers", "펼치기: 숫자 {n}개"),
     "dg.ReLU": ("ReLU", "ReLU"),
@@ -185,7 +186,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.Dropout": ("dropout", "드롭아웃"),
     "dg.LocalResponseNorm": ("LRN", "LRN(국소 응답 정규화)"),
     "dg.Identity": ("identity", "항등"),
-    "dg.ZeroPad2d": ("zero padding to {h}×{w}", "0으로 채우기, {h}×{w}로"),
+    "dg.ZeroPad2d": ("zero padding to {h}×{w}", "0으로 채우기, {h}×{w}(으)로"),
     "dg.LeakyReLU": ("leaky ReLU", "Leaky ReLU"),
     "dg.GELU": ("GELU", "GELU"),
     "dg.Sigmoid": ("sigmoid", "시그모이드"),
@@ -197,10 +198,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "x를 {s}칸에 한 픽셀만 남기고, 채널 {c}개까지 0으로 채움(옵션 A)"),
     "dg.shortcut_a": ("x (option A: subsample, zero channels)", "x (옵션 A: 건너뛰어 줄이고 0 채널 추가)"),
     "dg.identity": ("x (identity)", "x (항등 연결)"),
-    "dg.projection": ("x (projection: 1×1 conv)", "x (projection: 1×1 합성곱)"),
+    "dg.projection": ("x (projection: 1×1 conv)", "x (투영: 1×1 합성곱)"),
     "dg.costs": ("{params} params · {macs} MACs", "파라미터 {params} · MACs {macs}"),
     "fix.nearest": ("Use the nearest value that works: {value}", "통과하는 가장 가까운 값으로 바꾸기: {value}"),
-    "fix.button": ("Use {size} x {size}", "{size} x {size}로 바꾸기"),
+    "fix.button": ("Use {size} x {size}", "{size} x {size}(으)로 바꾸기"),
     "fix.title": ("This input cannot pass through the network", "이 입력은 네트워크를 통과할 수 없습니다"),
     "arch.alexnet": ("AlexNet · torchvision", "AlexNet · torchvision"),
     "arch.alexnet_paper": ("AlexNet · 2012 paper, two GPUs", "AlexNet · 2012년 논문, GPU 2개"),
@@ -243,9 +244,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.inception": ("{n} Inception modules: each runs 1×1, 3×3, 5×5 and pooling branches side by side and concatenates them ({first}: {cin} channels in, {cout} out).",
                          "Inception 모듈 {n}개: 각 모듈은 1×1, 3×3, 5×5, 풀링 가지를 나란히 계산해 채널 방향으로 연결합니다({first}: 입력 {cin}채널, 출력 {cout}채널)."),
     "notice.residual": ("{adds} residual additions F(x) + x; {proj} of them use a 1×1 projection where the shape changes.",
-                        "잔차 덧셈 F(x) + x가 {adds}번 있고, 그중 {proj}번은 모양이 바뀌는 곳이라 1×1 projection을 씁니다."),
+                        "잔차 덧셈 F(x) + x가 {adds}번 있고, 그중 {proj}번은 모양이 바뀌는 곳이라 1×1 합성곱(투영)을 씁니다."),
     "notice.ledger": ("Channels: {ledger} (each dense layer adds k = {k}; each transition halves).",
-                      "채널 수: {ledger} (밀집 층마다 k = {k}개씩 늘고, 전이 층에서 절반이 됩니다)."),
+                      "채널 수: {ledger} (밀집 층마다 k = {k}개씩 늘고, 전환 층에서 절반이 됩니다)."),
     "notice.memory": ("The widest layer output is {layer} with {values} values.",
                       "가장 큰 층 출력은 {layer}의 값 {values}개입니다."),
     # --- lesson: AlexNet ---------------------------------------------------------------
@@ -266,17 +267,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "alex.next": ("Next ▶", "다음 ▶"),
     "alex.size": ("Input size", "입력 크기"),
     "alex.kernel": ("conv1 kernel (filter size)", "conv1 커널(필터) 크기"),
-    "alex.stride": ("conv1 stride", "conv1 stride(보폭)"),
+    "alex.stride": ("conv1 stride", "conv1 보폭(stride)"),
     "alex.padding": ("conv1 padding", "conv1 패딩"),
     "alex.conv1.note": ("Try stride 2 at 224: conv1 then gives floor((224 + 4 - 11) / 2) + 1 = 109, and every later layer grows with it.",
-                        "224에서 stride를 2로 바꿔 보세요. conv1 출력이 floor((224 + 4 - 11) / 2) + 1 = 109가 되고, 뒤의 모든 층이 함께 커집니다."),
+                        "224에서 보폭(stride)을 2로 바꿔 보세요. conv1 출력이 floor((224 + 4 - 11) / 2) + 1 = 109가 되고, 뒤의 모든 층이 함께 커집니다."),
     "alex.sizes.intro": ("The 2012 paper says its input is 224×224, but with an 11×11 filter, stride 4 and no padding, (224 - 11) / 4 + 1 = 54.25 is not a whole number: the floor gives 54, and the maps reach fc6 as 5×5×256 = 6400 numbers instead of 9216. At 227, (227 - 11) / 4 + 1 = 55 exactly. torchvision pads by 2 instead, so 224 gives 55.",
-                         "2012년 논문은 입력이 224×224라고 하지만, 11×11 필터, stride 4, 패딩 0이면 (224 - 11) / 4 + 1 = 54.25로 정수가 아닙니다. 내림하면 54가 되고, fc6에는 9216개가 아니라 5×5×256 = 6400개의 숫자가 도착합니다. 227이면 (227 - 11) / 4 + 1 = 55로 딱 맞습니다. torchvision은 대신 패딩 2를 써서 224에서 55가 됩니다."),
+                         "2012년 논문은 입력이 224×224라고 하지만, 11×11 필터, 보폭(stride) 4, 패딩 0이면 (224 - 11) / 4 + 1 = 54.25로 정수가 아닙니다. 내림하면 54가 되고, fc6에는 9216개가 아니라 5×5×256 = 6400개의 숫자가 도착합니다. 227이면 (227 - 11) / 4 + 1 = 55로 딱 맞습니다. torchvision은 대신 패딩 2를 써서 224에서 55가 됩니다."),
     "alex.sizes.case": ("{layout} at {size}", "{layout}, 입력 {size}"),
     "alex.sizes.conv1": ("conv1: {formula}", "conv1: {formula}"),
     "alex.sizes.reaches": ("Reaches fc6 with {n} numbers ({shape}).", "fc6에 숫자 {n}개({shape})가 도착합니다."),
     "alex.gpus.intro": ("In 2012 one GPU had 3 GB of memory, too little for the network, so the paper split every layer across two GPUs. conv2, conv4 and conv5 only read the maps on their own GPU (groups = 2), which halves their weights; conv3 and the fully connected layers read both.",
-                        "2012년의 GPU 하나는 메모리가 3GB뿐이라 네트워크 전체를 담을 수 없었고, 그래서 논문은 모든 층을 GPU 두 개에 나누었습니다. conv2, conv4, conv5는 자기 GPU에 있는 맵만 읽어서(groups = 2) 가중치가 절반이 되고, conv3와 완전 연결 층은 양쪽을 모두 읽습니다."),
+                        "2012년의 GPU 하나는 메모리가 3GB뿐이라 네트워크 전체를 담을 수 없었고, 그래서 논문은 모든 층을 GPU 두 개에 나누었습니다. conv2, conv4, conv5는 자기 GPU에 있는 맵만 읽어서(groups = 2) 가중치가 절반이 되고, conv3과 완전 연결 층은 양쪽을 모두 읽습니다."),
     "alex.gpus.col.layer": ("Layer", "층"),
     "alex.gpus.col.split": ("Parameters, two GPUs (groups = 2)", "파라미터, GPU 2개 (groups = 2)"),
     "alex.gpus.col.single": ("Parameters, one GPU (groups = 1)", "파라미터, GPU 1개 (groups = 1)"),
@@ -292,7 +293,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "최대 풀링: 창마다 가장 큰 값만 남기므로 맵이 작아집니다."),
     "op.AvgPool2d": ("Average pooling: each window keeps the mean of its values.", "평균 풀링: 창마다 값의 평균을 남깁니다."),
     "op.AdaptiveAvgPool2d": ("Adaptive average pooling: whatever the input size, the output is {hw}.",
-                             "적응형 평균 풀링: 입력 크기와 상관없이 출력이 {hw}가 됩니다."),
+                             "적응형 평균 풀링: 입력 크기와 상관없이 출력이 {hw}이(가) 됩니다."),
     "op.LocalResponseNorm": ("Local response normalisation: each value is damped by its neighbours in nearby channels (the paper's LRN).",
                              "국소 응답 정규화(LRN): 각 값을 이웃 채널의 값들로 나누어 눌러 줍니다."),
     "op.Flatten": ("Flatten (serialising): the {c}×{h}×{w} maps become one row of {n} numbers for the fully connected layers.",
@@ -318,7 +319,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.cout": ("Filters of the big convolution", "큰 합성곱의 필터 수"),
     "inc.k": ("Big convolution", "큰 합성곱"),
     "inc.example.reduce": ("{r} filters of size 1×1 turn {h}×{w}×{cin} (height × width × channels, as in the lecture) into {h}×{w}×{r}: every pixel's {cin} numbers become {r} (a linear map of the channels). That costs {weights} weights and {macs} multiply-adds.",
-                           "1×1 필터 {r}개가 {h}×{w}×{cin}(강의처럼 높이 × 너비 × 채널)을 {h}×{w}×{r}로 바꿉니다. 각 픽셀의 숫자 {cin}개가 {r}개가 됩니다(채널의 선형 변환). 가중치 {weights}개, 곱셈-누산 {macs}번이 듭니다."),
+                           "1×1 필터 {r}개가 (강의처럼 높이 × 너비 × 채널로 쓰면) {h}×{w}×{cin}을(를) {h}×{w}×{r}(으)로 바꿉니다. 각 픽셀의 숫자 {cin}개가 {r}개가 됩니다(채널의 선형 변환). 가중치 {weights}개, 곱셈-누산 {macs}번이 듭니다."),
     "inc.example.direct": ("{k}×{k} on all {cin} channels", "{cin}채널 전체에 바로 {k}×{k}"),
     "inc.example.reduced": ("1×1 to {r}, then {k}×{k}", "1×1로 {r}채널, 그다음 {k}×{k}"),
     "inc.example.saving": ("The reduction needs {times:.1f}× fewer multiply-adds for the same {shape} output.",
@@ -352,7 +353,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.inside.note": ("Four branches see the same {cin}-channel input. The pooling branch's 1×1 projection matters too: pooling keeps all {cin} channels, which would otherwise pile up in the concatenation.",
                         "네 가지가 같은 {cin}채널 입력을 봅니다. 풀링 가지 뒤의 1×1도 중요합니다. 풀링은 입력 채널 {cin}개를 그대로 남기므로, 줄이지 않으면 연결할 때 채널이 계속 쌓입니다."),
     "inc.aux.intro": ("During training two extra classifiers sit on 4a and 4d. Their losses are added to the main loss with weight {w}, so the middle of the network gets a gradient directly (against the vanishing gradient). At test time they are removed and only the last softmax is used.",
-                      "학습할 때는 4a와 4d에 분류기가 하나씩 더 붙습니다. 이들의 손실에 {w}을 곱해 주 손실에 더하므로, 네트워크 중간에도 기울기가 직접 전달됩니다(기울기 소실 문제 완화). 테스트할 때는 제거하고 마지막 softmax만 씁니다."),
+                      "학습할 때는 4a와 4d에 분류기가 하나씩 더 붙습니다. 이들의 손실에 {w}을(를) 곱해 주 손실에 더하므로, 네트워크 중간에도 기울기가 직접 전달됩니다(기울기 소실 문제 완화). 테스트할 때는 제거하고 마지막 softmax만 씁니다."),
     "inc.aux.loss": ("loss = loss(main) + {w} × loss(aux1) + {w} × loss(aux2)", "손실 = 손실(주) + {w} × 손실(aux1) + {w} × 손실(aux2)"),
     "inc.aux.params": ("The two auxiliary classifiers hold {aux} of the {total} parameters ({pct}%), all thrown away after training.",
                        "보조 분류기 두 개에 전체 파라미터 {total}개 중 {aux}개({pct}%)가 있으며, 학습이 끝나면 모두 버려집니다."),
@@ -361,10 +362,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.resnet": ("ResNet: F(x) + x", "ResNet: F(x) + x"),
     "res.title": ("ResNet: learn only what to add, F(x) + x", "ResNet: 더할 것만 배우기, F(x) + x"),
     "res.intro": ("The deeper a plain network, the harder it is to train: a 56-layer plain network does worse than a 20-layer one. A residual block adds its input x back to what its layers compute, F(x). The block then only has to learn the difference, and if nothing helps, F(x) = 0 passes x through unchanged.",
-                  "네트워크가 깊어질수록 학습이 어려워져서, 평범한 56층 네트워크가 20층보다 성능이 나쁩니다. 잔차 블록은 층들이 계산한 F(x)에 입력 x를 다시 더합니다. 블록은 차이만 배우면 되고, 도움이 되는 것이 없으면 F(x) = 0으로 x를 그대로 통과시킵니다."),
+                  "네트워크가 깊어질수록 학습이 어려워져서, 지름길 없는 56층 네트워크가 20층보다 성능이 나쁩니다. 잔차 블록은 층들이 계산한 F(x)에 입력 x를 다시 더합니다. 블록은 차이만 배우면 되고, 도움이 되는 것이 없으면 F(x) = 0으로 x를 그대로 통과시킵니다."),
     "res.tab.block": ("③ The lecture's block", "③ 강의의 블록"),
     "res.tab.compare": ("④ Basic vs bottleneck", "④ 기본 블록 vs 병목 블록"),
-    "res.tab.projection": ("⑤ Projection shortcuts", "⑤ projection 연결"),
+    "res.tab.projection": ("⑤ Projection shortcuts", "⑤ 투영 지름길"),
     "res.tab.family": ("⑥ ResNet-18 … 152", "⑥ ResNet-18 … 152"),
     "res.code": ("The lecture's code", "강의 코드"),
     "res.trace": ("Its trace", "추적 결과"),
@@ -379,13 +380,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.weights": ("Conv weights", "합성곱 가중치"),
     "res.weights_formula": ("{formula}", "{formula}"),
     "res.compare.note": ("Both blocks cost about the same, but the bottleneck works on 256 channels instead of 64: the 1×1 convolutions shrink 256 to {mid} for the 3×3 and grow it back, which is what made 50, 101 and 152 layers affordable.",
-                         "두 블록의 비용은 비슷하지만 병목 블록은 64채널이 아니라 256채널을 다룹니다. 1×1 합성곱이 3×3을 위해 256을 {mid}로 줄였다가 다시 늘리기 때문이며, 그래서 50, 101, 152층이 가능해졌습니다."),
+                         "두 블록의 비용은 비슷하지만 병목 블록은 64채널이 아니라 256채널을 다룹니다. 1×1 합성곱이 3×3을 위해 256을 {mid}(으)로 줄였다가 다시 늘리기 때문이며, 그래서 50, 101, 152층이 가능해졌습니다."),
     "res.projection.intro": ("Where a stage halves the size and changes the channels, x cannot be added to F(x) as it is: a 1×1 convolution with stride 2 (a projection, option B of the paper) reshapes it. Everywhere else the shortcut is the identity and costs nothing.",
-                             "단계가 바뀌어 크기가 절반이 되고 채널이 달라지는 곳에서는 x를 F(x)에 그대로 더할 수 없습니다. stride 2의 1×1 합성곱(projection, 논문의 옵션 B)이 모양을 맞춥니다. 나머지 곳의 연결은 항등 연결이라 비용이 없습니다."),
+                             "단계가 바뀌어 크기가 절반이 되고 채널이 달라지는 곳에서는 x를 F(x)에 그대로 더할 수 없습니다. 보폭 2의 1×1 합성곱(투영(projection), 논문의 옵션 B)이 모양을 맞춥니다. 나머지 곳의 연결은 항등 연결이라 비용이 없습니다."),
     "res.col.block": ("Block", "블록"),
     "res.col.from": ("x", "x"),
     "res.col.to": ("F(x)", "F(x)"),
-    "res.col.proj": ("Projection parameters", "projection 파라미터"),
+    "res.col.proj": ("Projection parameters", "투영 파라미터"),
     "res.family.size": ("Input size", "입력 크기"),
     "col.model": ("Model", "모델"),
     "res.col.depth": ("Depth", "깊이"),
@@ -400,7 +401,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.f1.seed": ("The lecture: *“The deeper the network, the harder it is to optimise (train).”* The ResNet paper shows it with Figure 1: on CIFAR-10 a plain 56-layer network ends with a higher **training** error than a plain 20-layer one, so it is not overfitting: the deeper network is worse at the very pictures it learns from. Below, the same four networks (He et al. 2016, section 4.2) were trained on this machine on Fashion-MNIST, with and without shortcuts.",
                     "강의: *“네트워크가 더 깊어질 수록 Optimize(Train)하는 것이 더 어렵다.”* ResNet 논문은 그림 1로 이것을 보입니다. CIFAR-10에서 지름길 없는(plain) 56층 네트워크가 20층 네트워크보다 **학습** 오류가 더 높게 끝납니다. 과적합이 아니라, 더 깊은 네트워크가 자기가 배우는 바로 그 그림에서 더 못하는 것입니다. 아래는 같은 네 네트워크(He et al. 2016, 4.2절)를 이 컴퓨터에서 Fashion-MNIST로, 지름길이 있을 때와 없을 때 학습한 결과입니다."),
     "res.f1.missing": ("Figure 1 needs the four networks trained on this machine; not trained yet: {missing}. In a terminal, `make weights` trains them (about {minutes} minutes for the four on two cores), or the teacher trains one at a time on the Training page.",
-                       "그림 1에는 이 컴퓨터에서 학습한 네 네트워크가 필요합니다. 아직 학습하지 않은 것: {missing}. 터미널에서 `make weights`를 실행하면 학습합니다(두 코어에서 넷 모두 약 {minutes}분). 또는 교사가 학습 페이지에서 하나씩 학습할 수 있습니다."),
+                       "그림 1에는 이 컴퓨터에서 학습한 네 네트워크가 필요합니다. 아직 학습하지 않은 것: {missing}. 터미널에서 `make weights`를 실행하면 학습합니다(두 코어에서 넷 모두 약 {minutes}분). 또는 선생님이 학습 페이지에서 하나씩 학습할 수 있습니다."),
     "res.f1.to_training": ("Open the Training page", "학습 페이지 열기"),
     "res.f1.mixed": ("These four were trained with {recipes} different recipes, so their curves do not compare fairly. Train them again with `make weights` (a network already trained with the current recipe is skipped).",
                      "네 네트워크가 서로 다른 {recipes}가지 방법으로 학습되었습니다. 그래서 곡선을 공정하게 비교할 수 없습니다. `make weights`로 다시 학습하세요(현재 방법으로 이미 학습된 네트워크는 건너뜁니다)."),
@@ -419,25 +420,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.f1.setup": ("How these were trained (the same for all four): {epochs} epoch of the 60,000 training pictures at {size} px, batch {batch}, SGD with momentum 0.9, peak learning rate {lr} on a one-cycle schedule, weight decay {wd}, seed {seed}. Points along the way are measured on the first {sample:,} pictures of each set, the last one on all 60,000 training and 10,000 test pictures, in evaluation mode.",
                      "학습 방법 (넷 모두 같음): 학습 그림 60,000장을 {size} px로 {epochs} 에폭, 배치 {batch}, 모멘텀 0.9의 SGD, one-cycle 스케줄의 최대 학습률 {lr}, 가중치 감쇠 {wd}, 시드 {seed}. 중간 점들은 각 세트의 처음 {sample:,}장에서, 마지막 점은 학습 그림 60,000장과 테스트 그림 10,000장 전부에서 평가 모드로 측정했습니다."),
     "res.f1.divergence": ("Where this differs from the paper: Fashion-MNIST (28 px, gray) instead of CIFAR-10 (32 px, colour), so the maps are 28, 14 and 7 px instead of 32, 16 and 8; one epoch instead of about 164; a one-cycle schedule instead of two drops of the learning rate; no mirroring or cropping. The networks themselves are the paper's, option A shortcuts included.",
-                          "논문과 다른 점: CIFAR-10(32 px, 컬러) 대신 Fashion-MNIST(28 px, 흑백)를 써서 특징 맵이 32, 16, 8 px가 아니라 28, 14, 7 px입니다. 약 164 에폭 대신 1 에폭, 학습률을 두 번 낮추는 대신 one-cycle 스케줄, 좌우 반전과 자르기 없음. 네트워크 자체는 논문 그대로이며 옵션 A 지름길도 같습니다."),
+                          "논문과 다른 점: CIFAR-10(32 px, 컬러) 대신 Fashion-MNIST(28 px, 흑백)를 써서 특징 맵이 32, 16, 8 px이 아니라 28, 14, 7 px입니다. 약 164 에폭 대신 1 에폭, 학습률을 두 번 낮추는 대신 one-cycle 스케줄, 좌우 반전과 자르기 없음. 네트워크 자체는 논문 그대로이며 옵션 A 지름길도 같습니다."),
     "res.f1.files": ("Every number above is in the files this machine wrote: {files} (`error_curve`, `train_error`, `test_accuracy`).",
                      "위의 모든 숫자는 이 컴퓨터가 쓴 파일에 있습니다: {files} (`error_curve`, `train_error`, `test_accuracy`)."),
     "res.f1.col.train": ("Training error (all 60,000)", "학습 오류 (60,000장 전부)"),
     "res.f1.col.test": ("Test error (all 10,000)", "테스트 오류 (10,000장 전부)"),
     "res.f1.col.minutes": ("Minutes of training", "학습 시간 (분)"),
     "sc.f1.title": ("Error while training (measured here)", "학습 중의 오류 (여기서 측정)"),
-    "sc.f1.plain_train": ("Plain: training error", "plain: 학습 오류"),
-    "sc.f1.plain_test": ("Plain: test error", "plain: 테스트 오류"),
-    "sc.f1.res_train": ("Residual: training error", "잔차: 학습 오류"),
-    "sc.f1.res_test": ("Residual: test error", "잔차: 테스트 오류"),
+    "sc.f1.plain_train": ("Plain: training error", "지름길 없음 · 학습"),
+    "sc.f1.plain_test": ("Plain: test error", "지름길 없음 · 테스트"),
+    "sc.f1.res_train": ("Residual: training error", "잔차 · 학습"),
+    "sc.f1.res_test": ("Residual: test error", "잔차 · 테스트"),
     "sc.f1.error_axis": ("Error (%)", "오류율 (%)"),
     "sc.f1.epoch_axis": ("Epochs", "에폭"),
     "sc.f1.epochs": ("epochs", "에폭"),
     "res.g.intro": ("Before any training: one forward and one backward pass through a fresh network, on {batch} real Fashion-MNIST pictures. Each point is the size of the gradient of one convolution's weights, ‖∂loss/∂W‖, from the input (left) to the output (right): how hard the first step of training would push that layer. Plain and residual networks start from exactly the same weights.",
-                    "학습 전: 새 네트워크에 실제 Fashion-MNIST 그림 {batch}장을 넣어 순전파와 역전파를 한 번씩 합니다. 각 점은 합성곱 하나의 가중치 기울기 크기 ‖∂손실/∂W‖이며, 입력(왼쪽)부터 출력(오른쪽)까지 그립니다. 학습의 첫 걸음이 그 층을 얼마나 세게 미는지입니다. plain과 잔차 네트워크는 정확히 같은 가중치에서 시작합니다."),
+                    "학습 전: 새 네트워크에 실제 Fashion-MNIST 그림 {batch}장을 넣어 순전파와 역전파를 한 번씩 합니다. 각 점은 합성곱 하나의 가중치 기울기 크기 ‖∂손실/∂W‖이며, 입력(왼쪽)부터 출력(오른쪽)까지 그립니다. 학습의 첫 걸음이 그 층을 얼마나 세게 미는지입니다. 지름길 없는(plain) 네트워크와 잔차 네트워크는 정확히 같은 가중치에서 시작합니다."),
     "res.g.depth": ("Layers (6n + 2, as in the paper's section 4.2)", "층 수 (논문 4.2절처럼 6n + 2)"),
     "res.g.title": ("Gradient of every convolution at the start, {depth} layers", "학습 시작 때 모든 합성곱의 기울기, {depth}층"),
-    "res.g.plain": ("Plain (no shortcuts)", "plain (지름길 없음)"),
+    "res.g.plain": ("Plain (no shortcuts)", "지름길 없는(plain) 네트워크"),
     "res.g.residual": ("Residual (F(x) + x)", "잔차 (F(x) + x)"),
     "res.g.spread": ("At {depth} layers the first convolution's gradient is **{plain}×** the last one's without shortcuts, and **{res}×** with them.",
                      "{depth}층에서 첫 합성곱의 기울기는 마지막 합성곱의 **{plain}배**(지름길 없음), **{res}배**(지름길 있음)입니다."),
@@ -446,7 +447,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.g.vanish": ("Without shortcuts the gradient **shrinks** toward the input: the early layers hardly learn (the vanishing gradient).",
                      "지름길이 없으면 기울기가 입력 쪽으로 갈수록 **작아집니다**. 앞쪽 층은 거의 배우지 못합니다(기울기 소실)."),
     "res.g.even": ("At this depth the plain network's gradients still stay within a factor of 10 from input to output: the trouble starts deeper; move the slider.",
-                   "이 깊이에서는 plain 네트워크의 기울기도 입력에서 출력까지 10배 안에 있습니다. 문제는 더 깊어야 시작됩니다. 슬라이더를 움직여 보세요."),
+                   "이 깊이에서는 지름길 없는 네트워크의 기울기도 입력에서 출력까지 10배 안에 있습니다. 문제는 더 깊어야 시작됩니다. 슬라이더를 움직여 보세요."),
     "res.g.residual_words": ("With shortcuts every block's gradient is its own part plus what the shortcut carries back unchanged from the loss, so no layer is far from it: the spread stays at {res}×.",
                              "지름길이 있으면 블록마다 자기 몫의 기울기에 지름길이 손실에서 그대로 가져온 기울기가 더해집니다. 그래서 어느 층도 손실에서 멀지 않고, 차이는 {res}배에 머뭅니다."),
     "res.g.note": ("Measured when the page asks, on this server's CPU (the same weights and pictures every time: seed 0, the first {batch} training pictures at {side} px); ‖·‖ is the Euclidean norm over the layer's whole weight tensor, in training mode (batch norm on the batch's statistics, as the first step of training sees it).",
@@ -467,9 +468,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dense.r.intro": ("The lecture: every layer receives the maps of *all* earlier layers. Does a trained network use them? Huang et al. 2017 (Figure 5) answer from the weights: for each layer, the average absolute weight it gives to the maps of each earlier layer. Here the same picture from the DenseNet-121 trained on this machine on Fashion-MNIST.",
                       "강의: 모든 층이 앞선 *모든* 층의 특징 맵을 받습니다. 학습된 네트워크는 그것을 정말 쓸까요? Huang et al. 2017(그림 5)은 가중치로 답합니다. 각 층이 앞선 각 층의 특징 맵에 주는 가중치 절댓값의 평균입니다. 여기서는 이 컴퓨터에서 Fashion-MNIST로 학습한 DenseNet-121로 같은 그림을 그립니다."),
     "dense.r.missing": ("This picture needs the DenseNet-121 trained on this machine, and there is none yet. In a terminal, `make weights` trains it with the other lecture networks, or the teacher trains it on the Training page.",
-                        "이 그림에는 이 컴퓨터에서 학습한 DenseNet-121이 필요한데 아직 없습니다. 터미널에서 `make weights`를 실행하면 다른 강의 네트워크와 함께 학습합니다. 또는 교사가 학습 페이지에서 학습할 수 있습니다."),
+                        "이 그림에는 이 컴퓨터에서 학습한 DenseNet-121이 필요한데 아직 없습니다. 터미널에서 `make weights`를 실행하면 다른 강의 네트워크와 함께 학습합니다. 또는 선생님이 학습 페이지에서 학습할 수 있습니다."),
     "dense.r.read": ("How to read it: a row is a layer that reads, a column the maps it reads (the block's input, then the maps each layer added). The colour compares each source with what that layer gives its sources on average: white is average, red read more, blue read less; gray: maps made after that layer, which it cannot see. The last row is what comes after the block (the transition, or the classifier after block 4).",
-                     "읽는 법: 행은 읽는 층, 열은 그 층이 읽는 특징 맵입니다(블록의 입력, 그다음 각 층이 더한 맵). 색은 각 출처를 그 층이 출처들에 주는 평균과 비교합니다. 흰색은 평균, 빨간색은 더 많이, 파란색은 더 적게 읽는 것입니다. 회색은 그 층 뒤에 만들어져 볼 수 없는 맵입니다. 마지막 행은 블록 다음에 오는 것(전이 층, 블록 4 뒤에는 분류기)입니다."),
+                     "읽는 법: 행은 읽는 층, 열은 그 층이 읽는 특징 맵입니다(블록의 입력, 그다음 각 층이 더한 맵). 색은 각 출처를 그 층이 출처들에 주는 평균과 비교합니다. 흰색은 평균, 빨간색은 더 많이, 파란색은 더 적게 읽는 것입니다. 회색은 그 층 뒤에 만들어져 볼 수 없는 맵입니다. 마지막 행은 블록 다음에 오는 것(전환 층, 블록 4 뒤에는 분류기)입니다."),
     "dense.r.words": ("Measured in these weights: in each layer, the most and the least read sources are at most **{each}** from that layer's average (blocks 1 to {n}); in the same network before training, **{before}**.",
                       "이 가중치에서 측정한 결과: 각 층에서 가장 많이, 가장 적게 읽히는 출처는 그 층의 평균에서 많아야 **{each}** 떨어져 있습니다(블록 1부터 {n}까지). 같은 네트워크의 학습 전 값은 **{before}**."),
     "dense.r.moved": ("In block {blocks}, training has moved them well beyond where they started: there the red cells are maps a layer now reads more than its average, the blue ones less.",
@@ -497,30 +498,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.densenet": ("DenseNet: concatenate and grow", "DenseNet: 연결하고 자라기"),
     "dense.title": ("DenseNet: concatenate, grow, compress", "DenseNet: 연결하고, 자라고, 줄이기"),
     "dense.intro": ("Every layer receives the feature maps of all layers before it, joined by concatenation (not addition as in ResNet), and adds k new maps of its own. Concatenation needs equal map sizes, so pooling happens only between dense blocks, in transition layers (BN, 1×1 conv, 2×2 average pool) that also shrink the channels.",
-                    "모든 층이 앞선 모든 층의 특징 맵을 연결(concatenate)로 받고(ResNet처럼 덧셈이 아님), 자신의 새 특징 맵 k개를 더합니다. 연결하려면 맵 크기가 같아야 하므로, 풀링은 밀집 블록 사이의 전이 층(BN, 1×1 합성곱, 2×2 평균 풀링)에서만 하며 전이 층은 채널 수도 줄입니다."),
-    "dense.tab.ledger": ("① Channel ledger", "① 채널 장부"),
-    "dense.tab.parts": ("② Bottleneck and transition", "② 병목 층과 전이 층"),
+                    "모든 층이 앞선 모든 층의 특징 맵을 연결(concatenate)로 받고(ResNet처럼 덧셈이 아님), 자신의 새 특징 맵 k개를 더합니다. 연결하려면 맵 크기가 같아야 하므로, 풀링은 밀집 블록 사이의 전환 층(BN, 1×1 합성곱, 2×2 평균 풀링)에서만 하며 전환 층은 채널 수도 줄입니다."),
+    "dense.tab.ledger": ("① Channel ledger", "① 채널 누적표"),
+    "dense.tab.parts": ("② Bottleneck and transition", "② 병목 층과 전환 층"),
     "dense.tab.add_cat": ("③ Add vs concatenate", "③ 덧셈 vs 연결"),
     "dense.tab.bc": ("④ The three-block DenseNet", "④ 블록 3개짜리 DenseNet"),
     "dense.base": ("Network", "네트워크"),
     "dense.k": ("Growth rate k", "성장률 k"),
-    "dense.theta": ("Compression θ (transition keeps this fraction)", "압축률 θ (전이 층이 남기는 비율)"),
+    "dense.theta": ("Compression θ (transition keeps this fraction)", "압축률 θ (전환 층이 남기는 비율)"),
     "dense.blocks": ("Layers in block {i}", "블록 {i}의 층 수"),
-    "dense.layer_axis": ("Dense layers and transitions, in order", "밀집 층과 전이 층 (순서대로)"),
+    "dense.layer_axis": ("Dense layers and transitions, in order", "밀집 층과 전환 층 (순서대로)"),
     "dense.ledger_title": ("Channels after every layer (k = {k})", "각 층 뒤의 채널 수 (k = {k})"),
     "dense.ledger_rule": ("Inside a block the l-th layer outputs k0 + l·k channels; here {k0} + {l}·{k} = {total} at the end of block 1. A transition keeps floor(θ·m).",
-                          "블록 안에서 l번째 층은 k0 + l·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전이 층은 floor(θ·m)만 남깁니다."),
+                          "블록 안에서 l번째 층은 k0 + l·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전환 층은 floor(θ·m)만 남깁니다."),
     "dense.parts.layer": ("A dense layer: BN, ReLU, 1×1 conv to 4k = {four_k}, BN, ReLU, 3×3 conv to k = {k}, then concatenated onto its input.",
                           "밀집 층: BN, ReLU, 4k = {four_k}채널로 가는 1×1 합성곱, BN, ReLU, k = {k}채널로 가는 3×3 합성곱, 그다음 입력에 연결."),
     "dense.parts.transition": ("A transition: BN, ReLU, 1×1 conv from {cin} to {cout} channels, 2×2 average pool halving {h}×{h} to {h2}×{h2}.",
-                               "전이 층: BN, ReLU, {cin}에서 {cout}채널로 가는 1×1 합성곱, {h}×{h}를 {h2}×{h2}로 줄이는 2×2 평균 풀링."),
+                               "전환 층: BN, ReLU, {cin}에서 {cout}채널로 가는 1×1 합성곱, {h}×{h}을(를) {h2}×{h2}(으)로 줄이는 2×2 평균 풀링."),
     "dense.channels": ("Input channels", "입력 채널"),
     "dense.add_result": ("ResNet adds: {a} + {b} → {out}", "ResNet은 더함: {a} + {b} → {out}"),
-    "dense.cat_result": ("DenseNet concatenates: {a} and {b} → {out}", "DenseNet은 연결함: {a}와 {b} → {out}"),
+    "dense.cat_result": ("DenseNet concatenates: {a} and {b} → {out}", "DenseNet은 연결함: {a}과(와) {b} → {out}"),
     "dense.add_cat.note": ("Addition keeps the channel count and mixes old and new information; concatenation keeps both, so the next layer sees every earlier map directly (better information flow), at the price of more channels, which is why k is small.",
                            "덧셈은 채널 수를 유지하면서 예전 정보와 새 정보를 섞고, 연결은 둘 다 그대로 두어 다음 층이 앞선 모든 맵을 직접 봅니다(정보 흐름 향상). 대신 채널이 늘어나므로 k를 작게 씁니다."),
     "dense.bc.intro": ("The lecture's figure: DenseNet-BC (L = 100, k = 12) for 32×32 CIFAR images, three dense blocks joined by two transition layers.",
-                       "강의의 그림: 32×32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12), 전이 층 두 개로 이어진 밀집 블록 세 개."),
+                       "강의의 그림: 32×32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12), 전환 층 두 개로 이어진 밀집 블록 세 개."),
     # --- convolution playground ---------------------------------------------------------
     "nav.playground": ("Convolution playground", "합성곱 놀이터"),
     "play.title": ("Convolution playground", "합성곱 놀이터"),
@@ -530,7 +531,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "play.tab.image": ("② Your picture", "② 내 그림"),
     "play.n": ("Input size", "입력 크기"),
     "play.k": ("Kernel size", "커널 크기"),
-    "play.s": ("Stride", "stride(보폭)"),
+    "play.s": ("Stride", "보폭(stride)"),
     "play.p": ("Padding", "패딩"),
     "play.d": ("Dilation", "팽창(dilation)"),
     "play.window": ("Window (output cell)", "창 위치 (출력 칸)"),
@@ -538,7 +539,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "play.output": ("output", "출력"),
     "play.legend": ("Yellow: padding (zeros). Red cells: input pixels no window reaches, because the division is rounded down. Dots: the pixels the kernel multiplies.",
                     "노란 칸: 패딩(0). 붉은 칸: 나눗셈을 내림해서 어떤 창도 닿지 않는 입력 픽셀. 점: 커널이 곱하는 픽셀."),
-    "play.torch": ("torch.nn.functional.conv2d on a {n}×{n} input gives {out}×{out}.", "torch.nn.functional.conv2d에 {n}×{n}을 넣으면 {out}×{out}이 나옵니다."),
+    "play.torch": ("torch.nn.functional.conv2d on a {n}×{n} input gives {out}×{out}.", "torch.nn.functional.conv2d에 {n}×{n}을(를) 넣으면 {out}×{out}이(가) 나옵니다."),
     "play.empty": ("The padded input ({padded} pixels) is smaller than the kernel's span ({span} pixels): no window fits, the output would be empty.",
                    "패딩을 더한 입력({padded}픽셀)이 커널이 덮는 폭({span}픽셀)보다 작아서 창이 하나도 들어가지 않습니다. 출력이 비게 됩니다."),
     "play.source": ("Picture", "그림"),
@@ -569,6 +570,76 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "읽을 수 있는 그림 파일이 아닙니다. PNG나 JPEG 그림을 고르세요."),
     "img.truncated": ("The picture file is damaged or cut off. Save it again, or choose another.",
                       "그림 파일이 손상되었거나 잘렸습니다. 다시 저장하거나 다른 파일을 고르세요."),
+    # --- readable screens (issue 30) ---------------------------------------------------------
+    "play.contrast": ("Shown brighter than the numbers: zero is grey, the strongest 1% white or black.",
+                      "보기 쉽게 밝기를 키웠습니다: 0은 회색, 가장 강한 1%는 흰색이나 검은색입니다."),
+    # Human names beside code names (visualizer/names.py): layer1.0 is 1단계 첫 블록.
+    "name.stage": ("stage {n}", "{n}단계"),
+    "name.first_block": ("block 1", "첫 블록"),
+    "name.block": ("block {n}", "{n}번째 블록"),
+    "name.nth": ("layer {n}", "{n}번째 층"),
+    "name.first": ("layer 1", "첫 층"),
+    "name.denseblock": ("dense block {n}", "밀집 블록 {n}"),
+    "name.denselayer": ("layer {n}", "층 {n}"),
+    "name.transition": ("transition layer {n}", "전환 층 {n}"),
+    "name.inception": ("Inception {n}", "인셉션 {n}"),
+    "name.branch": ("branch {n}", "가지 {n}"),
+    "name.aux": ("auxiliary classifier {n}", "보조 분류기 {n}"),
+    "name.downsample": ("projection shortcut", "투영 지름길"),
+    "name.residual_block": ("F(x) path", "F(x) 경로"),
+    "name.head": ("head (classifier)", "머리(분류기)"),
+    "name.features": ("feature extractor", "특징 추출부"),
+    "name.classifier": ("classifier", "분류기"),
+    "name.conv": ("convolution {n}", "합성곱 {n}"),
+    "name.bn": ("batch norm {n}", "배치 정규화 {n}"),
+    "name.relu": ("ReLU {n}", "ReLU {n}"),
+    "name.pool": ("pooling {n}", "풀링 {n}"),
+    "name.add": ("addition F(x) + x", "덧셈 F(x) + x"),
+    "name.concat": ("concatenation", "연결(concatenate)"),
+    "name.fc": ("fully connected {n}", "완전 연결 층 {n}"),
+    "name.dropout": ("dropout {n}", "드롭아웃 {n}"),
+    "name.flatten": ("flatten", "펼치기"),
+    "name.join": (", ", "의 "),
+    # Block types in Korean (a PyTorch layer type such as Conv2d stays as the code writes it).
+    "type.BasicBlock": ("BasicBlock", "기본 블록"),
+    "type.Bottleneck": ("Bottleneck", "병목 블록"),
+    "type.PlainBlock": ("PlainBlock", "지름길 없는 블록"),
+    "type.ResidualBlock": ("ResidualBlock", "잔차 블록"),
+    "type.DenseLayer": ("DenseLayer", "밀집 층"),
+    "type.DenseBlock": ("DenseBlock", "밀집 블록"),
+    "type.Transition": ("Transition", "전환 층"),
+    "type.Inception": ("Inception", "인셉션 모듈"),
+    "type.InceptionAux": ("InceptionAux", "보조 분류기"),
+    "type.BasicConv2d": ("BasicConv2d", "합성곱 + 배치 정규화 + ReLU"),
+    "type.Sequential": ("Sequential", "층 묶음"),
+    "col.name": ("Where it sits", "위치"),
+    "glossary.button": ("Glossary", "용어집"),
+    # What a first computation is doing while the page waits (bench/first_compute.py).
+    "wait.compare": ("Tracing every network at {size}×{size} (the first time takes about 10 seconds)…",
+                     "모든 네트워크를 {size}×{size}(으)로 추적하는 중입니다 (처음 한 번은 10초쯤 걸립니다)…"),
+    "wait.gradients": ("Measuring the gradients of a {depth}-layer network, with and without shortcuts "
+                       "(the first time takes up to 20 seconds)…",
+                       "{depth}층 네트워크의 기울기를 지름길이 있을 때와 없을 때 재는 중입니다 "
+                       "(처음 한 번은 20초까지 걸립니다)…"),
+    "wait.aux": ("Measuring GoogLeNet's gradients with and without its auxiliary classifiers (the first "
+                 "time takes about 15 seconds)…",
+                 "보조 분류기가 있을 때와 없을 때 GoogLeNet의 기울기를 재는 중입니다 (처음 한 번은 15초쯤 "
+                 "걸립니다)…"),
+    "wait.trace": ("Tracing {arch} at {size}×{size}…", "{arch}을(를) {size}×{size}(으)로 추적하는 중입니다…"),
+    "wait.reuse": ("Reading how each layer reuses earlier maps…", "각 층이 앞선 맵을 얼마나 다시 쓰는지 읽는 중입니다…"),
+    # Streamlit's own words, replaced on every page (app_pages/common.py, widget_words).
+    "st.upload": ("Choose a file", "파일 고르기"),
+    "st.crash": ("Something went wrong and this part cannot be shown. Reload the page or choose other "
+                 "settings; the details are in the server's log.",
+                 "문제가 생겨 이 부분을 보여 줄 수 없습니다. 페이지를 새로 고치거나 다른 설정을 골라 "
+                 "보세요. 자세한 내용은 서버 기록에 남았습니다."),
+    "glossary.title": ("Glossary: every term the app uses", "용어집: 앱에서 쓰는 모든 용어"),
+    "glossary.intro": ("The lecture's own terms first, then the app's.",
+                       "강의에서 쓴 용어가 먼저, 그다음은 앱이 더한 용어입니다."),
+    "glossary.col.term": ("Term", "용어"),
+    "glossary.col.other": ("Korean", "English"),
+    "glossary.col.means": ("Meaning", "뜻"),
+    # --- end of readable screens (issue 30) ---------------------------------------------------
     # --- feature maps -----------------------------------------------------------------------
     "nav.features": ("Feature maps of your picture", "내 그림의 특징 맵"),
     "feat.title": ("What the network makes of your picture", "네트워크가 내 그림을 어떻게 보는지"),
@@ -578,7 +649,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "학습되지 않은 네트워크의 맵입니다. 필터가 무작위 수라서 흐릿한 복사본과 윤곽선 정도만 보이고, 추측도 의미가 없습니다. 학습된 네트워크를 보려면 실시간 학습 페이지에서 학습하거나(ResNet-18은 약 {minutes}분) `make weights`(강의의 네 네트워크 모두)를 실행하세요."),
     "feat.trained": ("Trained weights loaded from {name}.", "{name}에서 학습된 가중치를 불러왔습니다."),
     "feat.fashion": ("Trained here on Fashion-MNIST ({date}): {acc:.1%} of {n:,} test pictures right after {epochs} epochs at {size}×{size} px. It knows ten kinds of clothing, nothing else: whatever you show it, it answers with one of them.",
-                     "이 컴퓨터에서 Fashion-MNIST로 학습함({date}): {size}×{size} 픽셀로 {epochs} 에폭 학습 후 시험 그림 {n:,}장 중 {acc:.1%}를 맞힘. 옷 열 가지만 압니다. 무엇을 보여 주든 그중 하나로 대답합니다."),
+                     "이 컴퓨터에서 Fashion-MNIST로 학습함({date}): {size}×{size} 픽셀로 {epochs} 에폭 학습 후 시험 그림 {n:,}장 중 {acc:.1%}을(를) 맞힘. 옷 열 가지만 압니다. 무엇을 보여 주든 그중 하나로 대답합니다."),
     "feat.fallback": ("{wanted} weights are not on this computer for this network; showing {used} instead.",
                       "이 네트워크의 {wanted} 가중치가 이 컴퓨터에 없어서 {used}(으)로 보여 줍니다."),
     "feat.source": ("Weights", "가중치"),
@@ -588,7 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.src.random": ("Untrained (random)", "학습 안 됨 (무작위)"),
     "feat.sample.fashion": ("Fashion-MNIST test picture: {name}", "Fashion-MNIST 시험 그림: {name}"),
     "feat.prep.fashion": ("Gray and shrunk to 28×28 like the training pictures, then enlarged to {size}×{size} and normalised (mean {mean}, standard deviation {std}), exactly as in training. Fashion-MNIST pictures are light objects on a black background: a drawing on white paper is inverted first.",
-                          "학습 그림처럼 흑백 28×28로 줄인 다음, 학습 때와 똑같이 {size}×{size}로 키우고 정규화(평균 {mean}, 표준편차 {std})합니다. Fashion-MNIST 그림은 검은 바탕에 밝은 물건이라서, 흰 종이에 그린 그림은 먼저 색을 뒤집습니다."),
+                          "학습 그림처럼 흑백 28×28로 줄인 다음, 학습 때와 똑같이 {size}×{size}(으)로 키우고 정규화(평균 {mean}, 표준편차 {std})합니다. Fashion-MNIST 그림은 검은 바탕에 밝은 물건이라서, 흰 종이에 그린 그림은 먼저 색을 뒤집습니다."),
     "feat.invert": ("Invert colours", "색 뒤집기"),
     "feat.invert.auto": ("Auto", "자동"),
     "feat.invert.yes": ("Invert", "뒤집기"),
@@ -612,16 +683,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.thumb": ("ch {c}", "채널 {c}"),
     "feat.prep": ("What the network receives", "네트워크가 받는 입력"),
     "feat.prep.rgb": ("Resized to {size}×{size}, then each colour channel is normalised with ImageNet's mean {mean} and standard deviation {std}, as torchvision's models expect.",
-                      "{size}×{size}로 크기를 바꾼 뒤, torchvision 모델이 기대하는 대로 각 색 채널을 ImageNet 평균 {mean}, 표준편차 {std}로 정규화합니다."),
+                      "{size}×{size}(으)로 크기를 바꾼 뒤, torchvision 모델이 기대하는 대로 각 색 채널을 ImageNet 평균 {mean}, 표준편차 {std}(으)로 정규화합니다."),
     "feat.prep.gray": ("Resized to {size}×{size} and turned grayscale with values from 0 to 1, as in the lecture's Fashion-MNIST notebooks.",
-                       "강의의 Fashion-MNIST 노트북처럼 {size}×{size}로 크기를 바꾸고 0부터 1 사이 값의 흑백으로 바꿉니다."),
+                       "강의의 Fashion-MNIST 노트북처럼 {size}×{size}(으)로 크기를 바꾸고 0부터 1 사이 값의 흑백으로 바꿉니다."),
     "feat.filters": ("The first layer's filters ({n} of them, {k}×{k}×{c})", "첫 층의 필터 ({n}개, {k}×{k}×{c})"),
     "feat.shape": ("Output of {layer}: {shape}", "{layer}의 출력: {shape}"),
     "feat.weights": ("Trained weights (optional)", "학습된 가중치 (선택)"),
     "feat.weights.help": ("Path of a torchvision checkpoint file on this computer, for example /home/teacher/alexnet-owt-7be5be79.pth. Files under torchvision's names in torch's hub cache (~/.cache/torch/hub/checkpoints, or $TORCH_HOME/hub/checkpoints) are found without typing. Nothing is downloaded. The environment variable CNNVIS_WEIGHTS can set it when the app starts.",
                           "이 컴퓨터에 있는 torchvision 체크포인트 파일의 경로입니다. 예: /home/teacher/alexnet-owt-7be5be79.pth. torch의 허브 캐시(~/.cache/torch/hub/checkpoints 또는 $TORCH_HOME/hub/checkpoints)에 torchvision 이름으로 있는 파일은 입력하지 않아도 찾습니다. 아무것도 내려받지 않습니다. 앱을 시작할 때 환경 변수 CNNVIS_WEIGHTS로 정할 수도 있습니다."),
     "feat.size_note": ("The picture goes in at {size}×{size}, the size this network was made for.",
-                       "그림은 이 네트워크가 만들어진 크기인 {size}×{size}로 들어갑니다."),
+                       "그림은 이 네트워크가 만들어진 크기인 {size}×{size}(으)로 들어갑니다."),
     "ckpt.suffix": ("\"{name}\" is not a checkpoint file: use a .pth or .pt file.", "\"{name}\"은(는) 체크포인트 파일이 아닙니다. .pth 또는 .pt 파일을 쓰세요."),
     "ckpt.missing": ("There is no file at {path}. Check the path.", "{path}에 파일이 없습니다. 경로를 확인하세요."),
     "ckpt.too_big": ("The file is {mb} MB, larger than any of these models. Check that it is the right file.",
@@ -634,7 +705,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ckpt.keys": ("The checkpoint does not fit this network: {n_missing} weights are missing (for example {missing}) and {n_unexpected} are unknown (for example {unexpected}). Is it for another architecture?",
                   "체크포인트가 이 네트워크와 맞지 않습니다. 가중치 {n_missing}개가 없고(예: {missing}) {n_unexpected}개는 모르는 것입니다(예: {unexpected}). 다른 구조의 파일이 아닌가요?"),
     "ckpt.shape": ("The checkpoint's {key} is {theirs} but this network's is {ours}: a different number of classes or channels?",
-                   "체크포인트의 {key}는 {theirs}인데 이 네트워크는 {ours}입니다. 클래스 수나 채널 수가 다른가요?"),
+                   "체크포인트의 {key}은(는) {theirs}인데 이 네트워크는 {ours}입니다. 클래스 수나 채널 수가 다른가요?"),
     "ckpt.changed": ("The checkpoint file was replaced after its description was written (a run may be saving it right now). Reload the page in a moment.",
                      "설명 파일을 쓴 뒤에 체크포인트 파일이 바뀌었습니다(지금 저장 중일 수 있습니다). 잠시 후 페이지를 새로 고치세요."),
     # --- Fashion-MNIST and training runs -----------------------------------------------
@@ -697,7 +768,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "train.epoch_axis": ("Epoch (60,000 pictures each)", "에폭 (한 번 = 60,000장)"),
     "train.curve_title": ("Loss falls, accuracy climbs", "손실은 내려가고, 정확도는 올라갑니다"),
     "train.done": ("{arch} got {acc:.1%} of the {n:,} test pictures right after {minutes:.1f} minutes. Its checkpoint is saved: the feature-map page now uses it.",
-                   "{arch}가 {minutes:.1f}분 학습 후 시험 그림 {n:,}장 중 {acc:.1%}를 맞혔습니다. 체크포인트가 저장되어 특징 맵 페이지에서 바로 쓰입니다."),
+                   "{arch}이(가) {minutes:.1f}분 학습 후 시험 그림 {n:,}장 중 {acc:.1%}을(를) 맞혔습니다. 체크포인트가 저장되어 특징 맵 페이지에서 바로 쓰입니다."),
     "train.filters": ("The first layer's filters ({n} of them, {k}×{k})", "첫 층의 필터 ({n}개, {k}×{k})"),
     "train.filters.note": ("White is a large positive weight, black a large negative one. Random at the start; during training they become detectors of edges and blobs.",
                            "흰색은 큰 양수 가중치, 검은색은 큰 음수 가중치입니다. 처음에는 무작위이고, 학습하면서 윤곽선과 얼룩을 찾는 검출기가 됩니다."),
@@ -768,34 +839,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.config": ("This setting cannot be built: {detail}", "이 설정으로는 모델을 만들 수 없습니다: {detail}"),
     # What models.ConfigError's codes say (the zoo itself speaks no UI language).
     "cfg.cifar_depth": ("depth must be 6n + 2 (8, 14, 20, ...); {depth} is not: try {low} or {high}",
-                        "깊이는 6n + 2(8, 14, 20, ...)여야 합니다. {depth}는 아닙니다: {low}나 {high}로 해 보세요"),
+                        "깊이는 6n + 2(8, 14, 20, ...)여야 합니다. {depth}은(는) 아닙니다: {low}나 {high}(으)로 해 보세요"),
     "cfg.unknown_arch": ("there is no architecture {name}; known: {known}",
                          "{name}라는 구조는 없습니다. 있는 구조: {known}"),
     "cfg.unknown_setting": ("{model} has no setting {names}; its settings: {valid}",
                             "{model}에는 {names} 설정이 없습니다. 있는 설정: {valid}"),
-    "cfg.not_int": ("{name} must be a whole number, not {value}", "{name}은(는) 정수여야 합니다 ({value}가 아니라)"),
+    "cfg.not_int": ("{name} must be a whole number, not {value}", "{name}은(는) 정수여야 합니다 ({value}이(가) 아니라)"),
     "cfg.range": ("{name} must be from {low} to {high}, not {value}",
-                  "{name}은(는) {low}에서 {high} 사이여야 합니다 ({value}가 아니라)"),
+                  "{name}은(는) {low}에서 {high} 사이여야 합니다 ({value}이(가) 아니라)"),
     "cfg.not_list": ("{name} must be a list of whole numbers, not {value}",
-                     "{name}은(는) 정수 목록이어야 합니다 ({value}가 아니라)"),
+                     "{name}은(는) 정수 목록이어야 합니다 ({value}이(가) 아니라)"),
     "cfg.length": ("{name} needs {length} numbers, not {got}", "{name}에는 숫자 {length}개가 필요합니다 ({got}개가 아니라)"),
     "cfg.empty": ("{name} must not be empty", "{name}이(가) 비어 있으면 안 됩니다"),
     "cfg.groups": ("groups={groups} needs filter counts divisible by {groups}; {a} and {b} are not",
-                   "groups={groups}이면 필터 수가 {groups}로 나누어떨어져야 합니다. {a}와 {b}는 아닙니다"),
+                   "groups={groups}이면 필터 수가 {groups}(으)로 나누어떨어져야 합니다. {a}과(와) {b}은(는) 아닙니다"),
     "cfg.too_large": ("{blocks} blocks with {layers} layers is too large: use at most 6 blocks and 400 layers",
                       "블록 {blocks}개, 층 {layers}개는 너무 큽니다. 블록은 6개, 층은 모두 400개까지입니다"),
     "cfg.theta": ("compression θ must be a number above 0 and at most 1, not {value}",
-                  "압축률 θ는 0보다 크고 1 이하인 수여야 합니다 ({value}가 아니라)"),
+                  "압축률 θ는 0보다 크고 1 이하인 수여야 합니다 ({value}이(가) 아니라)"),
     "cfg.inception_unknown": ("there is no Inception module {name}; the modules: {valid}",
                               "{name}라는 Inception 모듈은 없습니다. 있는 모듈: {valid}"),
     "cfg.inception_widths": ("{name} takes six widths (1×1, 3×3 reduce, 3×3, 5×5 reduce, 5×5, pool proj), not {got}",
                              "{name}에는 폭 6개(1×1, 3×3 축소, 3×3, 5×5 축소, 5×5, 풀링 투영)가 필요합니다 ({got}개가 아니라)"),
-    "cfg.aux_bool": ("aux_logits must be True or False, not {value}", "aux_logits는 True나 False여야 합니다 ({value}가 아니라)"),
+    "cfg.aux_bool": ("aux_logits must be True or False, not {value}", "aux_logits는 True나 False여야 합니다 ({value}이(가) 아니라)"),
     "cfg.residual_dims": ("F(x) + x needs as many channels out as in ({a}, not {b}): set out_dim={a}",
-                          "F(x) + x는 나가는 채널 수가 들어오는 채널 수와 같아야 합니다 ({b}가 아니라 {a}): out_dim={a}로 하세요"),
+                          "F(x) + x는 나가는 채널 수가 들어오는 채널 수와 같아야 합니다 ({b}이(가) 아니라 {a}): out_dim={a}(으)로 하세요"),
     "err.empty": ("{layer} gets a {h}x{w} input{padded} but its kernel is {kh}x{kw}",
-                  "{layer} 층은 {h}x{w} 입력{padded}을 받는데 커널은 {kh}x{kw}입니다"),
-    "err.padded": (" ({ph}x{pw} with padding {p})", "(패딩 {p}을 더하면 {ph}x{pw})"),
+                  "{layer} 층은 {h}x{w} 입력{padded}을(를) 받는데 커널은 {kh}x{kw}입니다"),
+    "err.padded": (" ({ph}x{pw} with padding {p})", "(패딩 {p}을(를) 더하면 {ph}x{pw})"),
     "err.features": ("{layer} expects {want} input features but gets {got}",
                      "{layer} 층은 입력 특징 {want}개를 기대하지만 {got}개를 받습니다"),
     "err.channels": ("{layer} expects {want} channels but gets {got}",
@@ -835,7 +906,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no padding 224 gives (224 - 11) / 4 + 1 = 54.25, floored to 54, and fc6 then receives "
         "5x5x256 = 6400 numbers instead of 9216. Only inputs of 227 to 258 pixels reach 6x6: "
         "the famous inconsistency, kept here on purpose. 60,965,224 parameters.",
-        "2012년 논문 그림 그대로의 AlexNet: 11x11x3 필터 96개, stride 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
+        "2012년 논문 그림 그대로의 AlexNet: 11x11x3 필터 96개, 보폭 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
         "정규화(LRN), 그리고 GPU 두 개에 나누어 계산하기 위해 conv2, conv4, conv5를 두 그룹으로 나눈 구조(groups=2)입니다. "
         "논문 본문은 224x224라고 하지만 패딩이 없으면 (224 - 11) / 4 + 1 = 54.25를 내림해 54가 되고, fc6에는 "
         "9216개가 아니라 5x5x256 = 6400개의 숫자가 들어옵니다. 227부터 258픽셀까지만 6x6에 도달합니다. "
@@ -867,8 +938,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "doubles the channels, a 1x1 convolution with stride 2 (a projection) reshapes x so "
         "the two can be added.",
         "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3x3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
-        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 stride 2의 1x1 합성곱"
-        "(projection)이 x의 모양을 맞춰 더할 수 있게 합니다."),
+        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 보폭 2의 1x1 합성곱"
+        "(투영)이 x의 모양을 맞춰 더할 수 있게 합니다."),
     "note.resnet20": (
         "ResNet-20: the paper's network for CIFAR-10's 32 px pictures (section 4.2). A 3x3 "
         "convolution with 16 filters, then three stages of three basic blocks on 32, 16 and "
@@ -899,7 +970,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Figure 1 its training error stays above Plain-20's: the deeper plain network is "
         "harder to optimise, which is the problem residual connections solve.",
         "Plain-56: 지름길이 없는 ResNet-56으로, 층 56개와 파라미터 0.85 M입니다. 논문의 그림 1에서 이 네트워크의 "
-        "학습 오류는 Plain-20보다 높게 남습니다. 더 깊은 plain 네트워크는 최적화하기 더 어렵고, 잔차 연결이 바로 이 "
+        "학습 오류는 Plain-20보다 높게 남습니다. 지름길 없는 더 깊은 네트워크는 최적화하기 더 어렵고, 잔차 연결이 바로 이 "
         "문제를 풉니다."),
     "note.resnet34": (
         "ResNet-34: the same basic blocks as ResNet-18 (two 3x3 convolutions and the identity), "
@@ -915,7 +986,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the 3x3 (ResNet v1.5); the paper puts it on the first 1x1. v1.5 costs 4.09 G MACs "
         "instead of the paper's 3.8 G.",
         "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1x1 합성곱이 256채널을 64로 줄이고, 3x3이 64채널에서 계산한 뒤, "
-        "1x1이 다시 256으로 늘리고 x를 더합니다. torchvision은 stride를 3x3에 두고(ResNet v1.5), 논문은 첫 1x1에 둡니다. "
+        "1x1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3x3에 두고(ResNet v1.5), 논문은 첫 1x1에 둡니다. "
         "v1.5는 논문의 3.8 G 대신 4.09 G MACs가 듭니다."),
     "note.resnet101": (
         "ResNet-101: bottleneck blocks, 3-4-23-3 per stage; the third stage (14x14 maps, "
@@ -933,7 +1004,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ReLU follows. in_dim and out_dim must be equal, since there is no projection. We add a "
         "small head (global average pool and one linear layer) so that it runs as a classifier "
         "like the other models; the lecture's block has no head.",
-        "강의 코드의 Residual_Block: conv3x3, ReLU, conv3x3이 F(x)를 만들고, x를 더한 뒤 ReLU를 거칩니다. projection이 "
+        "강의 코드의 Residual_Block: conv3x3, ReLU, conv3x3이 F(x)를 만들고, x를 더한 뒤 ReLU를 거칩니다. 투영 지름길이 "
         "없으므로 in_dim과 out_dim이 같아야 합니다. 다른 모델처럼 분류기로 실행되도록 작은 머리(전역 평균 풀링과 선형 층 "
         "하나)를 붙였습니다. 강의의 블록에는 이 부분이 없습니다."),
     "note.densenet121": (
@@ -944,7 +1015,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "1x1 convolution to 4k = 128 channels, then a 3x3 to k. Our layers concatenate as they "
         "go; torchvision's concatenate inside the next layer, with the same arithmetic.",
         "DenseNet-121: 6, 12, 24, 16개 층으로 된 밀집 블록 네 개. 각 층은 새 특징 맵 k = 32개를 만들어 앞의 모든 특징 맵에 "
-        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전이 층(BN, 1x1 "
+        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전환 층(BN, 1x1 "
         "합성곱, 2x2 평균 풀링)은 채널 수와 크기를 모두 절반으로 줄입니다. 각 층은 병목 구조로, 1x1 합성곱이 4k = 128채널로 "
         "줄인 뒤 3x3이 k개를 만듭니다. 여기서는 층마다 바로 연결하고, torchvision은 다음 층 안에서 연결합니다(계산은 같음)."),
     "note.densenet161": (
@@ -970,8 +1041,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dense blocks and two transition layers. Sixteen bottleneck layers per block; maps are "
         "32x32, 16x16 and 8x8 in the three blocks, and the transitions keep half the channels "
         "(compression 0.5).",
-        "32x32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전이 층 두 개로 된 강의의 그림입니다. "
-        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32x32, 16x16, 8x8이며, 전이 층은 채널을 절반만 남깁니다(압축 0.5)."),
+        "32x32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전환 층 두 개로 된 강의의 그림입니다. "
+        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32x32, 16x16, 8x8이며, 전환 층은 채널을 절반만 남깁니다(압축 0.5)."),
     # --- builder page ----------------------------------------------------------------------
     "nav.builder": ("Design your own network", "내 네트워크 설계하기"),
     "builder.title": ("Design your own network", "내 네트워크 설계하기"),
@@ -1008,8 +1079,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.repeat": ("Repeat (×)", "반복 (×)"),
     "builder.repeat.help": ("How many in a row. A residual item's first block has the stride; the rest keep "
                             "the shape (\"Bottleneck ×3\").",
-                            "몇 번 이어 붙일지. 잔차 항목은 첫 블록만 stride를 쓰고 나머지는 모양을 유지합니다 "
-                            "(\"Bottleneck ×3\")."),
+                            "몇 번 이어 붙일지. 잔차 항목은 첫 블록만 보폭을 쓰고 나머지는 모양을 유지합니다 "
+                            "(\"병목 블록 ×3\")."),
     "builder.up": ("Move up", "위로"),
     "builder.down": ("Move down", "아래로"),
     "builder.duplicate": ("Duplicate", "복제"),
@@ -1019,7 +1090,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.breaks": ("This design cannot work", "이 설계는 동작할 수 없습니다"),
     "builder.fix": ("Use {field} = {value} (the nearest value that works)",
                     "{field} = {value} 로 바꾸기 (통과하는 가장 가까운 값)"),
-    "builder.fix.size": ("Use an input of {size}×{size}", "입력을 {size}×{size}로 바꾸기"),
+    "builder.fix.size": ("Use an input of {size}×{size}", "입력을 {size}×{size}(으)로 바꾸기"),
     "builder.fix.none": ("No nearby value of {field} works: change another setting or remove the item.",
                          "{field}의 가까운 값으로는 통과하지 않습니다: 다른 설정을 바꾸거나 항목을 지우세요."),
     "builder.tab.layers": ("Layers", "층"),
@@ -1039,7 +1110,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "its parameters are the network's at test time.",
                          "GoogLeNet의 보조 분류기 두 개는 학습할 때만 쓰이므로 설계에서는 빠집니다: 파라미터 수는 "
                          "시험(추론) 때 네트워크의 것입니다."),
-    "builder.load": ("Open a design file (JSON)", "설계 파일 열기 (JSON)"),
+    "builder.load": ("Open a design file (JSON, up to 1 MB)", "설계 파일 열기 (JSON, 1MB까지)"),
     "builder.loaded": ("Opened {name}.", "{name}을(를) 열었습니다."),
     "builder.limits": ("Limits: {items} items, {depth} weighted layers, {params} parameters, {macs} MACs, "
                        "channels up to 4096.",
@@ -1058,7 +1129,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.fix_first": ("Fix the design first: only a design that works can be trained.",
                         "먼저 설계를 고치세요: 동작하는 설계만 학습시킬 수 있습니다."),
     "queue.channels": ("Fashion-MNIST pictures have one channel: set the input channels to 1 (not {channels}).",
-                       "Fashion-MNIST 그림은 채널이 1개입니다: 입력 채널을 1로 바꾸세요 ({channels}이 아니라)."),
+                       "Fashion-MNIST 그림은 채널이 1개입니다: 입력 채널을 1로 바꾸세요 ({channels}이(가) 아니라)."),
     "queue.classes": ("The network must end with 10 numbers, one per kind of clothing (it ends with {shape}): "
                       "finish with Flatten and Linear with 10 outputs.",
                       "네트워크의 끝은 옷 종류마다 하나씩, 숫자 10개여야 합니다 (지금은 {shape}): "
@@ -1160,20 +1231,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "item.maxpool": ("MaxPool2d", "MaxPool2d (최대 풀링)"),
     "item.avgpool": ("AvgPool2d", "AvgPool2d (평균 풀링)"),
     "item.adaptive_avgpool": ("AdaptiveAvgPool2d", "AdaptiveAvgPool2d (적응형 평균 풀링)"),
-    "item.lrn": ("LRN (local response norm)", "LRN (국소 반응 정규화)"),
+    "item.lrn": ("LRN (local response norm)", "LRN (국소 응답 정규화)"),
     "item.dropout": ("Dropout", "Dropout (드롭아웃)"),
     "item.zeropad": ("ZeroPad2d", "ZeroPad2d (0 채우기)"),
     "item.flatten": ("Flatten", "Flatten (펼치기)"),
     "item.linear": ("Linear (fully connected)", "Linear (완전 연결)"),
     "item.residual": ("Residual block: F(x) + x", "잔차 블록: F(x) + x"),
     "item.dense_block": ("Dense block", "밀집 블록 (dense block)"),
-    "item.transition": ("Transition", "전이 층 (transition)"),
+    "item.transition": ("Transition", "전환 층 (transition)"),
     "item.inception": ("Inception module", "Inception 모듈"),
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),
     "field.kernel": ("Filter size", "필터 크기"),
-    "field.stride": ("Stride", "stride"),
+    "field.stride": ("Stride", "보폭(stride)"),
     "field.padding": ("Padding", "패딩"),
     "field.groups": ("Groups", "그룹"),
     "field.bias": ("Bias", "편향(bias)"),
@@ -1203,7 +1274,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.batch_norm": ("Batch norm", "배치 정규화"),
     "choice.basic": ("basic (3×3, 3×3)", "기본 basic (3×3, 3×3)"),
     "choice.bottleneck": ("bottleneck (1×1, 3×3, 1×1 ×4)", "병목 bottleneck (1×1, 3×3, 1×1 ×4)"),
-    "choice.plain": ("plain (no shortcut)", "plain (지름길 없음)"),
+    "choice.plain": ("plain (no shortcut)", "지름길 없는(plain) 네트워크"),
     "choice.lecture": ("the lecture's Residual_Block", "강의의 Residual_Block"),
     "choice.projection": ("projection (1×1 conv, option B)", "투영 (1×1 합성곱, 옵션 B)"),
     "choice.zeros": ("zeros added (option A)", "0 채우기 (옵션 A)"),
@@ -1212,14 +1283,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "design.err.item": ("this item is not a layer or block (it needs a type)", "층이나 블록이 아닙니다 (type이 필요합니다)"),
     "design.err.type": ("there is no item type {value}", "{value}라는 항목 종류는 없습니다"),
     "design.err.field": ("{kind} has no setting {field}", "{kind}에는 {field} 설정이 없습니다"),
-    "design.err.choice": ("{field} must be one of {choices}, not {value}", "{field}은(는) {choices} 중 하나여야 합니다 ({value}가 아니라)"),
-    "design.err.bool": ("{field} must be true or false, not {value}", "{field}은(는) true 또는 false여야 합니다 ({value}가 아니라)"),
-    "design.err.range": ("{field} must be from {low} to {high}, not {value}", "{field}은(는) {low}부터 {high}까지여야 합니다 ({value}가 아니라)"),
+    "design.err.choice": ("{field} must be one of {choices}, not {value}", "{field}은(는) {choices} 중 하나여야 합니다 ({value}이(가) 아니라)"),
+    "design.err.bool": ("{field} must be true or false, not {value}", "{field}은(는) true 또는 false여야 합니다 ({value}이(가) 아니라)"),
+    "design.err.range": ("{field} must be from {low} to {high}, not {value}", "{field}은(는) {low}부터 {high}까지여야 합니다 ({value}이(가) 아니라)"),
     "design.err.not_design": ("this is not a design (it needs a list of items)", "설계가 아닙니다 (항목 목록이 필요합니다)"),
     "design.err.version": ("the design is version {value}; this app reads version {ours}",
-                           "설계 버전이 {value}입니다; 이 앱은 버전 {ours}을 읽습니다"),
+                           "설계 버전이 {value}입니다; 이 앱은 버전 {ours}을(를) 읽습니다"),
     "design.err.items": ("a design has at most {high} items, this one has {count}", "설계는 항목이 최대 {high}개인데 {count}개입니다"),
-    "design.err.input": ("the input must be [channels, size], not {value}", "입력은 [채널, 크기]여야 합니다 ({value}가 아니라)"),
+    "design.err.input": ("the input must be [channels, size], not {value}", "입력은 [채널, 크기]여야 합니다 ({value}이(가) 아니라)"),
     "design.err.too_big": ("the design is larger than {high} bytes", "설계가 {high}바이트보다 큽니다"),
     "design.err.not_json": ("the file is not JSON text", "파일이 JSON 텍스트가 아닙니다"),
     "design.err.link_long": ("the link's design is longer than {high} characters", "링크의 설계가 {high}자보다 깁니다"),
@@ -1233,15 +1304,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "{kernel}×{kernel} 창(패딩 {padding})이 들어오는 {h}×{w} 맵에 맞지 않습니다: 맵이 한 변에 "
                              "{need}픽셀 이상이어야 합니다. 필터를 줄이거나 패딩을 늘리세요"),
     "design.err.groups": ("groups={groups} must divide both its input channels ({cin}) and its output channels ({cout})",
-                          "groups={groups}는 입력 채널({cin})과 출력 채널({cout})을 모두 나눌 수 있어야 합니다"),
+                          "groups={groups}은(는) 입력 채널({cin})과 출력 채널({cout})을 모두 나눌 수 있어야 합니다"),
     "design.err.pool_padding": ("a pooling window of {kernel} takes padding of at most {high}, not {padding}",
-                                "크기 {kernel}의 풀링 창은 패딩을 최대 {high}까지 쓸 수 있습니다 ({padding}가 아니라)"),
+                                "크기 {kernel}의 풀링 창은 패딩을 최대 {high}까지 쓸 수 있습니다 ({padding}이(가) 아니라)"),
     "design.err.flatten_first": ("a linear layer needs a flat vector: add Flatten (or global pooling and Flatten) before it",
                                  "완전 연결 층에는 펼친 벡터가 필요합니다: 앞에 Flatten (또는 전역 풀링과 Flatten)을 넣으세요"),
     "design.err.lecture_stride": ("the lecture's Residual_Block keeps the shape: its stride must be 1",
-                                  "강의의 Residual_Block은 모양을 유지합니다: stride는 1이어야 합니다"),
+                                  "강의의 Residual_Block은 모양을 유지합니다: 보폭은 1이어야 합니다"),
     "design.err.zeros_shrink": ("option A can only add channels ({cin} → {cout} shrinks): use the projection shortcut",
-                                "옵션 A는 채널을 늘리기만 합니다 ({cin} → {cout}은 줄어듭니다): 투영 지름길을 쓰세요"),
+                                "옵션 A는 채널을 늘리기만 합니다 ({cin} → {cout}은(는) 줄어듭니다): 투영 지름길을 쓰세요"),
     "design.err.torch": ("PyTorch refuses it: {detail}", "PyTorch가 거부합니다: {detail}"),
     "design.err.zoo_layer": ("the network has a layer the builder does not know ({value})",
                              "빌더가 모르는 층이 있습니다 ({value})"),
@@ -1252,7 +1323,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "design.err.empty": ("the design is empty", "설계가 비어 있습니다"),
 }
 
-# The lecture's vocabulary: Korean, English, and a one-line explanation in each.
+# Every term the app uses: Korean, English, and a one-line explanation in each. The lecture's
+# own terms first (the order of its slides), then the words the app adds (the 용어집 panel,
+# app_pages/common.py, shows them in this order).
 GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("합성곱", "convolution", "a small filter slides over the image and sums products",
      "작은 필터가 이미지 위를 움직이며 곱한 값을 더하는 연산"),
@@ -1262,7 +1335,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
      "층의 출력 중 한 채널: 필터가 반응한 위치"),
     ("채널", "channel", "one of the stacked maps: 3 for RGB, 96 after AlexNet's conv1",
      "겹쳐 쌓인 맵 하나: RGB는 3, AlexNet conv1 뒤에는 96"),
-    ("stride(보폭)", "stride", "how many pixels the filter moves at each step",
+    ("보폭 (stride)", "stride", "how many pixels the filter moves at each step",
      "필터가 한 번에 움직이는 픽셀 수"),
     ("패딩", "padding", "zeros added around the border so the filter can reach the edges",
      "필터가 가장자리까지 닿도록 테두리에 덧붙이는 0"),
@@ -1284,7 +1357,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
      "1x1로 줄이고 3x3 후 (1x1로 다시 늘림): 넓은 3x3보다 계산이 적음"),
     ("밀집 블록", "dense block", "every layer receives the maps of all earlier layers",
      "모든 층이 앞선 모든 층의 특징 맵을 받는 블록"),
-    ("전이 층", "transition layer", "BN, 1x1 conv, 2x2 average pool between dense blocks",
+    ("전환 층 (transition)", "transition layer", "BN, 1x1 conv, 2x2 average pool between dense blocks",
      "밀집 블록 사이의 BN, 1x1 합성곱, 2x2 평균 풀링"),
     ("성장률 (k)", "growth rate (k)", "feature maps each dense layer adds",
      "밀집 층 하나가 더하는 특징 맵의 수"),
@@ -1298,20 +1371,167 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
      "학습되는 수: 가중치와 편향"),
     ("MACs (곱셈-누산)", "MACs", "multiply-accumulate operations; FLOPs = 2 x MACs",
      "곱하고 더하는 연산의 횟수; FLOPs = 2 x MACs"),
+    ("인셉션 모듈", "Inception module", "1x1, 3x3, 5x5 convolutions and a pool side by side, joined",
+     "1x1, 3x3, 5x5 합성곱과 풀링을 나란히 두고 이어 붙인 묶음"),
+    ("잔차 매핑", "residual mapping", "F(x) + x: the block learns only the change F(x)",
+     "F(x) + x: 블록은 바뀌는 부분 F(x)만 배움"),
+    ("항등 연결 (x)", "identity (x)", "the input passed on unchanged, to be added to F(x)",
+     "F(x)에 더하려고 입력을 그대로 넘기는 길"),
+    ("기울기 소실", "vanishing gradient", "gradients shrinking layer by layer toward the input",
+     "입력 쪽으로 갈수록 기울기가 점점 작아지는 문제"),
+    ("정보 흐름", "information flow", "how directly a layer's output reaches later layers",
+     "한 층의 출력이 뒤쪽 층에 얼마나 곧바로 닿는지"),
+    # The app's own words.
+    ("지름길", "shortcut", "the path that carries x around the block's layers",
+     "x를 블록의 층들을 건너 뛰어 보내는 길"),
+    ("투영 지름길", "projection shortcut", "a 1x1 convolution on the shortcut where the shape changes",
+     "모양이 바뀌는 곳의 지름길에 있는 1x1 합성곱"),
+    ("지름길 없는 (plain) 네트워크", "plain network", "the same layers with no shortcuts (ResNet's Figure 1)",
+     "지름길만 뺀 같은 층들 (ResNet 그림 1)"),
+    ("기본 블록", "basic block (BasicBlock)", "two 3x3 convolutions plus x (ResNet-18, -34)",
+     "3x3 합성곱 두 개와 x (ResNet-18, -34)"),
+    ("병목 블록", "bottleneck block (Bottleneck)", "1x1 reduce, 3x3, 1x1 expand, plus x (ResNet-50 and up)",
+     "1x1로 줄이고 3x3, 1x1로 늘린 뒤 x를 더함 (ResNet-50 이상)"),
+    ("밀집 층", "dense layer (DenseLayer)", "BN, ReLU, 1x1, BN, ReLU, 3x3: adds k maps",
+     "BN, ReLU, 1x1, BN, ReLU, 3x3: 특징 맵 k개를 더함"),
+    ("채널 누적표", "channel tally", "how a dense block's channels grow: c, c + k, c + 2k, ...",
+     "밀집 블록의 채널이 늘어나는 모습: c, c + k, c + 2k, ..."),
+    ("압축률 (θ)", "compression (θ)", "the share of channels a DenseNet-BC transition keeps",
+     "DenseNet-BC의 전환 층이 남기는 채널의 비율"),
+    ("단계", "stage", "a run of blocks at one map size (ResNet's layer1 to layer4)",
+     "같은 맵 크기의 블록 묶음 (ResNet의 layer1~layer4)"),
+    ("가지", "branch", "one of an Inception module's parallel paths", "인셉션 모듈의 나란한 길 하나"),
+    ("국소 응답 정규화 (LRN)", "local response normalization", "AlexNet's 2012 normalisation across channels",
+     "AlexNet 2012년 논문의 채널 간 정규화"),
+    ("배치 정규화 (BN)", "batch normalization", "rescales each channel over a batch to mean 0, spread 1",
+     "배치마다 각 채널을 평균 0, 퍼짐 1로 맞춤"),
+    ("적응형 평균 풀링", "adaptive average pooling", "averages any map down to a fixed size",
+     "어떤 크기의 맵이든 정해진 크기로 평균 내어 줄임"),
+    ("펼치기", "flatten", "a C x H x W volume laid out as one row of numbers",
+     "C x H x W 묶음을 숫자 한 줄로 늘어놓기"),
+    ("그룹 (groups)", "groups", "filters that read only their own share of the input channels",
+     "입력 채널 중 자기 몫만 읽는 필터 (AlexNet의 GPU 두 개)"),
+    ("기울기", "gradient", "how much the loss changes when a weight changes", "가중치가 바뀔 때 손실이 바뀌는 정도"),
+    ("손실", "loss", "how wrong the network's answers are; training lowers it", "네트워크 답이 틀린 정도; 학습이 줄임"),
+    ("에폭", "epoch", "one pass over every training picture", "학습 그림 전체를 한 번 도는 것"),
+    ("학습률", "learning rate", "how big each training step is", "학습 한 걸음의 크기"),
+    ("과적합", "overfitting", "right on training pictures, wrong on new ones", "학습 그림에는 맞고 새 그림에는 틀림"),
+    ("top-1 정확도", "top-1 accuracy", "the share of pictures whose first guess is right",
+     "첫 번째 답이 맞은 그림의 비율"),
+    ("체크포인트", "checkpoint", "a file of trained weights", "학습된 가중치를 담은 파일"),
+    ("활성값 메모리", "activation memory", "the numbers every layer's output holds for one picture",
+     "그림 한 장에 대해 모든 층의 출력이 차지하는 숫자"),
 )
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
     """The string ``key`` in ``lang`` (``"ko"`` or ``"en"``), with ``values`` filled in.
 
-    A value that is itself ``(key, values)`` is looked up too, in the same language.
+    A value that is itself ``(key, values)`` is looked up too, in the same language. In Korean
+    a value followed by a particle pair (``{p}을(를)``, ``{size}(으)로``) gets the particle its
+    sound takes (:func:`particle`): "패딩 2를", "63 x 63으로".
     """
     en, ko = CATALOGUE[key]
     text = ko if lang == "ko" else en
     filled = {k: t(v[0], lang, **v[1]) if isinstance(v, tuple) and len(v) == 2
               and isinstance(v[0], str) and isinstance(v[1], dict) else v
               for k, v in values.items()}
-    return text.format(**filled) if values else text
+    if not values:
+        return text
+    if lang == "ko":
+        text = _MARKED.sub(lambda m: _with_particle(text, m, filled), text)
+    return text.format(**filled)
+
+
+# --- particles after values --------------------------------------------------------------
+# A Korean particle has two forms, chosen by whether the word before it ends in a consonant
+# (이/가, 을/를, 은/는, 과/와) or in ㄹ or a vowel (으로/로). After a number or a Latin word
+# the choice follows how it is read: 2 is 이 (패딩 2를), 3 is 삼 (63 x 63으로), 10 is 십,
+# 100 백, 1000 천, px is 픽셀, ReLU is 렐루, conv3 is 콘브삼.
+PAIRS = {"이(가)": ("이", "가"), "을(를)": ("을", "를"), "은(는)": ("은", "는"), "과(와)": ("과", "와"),
+         "(으)로": ("으로", "로")}
+_MARKED = re.compile(r"\{([^{}]*)\}([\"'”]?)(이\(가\)|을\(를\)|은\(는\)|과\(와\)|\(으\)로)")
+# How each digit is read (Sino-Korean): its final sound.
+_DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ",
+                "9": ""}
+# A number ending in zeros is read by its last unit: 십 (10), 백, 천, 만 (10^4 to 10^7), 억, 조.
+_ZEROS_FINAL = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ", 4: "ㄴ", 5: "ㄴ", 6: "ㄴ", 7: "ㄴ", 8: "ㄱ", 9: "ㄱ", 10: "ㄱ",
+                11: "ㄱ", 12: ""}
+# Letters as they are spelled out (an acronym, a single letter): L 엘, M 엠, N 엔, R 알.
+_LETTER_FINAL = {"L": "ㄹ", "M": "ㅁ", "N": "ㄴ", "R": "ㄹ"}
+# Units and words whose reading the spelling does not give.
+_READ_AS = {"px": "ㄹ", "mb": "", "mib": "", "kb": "", "gb": "", "gib": "", "%": "", "type": "ㅂ",
+            "k": "", "json": "ㄴ", "dict": "", "flops": "", "macs": "", "epoch": "ㄱ"}
+_SILENT_FINALS = "aeiouyxsdfghjqvwzr"  # a Latin word ending so is read without a final consonant
+
+
+def _escape(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _one(field: str, values: dict[str, Any]) -> str:
+    return ("{" + field + "}").format(**values)
+
+
+def _with_particle(text: str, m: re.Match[str], values: dict[str, Any]) -> str:
+    """A marked value filled in, with its particle. An empty or parenthesised value (" (패딩 2를
+    더하면 63x63)") is read past, to the words before it."""
+    value = _one(m.group(1), values)
+    heard = re.sub(r"\{[^{}]*\}", "", text[: m.start()]) + value
+    return _escape(value) + m.group(2) + particle(heard, m.group(3))
+
+
+def final_sound(word: str) -> str:
+    """The final consonant a word is read with: "" (a vowel), "ㄹ", or another consonant
+    ("ㄱ", "ㄴ", ...). A parenthesis at the end ("정규화(LRN)") is read past, to the word
+    before it."""
+    word = word.rstrip()
+    while word.endswith(")") and "(" in word:
+        head = word[: word.rindex("(")].rstrip()
+        if not head:
+            word = word[1:-1]
+            break
+        word = head
+    if not word:
+        return ""
+    last = word[-1]
+    if "가" <= last <= "힣":
+        return " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"[(ord(last) - 0xAC00) % 28].strip()
+    tail = re.search(r"[A-Za-z%]+$", word)
+    if tail and tail.group(0).lower() in _READ_AS:
+        return _READ_AS[tail.group(0).lower()]
+    if last.isdigit():
+        digits = re.search(r"[\d,]+(?:\.\d+)?$", word)
+        number = (digits.group(0) if digits else last).replace(",", "")
+        if "." in number:
+            return _DIGIT_FINAL[number[-1]]
+        zeros = len(number) - len(number.rstrip("0"))
+        if zeros == 0 or number.strip("0") == "":
+            return _DIGIT_FINAL[number[-1]]
+        return _ZEROS_FINAL[min(zeros, 12)]
+    if tail:
+        letters = tail.group(0)
+        if len(letters) == 1 or (last.isupper() and letters[-2].isupper()):
+            return _LETTER_FINAL.get(last.upper(), "")  # spelled out: MNIST, PNG, LRN, 4c, x
+        low = letters.lower()
+        if low.endswith("ng"):
+            return "ㅇ"
+        if low[-1] in "l":
+            return "ㄹ"
+        if low[-1] in _SILENT_FINALS:
+            return ""
+        return {"m": "ㅁ", "n": "ㄴ", "k": "ㄱ", "c": "ㄱ", "p": "ㅂ", "b": "ㅂ", "t": "ㅅ"}.get(low[-1], "")
+    return ""
+
+
+def particle(word: str, pair: str) -> str:
+    """The form of ``pair`` ("이(가)", "을(를)", "은(는)", "과(와)" or "(으)로") that follows
+    ``word`` as it is read."""
+    with_final, without = PAIRS[pair]
+    final = final_sound(word)
+    if pair == "(으)로":
+        return without if final in ("", "ㄹ") else with_final
+    return with_final if final else without
 
 
 def number(n: float, lang: str = DEFAULT_LANG) -> str:

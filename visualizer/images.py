@@ -130,11 +130,19 @@ def apply_filter(x: torch.Tensor, kernel: torch.Tensor, stride: int = 1, padding
 
 def to_image(x: torch.Tensor, *, signed: bool = False) -> Image.Image:
     """A (1, C, H, W) tensor as a picture: clipped to [0, 1], or, for signed filter responses
-    (edges, emboss), mapped so that zero is mid-grey."""
+    (edges, emboss), mapped so that zero is mid-grey.
+
+    A signed response is scaled by its 99th percentile, not its maximum (a few strong pixels
+    made the edge picture of a photo 99% mid-grey: blank on a projector), and brightened by a
+    square root (weak edges show), its sign kept: stronger than the numbers, as the caption says.
+    """
     y = x[0].detach().float()
     if signed:
-        scale = float(y.abs().max()) or 1.0
-        y = 0.5 + 0.5 * y / scale
+        sample = y.abs().flatten()
+        sample = sample[:: max(1, sample.numel() // 200_000)]  # quantile's input is bounded
+        scale = float(torch.quantile(sample, 0.99)) or float(y.abs().max()) or 1.0
+        v = (y / scale).clamp(-1, 1)
+        y = 0.5 + 0.5 * v.sign() * v.abs().sqrt()
     arr = (y.clamp(0, 1).permute(1, 2, 0).numpy() * 255).astype(np.uint8)
     if arr.shape[2] == 1:
         arr = arr[:, :, 0]

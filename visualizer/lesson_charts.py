@@ -66,10 +66,24 @@ def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
                 marker_color=PARAM_COLOR, offsetgroup=0)
     fig.add_bar(x=names, y=[float(r["macs"]) / 1e9 for r in rows], name=t("fam.macs_g", lang),
                 marker_color=MAC_COLOR, offsetgroup=1, secondary_y=True)
-    fig.update_yaxes(title_text=t("fam.params_m", lang), secondary_y=False, gridcolor=palette.GRID)
-    fig.update_yaxes(title_text=t("fam.macs_g", lang), secondary_y=True, showgrid=False)
+    # Each axis on its own round ticks (plotly would otherwise sync the right axis to the
+    # left's grid: 1.91, 3.83, ...).
+    for secondary, top, title in ((False, max(float(r["params"]) / 1e6 for r in rows), "fam.params_m"),
+                                  (True, max(float(r["macs"]) / 1e9 for r in rows), "fam.macs_g")):
+        step = nice_step(top)
+        fig.update_yaxes(title_text=t(title, lang), secondary_y=secondary, tickmode="linear", tick0=0,
+                         dtick=step, range=[0, step * math.ceil(top * 1.05 / step)],
+                         showgrid=not secondary, gridcolor=palette.GRID)
     fig.update_layout(barmode="group")
     return styled(fig, t("fam.title", lang), 420)
+
+
+def nice_step(top: float, ticks: int = 5) -> float:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks up to
+    ``top``."""
+    raw = max(top, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 def text_width(text: str, size: float) -> float:
@@ -85,33 +99,40 @@ _SPOTS = (("top center", 0, -1), ("bottom center", 0, 1), ("middle right", 1, 0)
 
 
 def place_labels(points: list[tuple[float, float, float]], texts: list[str], size: float,
-                 width: float, height: float) -> list[str | None]:
-    """A textposition for each point's label such that no two labels touch and none crosses
-    the plot's edge, at a plot area of ``width`` x ``height`` px; None where none fits (the
-    label is dropped: its point keeps it on hover).
+                 width: float, height: float) -> list[tuple[float, float, float] | None]:
+    """Where each point's label goes, as the offset (px right, px down) of its centre from the
+    point and how far beyond the marker's side it was moved (0: right beside it), such that
+    no two labels touch, none crosses the plot's edge and none lies on a marker; None where
+    none fits (the label is dropped: its point keeps it on hover).
 
-    ``points`` are (x px, y px from the top, marker radius px). A label is also kept off other
-    markers where it can be. Greedy, nearest spot first: a dozen points need nothing cleverer.
-    Placements that fit a narrow plot fit every wider one (points only move apart in x).
+    ``points`` are (x px, y px from the top, marker radius px). Beside the point first, then
+    further away (the label then has a thin leader line to its point): two networks of almost
+    the same cost and accuracy (DenseNet-161 and ResNet-101) cannot both be labelled beside
+    their markers. Greedy, nearest spot first: a dozen points need nothing cleverer.
     """
     placed: list[tuple[float, float, float, float]] = []
-    out: list[str | None] = []
+    out: list[tuple[float, float, float] | None] = []
     h = size * 1.25
-    for (x, y, r), text in zip(points, texts, strict=True):
+    for i, ((x, y, r), text) in enumerate(zip(points, texts, strict=True)):
         w = text_width(text, size) + 4
-        best: tuple[int, str, tuple[float, float, float, float]] | None = None
-        for spot, dx, dy in _SPOTS:
-            cx, cy = x + dx * (r + w / 2 + 2), y + dy * (r + h / 2 + 1)
-            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
-                continue
-            if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
-                continue
-            covers = sum(1 for px, py, pr in points if (px, py) != (x, y)
-                         and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
-            if best is None or covers < best[0]:
-                best = (covers, spot, box)
-            if covers == 0:
+        best: tuple[int, tuple[float, float, float], tuple[float, float, float, float]] | None = None
+        for extra in _DISTANCES:
+            for _, dx, dy in _SPOTS:
+                norm = math.hypot(dx, dy)
+                cx = x + dx * (r + w / 2 + 2) + dx / norm * extra
+                cy = y + dy * (r + h / 2 + 1) + dy / norm * extra
+                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+                    continue
+                if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                    continue
+                covers = sum(1 for j, (px, py, pr) in enumerate(points) if j != i
+                             and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
+                if best is None or covers < best[0]:
+                    best = (covers, (cx - x, cy - y, extra), box)
+                if covers == 0:
+                    break
+            if best is not None and best[0] == 0:
                 break
         if best is None:
             out.append(None)
@@ -119,6 +140,25 @@ def place_labels(points: list[tuple[float, float, float]], texts: list[str], siz
             out.append(best[1])
             placed.append(best[2])
     return out
+
+
+_DISTANCES = (0.0, 16.0, 34.0, 56.0)  # px beyond the marker a label may be moved
+
+
+def _callouts(xs: list[float], ys: list[float], texts: list[str],
+              offsets: list[tuple[float, float, float] | None], radii: list[float]) -> list[dict[str, Any]]:
+    """Plotly annotations for placed labels: the text at its offset, a thin line to its point
+    when it is not right beside it."""
+    notes = []
+    for x, y, text, offset, r in zip(xs, ys, texts, offsets, radii, strict=True):
+        if offset is None:
+            continue
+        far = offset[2] > 0
+        notes.append({"x": x, "y": y, "text": text, "ax": offset[0], "ay": offset[1], "axref": "pixel",
+                      "ayref": "pixel", "showarrow": True, "arrowhead": 0, "arrowwidth": 1,
+                      "arrowcolor": "#777777" if far else "rgba(0,0,0,0)", "standoff": r,
+                      "font": {"size": 14}, "xanchor": "center", "yanchor": "middle"})
+    return notes
 
 
 def short_name(name: str) -> str:
@@ -146,29 +186,23 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
     height, margin = 520, {"l": 70, "r": 20, "t": 110, "b": 70}
     plot_h = height - margin["t"] - margin["b"]
 
-    def spots(plot_w: float, names: list[str]) -> list[str | None]:
+    radii = [max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2) for r in rows]
+
+    def spots(plot_w: float, names: list[str]) -> list[tuple[float, float, float] | None]:
         points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
-                   (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h,
-                   max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2))
-                  for lx, ty, r in zip(logs, tops, rows, strict=True)]
+                   (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h, radius)
+                  for lx, ty, radius in zip(logs, tops, radii, strict=True)]
         return place_labels(points, names, 14, plot_w, plot_h)
 
     full = [str(r.get("short", r["name"])) for r in rows]
     short = [short_name(n) for n in full]
-    wide, narrow = spots(560, full), spots(250, short)
     fig = go.Figure()
-    narrow_traces: dict[int, dict[str, Any]] = {}
     for family in dict.fromkeys(str(r["family"]) for r in rows):
         idx = [i for i, r in enumerate(rows) if r["family"] == family]
         color, symbol = palette.FAMILY.get(family, (palette.GRAY, "circle"))
-        narrow_traces[len(fig.data)] = {
-            "text": [short[i] if narrow[i] else "" for i in idx],
-            "textposition": [narrow[i] or "top center" for i in idx]}
         fig.add_scatter(
             x=[float(rows[i]["macs"]) / 1e9 for i in idx], y=[tops[i] for i in idx],
-            mode="markers+text", name=t(f"family.{family}", lang),
-            text=[full[i] if wide[i] else "" for i in idx],
-            textposition=[wide[i] or "top center" for i in idx], textfont={"size": 14},
+            mode="markers", name=t(f"family.{family}", lang),
             marker={"size": [float(rows[i]["params"]) for i in idx], "sizemode": "area",
                     "sizeref": sizeref, "sizemin": 6, "opacity": 0.75, "color": color,
                     "symbol": symbol, "line": {"color": "#333333", "width": 1}},
@@ -176,11 +210,16 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
                        f"{float(rows[i]['params']) / 1e6:.1f} M<br>top-1 {rows[i]['top1']}%"
                        for i in idx],
             hoverinfo="text", cliponaxis=False)
+    # Labels are annotations (a label may sit away from its point, with a line to it); on a
+    # log axis an annotation's x is the logarithm.
+    wide = _callouts(logs, tops, full, spots(560, full), radii)
+    narrow = _callouts(logs, tops, short, spots(250, short), radii)
+    fig.update_layout(annotations=wide)
     fig.update_layout(xaxis={"title": t("cmp.macs_axis", lang), "type": "log", "gridcolor": palette.GRID,
                              "range": x_range},
                       yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": palette.GRID,
                              "range": y_range},
-                      meta={"narrow": {str(k): v for k, v in narrow_traces.items()}})
+                      meta={"narrow": {"layout": {"annotations": narrow}}})
     fig = styled(fig, t("cmp.bubble_title", lang), height)
     fig.update_layout(margin=margin)
     return fig

@@ -103,9 +103,13 @@ def gradient_lines(lines: Sequence[GradientLine], lang: str, title: str,
                       annotation={"text": text, "font": {"size": 14, "color": palette.GRAY}},
                       annotation_position="bottom right")
     values, texts = stage_ticks(lines[0].grads) if lines else ([], [])
+    # Room left of the first convolution: the first layer's name under the axis clear of the
+    # lowest 10⁻ⁿ beside it.
+    count = max((len(line.grads) for line in lines), default=1)
     fig.update_xaxes(title_text=t("sc.g.x_axis", lang), tickvals=values, ticktext=texts,
-                     gridcolor=palette.GRID)
-    fig.update_yaxes(title_text=t("sc.g.y_axis", lang), type="log", exponentformat="power",
+                     gridcolor=palette.GRID, range=[1 - 0.08 * count - 1, count + 1])
+    # One tick a decade: plotly's in-between "2" and "5" sat on the raised 10⁻² labels.
+    fig.update_yaxes(title_text=t("sc.g.y_axis", lang), type="log", exponentformat="power", dtick=1,
                      gridcolor=palette.GRID)
     return styled(fig, title, 460)
 

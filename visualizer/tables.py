@@ -10,10 +10,11 @@ from typing import Any
 
 from visualizer import arithmetic as ar
 from visualizer.i18n import number, shape_text, t
+from visualizer.names import human_name, type_name
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.structure import MINOR_TYPES, dense_ledger, growth_rate
 
-COLUMNS = ("col.layer", "col.type", "col.output", "col.params", "col.macs", "col.kernel",
+COLUMNS = ("col.layer", "col.name", "col.type", "col.output", "col.params", "col.macs", "col.kernel",
            "col.stride", "col.padding", "col.rf", "col.formula", "col.flag", "col.module")
 
 
@@ -75,19 +76,26 @@ def layer_rows(result: TraceResult, lang: str, depth: int | None = None,
         n_drop = dropped(r)
         values: dict[str, Any] = {
             "col.layer": r.label,
-            "col.type": r.type,
+            "col.name": human_name(r.label, lang),
+            "col.type": type_name(r.type, lang),
             "col.output": shape_text(r.output_shape),
             "col.params": r.params_total,
             "col.macs": r.macs_total,
             "col.kernel": "" if r.kernel is None else f"{r.kernel[0]}×{r.kernel[1]}",
             "col.stride": _pair(r.stride),
             "col.padding": _pair(r.padding),
-            "col.rf": r.receptive_field,
+            # Text, so that a layer without one (an addition, the head) shows an empty cell,
+            # not Streamlit's "None".
+            "col.rf": "" if r.receptive_field is None else str(r.receptive_field),
             "col.formula": size_formula(r),
             "col.flag": t("flag.dropped", lang, n=n_drop) if n_drop else "",
             "col.module": r.name,
         }
         rows.append({t(k, lang): values[k] for k in COLUMNS})
+    name = t("col.name", lang)
+    if not any(row[name] for row in rows):  # plain names only (AlexNet's conv1, fc6): no column
+        for row in rows:
+            del row[name]
     return rows
 
 

@@ -1,0 +1,79 @@
+"""Streamlit's own English on a Korean page (issue 30): the upload box, the number box's hint and
+the crash box read in Korean, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_idle
+from tests.e2e.labels import wait_drawn
+from visualizer.i18n import t
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+ENGLISH = ("Upload", "Drag and drop", "per file", "Press Enter", "This app has encountered",
+           "Ask Google", "Ask ChatGPT", "Browse files")
+
+VISIBLE_TEXT_JS = """() => {
+  // The text a student sees: every visible text node of the main area, and what CSS draws
+  // before or after an element (::before, ::after).
+  const main = document.querySelector('[data-testid="stMain"]');
+  const out = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (n.textContent.trim() && el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+      out.push(n.textContent.trim());
+  }
+  main.querySelectorAll('*').forEach(el => {
+    for (const pseudo of ['::before', '::after']) {
+      const c = getComputedStyle(el, pseudo).content;
+      // an element drawn as its children only (display: contents) is as visible as its parent
+      const box = getComputedStyle(el).display === 'contents' ? el.parentElement : el;
+      if (c && c !== 'none' && c !== 'normal' && box.checkVisibility()) out.push(c.replace(/^"|"$/g, ''));
+    }
+  });
+  return out.join('\\n');
+}"""
+
+
+def _shown(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.evaluate(VISIBLE_TEXT_JS))
+
+
+@pytest.mark.parametrize("path", ["playground?tab=image", "builder", ""])
+def test_korean_pages_show_no_streamlit_english(app_url: str, page, path: str) -> None:  # type: ignore[no-untyped-def]
+    sep = "&" if "?" in path else "?"
+    page.goto(f"{app_url}/{path}{sep}lang=ko")
+    wait_idle(page)
+    wait_drawn(page)
+    boxes = page.locator('[data-testid="stNumberInput"] input')
+    if boxes.count():  # typed, not yet applied: Streamlit's hint would show now
+        boxes.first.click()
+        boxes.first.press_sequentially("5")
+        page.wait_for_timeout(300)
+    shown = _shown(page)
+    if "playground" in path or "builder" in path:
+        assert t("st.upload", "ko") in shown  # the upload button, in Korean
+    assert not [w for w in ENGLISH if w in shown], shown
+
+
+def test_crash_box_reads_in_korean(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """Streamlit's crash box (shown as Streamlit draws it with showErrorDetails = "none") says
+    what happened in Korean, without its English or its links."""
+    page.goto(f"{app_url}/compare?lang=ko")
+    wait_idle(page)
+    wait_drawn(page)  # settled: no rerun replaces the box drawn below
+    page.evaluate("""() => {
+      const box = document.createElement('div');
+      box.innerHTML = `<div class="stException" data-testid="stException"><div data-testid="stAlertContainer"
+        role="alert"><div data-testid="stAlertContentError"><div><div data-testid="stExceptionMessage">
+        This app has encountered an error. The original error message is redacted.</div><div>
+        <button>Copy</button>
+        <a href="https://www.google.com/search?q=x">Ask Google</a><a href="https://chatgpt.com/?q=x">Ask
+        ChatGPT</a></div></div></div></div></div>`;
+      document.querySelector('[data-testid="stMainBlockContainer"]').prepend(box);
+    }""")
+    shown = _shown(page)
+    assert t("st.crash", "ko") in shown
+    assert not [w for w in ENGLISH if w in shown], shown

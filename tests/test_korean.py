@@ -1,0 +1,160 @@
+"""Korean that reads as Korean (issue 30): particles chosen by sound, one word per concept,
+technical terms introduced once in English and then said in Korean."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from visualizer.i18n import CATALOGUE, GLOSSARY, PAIRS, particle, t
+
+# How each value is read, worked by hand: (value, final sound: "" vowel, "ㄹ", or "other").
+READINGS = [
+    ("0", "other"),  # 영
+    ("1", "ㄹ"),  # 일
+    ("2", ""),  # 이
+    ("3", "other"),  # 삼
+    ("4", ""),  # 사
+    ("5", ""),  # 오
+    ("6", "other"),  # 육
+    ("7", "ㄹ"),  # 칠
+    ("8", "ㄹ"),  # 팔
+    ("9", ""),  # 구
+    ("10", "other"),  # 십
+    ("100", "other"),  # 백
+    ("1000", "other"),  # 천
+    ("10000", "other"),  # 만
+    ("6,110만", "other"),
+    ("7.14억", "other"),
+    ("20", "other"),  # 이십
+    ("1,200", "other"),  # 천이백
+    ("0.3", "other"),  # 영점삼
+    ("0.5", ""),  # 영점오
+    ("63 x 63", "other"),  # 육십삼
+    ("224×224", ""),  # 이백이십사
+    ("28×28", "ㄹ"),  # 이십팔
+    ("64px", "ㄹ"),  # 픽셀
+    ("10 MB", ""),  # 메가바이트
+    ("55%", ""),  # 퍼센트
+    ("ReLU", ""),  # 렐루
+    ("conv1", "ㄹ"),  # 콘브일
+    ("conv3", "other"),
+    ("MNIST", ""),  # 엠엔아이에스티
+    ("LRN", "other"),  # 엘알엔
+    ("ResNet", "other"),  # 레즈넷
+    ("softmax", ""),  # 소프트맥스
+    ("stride", ""),  # 스트라이드
+    ("padding", "other"),  # 패딩
+    ("pool", "ㄹ"),  # 풀
+    ("정규화(LRN)", ""),  # read past the parenthesis: 정규화
+    ("연결(concatenate)", "ㄹ"),
+]
+EXPECTED = {  # (final "", "ㄹ", "other") -> the form of each pair
+    "이(가)": ("가", "이", "이"), "을(를)": ("를", "을", "을"), "은(는)": ("는", "은", "은"),
+    "과(와)": ("와", "과", "과"), "(으)로": ("로", "로", "으로"),
+}
+
+
+@pytest.mark.parametrize(("word", "final"), READINGS)
+def test_particle_follows_the_sound(word: str, final: str) -> None:
+    column = ("", "ㄹ", "other").index(final)
+    for pair in PAIRS:
+        assert particle(word, pair) == EXPECTED[pair][column], (word, pair)
+
+
+def test_values_get_their_particles_in_the_catalogue() -> None:
+    """The issue's examples: "패딩 2를" (not 2을), "63 x 63으로" (not 63로)."""
+    assert "패딩 2를" in t("err.padded", "ko", p=2, ph=63, pw=63)
+    assert "패딩 3을" in t("err.padded", "ko", p=3, ph=63, pw=63)
+    assert t("fix.button", "ko", size=63) == "63 x 63으로 바꾸기"
+    assert t("fix.button", "ko", size=64) == "64 x 64로 바꾸기"
+
+
+KOREAN = {key: ko for key, (_, ko) in CATALOGUE.items()}
+PARTICLE = r"(으로|로|을|를|이|가|은|는|와|과)"
+END = r"(?=[\s.,:;!?)\]·\"'/]|$)"
+
+
+def test_a_value_before_a_particle_is_marked() -> None:
+    """A value filled in at run time cannot have a fixed particle: it is written {n}을(를) and
+    chosen when filled."""
+    bare = [key for key, ko in KOREAN.items() if re.search(r"\}[\"']?" + PARTICLE + END, ko)]
+    assert not bare, bare
+
+
+def test_every_fixed_particle_after_a_number_or_latin_word_fits_its_sound() -> None:
+    wrong = []
+    for key, ko in KOREAN.items():
+        text = re.sub(r"\{[^{}]*\}", "", ko)
+        word_re = r"([가-힣A-Za-z0-9%×.,-]*\s?\([^()]*\)|[A-Za-z0-9%×.,]*[A-Za-z0-9%])"
+        for m in re.finditer(word_re + PARTICLE + END, text):
+            word, got = m.group(1), m.group(2)
+            if not word or (word[-1] != ")" and re.search(r"[가-힣]$", word)):
+                continue
+            pair = next(p for p, forms in PAIRS.items() if got in forms)
+            if particle(word, pair) != got:
+                wrong.append(f"{key}: {word}{got} (should be {particle(word, pair)})")
+    assert not wrong, "\n".join(wrong)
+
+
+# One concept, one word: the word the app uses, and the words it must not.
+ONE_WORD = {
+    "국소 응답 정규화": ("국소 반응 정규화",),
+    "선생님": ("교사",),
+    "채널 누적표": ("채널 장부", "장부"),
+    "전환 층": ("전이 층", "전이층"),
+    "지름길 없는": ("평범한",),
+}
+
+
+def test_one_word_per_concept() -> None:
+    texts = {**KOREAN, **{f"glossary {g[1]}": f"{g[0]} {g[3]}" for g in GLOSSARY}}
+    found = [f"{key}: {bad} (say {good})" for key, ko in texts.items()
+             for good, bads in ONE_WORD.items() for bad in bads if bad in ko]
+    assert not found, "\n".join(found)
+
+
+# Terms the lecture says in English: on a Korean page the English word appears only beside its
+# Korean one, "보폭(stride)", never alone.
+TERMS = {"stride": "보폭", "projection": "투영", "BasicBlock": "기본 블록", "Bottleneck": "병목 블록",
+         "Transition": "전환 층", "DenseLayer": "밀집 층", "plain": "지름길 없는"}
+
+
+def test_english_terms_appear_only_beside_their_korean() -> None:
+    alone = []
+    for key, ko in KOREAN.items():
+        text = re.sub(r"\{[^{}]*\}|`[^`]*`", "", ko)  # values and code are code
+        for term, korean in TERMS.items():
+            for m in re.finditer(rf"(?<![A-Za-z_.=]){term}(?![A-Za-z_=(])", text):
+                before = text[max(0, m.start() - len(korean) - 4): m.start()]
+                if korean not in before:
+                    alone.append(f"{key}: {term} in {ko[:70]!r}")
+    assert not alone, "\n".join(alone)
+
+
+def test_glossary_holds_every_term_the_pages_use() -> None:
+    """Each Korean word this file makes the pages use (and each one-word-per-concept choice)
+    is in the 용어집, once, with its English."""
+    korean = [g[0] for g in GLOSSARY]
+    assert len(korean) == len(set(korean))
+    text = " ".join(f"{g[0]} {g[1]}" for g in GLOSSARY)
+    for word in [*TERMS.values(), *ONE_WORD]:
+        if word != "선생님":  # a person, not a term
+            assert word in text, word
+    for english in TERMS:
+        assert english.lower() in text.lower(), english
+    # The lecture's terms come first: its stride, padding and pooling before the app's own
+    # shortcut and stage.
+    first = [g[1] for g in GLOSSARY]
+    assert first.index("stride") < first.index("shortcut") and first.index("pooling") < first.index("stage")
+
+
+@pytest.mark.slow
+def test_glossary_panel_opens_in_korean() -> None:
+    from tests.pages import open_page
+
+    at = open_page("lesson_resnet", lang="ko")
+    at.button(key="glossary_open").click().run()
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "| **보폭 (stride)** | stride |" in shown and "| **전환 층 (transition)** |" in shown
