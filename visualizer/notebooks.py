@@ -190,6 +190,8 @@ class ArmSummary:
     collapsed: bool  # every evaluation picture got the same guess (top_share 1.0) at the end
     learned: bool  # its last accuracy at least twice chance (0.2)
     cpu_seconds: float
+    dead_features: float  # conv channels that output zero for every evaluation picture, at the end
+    dead_classifier: float  # fc6 and fc7 units that do
 
 
 def summarise(data: dict[str, Any]) -> list[ArmSummary]:
@@ -211,5 +213,7 @@ def summarise(data: dict[str, Any]) -> list[ArmSummary]:
             near_chance=abs(float(last.get("loss") or chance) - chance) < 0.05,
             collapsed=float(last["top_share"]) >= 0.999,
             learned=float(last["accuracy"]) >= 0.2,
-            cpu_seconds=float(run.get("cpu_seconds", 0.0))))
+            cpu_seconds=float(run.get("cpu_seconds", 0.0)),
+            dead_features=float(last.get("dead_features", 0.0)),
+            dead_classifier=float(last.get("dead_classifier", 0.0))))
     return out
