@@ -251,9 +251,10 @@ class TransitionNotebook(nn.Module):
 
     def __init__(self, in_channels: int, out_channels: int) -> None:
         super().__init__()
-        self.conv = nn.Conv2d(in_channels, out_channels, kernel_size=1, bias=False)
+        # in the notebook's order, so that the state_dict's keys come in its order too
         self.relu = nn.ReLU()
         self.bn = nn.BatchNorm2d(num_features=out_channels)
+        self.conv = nn.Conv2d(in_channels, out_channels, kernel_size=1, bias=False)
         self.avg_pool = nn.AvgPool2d(kernel_size=2, stride=2, padding=0)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -282,13 +283,14 @@ class DenseNetNotebook(nn.Module):
 
     def __init__(self, *, in_channels: int = 3, num_classes: int = 10) -> None:
         super().__init__()
+        # In the notebook's order (blocks, then transitions), as its state_dict lists them.
         self.lowconv = nn.Conv2d(in_channels, 64, kernel_size=7, padding=3, bias=False)
         self.relu = nn.ReLU()
         self.denseblock1 = nn.Sequential(DenseBlockNotebook(64))
-        self.transitionLayer1 = nn.Sequential(TransitionNotebook(160, 128))
         self.denseblock2 = nn.Sequential(DenseBlockNotebook(128))
-        self.transitionLayer2 = nn.Sequential(TransitionNotebook(160, 128))
         self.denseblock3 = nn.Sequential(DenseBlockNotebook(128))
+        self.transitionLayer1 = nn.Sequential(TransitionNotebook(160, 128))
+        self.transitionLayer2 = nn.Sequential(TransitionNotebook(160, 128))
         self.transitionLayer3 = nn.Sequential(TransitionNotebook(160, 64))
         self.bn = nn.BatchNorm2d(num_features=64)
         self.flatten = nn.Flatten()
