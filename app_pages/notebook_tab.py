@@ -33,7 +33,7 @@ def show(lesson: str, lang: str) -> None:
         st.caption(t("nb.code.mxnet", lang, link=nb.pytorch_link))
     else:
         st.caption(t("nb.code.alexnet" if lesson == "alexnet" else "nb.code.pytorch", lang))
-    st.code(nbs.code(_name(nb)), language="python", height=360)
+    st.code(nbs.code(_name(nb)), language="python", height=360, wrap_lines=True)  # phones: no sideways scroll
     _printout(nb, lang)
     _results(nb, lang)
     if lesson == "alexnet":
@@ -72,7 +72,8 @@ def _printout(nb: nbs.Notebook, lang: str) -> None:
         st.caption(t("nb.printout.demo", lang))
         _side_by_side(printed["demo"].splitlines(), nbs.residual_demo_lines(), "(4, 3, 6, 6)", lang)
     _side_by_side(theirs, ours, str(tuple(printed["shape_input"])), lang)
-    st.caption(t("nb.printout.gluon", lang))
+    names = ", ".join(line.split()[0] for line in ours[:2])
+    st.caption(t("nb.printout.gluon", lang, names=names))
     c, _, _ = nb.input
     torch_lines = nbs.pytorch_lines(common.cached_trace(nb.arch, nb.print_size or 96, (("in_channels", c),)))
     st.caption(t("nb.printout.pytorch", lang))
@@ -80,13 +81,11 @@ def _printout(nb: nbs.Notebook, lang: str) -> None:
 
 
 def _side_by_side(theirs: list[str], ours: list[str], shape: str, lang: str) -> None:
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{t('nb.printout.theirs', lang, shape=shape)}**")
-        st.code("\n".join(theirs), language=None)
-    with right:
-        st.markdown(f"**{t('nb.printout.ours', lang)}**")
-        st.code("\n".join(ours), language=None)
+    # one above the other: the printouts' tabs make lines wider than half a laptop's screen
+    st.markdown(f"**{t('nb.printout.theirs', lang, shape=shape)}**")
+    st.code("\n".join(theirs), language=None)
+    st.markdown(f"**{t('nb.printout.ours', lang)}**")
+    st.code("\n".join(ours), language=None)
     differ = [str(i + 1) for i in range(max(len(theirs), len(ours)))
               if i >= len(theirs) or i >= len(ours) or theirs[i] != ours[i]]
     if differ:

@@ -243,8 +243,8 @@ def test_experiment_summary_is_computed_from_the_numbers() -> None:
 
 @pytest.mark.slow  # AppTest pages
 @pytest.mark.parametrize(("page", "key", "label", "printed"), [
-    ("lesson_inception", "inc_tab", "⑤ The lecture's notebook", "notebook_googlenet_d2l_shapes.txt"),
-    ("lesson_resnet", "res_tab", "⑦ The lecture's notebook", "notebook_resnet18_d2l_shapes.txt"),
+    ("lesson_inception", "inc_tab", "⑤ The notebook", "notebook_googlenet_d2l_shapes.txt"),
+    ("lesson_resnet", "res_tab", "⑦ The notebook", "notebook_resnet18_d2l_shapes.txt"),
 ])
 def test_the_tab_shows_the_notebooks_lines_and_ours_equal(page: str, key: str, label: str,
                                                           printed: str) -> None:
