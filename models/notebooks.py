@@ -235,12 +235,13 @@ class DenseBlockNotebook(nn.Module):
         self.num_layers = num_layers
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        maps = [self.relu1(self.conv1(self.bn(x)))]
+        layer = self.get_submodule
+        maps = [layer("relu1")(layer("conv1")(self.bn(x)))]
         dense = maps[0]
         for k in range(2, self.num_layers + 1):
             # conv2 reads conv1's maps alone; conv3 on read the concatenation
-            maps.append(getattr(self, f"relu{k}")(getattr(self, f"conv{k}")(dense)))
-            dense = getattr(self, f"relu_cat{k}")(getattr(self, f"concat{k}")(*maps))
+            maps.append(layer(f"relu{k}")(layer(f"conv{k}")(dense)))
+            dense = layer(f"relu_cat{k}")(layer(f"concat{k}")(*maps))
         return dense
 
 

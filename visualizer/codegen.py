@@ -64,9 +64,9 @@ def expression(m: Any, needs: set[str]) -> str:
         return f"{name}({m.conv1.in_channels}, {m.conv1.out_channels}{stride}{short})"
     if isinstance(m, notebooks.D2LResidual):
         needs.add("D2LResidual")
-        conv = m.conv1
-        return (f"D2LResidual({conv.in_channels}, {conv.out_channels}, "
-                f"use_1x1conv={m.conv3 is not None}, strides={conv.stride[0]})")
+        c1 = m.conv1
+        return (f"D2LResidual({c1.in_channels}, {c1.out_channels}, "
+                f"use_1x1conv={m.conv3 is not None}, strides={c1.stride[0]})")
     if isinstance(m, notebooks.DenseBlockNotebook):
         needs.add("DenseBlockNotebook")
         return f"DenseBlockNotebook({m.bn.num_features}, {m.num_layers}, {m.conv1.out_channels})"
