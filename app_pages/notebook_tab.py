@@ -17,7 +17,7 @@ from visualizer import lesson_charts
 from visualizer import notebooks as nbs
 from visualizer.design import encode, from_zoo
 from visualizer.i18n import number, shape_text, t
-from visualizer.train import read_meta
+from visualizer.train import RECIPES, read_meta
 
 
 def show(lesson: str, lang: str) -> None:
@@ -106,7 +106,8 @@ def _results(nb: nbs.Notebook, lang: str) -> None:
         if meta:
             st.markdown(t("nb.ours.alexnet", lang, acc=f"{meta['test_accuracy']:.4f}"))
         return
-    st.markdown(t(f"nb.ours.recipe.{nb.arch}", lang))
+    recipe = RECIPES[nb.arch]
+    st.markdown(t(f"nb.ours.recipe.{nb.arch}", lang, batch=recipe.batch_size, epochs=f"{recipe.epochs:g}"))
     meta = read_meta(nb.arch)
     if meta is None:
         st.info(t("nb.ours.missing", lang))
