@@ -273,3 +273,15 @@ def test_the_alexnet_tab_draws_the_experiment_in_korean() -> None:
     else:
         note = nbs.summarise(data)[0]
         assert f"{note.last_loss:.3f}" in text  # the sentence carries the measured loss
+
+
+@pytest.mark.slow  # AppTest pages
+def test_the_builder_link_opens_the_notebook_network_with_its_numbers() -> None:
+    from tests.pages import open_page
+    from visualizer.i18n import number
+
+    at = open_page("builder", lang="en", **{"from": "googlenet_d2l"})
+    assert not at.exception, at.exception
+    shown = {m.label: m.value for m in at.metric}
+    params, macs = googlenet_by_hand()
+    assert shown["Parameters"] == number(params, "en") and shown["MACs"] == number(macs, "en")

@@ -483,6 +483,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.tab.notebook": ("⑤ The notebook", "⑤ 실습 노트북"),
     "res.tab.notebook": ("⑦ The notebook", "⑦ 실습 노트북"),
     "dense.tab.notebook": ("⑥ The notebook", "⑥ 실습 노트북"),
+    "arch.googlenet_d2l": ("GoogLeNet · the lecture's d2l notebook", "GoogLeNet · 강의의 d2l 실습 노트북"),
+    "arch.resnet18_d2l": ("ResNet-18 · the lecture's d2l notebook", "ResNet-18 · 강의의 d2l 실습 노트북"),
+    "arch.densenet_notebook": ("DenseNet · the lecture's notebook, 3 blocks", "DenseNet · 강의 실습 노트북, 블록 3개"),
     "note.googlenet_d2l": (
         "The GoogLeNet the lecture's notebook runs (d2l 0.16.6, section 7.4): the paper's nine Inception modules with real 5×5 branches, but no batch norm, a bias on every convolution, 3×3/2 pools padded by 1, no auxiliary classifiers; 1×96×96 Fashion-MNIST input and 10 classes.",
         "강의 실습 노트북이 쓰는 GoogLeNet(d2l 0.16.6, 7.4절)입니다. 논문의 Inception 모듈 9개와 진짜 5×5 가지를 그대로 쓰지만, 배치 정규화가 없고 모든 합성곱에 편향이 있으며, 풀링은 패딩 1의 3×3/2이고 보조 분류기가 없습니다. 입력은 1×96×96 Fashion-MNIST, 클래스는 10개입니다."),
