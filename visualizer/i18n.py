@@ -574,7 +574,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.ax.not_reproduced": ("**The failure does not reproduce here.** With the notebook's recipe the loss ends at {loss:.3f} (ln 10 = 2.303) and the accuracy at {acc:.1%}; the most-guessed class, {cls}, gets {share:.0%} of the guesses.",
                              "**여기서는 실패가 재현되지 않습니다.** 노트북의 방법으로 손실은 {loss:.3f}(ln 10 = 2.303), 정확도는 {acc:.1%}에서 끝나고, 가장 많이 고른 클래스 {cls}의 비율은 {share:.0%}입니다."),
     "nb.ax.fixed": ("**Lowering the learning rate to 1e-4 is enough:** the loss falls to {loss:.3f} and the accuracy reaches {acc:.1%} after the same {steps} steps; the most-guessed class gets only {share:.0%} of the guesses.",
-                    "**학습률을 1e-4로 낮추기만 하면 됩니다.** 같은 {steps} 스텝 뒤 손실은 {loss:.3f}로 내려가고 정확도는 {acc:.1%}에 이르며, 가장 많이 고른 클래스의 비율은 {share:.0%}뿐입니다."),
+                    "**학습률을 1e-4로 낮추기만 하면 됩니다.** 같은 {steps} 스텝 뒤 손실은 {loss:.3f}까지 내려가고 정확도는 {acc:.1%}에 이르며, 가장 많이 고른 클래스의 비율은 {share:.0%}뿐입니다."),
     "nb.ax.not_fixed": ("With the learning rate at 1e-4 the loss ends at {loss:.3f} and the accuracy at {acc:.1%} after {steps} steps: not learned yet either.",
                         "학습률 1e-4로도 {steps} 스텝 뒤 손실 {loss:.3f}, 정확도 {acc:.1%}로 아직 배우지 못했습니다."),
     "nb.ax.dead": ("Inside the network at the end: with the notebook's rate, {nb_cls} of the units of fc6 and fc7 and {nb_feat} of the convolutions' channels output zero for every test picture; with 1e-4, {fix_cls} and {fix_feat}.",
