@@ -8,6 +8,8 @@ from the paper and torchvision, and (AlexNet) the measured reason it never learn
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -119,19 +121,24 @@ def _results(nb: nbs.Notebook, lang: str) -> None:
 
 def _experiment(lang: str) -> None:
     st.subheader(t("nb.ax.h", lang), anchor=False)
-    data = nbs.experiment()
-    if data is None:
+    found = nbs.experiments()
+    if not found:
         st.info(t("nb.ax.missing", lang))
-        return
+    for data in found:  # one per input size, the largest first
+        _one_experiment(data, lang)
+
+
+def _one_experiment(data: dict[str, Any], lang: str) -> None:
     arms = {a.name: a for a in nbs.summarise(data)}
     note, fix = arms.get("notebook"), arms.get("lr_1e-4")
     if note is None or fix is None:
-        st.info(t("nb.ax.missing", lang))
         return
     when = str(data["date"])[:16].replace("T", " ")
+    st.markdown(f"**{t('nb.ax.size', lang, size=data['size'])}**")
     st.markdown(t("nb.ax.setup", lang, size=data["size"], steps=note.steps, pictures=f"{note.pictures:,}",
                   every=data["eval_every"], n=data["eval_pictures"], date=when))
-    live_chart(lesson_charts.notebook_experiment(data["runs"], data["chance_loss"], lang), key="nb_ax_curves")
+    live_chart(lesson_charts.notebook_experiment(data["runs"], data["chance_loss"], lang),
+               key=f"nb_ax_curves_{data['size']}")
     cls = t(f"fashion.{note.top_class}", lang)
     if note.near_chance and note.collapsed:
         st.error(t("nb.ax.failed", lang, loss=note.last_loss, n=data["eval_pictures"], cls=cls,
@@ -144,15 +151,15 @@ def _experiment(lang: str) -> None:
                      share=fix.top_share))
     else:
         st.warning(t("nb.ax.not_fixed", lang, loss=fix.last_loss, acc=fix.last_accuracy, steps=fix.steps))
-    if note.near_chance and note.collapsed and fix.learned:
-        st.markdown(t("nb.ax.dead", lang, nb_cls=f"{note.dead_classifier:.0%}",
-                      nb_feat=f"{note.dead_features:.0%}", fix_cls=f"{fix.dead_classifier:.0%}",
-                      fix_feat=f"{fix.dead_features:.0%}"))
-        # the explanation only where the measurement shows it: most units dead, far more than with 1e-4
-        dead = (note.dead_classifier > max(0.5, 2 * fix.dead_classifier)
-                or note.dead_features > max(0.5, 2 * fix.dead_features))
-        if dead:
-            st.markdown(t("nb.ax.why", lang))
+    st.markdown(t("nb.ax.dead", lang, nb_cls=f"{note.dead_classifier:.0%}",
+                  nb_feat=f"{note.dead_features:.0%}", fix_cls=f"{fix.dead_classifier:.0%}",
+                  fix_feat=f"{fix.dead_features:.0%}"))
+    # the explanation only where the measurement shows it: stuck at ln 10, one answer for all,
+    # most units dead and far more than with 1e-4
+    dead = (note.dead_classifier > max(0.5, 2 * fix.dead_classifier)
+            or note.dead_features > max(0.5, 2 * fix.dead_features))
+    if note.near_chance and note.collapsed and fix.learned and dead:
+        st.markdown(t("nb.ax.why", lang))
 
 
 def builder_link(nb: nbs.Notebook) -> str:

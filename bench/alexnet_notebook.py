@@ -1,24 +1,26 @@
 """Why the lecture's AlexNet notebook never learned (10.0 % before and after), measured here.
 
-`python -m bench alexnet_notebook` (`--steps N --size S --threads T` to change the scale)
+`python -m bench alexnet_notebook --size S --steps N [--eval-every E --eval-pictures P --threads T]`
 
 The notebook (pytorch/xla, single-core-alexnet-fashion-mnist) trains torchvision's
 ``alexnet(num_classes=10)`` (3 channels, PyTorch's default initialisation) on Fashion-MNIST
 resized to 224 px and copied into 3 channels, normalised with ImageNet's mean and standard
 deviation, with ``torch.optim.Adam`` at its default rate (1e-3) and batch 8, for one epoch.
-Here: the same network, data handling, optimiser and batch, scaled down only as this CPU needs:
+Here: the same network, data handling, optimiser and batch, scaled down only as this CPU needs,
+in the input side and the number of steps (one epoch at batch 8 is 7,500 steps):
 
-- 64 px instead of 224, the smallest side AlexNet takes but one (63): 94 M multiply-adds a
-  picture instead of 710 M, 55 M of them the classifier's, which is unchanged (conv1-pool5
-  end at 15, 7, 3 and 1 px; the adaptive pool then makes the same 6 x 6 x 256 = 9,216
-  features). The zoo's AlexNet learns at this size (0.89 at 63 px with AdamW, bench/RESULTS.md);
-- a few hundred steps instead of 7,500 (one epoch at batch 8).
+- 128 px: 267 M multiply-adds a picture instead of 710 M at 224 (conv1-pool5 end at 31, 15,
+  7 and 3 px; the adaptive pool then makes the same 6 x 6 x 256 = 9,216 features);
+- 64 px, the smallest side AlexNet takes but one (63): 94 M, 55 M of them the classifier's,
+  which is unchanged (conv1-pool5 end at 15, 7, 3 and 1 px). The zoo's AlexNet learns at
+  this size (0.89 at 63 px with AdamW, bench/RESULTS.md).
 
 Then the same run with one change, Adam's learning rate at 1e-4, measured the same way.
-Each run is evaluated (eval mode, no dropout) on the first 500 test pictures every
-``EVAL_EVERY`` steps: accuracy, and the share of the most-guessed class (1.0: every picture
-gets the same guess). The curves go to ``visualizer/resources/notebooks/alexnet_experiment.json``,
-which the AlexNet lesson draws.
+Each run is evaluated (eval mode, no dropout) on the first test pictures every few steps:
+accuracy, the share of the most-guessed class (1.0: every picture gets the same guess), and
+the share of ReLU units that are zero for every one of those pictures ("dead"). The curves go
+to ``visualizer/resources/notebooks/alexnet_experiment.json`` (one experiment per input size:
+a run replaces the earlier one of its size), which the AlexNet lesson draws.
 """
 
 from __future__ import annotations
@@ -101,9 +103,10 @@ def evaluate(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor) -> dict[s
             "dead_features": dead("features"), "dead_classifier": dead("classifier")}
 
 
-def run_arm(name: str, arm: dict[str, Any], size: int, steps: int, seed: int = 0) -> dict[str, Any]:
+def run_arm(name: str, arm: dict[str, Any], size: int, steps: int, seed: int = 0,
+            eval_every: int = EVAL_EVERY, eval_n: int = EVAL_N) -> dict[str, Any]:
     train, test = load_split("train"), load_split("test")
-    x_eval, y_eval = notebook_input(test.images[:EVAL_N], size), test.labels[:EVAL_N]
+    x_eval, y_eval = notebook_input(test.images[:eval_n], size), test.labels[:eval_n]
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     model = build_model("alexnet", device="cpu", num_classes=10).train()  # 3 channels
@@ -120,7 +123,7 @@ def run_arm(name: str, arm: dict[str, Any], size: int, steps: int, seed: int = 0
         loss.backward()  # type: ignore[no-untyped-call]
         opt.step()
         losses.append(float(loss.detach()))
-        if step % EVAL_EVERY == 0:
+        if step % eval_every == 0:
             window = losses[-LOSS_WINDOW:]
             points.append({"step": step, "loss": round(sum(window) / len(window), 4),
                            **evaluate(model, x_eval, y_eval)})
@@ -136,21 +139,34 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=STEPS)
     parser.add_argument("--size", type=int, default=SIZE)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--eval-every", type=int, default=EVAL_EVERY)
+    parser.add_argument("--eval-pictures", type=int, default=EVAL_N)
     parser.add_argument("--output", type=Path, default=OUT)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     started = datetime.now(UTC).isoformat(timespec="seconds")
-    runs = [run_arm(name, arm, args.size, args.steps) for name, arm in ARMS.items()]
-    data = {
-        "what": "AlexNet notebook (pytorch/xla single-core Colab): torchvision alexnet, 10 classes, "
-                "3 channels, ImageNet normalisation, batch 8; the notebook's Adam 1e-3, then Adam 1e-4",
+    runs = [run_arm(name, arm, args.size, args.steps, eval_every=args.eval_every,
+                    eval_n=args.eval_pictures) for name, arm in ARMS.items()]
+    experiment = {
         "date": started, "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, "
                                     f"{platform.processor() or 'unknown CPU'}, torch {torch.__version__}, "
-                                    f"{args.threads} threads",
-        "size": args.size, "steps": args.steps, "batch": BATCH, "eval_every": EVAL_EVERY,
-        "eval_pictures": EVAL_N, "loss_window": LOSS_WINDOW, "chance_loss": round(math.log(10), 4),
-        "command": "python -m bench alexnet_notebook", "runs": runs,
+                                    f"{args.threads} threads, nice {os.nice(0)}",
+        "size": args.size, "steps": args.steps, "batch": BATCH, "eval_every": args.eval_every,
+        "eval_pictures": args.eval_pictures, "loss_window": LOSS_WINDOW,
+        "chance_loss": round(math.log(10), 4),
+        "command": f"python -m bench alexnet_notebook --size {args.size} --steps {args.steps} "
+                   f"--eval-every {args.eval_every} --eval-pictures {args.eval_pictures}",
+        "runs": runs,
     }
+    # One experiment per input size in the file: this one replaces an earlier one of its size.
+    try:
+        old = json.loads(args.output.read_text(encoding="utf-8")).get("experiments", [])
+    except (OSError, ValueError, AttributeError):
+        old = []
+    kept = [e for e in old if isinstance(e, dict) and e.get("size") != args.size]
+    data = {"what": "AlexNet notebook (pytorch/xla single-core Colab): torchvision alexnet, 10 classes, "
+                    "3 channels, ImageNet normalisation, batch 8; the notebook's Adam 1e-3, then Adam 1e-4",
+            "experiments": sorted([*kept, experiment], key=lambda e: -int(e["size"]))}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     for r in runs:

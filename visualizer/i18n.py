@@ -567,6 +567,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.ax.h": ("Why the notebook's AlexNet never learned, measured here", "노트북의 AlexNet이 끝내 배우지 못한 이유, 여기서 측정"),
     "nb.ax.setup": ("The notebook's network (3 channels, 10 classes), data handling, optimiser and batch, scaled down only as this CPU needs: {size}×{size} px instead of 224, and {steps} steps ({pictures} pictures) instead of 7,500. Every {every} steps, accuracy on {n} test pictures and the share of the most-guessed class. Measured {date}.",
                     "노트북의 네트워크(3채널, 클래스 10개), 데이터 처리, 최적화 방법, 배치를 그대로 쓰고, 이 CPU에 필요한 만큼만 줄였습니다: 224 대신 {size}×{size} px, 7,500 스텝 대신 {steps} 스텝(그림 {pictures}장). {every} 스텝마다 테스트 그림 {n}장으로 정확도와 가장 많이 고른 클래스의 비율을 잽니다. 측정 시각 {date}."),
+    "nb.ax.size": ("At {size}×{size} px", "{size}×{size} px에서"),
     "nb.ax.arm.notebook": ("the notebook: Adam, lr 1e-3", "노트북: Adam, 학습률 1e-3"),
     "nb.ax.arm.lr_1e-4": ("one change: Adam, lr 1e-4", "한 가지만 바꿈: Adam, 학습률 1e-4"),
     "nb.ax.failed": ("**The failure reproduces.** With the notebook's recipe the loss ends at {loss:.3f} (ln 10 = 2.303: a uniform guess) and the network gives every one of the {n} test pictures the same answer, {cls} ({share:.0%}): accuracy {acc:.1%}, chance.",

@@ -161,14 +161,16 @@ def shape_printout(nb: Notebook) -> tuple[list[str], list[str]] | None:
     return printed.splitlines(), gluon_lines(notebook_trace(nb, nb.print_size), nb.gluon)
 
 
-def experiment() -> dict[str, Any] | None:
-    """The AlexNet notebook experiment's measured curves, or None if the file is missing or
-    not readable."""
+def experiments() -> list[dict[str, Any]]:
+    """The AlexNet notebook experiment's measured curves, one experiment per input size (the
+    largest first); none if the file is missing or not readable."""
     try:
         data = json.loads(EXPERIMENT.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and isinstance(data.get("runs"), list) else None
+        return []
+    found = data.get("experiments") if isinstance(data, dict) else None
+    return [e for e in found if isinstance(e, dict) and isinstance(e.get("runs"), list)] \
+        if isinstance(found, list) else []
 
 
 @dataclass(frozen=True)
