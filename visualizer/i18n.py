@@ -580,6 +580,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "학습률 1e-4로도 {steps} 스텝 뒤 손실 {loss:.3f}, 정확도 {acc:.1%}로 아직 배우지 못했습니다."),
     "nb.ax.dead": ("Inside the network at the end: with the notebook's rate, {nb_cls} of the units of fc6 and fc7 and {nb_feat} of the convolutions' channels output zero for every test picture; with 1e-4, {fix_cls} and {fix_feat}.",
                    "끝났을 때 네트워크 안: 노트북의 학습률에서는 fc6, fc7 유닛의 {nb_cls}, 합성곱 채널의 {nb_feat}가 모든 테스트 그림에 0을 냅니다. 1e-4에서는 {fix_cls}, {fix_feat}입니다."),
+    "nb.ax.no_fix": ("Only the notebook's recipe was measured at this size ({dead_cls} of the units of fc6 and fc7 and {dead_feat} of the convolutions' channels dead at the end).",
+                     "이 크기에서는 노트북의 방법만 측정했습니다(끝났을 때 fc6, fc7 유닛의 {dead_cls}, 합성곱 채널의 {dead_feat}가 죽은 상태)."),
     "nb.ax.why": ("Why: Adam moves every weight by about the learning rate at each step, whatever the size of its gradient. At 1e-3 with batches of 8, the first steps push AlexNet's ReLUs (no batch norm to hold them) until they output zero for every picture; the classifier then sees the same input whatever the picture, and the best it can do is the same answer for all: a loss of ln 10. A ReLU that outputs zero gets no gradient, so it never comes back. Ten times smaller steps keep them alive.",
                   "이유: Adam은 기울기의 크기와 상관없이 매 스텝 모든 가중치를 학습률 정도씩 움직입니다. 배치 8에 학습률 1e-3이면 처음 몇 스텝이 AlexNet의 ReLU들을(잡아 줄 배치 정규화가 없음) 어떤 그림에도 0을 내는 상태로 밀어 버립니다. 그러면 분류기는 어떤 그림이든 같은 입력을 보므로 모두에게 같은 답을 내는 것이 최선이고, 손실은 ln 10이 됩니다. 0을 내는 ReLU는 기울기를 받지 못해 다시 살아나지 않습니다. 10배 작은 스텝은 ReLU를 살려 둡니다."),
     "nb.ax.missing": ("The experiment's file is missing: `python -m bench alexnet_notebook` measures it (about a quarter of an hour on this CPU).",
