@@ -127,7 +127,7 @@ RECIPES.update({arch: FIGURE1_RECIPE for arch in FIGURE1_ARCHS})
 # notebook 0.5/0.5): a divergence named in the lesson.
 NOTEBOOK_ARCHS = ("googlenet_d2l", "resnet18_d2l", "densenet_notebook")
 RECIPES.update({
-    # d2l's GoogLeNet at 48 px, half its 96 on each side (a quarter of the MACs: 70 M instead
+    # d2l's GoogLeNet at 48 px, half its 96 on each side (a quarter of the MACs: 73 M instead
     # of 276 M a picture): b1-b5 end at 12, 6, 3, 2 and 1 px, so every branch still sees a
     # neighbourhood until b4; at 32 px b4 is already 1x1. The notebook's plain SGD at 0.1 was
     # still at chance after one epoch when this was planned (issue 31, at 32 px: loss 2.30,
