@@ -107,6 +107,8 @@ def _results(nb: nbs.Notebook, lang: str) -> None:
         meta = read_meta("alexnet")
         if meta:
             st.markdown(t("nb.ours.alexnet", lang, acc=f"{meta['test_accuracy']:.4f}"))
+        else:
+            st.info(t("nb.ours.alexnet_missing", lang))
         return
     recipe = RECIPES[nb.arch]
     st.markdown(t(f"nb.ours.recipe.{nb.arch}", lang, batch=recipe.batch_size, epochs=f"{recipe.epochs:g}"))
