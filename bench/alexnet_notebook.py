@@ -141,12 +141,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--eval-every", type=int, default=EVAL_EVERY)
     parser.add_argument("--eval-pictures", type=int, default=EVAL_N)
+    parser.add_argument("--arms", nargs="+", choices=list(ARMS), default=list(ARMS),
+                        help="which runs (default both); a run replaces the same run of the same size")
     parser.add_argument("--output", type=Path, default=OUT)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     started = datetime.now(UTC).isoformat(timespec="seconds")
-    runs = [run_arm(name, arm, args.size, args.steps, eval_every=args.eval_every,
-                    eval_n=args.eval_pictures) for name, arm in ARMS.items()]
+    runs = [run_arm(name, ARMS[name], args.size, args.steps, eval_every=args.eval_every,
+                    eval_n=args.eval_pictures) for name in args.arms]
     experiment = {
         "date": started, "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, "
                                     f"{platform.processor() or 'unknown CPU'}, torch {torch.__version__}, "
@@ -164,6 +166,12 @@ def main(argv: list[str] | None = None) -> None:
     except (OSError, ValueError, AttributeError):
         old = []
     kept = [e for e in old if isinstance(e, dict) and e.get("size") != args.size]
+    same = [e for e in old if isinstance(e, dict) and e.get("size") == args.size]
+    if same and set(args.arms) != set(ARMS):  # one run of several: keep the others of that size
+        others = [r for r in same[0].get("runs", []) if r.get("name") not in args.arms]
+        experiment["runs"] = sorted([*others, *runs], key=lambda r: list(ARMS).index(r["name"]))
+        arms = " ".join(args.arms)
+        experiment["command"] = f"{same[0].get('command', '')}; {experiment['command']} --arms {arms}"
     data = {"what": "AlexNet notebook (pytorch/xla single-core Colab): torchvision alexnet, 10 classes, "
                     "3 channels, ImageNet normalisation, batch 8; the notebook's Adam 1e-3, then Adam 1e-4",
             "experiments": sorted([*kept, experiment], key=lambda e: -int(e["size"]))}
