@@ -10,7 +10,7 @@ PORT ?= 8501
 # Fashion-MNIST's original files for training (installed under /usr/share/datasets).
 APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx dataset-fashion-mnist
 
-.PHONY: run test check lint typecheck unit e2e bench weights system venv clean
+.PHONY: run test check lint typecheck unit e2e bench weights notebooks system venv clean
 
 # Prints the teacher's link and, where there is a display, opens it once the server answers:
 # that browser is the teacher (visualizer/roles.py); everyone else is a student.
@@ -24,6 +24,14 @@ run: system venv
 weights: system venv
 	$(PY) -m visualizer train alexnet googlenet resnet18 densenet121 \
 		plain20 resnet20 plain56 resnet56 --skip-done
+
+# The lecture notebooks' own networks (models/notebooks.py: d2l's GoogLeNet and ResNet-18, the
+# DenseNet notebook's network) on Fashion-MNIST, with the recipes in visualizer/train.py (about
+# half an hour on two idle cores); the lessons' notebook tabs show the results. Their
+# checkpoints live in the cache folder, as the others. The AlexNet notebook's experiment is
+# `python -m bench alexnet_notebook` (its result ships in visualizer/resources/notebooks/).
+notebooks: system venv
+	$(PY) -m visualizer train resnet18_d2l googlenet_d2l densenet_notebook --skip-done
 
 test: system venv lint typecheck
 	$(PY) -m pytest -q -n 2 --dist loadgroup

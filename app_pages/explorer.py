@@ -39,7 +39,8 @@ MAX_DRAWN_BOXES = 250  # more boxes than this make the browser's graph layout cr
 STATE = Controls("ex", {
     "arch": ChoiceParam(tuple(list_models()), "alexnet", problem="url.bad_arch"),
     "size": IntParam(1, MAX_SIDE, lambda v: get_entry(v["arch"]).default_input[1]),
-    "channels": ChoiceParam((1, 3), 3),
+    # each network with the channels it was made for (the d2l notebooks' take 1), else RGB
+    "channels": ChoiceParam((1, 3), lambda v: 1 if get_entry(v["arch"]).default_input[0] == 1 else 3),
     "classes": ChoiceParam((10, 1000), lambda v: get_entry(v["arch"]).defaults()["num_classes"]),
 })
 View = tuple[tuple[str, Any], ...]  # the view as a hashable key of the page's caches

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode
+from app_pages import common, lecture_mode, notebook_tab
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -189,4 +189,5 @@ def params_tab(lang: str) -> None:
 
 
 common.tabbed_page(STATE, {"steps": steps_tab, "conv1": conv1_tab, "sizes": sizes_tab, "gpus": gpus_tab,
-                           "params": params_tab})
+                           "params": params_tab,
+                           "notebook": lambda lang: notebook_tab.show("alexnet", lang)})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured
+from app_pages import common, lecture_mode, measured, notebook_tab
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -118,4 +118,5 @@ def bc_tab(lang: str) -> None:
 
 
 common.tabbed_page(STATE, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,
-                                 "bc": bc_tab, "reuse": measured.reuse_view})
+                                 "bc": bc_tab, "reuse": measured.reuse_view,
+                           "notebook": lambda lang: notebook_tab.show("densenet", lang)})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured
+from app_pages import common, lecture_mode, measured, notebook_tab
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -123,4 +123,5 @@ def aux_tab(lang: str) -> None:
 
 
 common.tabbed_page(STATE, {"example": example_tab, "modules": modules_tab, "inside": inside_tab,
-                           "aux": aux_tab})
+                           "aux": aux_tab,
+                           "notebook": lambda lang: notebook_tab.show("inception", lang)})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured
+from app_pages import common, lecture_mode, measured, notebook_tab
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -147,4 +147,5 @@ def family_tab(lang: str) -> None:
 
 
 common.tabbed_page(STATE, {"figure1": figure1_tab, "gradients": gradients_tab, "block": block_tab,
-                                 "compare": compare_tab, "projection": projection_tab, "family": family_tab})
+                                 "compare": compare_tab, "projection": projection_tab, "family": family_tab,
+                           "notebook": lambda lang: notebook_tab.show("resnet", lang)})

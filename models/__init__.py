@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Importing the family modules registers their factories.
-from models import alexnet, cifar, densenet, googlenet, resnet  # noqa: F401
+from models import alexnet, cifar, densenet, googlenet, notebooks, resnet  # noqa: F401
 from models.registry import (
     ConfigError,
     ModelEntry,

@@ -59,7 +59,7 @@ class ModelEntry:
     def takes_images(self) -> bool:
         """An image model (1 or 3 channels: Fashion-MNIST or RGB pictures), unlike the
         lecture's residual block, which takes 64 feature maps."""
-        return self.default_input[0] == 3
+        return self.default_input[0] in (1, 3)
 
 
 class ConfigError(ValueError):

@@ -26,7 +26,8 @@ def test_registry_has_the_issue_names() -> None:
     expected = {"alexnet", "alexnet_paper", "googlenet", "googlenet_paper", "resnet18",
                 "resnet34", "resnet50", "resnet101", "resnet152", "densenet121", "densenet161",
                 "densenet169", "densenet201", "densenet_bc_100", "residual_block",
-                "resnet20", "resnet56", "plain20", "plain56"}
+                "resnet20", "resnet56", "plain20", "plain56",
+                "googlenet_d2l", "resnet18_d2l", "densenet_notebook"}  # the lecture's notebooks
     assert set(list_models()) == expected
     families = [get_entry(n).family for n in list_models()]
     assert families == sorted(families, key=["AlexNet", "GoogLeNet", "ResNet", "DenseNet"].index)

@@ -19,7 +19,7 @@ from visualizer.i18n import LANGS, t
 from visualizer.runs import RUN_THREADS, RunError, run_training
 from visualizer.tables import summary_text
 from visualizer.trace import ShapeError, trace_named
-from visualizer.train import RECIPES, Progress, cache_dir, checkpoint_paths, read_meta
+from visualizer.train import RECIPES, Progress, Recipe, cache_dir, checkpoint_paths, read_meta
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,6 +111,15 @@ def teacher_link_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def same_recipe(saved: Any, recipe: Recipe) -> bool:
+    """A checkpoint's recipe is ``recipe``; fields added to Recipe since it was written count
+    as their defaults (so a new field does not make `make weights` train everything again)."""
+    if not isinstance(saved, dict):
+        return False
+    defaults = {f.name: f.default for f in dataclasses.fields(Recipe)}
+    return {**defaults, **saved} == dataclasses.asdict(recipe)
+
+
 def train_command(args: argparse.Namespace) -> int:
     """``train``: one run per network, each with a progress bar (tqdm), one after the other."""
     from tqdm import tqdm
@@ -125,7 +134,7 @@ def train_command(args: argparse.Namespace) -> int:
         if args.epochs is not None:
             recipe = dataclasses.replace(recipe, epochs=args.epochs)
         meta = read_meta(arch)
-        if args.skip_done and meta and meta.get("recipe") == dataclasses.asdict(recipe) \
+        if args.skip_done and meta and same_recipe(meta.get("recipe"), recipe) \
                 and not args.limit_train:
             print(f"{arch}: already trained ({meta['test_accuracy']:.4f}, {meta['date']}), skipped")
             continue

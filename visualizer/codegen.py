@@ -15,7 +15,7 @@ from typing import Any
 
 from torch import nn
 
-from models import cifar, densenet, googlenet, ops, resnet
+from models import cifar, densenet, googlenet, notebooks, ops, resnet
 from visualizer.design import Design, build, layers
 from visualizer.i18n import shape_text
 
@@ -37,6 +37,9 @@ SOURCES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "BasicConv2d": (googlenet.BasicConv2d, ()),
     "Inception": (googlenet.Inception, ("BasicConv2d", "Concat")),
     "Residual_Block": (resnet.LECTURE_RESIDUAL_BLOCK, ()),
+    "D2LResidual": (notebooks.D2LResidual, ("Add",)),
+    "DenseBlockNotebook": (notebooks.DenseBlockNotebook, ("Concat",)),
+    "TransitionNotebook": (notebooks.TransitionNotebook, ()),
 }
 
 
@@ -59,6 +62,17 @@ def expression(m: Any, needs: set[str]) -> str:
         needs.update(("ShortcutA",) if "ShortcutA" in short else ("projection",) if short else ())
         stride = f", {strided.stride[0]}" if short or strided.stride[0] != 1 else ""
         return f"{name}({m.conv1.in_channels}, {m.conv1.out_channels}{stride}{short})"
+    if isinstance(m, notebooks.D2LResidual):
+        needs.add("D2LResidual")
+        c1 = m.conv1
+        return (f"D2LResidual({c1.in_channels}, {c1.out_channels}, "
+                f"use_1x1conv={m.conv3 is not None}, strides={c1.stride[0]})")
+    if isinstance(m, notebooks.DenseBlockNotebook):
+        needs.add("DenseBlockNotebook")
+        return f"DenseBlockNotebook({m.bn.num_features}, {m.num_layers}, {m.conv1.out_channels})"
+    if isinstance(m, notebooks.TransitionNotebook):
+        needs.add("TransitionNotebook")
+        return f"TransitionNotebook({m.conv.in_channels}, {m.conv.out_channels})"
     if isinstance(m, resnet.ResidualBlock):
         needs.add("Residual_Block")
         conv = m.residual_block[0]

@@ -36,6 +36,7 @@ from models import get_entry
 from models.cifar import PlainBlock
 from models.densenet import DenseBlock, Transition
 from models.googlenet import Inception
+from models.notebooks import D2LInception, D2LResidual, DenseBlockNotebook, TransitionNotebook
 from models.ops import ShortcutA
 from models.resnet import BasicBlock, Bottleneck, ResidualBlock, projection
 from visualizer import arithmetic as ar
@@ -150,12 +151,18 @@ PALETTE: dict[str, tuple[Field, ...]] = {
     # The lecture's blocks. A residual item of n blocks: the first has the stride (and a
     # shortcut that changes shape where needed), the others keep the shape, as torchvision's
     # _make_layer. "plain" is a basic block without its shortcut (the paper's Figure 1);
-    # "lecture" is the lecture's Residual_Block (biases, no batch norm, same channels).
-    "residual": (Field("block", "basic", choices=("basic", "bottleneck", "plain", "lecture")),
+    # "lecture" is the lecture's Residual_Block (biases, no batch norm, same channels); "d2l"
+    # is the ResNet notebook's Residual (biases and batch norm; its projection shortcut is a
+    # bare 1x1 convolution, no batch norm).
+    "residual": (Field("block", "basic", choices=("basic", "bottleneck", "plain", "lecture", "d2l")),
                  _int("width", 64, 1, 1024), _int("stride", 1, 1, 4),
                  Field("shortcut", "projection", choices=("projection", "zeros"))),
-    "dense_block": (_int("layers", 6, 1, 64), _int("growth", 32, 1, 256), _int("bn_size", 4, 1, 16)),
-    "transition": (_float("compression", 0.5, 0.05, 1.0),),
+    # "notebook": the DenseNet notebook's block (one BN, then 3x3 conv-ReLU layers; its input
+    # is not passed on; no bottleneck, so bn_size is not used) and transition (1x1 conv,
+    # ReLU, BN, 2x2 average pool).
+    "dense_block": (_int("layers", 6, 1, 64), _int("growth", 32, 1, 256), _int("bn_size", 4, 1, 16),
+                    Field("style", "bc", choices=("bc", "notebook"))),
+    "transition": (_float("compression", 0.5, 0.05, 1.0), Field("style", "bc", choices=("bc", "notebook"))),
     "inception": (_int("c1", 64, 1, 1024), _int("c3r", 96, 1, 1024), _int("c3", 128, 1, 1024),
                   _int("c5r", 16, 1, 1024), _int("c5", 32, 1, 1024), _int("pool", 32, 1, 1024),
                   Field("five", 3, choices=(3, 5)), Field("batch_norm", True)),
@@ -355,8 +362,9 @@ class Layer:
 def _weighted(it: Item) -> int:
     """Convolutions and linear layers an item holds (its repeats counted out)."""
     per = {"conv": 1, "linear": 1, "transition": 1, "inception": 6,
-           "dense_block": 2 * it["layers"] if it.type == "dense_block" else 0,
-           "residual": {"basic": 2, "plain": 2, "lecture": 2, "bottleneck": 3}.get(
+           "dense_block": (it["layers"] if it["style"] == "notebook" else 2 * it["layers"])
+           if it.type == "dense_block" else 0,
+           "residual": {"basic": 2, "plain": 2, "lecture": 2, "d2l": 3, "bottleneck": 3}.get(
                it["block"] if it.type == "residual" else "", 0)}.get(it.type, 0)
     return per * it.repeat
 
@@ -421,10 +429,14 @@ def _module(it: Item, i: int, x: Shape, first: bool) -> Make:
     if t == "residual":
         return _residual(s, i, x, first)
     if t == "dense_block":
+        if s["style"] == "notebook":
+            return lambda: DenseBlockNotebook(c, s["layers"], s["growth"])
         return lambda: DenseBlock(s["layers"], c, s["bn_size"], s["growth"])
     if t == "transition":
         out = max(1, int(c * s["compression"]))  # floor, as the zoo's DenseNet
         _window_out(i, x, 2, 2, 0)
+        if s["style"] == "notebook":
+            return lambda: TransitionNotebook(c, out)
         return lambda: Transition(c, out)
     return lambda: Inception(c, s["c1"], s["c3r"], s["c3"], s["c5r"], s["c5"], s["pool"],
                              five_by_five=s["five"], batch_norm=s["batch_norm"])
@@ -438,6 +450,11 @@ def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:
             raise DesignError("lecture_stride", i)
         return lambda: ResidualBlock(c, s["width"], c, None)
     _window_out(i, x, 3, stride, 1)
+    if kind == "d2l":  # d2l's Residual makes its own shortcut: a 1x1 convolution, no BN
+        if s["shortcut"] == "zeros":
+            raise DesignError("d2l_zeros", i)
+        use_1x1 = stride != 1 or c != s["width"]
+        return lambda: D2LResidual(c, s["width"], use_1x1conv=use_1x1, strides=stride)
     block: Any = {"basic": BasicBlock, "plain": PlainBlock, "bottleneck": Bottleneck}[kind]
     out = s["width"] * block.expansion
     short: Callable[[], nn.Module | None] = lambda: None  # noqa: E731
@@ -562,6 +579,19 @@ def _block_data(m: Any) -> dict[str, Any] | None:
         strided = m.conv2 if isinstance(m, Bottleneck) else m.conv1
         return {"type": "residual", "block": kind, "width": m.conv1.out_channels,
                 "stride": strided.stride[0]}
+    if isinstance(m, D2LResidual):
+        return {"type": "residual", "block": "d2l", "width": m.conv1.out_channels,
+                "stride": m.conv1.stride[0]}
+    if isinstance(m, D2LInception):  # the zoo's Inception without batch norm has its numbers
+        return {"type": "inception", "c1": m.p1_1.out_channels, "c3r": m.p2_1.out_channels,
+                "c3": m.p2_2.out_channels, "c5r": m.p3_1.out_channels, "c5": m.p3_2.out_channels,
+                "pool": m.p4_2.out_channels, "five": m.p3_2.kernel_size[0], "batch_norm": False}
+    if isinstance(m, DenseBlockNotebook):
+        return {"type": "dense_block", "layers": m.num_layers, "growth": m.conv1.out_channels,
+                "style": "notebook"}
+    if isinstance(m, TransitionNotebook):
+        return {"type": "transition", "compression": m.conv.out_channels / m.conv.in_channels,
+                "style": "notebook"}
     if isinstance(m, ResidualBlock):  # the lecture's block (its head, if any, is separate)
         return {"type": "residual", "block": "lecture", "width": m.residual_block[0].out_channels}
     if isinstance(m, DenseBlock):

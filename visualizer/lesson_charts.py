@@ -307,3 +307,30 @@ def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
     fig = styled(fig, title, 90 + 44 * len(names))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, showlegend=False)
     return fig
+
+
+def notebook_experiment(runs: list[dict[str, Any]], chance: float, lang: str) -> go.Figure:
+    """The AlexNet notebook experiment: training loss (top, with ln 10 marked) and test
+    accuracy (bottom) against steps, one line per run (the notebook's recipe dashed, red)."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1)
+    styles = {"notebook": (palette.VERMILLION, "dash"), "lr_1e-4": (palette.GREEN, "solid")}
+    for run in runs:
+        color, dash = styles.get(run["name"], (palette.BLUE, "dot"))
+        name = t(f"nb.ax.arm.{run['name']}", lang)
+        pts = [p for p in run["points"] if p.get("loss") is not None]
+        fig.add_scatter(x=[p["step"] for p in pts], y=[p["loss"] for p in pts], mode="lines+markers",
+                        name=name, legendgroup=run["name"], line={"color": color, "width": 3, "dash": dash},
+                        row=1, col=1)
+        fig.add_scatter(x=[p["step"] for p in run["points"]],
+                        y=[100 * p["accuracy"] for p in run["points"]], mode="lines+markers",
+                        name=name, legendgroup=run["name"], showlegend=False,
+                        line={"color": color, "width": 3, "dash": dash}, row=2, col=1)
+    fig.add_hline(y=chance, line={"color": palette.GRAY, "width": 1.5, "dash": "dot"},
+                  annotation_text=t("nb.ax.chart.chance", lang), annotation_position="top left",
+                  row=1, col=1)  # type: ignore[arg-type]
+    fig.update_yaxes(title_text=t("nb.ax.chart.loss", lang), rangemode="tozero", gridcolor=palette.GRID,
+                     row=1, col=1)
+    fig.update_yaxes(title_text=t("nb.ax.chart.acc", lang), range=[0, 100], tickvals=[10, 25, 50, 75, 100],
+                     gridcolor=palette.GRID, row=2, col=1)
+    fig.update_xaxes(title_text=t("nb.ax.chart.steps", lang), rangemode="tozero", row=2, col=1)
+    return styled(fig, t("nb.ax.chart.title", lang), 520)

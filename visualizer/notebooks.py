@@ -1,0 +1,221 @@
+"""The lecture's four notebooks beside the app: their code, what they printed, and the same
+printout worked out here from the tracer's records (never copied).
+
+No streamlit here (app_pages/notebook_tab.py draws it). The notebooks' networks are in
+``models/notebooks.py``; their code as the notebooks write it, and what they printed (verbatim),
+are in ``visualizer/resources/notebooks/``; the AlexNet experiment's curves
+(``python -m bench alexnet_notebook``) too.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from models.notebooks import (
+    LESSON_NOTEBOOKS,
+    NOTEBOOK_ALEXNET,
+    NOTEBOOK_LINKS,
+    PYTORCH_EDITION_LINKS,
+    D2LResidual,
+)
+from visualizer.records import LayerRecord, TraceResult
+from visualizer.trace import trace, trace_named
+
+RESOURCES = Path(__file__).parent / "resources" / "notebooks"
+EXPERIMENT = RESOURCES / "alexnet_experiment.json"
+
+# Gluon names a layer after its class, counting from 0 per class (``conv5``, ``batchnorm4``,
+# ``sequential1``): the torch class each Gluon class of the d2l notebooks corresponds to.
+GLUON_PREFIX = {"Conv2d": "conv", "BatchNorm2d": "batchnorm", "ReLU": "relu", "MaxPool2d": "pool",
+                "AvgPool2d": "pool", "AdaptiveAvgPool2d": "pool", "Sequential": "sequential",
+                "Linear": "dense"}
+
+
+@dataclass(frozen=True)
+class GluonPrintout:
+    """How the MXNet edition's ``for layer in net: print(layer.name, 'output shape:\\t', X.shape)``
+    names its lines, compared with our PyTorch-edition layout.
+
+    Attributes:
+        expand: our blocks whose layers sit directly in the MXNet network (ResNet's stem:
+            d2l's PyTorch edition wraps them in ``b1``, the MXNet edition adds them one by one).
+        start: Gluon's counters where the printout's cell begins: earlier cells of the notebook
+            made layers of the same classes (the counters are global in Gluon).
+    """
+
+    expand: tuple[str, ...] = ()
+    start: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """One lecture notebook: which zoo network it runs, at what input, and where it is."""
+
+    lesson: str
+    arch: str
+    config: tuple[tuple[str, Any], ...]
+    input: tuple[int, int, int]  # what the notebook trains on (C, H, W)
+    link: str
+    mxnet: bool = False  # the lecture ran the MXNet edition (the code shown is PyTorch's)
+    pytorch_link: str | None = None
+    print_size: int | None = None  # the side of the input of its shape printout
+    gluon: GluonPrintout | None = None
+
+
+NOTEBOOKS: dict[str, Notebook] = {
+    "alexnet": Notebook("alexnet", NOTEBOOK_ALEXNET["arch"],  # type: ignore[arg-type]
+                        tuple(NOTEBOOK_ALEXNET["config"].items()),  # type: ignore[attr-defined]
+                        NOTEBOOK_ALEXNET["input"], NOTEBOOK_LINKS["alexnet"]),  # type: ignore[arg-type]
+    # b1-b5 are sequential0-4 (made before the network, which is sequential5); nothing
+    # earlier in the notebook makes a Sequential or a Dense.
+    "inception": Notebook("inception", "googlenet_d2l", (), (1, 96, 96),
+                          NOTEBOOK_LINKS["googlenet_d2l"], True,
+                          PYTORCH_EDITION_LINKS["googlenet_d2l"], 96, GluonPrintout()),
+    # The network is sequential0 and takes the stem's layers directly; the stages are
+    # sequential1-4. Two cells earlier, Residual(3) made conv0-1 and batchnorm0-1, and
+    # Residual(6, use_1x1conv=True) conv2-4 and batchnorm2-3: the stem's are conv5, batchnorm4.
+    "resnet": Notebook("resnet", "resnet18_d2l", (), (1, 96, 96), NOTEBOOK_LINKS["resnet18_d2l"],
+                       True, PYTORCH_EDITION_LINKS["resnet18_d2l"], 224,
+                       GluonPrintout(expand=("b1",), start={"conv": 5, "batchnorm": 4, "sequential": 1})),
+    "densenet": Notebook("densenet", "densenet_notebook", (), (3, 32, 32),
+                         NOTEBOOK_LINKS["densenet_notebook"]),
+}
+assert {n.lesson: n.arch for n in NOTEBOOKS.values()} == LESSON_NOTEBOOKS
+
+
+def code(arch: str) -> str:
+    """The notebook's network code (PyTorch), as the lesson shows it."""
+    return (RESOURCES / f"{arch}.code.txt").read_text(encoding="utf-8")
+
+
+@cache
+def printouts() -> dict[str, Any]:
+    """What the notebooks printed, verbatim (``printouts.json``)."""
+    return json.loads((RESOURCES / "printouts.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def notebook_trace(nb: Notebook, size: int | None = None) -> TraceResult:
+    """The notebook's network traced at ``size`` (default: its training input)."""
+    c, side, _ = nb.input
+    return trace_named(nb.arch, size or side, channels=c, **dict(nb.config))
+
+
+def _children(result: TraceResult, parent: str) -> list[LayerRecord]:
+    return [r for r in result.records if r.parent == parent]
+
+
+def gluon_lines(result: TraceResult, how: GluonPrintout) -> list[str]:
+    """The MXNet edition's shape printout, from our trace: one line per layer of the network,
+    named as Gluon names it, with the shape it outputs as Gluon prints it.
+
+    The MXNet network has no Flatten (Gluon's Dense flattens by itself): a block that ends in
+    one prints the shape before it, and a Flatten of the network itself prints no line.
+    """
+    counters = dict(how.start)
+    rows: list[LayerRecord] = []
+    for r in _children(result, ""):
+        rows += _children(result, r.name) if r.name in how.expand else [r]
+    lines = []
+    for r in rows:
+        if r.type == "Flatten":
+            continue
+        prefix = GLUON_PREFIX[r.type]
+        n = counters.get(prefix, 0)
+        counters[prefix] = n + 1
+        shape = r.output_shape
+        if r.type == "Sequential":
+            inner = [c for c in _children(result, r.name) if c.type != "Flatten"]
+            shape = inner[-1].output_shape
+        lines.append(f"{prefix}{n} output shape:\t {shape}")
+    return lines
+
+
+def pytorch_lines(result: TraceResult) -> list[str]:
+    """The PyTorch edition's printout (``layer.__class__.__name__, 'output shape:\\t', X.shape``)."""
+    return [f"{r.type} output shape:\t torch.Size({list(r.output_shape)})"
+            for r in _children(result, "")]
+
+
+def residual_demo_lines() -> list[str]:
+    """The ResNet notebook's first printout: ``Residual(3)`` and ``Residual(6, use_1x1conv=True,
+    strides=2)`` on a (4, 3, 6, 6) input, traced here."""
+    x = (4, 3, 6, 6)
+    with torch.device("meta"):
+        blocks = (D2LResidual(3, 3), D2LResidual(3, 6, use_1x1conv=True, strides=2))
+    return [str(trace(b.eval(), x).output_shape) for b in blocks]
+
+
+def shape_printout(nb: Notebook) -> tuple[list[str], list[str]] | None:
+    """(the notebook's printed shape lines, the same lines worked out here), or None for a
+    notebook that printed no shapes."""
+    printed = printouts()[nb.arch].get("shapes")
+    if printed is None or nb.gluon is None:
+        return None
+    return printed.splitlines(), gluon_lines(notebook_trace(nb, nb.print_size), nb.gluon)
+
+
+def experiments() -> list[dict[str, Any]]:
+    """The AlexNet notebook experiment's measured curves, one experiment per input size (the
+    largest first); none if the file is missing or not readable."""
+    try:
+        data = json.loads(EXPERIMENT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    found = data.get("experiments") if isinstance(data, dict) else None
+    return [e for e in found if isinstance(e, dict) and isinstance(e.get("runs"), list)] \
+        if isinstance(found, list) else []
+
+
+@dataclass(frozen=True)
+class ArmSummary:
+    """One run of the AlexNet experiment in numbers for the lesson's sentences."""
+
+    name: str
+    lr: float
+    steps: int
+    pictures: int
+    first_loss: float
+    last_loss: float
+    min_loss: float
+    last_accuracy: float
+    best_accuracy: float
+    top_class: int
+    top_share: float
+    near_chance: bool  # its last loss within 0.05 of ln 10
+    collapsed: bool  # every evaluation picture got the same guess (top_share 1.0) at the end
+    learned: bool  # its last accuracy at least twice chance (0.2)
+    cpu_seconds: float
+    dead_features: float  # conv channels that output zero for every evaluation picture, at the end
+    dead_classifier: float  # fc6 and fc7 units that do
+
+
+def summarise(data: dict[str, Any]) -> list[ArmSummary]:
+    """The experiment's runs as sentences need them (computed from the stored curves)."""
+    chance = math.log(10)
+    out = []
+    for run in data["runs"]:
+        pts = [p for p in run["points"] if p.get("loss") is not None]
+        last = run["points"][-1]
+        out.append(ArmSummary(
+            name=run["name"], lr=float(run["lr"]), steps=int(last["step"]),
+            pictures=int(last["step"]) * int(run["batch"]),
+            first_loss=float(pts[0]["loss"]) if pts else chance,
+            last_loss=float(last["loss"]) if last.get("loss") is not None else chance,
+            min_loss=min((float(p["loss"]) for p in pts), default=chance),
+            last_accuracy=float(last["accuracy"]),
+            best_accuracy=max(float(p["accuracy"]) for p in run["points"]),
+            top_class=int(last["top_class"]), top_share=float(last["top_share"]),
+            near_chance=abs(float(last.get("loss") or chance) - chance) < 0.05,
+            collapsed=float(last["top_share"]) >= 0.999,
+            learned=float(last["accuracy"]) >= 0.2,
+            cpu_seconds=float(run.get("cpu_seconds", 0.0)),
+            dead_features=float(last.get("dead_features", 0.0)),
+            dead_classifier=float(last.get("dead_classifier", 0.0))))
+    return out
