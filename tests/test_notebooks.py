@@ -284,4 +284,6 @@ def test_the_builder_link_opens_the_notebook_network_with_its_numbers() -> None:
     assert not at.exception, at.exception
     shown = {m.label: m.value for m in at.metric}
     params, macs = googlenet_by_hand()
-    assert shown["Parameters"] == number(params, "en") and shown["MACs"] == number(macs, "en")
+    # The headline shows the exact count beside the rounded one (issue 30: 5,977,530 · 5.98 M).
+    assert shown["Parameters"] == f"{params:,} · {number(params, 'en')}"
+    assert shown["MACs"].endswith(number(macs, "en"))
