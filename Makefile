@@ -26,8 +26,9 @@ weights: system venv
 		plain20 resnet20 plain56 resnet56 --skip-done
 
 # The lecture notebooks' own networks (models/notebooks.py: d2l's GoogLeNet and ResNet-18, the
-# DenseNet notebook's network) on Fashion-MNIST, with the recipes in visualizer/train.py (about
-# half an hour on two idle cores); the lessons' notebook tabs show the results. Their
+# DenseNet notebook's network) on Fashion-MNIST, with the recipes in visualizer/train.py
+# (measured: 144 and 220 CPU-seconds for ResNet-18 and GoogLeNet; bench/RESULTS.md); the
+# lessons' notebook tabs show the results. Their
 # checkpoints live in the cache folder, as the others. The AlexNet notebook's experiment is
 # `python -m bench alexnet_notebook` (its result ships in visualizer/resources/notebooks/).
 notebooks: system venv
