@@ -44,7 +44,7 @@ from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, s
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import flow_units, stage_label
 from visualizer.trace import ShapeError
-from visualizer.train import checkpoint_paths, read_meta
+from visualizer.train import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
 FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
@@ -75,10 +75,24 @@ class Weights:
     meta: dict[str, Any] | None = None  # the Fashion-MNIST checkpoint's description
 
 
+def typed_path() -> str | None:
+    """The checkpoint path typed in the box: the teacher's only (a student never sees the box,
+    and a value sent for it by a student's session is ignored: server files are the teacher's)."""
+    if not common.is_teacher():
+        return None
+    typed = str(st.session_state.get(WEIGHTS_PATH_KEY) or "").strip()
+    return typed or None
+
+
+# What a typed path's failure may say: one message for a missing, unreadable or damaged file,
+# so the box cannot be used to find out which files exist on the server (issue 27).
+TYPED_SAME = ("unusable", "corrupt", "not_state_dict", "code")
+
+
 def imagenet_path(arch: str) -> str | None:
     """A torchvision ImageNet checkpoint for ``arch``: the path typed in, the one
     ``CNNVIS_WEIGHTS`` names, or the file found in torch's hub cache."""
-    typed = st.session_state.get(WEIGHTS_PATH_KEY, "").strip()
+    typed = typed_path()
     if typed:
         return typed
     env = os.environ.get(WEIGHTS_ENV, "").strip()
@@ -90,7 +104,7 @@ def imagenet_path(arch: str) -> str | None:
 
 def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
     """The weights asked for, else the best there are: trained here, then ImageNet, then none."""
-    meta = read_meta(arch)
+    meta = read_meta(arch)  # a damaged description is no description (weights_notice says so)
     hub = imagenet_path(arch)
     order = {"auto": ("fashion", "imagenet", "random")}.get(wanted, (wanted, "fashion", "imagenet", "random"))
     for source in order:
@@ -140,6 +154,11 @@ def prepared_for(img: Image.Image, arch: str, w: Weights, invert: bool) -> Prepa
 
 
 def weights_notice(arch: str, w: Weights, wanted: str, lang: str) -> None:
+    note = check_meta(arch)[1]
+    if note:
+        st.warning(t("feat.meta_skipped", lang, file=checkpoint_paths(arch)[1].name,
+                     why=t(f"feat.meta_why.{note.split(':')[0]}", lang, field=note.partition(':')[2])),
+                   icon=":material/report:")
     if wanted not in ("auto", w.source):
         st.info(t("feat.fallback", lang, wanted=t(f"feat.src.{wanted}", lang),
                   used=t(f"feat.src.{w.source}", lang)), icon=":material/swap_horiz:")
@@ -193,16 +212,19 @@ def render() -> None:
         STATE.choice("channels", t("side.channels", lang),
                      format_func=lambda n: t(f"side.channels.{n}", lang))
     with st.expander(t("feat.weights", lang)):
-        st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
-                      placeholder="alexnet-owt-7be5be79.pth")
-        st.caption(t("feat.weights.help", lang))
+        if common.is_teacher():
+            st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
+                          placeholder="/home/teacher/alexnet-owt-7be5be79.pth")
+            st.caption(t("feat.weights.help", lang))
+        else:
+            st.caption(t("feat.weights.student", lang))
     weights_notice(arch, w, wanted, lang)
 
     data = upload.getvalue() if upload is not None else None
     try:
         result = common.cached_trace(arch, w.size, (("in_channels", w.channels), ("num_classes", w.classes)))
         layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
-        STATE.at_most("layer", len(layers) - 1)
+        keep_layer_index(len(layers))
         c = st.columns([2, 1])
         pick = STATE.choice("layer", t("feat.layer", lang), widget="select", where=c[0],
                             options=range(len(layers)), format_func=lambda i: _layer_label(result, layers[i]))
@@ -214,6 +236,8 @@ def render() -> None:
         st.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
         return
     except CheckpointError as err:
+        if w.path is not None and w.path == typed_path() and err.code in TYPED_SAME:
+            err = CheckpointError("unusable", path=w.path)
         common.coded_error("ckpt", err)
         return
     except DataError as err:
@@ -270,6 +294,17 @@ def look(data: bytes | None, sample: str, arch: str, w: Weights, invert: str, la
     model = model_for(arch, w)
     maps = capture(model, prepared.tensor, [layer])[layer].to(torch.float16)
     return maps, prepared, top_k(model, prepared.tensor, 3 if w.source == "fashion" else 5)
+
+
+def keep_layer_index(n: int) -> None:
+    """The layer control as an index below ``n``. A browser that still shows the previous
+    network's list sends that list's label (Streamlit's selectbox returns a label it cannot
+    find among the new options as text): then the first layer, never a TypeError (issue 30)."""
+    key = STATE.key("layer")
+    value = st.session_state.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        st.session_state[key] = 0
+    STATE.at_most("layer", n - 1)
 
 
 def _layer_label(result, unit) -> str:  # type: ignore[no-untyped-def]

@@ -28,7 +28,9 @@ from torch import nn
 IMAGENET_MEAN = (0.485, 0.456, 0.406)  # torchvision's documented normalisation
 IMAGENET_STD = (0.229, 0.224, 0.225)
 MAX_FORWARD_SIDE = 512  # real forward passes are refused above this (memory and time)
-MAX_CHECKPOINT_BYTES = 1_000_000_000
+# The largest torchvision file of the zoo's networks is AlexNet's, 233 MB; a typed path to a
+# bigger file is refused before a byte of it is read (issue 27).
+MAX_CHECKPOINT_BYTES = 300 * 2**20
 CHECKPOINT_SUFFIXES = (".pth", ".pt")
 WEIGHTS_ENV = "CNNVIS_WEIGHTS"  # a checkpoint path the app loads for the matching model
 THUMB = 72  # thumbnails are downsampled to at most this many pixels a side before sending
@@ -222,15 +224,57 @@ def top_k(model: nn.Module, x: torch.Tensor, k: int) -> list[tuple[int, float]]:
 
 
 def check_path(path: str) -> Path:
-    """A checkpoint path a teacher typed: an existing .pth or .pt file of reasonable size."""
-    p = Path(os.path.expanduser(path.strip()))
+    """A checkpoint path a teacher typed: an existing .pth or .pt file of reasonable size.
+
+    ``~`` is not expanded and nothing but the suffix, the size and the file itself is looked
+    at: a missing file and one that cannot be read give the same message (``unusable``), so
+    the box says nothing about which files exist on the server."""
+    p = Path(path.strip())
     if p.suffix not in CHECKPOINT_SUFFIXES:
         raise CheckpointError("suffix", name=p.name)
-    if not p.is_file():
-        raise CheckpointError("missing", path=str(p))
-    if p.stat().st_size > MAX_CHECKPOINT_BYTES:
-        raise CheckpointError("too_big", mb=p.stat().st_size // 2**20)
+    try:
+        if not p.is_file():
+            raise CheckpointError("unusable", path=str(p))
+        size = p.stat().st_size
+    except OSError:
+        raise CheckpointError("unusable", path=str(p)) from None
+    if size > MAX_CHECKPOINT_BYTES:
+        raise CheckpointError("too_big", mb=size // 2**20, limit=MAX_CHECKPOINT_BYTES // 2**20)
     return p
+
+
+# Files that failed to load, by path, modification time and size: a page that reruns (every
+# click) does not read a bad 200 MB file again until it changes. Bounded.
+_FAILED: dict[tuple[str, int, int], CheckpointError] = {}
+_FAILED_LIMIT = 64
+
+
+def _file_key(path: str) -> tuple[str, int, int] | None:
+    try:
+        st = os.stat(path.strip())
+    except (OSError, ValueError):
+        return None
+    return (path.strip(), st.st_mtime_ns, st.st_size)
+
+
+def _read_checkpoint(path: str) -> bytes:
+    key = _file_key(path)
+    if key is not None and key in _FAILED:
+        raise _FAILED[key]
+    p = check_path(path)
+    try:
+        return p.read_bytes()
+    except OSError:
+        raise CheckpointError("unusable", path=str(p)) from None
+
+
+def _remember_failure(path: str, err: CheckpointError) -> None:
+    key = _file_key(path)
+    if key is None:
+        return
+    if len(_FAILED) >= _FAILED_LIMIT:
+        _FAILED.pop(next(iter(_FAILED)))
+    _FAILED[key] = err
 
 
 def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | None = None) -> nn.Module:
@@ -242,7 +286,17 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | 
         CheckpointError: not a checkpoint, a pickle with code in it, or keys and shapes that
             do not match the model (the first few named).
     """
-    data = source if isinstance(source, bytes) else check_path(str(source)).read_bytes()
+    if isinstance(source, bytes):
+        return _load_bytes(model, source, sha256)
+    try:
+        return _load_bytes(model, _read_checkpoint(str(source)), sha256)
+    except CheckpointError as err:
+        if err.code not in ("changed", "suffix"):  # "changed": a run is saving it right now
+            _remember_failure(str(source), err)
+        raise
+
+
+def _load_bytes(model: nn.Module, data: bytes, sha256: str | None) -> nn.Module:
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
         raise CheckpointError("changed")
     try:
@@ -261,6 +315,11 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | 
         raise CheckpointError("corrupt") from None
     if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
         state = state["state_dict"]
+    return load_state(model, state)
+
+
+def load_state(model: nn.Module, state: object) -> nn.Module:
+    """A loaded state_dict (torchvision's names accepted) into ``model``, strictly."""
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
         raise CheckpointError("not_state_dict")
     ours = model.state_dict()
