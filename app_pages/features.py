@@ -9,6 +9,7 @@ strongest first, beside the network's top guesses for the picture.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from app_pages import common
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
-from visualizer import lesson_charts
+from visualizer import imagenet, lesson_charts
 from visualizer.data import DataError, load_split
 from visualizer.features import (
     IMAGENET_MEAN,
@@ -106,7 +107,9 @@ def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
     """The weights asked for, else the best there are: trained here, then ImageNet, then none."""
     meta = read_meta(arch)  # a damaged description is no description (weights_notice says so)
     hub = imagenet_path(arch)
-    order = {"auto": ("fashion", "imagenet", "random")}.get(wanted, (wanted, "fashion", "imagenet", "random"))
+    # Best available: a network that has seen a million photographs (ImageNet) makes far more
+    # of a painting than one that knows ten kinds of clothing (Fashion-MNIST).
+    order = {"auto": ("imagenet", "fashion", "random")}.get(wanted, (wanted, "imagenet", "fashion", "random"))
     for source in order:
         if source == "fashion" and meta:
             return Weights("fashion", str(checkpoint_paths(arch)[0]), 1, 10, int(meta["input_size"]), meta)
@@ -115,6 +118,45 @@ def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
         if source == "random":
             return Weights("random", None, channels, 1000, get_entry(arch).default_input[1])
     raise AssertionError("unreachable: 'random' is always possible")
+
+
+def fetch_section(arch: str, w: Weights, lang: str) -> bool:
+    """The teacher's button that fetches torchvision's ImageNet file for ``arch`` (when the
+    network has one and it is not here), its progress, and what to do when it fails. Returns
+    True when a download has just finished well. Students see none of it, and a click that
+    does not come from the teacher's session starts nothing."""
+    info = imagenet.PUBLISHED.get(arch)
+    done = st.session_state.pop("feat_fetched", None)
+    if done:
+        st.success(done, icon=":material/check:")
+    if info is None or not common.is_teacher() or w.source == "imagenet" or arch in hub_checkpoints():
+        return False
+    job = imagenet.download_of(arch)
+    if job is None or not job.running:
+        if job is not None and job.error is not None:
+            err = job.error
+            st.error(t(f"fetch.{err.code}", lang, **err.values), icon=":material/cloud_off:")
+            st.markdown(t("feat.fetch.by_hand", lang, url=info.url, file=info.file,
+                          folder=str(imagenet.hub_dir())))
+        name = t(f"arch.{arch}", lang)
+        clicked = st.button(t("feat.fetch.button", lang, arch=name, mb=f"{info.megabytes:.0f}"),
+                            key="feat_fetch", icon=":material/download:",
+                            help=t("feat.fetch.help", lang, file=info.file, source=info.source))
+        if not (clicked and common.is_teacher()):
+            return False
+        job = imagenet.start(arch)
+    bar = st.progress(0.0, text=t("feat.fetch.starting", lang, file=info.file))
+    while job.running:
+        bar.progress(job.fraction, text=t("feat.fetch.progress", lang, file=info.file,
+                                           done=f"{job.done / 2**20:.1f}",
+                                           total=f"{(job.total or info.megabytes * 2**20) / 2**20:.1f}"))
+        time.sleep(0.25)
+    bar.empty()
+    if job.error is not None:
+        st.rerun()  # drawn again, with the message and the button
+    st.session_state["feat_fetched"] = t("feat.fetch.done", lang, file=info.file,
+                                         seconds=f"{job.seconds or 0:.0f}")
+    return True
 
 
 def model_for(arch: str, w: Weights) -> torch.nn.Module:
@@ -211,6 +253,8 @@ def render() -> None:
     if w.source == "random":
         STATE.choice("channels", t("side.channels", lang),
                      format_func=lambda n: t(f"side.channels.{n}", lang))
+    if fetch_section(arch, w, lang):
+        st.rerun()  # the file is in torch's hub cache now: the page uses it
     with st.expander(t("feat.weights", lang)):
         if common.is_teacher():
             st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,

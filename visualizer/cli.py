@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     qu.add_argument("--limit-train", type=int, default=None, help="use only the first N training pictures")
     qu.add_argument("--limit-test", type=int, default=None, help="evaluate on the first N test pictures")
 
+    we = sub.add_parser("weights", help="fetch torchvision's ImageNet checkpoint into torch's hub cache")
+    we.add_argument("kind", choices=("imagenet",))
+    we.add_argument("arch", help="alexnet, googlenet, resnet18, resnet50 or densenet121")
+
     tl = sub.add_parser("teacher-link", help="print the link that lets a browser start training runs")
     tl.add_argument("--port", type=int, default=8501)
     tl.add_argument("--host", default="localhost")
@@ -161,6 +165,10 @@ def main(argv: list[str]) -> int:
         ran = queue.work(budget=args.budget, limit_train=args.limit_train, limit_test=args.limit_test)
         print(f"queue: {ran} jobs trained")
         return 0
+    if args.command == "weights":
+        from visualizer.imagenet import fetch_command
+
+        return fetch_command(args.arch)
     if args.command == "teacher-link":
         try:
             token = teacher_token()
