@@ -51,10 +51,10 @@ def serve(files: Files) -> ThreadingHTTPServer:
                     return
                 self.wfile.write(data)
 
-        def do_HEAD(self) -> None:  # noqa: N802 (http.server's name)
+        def do_HEAD(self) -> None:
             self._send(body=False)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self._send(body=True)
 
         def log_message(self, *args: object) -> None:
@@ -144,7 +144,8 @@ def test_a_cut_connection_leaves_nothing_half_written(server: Files, monkeypatch
     assert leftovers() == []
 
 
-def test_a_file_that_does_not_fit_the_network_is_removed(server: Files, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_does_not_fit_the_network_is_removed(server: Files,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     publish(server, monkeypatch, "resnet18", seeded_state("alexnet"))
     with pytest.raises(FetchError) as info:
         fetch("resnet18")
@@ -185,7 +186,8 @@ def test_the_command_line_fetches(server: Files, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.slow  # AppTest pages
-def test_only_the_teachers_session_can_start_a_download(server: Files, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_teachers_session_can_start_a_download(server: Files,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from app_pages import common
     from tests.pages import open_page
 
