@@ -30,6 +30,7 @@ from visualizer.features import (
     CheckpointError,
     Prepared,
     capture,
+    filter_grid,
     first_filters,
     hub_checkpoints,
     imagenet_classes,
@@ -37,6 +38,7 @@ from visualizer.features import (
     map_image,
     prepare,
     prepare_fashion,
+    strip_layers,
     top_channels,
     top_k,
 )
@@ -308,8 +310,14 @@ def render() -> None:
         conv = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
         k = conv.kernel_size[0]
         st.markdown(f"**{t('feat.filters', lang, n=conv.out_channels, k=k, c=conv.in_channels)}**")
-        st.image(first_filters(model, limit=48, side=36), width=36)
+        if w.source == "imagenet":
+            st.image(filter_grid(model), width="stretch")
+            st.caption(t(f"feat.filters.imagenet{'.alexnet' if arch == 'alexnet' else ''}", lang,
+                         n=conv.out_channels))
+        else:
+            st.image(first_filters(model, limit=48, side=36), width=36)
     with right:
+        strip(data, arch, w, result, lang)
         label = result.find(layer).label
         st.markdown(t("feat.shape", lang, layer=label, shape=shape_text(tuple(maps.shape))))
         order = top_channels(maps, count)
@@ -325,6 +333,36 @@ def render() -> None:
         st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
                  caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
     STATE.link()
+
+
+def strip(data: bytes | None, arch: str, w: Weights, result, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A few layers from the first to the last, each with its strongest maps: for a network
+    trained on ImageNet, edges and colours, then textures, then parts of things."""
+    layers = [(r.name, r.output_shape) for r in (u.last(result) for u in flow_units(result))]
+    names = tuple(strip_layers(layers))
+    kind = "imagenet" if w.source == "imagenet" else "other"
+    st.markdown(f"**{t(f'feat.strip.{kind}', lang)}**")
+    shown = look_strip(data, STATE["sample"], arch, w, STATE["invert"], names)
+    for i, name in enumerate(names):
+        maps = shown[name]
+        row = st.columns([1, 4])
+        row[0].markdown(t(f"feat.strip.step.{kind}.{i}", lang) if kind == "imagenet" else "")
+        row[0].caption(f"{result.find(name).label} · {shape_text(result.find(name).output_shape[1:])}")
+        with row[1].container(horizontal=True):
+            for ch, fmap in maps:
+                st.image(map_image(fmap, side=96), caption=t("feat.thumb", lang, c=ch), width=96)
+    st.caption(t(f"feat.strip.note.{kind}", lang))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def look_strip(data: bytes | None, sample: str, arch: str, w: Weights, invert: str, names: tuple[str, ...]
+               ) -> dict[str, list[tuple[int, torch.Tensor]]]:
+    """The four strongest maps of each of ``names`` for one picture (one forward pass)."""
+    img = picture(data, sample)
+    flip = light_background(img) if invert == "auto" else invert == "yes"
+    prepared = prepared_for(img, arch, w, flip)
+    maps = capture(model_for(arch, w), prepared.tensor, list(names))
+    return {n: [(c, maps[n][0, c].to(torch.float16)) for c in top_channels(maps[n], 4)] for n in names}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

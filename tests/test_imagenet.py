@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import torch
+from PIL import Image
 
 from models import build_model
 from visualizer import imagenet
@@ -207,3 +208,90 @@ def test_only_the_teachers_session_can_start_a_download(server: Files,
     assert not at.exception, [e.value for e in at.exception]
     assert leftovers() == [name]
     assert server.requests == [f"HEAD {name}", f"GET {name}"]
+
+
+# --- a painting as an ImageNet network sees it (issue 32.2) ---------------------------------
+
+def seeded_hub_file(arch: str) -> Path:
+    """A seeded random "ImageNet" state dict under torchvision's name in torch's hub cache."""
+    folder = imagenet.hub_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / PUBLISHED[arch].file
+    path.write_bytes(seeded_state(arch))
+    return path
+
+
+def painting() -> Image.Image:
+    """A small colourful 'painting': red to blue across, green down."""
+    import numpy as np
+
+    y, x = np.mgrid[0:300, 0:400]
+    arr = np.stack([255 * (1 - x / 399), 255 * y / 299, 255 * x / 399], axis=2).astype("uint8")
+    return Image.fromarray(arr)
+
+
+def test_a_painting_goes_in_in_colour_at_224(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from visualizer.features import IMAGENET_MEAN, IMAGENET_STD, capture, imagenet_classes, prepare, top_k
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path))
+    path = seeded_hub_file("resnet18")
+    assert hub_checkpoints()["resnet18"] == path
+    model = load_checkpoint(build_model("resnet18", device="cpu"), path)  # strict
+    prepared = prepare(painting(), 3, 224)
+    assert prepared.tensor.shape == (1, 3, 224, 224) and prepared.shown.mode == "RGB"
+    # the top-left pixel is pure red: (1 - mean) / std in red, -mean / std in green and blue
+    expect = torch.tensor([(1 - IMAGENET_MEAN[0]) / IMAGENET_STD[0], -IMAGENET_MEAN[1] / IMAGENET_STD[1],
+                           -IMAGENET_MEAN[2] / IMAGENET_STD[2]])
+    assert torch.allclose(prepared.tensor[0, :, 0, 0], expect, atol=0.02)
+    top = top_k(model, prepared.tensor, 5)
+    assert len(top) == 5 and len({c for c, _ in top}) == 5
+    probs = [p for _, p in top]
+    assert probs == sorted(probs, reverse=True) and 0 < sum(probs) <= 1
+    with torch.no_grad():
+        full = torch.softmax(model(prepared.tensor), 1)[0]
+    assert [c for c, _ in top] == full.topk(5).indices.tolist()
+    assert all(isinstance(imagenet_classes()[c], str) for c, _ in top)
+    maps = capture(model, prepared.tensor, ["conv1", "layer4"])
+    assert maps["conv1"].shape == (1, 64, 112, 112) and maps["layer4"].shape == (1, 512, 7, 7)
+
+
+def test_alexnets_64_filters_in_colour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from visualizer.features import filter_grid
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path))
+    model = load_checkpoint(build_model("alexnet", device="cpu"), seeded_hub_file("alexnet"))
+    grid = filter_grid(model, cols=8, scale=4, gap=2)
+    assert grid.mode == "RGB" and grid.size == (8 * (44 + 2) + 2, 8 * (44 + 2) + 2)  # 64 = 8 x 8
+    arr = np.asarray(grid).astype(int)
+    cell = arr[2:46, 2:46]  # the first filter, 11 x 11 enlarged 4 times
+    w = model.features[0].weight[0].detach()
+    norm = (w - w.min()) / (w.max() - w.min())
+    assert np.abs(cell[::4, ::4] - (norm.permute(1, 2, 0).numpy() * 255).astype(int)).max() <= 1
+    assert (cell[..., 0] != cell[..., 1]).any()  # colour, not gray
+
+
+def test_strip_layers_go_from_first_to_last() -> None:
+    from visualizer.features import strip_layers
+
+    layers = [(f"l{i}", (1, 8, 30 - 2 * i, 30 - 2 * i)) for i in range(10)] + [("pool", (1, 8, 1, 1))]
+    assert strip_layers(layers) == ["l0", "l3", "l6", "l9"]  # the 1x1 map is no picture
+    assert strip_layers(layers[:3]) == ["l0", "l1", "l2"]
+
+
+@pytest.mark.slow  # AppTest pages
+def test_the_page_shows_a_painting_through_imagenet_weights(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.pages import open_page, text_of
+    from visualizer.i18n import t
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path))
+    seeded_hub_file("alexnet")
+    at = open_page("features", lang="ko", arch="alexnet", sample="poster")
+    assert not at.exception, [e.value for e in at.exception]
+    text = text_of(at)
+    assert t("feat.trained", "ko", name="alexnet-owt-7be5be79.pth") in text
+    assert t("feat.strip.imagenet", "ko") in text and t("feat.strip.step.imagenet.0", "ko") in text
+    assert t("feat.filters.imagenet.alexnet", "ko", n=64) in text
+    assert t("feat.guess.imagenet_names", "ko") in text

@@ -157,6 +157,36 @@ def first_filters(model: nn.Module, limit: int = 96, side: int = 44) -> list[Ima
     return pics
 
 
+def filter_grid(model: nn.Module, cols: int = 8, scale: int = 4, gap: int = 2) -> Image.Image:
+    """Every filter of the first convolution in one picture, ``cols`` a row, each enlarged
+    ``scale`` times with crisp pixels and scaled to its own range (in colour for RGB input):
+    the picture of the AlexNet paper's Figure 3."""
+    conv = next(m for m in model.modules() if isinstance(m, nn.Conv2d))
+    w = conv.weight.detach().float()
+    n, c, kh, kw = w.shape
+    rows = -(-n // cols)
+    cell_h, cell_w = kh * scale, kw * scale
+    sheet = np.full((rows * (cell_h + gap) + gap, cols * (cell_w + gap) + gap, 3), 255, np.uint8)
+    for i, f in enumerate(w):
+        lo, hi = float(f.min()), float(f.max())
+        arr = ((f - lo) / (hi - lo) if hi > lo else f * 0).permute(1, 2, 0).numpy()
+        arr = np.repeat(arr, 3, axis=2) if c != 3 else arr
+        big = np.kron((arr * 255).astype(np.uint8), np.ones((scale, scale, 1), np.uint8))
+        r, col = divmod(i, cols)
+        y, x = gap + r * (cell_h + gap), gap + col * (cell_w + gap)
+        sheet[y:y + cell_h, x:x + cell_w] = big
+    return Image.fromarray(sheet)
+
+
+def strip_layers(layers: list[tuple[str, tuple[int, ...]]], k: int = 4) -> list[str]:
+    """``k`` layers spread from the first to the last whose maps are still pictures (3 px a
+    side or more): the strip "edges, textures, parts" on the feature-map page."""
+    seen = [name for name, shape in layers if len(shape) == 4 and min(shape[2:]) >= 3]
+    if len(seen) <= k:
+        return seen
+    return [seen[round(i * (len(seen) - 1) / (k - 1))] for i in range(k)]
+
+
 class CheckpointError(ValueError):
     """A checkpoint that cannot be used; ``code`` is an i18n key ``ckpt.<code>``."""
 
