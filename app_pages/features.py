@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,7 @@ from visualizer.features import (
 )
 from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
+from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import flow_units, stage_label
 from visualizer.trace import ShapeError
@@ -332,7 +334,103 @@ def render() -> None:
         h, w_ = maps.shape[2:]
         st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
                  caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
+    imagine_section(data, arch, w, result, top, lang)
     STATE.link()
+
+
+IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)
+IMAGINE_IMAGENET_SIDE = 128  # not 224: three times fewer pixels, and the same shapes appear
+
+
+@st.cache_resource(show_spinner=False)
+def imagined() -> OrderedDict[tuple[Any, ...], torch.Tensor]:
+    """The pictures imagined so far on this server, newest last (bounded: the oldest go)."""
+    return OrderedDict()
+
+
+def imagine_settings(arch: str, w: Weights) -> Settings:
+    """A picture's size and steps: seconds on a CPU (bench/RESULTS.md has the times)."""
+    least = 63 if arch == "alexnet" else 1  # AlexNet's smallest input (its pools need 63 px)
+    if w.source == "imagenet":
+        return Settings(size=IMAGINE_IMAGENET_SIDE, steps=48, jitter=4, min_side=least)
+    return Settings(size=w.size, steps=48, jitter=max(1, w.size // 28), min_side=least)
+
+
+def norm_of(w: Weights) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The network's input normalisation: which values are real pixels."""
+    if w.source == "fashion" and w.meta:
+        return (float(w.meta["mean"]),), (float(w.meta["std"]),)
+    if w.channels == 3:
+        return IMAGENET_MEAN, IMAGENET_STD
+    return (0.0,), (1.0,)
+
+
+def imagine_cached(arch: str, w: Weights, goals: list[Goal], lang: str) -> list[torch.Tensor]:
+    """The pictures for ``goals`` (one layer), from the store or grown now with a progress bar."""
+    store = imagined()
+    s = imagine_settings(arch, w)
+    ident = (arch, w.source, w.path, w.meta["sha256"] if w.meta else None, w.channels, s)
+    keys = [(*ident, g) for g in goals]
+    todo = [g for g, k in zip(goals, keys, strict=True) if k not in store]
+    if todo:
+        bar = st.progress(0.0, text=t("feat.imagine.progress", lang, n=len(todo), done=0, total=s.steps))
+        mean, std = norm_of(w)
+
+        def step(done: int, total: int) -> None:
+            bar.progress(done / total, text=t("feat.imagine.progress", lang, n=len(todo), done=done,
+                                              total=total))
+
+        pics = imagine(model_for(arch, w), todo, w.channels, mean, std, s, on_step=step)
+        bar.empty()
+        for g, x in zip(todo, pics, strict=True):
+            store[(*ident, g)] = x
+            while len(store) > IMAGINE_STORE:
+                store.popitem(last=False)
+    return [store[k] for k in keys]
+
+
+def class_names(w: Weights, lang: str) -> list[str]:
+    if w.source == "fashion":
+        return [t(f"fashion.{c}", lang) for c in range(10)]
+    return list(imagenet_classes())
+
+
+def imagine_section(data: bytes | None, arch: str, w: Weights, result,  # type: ignore[no-untyped-def]
+                    top: list[tuple[int, float]], lang: str) -> None:
+    """What the network imagines: a class's picture, and a gallery of what a few layers'
+    channels look for, each grown from noise by gradient ascent (visualizer.imagine)."""
+    st.subheader(t("feat.imagine.title", lang))
+    if w.source == "random":
+        st.info(t("feat.imagine.untrained", lang), icon=":material/casino:")
+        return
+    s = imagine_settings(arch, w)
+    st.markdown(t("feat.imagine.how", lang, steps=s.steps, side=s.size, scales=len(scale_sides(s))))
+    mean, std = norm_of(w)
+    names = class_names(w, lang)
+    key = f"feat_imagine_class_{w.source}"
+    if not isinstance(st.session_state.get(key), int) or not 0 <= st.session_state[key] < len(names):
+        st.session_state[key] = top[0][0]
+    c = st.columns([3, 2], vertical_alignment="bottom")
+    chosen = int(c[0].selectbox(t("feat.imagine.class", lang), range(len(names)), key=key,
+                                format_func=lambda i: names[i]))
+    if c[1].toggle(t("feat.imagine.go", lang), key="feat_imagine_go"):
+        pic = imagine_cached(arch, w, [Goal(None, chosen)], lang)[0]
+        st.image(to_picture(pic, mean, std, side=256), width=256,
+                 caption=t("feat.imagine.class_caption", lang, name=names[chosen]))
+    st.markdown(f"**{t('feat.imagine.gallery', lang)}**")
+    if not st.toggle(t("feat.imagine.gallery_go", lang), key="feat_imagine_gallery"):
+        return
+    layers = [(r.name, r.output_shape) for r in (u.last(result) for u in flow_units(result))]
+    chosen_layers = strip_layers(layers)
+    strongest = look_strip(data, STATE["sample"], arch, w, STATE["invert"], tuple(chosen_layers))
+    for name in chosen_layers:
+        channels = [ch for ch, _ in strongest[name]]
+        pics = imagine_cached(arch, w, [Goal(name, ch) for ch in channels], lang)
+        st.markdown(t("feat.imagine.looks_for", lang, layer=result.find(name).label))
+        with st.container(horizontal=True):
+            for ch, x in zip(channels, pics, strict=True):
+                st.image(to_picture(x, mean, std, side=128), width=128, caption=t("feat.thumb", lang, c=ch))
+    st.caption(t("feat.imagine.gallery_how", lang))
 
 
 def strip(data: bytes | None, arch: str, w: Weights, result, lang: str) -> None:  # type: ignore[no-untyped-def]
