@@ -448,7 +448,7 @@ def strip(data: bytes | None, arch: str, w: Weights, result, lang: str) -> None:
         row[0].caption(f"{result.find(name).label} · {shape_text(result.find(name).output_shape[1:])}")
         with row[1].container(horizontal=True):
             for ch, fmap in maps:
-                st.image(map_image(fmap, side=96), caption=t("feat.thumb", lang, c=ch), width=96)
+                st.image(map_image(fmap, side=72), caption=t("feat.thumb", lang, c=ch), width=72)
     st.caption(t(f"feat.strip.note.{kind}", lang))
 
 

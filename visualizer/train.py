@@ -400,7 +400,7 @@ def _whole(v: object, low: int = 0, high: int = 2**62) -> bool:
 # What the pages read from a description, and what each value may be. A description with any of
 # these missing or of the wrong type (edited by hand, cut by a full disk, written by another
 # program) is skipped with a note, never a crashed page (issue 27).
-_META_CHECKS: dict[str, Callable[[object], bool]] = {
+META_CHECKS: dict[str, Callable[[object], bool]] = {
     "input_size": lambda v: _whole(v, 1, 512),
     "mean": lambda v: _real(v, -10, 10),
     "std": lambda v: _real(v, 1e-6, 10),
@@ -415,7 +415,7 @@ _META_CHECKS: dict[str, Callable[[object], bool]] = {
     "recipe": lambda v: isinstance(v, dict) and all(
         _real(v.get(k)) for k in ("input_size", "epochs", "batch_size", "lr", "weight_decay")),
 }
-_META_OPTIONAL: dict[str, Callable[[object], bool]] = {
+META_OPTIONAL: dict[str, Callable[[object], bool]] = {
     "test_images": lambda v: _whole(v, 1),
     "train_error": lambda v: _real(v, 0, 1),
     "error_curve": lambda v: isinstance(v, list) and len(v) <= 10_000 and all(
@@ -441,10 +441,10 @@ def check_meta(arch: str, folder: Path | None = None) -> tuple[dict[str, Any] | 
         return None, "damaged"
     if not isinstance(meta, dict):
         return None, "damaged"
-    for key, ok in _META_CHECKS.items():
+    for key, ok in META_CHECKS.items():
         if not ok(meta.get(key)):
             return None, f"field:{key}"
-    for key, ok in _META_OPTIONAL.items():
+    for key, ok in META_OPTIONAL.items():
         if key in meta and not ok(meta[key]):
             return None, f"field:{key}"
     try:
