@@ -610,7 +610,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.fetch.by_hand": ("**To copy it by hand:** on a computer that is online, download {url} ; then copy the file, keeping its name `{file}`, into the folder `{folder}` on this computer. The page finds it there by itself.",
                            "**손으로 옮기려면:** 인터넷이 되는 컴퓨터에서 {url} 를 받아, 이름 `{file}`을 그대로 두고 이 컴퓨터의 폴더 `{folder}`에 복사하세요. 페이지가 알아서 찾습니다."),
     "fetch.offline": ("This computer cannot reach the download server ({why}): it seems to be offline. Nothing was downloaded.",
-                      "이 컴퓨터가 내려받기 서버에 닿지 못합니다({why}). 인터넷에 연결되어 있지 않은 것 같습니다. 아무것도 받지 않았습니다."),
+                      "이 컴퓨터가 내려받기 서버에 닿지 못합니다. 인터넷에 연결되어 있지 않은 것 같습니다. 아무것도 받지 않았습니다."),
     "fetch.http": ("The download server answered with error {status}. Nothing was kept.", "내려받기 서버가 오류 {status}로 답했습니다. 아무것도 남기지 않았습니다."),
     "fetch.hash": ("The file did not arrive whole, or is not the file its name promises (its SHA-256 does not start with the digits in its name). Nothing was kept; try again.",
                    "파일이 끝까지 오지 않았거나, 이름이 약속한 파일이 아닙니다(SHA-256이 이름 속 숫자로 시작하지 않음). 아무것도 남기지 않았으니 다시 해 보세요."),
