@@ -113,8 +113,16 @@ def _reach(url: str) -> int | None:
     except urllib.error.HTTPError as exc:
         raise FetchError("http", status=exc.code) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise FetchError("offline", why=str(reason)[:120]) from None
+        raise FetchError("offline", why=why_offline(exc)) from None
+
+
+def why_offline(exc: BaseException) -> tuple[str, dict[str, object]]:
+    """Why the server could not be reached, as an i18n key (the OS's words are English)."""
+    reason = getattr(exc, "reason", exc)
+    code = ("refused" if isinstance(reason, ConnectionRefusedError) else
+            "timeout" if isinstance(reason, TimeoutError | socket.timeout) else
+            "name" if isinstance(reason, socket.gaierror) else "other")
+    return (f"fetch.why.{code}", {})
 
 
 def _partial_bytes(folder: Path, name: str) -> int:
@@ -200,7 +208,7 @@ def _explain(exc: BaseException, folder: Path) -> FetchError:
     if isinstance(exc, urllib.error.HTTPError):
         return FetchError("http", status=exc.code)
     if isinstance(exc, urllib.error.URLError):
-        return FetchError("offline", why=str(exc.reason)[:120])
+        return FetchError("offline", why=why_offline(exc))
     if isinstance(exc, http.client.HTTPException | ConnectionError | socket.timeout | TimeoutError):
         return FetchError("cut")
     if isinstance(exc, OSError):
@@ -253,7 +261,7 @@ def start(arch: str) -> Download:
             except FetchError as err:
                 job.error = err
             except Exception as exc:  # never a dead thread without a message
-                job.error = FetchError("cut", why=str(exc)[:120])
+                job.error = FetchError("cut", why=type(exc).__name__)
             job.seconds = time.monotonic() - job.started
 
         job.thread = threading.Thread(target=run, name=f"download-{arch}", daemon=True)
