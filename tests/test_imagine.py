@@ -94,3 +94,31 @@ def test_the_page_imagines_for_a_trained_network_and_says_so_for_an_untrained_on
     captions = [c for e in at.main if e.type == "image" for c in e.captions]
     assert any(c.startswith("네트워크가 상상한") for c in captions), captions
     assert [w for w in at.toggle if w.key == "feat_imagine_gallery"]  # its pictures: a few seconds each
+
+
+def test_other_students_passes_never_meet_the_ascents_hook() -> None:
+    """The page's models are shared: while one picture is grown, other sessions' forward
+    passes (feature maps, guesses) on the same model run untouched."""
+    import threading
+
+    from visualizer.features import capture, top_k
+
+    torch.manual_seed(4)
+    net = nn.Sequential(nn.Conv2d(3, 4, 3, padding=1), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+                        nn.Linear(4, 3)).eval()
+    x = torch.randn(1, 3, 16, 16)
+    with torch.no_grad():
+        expected = net(x)
+    errors: list[BaseException] = []
+    s = Settings(size=16, steps=200, scales=1, jitter=1)
+    grower = threading.Thread(target=lambda: imagine(net, [Goal("0", 1)], 3, (0, 0, 0), (1, 1, 1), s))
+    grower.start()
+    while grower.is_alive():
+        try:
+            assert top_k(net, x, 1)[0][0] == int(expected.argmax())
+            assert capture(net, x, ["4"])["4"].shape == (1, 3)
+        except BaseException as exc:  # collected, asserted below
+            errors.append(exc)
+            break
+    grower.join()
+    assert errors == []

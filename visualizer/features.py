@@ -89,7 +89,9 @@ def light_background(img: Image.Image) -> bool:
     return float(border.mean()) > 127
 
 
-_FORWARD_LOCK = threading.Lock()  # hooks live on the shared model: one capture at a time
+# Hooks live on the shared model: one hooked pass at a time (capture, top_k and every step of
+# visualizer.imagine take it), so no pass meets another's hook.
+FORWARD_LOCK = threading.Lock()
 
 
 def capture(model: nn.Module, x: torch.Tensor, names: list[str]) -> dict[str, torch.Tensor]:
@@ -102,7 +104,7 @@ def capture(model: nn.Module, x: torch.Tensor, names: list[str]) -> dict[str, to
     if unknown:
         raise ValueError(f"no layer named {', '.join(unknown)}")
     out: dict[str, torch.Tensor] = {}
-    with _FORWARD_LOCK:
+    with FORWARD_LOCK:
         handles = [modules[n].register_forward_hook(
             lambda _m, _a, y, n=n: out.__setitem__(n, y.detach().clone())) for n in names]
         try:
@@ -247,7 +249,7 @@ def imagenet_classes() -> tuple[str, ...]:
 
 def top_k(model: nn.Module, x: torch.Tensor, k: int) -> list[tuple[int, float]]:
     """The ``k`` most probable classes and their softmax probabilities, most probable first."""
-    with torch.no_grad():
+    with FORWARD_LOCK, torch.no_grad():
         probs = torch.softmax(model(x).float(), dim=1)[0]
     p, i = probs.topk(min(k, probs.numel()))
     return [(int(c), float(v)) for c, v in zip(i, p, strict=True)]

@@ -38,6 +38,8 @@ import torch.nn.functional as F
 from PIL import Image
 from torch import nn
 
+from visualizer.features import FORWARD_LOCK
+
 
 @dataclass(frozen=True)
 class Goal:
@@ -70,7 +72,7 @@ class _Reached(Exception):
     """Raised by a hook once the chosen layer has computed: the rest of the network is skipped."""
 
 
-_LOCK = threading.Lock()  # models are shared: one ascent on a model at a time
+_LOCK = threading.Lock()  # one ascent at a time (it turns the shared model's gradients off and on)
 
 
 def scale_sides(s: Settings) -> list[int]:
@@ -164,7 +166,8 @@ def imagine(model: nn.Module, goals: Sequence[Goal], channels: int, mean: Sequen
                     dy, dx = (torch.randint(-jitter, jitter + 1, (2,), generator=gen).tolist()
                               if jitter else (0, 0))
                     shifted = torch.roll(x, shifts=(dy, dx), dims=(2, 3)) if jitter else x
-                    gain = _objective(model, shifted, goals).sum()
+                    with FORWARD_LOCK:  # the model is shared: no other pass meets our hook
+                        gain = _objective(model, shifted, goals).sum()
                     if s.tv:
                         gain = gain - s.tv * _total_variation(x) * len(goals)
                     (grad,) = torch.autograd.grad(gain, x)
