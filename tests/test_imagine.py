@@ -122,3 +122,39 @@ def test_other_students_passes_never_meet_the_ascents_hook() -> None:
             break
     grower.join()
     assert errors == []
+
+
+@pytest.mark.slow  # a few seconds: a short training and 2 x 10 pictures
+def test_a_trained_network_imagines_what_it_was_taught(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On the test suite's synthetic Fashion-MNIST (class c is a bright bar at rows 2c + 4 and
+    2c + 5), a small network trained for a few steps imagines, for each class, a picture
+    brightest on that class's rows, with the page's regularisers on; and before training, not."""
+    import numpy as np
+
+    from tests.conftest import make_fashion
+    from visualizer.data import load_split
+
+    monkeypatch.setenv("CNNVIS_FASHION_DIR", str(make_fashion(tmp_path / "data")))
+    train = load_split("train")
+    x = train.images.float().div(255)[:, None]
+    mean, std = float(x.mean()), float(x.std())
+    x = (x - mean) / std
+    torch.manual_seed(5)
+    net = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.Flatten(), nn.Linear(4 * 28 * 28, 10))
+    s = Settings(size=28, steps=32, jitter=1, scales=1)  # one scale: the linear layer wants 28 px
+
+    def rows_hit() -> int:
+        pics = imagine(net, [Goal(None, c) for c in range(10)], 1, (mean,), (std,), s)
+        profile = pics[:, 0, :, 4:24].mean(2)  # brightness of each row, where the bars are
+        return sum(abs(int(profile[c].argmax()) - (2 * c + 4.5)) <= 1.5 for c in range(10))
+
+    before = rows_hit()
+    opt = torch.optim.Adam(net.parameters(), lr=1e-2)
+    for step in range(60):
+        i = torch.arange(32) + 32 * (step % 10)
+        loss = F.cross_entropy(net(x[i]), train.labels[i].long())
+        opt.zero_grad()
+        loss.backward()  # type: ignore[no-untyped-call]
+        opt.step()
+    assert rows_hit() == 10 and before < 5, before
+    assert np.isfinite(float(loss.detach()))
