@@ -356,8 +356,10 @@ def imagine_settings(arch: str, w: Weights) -> Settings:
     return Settings(size=w.size, steps=48, jitter=max(1, w.size // 28), min_side=least)
 
 
-def norm_of(w: Weights) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """The network's input normalisation: which values are real pixels."""
+def norm_of(arch: str, w: Weights) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The network's input normalisation: which values are real pixels (as prepared_for)."""
+    if w.source == "imagenet" and arch == "googlenet":  # torchvision's file takes -1..1
+        return (0.5,) * 3, (0.5,) * 3
     if w.source == "fashion" and w.meta:
         return (float(w.meta["mean"]),), (float(w.meta["std"]),)
     if w.channels == 3:
@@ -374,7 +376,7 @@ def imagine_cached(arch: str, w: Weights, goals: list[Goal], lang: str) -> list[
     todo = [g for g, k in zip(goals, keys, strict=True) if k not in store]
     if todo:
         bar = st.progress(0.0, text=t("feat.imagine.progress", lang, n=len(todo), done=0, total=s.steps))
-        mean, std = norm_of(w)
+        mean, std = norm_of(arch, w)
 
         def step(done: int, total: int) -> None:
             bar.progress(done / total, text=t("feat.imagine.progress", lang, n=len(todo), done=done,
@@ -405,7 +407,7 @@ def imagine_section(data: bytes | None, arch: str, w: Weights, result,  # type: 
         return
     s = imagine_settings(arch, w)
     st.markdown(t("feat.imagine.how", lang, steps=s.steps, side=s.size, scales=len(scale_sides(s))))
-    mean, std = norm_of(w)
+    mean, std = norm_of(arch, w)
     names = class_names(w, lang)
     key = f"feat_imagine_class_{w.source}"
     if not isinstance(st.session_state.get(key), int) or not 0 <= st.session_state[key] < len(names):
