@@ -323,10 +323,11 @@ def render() -> None:
         label = result.find(layer).label
         st.markdown(t("feat.shape", lang, layer=label, shape=shape_text(tuple(maps.shape))))
         order = top_channels(maps, count)
-        cols = st.columns(8)
-        for i, ch in enumerate(order):
-            cols[i % 8].image(map_image(maps[0, ch]), caption=t("feat.thumb", lang, c=ch),
-                              width="stretch")
+        # A row that wraps: eight or more across on a laptop, three on a phone (columns stacked one
+        # map per screen on a phone).
+        with st.container(horizontal=True):
+            for ch in order:
+                st.image(map_image(maps[0, ch]), caption=t("feat.thumb", lang, c=ch), width=72)
         total = maps.shape[1]
         if STATE.at_most("big", total - 1) == 0 and order:
             STATE.set("big", order[0])

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import sys
 
-from bench import class_start, gradients, imagine, load, page_latency, startup, trace_speed, train_speed
+from bench import (
+    class_start,
+    fetch,
+    gradients,
+    imagine,
+    load,
+    page_latency,
+    startup,
+    trace_speed,
+    train_speed,
+)
 
 FLAGS = [a for a in sys.argv[1:] if a.startswith("--")]
 STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startup.main,
          "load": lambda: load.main(FLAGS), "class_start": class_start.main,
          "train": train_speed.main, "gradients": gradients.main,
-         "imagine": imagine.main}
+         "imagine": imagine.main, "fetch": fetch.main}
 
 if __name__ == "__main__":
     names = [a for a in sys.argv[1:] if not a.startswith("--")] or list(STEPS)
