@@ -4,6 +4,12 @@ Pick a network, whose weights (trained here on Fashion-MNIST, torchvision's Imag
 torch's hub cache, or untrained) and a layer; the picture is prepared exactly as that network
 was trained to receive it, one real forward pass captures that layer, and its maps are shown
 strongest first, beside the network's top guesses for the picture.
+
+Also: a strip of four layers from first to last (with ImageNet weights: edges, textures, parts),
+the first layer's filters as one sheet (AlexNet's: the paper's Figure 3), what the network
+imagines (visualizer.imagine: a class's picture and a gallery per layer, grown from noise), and
+the teacher's button that fetches torchvision's ImageNet file (visualizer.imagenet). Server
+files are the teacher's: only the teacher types a path or fetches a file.
 """
 
 from __future__ import annotations
