@@ -120,3 +120,21 @@ def test_without_the_data_set_the_gradients_come_from_the_reference(tmp_path: Pa
     problem = t(f"data.{err.value.code}", lang, **err.value.values)
     assert t("ref.used.data", lang, date=made["date"], machine=made["machine"], problem=problem) in text
     assert t("ref.file", lang, file="`visualizer/resources/reference/gradients.json`") in text
+
+
+# make weights' Figure 1 networks on 2026-12-03 (bench/RESULTS.md, "Figure 1's four networks"):
+# training error at the curve's 9 points, as printed there. The recipe is deterministic on this
+# CPU, so the shipped curves, trained again for this file, must read the same.
+EARLIER_RUN = {
+    "plain20": (0.896, 0.429, 0.230, 0.209, 0.243, 0.145, 0.117, 0.102, 0.097),
+    "resnet20": (0.899, 0.383, 0.206, 0.182, 0.143, 0.131, 0.118, 0.106, 0.097),
+    "plain56": (0.901, 0.889, 0.817, 0.503, 0.406, 0.414, 0.289, 0.336, 0.203),
+    "resnet56": (0.900, 0.657, 0.189, 0.171, 0.137, 0.121, 0.103, 0.101, 0.096),
+}
+
+
+def test_the_shipped_curves_are_an_earlier_run_of_the_same_recipe() -> None:
+    nets, _ = reference.figure1()  # type: ignore[misc]
+    for arch, meta in nets.items():
+        points = tuple(round(p["train_error"], 3) for p in meta["error_curve"])
+        assert points == pytest.approx(EARLIER_RUN[arch], abs=0.0015), arch
