@@ -4,11 +4,19 @@ Pick a network, whose weights (trained here on Fashion-MNIST, torchvision's Imag
 torch's hub cache, or untrained) and a layer; the picture is prepared exactly as that network
 was trained to receive it, one real forward pass captures that layer, and its maps are shown
 strongest first, beside the network's top guesses for the picture.
+
+Also: a strip of four layers from first to last (with ImageNet weights: edges, textures, parts),
+the first layer's filters as one sheet (AlexNet's: the paper's Figure 3), what the network
+imagines (visualizer.imagine: a class's picture and a gallery per layer, grown from noise), and
+the teacher's button that fetches torchvision's ImageNet file (visualizer.imagenet). Server
+files are the teacher's: only the teacher types a path or fetches a file.
 """
 
 from __future__ import annotations
 
 import os
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +28,7 @@ from app_pages import common
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
-from visualizer import lesson_charts
+from visualizer import imagenet, lesson_charts
 from visualizer.data import DataError, load_split
 from visualizer.features import (
     IMAGENET_MEAN,
@@ -29,6 +37,7 @@ from visualizer.features import (
     CheckpointError,
     Prepared,
     capture,
+    filter_grid,
     first_filters,
     hub_checkpoints,
     imagenet_classes,
@@ -36,15 +45,17 @@ from visualizer.features import (
     map_image,
     prepare,
     prepare_fashion,
+    strip_layers,
     top_channels,
     top_k,
 )
 from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
+from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import flow_units, stage_label
 from visualizer.trace import ShapeError
-from visualizer.train import checkpoint_paths, read_meta
+from visualizer.train import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
 FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
@@ -75,10 +86,24 @@ class Weights:
     meta: dict[str, Any] | None = None  # the Fashion-MNIST checkpoint's description
 
 
+def typed_path() -> str | None:
+    """The checkpoint path typed in the box: the teacher's only (a student never sees the box,
+    and a value sent for it by a student's session is ignored: server files are the teacher's)."""
+    if not common.is_teacher():
+        return None
+    typed = str(st.session_state.get(WEIGHTS_PATH_KEY) or "").strip()
+    return typed or None
+
+
+# What a typed path's failure may say: one message for a missing, unreadable or damaged file,
+# so the box cannot be used to find out which files exist on the server (issue 27).
+TYPED_SAME = ("unusable", "corrupt", "not_state_dict", "code")
+
+
 def imagenet_path(arch: str) -> str | None:
     """A torchvision ImageNet checkpoint for ``arch``: the path typed in, the one
     ``CNNVIS_WEIGHTS`` names, or the file found in torch's hub cache."""
-    typed = st.session_state.get(WEIGHTS_PATH_KEY, "").strip()
+    typed = typed_path()
     if typed:
         return typed
     env = os.environ.get(WEIGHTS_ENV, "").strip()
@@ -90,9 +115,11 @@ def imagenet_path(arch: str) -> str | None:
 
 def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
     """The weights asked for, else the best there are: trained here, then ImageNet, then none."""
-    meta = read_meta(arch)
+    meta = read_meta(arch)  # a damaged description is no description (weights_notice says so)
     hub = imagenet_path(arch)
-    order = {"auto": ("fashion", "imagenet", "random")}.get(wanted, (wanted, "fashion", "imagenet", "random"))
+    # Best available: a network that has seen a million photographs (ImageNet) makes far more
+    # of a painting than one that knows ten kinds of clothing (Fashion-MNIST).
+    order = {"auto": ("imagenet", "fashion", "random")}.get(wanted, (wanted, "imagenet", "fashion", "random"))
     for source in order:
         if source == "fashion" and meta:
             return Weights("fashion", str(checkpoint_paths(arch)[0]), 1, 10, int(meta["input_size"]), meta)
@@ -101,6 +128,45 @@ def choose_weights(arch: str, wanted: str, channels: int) -> Weights:
         if source == "random":
             return Weights("random", None, channels, 1000, get_entry(arch).default_input[1])
     raise AssertionError("unreachable: 'random' is always possible")
+
+
+def fetch_section(arch: str, w: Weights, lang: str) -> bool:
+    """The teacher's button that fetches torchvision's ImageNet file for ``arch`` (when the
+    network has one and it is not here), its progress, and what to do when it fails. Returns
+    True when a download has just finished well. Students see none of it, and a click that
+    does not come from the teacher's session starts nothing."""
+    info = imagenet.PUBLISHED.get(arch)
+    done = st.session_state.pop("feat_fetched", None)
+    if done:
+        st.success(done, icon=":material/check:")
+    if info is None or not common.is_teacher() or w.source == "imagenet" or arch in hub_checkpoints():
+        return False
+    job = imagenet.download_of(arch)
+    if job is None or not job.running:
+        if job is not None and job.error is not None:
+            err = job.error
+            st.error(t(f"fetch.{err.code}", lang, **err.values), icon=":material/cloud_off:")
+            st.markdown(t("feat.fetch.by_hand", lang, url=info.url, file=info.file,
+                          folder=str(imagenet.hub_dir())))
+        name = t(f"arch.{arch}", lang)
+        clicked = st.button(t("feat.fetch.button", lang, arch=name, mb=f"{info.megabytes:.0f}"),
+                            key="feat_fetch", icon=":material/download:",
+                            help=t("feat.fetch.help", lang, file=info.file, source=info.source))
+        if not (clicked and common.is_teacher()):
+            return False
+        job = imagenet.start(arch)
+    bar = st.progress(0.0, text=t("feat.fetch.starting", lang, file=info.file))
+    while job.running:
+        bar.progress(job.fraction, text=t("feat.fetch.progress", lang, file=info.file,
+                                           done=f"{job.done / 2**20:.1f}",
+                                           total=f"{(job.total or info.megabytes * 2**20) / 2**20:.1f}"))
+        time.sleep(0.25)
+    bar.empty()
+    if job.error is not None:
+        st.rerun()  # drawn again, with the message and the button
+    st.session_state["feat_fetched"] = t("feat.fetch.done", lang, file=info.file,
+                                         seconds=f"{job.seconds or 0:.0f}")
+    return True
 
 
 def model_for(arch: str, w: Weights) -> torch.nn.Module:
@@ -140,6 +206,11 @@ def prepared_for(img: Image.Image, arch: str, w: Weights, invert: bool) -> Prepa
 
 
 def weights_notice(arch: str, w: Weights, wanted: str, lang: str) -> None:
+    note = check_meta(arch)[1]
+    if note:
+        st.warning(t("feat.meta_skipped", lang, file=checkpoint_paths(arch)[1].name,
+                     why=t(f"feat.meta_why.{note.split(':')[0]}", lang, field=note.partition(':')[2])),
+                   icon=":material/report:")
     if wanted not in ("auto", w.source):
         st.info(t("feat.fallback", lang, wanted=t(f"feat.src.{wanted}", lang),
                   used=t(f"feat.src.{w.source}", lang)), icon=":material/swap_horiz:")
@@ -192,17 +263,22 @@ def render() -> None:
     if w.source == "random":
         STATE.choice("channels", t("side.channels", lang),
                      format_func=lambda n: t(f"side.channels.{n}", lang))
+    if fetch_section(arch, w, lang):
+        st.rerun()  # the file is in torch's hub cache now: the page uses it
     with st.expander(t("feat.weights", lang)):
-        st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
-                      placeholder="alexnet-owt-7be5be79.pth")
-        st.caption(t("feat.weights.help", lang))
+        if common.is_teacher():
+            st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
+                          placeholder="/home/teacher/alexnet-owt-7be5be79.pth")
+            st.caption(t("feat.weights.help", lang))
+        else:
+            st.caption(t("feat.weights.student", lang))
     weights_notice(arch, w, wanted, lang)
 
     data = upload.getvalue() if upload is not None else None
     try:
         result = common.cached_trace(arch, w.size, (("in_channels", w.channels), ("num_classes", w.classes)))
         layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
-        STATE.at_most("layer", len(layers) - 1)
+        keep_layer_index(len(layers))
         c = st.columns([2, 1])
         pick = STATE.choice("layer", t("feat.layer", lang), widget="select", where=c[0],
                             options=range(len(layers)), format_func=lambda i: _layer_label(result, layers[i]))
@@ -214,6 +290,8 @@ def render() -> None:
         st.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
         return
     except CheckpointError as err:
+        if w.path is not None and w.path == typed_path() and err.code in TYPED_SAME:
+            err = CheckpointError("unusable", path=w.path)
         common.coded_error("ckpt", err)
         return
     except DataError as err:
@@ -240,15 +318,22 @@ def render() -> None:
         conv = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
         k = conv.kernel_size[0]
         st.markdown(f"**{t('feat.filters', lang, n=conv.out_channels, k=k, c=conv.in_channels)}**")
-        st.image(first_filters(model, limit=48, side=36), width=36)
+        if w.source == "imagenet":
+            st.image(filter_grid(model), width="stretch")
+            st.caption(t(f"feat.filters.imagenet{'.alexnet' if arch == 'alexnet' else ''}", lang,
+                         n=conv.out_channels))
+        else:
+            st.image(first_filters(model, limit=48, side=36), width=36)
     with right:
+        strip(data, arch, w, result, lang)
         label = result.find(layer).label
         st.markdown(t("feat.shape", lang, layer=label, shape=shape_text(tuple(maps.shape))))
         order = top_channels(maps, count)
-        cols = st.columns(8)
-        for i, ch in enumerate(order):
-            cols[i % 8].image(map_image(maps[0, ch]), caption=t("feat.thumb", lang, c=ch),
-                              width="stretch")
+        # A row that wraps: eight or more across on a laptop, three on a phone (columns stacked one
+        # map per screen on a phone).
+        with st.container(horizontal=True):
+            for ch in order:
+                st.image(map_image(maps[0, ch]), caption=t("feat.thumb", lang, c=ch), width=72)
         total = maps.shape[1]
         if STATE.at_most("big", total - 1) == 0 and order:
             STATE.set("big", order[0])
@@ -256,7 +341,135 @@ def render() -> None:
         h, w_ = maps.shape[2:]
         st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
                  caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
+    imagine_section(data, arch, w, result, top, lang)
     STATE.link()
+
+
+IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)
+IMAGINE_IMAGENET_SIDE = 128  # not 224: three times fewer pixels, and the same shapes appear
+
+
+@st.cache_resource(show_spinner=False)
+def imagined() -> OrderedDict[tuple[Any, ...], torch.Tensor]:
+    """The pictures imagined so far on this server, newest last (bounded: the oldest go)."""
+    return OrderedDict()
+
+
+def imagine_settings(arch: str, w: Weights) -> Settings:
+    """A picture's size and steps: seconds on a CPU (bench/RESULTS.md has the times)."""
+    least = 63 if arch == "alexnet" else 1  # AlexNet's smallest input (its pools need 63 px)
+    if w.source == "imagenet":
+        return Settings(size=IMAGINE_IMAGENET_SIDE, steps=48, jitter=4, min_side=least)
+    return Settings(size=w.size, steps=48, jitter=max(1, w.size // 28), min_side=least)
+
+
+def norm_of(arch: str, w: Weights) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The network's input normalisation: which values are real pixels (as prepared_for)."""
+    if w.source == "imagenet" and arch == "googlenet":  # torchvision's file takes -1..1
+        return (0.5,) * 3, (0.5,) * 3
+    if w.source == "fashion" and w.meta:
+        return (float(w.meta["mean"]),), (float(w.meta["std"]),)
+    if w.channels == 3:
+        return IMAGENET_MEAN, IMAGENET_STD
+    return (0.0,), (1.0,)
+
+
+def imagine_cached(arch: str, w: Weights, goals: list[Goal], lang: str) -> list[torch.Tensor]:
+    """The pictures for ``goals`` (one layer), from the store or grown now with a progress bar."""
+    store = imagined()
+    s = imagine_settings(arch, w)
+    ident = (arch, w.source, w.path, w.meta["sha256"] if w.meta else None, w.channels, s)
+    keys = [(*ident, g) for g in goals]
+    todo = [g for g, k in zip(goals, keys, strict=True) if k not in store]
+    if todo:
+        bar = st.progress(0.0, text=t("feat.imagine.progress", lang, n=len(todo), done=0, total=s.steps))
+        mean, std = norm_of(arch, w)
+
+        def step(done: int, total: int) -> None:
+            bar.progress(done / total, text=t("feat.imagine.progress", lang, n=len(todo), done=done,
+                                              total=total))
+
+        pics = imagine(model_for(arch, w), todo, w.channels, mean, std, s, on_step=step)
+        bar.empty()
+        for g, x in zip(todo, pics, strict=True):
+            store[(*ident, g)] = x
+            while len(store) > IMAGINE_STORE:
+                store.popitem(last=False)
+    return [store[k] for k in keys]
+
+
+def class_names(w: Weights, lang: str) -> list[str]:
+    if w.source == "fashion":
+        return [t(f"fashion.{c}", lang) for c in range(10)]
+    return list(imagenet_classes())
+
+
+def imagine_section(data: bytes | None, arch: str, w: Weights, result,  # type: ignore[no-untyped-def]
+                    top: list[tuple[int, float]], lang: str) -> None:
+    """What the network imagines: a class's picture, and a gallery of what a few layers'
+    channels look for, each grown from noise by gradient ascent (visualizer.imagine)."""
+    st.subheader(t("feat.imagine.title", lang))
+    if w.source == "random":
+        st.info(t("feat.imagine.untrained", lang), icon=":material/casino:")
+        return
+    s = imagine_settings(arch, w)
+    st.markdown(t("feat.imagine.how", lang, steps=s.steps, side=s.size, scales=len(scale_sides(s))))
+    mean, std = norm_of(arch, w)
+    names = class_names(w, lang)
+    key = f"feat_imagine_class_{w.source}"
+    if not isinstance(st.session_state.get(key), int) or not 0 <= st.session_state[key] < len(names):
+        st.session_state[key] = top[0][0]
+    c = st.columns([3, 2], vertical_alignment="bottom")
+    chosen = int(c[0].selectbox(t("feat.imagine.class", lang), range(len(names)), key=key,
+                                format_func=lambda i: names[i]))
+    if c[1].toggle(t("feat.imagine.go", lang), key="feat_imagine_go"):
+        pic = imagine_cached(arch, w, [Goal(None, chosen)], lang)[0]
+        st.image(to_picture(pic, mean, std, side=256), width=256,
+                 caption=t("feat.imagine.class_caption", lang, name=names[chosen]))
+    st.markdown(f"**{t('feat.imagine.gallery', lang)}**")
+    if not st.toggle(t("feat.imagine.gallery_go", lang), key="feat_imagine_gallery"):
+        return
+    layers = [(r.name, r.output_shape) for r in (u.last(result) for u in flow_units(result))]
+    chosen_layers = strip_layers(layers)
+    strongest = look_strip(data, STATE["sample"], arch, w, STATE["invert"], tuple(chosen_layers))
+    for name in chosen_layers:
+        channels = [ch for ch, _ in strongest[name]]
+        pics = imagine_cached(arch, w, [Goal(name, ch) for ch in channels], lang)
+        st.markdown(t("feat.imagine.looks_for", lang, layer=result.find(name).label))
+        with st.container(horizontal=True):
+            for ch, x in zip(channels, pics, strict=True):
+                st.image(to_picture(x, mean, std, side=128), width=128, caption=t("feat.thumb", lang, c=ch))
+    st.caption(t("feat.imagine.gallery_how", lang))
+
+
+def strip(data: bytes | None, arch: str, w: Weights, result, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A few layers from the first to the last, each with its strongest maps: for a network
+    trained on ImageNet, edges and colours, then textures, then parts of things."""
+    layers = [(r.name, r.output_shape) for r in (u.last(result) for u in flow_units(result))]
+    names = tuple(strip_layers(layers))
+    kind = "imagenet" if w.source == "imagenet" else "other"
+    st.markdown(f"**{t(f'feat.strip.{kind}', lang)}**")
+    shown = look_strip(data, STATE["sample"], arch, w, STATE["invert"], names)
+    for i, name in enumerate(names):
+        maps = shown[name]
+        row = st.columns([1, 4])
+        row[0].markdown(t(f"feat.strip.step.{kind}.{i}", lang) if kind == "imagenet" else "")
+        row[0].caption(f"{result.find(name).label} · {shape_text(result.find(name).output_shape[1:])}")
+        with row[1].container(horizontal=True):
+            for ch, fmap in maps:
+                st.image(map_image(fmap, side=72), caption=t("feat.thumb", lang, c=ch), width=72)
+    st.caption(t(f"feat.strip.note.{kind}", lang))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def look_strip(data: bytes | None, sample: str, arch: str, w: Weights, invert: str, names: tuple[str, ...]
+               ) -> dict[str, list[tuple[int, torch.Tensor]]]:
+    """The four strongest maps of each of ``names`` for one picture (one forward pass)."""
+    img = picture(data, sample)
+    flip = light_background(img) if invert == "auto" else invert == "yes"
+    prepared = prepared_for(img, arch, w, flip)
+    maps = capture(model_for(arch, w), prepared.tensor, list(names))
+    return {n: [(c, maps[n][0, c].to(torch.float16)) for c in top_channels(maps[n], 4)] for n in names}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -270,6 +483,17 @@ def look(data: bytes | None, sample: str, arch: str, w: Weights, invert: str, la
     model = model_for(arch, w)
     maps = capture(model, prepared.tensor, [layer])[layer].to(torch.float16)
     return maps, prepared, top_k(model, prepared.tensor, 3 if w.source == "fashion" else 5)
+
+
+def keep_layer_index(n: int) -> None:
+    """The layer control as an index below ``n``. A browser that still shows the previous
+    network's list sends that list's label (Streamlit's selectbox returns a label it cannot
+    find among the new options as text): then the first layer, never a TypeError (issue 30)."""
+    key = STATE.key("layer")
+    value = st.session_state.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        st.session_state[key] = 0
+    STATE.at_most("layer", n - 1)
 
 
 def _layer_label(result, unit) -> str:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ import torch
 
 from app_pages import common, lecture_mode
 from app_pages.live_chart import live_chart
-from visualizer import palette
+from visualizer import palette, reference
 from visualizer.data import DataError, load_split
 from visualizer.export import SlideStyle, chart_image, rows_csv
 from visualizer.features import CheckpointError
@@ -79,6 +79,17 @@ def training_link(lang: str) -> None:
                  icon=":material/model_training:", query_params={"lang": lang})
 
 
+REFERENCE_FILES = {name: f"visualizer/resources/reference/{name}.json"
+                   for name in ("figure1", "gradients", "densenet_reuse")}
+
+
+def reference_note(made: dict[str, str], missing: str, lang: str) -> None:
+    """Says that what follows is the shipped reference, whose, and how to get this machine's."""
+    st.info(t("ref.used", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
+              missing=missing, minutes=FIGURE1_MINUTES["all"]), icon=":material/inventory_2:")
+    training_link(lang)
+
+
 # --- Figure 1 ------------------------------------------------------------------------------
 
 def figure1_view(lang: str) -> None:
@@ -86,7 +97,12 @@ def figure1_view(lang: str) -> None:
     metas = {arch: read_meta(arch) for arch in FIGURE1_ARCHS}
     ready = {arch: m for arch, m in metas.items() if m and has_curve(m)}
     missing = [t(f"arch.{arch}", lang) for arch in FIGURE1_ARCHS if arch not in ready]
-    if missing:
+    ref = reference.figure1() if not ready else None
+    made = None
+    if ref:  # nothing trained here yet: the numbers shipped with the app, said to be so
+        ready, made = ref
+        reference_note(made, ", ".join(missing), lang)
+    elif missing:
         st.info(t("res.f1.missing", lang, missing=", ".join(missing), minutes=FIGURE1_MINUTES["all"]),
                 icon=":material/hourglass_empty:")
         training_link(lang)
@@ -111,6 +127,9 @@ def figure1_view(lang: str) -> None:
                  batch=r["batch_size"], lr=r["lr"], wd=r["weight_decay"], seed=first["seed"],
                  sample=ERROR_SAMPLE))
     st.caption(t("res.f1.divergence", lang))
+    if made:
+        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['figure1']}`"))
+        return
     files = ", ".join(f"`{checkpoint_paths(arch)[1]}`" for arch in ready)
     st.caption(t("res.f1.files", lang, files=files))
 
@@ -168,13 +187,19 @@ def ratio(x: float, lang: str) -> str:
 
 def gradients_view(lang: str, depth: int) -> None:
     lecture_mode.note(t("res.g.intro", lang, batch=GRADIENT_BATCH))
+    made = None
     try:
         with st.spinner(t("wait.gradients", lang, depth=depth)):
             plain = cifar_gradients(depth, False)
             res = cifar_gradients(depth, True)
     except DataError as err:
-        common.coded_error("data", err)
-        return
+        shipped = reference.gradients(depth, False), reference.gradients(depth, True)
+        if shipped[0] is None or shipped[1] is None:
+            common.coded_error("data", err)
+            return
+        (plain, made), (res, _) = shipped
+        st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
+                  problem=t(f"data.{err.code}", lang, **err.values)), icon=":material/inventory_2:")
     lines = [GradientLine(t("res.g.plain", lang), plain, palette.PLAIN, "dot"),
              GradientLine(t("res.g.residual", lang), res, palette.RESIDUAL, "solid")]
     title = t("res.g.title", lang, depth=depth)
@@ -192,6 +217,8 @@ def gradients_view(lang: str, depth: int) -> None:
         st.markdown(t("res.g.even", lang))
     st.markdown(t("res.g.residual_words", lang, res=ratio(r, lang)))
     st.caption(t("res.g.note", lang, batch=GRADIENT_BATCH, side=GRADIENT_SIDE))
+    if made:
+        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -204,12 +231,18 @@ def aux_gradients(aux_weight: float) -> list[LayerGradient]:
 
 def aux_gradients_view(lang: str) -> None:
     lecture_mode.note(t("inc.g.intro", lang, batch=GOOGLENET_BATCH, w=AUX_WEIGHT))
+    made = None
     try:
         with st.spinner(t("wait.aux", lang)):
             without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
     except DataError as err:
-        common.coded_error("data", err)
-        return
+        shipped = reference.googlenet(0.0), reference.googlenet(AUX_WEIGHT)
+        if shipped[0] is None or shipped[1] is None:
+            common.coded_error("data", err)
+            return
+        (without, made), (with_aux, _) = shipped
+        st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
+                  problem=t(f"data.{err.code}", lang, **err.values)), icon=":material/inventory_2:")
     # The auxiliary heads read the outputs of inception4a and 4d: a mark after each one's
     # last convolution.
     names = [g.name for g in without]
@@ -230,6 +263,8 @@ def aux_gradients_view(lang: str) -> None:
                   without=f"{without[0].norm:.2g}", with_aux=f"{with_aux[0].norm:.2g}",
                   digits=digits, ratio=ratio(without[-1].norm / without[0].norm, lang)))
     st.caption(t("inc.g.note", lang))
+    if made:
+        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
 
 
 # --- DenseNet's feature reuse --------------------------------------------------------------
@@ -246,8 +281,17 @@ def reuse_view(lang: str) -> None:
     meta = read_meta("densenet121")
     st.markdown(t("dense.r.intro", lang))
     if not meta:
-        st.info(t("dense.r.missing", lang), icon=":material/hourglass_empty:")
-        training_link(lang)
+        shipped = reference.reuse()
+        if shipped is None:
+            st.info(t("dense.r.missing", lang), icon=":material/hourglass_empty:")
+            training_link(lang)
+            return
+        maps, before, ref_meta, made = shipped
+        reference_note(made, t("arch.densenet121", lang), lang)
+        reuse_charts(maps, lang)
+        reuse_words(maps, before, ref_meta, lang)
+        st.caption(t("dense.r.divergence", lang))
+        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['densenet_reuse']}`"))
         return
     path = str(checkpoint_paths("densenet121")[0])
     try:
@@ -256,6 +300,14 @@ def reuse_view(lang: str) -> None:
     except CheckpointError as err:
         common.coded_error("ckpt", err)
         return
+    reuse_charts(maps, lang)
+    reuse_words(maps, reuse_of(None, None), meta, lang)
+    st.caption(t("dense.r.divergence", lang))
+    st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
+                 acc=f"{meta['test_accuracy']:.1%}"))
+
+
+def reuse_charts(maps: list[ReuseMap], lang: str) -> None:
     st.caption(t("dense.r.read", lang))
     for pair in (maps[i:i + 2] for i in range(0, len(maps), 2)):
         for col, reuse in zip(st.columns(2), pair, strict=False):
@@ -266,10 +318,6 @@ def reuse_view(lang: str) -> None:
                         for source, w, r in zip(reuse.sources, ws, rs, strict=True) if w is not None]
                 chart_files(f"densenet121-{reuse.block}-reuse-{lang}",
                             lambda reuse=reuse: reuse_heatmap(reuse, lang), rows, f"dense_dl_{reuse.block}")
-    reuse_words(maps, before, meta, lang)
-    st.caption(t("dense.r.divergence", lang))
-    st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
-                 acc=f"{meta['test_accuracy']:.1%}"))
 
 
 MOVED = 1.5  # a block counts as changed by training where its largest preference is 1.5x the start's

@@ -12,8 +12,11 @@ import sys
 from bench import (
     alexnet_notebook,
     class_start,
+    fetch,
     first_compute,
+    follow,
     gradients,
+    imagine,
     load,
     page_latency,
     startup,
@@ -25,7 +28,8 @@ FLAGS = [a for a in sys.argv[1:] if a.startswith("--")]
 STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startup.main,
          "load": lambda: load.main(FLAGS), "class_start": class_start.main,
          "train": train_speed.main, "gradients": gradients.main,
-         "first": first_compute.main}
+         "first": first_compute.main,
+         "imagine": imagine.main, "fetch": fetch.main, "follow": follow.main}
 
 # Run only by name (long: about 15 minutes), with its own flags after it:
 # `python -m bench alexnet_notebook --steps 600 --size 128`.

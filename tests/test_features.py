@@ -144,7 +144,7 @@ def test_pickle_with_code_is_refused(tmp_path) -> None:  # type: ignore[no-untyp
 
 def test_bad_paths(tmp_path) -> None:  # type: ignore[no-untyped-def]
     model = build_model("alexnet", device="cpu")
-    for path, code in (("/etc/passwd", "suffix"), (str(tmp_path / "none.pth"), "missing")):
+    for path, code in (("/etc/passwd", "suffix"), (str(tmp_path / "none.pth"), "unusable")):
         with pytest.raises(CheckpointError) as info:
             load_checkpoint(model, path)
         assert info.value.code == code
@@ -153,7 +153,7 @@ def test_bad_paths(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_every_checkpoint_code_has_a_message() -> None:
     from visualizer.i18n import CATALOGUE
 
-    for code in ("suffix", "missing", "too_big", "code", "corrupt", "not_state_dict", "keys", "shape"):
+    for code in ("suffix", "unusable", "too_big", "code", "corrupt", "not_state_dict", "keys", "shape"):
         assert f"ckpt.{code}" in CATALOGUE
 
 

@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     qu.add_argument("--threads", type=int, default=RUN_THREADS, help=argparse.SUPPRESS)
     qu.add_argument("--job", default=None, help=argparse.SUPPRESS)  # the worker runs each job so
 
+    we = sub.add_parser("weights", help="fetch torchvision's ImageNet checkpoint into torch's hub cache")
+    we.add_argument("kind", choices=("imagenet",))
+    we.add_argument("arch", help="alexnet, googlenet, resnet18, resnet50 or densenet121")
+
     tl = sub.add_parser("teacher-link", help="print the link that makes a browser the teacher")
     tl.add_argument("--port", type=int, default=8501)
     tl.add_argument("--host", default="localhost")
@@ -207,6 +211,10 @@ def main(argv: list[str]) -> int:
                          threads=args.threads)
         print(f"queue: {ran} jobs trained")
         return 0
+    if args.command == "weights":
+        from visualizer.imagenet import fetch_command
+
+        return fetch_command(args.arch)
     if args.command == "teacher-link":
         return teacher_link_command(args)
     config = {} if getattr(args, "classes", None) is None else {"num_classes": args.classes}

@@ -28,7 +28,9 @@ from torch import nn
 IMAGENET_MEAN = (0.485, 0.456, 0.406)  # torchvision's documented normalisation
 IMAGENET_STD = (0.229, 0.224, 0.225)
 MAX_FORWARD_SIDE = 512  # real forward passes are refused above this (memory and time)
-MAX_CHECKPOINT_BYTES = 1_000_000_000
+# The largest torchvision file of the zoo's networks is AlexNet's, 233 MB; a typed path to a
+# bigger file is refused before a byte of it is read (issue 27).
+MAX_CHECKPOINT_BYTES = 300 * 2**20
 CHECKPOINT_SUFFIXES = (".pth", ".pt")
 WEIGHTS_ENV = "CNNVIS_WEIGHTS"  # a checkpoint path the app loads for the matching model
 THUMB = 72  # thumbnails are downsampled to at most this many pixels a side before sending
@@ -87,7 +89,9 @@ def light_background(img: Image.Image) -> bool:
     return float(border.mean()) > 127
 
 
-_FORWARD_LOCK = threading.Lock()  # hooks live on the shared model: one capture at a time
+# Hooks live on the shared model: one hooked pass at a time (capture, top_k and every step of
+# visualizer.imagine take it), so no pass meets another's hook.
+FORWARD_LOCK = threading.Lock()
 
 
 def capture(model: nn.Module, x: torch.Tensor, names: list[str]) -> dict[str, torch.Tensor]:
@@ -100,7 +104,7 @@ def capture(model: nn.Module, x: torch.Tensor, names: list[str]) -> dict[str, to
     if unknown:
         raise ValueError(f"no layer named {', '.join(unknown)}")
     out: dict[str, torch.Tensor] = {}
-    with _FORWARD_LOCK:
+    with FORWARD_LOCK:
         handles = [modules[n].register_forward_hook(
             lambda _m, _a, y, n=n: out.__setitem__(n, y.detach().clone())) for n in names]
         try:
@@ -153,6 +157,36 @@ def first_filters(model: nn.Module, limit: int = 96, side: int = 44) -> list[Ima
         img = Image.fromarray((arr * 255).astype(np.uint8))
         pics.append(img.resize((side, side), Image.Resampling.NEAREST))
     return pics
+
+
+def filter_grid(model: nn.Module, cols: int = 8, scale: int = 4, gap: int = 2) -> Image.Image:
+    """Every filter of the first convolution in one picture, ``cols`` a row, each enlarged
+    ``scale`` times with crisp pixels and scaled to its own range (in colour for RGB input):
+    the picture of the AlexNet paper's Figure 3."""
+    conv = next(m for m in model.modules() if isinstance(m, nn.Conv2d))
+    w = conv.weight.detach().float()
+    n, c, kh, kw = w.shape
+    rows = -(-n // cols)
+    cell_h, cell_w = kh * scale, kw * scale
+    sheet = np.full((rows * (cell_h + gap) + gap, cols * (cell_w + gap) + gap, 3), 255, np.uint8)
+    for i, f in enumerate(w):
+        lo, hi = float(f.min()), float(f.max())
+        arr = ((f - lo) / (hi - lo) if hi > lo else f * 0).permute(1, 2, 0).numpy()
+        arr = np.repeat(arr, 3, axis=2) if c != 3 else arr
+        big = np.kron((arr * 255).astype(np.uint8), np.ones((scale, scale, 1), np.uint8))
+        r, col = divmod(i, cols)
+        y, x = gap + r * (cell_h + gap), gap + col * (cell_w + gap)
+        sheet[y:y + cell_h, x:x + cell_w] = big
+    return Image.fromarray(sheet)
+
+
+def strip_layers(layers: list[tuple[str, tuple[int, ...]]], k: int = 4) -> list[str]:
+    """``k`` layers spread from the first to the last whose maps are still pictures (3 px a
+    side or more): the strip "edges, textures, parts" on the feature-map page."""
+    seen = [name for name, shape in layers if len(shape) == 4 and min(shape[2:]) >= 3]
+    if len(seen) <= k:
+        return seen
+    return [seen[round(i * (len(seen) - 1) / (k - 1))] for i in range(k)]
 
 
 class CheckpointError(ValueError):
@@ -215,22 +249,64 @@ def imagenet_classes() -> tuple[str, ...]:
 
 def top_k(model: nn.Module, x: torch.Tensor, k: int) -> list[tuple[int, float]]:
     """The ``k`` most probable classes and their softmax probabilities, most probable first."""
-    with torch.no_grad():
+    with FORWARD_LOCK, torch.no_grad():
         probs = torch.softmax(model(x).float(), dim=1)[0]
     p, i = probs.topk(min(k, probs.numel()))
     return [(int(c), float(v)) for c, v in zip(i, p, strict=True)]
 
 
 def check_path(path: str) -> Path:
-    """A checkpoint path a teacher typed: an existing .pth or .pt file of reasonable size."""
-    p = Path(os.path.expanduser(path.strip()))
+    """A checkpoint path a teacher typed: an existing .pth or .pt file of reasonable size.
+
+    ``~`` is not expanded and nothing but the suffix, the size and the file itself is looked
+    at: a missing file and one that cannot be read give the same message (``unusable``), so
+    the box says nothing about which files exist on the server."""
+    p = Path(path.strip())
     if p.suffix not in CHECKPOINT_SUFFIXES:
         raise CheckpointError("suffix", name=p.name)
-    if not p.is_file():
-        raise CheckpointError("missing", path=str(p))
-    if p.stat().st_size > MAX_CHECKPOINT_BYTES:
-        raise CheckpointError("too_big", mb=p.stat().st_size // 2**20)
+    try:
+        if not p.is_file():
+            raise CheckpointError("unusable", path=str(p))
+        size = p.stat().st_size
+    except OSError:
+        raise CheckpointError("unusable", path=str(p)) from None
+    if size > MAX_CHECKPOINT_BYTES:
+        raise CheckpointError("too_big", mb=size // 2**20, limit=MAX_CHECKPOINT_BYTES // 2**20)
     return p
+
+
+# Files that failed to load, by path, modification time and size: a page that reruns (every
+# click) does not read a bad 200 MB file again until it changes. Bounded.
+_FAILED: dict[tuple[str, int, int], CheckpointError] = {}
+_FAILED_LIMIT = 64
+
+
+def _file_key(path: str) -> tuple[str, int, int] | None:
+    try:
+        st = os.stat(path.strip())
+    except (OSError, ValueError):
+        return None
+    return (path.strip(), st.st_mtime_ns, st.st_size)
+
+
+def _read_checkpoint(path: str) -> bytes:
+    key = _file_key(path)
+    if key is not None and key in _FAILED:
+        raise _FAILED[key]
+    p = check_path(path)
+    try:
+        return p.read_bytes()
+    except OSError:
+        raise CheckpointError("unusable", path=str(p)) from None
+
+
+def _remember_failure(path: str, err: CheckpointError) -> None:
+    key = _file_key(path)
+    if key is None:
+        return
+    if len(_FAILED) >= _FAILED_LIMIT:
+        _FAILED.pop(next(iter(_FAILED)))
+    _FAILED[key] = err
 
 
 def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | None = None) -> nn.Module:
@@ -242,7 +318,17 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | 
         CheckpointError: not a checkpoint, a pickle with code in it, or keys and shapes that
             do not match the model (the first few named).
     """
-    data = source if isinstance(source, bytes) else check_path(str(source)).read_bytes()
+    if isinstance(source, bytes):
+        return _load_bytes(model, source, sha256)
+    try:
+        return _load_bytes(model, _read_checkpoint(str(source)), sha256)
+    except CheckpointError as err:
+        if err.code not in ("changed", "suffix"):  # "changed": a run is saving it right now
+            _remember_failure(str(source), err)
+        raise
+
+
+def _load_bytes(model: nn.Module, data: bytes, sha256: str | None) -> nn.Module:
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
         raise CheckpointError("changed")
     try:
@@ -261,6 +347,11 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | 
         raise CheckpointError("corrupt") from None
     if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
         state = state["state_dict"]
+    return load_state(model, state)
+
+
+def load_state(model: nn.Module, state: object) -> nn.Module:
+    """A loaded state_dict (torchvision's names accepted) into ``model``, strictly."""
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
         raise CheckpointError("not_state_dict")
     ours = model.state_dict()

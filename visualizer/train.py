@@ -435,18 +435,83 @@ def save(arch: str, recipe: Recipe, result: RunResult, *, test_accuracy: float, 
     return pt, js
 
 
-def read_meta(arch: str, folder: Path | None = None) -> dict[str, Any] | None:
-    """The description of ``arch``'s Fashion-MNIST checkpoint, or None if there is none that
-    matches its weights file (missing, unreadable, or written for other weights)."""
+MAX_META_BYTES = 1_000_000  # a description is a few kB; a bigger file is not read at all
+_REAL = (int, float)
+
+
+def _real(v: object, low: float = -math.inf, high: float = math.inf) -> bool:
+    """A finite number (not a bool) within [low, high]."""
+    return isinstance(v, _REAL) and not isinstance(v, bool) and math.isfinite(v) and low <= v <= high
+
+
+def _whole(v: object, low: int = 0, high: int = 2**62) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+# What the pages read from a description, and what each value may be. A description with any of
+# these missing or of the wrong type (edited by hand, cut by a full disk, written by another
+# program) is skipped with a note, never a crashed page (issue 27).
+META_CHECKS: dict[str, Callable[[object], bool]] = {
+    "input_size": lambda v: _whole(v, 1, 512),
+    "mean": lambda v: _real(v, -10, 10),
+    "std": lambda v: _real(v, 1e-6, 10),
+    "test_accuracy": lambda v: _real(v, 0, 1),
+    "epochs": lambda v: _real(v, 0, 10_000),
+    "steps": lambda v: _whole(v),
+    "seconds": lambda v: _real(v, 0),
+    "seed": lambda v: _whole(v, -(2**62)),
+    "date": lambda v: isinstance(v, str) and 10 <= len(v) <= 64,
+    "sha256": lambda v: isinstance(v, str) and len(v) == 64 and all(c in "0123456789abcdef" for c in v),
+    "weights_bytes": lambda v: _whole(v),
+    "recipe": lambda v: isinstance(v, dict) and all(
+        _real(v.get(k)) for k in ("input_size", "epochs", "batch_size", "lr", "weight_decay")),
+}
+META_OPTIONAL: dict[str, Callable[[object], bool]] = {
+    "test_images": lambda v: _whole(v, 1),
+    "train_error": lambda v: _real(v, 0, 1),
+    "error_curve": lambda v: isinstance(v, list) and len(v) <= 10_000 and all(
+        isinstance(p, dict) and all(_real(p.get(k)) for k in ("epoch", "train_error", "test_error"))
+        for p in v),
+}
+
+
+def check_meta(arch: str, folder: Path | None = None) -> tuple[dict[str, Any] | None, str | None]:
+    """``arch``'s description and, when a description is there but cannot be used, why
+    (``"too_big"``, ``"damaged"`` or ``"field:<name>"``). A description written for other
+    weights (a run saving right now) is no description, without a note."""
     pt, js = checkpoint_paths(arch, folder)
     try:
-        meta = json.loads(js.read_text())
+        if js.stat().st_size > MAX_META_BYTES:
+            return None, "too_big"
+        text = js.read_bytes()[:MAX_META_BYTES]
+    except OSError:
+        return None, None
+    try:
+        meta = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, "damaged"
+    if not isinstance(meta, dict):
+        return None, "damaged"
+    for key, ok in META_CHECKS.items():
+        if not ok(meta.get(key)):
+            return None, f"field:{key}"
+    for key, ok in META_OPTIONAL.items():
+        if key in meta and not ok(meta[key]):
+            return None, f"field:{key}"
+    try:
         size = pt.stat().st_size
-    except (OSError, ValueError):
-        return None
-    if not isinstance(meta, dict) or meta.get("weights_bytes") != size:
-        return None
-    return meta
+    except OSError:
+        return None, None
+    if meta["weights_bytes"] != size:
+        return None, None
+    return meta, None
+
+
+def read_meta(arch: str, folder: Path | None = None) -> dict[str, Any] | None:
+    """The description of ``arch``'s Fashion-MNIST checkpoint, or None if there is none that
+    matches its weights file (missing, unreadable, written for other weights, or damaged:
+    :func:`check_meta` says why)."""
+    return check_meta(arch, folder)[0]
 
 
 def eta_text(seconds: float) -> str:
