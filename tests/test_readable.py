@@ -96,12 +96,13 @@ def test_edge_filter_on_a_picture_is_not_blank_grey() -> None:
 def test_training_page_describes_the_running_network(fashion_env) -> None:  # type: ignore[no-untyped-def]
     """While AlexNet trains, the picker shows AlexNet (not the default ResNet-18) and the recipe
     is AlexNet's."""
-    from visualizer.runs import run_dir, write_status
+    from visualizer.runs import run_dir, run_lock, write_status
     from visualizer.train import RECIPES
 
     run_dir().mkdir(parents=True, exist_ok=True)
     write_status({"state": "loading", "arch": "alexnet"})
-    at = open_page("training", lang="ko")
+    with run_lock():  # as the run holds it (a status without its lock holder is a lost run)
+        at = open_page("training", lang="ko")
     assert at.selectbox[0].value == "alexnet" and at.selectbox[0].disabled
     r = RECIPES["alexnet"]
     assert t("train.recipe", "ko", size=r.input_size, epochs=r.epochs, batch=r.batch_size,
