@@ -45,16 +45,11 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
         page.goto(f"{url}/?lang=ko")  # they arrive before the lecture starts
         wait_idle(page)
         students.append(page)
-    old = os.environ.get("CNNVIS_CACHE")
-    os.environ["CNNVIS_CACHE"] = str(cache)
-    try:
-        token = teacher_token()
-    finally:
-        os.environ["CNNVIS_CACHE"] = old or ""
+    token = teacher_token(cache)  # the server's secret, in the server's cache folder
     teacher.goto(f"{url}{SIGN_IN}?key={token}&next=lesson_alexnet")
     teacher.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=steps&step=0")
     wait_idle(teacher)
-    assert "token" not in teacher.url and token not in teacher.url
+    assert "key=" not in teacher.url and token not in teacher.url  # the secret left the address bar
     teacher.evaluate("window.cnnvisNoReload = true")  # gone if the page ever reloads
 
     def follow(page, step: str) -> None:  # type: ignore[no-untyped-def]
@@ -107,12 +102,7 @@ def test_the_join_screen_shows_the_address_and_a_qr_code(browser, classroom) -> 
     url, cache, _ = classroom
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
     page = ctx.new_page()
-    old = os.environ.get("CNNVIS_CACHE")
-    os.environ["CNNVIS_CACHE"] = str(cache)
-    try:
-        token = teacher_token()
-    finally:
-        os.environ["CNNVIS_CACHE"] = old or ""
+    token = teacher_token(cache)  # the server's secret, in the server's cache folder
     page.goto(f"{url}{SIGN_IN}?key={token}")
     page.goto(f"{url}/lesson_resnet?present=1&lang=ko")
     wait_idle(page)
