@@ -146,12 +146,14 @@ def widget_words() -> None:
     goes); a number box applies on Enter or on leaving it, and its "Press Enter to apply",
     drawn over the value, goes; a crash box says what happened and what to do, without its
     English and its links to Google and ChatGPT (the classroom is offline)."""
-    current = lang()
+    _WIDGET_WORDS[lang()](key=f"cnnvis_words_{lang()}")
 
+
+def _widget_words_css(current: str) -> str:
     def css(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    st.html(f"""<style>
+    return f"""
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] button span[style]::after {{
   content: {css(t("st.upload", current))}; }}
@@ -162,7 +164,14 @@ def widget_words() -> None:
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
 [data-testid="stException"] [data-testid="stAlertContentError"]::before {{
   content: {css(t("st.crash", current))}; }}
-</style>""")
+"""
+
+
+# A stylesheet a component carries (as projector mode's): no raw HTML element on any page. One
+# per language, as the words it writes are the page's.
+_WIDGET_WORDS = {code: st.components.v2.component(f"cnnvis.words_{code}", html="<span></span>",
+                                                  css=_widget_words_css(code), isolate_styles=False)
+                 for code in ("ko", "en")}
 
 
 def glossary() -> None:

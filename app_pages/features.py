@@ -349,7 +349,7 @@ IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 fl
 IMAGINE_IMAGENET_SIDE = 128  # not 224: three times fewer pixels, and the same shapes appear
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=1, show_spinner=False)  # one store; IMAGINE_STORE bounds what it holds
 def imagined() -> OrderedDict[tuple[Any, ...], torch.Tensor]:
     """The pictures imagined so far on this server, newest last (bounded: the oldest go)."""
     return OrderedDict()

@@ -79,15 +79,15 @@ def _printout(nb: nbs.Notebook, lang: str) -> None:
     c, _, _ = nb.input
     torch_lines = nbs.pytorch_lines(common.cached_trace(nb.arch, nb.print_size or 96, (("in_channels", c),)))
     st.caption(t("nb.printout.pytorch", lang))
-    st.code("\n".join(torch_lines), language=None)
+    st.code("\n".join(torch_lines), language=None, wrap_lines=True)
 
 
 def _side_by_side(theirs: list[str], ours: list[str], shape: str, lang: str) -> None:
     # one above the other: the printouts' tabs make lines wider than half a laptop's screen
     st.markdown(f"**{t('nb.printout.theirs', lang, shape=shape)}**")
-    st.code("\n".join(theirs), language=None)
+    st.code("\n".join(theirs), language=None, wrap_lines=True)
     st.markdown(f"**{t('nb.printout.ours', lang)}**")
-    st.code("\n".join(ours), language=None)
+    st.code("\n".join(ours), language=None, wrap_lines=True)
     differ = [str(i + 1) for i in range(max(len(theirs), len(ours)))
               if i >= len(theirs) or i >= len(ours) or theirs[i] != ours[i]]
     if differ:
@@ -101,7 +101,8 @@ def _results(nb: nbs.Notebook, lang: str) -> None:
     st.markdown(t(f"nb.recipe.{_name(nb)}", lang))
     for block in nbs.printouts()[nb.arch]["results"]:
         st.markdown(f"**{t('nb.who.' + block['who'], lang)}**")
-        st.code(block["text"], language=None, height=240 if block["text"].count("\n") > 10 else "content")
+        st.code(block["text"], language=None, height=240 if block["text"].count("\n") > 10 else "content",
+                wrap_lines=True)
     st.subheader(t("nb.ours.h", lang), anchor=False)
     if nb.lesson == "alexnet":
         meta = read_meta("alexnet")

@@ -80,3 +80,12 @@ class Tab:
                 run.ok = run.ok and fwd.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY,
                                                             ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
                 return run
+
+
+def run(coro: Any) -> Any:
+    """Run a coroutine to its end from code that may already sit inside an event loop (a
+    browser test's Playwright session holds one in the test's thread): in a thread of its own."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import threading
@@ -15,6 +14,7 @@ from PIL import Image
 from starlette.requests import Request
 
 from deploy import lecture as route
+from deploy import protocol
 from visualizer import lecture
 
 
@@ -45,7 +45,7 @@ def test_a_lecture_left_for_hours_is_over(tmp_path: Path) -> None:
 def _wait(after: int) -> dict:  # type: ignore[type-arg]
     scope = {"type": "http", "method": "GET", "path": route.PATH,
              "query_string": f"after={after}".encode(), "headers": []}
-    return json.loads(asyncio.run(route.wait(Request(scope))).body)  # type: ignore[attr-defined]
+    return json.loads(protocol.run(route.wait(Request(scope))).body)  # type: ignore[attr-defined]
 
 
 def test_a_follower_waits_for_the_teachers_next_step_and_not_longer(fashion_env: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import html
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from starlette.requests import Request
 
-from deploy import teacher
+from deploy import protocol, teacher
 from visualizer import roles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +90,7 @@ def test_a_student_is_their_address(peer: str | None, key: str) -> None:
 
 def _get(handler: object, query: str) -> object:
     scope = {"type": "http", "method": "GET", "path": "/", "query_string": query.encode(), "headers": []}
-    return asyncio.run(handler(Request(scope)))  # type: ignore[operator]
+    return protocol.run(handler(Request(scope)))  # type: ignore[operator]
 
 
 def test_sign_in_sets_an_httponly_cookie_and_drops_the_secret_from_the_address() -> None:

@@ -323,7 +323,9 @@ def load_checkpoint(model: nn.Module, source: str | Path | bytes, sha256: str | 
     try:
         return _load_bytes(model, _read_checkpoint(str(source)), sha256)
     except CheckpointError as err:
-        if err.code not in ("changed", "suffix"):  # "changed": a run is saving it right now
+        # Remembered only what the file itself is (damaged, too big, unreadable, code inside):
+        # "shape" and "keys" depend on the model asked for, "changed" on a run saving it now.
+        if err.code in ("corrupt", "code", "not_state_dict", "too_big", "unusable"):
             _remember_failure(str(source), err)
         raise
 

@@ -178,9 +178,9 @@ FONT_SIZES_JS = """() => {
 
 
 def _steps_ready(page, where: str) -> None:  # type: ignore[no-untyped-def]
-    """The projector's key handler knows this page's step ``where`` (its script has run)."""
-    page.wait_for_function("(w) => window.cnnvisSteps && window.cnnvisSteps[w]", arg=where,
-                           timeout=30_000)
+    """The slide bar knows this page's step ``where`` (its script has run): the big button is on."""
+    page.wait_for_function("(w) => { const b = document.querySelector('.st-key-slide_' + w + ' button');"
+                           " return b && !b.disabled; }", arg=where, timeout=30_000)
 
 
 def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> None:  # type: ignore[no-untyped-def]

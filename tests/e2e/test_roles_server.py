@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 import websockets
 
+from deploy import protocol
 from deploy.failover import nginx
 from deploy.local import free_port, start_server, stop
 from deploy.protocol import Run, Tab
 from tests.conftest import make_fashion
+from visualizer import queue as q
 from visualizer.roles import COOKIE, SIGN_IN
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("roles")]
@@ -39,8 +41,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     cache.mkdir()
     (cache / "teacher-token").write_text("")  # as a full disk once left it: must not be ""
     port = free_port()
+    # The first job is held in its loading phase (as a long one would be): it is still in the
+    # queue while the other tabs press Train.
     proc = start_server(port, env={"CNNVIS_CACHE": str(cache), "CNNVIS_FASHION_DIR": str(root / "data"),
-                                   "CNNVIS_QUEUE_BUDGET": "1"})
+                                   "CNNVIS_QUEUE_BUDGET": "1", q.HOLD_ENV: "loading"})
     try:
         yield f"http://127.0.0.1:{port}", cache
     finally:
@@ -56,7 +60,7 @@ def visit(url: str, page: str, query: str = "lang=en", headers: dict[str, str] |
             if press is None:
                 return run
             return await tab.open(page, query, click=run.buttons[press])
-    return asyncio.run(go())
+    return protocol.run(go())
 
 
 def sign_in(url: str, key: str) -> tuple[int, str]:
@@ -111,14 +115,17 @@ def test_sixty_tabs_of_one_student_queue_one_job(server: tuple[str, Path]) -> No
                 return await tab.open("builder", "lang=en", click=run.buttons["Train it"])
         return list(await asyncio.gather(*(one() for _ in range(60))))
 
-    runs = asyncio.run(tabs())
-    assert all(r.ok for r in runs)
-    refused = sum("Your design is in the queue already" in r.text for r in runs)
-    jobs = [json.loads(p.read_text()) for p in (cache / "queue").rglob("*.json")
-            if p.parent.name in ("jobs", "done") or p.name in ("running.json", "job.json")]
-    owners = {j.get("id"): j.get("owner") for j in jobs}
-    assert len(owners) == 1 and set(owners.values()) == {"local"}
-    assert refused == 59
+    try:
+        runs = protocol.run(tabs())
+        assert all(r.ok for r in runs)
+        refused = sum("Your design is in the queue already" in r.text for r in runs)
+        jobs = [json.loads(p.read_text()) for p in (cache / "queue").rglob("*.json")
+                if p.parent.name in ("jobs", "done") or p.name in ("running.json", "job.json")]
+        owners = {j.get("id"): j.get("owner") for j in jobs}
+        assert len(owners) == 1 and set(owners.values()) == {"local"}
+        assert refused == 59
+    finally:
+        q.clear(cache)  # the held job ends (its process is stopped), and with it the worker
 
 
 def test_through_nginx_a_forged_header_is_overwritten_and_grants_nothing(server: tuple[str, Path]) -> None:
