@@ -200,7 +200,7 @@ def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> Non
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**step=5**", timeout=60_000)
     assert "present=1" in page.url and "tab=steps" in page.url
-    page.goto(f"{app_url}/lesson_alexnet?lang=ko&present=1&tab=params")
+    page.goto(f"{app_url}/lesson_alexnet?lang=ko&present=1&tab=notebook")  # AlexNet's last tab
     wait_drawn(page)
     page.mouse.click(5, 1000)
     _steps_ready(page, "next")
@@ -213,4 +213,4 @@ def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> Non
     page.keyboard.press("PageUp")  # back to AlexNet's last tab
     page.wait_for_url("**/lesson_alexnet?**", timeout=60_000)
     wait_drawn(page)
-    assert "tab=params" in page.url  # the link now names the tab it opened
+    assert "tab=notebook" in page.url  # the link now names the tab it opened
