@@ -181,4 +181,4 @@ def _builder(nb: nbs.Notebook, lang: str) -> None:
     st.markdown(f"[{t('nb.builder', lang)}]({builder_link(nb)})")
     if not nb.config:  # the zoo's alexnet has 1000 classes: the file would not be the notebook's
         st.caption(t("nb.code_cmd", lang))
-        st.code(f"python -m visualizer code {nb.arch} -o net.py", language="bash")
+        st.code(f"python -m visualizer code {nb.arch} -o net.py", language="bash", wrap_lines=True)
