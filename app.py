@@ -33,7 +33,9 @@ with st.sidebar:
         st.link_button(t("teacher.sign_out", common.lang()), SIGN_OUT, on_click=common.sign_out,
                        icon=":material/logout:")
     common.glossary()  # the 용어집 (issue 30)
-common.widget_words()  # Streamlit's own English in the page's language (issue 30)
+    # Streamlit's own English in the page's language (issue 30): a stylesheet carried by an
+    # element of the sidebar (in the main area it shifted the page: a chart's click was lost).
+    common.widget_words()
 
 lang = common.lang()
 pages = {
