@@ -4,7 +4,8 @@
 screens on a projector, and a wide one in a phone's column shrinks its text to specks. This
 component shows the SVG that Graphviz's own ``dot`` draws (visualizer/export.render_dot, as the
 slide exports do) at the largest scale that shows the whole diagram at once: the column's width
-and 80 % of the window's height, never above 1.25x its natural size. Text never gets smaller
+and 80 % of the window's height (on a slide: the room left below its top, so it never runs
+below the fold), never above 1.25x its natural size. Text never gets smaller
 than 8 px (18 px in projector mode): below that, the diagram keeps that scale and its box
 scrolls. A click (or Enter)
 shows it at its natural size, larger, and another click fits it again. It refits when the
@@ -32,14 +33,24 @@ const fit = (host) => {
   const [w, h, font] = host.cnnvisNatural;
   const room = host.clientWidth;
   if (!room) return;
-  let scale = Math.min(MAX_SCALE, room / w, (window.innerHeight * SCREEN) / h);
+  // On a slide: the room left on the screen below the diagram's top (above the slide bar); the
+  // diagram never runs below the fold: if its text would shrink under 18 px, its box scrolls,
+  // opened on the lit box.
+  const screen = host.cnnvisSlide ? Math.max(200, slideRoom(host)) : window.innerHeight * SCREEN;
+  let scale = Math.min(MAX_SCALE, room / w, screen / h);
   if (host.dataset.full === '1') scale = Math.max(scale, 1);
   scale = Math.max(scale, host.cnnvisMinText / font);
   svg.style.width = `${w * scale}px`;
   svg.style.height = `${h * scale}px`;
+  host.style.maxHeight = host.cnnvisSlide ? `${Math.round(screen)}px` : '';
   // Wider than its column (its text kept readable): open on its middle, where the network's
   // spine runs, not on its left edge; the student scrolls either way.
   if (host.cnnvisScale !== scale && w * scale > room) host.scrollLeft = (w * scale - room) / 2;
+  const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
+  if (host.cnnvisSlide && lit && h * scale > screen) {
+    const box = lit.getBoundingClientRect(), frame = host.getBoundingClientRect();
+    host.scrollTop += box.top + box.height / 2 - (frame.top + frame.height / 2);
+  }
   host.cnnvisScale = scale;
 };
 
@@ -64,6 +75,7 @@ export default function ({ data, parentElement }) {
   }
   host.title = data.hint;
   host.cnnvisMinText = data.min_text;
+  host.cnnvisSlide = data.slide;
   if (!host.cnnvisBound) {
     host.cnnvisBound = true;
     const toggle = () => { host.dataset.full = host.dataset.full === '1' ? '0' : '1'; fit(host); };
@@ -71,6 +83,8 @@ export default function ({ data, parentElement }) {
     host.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggle(); });
     host.cnnvisResize = new ResizeObserver(() => fit(host));
     host.cnnvisResize.observe(host);
+    const block = host.closest('[data-testid="stMainBlockContainer"]');
+    if (block && data.slide) host.cnnvisResize.observe(block);  // what is above it can move it
   }
   fit(host);
   return () => setTimeout(() => {
@@ -86,8 +100,8 @@ CSS = """
 """
 
 _component = st.components.v2.component(
-    "cnnvis.diagram", html="<div class='cnnvis-diagram' tabindex='0'></div>", js=JS, css=CSS,
-    isolate_styles=False)
+    "cnnvis.diagram", html="<div class='cnnvis-diagram' tabindex='0'></div>",
+    js=projector.ROOM_JS + JS, css=CSS, isolate_styles=False)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -109,4 +123,5 @@ def diagram(dot: str, key: str) -> None:
     # readability check's minimums): a diagram that would shrink further scrolls instead.
     _component(key=key, data={"svg": svg, "hint": t("diagram.zoom", lang),
                               "min_text": 18 if projector.presenting() else 10,
+                              "slide": projector.presenting(),
                               "label": t("diagram.alt", lang)})

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, lecture_mode, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import clicked, live_chart
@@ -87,7 +87,10 @@ def start() -> list:
 
 
 def sidebar(lang: str) -> None:
-    with st.sidebar:
+    """The network and its input: in the sidebar; on a slide (where the sidebar is hidden) in a
+    row above the picture, so the teacher changes the network while presenting."""
+    slide = projector.presenting()
+    with st.container(horizontal=True, gap="medium", key="ex_slide_controls") if slide else st.sidebar:
         arch = STATE.choice("arch", t("side.arch", lang), widget="select", on_change=on_arch,
                             format_func=lambda n: t("arch.option", lang, title=t(f"arch.{n}", lang),
                                                     year=get_entry(n).year))
@@ -148,6 +151,9 @@ def view_notices(_result: TraceResult, v: View, lang: str) -> list[str]:
 def flow_tab(result: TraceResult, lang: str) -> None:
     selected = st.session_state.ex_selected
     live_chart(flow_figure(result, view(), lang, selected), key="ex_flow", on_click=select_from_chart)
+    if projector.presenting():  # the slide: the flow chart; the layer table in the speaker notes
+        lecture_mode.note_table(layer_table(result, view(), lang, max_depth(result), False)[0])
+        return
     st.caption(t("flow.hint", lang))
     chart_downloads(result, lang, "flow", lambda: charts.shape_flow(result, lang))
     depth_max = max_depth(result)
@@ -210,7 +216,10 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
 
 
 def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[], go.Figure]) -> None:
-    """SVG and PNG of a chart, slide-sized, made when clicked."""
+    """SVG and PNG of a chart, slide-sized, made when clicked (not on a slide: the export page
+    and the teacher's own screen make them)."""
+    if projector.presenting():
+        return
     with st.container(horizontal=True):
         for fmt in ("svg", "png"):
             common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
@@ -249,11 +258,15 @@ def body(lang: str) -> None:
         common.config_error(err)
         return
     common.headline(result, lang)
-    with st.expander(t("notice.title", lang), expanded=True):
-        # One element, not a markdown and a caption: each element costs the browser ~2 ms
-        # on every size change.
-        st.markdown("\n".join(f"- {line}" for line in view_notices(result, v, lang))
-                    + f"\n\n:gray[:small[{t('note.' + entry.name, lang)}]]")
+    # One element, not a markdown and a caption: each element costs the browser ~2 ms on every
+    # size change. On a slide, in the speaker notes (the slide keeps the picture).
+    notices = ("\n".join(f"- {line}" for line in view_notices(result, v, lang))
+               + f"\n\n:gray[:small[{t('note.' + entry.name, lang)}]]")
+    if projector.presenting():
+        lecture_mode.note(f"**{t('notice.title', lang)}**\n\n{notices}")
+    else:
+        with st.expander(t("notice.title", lang), expanded=True):
+            st.markdown(notices)
     # Only the open tab is computed and sent: the others cost nothing until chosen.
     flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)],
                                   on_change="rerun", key="ex_tab")

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from typing import Any
 
 import streamlit as st
@@ -175,15 +176,78 @@ def _join_dialog(lang: str) -> None:
     right.image(lecture.qr_png(address), width="stretch", caption=t("join.qr", lang))
 
 
-def note(text: str) -> None:
-    """A longer explanation: on the page as usual; on a slide, in the teacher's speaker notes
-    (the presenter view, app_pages/notes.py) instead, so the slide keeps its picture."""
+def note(text: str, small: bool = False) -> None:
+    """A longer explanation (``small``: a caption): on the page as usual; on a slide, in the
+    teacher's speaker notes (the presenter view, app_pages/notes.py) instead, so the slide keeps
+    its picture."""
+    _aside(text, lambda: st.caption(text) if small else st.markdown(text))
+
+
+def note_table(frame: Any, **dataframe_args: Any) -> None:
+    """A table (a pandas DataFrame): on the page as ``st.dataframe``; on a slide, in the speaker
+    notes (a slide holds a step's picture and its sentence, never a table to read)."""
+    _aside({"table": json.loads(frame.to_json(orient="split", index=False, force_ascii=False))},
+           lambda: st.dataframe(frame, **dataframe_args))
+
+
+def note_code(code: str, language: str | None = "python", **code_args: Any) -> None:
+    """Code or a printout: on the page as ``st.code``; on a slide, in the speaker notes."""
+    _aside({"code": code, "language": language}, lambda: st.code(code, language=language, **code_args))
+
+
+def note_chart(fig: Any, key: str, **chart_args: Any) -> None:
+    """A second chart of a step: on the page as usual; on a slide, in the speaker notes (the
+    slide keeps its one picture)."""
+    from app_pages.live_chart import live_chart
+    from visualizer.charts import plain
+
+    figure = fig if isinstance(fig, dict) else plain(fig)
+    _aside({"figure": figure}, lambda: live_chart(fig, key=key, **chart_args))
+
+
+def note_diagram(dot: str, key: str) -> None:
+    """A second diagram of a step (Graphviz DOT): on the page as usual; on a slide, in the
+    speaker notes."""
+    from app_pages.diagram_view import diagram
+
+    _aside({"dot": dot}, lambda: diagram(dot, key=key))
+
+
+def _aside(item: Any, show: Any) -> None:
     from app_pages import projector
 
     if projector.presenting():
-        st.session_state.setdefault(NOTES, []).append(text)
+        st.session_state.setdefault(NOTES, []).append(item)
     else:
-        st.markdown(text)
+        show()
+
+
+def show_note(item: Any, key: str) -> None:
+    """One speaker note as the presenter view shows it (items written by the functions above;
+    anything else, as from a damaged file, is shown as plain text)."""
+    if isinstance(item, str):
+        st.markdown(item)
+    elif isinstance(item, dict) and isinstance(item.get("code"), str):
+        language = item.get("language")
+        st.code(item["code"], language=language if isinstance(language, str) else None, wrap_lines=True)
+    elif isinstance(item, dict) and isinstance(item.get("table"), dict):
+        import pandas as pd
+
+        table = item["table"]
+        try:
+            st.dataframe(pd.DataFrame(table.get("data"), columns=table.get("columns")), hide_index=True)
+        except (TypeError, ValueError):
+            st.text(str(table))
+    elif isinstance(item, dict) and isinstance(item.get("dot"), str):
+        from app_pages.diagram_view import diagram
+
+        diagram(item["dot"], key=key)
+    elif isinstance(item, dict) and isinstance(item.get("figure"), dict):
+        from app_pages.live_chart import live_chart
+
+        live_chart(item["figure"], key=key, static=True)
+    else:
+        st.text(str(item))
 
 
 def new_run() -> None:

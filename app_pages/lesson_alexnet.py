@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, notebook_tab
+from app_pages import common, lecture_mode, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -51,7 +51,9 @@ def op_text(r: LayerRecord, lang: str) -> str:
 
 
 def steps_tab(lang: str) -> None:
-    layout = STATE.choice("layout", t("alex.layout", lang), format_func=lambda n: t(f"alex.layout.{n}", lang))
+    slide = projector.presenting()
+    layout = STATE.choice("layout", t("alex.layout", lang), format_func=lambda n: t(f"alex.layout.{n}", lang),
+                          label_visibility="collapsed" if slide else "visible")
     size = 227 if layout == "alexnet_paper" else 224
     result = common.cached_trace(layout, size)
     # Every layer, ReLUs and dropouts included: each gets named where it acts.
@@ -65,7 +67,8 @@ def steps_tab(lang: str) -> None:
     c3.button(t("alex.next", lang), on_click=_move, args=(1, last), width="stretch")
     r = layers[step]
     common.lesson_step(step, last)
-    left, right = st.columns(2)
+    # on a slide, the volumes get the wider column (the diagram scrolls to the lit box)
+    left, right = st.columns([3, 2] if slide else [1, 1])
     with left:
         st.subheader(f"{r.label} · {r.type}")
         st.markdown(op_text(r, lang))
@@ -75,14 +78,18 @@ def steps_tab(lang: str) -> None:
         st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
                     + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
         kernel = r.kernel[0] if r.kernel else None
-        live_chart(charts.volume_pair(r.input_shapes[0], r.output_shape, lang, kernel),
-                   key="alex_pair", static=True)
+        pair = charts.volume_pair(r.input_shapes[0], r.output_shape, lang, kernel)
+        if slide:  # on a slide, the volumes get the title's room; it goes to the notes
+            lecture_mode.note(t("volumes.pair", lang).replace("<br>", " "))
+            pair.update_layout(title_text="", margin={"t": 10})
+        live_chart(pair, key="alex_pair", static=True)
         if r.index == layers[-1].index:
             st.info(t("op.softmax", lang, n=r.output_shape[-1]))
     with right:
         diagram(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), key="alex_steps_diagram")
-    # The whole network, the width of the page: its thirteen names side by side.
-    live_chart(charts.volumes(result, lang, _stack_of(result, r)), key="alex_strip", static=True)
+    # The whole network, the width of the page: its thirteen names side by side (on a slide, in
+    # the speaker notes: the slide keeps the layer's volumes and the lit diagram).
+    lecture_mode.note_chart(charts.volumes(result, lang, _stack_of(result, r)), key="alex_strip", static=True)
 
 
 def _stack_of(result: TraceResult, r: LayerRecord) -> int:
@@ -126,7 +133,7 @@ def conv1_tab(lang: str) -> None:
              t("col.formula", lang): size_formula(r)}
             for r in result.leaves() if r.type in ("Conv2d", "MaxPool2d", "Flatten", "Linear")]
     frame = pd.DataFrame(rows)
-    st.dataframe(frame, hide_index=True, height=36 * (len(rows) + 1) + 12,
+    lecture_mode.note_table(frame, hide_index=True, height=36 * (len(rows) + 1) + 12,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
                                                      (t("col.formula", lang),)))
 
@@ -172,7 +179,7 @@ def gpus_tab(lang: str) -> None:
              t("alex.gpus.col.single", lang): single.find(r.name).params}
             for r in split.leaves() if r.type == "Conv2d"]
     frame = pd.DataFrame(rows)
-    st.dataframe(frame, hide_index=True, column_config=common.fitted_columns(
+    lecture_mode.note_table(frame, hide_index=True, column_config=common.fitted_columns(
         frame, (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))))
     saved = single.total_params - split.total_params
     st.markdown(t("alex.gpus.total", lang, split=f"{split.total_params:,}", single=f"{single.total_params:,}",

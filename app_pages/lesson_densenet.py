@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured, notebook_tab
+from app_pages import common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -32,6 +32,9 @@ STATE = Controls("dense", {
     **{f"b{i}": IntParam(1, 48, d) for i, d in enumerate((6, 12, 24, 16), start=1)},
     "c": IntParam(1, 512, 64),
     "g": IntParam(1, 64, 32),
+    # On a slide, the parts tab shows one part a step (a dense layer, then a transition): side
+    # by side, the two diagrams do not fit a projector's width at a readable size.
+    "step": IntParam(0, 1, 0),
 })
 
 
@@ -75,11 +78,19 @@ def parts_tab(lang: str) -> None:
     layer = result.find("denseblock1.denselayer1")
     transition = result.find("transition1")
     k = growth_rate(result) or 0
-    left, right = st.columns(2)
-    with left:
-        st.markdown(t("dense.parts.layer", lang, four_k=4 * k, k=k))
-        diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang, opened=frozenset({layer.name}))),
-                key="dense_layer_diagram")
+    if projector.presenting():
+        common.lesson_step(STATE["step"], 1)
+        left, right = (st.container(), None) if STATE["step"] == 0 else (None, st.container())
+    else:
+        left, right = st.columns(2)
+    if left is not None:
+        with left:
+            st.markdown(t("dense.parts.layer", lang, four_k=4 * k, k=k))
+            diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang,
+                                                  opened=frozenset({layer.name}))),
+                    key="dense_layer_diagram")
+    if right is None:
+        return
     with right:
         _, cin, h, _ = transition.input_shapes[0]
         st.markdown(t("dense.parts.transition", lang, cin=cin, cout=transition.channels, h=h,
@@ -105,7 +116,10 @@ def add_cat_tab(lang: str) -> None:
         st.subheader(t("dense.cat_result", lang, a=x, b=shape_text(new),
                        out=shape_text(concatenated.output_shape)))
         diagram(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang)), key="dense_cat_diagram")
-    st.info(t("dense.add_cat.note", lang))
+    if projector.presenting():  # the slide keeps the two diagrams
+        lecture_mode.note(t("dense.add_cat.note", lang))
+    else:
+        st.info(t("dense.add_cat.note", lang))
 
 
 def bc_tab(lang: str) -> None:
@@ -113,8 +127,9 @@ def bc_tab(lang: str) -> None:
     result = common.cached_trace("densenet_bc_100", 32)
     live_chart(lesson_charts.ledger_line(dense_ledger(result), lang, growth_rate(result)),
                key="dense_bc_ledger")
-    diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
-            key="dense_bc_diagram")
+    # on a slide, in the speaker notes: its 100 layers side by side do not fit at a readable size
+    lecture_mode.note_diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang, direction="LR")),
+                              key="dense_bc_diagram")
 
 
 common.tabbed_page(STATE, {"ledger": ledger_tab, "parts": parts_tab, "add_cat": add_cat_tab,

@@ -7,10 +7,12 @@ gradients they add at initialisation, measured in app_pages/measured.py).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured, notebook_tab
+from app_pages import common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -82,7 +84,7 @@ def modules_tab(lang: str) -> None:
         rows.append(row)
     numbers = ("inc.col.reduced_w", "inc.col.naive_w", "inc.col.reduced_m", "inc.col.naive_m")
     frame = pd.DataFrame(rows)
-    st.dataframe(frame, hide_index=True, height=36 * 10 + 12,
+    lecture_mode.note_table(frame, hide_index=True, height=36 * 10 + 12,
                  column_config=common.fitted_columns(frame, tuple(t(k, lang) for k in numbers)))
     naive = sum(c.naive_macs for c in rows_costs)
     reduced = sum(c.macs for c in rows_costs)
@@ -104,11 +106,20 @@ def module_dot(name: str, paper: bool, lang: str) -> str:
     return to_dot(result, DiagramOptions(detail="layers", lang=lang, direction="TB"))
 
 
+def without_arrow_labels(dot: str) -> str:
+    """The diagram with its arrows unlabelled: on a slide the four branches at 18 px type are
+    wider than a 1366 px projector with the shapes written on every arrow; each box still says
+    its filters, and the shapes are in the speaker notes (the layer table)."""
+    return "\n".join(re.sub(r'\blabel="[^"]*"', 'label=""', line) if "->" in line else line
+                     for line in dot.splitlines())
+
+
 def inside_tab(lang: str) -> None:
     name = STATE.choice("module", t("inc.module", lang), widget="select")
     st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
     paper = STATE["layout"] == "googlenet_paper"
-    diagram(module_dot(name, paper, lang), key="inc_module_diagram")
+    dot = module_dot(name, paper, lang)
+    diagram(without_arrow_labels(dot) if projector.presenting() else dot, key="inc_module_diagram")
 
 
 def aux_tab(lang: str) -> None:
@@ -119,7 +130,9 @@ def aux_tab(lang: str) -> None:
     st.markdown(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",
                   pct=f"{100 * aux / result.total_params:.0f}"))
     measured.aux_gradients_view(lang)
-    diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang)), key="inc_aux_diagram")
+    # on a slide, in the speaker notes: the slide keeps the gradients (its picture)
+    lecture_mode.note_diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang)),
+                              key="inc_aux_diagram")
 
 
 common.tabbed_page(STATE, {"example": example_tab, "modules": modules_tab, "inside": inside_tab,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured, notebook_tab
+from app_pages import common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -55,12 +55,13 @@ def block_tab(lang: str) -> None:
     result = common.cached_trace("residual_block", size, (("in_channels", dim), ("mid_dim", mid)))
     # The code the width of the page: its lines are ~75 characters (a half column cut them at
     # kernel_size); on a phone they wrap.
-    st.subheader(t("res.code", lang))
-    st.code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
+    if not projector.presenting():  # on a slide, the code is in the speaker notes
+        st.subheader(t("res.code", lang))
+    lecture_mode.note_code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
     st.subheader(t("res.trace", lang))
     diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
     frame = pd.DataFrame(layer_rows(result, lang, minor=True))
-    st.dataframe(frame, hide_index=True,
+    lecture_mode.note_table(frame, hide_index=True,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
                                                      (t("col.formula", lang),)))
 
@@ -101,12 +102,14 @@ def compare_tab(lang: str) -> None:
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
             st.code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
-    st.caption(t("res.compare.note", lang, mid=bn_mid))
+    lecture_mode.note(t("res.compare.note", lang, mid=bn_mid), small=True)
 
 
 def projection_tab(lang: str) -> None:
     lecture_mode.note(t("res.projection.intro", lang))
-    for arch in ("resnet18", "resnet50"):
+    # on a slide, side by side: one above the other runs below a projector's fold
+    places = st.columns(2) if projector.presenting() else (st.container(), st.container())
+    for place, arch in zip(places, ("resnet18", "resnet50"), strict=True):
         result = common.cached_trace(arch, 224)
         rows = []
         for r in result.records:
@@ -116,10 +119,10 @@ def projection_tab(lang: str) -> None:
                              t("res.col.from", lang): shape_text(block.input_shapes[0]),
                              t("res.col.to", lang): shape_text(block.output_shape),
                              t("res.col.proj", lang): r.params_total})
-        st.subheader(t(f"arch.{arch}", lang))
+        place.subheader(t(f"arch.{arch}", lang))
         frame = pd.DataFrame(rows)
-        st.dataframe(frame, hide_index=True,
-                     column_config=common.fitted_columns(frame, (t("res.col.proj", lang),)))
+        place.dataframe(frame, hide_index=True,
+                        column_config=common.fitted_columns(frame, (t("res.col.proj", lang),)))
 
 
 def family_tab(lang: str) -> None:
@@ -142,7 +145,7 @@ def family_tab(lang: str) -> None:
               t("res.col.blocks", lang): r["blocks"], t("res.col.block_type", lang): r["block"],
               t("col.params", lang): r["params"], t("col.macs", lang): r["macs"]} for r in rows]
     frame = pd.DataFrame(table)
-    st.dataframe(frame, hide_index=True,
+    lecture_mode.note_table(frame, hide_index=True,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))))
 
 

@@ -53,6 +53,7 @@ const loadPlotly = () => {
 // above the plot. Below 640 px (a phone): layer names under the axis at least 30 px apart
 // (rotated names closer than that run into each other), the figure's own phone variant
 // (layout.meta.narrow: trace updates, such as shorter point labels), and no toolbar.
+const SLIDE_MIN = 200;  // px: below this a chart is no picture; the slide-fit test says so
 const textWidth = (text, size) => [...text].reduce(
   (sum, ch) => sum + size * (ch.charCodeAt(0) > 0x2e80 ? 1.0 : ch === ' ' ? 0.3 : 0.62), 0);
 const wrap = (text, size, room) => {
@@ -68,8 +69,11 @@ const wrap = (text, size, room) => {
   }
   return lines;
 };
-const fitWidth = (figure, config, width) => {
+// On a slide (projector mode): no taller than the room it has (projector.ROOM_JS), so the
+// picture never runs below the fold.
+const fitWidth = (figure, config, width, room) => {
   const layout = { ...figure.layout };
+  if (room) layout.height = Math.round(Math.max(SLIDE_MIN, Math.min(layout.height || 450, room)));
   let data = figure.data;
   const title = layout.title && layout.title.text;
   if (title) {
@@ -108,8 +112,10 @@ const draw = (host, Plotly) => {
   if (!host.isConnected) return;  // unmounted while the frame was pending
   const { data } = host.cnnvisLatest;
   if (host.cnnvisFailed) { host.textContent = ''; host.cnnvisFailed = false; }
-  const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth);
+  const room = data.fit ? slideRoom(host) : 0;
+  const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth, room);
   host.cnnvisWidth = host.clientWidth;
+  host.cnnvisRoom = room;
   Plotly.react(host, traces, layout, config);
   if (!host.cnnvisClicks) {
     host.cnnvisClicks = true;
@@ -128,10 +134,14 @@ export default function ({ data, parentElement, setTriggerValue }) {
     if (!host.cnnvisFrame) host.cnnvisFrame = requestAnimationFrame(() => draw(host, Plotly));
     if (!host.cnnvisResize) {  // a turned phone, a resized window: fit the new width again
       host.cnnvisResize = new ResizeObserver(() => {
-        if (host.clientWidth !== host.cnnvisWidth && !host.cnnvisFrame)
+        const moved = host.cnnvisLatest.data.fit && Math.abs(slideRoom(host) - host.cnnvisRoom) > 4;
+        if ((host.clientWidth !== host.cnnvisWidth || moved) && !host.cnnvisFrame)
           host.cnnvisFrame = requestAnimationFrame(() => draw(host, Plotly));
       });
       host.cnnvisResize.observe(host);
+      // on a slide, what is drawn above the chart can change the room below it
+      const block = host.closest('[data-testid="stMainBlockContainer"]');
+      if (block) host.cnnvisResize.observe(block);
     }
   }).catch(() => { host.textContent = data.failed; host.cnnvisFailed = true; });
   // Called when Streamlit unmounts the chart (another tab, another page): free Plotly's listeners.
@@ -144,7 +154,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
 """
 
 _component = st.components.v2.component("cnnvis.live_chart", html="<div class='live-chart'></div>",
-                                        js=JS, isolate_styles=False)
+                                        js=projector.ROOM_JS + JS, isolate_styles=False)
 
 
 @cache
@@ -168,7 +178,8 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
                on_click: Callable[[], None] | None = None) -> None:
     """Draw ``fig`` (a plotly figure, or its :func:`visualizer.charts.plain` data); the same
     ``key`` on the next run updates this chart instead of replacing it. ``static`` charts are
-    pictures: no hover, zoom or toolbar."""
+    pictures: no hover, zoom or toolbar. On a slide (projector mode) a chart is no taller than
+    the room left on the screen below its top, so the step's picture is never below the fold."""
     config = {**CONFIG, "staticPlot": static}
     if not bundle_served():
         st.plotly_chart(for_projector(plain(fig)) if projector.presenting() else fig, key=key,
@@ -178,7 +189,7 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
     if projector.presenting():
         figure = for_projector(figure)
     callbacks = {"on_click_change": on_click} if on_click else {}
-    _component(key=key, data={"figure": figure, "config": config,
+    _component(key=key, data={"figure": figure, "config": config, "fit": projector.presenting(),
                               "failed": t("chart.failed", common.lang())}, **callbacks)
 
 

@@ -19,11 +19,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from app_pages import common, lecture_mode
+from app_pages import common, lecture_mode, projector
 from app_pages.live_chart import live_chart
 from visualizer import palette, reference
 from visualizer.data import DataError, load_split
@@ -62,7 +63,9 @@ SAME_ERROR = 0.005  # closer than half a point: "about the same" (5,000 pictures
 
 def chart_files(name: str, make: Callable[[], go.Figure], rows: list[dict[str, Any]], key: str) -> None:
     """The chart as SVG and PNG for slides, and the numbers it draws as CSV, each made when
-    clicked."""
+    clicked (not on a slide itself: the teacher's own screen makes them)."""
+    if projector.presenting():
+        return
     with st.container(horizontal=True):
         for fmt in ("svg", "png"):
             common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
@@ -93,7 +96,7 @@ def reference_note(made: dict[str, str], missing: str, lang: str) -> None:
 # --- Figure 1 ------------------------------------------------------------------------------
 
 def figure1_view(lang: str) -> None:
-    st.markdown(t("res.f1.seed", lang))
+    lecture_mode.note(t("res.f1.seed", lang))
     metas = {arch: read_meta(arch) for arch in FIGURE1_ARCHS}
     ready = {arch: m for arch, m in metas.items() if m and has_curve(m)}
     missing = [t(f"arch.{arch}", lang) for arch in FIGURE1_ARCHS if arch not in ready]
@@ -120,18 +123,18 @@ def figure1_view(lang: str) -> None:
              t("res.f1.col.train", lang): f"{percent(m['train_error'])}%",
              t("res.f1.col.test", lang): f"{percent(1 - m['test_accuracy'])}%",
              t("res.f1.col.minutes", lang): round(m["seconds"] / 60, 1)} for arch, m in ready.items()]
-    st.dataframe(rows, hide_index=True)
+    lecture_mode.note_table(pd.DataFrame(rows), hide_index=True)
     first = next(iter(ready.values()))
     r = first["recipe"]
-    st.caption(t("res.f1.setup", lang, epochs=f"{r['epochs']:g}", size=r["input_size"],
-                 batch=r["batch_size"], lr=r["lr"], wd=r["weight_decay"], seed=first["seed"],
-                 sample=ERROR_SAMPLE))
-    st.caption(t("res.f1.divergence", lang))
+    lecture_mode.note(small=True, text=t("res.f1.setup", lang, epochs=f"{r['epochs']:g}",
+                                         size=r["input_size"], batch=r["batch_size"], lr=r["lr"],
+                                         wd=r["weight_decay"], seed=first["seed"], sample=ERROR_SAMPLE))
+    lecture_mode.note(small=True, text=t("res.f1.divergence", lang))
     if made:
-        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['figure1']}`"))
+        lecture_mode.note(small=True, text=t("ref.file", lang, file=f"`{REFERENCE_FILES['figure1']}`"))
         return
     files = ", ".join(f"`{checkpoint_paths(arch)[1]}`" for arch in ready)
-    st.caption(t("res.f1.files", lang, files=files))
+    lecture_mode.note(small=True, text=t("res.f1.files", lang, files=files))
 
 
 def has_curve(meta: dict[str, Any]) -> bool:
@@ -209,16 +212,16 @@ def gradients_view(lang: str, depth: int) -> None:
                 "res_dl_gradients")
     p, r = spread(plain), spread(res)
     st.markdown(t("res.g.spread", lang, depth=depth, plain=ratio(p, lang), res=ratio(r, lang)))
-    if p >= 10:
-        st.markdown(t("res.g.explode", lang, plain=ratio(p, lang)))
+    if p >= 10:  # on a slide, the sentence above stays; these go to the speaker notes
+        lecture_mode.note(t("res.g.explode", lang, plain=ratio(p, lang)))
     elif p <= 0.1:
-        st.markdown(t("res.g.vanish", lang))
+        lecture_mode.note(t("res.g.vanish", lang))
     else:
-        st.markdown(t("res.g.even", lang))
-    st.markdown(t("res.g.residual_words", lang, res=ratio(r, lang)))
-    st.caption(t("res.g.note", lang, batch=GRADIENT_BATCH, side=GRADIENT_SIDE))
+        lecture_mode.note(t("res.g.even", lang))
+    lecture_mode.note(t("res.g.residual_words", lang, res=ratio(r, lang)))
+    lecture_mode.note(small=True, text=t("res.g.note", lang, batch=GRADIENT_BATCH, side=GRADIENT_SIDE))
     if made:
-        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
+        lecture_mode.note(small=True, text=t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -262,9 +265,9 @@ def aux_gradients_view(lang: str) -> None:
     st.markdown(t("inc.g.words", lang, stem=ratio(with_aux[0].norm / without[0].norm, lang),
                   without=f"{without[0].norm:.2g}", with_aux=f"{with_aux[0].norm:.2g}",
                   digits=digits, ratio=ratio(without[-1].norm / without[0].norm, lang)))
-    st.caption(t("inc.g.note", lang))
+    lecture_mode.note(small=True, text=t("inc.g.note", lang))
     if made:
-        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
+        lecture_mode.note(small=True, text=t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
 
 
 # --- DenseNet's feature reuse --------------------------------------------------------------
@@ -290,8 +293,8 @@ def reuse_view(lang: str) -> None:
         reference_note(made, t("arch.densenet121", lang), lang)
         reuse_charts(maps, lang)
         reuse_words(maps, before, ref_meta, lang)
-        st.caption(t("dense.r.divergence", lang))
-        st.caption(t("ref.file", lang, file=f"`{REFERENCE_FILES['densenet_reuse']}`"))
+        lecture_mode.note(small=True, text=t("dense.r.divergence", lang))
+        lecture_mode.note(small=True, text=t("ref.file", lang, file=f"`{REFERENCE_FILES['densenet_reuse']}`"))
         return
     path = str(checkpoint_paths("densenet121")[0])
     try:
@@ -302,8 +305,8 @@ def reuse_view(lang: str) -> None:
         return
     reuse_charts(maps, lang)
     reuse_words(maps, reuse_of(None, None), meta, lang)
-    st.caption(t("dense.r.divergence", lang))
-    st.caption(t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
+    lecture_mode.note(small=True, text=t("dense.r.divergence", lang))
+    lecture_mode.note(small=True, text=t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
                  acc=f"{meta['test_accuracy']:.1%}"))
 
 

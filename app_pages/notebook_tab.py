@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, lecture_mode, projector
 from app_pages.live_chart import live_chart
 from visualizer import lesson_charts
 from visualizer import notebooks as nbs
@@ -30,6 +30,9 @@ def show(lesson: str, lang: str) -> None:
     st.markdown(t("nb.intro", lang, name=t(f"nb.name.{_name(nb)}", lang), link=nb.link))
     st.markdown(t("nb.numbers", lang, params=number(result.total_params, lang),
                   macs=number(result.total_macs, lang), c=c, size=size))
+    if projector.presenting():
+        _slide(nb, lang)
+        return
     st.subheader(t("nb.code.h", lang), anchor=False)
     if nb.mxnet:
         st.caption(t("nb.code.mxnet", lang, link=nb.pytorch_link))
@@ -45,6 +48,24 @@ def show(lesson: str, lang: str) -> None:
     if lesson != "alexnet":
         st.caption(t("nb.diff.ours", lang))
     _builder(nb, lang)
+
+
+def _slide(nb: nbs.Notebook, lang: str) -> None:
+    """The tab on a slide: the outcome (AlexNet: the notebook's recipe against the one change
+    that learns, as a chart; the others: our accuracy), and the notebook's code, its printouts
+    and its recipe in the speaker notes."""
+    lecture_mode.note_code(nbs.code(_name(nb)), language="python")
+    for block in nbs.printouts()[nb.arch]["results"]:
+        lecture_mode.note(f"**{t('nb.who.' + block['who'], lang)}**")
+        lecture_mode.note_code(block["text"], language=None)
+    lecture_mode.note(t(f"nb.recipe.{_name(nb)}", lang))
+    lecture_mode.note(t(f"nb.diff.{_name(nb)}", lang))
+    if nb.lesson == "alexnet":
+        found = nbs.experiments()
+        if found:
+            _one_experiment(found[0], lang, slide=True)
+        return
+    _ours(nb, lang)
 
 
 def _name(nb: nbs.Notebook) -> str:
@@ -104,6 +125,10 @@ def _results(nb: nbs.Notebook, lang: str) -> None:
         st.code(block["text"], language=None, height=240 if block["text"].count("\n") > 10 else "content",
                 wrap_lines=True)
     st.subheader(t("nb.ours.h", lang), anchor=False)
+    _ours(nb, lang)
+
+
+def _ours(nb: nbs.Notebook, lang: str) -> None:
     if nb.lesson == "alexnet":
         meta = read_meta("alexnet")
         if meta:
@@ -131,15 +156,19 @@ def _experiment(lang: str) -> None:
         _one_experiment(data, lang)
 
 
-def _one_experiment(data: dict[str, Any], lang: str) -> None:
+def _one_experiment(data: dict[str, Any], lang: str, slide: bool = False) -> None:
+    """One input size's runs: the chart and what it shows (on a slide, only those; the setup
+    and the dead units in the speaker notes)."""
     arms = {a.name: a for a in nbs.summarise(data)}
     note, fix = arms.get("notebook"), arms.get("lr_1e-4")
     if note is None:
         return
     when = str(data["date"])[:16].replace("T", " ")
-    st.markdown(f"**{t('nb.ax.size', lang, size=data['size'])}**")
-    st.markdown(t("nb.ax.setup", lang, size=data["size"], steps=note.steps, pictures=f"{note.pictures:,}",
-                  every=data["eval_every"], n=data["eval_pictures"], date=when))
+    if not slide:
+        st.markdown(f"**{t('nb.ax.size', lang, size=data['size'])}**")
+    lecture_mode.note(t("nb.ax.setup", lang, size=data["size"], steps=note.steps,
+                        pictures=f"{note.pictures:,}", every=data["eval_every"], n=data["eval_pictures"],
+                        date=when))
     live_chart(lesson_charts.notebook_experiment(data["runs"], data["chance_loss"], lang),
                key=f"nb_ax_curves_{data['size']}")
     cls = t(f"fashion.{note.top_class}", lang)
@@ -152,6 +181,8 @@ def _one_experiment(data: dict[str, Any], lang: str) -> None:
     if fix is None:  # a run stopped after the notebook's recipe (bench/RESULTS.md says why)
         st.caption(t("nb.ax.no_fix", lang, dead_cls=f"{note.dead_classifier:.0%}",
                      dead_feat=f"{note.dead_features:.0%}"))
+        return
+    if slide:
         return
     if fix.learned:
         st.success(t("nb.ax.fixed", lang, loss=fix.last_loss, acc=fix.last_accuracy, steps=fix.steps,

@@ -31,8 +31,9 @@ def render() -> None:
     step = f"{t('notes.step', lang)} {params['step']}" if "step" in params else ""
     where = " · ".join(p for p in (str(notes.get("title", "")), params.get("tab", ""), step) if p)
     st.subheader(where or now.page)
-    for text in notes.get("notes", []) if notes.get("version") == now.version else []:
-        st.markdown(str(text))
+    items = notes.get("notes", []) if notes.get("version") == now.version else []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        lecture_mode.show_note(item, key=f"note_{i}")
     st.caption(t("notes.how", lang))
 
 

@@ -24,24 +24,79 @@ LECTURE = ("lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densen
 KEY = "cnnvis_projector"
 TARGETS = "present_targets"  # {"next": (page, params), "prev": ...} of the step shown
 
+# The room a picture has on a slide, for the components that draw pictures (app_pages/live_chart.py,
+# app_pages/diagram_view.py include it in their scripts): from the picture's top to the bottom of
+# the screen, less what the page shows below the picture (its sentence, a note) and the page's
+# bottom padding, which keeps the floating slide bar clear. A picture drawn that tall leaves the
+# slide without scrolling.
+ROOM_JS = r"""
+const slideRoom = (host) => {
+  const main = host.closest('[data-testid="stMain"]');
+  const block = main && main.querySelector('[data-testid="stMainBlockContainer"]');
+  const content = block && block.firstElementChild;
+  if (!content) return window.innerHeight * 0.8;
+  const r = host.getBoundingClientRect();
+  // what is drawn under the picture (not beside it, in another column; not the floating bar)
+  let lowest = r.bottom;
+  for (const el of content.querySelectorAll('[data-testid="stElementContainer"]')) {
+    const b = el.getBoundingClientRect();
+    if (!b.height || b.top < r.bottom - 1 || b.right <= r.left || b.left >= r.right) continue;
+    if (!el.closest('.st-key-cnnvis_slide_bar')) lowest = Math.max(lowest, b.bottom);
+  }
+  const below = lowest - r.bottom;
+  const pad = parseFloat(getComputedStyle(block).paddingBottom) || 0;
+  return main.getBoundingClientRect().bottom - r.top - below - pad;
+};
+"""
+
 JS = r"""
 const KEYS = { ArrowRight: 'next', ArrowDown: 'next', PageDown: 'next', ' ': 'next',
-               ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev', Escape: 'exit' };
+               ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev', Escape: 'exit',
+               l: 'lang', L: 'lang', j: 'join', J: 'join' };
+// buttons of the slide bar a key opens (the menu lists every key)
+const CLICKS = { '?': '.st-key-slide_menu button', m: '.st-key-slide_menu button',
+                 M: '.st-key-slide_menu button' };  // MENU below
+
+const MENU = '.st-key-slide_menu button';
+const menuOpen = () => {
+  const body = document.querySelector('[data-testid="stPopoverBody"]');
+  return Boolean(body && body.checkVisibility());
+};
 
 export default function ({ data, setTriggerValue }) {
   if (data.style) return () => {};
+  // A choice in the menu closes it: the slide is seen whole again.
+  const onClick = (e) => {
+    if (e.target.closest && e.target.closest('[data-testid="stPopoverBody"] button') && menuOpen())
+      setTimeout(() => { if (menuOpen()) document.querySelector(MENU).click(); }, 0);
+  };
   const onKey = (e) => {
+    if (e.key === 'Escape' && menuOpen()) {  // Esc closes the menu first, then the slides
+      e.preventDefault();
+      document.querySelector(MENU).click();
+      return;
+    }
     const target = e.target;
     // a slider, a text box or a menu keeps its own keys
     const own = 'input, textarea, select, [role="slider"], [role="listbox"], [role="dialog"]';
     if (target && target.closest && target.closest(own)) return;
+    if (CLICKS[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const button = document.querySelector(CLICKS[e.key]);
+      if (button) { e.preventDefault(); button.click(); }
+      return;
+    }
     const where = KEYS[e.key];
-    if (!where || (where !== 'exit' && !data[where])) return;
+    if (!where || e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((where === 'next' || where === 'prev') && !data[where]) return;
     e.preventDefault();
     setTriggerValue('go', where);  // the step changes in place: no page load
   };
   document.addEventListener('keydown', onKey);
-  return () => document.removeEventListener('keydown', onKey);
+  document.addEventListener('click', onClick);
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('click', onClick);
+  };
 }
 """
 
@@ -60,6 +115,7 @@ CSS = f"""
 {ON} [data-testid="stMain"] h3, {ON} [data-testid="stMain"] h4 {{ font-size: 1.05rem !important;
   padding: 0.1rem 0 !important; }}
 {ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
+{ON} [data-testid="stMain"] code {{ font-size: max(18px, 0.85em) !important; }}
 {ON} .st-key-cnnvis_slide_bar {{ position: fixed; right: 1rem; bottom: 0.6rem; z-index: 1000;
   width: auto !important; background: rgba(255, 255, 255, 0.92); border-radius: 0.6rem;
   padding: 0.2rem 0.4rem; box-shadow: 0 0 0.4rem rgba(0, 0, 0, 0.15); }}
@@ -125,6 +181,16 @@ def go(where: str) -> None:
     if where == "exit":
         st.session_state[PRESENT_KEY] = False
         return
+    if where == "lang":
+        from app_pages.common import LANG_KEY
+
+        st.session_state[LANG_KEY] = "en" if st.session_state.get(LANG_KEY) == "ko" else "ko"
+        return
+    if where == "join":
+        from app_pages.lecture_mode import ask_join
+
+        ask_join()
+        return
     target = (st.session_state.get(TARGETS) or {}).get(where)
     if target is not None:
         open_view(*target)
@@ -150,10 +216,42 @@ def bar(lang: str) -> None:
                   help=t("present.prev", lang))
         st.button("▶", key="slide_next", on_click=go, args=("next",), disabled=not targets.get("next"),
                   type="primary", help=t("present.next", lang))
+        menu(lang)
         st.button(t("present.join", lang), key="slide_join", on_click=ask_join, icon=":material/qr_code_2:")
         st.button(t("present.exit", lang), key="slide_exit", on_click=go, args=("exit",),
                   icon=":material/close:")
     join_screen(lang)
+
+
+# The pages the menu opens while presenting, in the lecture's order (paths; "" is the explorer).
+MENU_PAGES = (("", "nav.explorer"), ("lesson_alexnet", "nav.alexnet"), ("lesson_inception", "nav.inception"),
+              ("lesson_resnet", "nav.resnet"), ("lesson_densenet", "nav.densenet"),
+              ("training", "nav.training"), ("builder", "nav.builder"))
+
+
+MENU = "slide_menu"
+
+
+def menu(lang: str) -> None:
+    """The slide's menu (a click, or M or ? on the keyboard): the language, another lesson or
+    page, and every key the slides listen to. Nothing here leaves projector mode."""
+    from app_pages.common import LANG_KEY
+    from app_pages.lecture_mode import open_view
+    from visualizer.i18n import t
+
+    st.session_state["slide_lang"] = lang  # the language shown, however it was chosen (L, the link)
+    with st.popover(t("present.menu", lang), icon=":material/menu:", key=MENU):  # a choice closes it (JS)
+        st.segmented_control(t("app.language", lang), ("ko", "en"), key="slide_lang",
+                             format_func=lambda code: {"ko": "한국어", "en": "English"}[code],
+                             required=True, on_change=lambda: st.session_state.update(
+                                 {LANG_KEY: st.session_state.get("slide_lang") or lang}))
+        st.caption(t("present.menu.pages", lang))
+        for path, title in MENU_PAGES:
+            view = {"lang": lang, PRESENT_KEY: "1"}
+            st.button(t(title, lang), key=f"slide_open_{path or 'explorer'}", width="stretch",
+                      on_click=open_view, args=(path, view))
+        st.caption(t("present.menu.keys", lang))
+        st.markdown(t("present.keys", lang))
 
 
 def style() -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, lecture_mode, projector
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from visualizer import lesson_charts
@@ -161,9 +162,10 @@ def finished(lang: str) -> None:
             t("train.col.minutes", lang): f"{meta['seconds'] / 60:.1f}" if meta else "-",
             t("train.col.date", lang): str(meta["date"])[:16].replace("T", " ") if meta else "-",
         })
-    st.markdown(f"### {t('train.saved', lang)}")
-    st.dataframe(rows, hide_index=True, width="stretch")
-    st.caption(t("train.saved.note", lang))
+    if not projector.presenting():  # on a slide, the table is in the speaker notes
+        st.markdown(f"### {t('train.saved', lang)}")
+    lecture_mode.note_table(pd.DataFrame(rows), hide_index=True, width="stretch")
+    lecture_mode.note(t("train.saved.note", lang), small=True)
 
 
 def render() -> None:

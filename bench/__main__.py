@@ -20,6 +20,7 @@ from bench import (
     load,
     page_latency,
     startup,
+    stepping,
     trace_speed,
     train_speed,
 )
@@ -29,7 +30,8 @@ STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startu
          "load": lambda: load.main(FLAGS), "class_start": class_start.main,
          "train": train_speed.main, "gradients": gradients.main,
          "first": first_compute.main,
-         "imagine": imagine.main, "fetch": fetch.main, "follow": follow.main}
+         "imagine": imagine.main, "fetch": fetch.main, "follow": follow.main,
+         "stepping": stepping.main}
 
 # Run only by name (long: about 15 minutes), with its own flags after it:
 # `python -m bench alexnet_notebook --steps 600 --size 128`.

@@ -72,3 +72,45 @@ def test_the_join_address_and_its_qr_code(monkeypatch: pytest.MonkeyPatch) -> No
     assert lecture.join_address(8123).endswith(":8123") and "127.0.0.1" not in lecture.join_address(8123)
     picture = Image.open(io.BytesIO(lecture.qr_png("http://10.20.30.40:8501", scale=10)))
     assert picture.width == picture.height and picture.width >= 25 * 10  # version 2+: 25 modules a side
+
+
+# --- What leaves a slide for the speaker notes (issue 28) -----------------------------------
+def test_a_slide_sends_its_code_and_table_to_the_speaker_notes(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """ResNet's block tab: on the page, the lecture's code and the layer table; on a slide, the
+    diagram stays and the code and the table are in the notes, not on the projector."""
+    from models.resnet import LECTURE_RESIDUAL_BLOCK
+    from tests.pages import open_page
+
+    monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path))
+    page = open_page("lesson_resnet", lang="ko", tab="block")
+    code = LECTURE_RESIDUAL_BLOCK.strip()
+    assert any(c.value.strip() == code for c in page.code) and len(page.dataframe) == 1
+    slide = open_page("lesson_resnet", lang="ko", tab="block", present="1")
+    assert not any(c.value.strip() == code for c in slide.code) and not slide.dataframe
+    notes = slide.session_state["slide_notes"]
+    assert {"code": LECTURE_RESIDUAL_BLOCK, "language": "python"} in notes
+    tables = [n["table"] for n in notes if isinstance(n, dict) and "table" in n]
+    assert len(tables) == 1 and tables[0]["columns"] == list(page.dataframe[0].value.columns)
+    assert len(tables[0]["data"]) == len(page.dataframe[0].value)
+
+
+def test_the_presenter_view_shows_every_kind_of_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text, a table, code, and a damaged item (shown as plain text, never as Markdown)."""
+    from tests.pages import open_page
+    from visualizer.roles import teacher_token
+
+    monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path))
+    lecture.publish("lesson_resnet", {"tab": "block", "lang": "ko"}, live=True)
+    lecture.write_notes("ResNet", ["**굵은** 설명", {"code": "x = F(x) + x", "language": "python"},
+                                  {"table": {"columns": ["층", "MACs"], "data": [["conv1", 118013952]]}},
+                                  {"weird": "[link](http://evil.example)"}])
+    at = open_page("notes", lang="ko", teacher=teacher_token(tmp_path))
+    assert "**굵은** 설명" in [m.value for m in at.markdown]
+    assert [c.value for c in at.code] == ["x = F(x) + x"]
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["층", "MACs"] and table.iloc[0, 1] == 118013952
+    assert any("evil.example" in x.value for x in at.text)  # as text, not a link
+    student = open_page("notes", lang="ko")
+    assert "x = F(x) + x" not in [c.value for c in student.code]  # never for a student
+    assert "**굵은** 설명" not in [m.value for m in student.markdown]

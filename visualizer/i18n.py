@@ -54,6 +54,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "present.next": ("Next step (→, ↓, Space, Page Down)", "다음 단계 (→, ↓, 스페이스, Page Down)"),
     "present.join": ("How to join", "참여 방법"),
     "present.exit": ("End the slides (Esc)", "슬라이드 끝내기 (Esc)"),
+    "present.menu": ("Menu (M)", "메뉴 (M)"),
+    "present.menu.pages": ("Open another page (the slides go on)", "다른 화면 열기 (슬라이드는 계속됩니다)"),
+    "present.menu.keys": ("Keys", "키"),
+    "present.keys": ("- **→ ↓ Space Page Down**: next step\n- **← ↑ Page Up**: previous step\n"
+                     "- **L**: 한국어 ↔ English\n- **J**: how to join (address and QR code)\n"
+                     "- **M** or **?**: this menu\n- **Esc**: end the slides",
+                     "- **→ ↓ 스페이스 Page Down**: 다음 단계\n- **← ↑ Page Up**: 이전 단계\n"
+                     "- **L**: 한국어 ↔ English\n- **J**: 참여 방법 (주소와 QR 코드)\n"
+                     "- **M** 또는 **?**: 이 메뉴\n- **Esc**: 슬라이드 끝내기"),
     "join.title": ("Join on your laptop or phone · 노트북이나 휴대폰으로 참여하세요",
                    "노트북이나 휴대폰으로 참여하세요 · Join on your laptop or phone"),
     "join.body": ("Connect to this room's Wi-Fi, then type this address in your browser, or scan the code with "

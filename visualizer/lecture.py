@@ -116,8 +116,9 @@ def notes_path(folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / "lecture-notes.json"
 
 
-def write_notes(title: str, notes: list[str], folder: Path | None = None) -> None:
-    """The speaker notes of the teacher's current slide (only her presenter view reads them)."""
+def write_notes(title: str, notes: list[object], folder: Path | None = None) -> None:
+    """The speaker notes of the teacher's current slide (only her presenter view reads them):
+    text, and tables, code and charts as JSON (app_pages/lecture_mode.py)."""
     data = {"version": version(folder), "title": title, "notes": notes}
     target = notes_path(folder)
     try:

@@ -112,10 +112,12 @@ class Problem:
         return f"{self.what}: {self.text!r} ({self.detail})"
 
 
-def min_px(width: int) -> float:
+def smallest(width: int) -> float:
     """The smallest text that reads: 9 px on a phone, 10 px on a laptop or projector."""
     return 9.0 if width < 640 else 10.0
 
 
-def page_problems(page, width: int) -> list[Problem]:  # type: ignore[no-untyped-def]
-    return [Problem(**p) for p in page.evaluate(JS, min_px(width))]
+def page_problems(page, width: int, min_px: float | None = None) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """What keeps ``page`` from reading, with text smaller than ``min_px`` (by default the
+    minimum for ``width``) counted as small."""
+    return [Problem(**p) for p in page.evaluate(JS, min_px if min_px is not None else smallest(width))]

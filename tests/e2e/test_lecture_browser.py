@@ -14,6 +14,7 @@ import pytest
 
 from deploy.local import free_port, start_server, stop
 from tests.e2e.conftest import wait_idle
+from tests.e2e.labels import wait_drawn
 from visualizer.roles import SIGN_IN, teacher_token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -115,3 +116,40 @@ def test_the_join_screen_shows_the_address_and_a_qr_code(browser, classroom) -> 
     qr = dialog.locator("img").first
     box = qr.bounding_box()
     assert box is not None and box["width"] >= 300  # big enough for the back of the room
+
+
+def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(browser, classroom) -> None:  # type: ignore[no-untyped-def]
+    """L switches the language; M opens the menu (its keys listed), whose lesson opens in place,
+    still on the slides; Esc ends them."""
+    url, cache, _ = classroom
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=lesson_alexnet")
+    page.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=sizes")
+    wait_drawn(page)
+    page.evaluate("window.cnnvisNoReload = true")
+    page.keyboard.press("l")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
+    wait_drawn(page)
+    assert "End the slides" in page.locator(".st-key-cnnvis_slide_bar").inner_text()
+    page.keyboard.press("m")
+    menu = page.locator('[data-testid="stPopoverBody"]')
+    menu.wait_for(timeout=20_000)
+    assert "Esc" in menu.inner_text() and "next step" in menu.inner_text()  # the keys, listed
+    menu.get_by_role("button", name="ResNet").click()
+    page.wait_for_function("() => location.pathname.endsWith('lesson_resnet')", timeout=30_000)
+    wait_drawn(page)
+    assert "present=1" in page.url and "lang=en" in page.url
+    assert page.evaluate("window.cnnvisNoReload") is True  # all in place
+    assert page.locator(".st-key-cnnvis_slide_bar").is_visible()
+    assert not menu.is_visible()  # a choice closes the menu
+    page.keyboard.press("m")
+    menu.wait_for(timeout=20_000)
+    page.keyboard.press("Escape")  # Esc closes the menu first, the slides stay
+    menu.wait_for(state="hidden", timeout=20_000)
+    assert "present=1" in page.url
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')", timeout=30_000)
+    wait_drawn(page)
+    assert not page.locator(".st-key-cnnvis_slide_bar").count()
+    ctx.close()

@@ -1,0 +1,109 @@
+"""Every slide fits its screen (issue 28): the teacher walks the whole lecture in projector mode
+with the clicker's key, AlexNet's first step to DenseNet's last, then opens the explorer, the
+training page and the builder; each step is measured at 1920x1080 and at 1366x768 (a common
+classroom projector): nothing below the fold, nothing past the right edge, no control's label
+cut short, no text under 18 px (tests/e2e/slides.py)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deploy.local import free_port, start_server, stop
+from tests.e2e.labels import wait_drawn
+from tests.e2e.slides import slide_problems
+from visualizer.roles import SIGN_IN, teacher_token
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+SIZES = ((1920, 1080), (1366, 768))
+REFIT_JS = "() => new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(ok)))"
+
+
+@pytest.fixture(scope="module")
+def lecture() -> Iterator[tuple[str, Path]]:
+    cache = Path(tempfile.mkdtemp(prefix="cnnvis-slides-"))
+    port = free_port()
+    proc = start_server(port, env={"CNNVIS_CACHE": str(cache)})
+    try:
+        yield f"http://127.0.0.1:{port}", cache
+    finally:
+        stop(proc)
+
+
+def where(url: str) -> str:
+    path, _, query = url.partition("?")
+    keep = [p for p in query.split("&") if p.startswith(("tab=", "step="))]
+    return path.rsplit("/", 1)[-1] + ("?" + "&".join(keep) if keep else "")
+
+
+def measure(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """The slide's problems at each size."""
+    found = {}
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        page.evaluate(REFIT_JS)
+        wait_drawn(page)
+        page.evaluate(REFIT_JS)
+        problems = slide_problems(page)
+        if problems:
+            found[f"{width}x{height}"] = [str(p) for p in problems]
+    page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+    return found
+
+
+def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
+    page = ctx.new_page()
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=lesson_alexnet")
+    page.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=steps&step=0")
+    wait_drawn(page)
+    failures: dict[str, dict[str, list[str]]] = {}
+    seen: list[str] = []
+    while True:
+        here = where(page.url)
+        seen.append(here)
+        found = measure(page)
+        if found:
+            failures[here] = found
+        if page.locator(".st-key-slide_next button").first.is_disabled():
+            break  # DenseNet's last step: the lecture's end
+        before = page.url
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(u) => location.href !== u", arg=before, timeout=60_000)
+        wait_drawn(page)
+        assert len(seen) < 200, "the steps never end"
+    for other in ("", "training", "builder"):  # the explorer, the training page, the builder
+        page.goto(f"{url}/{other}?present=1&lang=ko")
+        wait_drawn(page)
+        found = measure(page)
+        if found:
+            failures[other or "explorer"] = found
+    # the whole lecture was walked: every lesson, and AlexNet's layers one by one
+    lessons = {s.split("?")[0] for s in seen}
+    assert lessons == {"lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densenet"}, seen
+    assert sum(s.startswith("lesson_alexnet?") and "tab=steps" in s for s in seen) >= 20, seen
+    report = "\n".join(f"{step} @ {size}: {p}" for step, sizes in failures.items()
+                       for size, problems in sizes.items() for p in problems)
+    assert not failures, f"{len(failures)} of {len(seen) + 3} slides do not fit:\n{report}"
+    ctx.close()
+
+
+def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    """Positive control: the same page off the projector (its introduction, its tables, the whole
+    diagram) is taller than the screen, and a label squeezed into 40 px is seen as cut short."""
+    url, _ = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    page.goto(f"{url}/lesson_alexnet?lang=ko&tab=steps&step=4")
+    wait_drawn(page)
+    kinds = {p.what for p in slide_problems(page)}
+    assert "fold" in kinds
+    page.evaluate("""() => { const b = document.querySelector('[data-testid="stMain"] button');
+                            b.style.width = '40px'; b.style.maxWidth = '40px'; }""")
+    assert "shortened" in {p.what for p in slide_problems(page)}
+    ctx.close()
