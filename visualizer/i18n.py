@@ -1428,6 +1428,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "item.dense_block": ("Dense block", "밀집 블록 (dense block)"),
     "item.transition": ("Transition", "전환 층 (transition)"),
     "item.inception": ("Inception module", "Inception 모듈"),
+    # --- layer types of the registry: transposed convolution, upsampling (issue 29) ---
+    "item.conv_transpose": ("ConvTranspose2d (transposed convolution)", "ConvTranspose2d (전치 합성곱)"),
+    "item.upsample": ("Upsample (nearest)", "Upsample (최근접 업샘플링)"),
+    "item.upsample_bilinear": ("Upsample (bilinear)", "Upsample (쌍선형 업샘플링)"),
+    "field.output_padding": ("Output padding", "출력 패딩"),
+    "field.scale": ("Scale factor", "배율"),
+    "dg.conv_transpose": ("transposed conv {k}, stride {s} · {c} filters", "전치 합성곱 {k}, 보폭 {s} · 필터 {c}개"),
+    "dg.upsample": ("upsample to {h}×{w} (nearest)", "업샘플링, {h}×{w}(으)로 (최근접)"),
+    "dg.upsample_bilinear": ("upsample to {h}×{w} (bilinear)", "업샘플링, {h}×{w}(으)로 (쌍선형)"),
+    "dg.FeatureAlphaDropout": ("alpha dropout of whole maps", "맵 단위 알파 드롭아웃"),
+    "err.output_padding": ("{layer} has output padding {op}; it must be smaller than its stride {s}",
+                           "{layer} 층의 출력 패딩 {op}은(는) 보폭 {s}보다 작아야 합니다"),
+    "err.crop": ("{layer} gets a {h}x{w} input and its padding {p} crops away its whole output",
+                 "{layer} 층은 {h}x{w} 입력을 받는데 패딩 {p}이(가) 출력을 모두 잘라 냅니다"),
+    # --- end of the registry's layer types ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),
@@ -1485,16 +1500,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "design.err.link": ("the link's design is damaged or cut off", "링크의 설계가 손상되었거나 잘렸습니다"),
     "design.err.depth": ("{count} weighted layers (convolutions and linear layers); the limit is {high}",
                          "가중치 층(합성곱과 완전 연결)이 {count}개입니다; 한도는 {high}개입니다"),
-    "design.err.needs_map": ("needs a feature map (C×H×W), but it gets a flat vector: move it before Flatten",
-                             "특징 맵(C×H×W)이 필요한데 펼쳐진 벡터가 들어옵니다: Flatten 앞으로 옮기세요"),
-    "design.err.too_small": ("a {kernel}×{kernel} window (padding {padding}) does not fit the {h}×{w} map it gets: "
-                             "the map must be at least {need} pixels per side, or use a smaller filter or more padding",
-                             "{kernel}×{kernel} 창(패딩 {padding})이 들어오는 {h}×{w} 맵에 맞지 않습니다: 맵이 한 변에 "
-                             "{need}픽셀 이상이어야 합니다. 필터를 줄이거나 패딩을 늘리세요"),
     "design.err.groups": ("groups={groups} must divide both its input channels ({cin}) and its output channels ({cout})",
                           "groups={groups}은(는) 입력 채널({cin})과 출력 채널({cout})을 모두 나눌 수 있어야 합니다"),
-    "design.err.pool_padding": ("a pooling window of {kernel} takes padding of at most {high}, not {padding}",
-                                "크기 {kernel}의 풀링 창은 패딩을 최대 {high}까지 쓸 수 있습니다 ({padding}이(가) 아니라)"),
     "design.err.flatten_first": ("a linear layer needs a flat vector: add Flatten (or global pooling and Flatten) before it",
                                  "완전 연결 층에는 펼친 벡터가 필요합니다: 앞에 Flatten (또는 전역 풀링과 Flatten)을 넣으세요"),
     "design.err.lecture_stride": ("the lecture's Residual_Block keeps the shape: its stride must be 1",

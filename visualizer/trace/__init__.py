@@ -5,8 +5,9 @@ model by name), and ``ShapeError``, what they raise for an input that cannot pas
 
 - ``record.py``: one hooked forward on the meta device (no memory, no arithmetic) written
   down as a ``Plan``: the call tree, which layer produced each input, each leaf's settings.
-- ``rules.py``: one rule per layer type: its output shape, receptive field, MACs, parameters
-  and the line the diagram shows. Adding a layer type is adding a rule there.
+- ``rules.py``: the registry of layer types, one object each: its output shape, receptive
+  field, MACs, how the views draw and explain it, how the builder offers it. Adding a layer
+  type is adding an entry there (with its catalogue keys and its tests).
 - ``replay.py``: a plan evaluated for any input shape with those rules (microseconds instead
   of a forward pass), the sizes that pass, a plan with some layers' settings changed.
 - ``caches.py``: every cache with its bound, and the lock that recording needs.
@@ -27,7 +28,7 @@ from models import get_entry
 from visualizer.records import TraceResult
 from visualizer.trace.caches import get_plan, named_model, record_or_raise
 from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, Refuse, ShapeError, describe_valid
-from visualizer.trace.replay import check_input, records, shape_error, valid_sides
+from visualizer.trace.replay import check_input, records, shape_error, valid_sides, weighted_depth
 
 __all__ = ["MAX_BATCH", "MAX_SIDE", "ShapeError", "describe_valid", "get_plan", "named_model",
            "trace", "trace_named", "valid_sides"]
@@ -61,7 +62,8 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
     except Refuse as refuse:
         raise shape_error(plan, refuse, x) from None
     return TraceResult(model_name=name, input_shape=x, records=out,
-                       total_params=plan.total_params, total_macs=out[0].macs_total)
+                       total_params=plan.total_params, total_macs=out[0].macs_total,
+                       weighted_depth=weighted_depth(out))
 
 
 def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channels: int | None = None,

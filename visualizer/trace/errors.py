@@ -39,15 +39,21 @@ class ShapeError(ValueError):
 
     def message(self, lang: str) -> str:
         """The whole message in ``lang``: what breaks, then the fix."""
-        values = dict(self.values)
-        if self.code == "empty":
-            values["padded"] = t("err.padded", lang, **values) if values["p"] else ""
-        return f"{t('err.' + self.code, lang, **values)}; {describe_valid(self.valid, lang)}"
+        return f"{reason(self.code, self.values, lang)}; {describe_valid(self.valid, lang)}"
 
     @property
     def smallest(self) -> int | None:
         """The smallest square input side that works."""
         return self.valid[0] if self.valid else None
+
+
+def reason(code: str, values: dict[str, Any], lang: str) -> str:
+    """What breaks, in ``lang``: the one wording of every shape error (``err.<code>``), the
+    tracer's and the builder's alike."""
+    values = dict(values)
+    if code == "empty":
+        values["padded"] = t("err.padded", lang, **values) if values["p"] else ""
+    return t("err." + code, lang, **values)
 
 
 def describe_valid(valid: tuple[int, int | None] | None, lang: str = "en") -> str:
