@@ -30,7 +30,7 @@ from visualizer.i18n import CATALOGUE, number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import shown
 from visualizer.tables import COLUMNS, layer_rows, max_depth
-from visualizer.trace import ShapeError, trace
+from visualizer.trace import InputError, ShapeError, trace
 
 KEY = "b_design"  # the Design on screen
 SEL = "b_sel"  # index of the selected item (or None)
@@ -103,8 +103,10 @@ def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[s
         return None, err, {}, None
     try:
         result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
-    except (ShapeError, ValueError) as exc:  # design.py's checks should have said it first
-        return None, ds.DesignError("torch", detail=str(exc).splitlines()[0][:120]), {}, None
+    except ShapeError as exc:  # the items' own checks should have said it first: the same words
+        return None, ds.LayerRefused(exc.code, ds.item_of(net, exc.layer), **exc.values), {}, None
+    except InputError as exc:  # the design's input is within the tracer's limits: not expected
+        return None, ds.LayerRefused(exc.code, None, **exc.values), {}, None
     for code_, value, high in (("params", result.total_params, ds.MAX_PARAMS),
                                ("macs", result.total_macs, ds.MAX_MACS)):
         if value > high:
@@ -127,9 +129,9 @@ def works(d: ds.Design) -> bool:
 
 
 FIX_SECONDS = 3.0  # the search for a fix gives up after this (a deep design costs ~0.4 s a try)
-# What a nearby number can mend: a layer that refuses its input (the tracer's shape errors), a
-# group count, what torch refuses.
-FIXABLE = ("groups", "torch")
+# What a nearby number can mend: a layer that refuses its input (the tracer's shape errors, a
+# LayerRefused) or a group count.
+FIXABLE = ("groups",)
 
 
 def fix_target(err: ds.DesignError, last: tuple[int, str] | None, d: ds.Design) -> tuple[int, str] | None:

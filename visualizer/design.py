@@ -39,7 +39,9 @@ from models.googlenet import Inception
 from models.notebooks import D2LInception, D2LResidual, DenseBlockNotebook, TransitionNotebook
 from models.ops import ShortcutA
 from models.resnet import BasicBlock, Bottleneck, ResidualBlock, projection
-from visualizer.trace import ShapeError, named_model, trace, trace_named
+from visualizer.errors import CodedError
+from visualizer.i18n import t
+from visualizer.trace import InputError, ShapeError, named_model, trace, trace_named
 from visualizer.trace.errors import Refuse
 from visualizer.trace.rules import TYPES, Setting, offered, real, rule_for, whole
 
@@ -59,7 +61,7 @@ SIDES = (8, 1024)  # input side
 CHANNELS = (1, 64)
 
 
-class DesignError(ValueError):
+class DesignError(CodedError, ValueError):
     """A design that cannot be read or built.
 
     Attributes:
@@ -68,24 +70,21 @@ class DesignError(ValueError):
         values: the numbers of it, to fill in the message.
     """
 
+    family = "design.err"
+    shown_limit = 40  # characters of a user's text in a message (a name, a value)
+
     def __init__(self, code: str, item: int | None = None, **values: Any) -> None:
-        self.code = code
+        super().__init__(code, **values)
         self.item = item
-        self.values = values
         where = "" if item is None else f"item {item + 1}: "
-        super().__init__(f"{where}{code} {values}")
+        Exception.__init__(self, f"{where}{code} {values}")
 
     def message(self, lang: str, markdown: bool = False) -> str:
-        """The problem in ``lang``; with ``markdown``, a user's text in it is escaped (a page
-        shows it as Markdown: ``**x**`` typed in a file must not turn bold)."""
-        from visualizer.i18n import t
-        from visualizer.state import shown
-
-        values = {k: shown(v) if markdown and isinstance(v, str) else v for k, v in self.values.items()}
-        text = t(f"design.err.{self.code}", lang, **values)
-        if self.item is None:
-            return text
-        return t("design.err.at", lang, n=self.item + 1, text=text)
+        """The problem in ``lang``, the item's number first; with ``markdown``, a user's text
+        in it is escaped (a page shows it as Markdown: ``**x**`` typed in a file must not
+        turn bold)."""
+        text = super().message(lang, markdown)
+        return text if self.item is None else t("design.err.at", lang, n=self.item + 1, text=text)
 
 
 class LayerRefused(DesignError):
@@ -93,12 +92,7 @@ class LayerRefused(DesignError):
     is a shape error's (``err.<code>`` in the catalogue: ``empty``, ``rank``, ``pool_pad``...),
     and ``values["layer"]`` the module's name in the design (``pool2``, ``layer1.0.conv1``)."""
 
-    def message(self, lang: str, markdown: bool = False) -> str:
-        from visualizer.i18n import t
-        from visualizer.trace.errors import reason
-
-        text = reason(self.code, self.values, lang)
-        return text if self.item is None else t("design.err.at", lang, n=self.item + 1, text=text)
+    family = "err"
 
 
 Field = Setting  # a builder item's setting (the registry's: visualizer/trace/rules.py)
@@ -395,8 +389,8 @@ def _output(module: nn.Module, x: Shape, i: int, name: str) -> Shape:
     except ShapeError as err:
         inner = err.layer if err.layer == name else f"{name}.{err.layer}"
         raise LayerRefused(err.code, i, **dict(err.values, layer=inner)) from None
-    except ValueError as err:  # a size past the tracer's limits (an upsampled map)
-        raise DesignError("torch", i, detail=str(err).splitlines()[0][:120]) from None
+    except InputError as err:  # a map past the tracer's limits (upsampled too far)
+        raise LayerRefused(err.code, i, **err.values) from None
 
 
 def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:

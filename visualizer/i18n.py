@@ -1443,6 +1443,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.crop": ("{layer} gets a {h}x{w} input and its padding {p} crops away its whole output",
                  "{layer} 층은 {h}x{w} 입력을 받는데 패딩 {p}이(가) 출력을 모두 잘라 냅니다"),
     # --- end of the registry's layer types ---
+    # --- one error base class: the tracer's input errors (issue 29) ---
+    "err.input_shape": ("the input shape must be (N, C, H, W) or (C, H, W), not {value}",
+                        "입력 모양은 (N, C, H, W)나 (C, H, W)여야 합니다 ({value}이(가) 아니라)"),
+    "err.input_range": ("{name} must be a whole number from 1 to {high}, not {value}",
+                        "{name}은(는) 1부터 {high}까지의 정수여야 합니다 ({value}이(가) 아니라)"),
+    "err.input_channels": ("{layer} expects {want} input channels but the input has {got}; feed {want} "
+                           "channels or build the model with in_channels={got}",
+                           "{layer} 층은 입력 채널 {want}개를 기대하지만 입력은 {got}개입니다. 채널 {want}개를 "
+                           "넣거나 in_channels={got}(으)로 모델을 만드세요"),
+    "err.dim.batch": ("batch", "배치 크기"),
+    "err.dim.channels": ("channels", "채널 수"),
+    "err.dim.height": ("height", "높이"),
+    "err.dim.width": ("width", "너비"),
+    # --- end of the error base class ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),
@@ -1508,7 +1522,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "강의의 Residual_Block은 모양을 유지합니다: 보폭은 1이어야 합니다"),
     "design.err.zeros_shrink": ("option A can only add channels ({cin} → {cout} shrinks): use the projection shortcut",
                                 "옵션 A는 채널을 늘리기만 합니다 ({cin} → {cout}은(는) 줄어듭니다): 투영 지름길을 쓰세요"),
-    "design.err.torch": ("PyTorch refuses it: {detail}", "PyTorch가 거부합니다: {detail}"),
     "design.err.zoo_layer": ("the network has a layer the builder does not know ({value})",
                              "빌더가 모르는 층이 있습니다 ({value})"),
     "design.err.params": ("{value} parameters; the limit is {high}: make layers narrower or fewer",

@@ -24,14 +24,15 @@ from typing import Any
 
 from torch import nn
 
-from models import get_entry
+from models import ConfigError, get_entry
+from visualizer.errors import SettingError
 from visualizer.records import TraceResult
 from visualizer.trace.caches import get_plan, named_model, record_or_raise
-from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, Refuse, ShapeError, describe_valid
+from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, InputError, Refuse, ShapeError, describe_valid
 from visualizer.trace.replay import check_input, records, shape_error, valid_sides, weighted_depth
 
-__all__ = ["MAX_BATCH", "MAX_SIDE", "ShapeError", "describe_valid", "get_plan", "named_model",
-           "trace", "trace_named", "valid_sides"]
+__all__ = ["MAX_BATCH", "MAX_SIDE", "InputError", "SettingError", "ShapeError", "describe_valid",
+           "get_plan", "named_model", "trace", "trace_named", "valid_sides"]
 
 
 def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceResult:
@@ -50,7 +51,8 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
 
     Raises:
         ShapeError: the input cannot pass; names the first layer that breaks and the fix.
-        ValueError: a nonsense shape or a channel count the model was not built for.
+        InputError: a nonsense shape or a channel count the model was not built for.
+        (Both are the project's ``CodedError``, and ``ValueError``.)
     """
     x = check_input(input_shape)
     name = model_name or type(model).__name__
@@ -77,8 +79,15 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
         batch: batch size (MACs and activations scale with it).
         train: trace the training-time graph (auxiliary classifiers included).
         **config: the model's knobs (see ``models.get_entry(name).defaults()``).
+
+    Raises:
+        ShapeError, InputError: as ``trace``.
+        SettingError: a name or a setting the zoo cannot build (a ``models.ConfigError``).
     """
-    entry = get_entry(name)
+    try:
+        entry = get_entry(name)
+    except ConfigError as err:
+        raise SettingError(err) from None
     c, h, w = entry.default_input
     if channels is not None and "in_channels" in entry.defaults():
         config = dict(config, in_channels=channels)

@@ -23,7 +23,8 @@ from typing import Any
 
 from torch import nn
 
-from models import build_model
+from models import ConfigError, build_model
+from visualizer.errors import SettingError
 from visualizer.records import Shape
 from visualizer.trace.errors import LayerFailed, failed
 from visualizer.trace.record import Plan, idle_layers, own_params, record_plan
@@ -120,13 +121,19 @@ def named_model(name: str, *, train: bool = False, **config: Any) -> nn.Module:
     """A meta-device model from the registry, built once per config and kept (LRU-bounded).
 
     ``train=True`` gives the training-time graph (GoogLeNet's auxiliary classifiers run).
+
+    Raises:
+        SettingError: a name or a setting the zoo cannot build.
     """
     key = (name, repr((train, sorted(config.items()))))
     with RECORD_LOCK:
         model = MODELS.get(key)
         if model is None:
             COUNTS["built"] += 1
-            model = build_model(name, device="meta", **config).train(train)
+            try:
+                model = build_model(name, device="meta", **config).train(train)
+            except ConfigError as err:  # the zoo's own error, as the app's
+                raise SettingError(err) from None
             MODELS[key] = model
             while len(MODELS) > MODEL_CACHE_SIZE:
                 MODELS.popitem(last=False)

@@ -13,7 +13,7 @@ from typing import Any
 from torch import nn
 
 from visualizer.records import LayerRecord, Shape
-from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, Refuse, ShapeError
+from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, InputError, Refuse, ShapeError
 from visualizer.trace.record import Plan, display_names
 from visualizer.trace.rules import Field, of, rule_for
 
@@ -120,22 +120,20 @@ def weighted_depth(out: tuple[LayerRecord, ...]) -> int:
 
 
 def check_input(input_shape: Any) -> Shape:
-    """Nonsense shapes raise ValueError saying what is allowed."""
+    """Nonsense shapes raise InputError saying what is allowed."""
     try:
         shape = tuple(input_shape)
     except TypeError:
-        raise ValueError(f"input shape must be (N, C, H, W), got {input_shape!r}") from None
+        raise InputError("input_shape", value=repr(input_shape)[:60]) from None
     if len(shape) == 3:
         shape = (1, *shape)
     if len(shape) != 4:
-        raise ValueError(f"input shape must be (N, C, H, W) or (C, H, W), got {input_shape!r}")
+        raise InputError("input_shape", value=repr(input_shape)[:60])
     names = ("batch", "channels", "height", "width")
     limits = (MAX_BATCH, 4096, MAX_SIDE, MAX_SIDE)
     for name, v, hi in zip(names, shape, limits, strict=True):
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise ValueError(f"{name} must be a whole number from 1 to {hi}, got {v!r}")
-        if not 1 <= v <= hi:
-            raise ValueError(f"{name} must be from 1 to {hi}, got {v}")
+        if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= hi:
+            raise InputError("input_range", name=(f"err.dim.{name}", {}), high=hi, value=repr(v)[:30])
     return shape
 
 
@@ -148,10 +146,7 @@ def check_channels(model: nn.Module, channels: int) -> None:
         want = found[0].takes_channels(m) if found else None
         if want is not None:
             if want != channels:
-                raise ValueError(
-                    f"{labels.get(name, name)} expects {want} input channels but the "
-                    f"input has {channels}; feed {want} channels or build the model "
-                    f"with in_channels={channels}")
+                raise InputError("input_channels", layer=labels.get(name, name), want=want, got=channels)
             return
 
 
