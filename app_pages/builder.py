@@ -30,7 +30,7 @@ from visualizer.i18n import CATALOGUE, number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import shown
 from visualizer.tables import COLUMNS, layer_rows, max_depth
-from visualizer.trace import ShapeError, trace
+from visualizer.trace import InputError, ShapeError, trace
 
 KEY = "b_design"  # the Design on screen
 SEL = "b_sel"  # index of the selected item (or None)
@@ -103,8 +103,10 @@ def traced(link: str) -> tuple[TraceResult | None, ds.DesignError | None, dict[s
         return None, err, {}, None
     try:
         result = trace(net, (1, d.channels, d.size, d.size), model_name=file_stem(d))
-    except (ShapeError, ValueError) as exc:  # design.py's checks should have said it first
-        return None, ds.DesignError("torch", detail=str(exc).splitlines()[0][:120]), {}, None
+    except ShapeError as exc:  # the items' own checks should have said it first: the same words
+        return None, ds.LayerRefused(exc.code, ds.item_of(net, exc.layer), **exc.values), {}, None
+    except InputError as exc:  # the design's input is within the tracer's limits: not expected
+        return None, ds.LayerRefused(exc.code, None, **exc.values), {}, None
     for code_, value, high in (("params", result.total_params, ds.MAX_PARAMS),
                                ("macs", result.total_macs, ds.MAX_MACS)):
         if value > high:
@@ -127,21 +129,24 @@ def works(d: ds.Design) -> bool:
 
 
 FIX_SECONDS = 3.0  # the search for a fix gives up after this (a deep design costs ~0.4 s a try)
-FIXABLE = ("too_small", "groups", "pool_padding", "torch")  # what a nearby number can mend
+# What a nearby number can mend: a layer that refuses its input (the tracer's shape errors, a
+# LayerRefused) or a group count.
+FIXABLE = ("groups",)
 
 
 def fix_target(err: ds.DesignError, last: tuple[int, str] | None, d: ds.Design) -> tuple[int, str] | None:
     """Which number a fix changes: the one the student edited last, if it is a whole number
     of an item at or before the one that breaks; else the input size, for a window too large
     for its map. ``(-1, "size")`` is the input size; None: no number can mend this."""
-    if err.code not in FIXABLE:
+    if err.code not in FIXABLE and not isinstance(err, ds.LayerRefused):
         return None
     if last is not None and last != (-1, "size") and last[1] != "repeat":
         item, field = last
         at_or_before = err.item is None or item <= err.item
         if at_or_before and item < len(d.items) and type(d.items[item][field]) is int:
             return item, field
-    return (-1, "size") if err.code == "too_small" else None
+    too_small = isinstance(err, ds.LayerRefused) and err.code == "empty"
+    return (-1, "size") if too_small else None
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -268,15 +273,21 @@ def settings_text(it: ds.Item, lang: str) -> str:
     """An item's settings in a few characters, as a teacher writes them on the board."""
     s = dict(it.settings)
     pad = t("builder.set.pad", lang, p=s.get("padding", 0))
-    match it.type:
-        case "conv":
-            text = f"{s['out']}, {s['kernel']}×{s['kernel']}/{s['stride']}, {pad}"
-            return text + (f", {t('field.groups', lang)} {s['groups']}" if s["groups"] > 1 else "")
-        case "maxpool" | "avgpool":
-            text = f"{s['kernel']}×{s['kernel']}/{s['stride']}, {pad}"
-            return text + (f", {t('field.ceil', lang)}" if s["ceil"] else "")
-        case "linear":
-            return f"→ {s['out']}"
+    window = f"{s.get('kernel')}×{s.get('kernel')}/{s.get('stride')}, {pad}"
+    # The settings every layer type has in common, in a teacher's shorthand: channels out,
+    # the window (k×k/stride, padding), groups, rounding, the scale of an upsampling.
+    if "kernel" in s and "out" in s:  # a convolution, plain or transposed
+        op = s.get("output_padding")
+        extra = f", {t('field.output_padding', lang)} {op}" if op else ""
+        text = f"{s['out']}, {window}{extra}"
+        return text + (f", {t('field.groups', lang)} {s['groups']}" if s["groups"] > 1 else "")
+    if "kernel" in s:  # a pooling window
+        return window + (f", {t('field.ceil', lang)}" if s["ceil"] else "")
+    if "scale" in s:
+        return f"×{s['scale']}"
+    if "out" in s:  # a linear layer
+        return f"→ {s['out']}"
+    match it.type:  # the lecture's blocks
         case "residual":  # basic and bottleneck: the lecture's own words for the two blocks
             return f"{s['block']}, {s['width']}, /{s['stride']}"
         case "dense_block":

@@ -22,6 +22,7 @@ from app_pages.live_chart import live_chart
 from visualizer import cost, lesson_charts, runner
 from visualizer import design as ds
 from visualizer import queue as q
+from visualizer.errors import StoredError
 from visualizer.i18n import number, t
 from visualizer.records import TraceResult
 from visualizer.train import eta_text
@@ -63,7 +64,7 @@ def submit_row(d: ds.Design, result: TraceResult | None, net: nn.Module | None, 
             need = q.trainable(d, result, net)
         except q.QueueError as err:
             refused = err
-            problem = t(f"queue.{err.code}", lang, **err.values)
+            problem = err.message(lang, markdown=True)
     row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
     row.text_input(t("queue.nickname", lang), key="b_nickname", max_chars=30, width=260,
                    placeholder=t("queue.nickname.placeholder", lang))
@@ -75,10 +76,10 @@ def submit_row(d: ds.Design, result: TraceResult | None, net: nn.Module | None, 
                                              nickname=nickname or t("queue.anonymous", lang),
                                              params=result.total_params, macs=result.total_macs, need=need)
         except q.QueueError as err:
-            st.warning(t(f"queue.{err.code}", lang, **err.values), icon=":material/hourglass:")
+            st.warning(err.message(lang, markdown=True), icon=":material/hourglass:")
         except OSError as exc:
-            common.coded_error("queue", q.QueueError("unwritable", why=exc.strerror or str(exc),
-                                                     io=runner.io_code(exc)))
+            why = exc.strerror or str(exc)
+            common.coded_error(q.QueueError("unwritable", why=why, io=runner.io_code(exc)))
     if problem is not None:
         st.info(problem, icon=":material/info:")
     if refused is not None and refused.code in ("work", "memory"):
@@ -139,9 +140,7 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
         if ended.get("curve"):
             live_chart(lesson_charts.training_curve(ended["curve"], lang), key="b_curve", static=True)
     elif state == "failed":
-        error = str(ended.get("error", "queue.crashed"))
-        values = common.error_values(ended.get("values") or {})
-        st.error(t(error, lang, **values), icon=":material/error:")
+        st.error(StoredError.of(ended).message(lang, markdown=True), icon=":material/error:")
     else:
         st.info(t(f"queue.state.{state}", lang), icon=":material/info:")
 

@@ -13,10 +13,11 @@ import torch
 
 from app_pages.controls import Controls
 from models import ConfigError, build_model
+from visualizer.errors import CodedError, SettingError
 from visualizer.features import load_checkpoint
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
-from visualizer.state import Problem, read_choice, shown
+from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
 
 LANG_KEY = "lang"
@@ -199,28 +200,16 @@ def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = Non
         st.button(fix_label, on_click=on_fix, type="primary")
 
 
-def coded_error(prefix: str, err: Any) -> None:
-    """A project error that carries a code and values (``DataError``, ``CheckpointError``,
-    ``RunError``, ``QueueError``), in the page's language (``<prefix>.<code>``); a file that
-    could not be written says why in the page's language too (``io.<code>``)."""
-    st.error(t(f"{prefix}.{err.code}", lang(), **error_values(err.values)), icon=":material/error:")
-
-
-def error_values(values: dict[str, Any]) -> dict[str, Any]:
-    """An error's values for its message: ``why`` in the page's words where ``io`` names the
-    reason (a full disk, a read-only folder), and every value safe inside Markdown."""
-    shown_values = {k: v if isinstance(v, int | float) else shown(str(v), 120) for k, v in values.items()}
-    code = values.get("io")
-    if code in ("full", "read_only", "denied"):
-        shown_values["why"] = t(f"io.{code}", lang())
-    return shown_values
+def coded_error(err: CodedError, icon: str = ":material/error:") -> None:
+    """Any of the project's errors (``visualizer.errors.CodedError``), in the page's language,
+    every value safe inside Markdown; a file that could not be written says why in the page's
+    language too."""
+    st.error(err.message(lang(), markdown=True), icon=icon)
 
 
 def config_error(err: ConfigError) -> None:
     """A setting the model cannot be built with, said in the page's language."""
-    current = lang()
-    st.error(t("err.config", current, detail=t(f"cfg.{err.code}", current, **err.values)),
-             icon=":material/block:")
+    coded_error(err if isinstance(err, CodedError) else SettingError(err), icon=":material/block:")
 
 
 def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str,

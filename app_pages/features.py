@@ -145,7 +145,7 @@ def fetch_section(arch: str, w: Weights, lang: str) -> bool:
     if job is None or not job.running:
         if job is not None and job.error is not None:
             err = job.error
-            st.error(t(f"fetch.{err.code}", lang, **err.values), icon=":material/cloud_off:")
+            common.coded_error(err, icon=":material/cloud_off:")
             st.markdown(t("feat.fetch.by_hand", lang, url=info.url, file=info.file,
                           folder=str(imagenet.hub_dir())))
         name = t(f"arch.{arch}", lang)
@@ -287,15 +287,15 @@ def render() -> None:
         maps, prepared, top = look(data, STATE["sample"], arch, w, STATE["invert"], layer)
         model = model_for(arch, w)
     except ImageError as err:
-        st.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
+        common.coded_error(err, icon=":material/broken_image:")
         return
     except CheckpointError as err:
         if w.path is not None and w.path == typed_path() and err.code in TYPED_SAME:
             err = CheckpointError("unusable", path=w.path)
-        common.coded_error("ckpt", err)
+        common.coded_error(err)
         return
     except DataError as err:
-        common.coded_error("data", err)
+        common.coded_error(err)
         return
     except ShapeError as err:
         common.shape_error(err)

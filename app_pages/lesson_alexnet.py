@@ -38,14 +38,14 @@ STATE = Controls("alex", {
 def op_text(r: LayerRecord, lang: str) -> str:
     """What this kind of layer does, with its numbers."""
     key = f"op.{r.type}"
-    if r.type == "Flatten":
+    if r.kind == "flatten":
         _, c, h, w = r.input_shapes[0]
         return t(key, lang, c=c, h=h, w=w, n=r.output_shape[-1])
-    if r.type == "Linear":
+    if r.kind == "linear":
         return t(key, lang, fin=r.input_shapes[0][-1], fout=r.output_shape[-1])
-    if r.type == "Conv2d":
+    if r.kind == "conv":
         return t(key, lang, c=r.channels)
-    if r.type == "AdaptiveAvgPool2d":
+    if r.kind == "adaptive_avgpool":
         return t(key, lang, hw="×".join(map(str, r.output_shape[2:])))
     return t(key, lang)
 
@@ -57,7 +57,7 @@ def steps_tab(lang: str) -> None:
     size = 227 if layout == "alexnet_paper" else 224
     result = common.cached_trace(layout, size)
     # Every layer, ReLUs and dropouts included: each gets named where it acts.
-    layers = [r for r in result.leaves() if r.type != "Identity"]
+    layers = [r for r in result.leaves() if r.kind != "identity"]
     last = len(layers) - 1
     STATE.at_most("step", last)
     c1, c2, c3 = st.columns([1, 6, 1])
@@ -131,7 +131,7 @@ def conv1_tab(lang: str) -> None:
     rows = [{t("col.layer", lang): r.label, t("col.output", lang): shape_text(r.output_shape),
              t("col.params", lang): r.params, t("col.macs", lang): r.macs,
              t("col.formula", lang): size_formula(r)}
-            for r in result.leaves() if r.type in ("Conv2d", "MaxPool2d", "Flatten", "Linear")]
+            for r in result.leaves() if r.kind in ("conv", "maxpool", "flatten", "linear")]
     frame = pd.DataFrame(rows)
     lecture_mode.note_table(frame, hide_index=True, height=36 * (len(rows) + 1) + 12,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
@@ -177,7 +177,7 @@ def gpus_tab(lang: str) -> None:
     rows = [{t("alex.gpus.col.layer", lang): r.label,
              t("alex.gpus.col.split", lang): r.params,
              t("alex.gpus.col.single", lang): single.find(r.name).params}
-            for r in split.leaves() if r.type == "Conv2d"]
+            for r in split.leaves() if r.kind == "conv"]
     frame = pd.DataFrame(rows)
     lecture_mode.note_table(frame, hide_index=True, column_config=common.fitted_columns(
         frame, (t("alex.gpus.col.split", lang), t("alex.gpus.col.single", lang))))

@@ -198,11 +198,11 @@ def gradients_view(lang: str, depth: int) -> None:
     except DataError as err:
         shipped = reference.gradients(depth, False), reference.gradients(depth, True)
         if shipped[0] is None or shipped[1] is None:
-            common.coded_error("data", err)
+            common.coded_error(err)
             return
         (plain, made), (res, _) = shipped
         st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-                  problem=t(f"data.{err.code}", lang, **err.values)), icon=":material/inventory_2:")
+                  problem=err.message(lang, markdown=True)), icon=":material/inventory_2:")
     lines = [GradientLine(t("res.g.plain", lang), plain, palette.PLAIN, "dot"),
              GradientLine(t("res.g.residual", lang), res, palette.RESIDUAL, "solid")]
     title = t("res.g.title", lang, depth=depth)
@@ -241,11 +241,11 @@ def aux_gradients_view(lang: str) -> None:
     except DataError as err:
         shipped = reference.googlenet(0.0), reference.googlenet(AUX_WEIGHT)
         if shipped[0] is None or shipped[1] is None:
-            common.coded_error("data", err)
+            common.coded_error(err)
             return
         (without, made), (with_aux, _) = shipped
         st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-                  problem=t(f"data.{err.code}", lang, **err.values)), icon=":material/inventory_2:")
+                  problem=err.message(lang, markdown=True)), icon=":material/inventory_2:")
     # The auxiliary heads read the outputs of inception4a and 4d: a mark after each one's
     # last convolution.
     names = [g.name for g in without]
@@ -301,7 +301,7 @@ def reuse_view(lang: str) -> None:
         with st.spinner(t("wait.reuse", lang)):
             maps, before = reuse_of(path, meta["sha256"]), reuse_of(None, None)
     except CheckpointError as err:
-        common.coded_error("ckpt", err)
+        common.coded_error(err)
         return
     reuse_charts(maps, lang)
     reuse_words(maps, reuse_of(None, None), meta, lang)

@@ -88,7 +88,7 @@ def image_tab(lang: str) -> None:
     try:
         before, after, (h, w), original, kernel = filtered(data, sample, name, size, stride)
     except ImageError as err:
-        right.error(t(f"img.{err.code}", lang, **err.values), icon=":material/broken_image:")
+        right.error(err.message(lang, markdown=True), icon=":material/broken_image:")
         return
     with right:
         if before.size != original:

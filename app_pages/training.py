@@ -72,7 +72,7 @@ def controls(status: dict[str, Any], lang: str) -> None:
             try:
                 start_run(archs)  # writes "starting" before it returns: the page shows it at once
             except RunError as err:
-                common.coded_error("run", err)
+                common.coded_error(err)
     if status.get("state") in ACTIVE and b[1].button(t("train.stop", lang), icon=":material/stop:"):
         if common.is_teacher():
             request_stop()
@@ -146,7 +146,7 @@ def live(lang: str) -> None:
     try:
         probe_grid(status, lang)
     except DataError as err:
-        common.coded_error("data", err)
+        common.coded_error(err)
 
 
 def finished(lang: str) -> None:

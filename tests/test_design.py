@@ -74,10 +74,12 @@ def test_a_window_too_large_names_the_item_and_why() -> None:
         {"type": "conv", "out": 8, "kernel": 15, "padding": 0}]})
     with pytest.raises(DesignError) as err:
         layers(design)
-    # 28 - 5 + 1 = 24, pooled to 12: a 15x15 window does not fit (worked by hand)
-    assert err.value.item == 2 and err.value.code == "too_small"
-    assert err.value.values["h"] == 12
-    assert "3번 항목" in err.value.message("ko")
+    # 28 - 5 + 1 = 24, pooled to 12: a 15x15 window does not fit (worked by hand). Said in
+    # the tracer's words (err.empty), naming the module as the design names it.
+    assert err.value.item == 2 and err.value.code == "empty"
+    assert err.value.values["h"] == 12 and err.value.values["layer"] == "conv2"
+    assert err.value.message("ko").startswith("3번 항목: conv2 층은 12x12 입력")
+    assert "kernel is 15x15" in err.value.message("en")
 
 
 def test_linear_needs_flatten_and_infers_its_inputs() -> None:

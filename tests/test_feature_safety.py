@@ -95,7 +95,7 @@ def test_missing_and_damaged_typed_files_read_the_same(monkeypatch: pytest.Monke
         at.session_state["feat_weights_path"] = str(path)
         at.run()
         assert not at.exception
-        # The path is escaped for Markdown (common.error_values): it shows as typed.
+        # The path is escaped for Markdown (CodedError.message(markdown=True)): it shows as typed.
         assert [e.value for e in at.error] == [t("ckpt.unusable", "en", path=shown(str(path), 120))]
 
 

@@ -45,6 +45,25 @@ def formula(size: int, kernel: int, stride: int = 1, padding: int = 0, dilation:
             f"{out_size(size, kernel, stride, padding, dilation, ceil_mode)}")
 
 
+def transposed_out_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
+                        dilation: int = 1, output_padding: int = 0) -> int:
+    """Output length of a transposed convolution along one axis (PyTorch's formula):
+    ``(size - 1)*stride - 2*padding + dilation*(kernel - 1) + output_padding + 1``."""
+    return (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1
+
+
+def transposed_formula(size: int, kernel: int, stride: int = 1, padding: int = 0,
+                       dilation: int = 1, output_padding: int = 0) -> str:
+    """The transposed convolution's size formula with the numbers filled in.
+
+    >>> transposed_formula(7, 2, 2)
+    '(7 - 1)*2 - 2*0 + 1*(2 - 1) + 0 + 1 = 14'
+    """
+    out = transposed_out_size(size, kernel, stride, padding, dilation, output_padding)
+    return (f"({size} - 1)*{stride} - 2*{padding} + {dilation}*({kernel} - 1) + "
+            f"{output_padding} + 1 = {out}")
+
+
 def receptive_field(rf_in: int, jump_in: int, kernel: int, stride: int,
                     dilation: int = 1) -> tuple[int, int]:
     """Receptive field and jump after a layer: ``r + (k_eff - 1) * j`` and ``j * s``."""

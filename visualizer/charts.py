@@ -226,7 +226,7 @@ def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Fi
     pixels and its depth with the logarithm of its channels, so 227 and 6 pixels, 3 and 384
     channels all stay visible. Flat vectors are thin bars. Record ``current`` is highlighted.
     """
-    units = [u for u in flow_units(result) if u.first(result).type != "Flatten"]
+    units = [u for u in flow_units(result) if u.first(result).kind != "flatten"]
     stacks = [(t("diagram.input", lang), result.input_shape, -1)] + [
         (stage_label(result, u), u.last(result).output_shape, u.records[0]) for u in units]
     cur_pos = next((i for i, (_, _, idx) in enumerate(stacks) if idx == current), None)

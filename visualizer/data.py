@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from visualizer.errors import CodedError
+
 DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")  # where the Debian package puts them
 DATA_ENV = "CNNVIS_FASHION_DIR"  # another folder with the same four files (tests use it)
 PACKAGE = "dataset-fashion-mnist"
@@ -30,13 +32,13 @@ IMAGES_MAGIC = 0x00000803  # unsigned bytes, 3 dimensions (LeCun's IDX format)
 LABELS_MAGIC = 0x00000801  # unsigned bytes, 1 dimension
 
 
-class DataError(RuntimeError):
+class DataError(CodedError, RuntimeError):
     """The data set cannot be read; ``code`` is an i18n key ``data.<code>``."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        super().__init__(f"{code}: {values}")
-        self.code = code
-        self.values = {"package": PACKAGE, **values}
+    family = "data"
+
+    def __init__(self, code: str, /, **values: object) -> None:
+        super().__init__(code, **{"package": PACKAGE, **values})
 
 
 @dataclass(frozen=True)

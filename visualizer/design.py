@@ -39,9 +39,11 @@ from models.googlenet import Inception
 from models.notebooks import D2LInception, D2LResidual, DenseBlockNotebook, TransitionNotebook
 from models.ops import ShortcutA
 from models.resnet import BasicBlock, Bottleneck, ResidualBlock, projection
-from visualizer import arithmetic as ar
-from visualizer.trace import named_model, trace_named
-from visualizer.trace.rules import pair
+from visualizer.errors import CodedError
+from visualizer.i18n import t
+from visualizer.trace import InputError, ShapeError, named_model, trace, trace_named
+from visualizer.trace.errors import Refuse
+from visualizer.trace.rules import TYPES, Setting, offered, real, rule_for, whole
 
 VERSION = 1
 FORMAT = "cnnvis-design"
@@ -59,7 +61,7 @@ SIDES = (8, 1024)  # input side
 CHANNELS = (1, 64)
 
 
-class DesignError(ValueError):
+class DesignError(CodedError, ValueError):
     """A design that cannot be read or built.
 
     Attributes:
@@ -68,111 +70,81 @@ class DesignError(ValueError):
         values: the numbers of it, to fill in the message.
     """
 
+    family = "design.err"
+    shown_limit = 40  # characters of a user's text in a message (a name, a value)
+
     def __init__(self, code: str, item: int | None = None, **values: Any) -> None:
-        self.code = code
+        super().__init__(code, **values)
         self.item = item
-        self.values = values
         where = "" if item is None else f"item {item + 1}: "
-        super().__init__(f"{where}{code} {values}")
+        Exception.__init__(self, f"{where}{code} {values}")
 
     def message(self, lang: str, markdown: bool = False) -> str:
-        """The problem in ``lang``; with ``markdown``, a user's text in it is escaped (a page
-        shows it as Markdown: ``**x**`` typed in a file must not turn bold)."""
-        from visualizer.i18n import t
-        from visualizer.state import shown
-
-        values = {k: shown(v) if markdown and isinstance(v, str) else v for k, v in self.values.items()}
-        text = t(f"design.err.{self.code}", lang, **values)
-        if self.item is None:
-            return text
-        return t("design.err.at", lang, n=self.item + 1, text=text)
+        """The problem in ``lang``, the item's number first; with ``markdown``, a user's text
+        in it is escaped (a page shows it as Markdown: ``**x**`` typed in a file must not
+        turn bold)."""
+        text = super().message(lang, markdown)
+        return text if self.item is None else t("design.err.at", lang, n=self.item + 1, text=text)
 
 
-@dataclass(frozen=True)
-class Field:
-    """One setting of an item type: an int or float within bounds, a yes/no, or a choice."""
+class LayerRefused(DesignError):
+    """An item whose layer cannot take the input it gets, said in the tracer's words: ``code``
+    is a shape error's (``err.<code>`` in the catalogue: ``empty``, ``rank``, ``pool_pad``...),
+    and ``values["layer"]`` the module's name in the design (``pool2``, ``layer1.0.conv1``)."""
 
-    name: str
-    default: Any
-    low: float = 0
-    high: float = 0
-    choices: tuple[Any, ...] = ()
-
-    def check(self, value: Any, item: int) -> Any:
-        if self.choices:
-            if value not in self.choices:
-                raise DesignError("choice", item, field=self.name, value=_short(value),
-                                  choices=", ".join(map(str, self.choices)))
-            return value
-        if isinstance(self.default, bool):
-            if not isinstance(value, bool):
-                raise DesignError("bool", item, field=self.name, value=_short(value))
-            return value
-        number = (int,) if isinstance(self.default, int) else (int, float)
-        if isinstance(value, bool) or not isinstance(value, number) or not self.low <= value <= self.high:
-            raise DesignError("range", item, field=self.name, value=_short(value),
-                              low=self.low, high=self.high)
-        return type(self.default)(value)
+    family = "err"
 
 
-def _int(name: str, default: int, low: int, high: int) -> Field:
-    return Field(name, default, low, high)
+Field = Setting  # a builder item's setting (the registry's: visualizer/trace/rules.py)
 
 
-def _float(name: str, default: float, low: float, high: float) -> Field:
-    return Field(name, float(default), low, high)
+def check(f: Setting, value: Any, item: int) -> Any:
+    """``value`` for setting ``f`` of item number ``item``, or a DesignError saying why not."""
+    if f.choices:
+        if value not in f.choices:
+            raise DesignError("choice", item, field=f.name, value=_short(value),
+                              choices=", ".join(map(str, f.choices)))
+        return value
+    if isinstance(f.default, bool):
+        if not isinstance(value, bool):
+            raise DesignError("bool", item, field=f.name, value=_short(value))
+        return value
+    number = (int,) if isinstance(f.default, int) else (int, float)
+    if isinstance(value, bool) or not isinstance(value, number) or not f.low <= value <= f.high:
+        raise DesignError("range", item, field=f.name, value=_short(value), low=f.low, high=f.high)
+    return type(f.default)(value)
 
 
-def _window(kernel: int, stride: int) -> tuple[Field, ...]:
-    return (_int("kernel", kernel, 1, 15), _int("stride", stride, 1, 8), _int("padding", 0, 0, 15),
-            Field("ceil", False))
-
-
-# Every item type and its settings: the palette of the builder page (its order).
-PALETTE: dict[str, tuple[Field, ...]] = {
-    # Wide bounds on purpose: a student may take conv1 far enough to break the network.
-    "conv": (_int("out", 64, 1, 4096), _int("kernel", 3, 1, 64), _int("stride", 1, 1, 32),
-             _int("padding", 1, 0, 32), _int("groups", 1, 1, 64), Field("bias", True)),
-    "batchnorm": (_float("eps", 1e-5, 1e-8, 0.1),),
-    "relu": (),
-    "leaky_relu": (_float("slope", 0.01, 0.0, 1.0),),
-    "gelu": (),
-    "sigmoid": (),
-    "tanh": (),
-    "maxpool": _window(2, 2),
-    "avgpool": _window(2, 2),
-    "adaptive_avgpool": (_int("size", 1, 1, 32),),
-    "lrn": (_int("size", 5, 1, 15), _float("alpha", 1e-4, 0.0, 1.0), _float("beta", 0.75, 0.0, 4.0),
-            _float("k", 1.0, 0.0, 10.0)),
-    "dropout": (_float("p", 0.5, 0.0, 0.95),),
-    "zeropad": (_int("padding", 1, 0, 15),),
-    "flatten": (),
-    "linear": (_int("out", 10, 1, 16384), Field("bias", True)),
-    # The lecture's blocks. A residual item of n blocks: the first has the stride (and a
-    # shortcut that changes shape where needed), the others keep the shape, as torchvision's
-    # _make_layer. "plain" is a basic block without its shortcut (the paper's Figure 1);
-    # "lecture" is the lecture's Residual_Block (biases, no batch norm, same channels); "d2l"
-    # is the ResNet notebook's Residual (biases and batch norm; its projection shortcut is a
-    # bare 1x1 convolution, no batch norm).
-    "residual": (Field("block", "basic", choices=("basic", "bottleneck", "plain", "lecture", "d2l")),
-                 _int("width", 64, 1, 1024), _int("stride", 1, 1, 4),
-                 Field("shortcut", "projection", choices=("projection", "zeros"))),
+# Every item type and its settings: the palette of the builder page (its order). The layers
+# are the registry's (visualizer/trace/rules.py: each layer type says whether and how the
+# builder offers it); the lecture's blocks are the builder's own.
+BLOCK_SETTINGS: dict[str, tuple[Setting, ...]] = {
+    # A residual item of n blocks: the first has the stride (and a shortcut that changes shape
+    # where needed), the others keep the shape, as torchvision's _make_layer. "plain" is a
+    # basic block without its shortcut (the paper's Figure 1); "lecture" is the lecture's
+    # Residual_Block (biases, no batch norm, same channels); "d2l" is the ResNet notebook's
+    # Residual (biases and batch norm; its projection shortcut is a bare 1x1 convolution, no
+    # batch norm).
+    "residual": (Setting("block", "basic", choices=("basic", "bottleneck", "plain", "lecture", "d2l")),
+                 whole("width", 64, 1, 1024), whole("stride", 1, 1, 4),
+                 Setting("shortcut", "projection", choices=("projection", "zeros"))),
     # "notebook": the DenseNet notebook's block (one BN, then 3x3 conv-ReLU layers; its input
     # is not passed on; no bottleneck, so bn_size is not used) and transition (1x1 conv,
     # ReLU, BN, 2x2 average pool).
-    "dense_block": (_int("layers", 6, 1, 64), _int("growth", 32, 1, 256), _int("bn_size", 4, 1, 16),
-                    Field("style", "bc", choices=("bc", "notebook"))),
-    "transition": (_float("compression", 0.5, 0.05, 1.0), Field("style", "bc", choices=("bc", "notebook"))),
-    "inception": (_int("c1", 64, 1, 1024), _int("c3r", 96, 1, 1024), _int("c3", 128, 1, 1024),
-                  _int("c5r", 16, 1, 1024), _int("c5", 32, 1, 1024), _int("pool", 32, 1, 1024),
-                  Field("five", 3, choices=(3, 5)), Field("batch_norm", True)),
+    "dense_block": (whole("layers", 6, 1, 64), whole("growth", 32, 1, 256), whole("bn_size", 4, 1, 16),
+                    Setting("style", "bc", choices=("bc", "notebook"))),
+    "transition": (real("compression", 0.5, 0.05, 1.0), Setting("style", "bc", choices=("bc", "notebook"))),
+    "inception": (whole("c1", 64, 1, 1024), whole("c3r", 96, 1, 1024), whole("c3", 128, 1, 1024),
+                  whole("c5r", 16, 1, 1024), whole("c5", 32, 1, 1024), whole("pool", 32, 1, 1024),
+                  Setting("five", 3, choices=(3, 5)), Setting("batch_norm", True)),
 }
-BLOCKS = ("residual", "dense_block", "transition", "inception")
+LAYERS = offered()
+PALETTE: dict[str, tuple[Setting, ...]] = {
+    **{key: offer.settings for key, offer in LAYERS.items()}, **BLOCK_SETTINGS}
+BLOCKS = tuple(BLOCK_SETTINGS)
 # The name each module of an item gets (torchvision's style: conv1, bn1, layer1, fc1, ...).
-PREFIX = {"conv": "conv", "batchnorm": "bn", "maxpool": "pool", "avgpool": "pool",
-          "adaptive_avgpool": "avgpool", "lrn": "norm", "dropout": "drop", "zeropad": "pad",
-          "linear": "fc", "residual": "layer", "dense_block": "denseblock",
-          "inception": "inception", "leaky_relu": "relu"}
+PREFIX = {**{key: offer.prefix for key, offer in LAYERS.items() if offer.prefix},
+          "residual": "layer", "dense_block": "denseblock", "inception": "inception"}
 
 
 @dataclass(frozen=True)
@@ -231,8 +203,8 @@ def parse_item(data: Any, index: int) -> Item:
     unknown = [k for k in data if k not in fields and k not in ("type", "repeat")]
     if unknown:
         raise DesignError("field", index, field=_short(unknown[0]), kind=type_)
-    repeat = _int("repeat", 1, 1, MAX_REPEAT).check(data.get("repeat", 1), index)
-    settings = tuple((name, f.check(data.get(name, f.default), index)) for name, f in fields.items())
+    repeat = check(whole("repeat", 1, 1, MAX_REPEAT), data.get("repeat", 1), index)
+    settings = tuple((name, check(f, data.get(name, f.default), index)) for name, f in fields.items())
     return Item(type_, settings, repeat)
 
 
@@ -251,8 +223,8 @@ def parse(data: Any) -> Design:
     shape = data.get("input", [3, 224])
     if not (isinstance(shape, list) and len(shape) == 2):
         raise DesignError("input", value=_short(shape))
-    channels = _int("channels", 3, *CHANNELS).check(shape[0], -1)
-    size = _int("size", 224, *SIDES).check(shape[1], -1)
+    channels = check(whole("channels", 3, *CHANNELS), shape[0], -1)
+    size = check(whole("size", 224, *SIDES), shape[1], -1)
     name = data.get("name", "")
     name = "".join(ch for ch in name if ch.isprintable())[:60] if isinstance(name, str) else ""
     return Design(tuple(parse_item(d, i) for i, d in enumerate(items)), channels, size, name)
@@ -361,7 +333,9 @@ class Layer:
 
 def _weighted(it: Item) -> int:
     """Convolutions and linear layers an item holds (its repeats counted out)."""
-    per = {"conv": 1, "linear": 1, "transition": 1, "inception": 6,
+    if it.type in TYPES:
+        return (1 if TYPES[it.type].family else 0) * it.repeat
+    per = {"transition": 1, "inception": 6,
            "dense_block": (it["layers"] if it["style"] == "notebook" else 2 * it["layers"])
            if it.type == "dense_block" else 0,
            "residual": {"basic": 2, "plain": 2, "lecture": 2, "d2l": 3, "bottleneck": 3}.get(
@@ -369,77 +343,54 @@ def _weighted(it: Item) -> int:
     return per * it.repeat
 
 
-def _needs_map(i: int, x: Shape) -> None:
-    if len(x) != 4:
-        raise DesignError("needs_map", i)
-
-
-def _window_out(i: int, x: Shape, kernel: int, stride: int, padding: int, ceil: bool = False) -> None:
-    """Refuse a window that does not fit (a kernel larger than the padded map)."""
-    _needs_map(i, x)
-    if ar.out_size(min(x[2], x[3]), kernel, stride, padding, 1, ceil) < 1:
-        raise DesignError("too_small", i, h=x[2], w=x[3], kernel=kernel, padding=padding,
-                          need=kernel - 2 * padding)
-
-
 def _module(it: Item, i: int, x: Shape, first: bool) -> Make:
     """How to make one module of item ``it`` (number ``i``) for an input of shape ``x``;
-    ``first`` is whether it is the first of the item's repeats. Checks what torch would
-    refuse, so that the message can name the item and the fix."""
+    ``first`` is whether it is the first of the item's repeats. Refuses what cannot be built
+    (the shapes it cannot take are its layer type's to say: ``_output``)."""
     s = dict(it.settings)
-    t = it.type
     c = x[1]
-    if t == "conv":
-        _window_out(i, x, s["kernel"], s["stride"], s["padding"])
-        g = s["groups"]
-        if c % g or s["out"] % g:
-            raise DesignError("groups", i, groups=g, cin=c, cout=s["out"])
-        return lambda: nn.Conv2d(c, s["out"], s["kernel"], s["stride"], s["padding"], groups=g,
-                                 bias=s["bias"])
-    if t in ("maxpool", "avgpool"):
-        _window_out(i, x, s["kernel"], s["stride"], s["padding"], s["ceil"])
-        if 2 * s["padding"] > s["kernel"]:
-            raise DesignError("pool_padding", i, padding=s["padding"], kernel=s["kernel"],
-                              high=s["kernel"] // 2)
-        pool = nn.MaxPool2d if t == "maxpool" else nn.AvgPool2d
-        return lambda: pool(s["kernel"], s["stride"], s["padding"], ceil_mode=s["ceil"])
-    if t == "batchnorm":
-        _needs_map(i, x)
-        return lambda: nn.BatchNorm2d(c, eps=s["eps"])
-    if t == "lrn":
-        _needs_map(i, x)
-        return lambda: nn.LocalResponseNorm(s["size"], s["alpha"], s["beta"], s["k"])
-    if t == "adaptive_avgpool":
-        _needs_map(i, x)
-        return lambda: nn.AdaptiveAvgPool2d((s["size"], s["size"]))
-    if t == "zeropad":
-        _needs_map(i, x)
-        return lambda: nn.ZeroPad2d(s["padding"])
-    if t == "linear":
-        if len(x) != 2:
+    offer = LAYERS.get(it.type)
+    if offer is not None:
+        if offer.flat and len(x) != 2:
             raise DesignError("flatten_first", i)
-        return lambda: nn.Linear(c, s["out"], bias=s["bias"])
-    simple: dict[str, Make] = {
-        "relu": nn.ReLU, "gelu": nn.GELU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh,
-        "flatten": nn.Flatten, "leaky_relu": lambda: nn.LeakyReLU(s["slope"]),
-        "dropout": lambda: nn.Dropout(s["p"])}
-    if t in simple:
-        return simple[t]
-    _needs_map(i, x)
-    if t == "residual":
+        g = s.get("groups", 1)
+        if g > 1 and (c % g or s["out"] % g):
+            raise DesignError("groups", i, groups=g, cin=c, cout=s["out"])
+        return lambda: offer.make(s, c)
+    if it.type == "residual":
         return _residual(s, i, x, first)
-    if t == "dense_block":
+    if it.type == "dense_block":
         if s["style"] == "notebook":
             return lambda: DenseBlockNotebook(c, s["layers"], s["growth"])
         return lambda: DenseBlock(s["layers"], c, s["bn_size"], s["growth"])
-    if t == "transition":
+    if it.type == "transition":
         out = max(1, int(c * s["compression"]))  # floor, as the zoo's DenseNet
-        _window_out(i, x, 2, 2, 0)
         if s["style"] == "notebook":
             return lambda: TransitionNotebook(c, out)
         return lambda: Transition(c, out)
     return lambda: Inception(c, s["c1"], s["c3r"], s["c3"], s["c5r"], s["c5"], s["pool"],
                              five_by_five=s["five"], batch_norm=s["batch_norm"])
+
+
+def _output(module: nn.Module, x: Shape, i: int, name: str) -> Shape:
+    """The shape ``module`` (item ``i``'s, named ``name``) outputs for input ``x``, by the
+    tracer's rules; what it cannot take is a LayerRefused in the tracer's words."""
+    found = rule_for(module)
+    if found is not None:  # a layer: its type's shape rule (microseconds)
+        rule, settings = found
+        try:
+            return rule.shape(dict(settings).__getitem__, 0, [x])
+        except Refuse as refuse:
+            raise LayerRefused(refuse.code, i, **dict(refuse.values, layer=name)) from None
+    if len(x) != 4:  # a block works on feature maps
+        raise LayerRefused("rank", i, layer=name, shape=x)
+    try:  # a block: traced on its own (its plan is replayed, no forward pass once known)
+        return trace(module, x, model_name=name).output_shape
+    except ShapeError as err:
+        inner = err.layer if err.layer == name else f"{name}.{err.layer}"
+        raise LayerRefused(err.code, i, **dict(err.values, layer=inner)) from None
+    except InputError as err:  # a map past the tracer's limits (upsampled too far)
+        raise LayerRefused(err.code, i, **err.values) from None
 
 
 def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:
@@ -449,7 +400,6 @@ def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:
         if stride != 1:
             raise DesignError("lecture_stride", i)
         return lambda: ResidualBlock(c, s["width"], c, None)
-    _window_out(i, x, 3, stride, 1)
     if kind == "d2l":  # d2l's Residual makes its own shortcut: a 1x1 convolution, no BN
         if s["shortcut"] == "zeros":
             raise DesignError("d2l_zeros", i)
@@ -491,21 +441,18 @@ def layers(design: Design) -> list[Layer]:
 
     for i, it in enumerate(design.items):
         makes: list[Make] = []
+        stage = name(it.type) if it.type == "residual" else ""
         for r in range(it.repeat):
             make = _module(it, i, x, r == 0)
             with torch.device("meta"):
-                module = make().eval()  # batch norm in training mode is slow on meta
-            try:  # outside the device context and without autograd: else the slow path
-                with torch.no_grad():
-                    y = module(torch.empty(x, device="meta"))
-            except (RuntimeError, ValueError) as err:  # a check above should have said
-                raise DesignError("torch", i, detail=str(err).splitlines()[0][:120]) from None
-            x = tuple(y.shape)
-            if it.type != "residual":
-                out.append(Layer(name(it.type), i, make, x))
+                module = make().eval()
+            own = f"{stage}.{r}" if stage else name(it.type)
+            x = _output(module, x, i, own)
+            if not stage:
+                out.append(Layer(own, i, make, x))
             makes.append(make)
-        if it.type == "residual":
-            out.append(Layer(name(it.type), i, _sequential(makes), x))
+        if stage:
+            out.append(Layer(stage, i, _sequential(makes), x))
     # One global pool and one flatten are "avgpool" and "flatten", as in torchvision.
     single = {p for p in ("avgpool", "flatten") if counters.get(p) == 1}
     return [replace(layer, name=layer.name[:-1]) if layer.name[:-1] in single else layer
@@ -556,21 +503,6 @@ def item_of(net: DesignedNet, layer: str) -> int | None:
 
 # ---- From the zoo -----------------------------------------------------------------------
 
-def _conv(m: nn.Conv2d) -> dict[str, Any]:
-    return {"type": "conv", "out": m.out_channels, "kernel": m.kernel_size[0], "stride": m.stride[0],
-            "padding": m.padding[0], "groups": m.groups, "bias": m.bias is not None}  # type: ignore[index]
-
-
-def _side(v: Any) -> int:
-    """One side of a square kernel, stride or padding (an int or a pair)."""
-    return pair(v)[0]
-
-
-def _window_data(type_: str, m: nn.MaxPool2d | nn.AvgPool2d) -> dict[str, Any]:
-    return {"type": type_, "kernel": _side(m.kernel_size), "stride": _side(m.stride),
-            "padding": _side(m.padding), "ceil": bool(m.ceil_mode)}
-
-
 def _block_data(m: Any) -> dict[str, Any] | None:
     """A zoo module as one item's data, or ``None`` if it is a container to look inside."""
     if isinstance(m, PlainBlock | BasicBlock | Bottleneck):
@@ -607,28 +539,9 @@ def _block_data(m: Any) -> dict[str, Any] | None:
                 "c5r": b3[0].conv.out_channels, "c5": b3[1].conv.out_channels,
                 "pool": m.branch4[1].conv.out_channels, "five": b3[1].conv.kernel_size[0],
                 "batch_norm": not isinstance(m.branch1.bn, nn.Identity)}
-    leaf: dict[type[nn.Module], Callable[[Any], dict[str, Any]]] = {
-        nn.Conv2d: _conv,
-        nn.MaxPool2d: lambda p: _window_data("maxpool", p),
-        nn.AvgPool2d: lambda p: _window_data("avgpool", p),
-        nn.AdaptiveAvgPool2d: lambda p: {"type": "adaptive_avgpool", "size": _side(p.output_size)},
-        nn.BatchNorm2d: lambda b: {"type": "batchnorm", "eps": b.eps},
-        nn.LocalResponseNorm: lambda n: {"type": "lrn", "size": n.size, "alpha": n.alpha,
-                                         "beta": n.beta, "k": n.k},
-        nn.Dropout: lambda d: {"type": "dropout", "p": d.p},
-        nn.Linear: lambda fc: {"type": "linear", "out": fc.out_features, "bias": fc.bias is not None},
-        nn.LeakyReLU: lambda a: {"type": "leaky_relu", "slope": a.negative_slope},
-        nn.ZeroPad2d: lambda z: {"type": "zeropad", "padding": z.padding[0]},
-        **{cls: _named(name) for cls, name in (
-            (nn.ReLU, "relu"), (nn.GELU, "gelu"), (nn.Sigmoid, "sigmoid"), (nn.Tanh, "tanh"),
-            (nn.Flatten, "flatten"))},
-    }
-    convert = leaf.get(type(m))
-    return convert(m) if convert else None
-
-
-def _named(type_: str) -> Callable[[Any], dict[str, Any]]:
-    return lambda _: {"type": type_}
+    found = rule_for(m)  # a layer: its type's, if the builder offers it
+    offer = found[0].offer if found else None
+    return None if found is None or offer is None else {"type": found[0].key, **offer.data(m)}
 
 
 def from_zoo(name: str, **config: Any) -> Design:
@@ -654,7 +567,7 @@ def from_zoo(name: str, **config: Any) -> Design:
         if data is not None:
             done.append(r.name)
             items.append(data)
-        elif r.is_leaf and not isinstance(modules[r.name], nn.Identity):
+        elif r.is_leaf and r.kind != "identity":
             raise DesignError("zoo_layer", value=r.type)
     if any(isinstance(m, ShortcutA) for m in modules.values()):  # the paper's option A throughout
         items = [d | {"shortcut": "zeros"} if d["type"] == "residual" else d for d in items]

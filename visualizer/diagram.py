@@ -1,7 +1,8 @@
 """TraceResult -> Graphviz DOT: blocks, repeats, merges and the shape on every edge.
 
 The diagram is made of the units of ``structure.block_units``. Activations, batch norms and
-dropouts are folded into the box before them (they change no shape); adds and
+dropouts are folded into the box before them (they change no shape; each layer type says
+whether it folds, ``rules.TYPES``); adds and
 concatenations are circles, so ResNet's F(x) + x and DenseNet's concatenation stand out.
 """
 
@@ -16,12 +17,11 @@ from visualizer.i18n import number, shape_text, t
 from visualizer.names import human_name, named, type_name
 from visualizer.palette import BOXES_DARK, BOXES_LIGHT, HIGHLIGHT
 from visualizer.records import LayerRecord, TraceResult
-from visualizer.structure import BLOCK_TYPES, MINOR_TYPES, Unit, block_units, children_of
-from visualizer.trace.rules import describe
+from visualizer.structure import BLOCK_TYPES, Unit, block_units, children_of
+from visualizer.trace.rules import describe, of
 
 DETAILS = ("overview", "blocks", "layers")
 DIRECTIONS = ("TB", "LR")
-FOLDED = MINOR_TYPES | {"LocalResponseNorm"}
 # Font families, first found wins: Hangul needs NanumGothic or Noto Sans CJK (see Makefile).
 FONT = "NanumGothic,Noto Sans CJK KR,sans-serif"
 
@@ -64,20 +64,6 @@ class _Box:
     cluster: str = ""  # label of the opened block this box sits in
 
 
-def _kind(r: LayerRecord) -> str:
-    if r.type == "Conv2d":
-        return "conv"
-    if "Pool" in r.type:
-        return "pool"
-    if r.type == "Linear":
-        return "linear"
-    if r.type in ("Add", "Concat"):
-        return "merge"
-    if not r.is_leaf:
-        return "block"
-    return "other"
-
-
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -96,17 +82,19 @@ def _boxes(result: TraceResult, opt: DiagramOptions) -> list[_Box]:
     for u in units:
         r = u.first(result)
         prev = boxes[-1] if boxes else None
-        if r.type == "Identity" and prev is not None:  # passes its input on: draw nothing
+        kind = of(r)
+        if kind.box == "none" and prev is not None:  # passes its input on: draw nothing
             prev.unit = Unit(prev.unit.key, prev.unit.records, prev.unit.leaves + u.leaves)
             continue
-        if (r.type in FOLDED and u.count == 1 and prev is not None
+        if (kind.folds and u.count == 1 and prev is not None
                 and prev.kind not in ("merge", "block") and r.inputs
                 and r.inputs[0] == result.records[prev.unit.leaves[-1]].index
                 and r.parent == prev.unit.first(result).parent):
             prev.folded.append(r)
             prev.unit = Unit(prev.unit.key, prev.unit.records, prev.unit.leaves + u.leaves)
             continue
-        boxes.append(_Box(f"n{r.index}", u, _kind(r) if u.count == 1 else "block",
+        box = kind.box if kind.box != "none" else "other"
+        boxes.append(_Box(f"n{r.index}", u, box if u.count == 1 else "block",
                           cluster=_opened_parent(result, r, opened_names)))
     return boxes
 
@@ -143,7 +131,7 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
     r = u.first(result)
     big = opt.font_size + 3
     if box.kind == "merge":
-        return f'<<font point-size="{big + 4}"><b>{"+" if r.type == "Add" else "C"}</b></font>>'
+        return f'<<font point-size="{big + 4}"><b>{"+" if r.kind == "add" else "C"}</b></font>>'
     if u.count > 1:
         tail = u.last(result).label.rsplit(".", 1)[-1]
         title = f"{r.label} … {u.last(result).label if tail.isdigit() else tail}"
@@ -288,11 +276,11 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                 seen.add((src, b.id))
                 shape = result.input_shape if p == -1 else result.records[p].output_shape
                 attrs = f'label="{shape_text(shape)}"'
-                if r.type == "Add" and pos == 1 and b.kind == "merge":
+                if r.kind == "add" and pos == 1 and b.kind == "merge":
                     owner_block = r.parent or ""
                     inside = p != -1 and result.records[p].name.startswith(owner_block + ".")
                     kind = ("dg.identity" if not inside else "dg.shortcut_a"
-                            if result.records[p].type == "ShortcutA" else "dg.projection")
+                            if result.records[p].kind == "shortcut_a" else "dg.projection")
                     path = t(kind, opt.lang)
                     # One label beside the dashed line (graphviz keeps an edge's own label off
                     # its line; an xlabel was drawn across it, on the shape's label).
@@ -331,7 +319,7 @@ def _gpu_lanes(result: TraceResult, boxes: list[_Box]) -> int:
     """Lanes for the paper's two-GPU AlexNet: a chain (no merges) with grouped convs."""
     if any(b.kind == "merge" or b.kind == "block" for b in boxes):
         return 0
-    groups = [r.groups or 1 for r in result.leaves() if r.type == "Conv2d"]
+    groups = [r.groups or 1 for r in result.leaves() if of(r).family == "conv"]
     return max(groups) if groups and max(groups) > 1 else 0
 
 
@@ -342,7 +330,7 @@ def _lane_body(result: TraceResult, boxes: list[_Box], opt: DiagramOptions,
     A grouped conv (groups=2) only reads maps on its own GPU; a full conv (conv3) and the
     fully connected layers read both, which is where the GPUs talked to each other.
     """
-    split_end = next((i for i, b in enumerate(boxes) if b.unit.first(result).type == "Flatten"),
+    split_end = next((i for i, b in enumerate(boxes) if b.unit.first(result).kind == "flatten"),
                      len(boxes))
     lines: list[str] = []
     for lane in range(lanes):
@@ -357,7 +345,7 @@ def _lane_body(result: TraceResult, boxes: list[_Box], opt: DiagramOptions,
     prev_shape = result.input_shape
     for b in boxes[:split_end]:
         r = b.unit.first(result)
-        cross = r.type == "Conv2d" and (r.groups or 1) == 1
+        cross = of(r).family == "conv" and (r.groups or 1) == 1
         for lane in range(lanes):
             sources = prev if cross else [prev[lane]]
             for src in dict.fromkeys(sources):

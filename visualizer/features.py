@@ -25,6 +25,8 @@ import torch
 from PIL import Image
 from torch import nn
 
+from visualizer.errors import CodedError
+
 IMAGENET_MEAN = (0.485, 0.456, 0.406)  # torchvision's documented normalisation
 IMAGENET_STD = (0.229, 0.224, 0.225)
 MAX_FORWARD_SIDE = 512  # real forward passes are refused above this (memory and time)
@@ -189,13 +191,10 @@ def strip_layers(layers: list[tuple[str, tuple[int, ...]]], k: int = 4) -> list[
     return [seen[round(i * (len(seen) - 1) / (k - 1))] for i in range(k)]
 
 
-class CheckpointError(ValueError):
+class CheckpointError(CodedError, ValueError):
     """A checkpoint that cannot be used; ``code`` is an i18n key ``ckpt.<code>``."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        super().__init__(f"{code}: {values}")
-        self.code = code
-        self.values = values
+    family = "ckpt"
 
 
 # torchvision's DenseNet files predate its current names: "denselayer1.norm.1.weight" for

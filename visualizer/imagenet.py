@@ -36,6 +36,7 @@ from pathlib import Path
 
 import torch
 
+from visualizer.errors import CodedError
 from visualizer.features import CheckpointError, hub_dir, load_state
 
 # The address torchvision publishes its files under (torchvision/models/*.py).
@@ -82,7 +83,7 @@ def base_url() -> str:
     return (os.environ.get(BASE_URL_ENV, "").strip() or BASE_URL).rstrip("/")
 
 
-class FetchError(Exception):
+class FetchError(CodedError):
     """A download that did not give a usable file; ``code`` is an i18n key ``fetch.<code>``.
 
     Codes: ``offline`` (no connection to the server), ``http`` (the server refused:
@@ -91,10 +92,7 @@ class FetchError(Exception):
     ``load`` (the file does not load into the network).
     """
 
-    def __init__(self, code: str, **values: object) -> None:
-        super().__init__(f"{code}: {values}")
-        self.code = code
-        self.values = values
+    family = "fetch"
 
 
 def target(arch: str) -> Path:

@@ -15,18 +15,17 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
+from visualizer.errors import CodedError
+
 MAX_BYTES = 10 * 2**20  # also server.maxUploadSize in .streamlit/config.toml
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo decodes to 120 MB; more is refused
 FORMATS = ("PNG", "JPEG")
 
 
-class ImageError(ValueError):
+class ImageError(CodedError, ValueError):
     """An upload that cannot be used; ``code`` names the reason (i18n key ``img.<code>``)."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        super().__init__(f"{code}: {values}")
-        self.code = code
-        self.values = values
+    family = "img"
 
 
 def load_image(data: bytes, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS) -> Image.Image:

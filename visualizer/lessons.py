@@ -18,15 +18,12 @@ from models.googlenet import NaiveInception
 from models.resnet import BasicBlock, Bottleneck, ResidualBlock, projection
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.trace import trace
+from visualizer.trace.rules import of
 
 
 def conv_weights(records: list[LayerRecord] | tuple[LayerRecord, ...]) -> int:
     """Convolution weights (biases and batch norm left out, as the papers count)."""
-    total = 0
-    for r in records:
-        if r.type == "Conv2d" and r.kernel:
-            total += r.channels * (r.input_shapes[0][1] // (r.groups or 1)) * r.kernel[0] * r.kernel[1]
-    return total
+    return sum(of(r).weights(r) for r in records if of(r).family == "conv")
 
 
 def _inside(result: TraceResult, name: str) -> list[LayerRecord]:
@@ -62,7 +59,7 @@ def inception_costs(result: TraceResult) -> list[InceptionCost]:
     """For every Inception module of a GoogLeNet trace: reduced (real) vs naive (Fig. 2a)."""
     out = []
     for r in (x for x in result.records if x.type == "Inception"):
-        convs = {x.name: x for x in _inside(result, r.name) if x.type == "Conv2d"}
+        convs = {x.name: x for x in _inside(result, r.name) if of(x).family == "conv"}
         c1 = convs[f"{r.name}.branch1.conv"].channels
         c3 = convs[f"{r.name}.branch2.1.conv"]
         c5 = convs[f"{r.name}.branch3.1.conv"]
@@ -134,7 +131,7 @@ def block_cost(kind: str, in_channels: int, width: int, size: int = 56) -> Block
         downsample = projection(in_channels, out_channels, 1) if in_channels != out_channels else None
         block = block_cls(in_channels, width, 1, downsample)
     r = _meta_trace(block, (1, in_channels, size, size))
-    main = [x for x in r.leaves() if x.type == "Conv2d" and "downsample" not in x.name]
+    main = [x for x in r.leaves() if of(x).family == "conv" and "downsample" not in x.name]
     return BlockCost(kind=kind, in_shape=r.input_shape, out_shape=r.output_shape,
                      conv_weights=conv_weights(r.leaves()), params=r.total_params,
                      macs=r.total_macs, widths=tuple(x.channels for x in main),

@@ -45,7 +45,8 @@ import torch
 
 from visualizer import cost, runner
 from visualizer import design as ds
-from visualizer.data import DataError, load_split
+from visualizer.data import load_split
+from visualizer.errors import CodedError, StoredError
 from visualizer.records import TraceResult
 from visualizer.runs import RUN_NICE, RUN_THREADS, RunError, run_lock
 from visualizer.trace import trace
@@ -67,13 +68,10 @@ ENDED = ("done", "failed", "cancelled", "lost")
 ACTIVE = ("waiting_machine", "loading", "running", "evaluating")  # the states before those
 
 
-class QueueError(RuntimeError):
+class QueueError(CodedError, RuntimeError):
     """A job that cannot be queued; ``code`` is an i18n key ``queue.<code>``."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        super().__init__(f"{code}: {values}")
-        self.code = code
-        self.values = values
+    family = "queue"
 
 
 def queue_dir(folder: Path | None = None) -> Path:
@@ -141,7 +139,7 @@ def fitting_size(design: ds.Design) -> int | None:
         trial = ds.Design(design.items, design.channels, size, design.name)
         try:
             trainable(trial, *measure(trial))
-        except (QueueError, ds.DesignError, ValueError):
+        except CodedError:  # every refusal the project documents (a shape, a design, the queue)
             return False
         return True
 
@@ -428,9 +426,9 @@ def _finish(status: dict[str, Any], folder: Path | None) -> None:
 
 
 def _failed(status: dict[str, Any], prefix: str, code: str, values: dict[str, Any]) -> dict[str, Any]:
-    """The job's end when it fails: the message's i18n key ``<prefix>.<code>`` and its values."""
-    return status | {"state": "failed", "error": f"{prefix}.{code}",
-                     "values": {k: str(v) for k, v in values.items()}}
+    """The job's end when it fails: the message's i18n key ``<prefix>.<code>`` and its values
+    (``errors.StoredError.of`` says it again)."""
+    return status | {"state": "failed", **StoredError(prefix, code, values).stored()}
 
 
 def _run_job(job: dict[str, Any], folder: Path | None, options: dict[str, Any]) -> dict[str, Any]:
@@ -499,12 +497,8 @@ def run_one(job_id: str, folder: Path | None = None, *, budget: int = cost.WORK_
         return 2
     try:
         ended = _train_job(status, folder, budget, limit_train, limit_test)
-    except DataError as err:
-        ended = _failed(status, "data", err.code, err.values)
-    except ds.DesignError as err:
-        ended = _failed(status, "design.err", err.code, err.values)
-    except QueueError as err:
-        ended = _failed(status, "queue", err.code, err.values)
+    except CodedError as err:  # the data set, the design, the queue: said as it was raised
+        ended = status | {"state": "failed", **err.stored()}
     except MemoryError:
         ended = _failed(status, "queue", "memory_limit", {"gib": _gib()})
     except OSError as exc:

@@ -17,7 +17,7 @@ class LayerRecord:
         index: position in call order (parents come before their children).
         name: qualified module name (``layer1.0.conv1``); ``""`` for the whole model.
         label: the name a teacher would say (``conv1`` for torchvision's ``features.0``).
-        type: the module's class name.
+        type: the module's class name (what the page shows; views ask ``kind``).
         depth: 0 for the model, 1 for its children, and so on.
         parent: qualified name of the enclosing module (``None`` for the model).
         is_leaf: whether the module has no children (it does the actual computing).
@@ -31,6 +31,8 @@ class LayerRecord:
         kernel, stride, padding, dilation, groups: for convolution and pooling layers.
         receptive_field: input pixels (per side) that one output pixel sees, where defined.
         jump: distance in input pixels between neighbouring output pixels (effective stride).
+        kind: the layer type (``rules.of(record)`` is its object: how it is drawn, counted,
+            explained).
     """
 
     index: int
@@ -54,6 +56,7 @@ class LayerRecord:
     groups: int | None = None
     receptive_field: int | None = None
     jump: int | None = None
+    kind: str = ""  # its layer type, a key of visualizer.trace.rules.TYPES ("container": a block)
 
     @property
     def channels(self) -> int:
@@ -80,6 +83,9 @@ class TraceResult:
         total_params: parameters of the root module, including modules that did not run
             (GoogLeNet's auxiliary classifiers in eval mode).
         total_macs: multiply-accumulates of the forward pass.
+        weighted_depth: layers with weights (convolutions, linear layers) on the longest path
+            from input to output. This is how the papers count: ResNet-50 has 50 (its four
+            projection shortcuts run beside the main path), GoogLeNet 22, DenseNet-121 121.
     """
 
     model_name: str
@@ -87,6 +93,7 @@ class TraceResult:
     records: tuple[LayerRecord, ...]
     total_params: int
     total_macs: int
+    weighted_depth: int = 0
 
     @property
     def output_shape(self) -> Shape:
@@ -107,19 +114,6 @@ class TraceResult:
             if name in (r.name, r.label):
                 return r
         raise KeyError(f"no layer named {name!r} in {self.model_name}")
-
-    @cached_property  # the record is immutable: computed once, asked on every rerun
-    def weighted_depth(self) -> int:
-        """Layers with weights (conv, linear) on the longest path from input to output.
-
-        This is how the papers count: ResNet-50 has 50 (its four projection shortcuts run
-        beside the main path), GoogLeNet 22, DenseNet-121 121.
-        """
-        depth: dict[int, int] = {-1: 0}
-        for r in self.leaves():
-            here = max((depth[i] for i in r.inputs), default=0)
-            depth[r.index] = here + (1 if r.type in ("Conv2d", "Linear") else 0)
-        return max(depth.values())
 
     @cached_property
     def activation_values(self) -> int:

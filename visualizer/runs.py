@@ -23,6 +23,7 @@ import torch
 
 from visualizer import runner
 from visualizer.data import DataError, Split, load_split
+from visualizer.errors import CodedError
 from visualizer.train import (
     ERROR_SAMPLE,
     FIGURE1_ARCHS,
@@ -45,13 +46,10 @@ STATUS_EVERY = 1.0  # seconds between status files
 FILTERS_SHOWN = 32  # first-layer filters carried in the status, for the live page
 
 
-class RunError(RuntimeError):
+class RunError(CodedError, RuntimeError):
     """A run that cannot start or finish; ``code`` is an i18n key ``run.<code>``."""
 
-    def __init__(self, code: str, **values: object) -> None:
-        super().__init__(f"{code}: {values}")
-        self.code = code
-        self.values = values
+    family = "run"
 
 
 def run_dir(folder: Path | None = None) -> Path:

@@ -9,10 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from visualizer.records import LayerRecord, TraceResult
-
-# Layers that change neither the shape nor the parameter story; hidden in tables by default.
-MINOR_TYPES = frozenset({"ReLU", "BatchNorm2d", "Dropout", "Identity"})
-
+from visualizer.trace.rules import of
 
 # Modules drawn as one box until opened: the building blocks the papers name.
 BLOCK_TYPES = frozenset({"BasicBlock", "Bottleneck", "DenseLayer", "Inception", "InceptionAux",
@@ -125,13 +122,13 @@ def block_units(result: TraceResult, opened: frozenset[str] = frozenset(),
 def flow_units(result: TraceResult) -> list[Unit]:
     """Steps of the shape-flow chart: every block and every layer that changes the shape."""
     return [u for u in block_units(result, group=False)
-            if u.first(result).type not in MINOR_TYPES | {"LocalResponseNorm"}]
+            if not (of(u.first(result)).minor or of(u.first(result)).folds)]
 
 
 def cost_units(result: TraceResult, limit: int = 24) -> list[Unit]:
     """Bars of the parameters-vs-compute chart: weighted units, or whole stages if too many."""
     units = [u for u in block_units(result, group=False)
-             if (u.params(result) or u.macs(result)) and u.first(result).type not in MINOR_TYPES]
+             if (u.params(result) or u.macs(result)) and not of(u.first(result)).minor]
     if len(units) <= limit:
         return units
     kids = children_of(result)

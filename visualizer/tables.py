@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from visualizer import arithmetic as ar
 from visualizer.i18n import number, shape_text, t
 from visualizer.names import human_name, type_name
 from visualizer.records import LayerRecord, TraceResult
-from visualizer.structure import MINOR_TYPES, dense_ledger, growth_rate
+from visualizer.structure import dense_ledger, growth_rate
+from visualizer.trace.rules import of
 
 COLUMNS = ("col.layer", "col.name", "col.type", "col.output", "col.params", "col.macs", "col.kernel",
            "col.stride", "col.padding", "col.rf", "col.formula", "col.flag", "col.module")
@@ -26,7 +26,7 @@ def table_records(result: TraceResult, depth: int | None = None,
                   minor: bool = False) -> list[LayerRecord]:
     """The records a table shows at ``depth`` (all layers when ``None``)."""
     rows = result.at_depth(max_depth(result) if depth is None else depth)
-    return [r for r in rows if minor or r.type not in MINOR_TYPES]
+    return [r for r in rows if minor or not of(r).minor]
 
 
 def deck_depth(result: TraceResult, max_rows: int = 36) -> int:
@@ -38,28 +38,14 @@ def deck_depth(result: TraceResult, max_rows: int = 36) -> int:
     return best
 
 
-def size_formula(r: LayerRecord, ceil: bool = False) -> str:
-    """The output-size formula of a conv or pool record with its numbers filled in."""
-    if r.kernel is None or r.stride is None or r.padding is None or r.dilation is None:
-        return ""
-    size_in = r.input_shapes[0][2]
-    out = r.output_shape[2]
-    text = ar.formula(size_in, r.kernel[0], r.stride[0], r.padding[0], r.dilation[0])
-    # Pools in ceil mode (GoogLeNet) round up; the formula shows the rounding that happened.
-    if not text.endswith(f"= {out}"):
-        text = ar.formula(size_in, r.kernel[0], r.stride[0], r.padding[0], r.dilation[0],
-                          ceil_mode=True)
-    return text
+def size_formula(r: LayerRecord) -> str:
+    """The output-size formula of a record with its numbers filled in (its layer type's)."""
+    return of(r).size_formula(r)
 
 
 def dropped(r: LayerRecord) -> int:
     """Pixels the floor in the size formula leaves uncovered (0 where nothing is lost)."""
-    if r.kernel is None or r.stride is None or r.padding is None or r.dilation is None:
-        return 0
-    if size_formula(r).startswith("ceil"):
-        return 0
-    return ar.dropped_pixels(r.input_shapes[0][2], r.kernel[0], r.stride[0], r.padding[0],
-                             r.dilation[0])
+    return of(r).dropped(r)
 
 
 def _pair(p: tuple[int, int] | None) -> str:
@@ -101,10 +87,11 @@ def layer_rows(result: TraceResult, lang: str, depth: int | None = None,
 
 def param_compute_split(result: TraceResult) -> dict[str, float]:
     """Shares of parameters and MACs in convolutions vs fully connected layers."""
-    conv_p = sum(r.params for r in result.leaves() if r.type == "Conv2d")
-    fc_p = sum(r.params for r in result.leaves() if r.type == "Linear")
-    conv_m = sum(r.macs for r in result.leaves() if r.type == "Conv2d")
-    fc_m = sum(r.macs for r in result.leaves() if r.type == "Linear")
+    family = {r.index: of(r).family for r in result.leaves()}
+    conv_p = sum(r.params for r in result.leaves() if family[r.index] == "conv")
+    fc_p = sum(r.params for r in result.leaves() if family[r.index] == "linear")
+    conv_m = sum(r.macs for r in result.leaves() if family[r.index] == "conv")
+    fc_m = sum(r.macs for r in result.leaves() if family[r.index] == "linear")
     params = max(result.total_params, 1)
     macs = max(result.total_macs, 1)
     return {"conv_params": conv_p / params, "fc_params": fc_p / params,
@@ -138,19 +125,19 @@ def notices(result: TraceResult, lang: str) -> list[str]:
              depth=result.weighted_depth)]
     leaves = result.leaves()
     types = {r.type for r in result.records}
-    first_conv = next((r for r in leaves if r.type == "Conv2d"), None)
+    first_conv = next((r for r in leaves if of(r).family == "conv"), None)
     if first_conv is not None and first_conv.kernel and first_conv.kernel[0] > 1:
         out.append(t("notice.first_conv", lang, formula=size_formula(first_conv)))
     split = param_compute_split(result)
     if split["fc_params"] > 0.5:
-        big = max((r for r in leaves if r.type == "Linear"), key=lambda r: r.params)
+        big = max((r for r in leaves if of(r).family == "linear"), key=lambda r: r.params)
         out.append(t("notice.fc_vs_conv", lang, fc=round(100 * split["fc_params"]), big=big.label,
                      big_params=f"{big.params:,}", conv=round(100 * split["conv_macs"])))
     if "Inception" in types:
         mods = [r for r in result.records if r.type == "Inception"]
         out.append(t("notice.inception", lang, n=len(mods), first=mods[0].label,
                      cin=mods[0].input_shapes[0][1], cout=mods[0].output_shape[1]))
-    adds = [r for r in leaves if r.type == "Add"]
+    adds = [r for r in leaves if r.kind == "add"]
     if adds:
         proj = sum(1 for r in result.records if r.name.endswith("downsample"))
         out.append(t("notice.residual", lang, adds=len(adds), proj=proj))
@@ -167,24 +154,7 @@ def layer_arithmetic(r: LayerRecord, lang: str) -> list[str]:
     """How a layer's numbers come about, as sentences with the formulas filled in."""
     lines = [t("detail.shapes", lang, inp=" + ".join(shape_text(s) for s in r.input_shapes),
                out=shape_text(r.output_shape))]
-    if r.type == "Conv2d" and r.kernel:
-        cin = r.input_shapes[0][1]
-        g = r.groups or 1
-        bias = r.params - r.channels * (cin // g) * r.kernel[0] * r.kernel[1]
-        group = f" / {g}" if g > 1 else ""
-        formula = (f"{r.channels} × {cin}{group} × {r.kernel[0]} × {r.kernel[1]}"
-                   + (f" + {bias}" if bias else "") + f" = {r.params:,}")
-        lines.append(t("detail.params", lang, formula=formula))
-        hw = f"{r.output_shape[2]} × {r.output_shape[3]}"
-        lines.append(t("detail.macs", lang, formula=f"{r.channels} × {hw} × {cin // g} × "
-                                               f"{r.kernel[0]} × {r.kernel[1]} = {r.macs:,}"))
-    elif r.type == "Linear":
-        fin = r.input_shapes[0][-1]
-        lines.append(t("detail.params", lang, formula=f"{fin} × {r.channels} + {r.channels} = "
-                                                 f"{r.params:,}"))
-        lines.append(t("detail.macs", lang, formula=f"{fin} × {r.channels} = {r.macs:,}"))
-    elif r.params_total:
-        lines.append(t("detail.params", lang, formula=f"{r.params_total:,}"))
+    lines += of(r).arithmetic(r, lang)
     formula = size_formula(r)
     if formula:
         lines.append(f"{t('col.formula', lang)}: {formula}")

@@ -5,8 +5,9 @@ model by name), and ``ShapeError``, what they raise for an input that cannot pas
 
 - ``record.py``: one hooked forward on the meta device (no memory, no arithmetic) written
   down as a ``Plan``: the call tree, which layer produced each input, each leaf's settings.
-- ``rules.py``: one rule per layer type: its output shape, receptive field, MACs, parameters
-  and the line the diagram shows. Adding a layer type is adding a rule there.
+- ``rules.py``: the registry of layer types, one object each: its output shape, receptive
+  field, MACs, how the views draw and explain it, how the builder offers it. Adding a layer
+  type is adding an entry there (with its catalogue keys and its tests).
 - ``replay.py``: a plan evaluated for any input shape with those rules (microseconds instead
   of a forward pass), the sizes that pass, a plan with some layers' settings changed.
 - ``caches.py``: every cache with its bound, and the lock that recording needs.
@@ -23,14 +24,15 @@ from typing import Any
 
 from torch import nn
 
-from models import get_entry
+from models import ConfigError, get_entry
+from visualizer.errors import SettingError
 from visualizer.records import TraceResult
 from visualizer.trace.caches import get_plan, named_model, record_or_raise
-from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, Refuse, ShapeError, describe_valid
-from visualizer.trace.replay import check_input, records, shape_error, valid_sides
+from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, InputError, Refuse, ShapeError, describe_valid
+from visualizer.trace.replay import check_input, records, shape_error, valid_sides, weighted_depth
 
-__all__ = ["MAX_BATCH", "MAX_SIDE", "ShapeError", "describe_valid", "get_plan", "named_model",
-           "trace", "trace_named", "valid_sides"]
+__all__ = ["MAX_BATCH", "MAX_SIDE", "InputError", "SettingError", "ShapeError", "describe_valid",
+           "get_plan", "named_model", "trace", "trace_named", "valid_sides"]
 
 
 def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceResult:
@@ -49,7 +51,8 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
 
     Raises:
         ShapeError: the input cannot pass; names the first layer that breaks and the fix.
-        ValueError: a nonsense shape or a channel count the model was not built for.
+        InputError: a nonsense shape or a channel count the model was not built for.
+        (Both are the project's ``CodedError``, and ``ValueError``.)
     """
     x = check_input(input_shape)
     name = model_name or type(model).__name__
@@ -61,7 +64,8 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
     except Refuse as refuse:
         raise shape_error(plan, refuse, x) from None
     return TraceResult(model_name=name, input_shape=x, records=out,
-                       total_params=plan.total_params, total_macs=out[0].macs_total)
+                       total_params=plan.total_params, total_macs=out[0].macs_total,
+                       weighted_depth=weighted_depth(out))
 
 
 def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channels: int | None = None,
@@ -75,8 +79,15 @@ def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channel
         batch: batch size (MACs and activations scale with it).
         train: trace the training-time graph (auxiliary classifiers included).
         **config: the model's knobs (see ``models.get_entry(name).defaults()``).
+
+    Raises:
+        ShapeError, InputError: as ``trace``.
+        SettingError: a name or a setting the zoo cannot build (a ``models.ConfigError``).
     """
-    entry = get_entry(name)
+    try:
+        entry = get_entry(name)
+    except ConfigError as err:
+        raise SettingError(err) from None
     c, h, w = entry.default_input
     if channels is not None and "in_channels" in entry.defaults():
         config = dict(config, in_channels=channels)

@@ -23,7 +23,8 @@ from typing import Any
 
 from torch import nn
 
-from models import build_model
+from models import ConfigError, build_model
+from visualizer.errors import SettingError
 from visualizer.records import Shape
 from visualizer.trace.errors import LayerFailed, failed
 from visualizer.trace.record import Plan, idle_layers, own_params, record_plan
@@ -63,10 +64,11 @@ def _get_plan_locked(model: nn.Module, input_shape: Shape, model_name: str) -> P
     key = _structure_key(model, channels)
     twin = STRUCTURES.get(key)
     if twin is not None:  # same module tree, other settings: no forward pass needed
-        COUNTS["rebased"] += 1
         plan = _rebase(twin, model, model_name)
-        per_channels[channels] = plan
-        return plan
+        if plan is not None:
+            COUNTS["rebased"] += 1
+            per_channels[channels] = plan
+            return plan
     tries = [input_shape] + [(1, channels, s, s) for s in PROBE_SIDES]
     first_error: LayerFailed | None = None
     for shape in tries:
@@ -100,13 +102,15 @@ def _structure_key(model: nn.Module, channels: int) -> tuple[object, ...]:
     return (channels, model.training, tuple((n, type(m).__name__) for n, m in model.named_modules()))
 
 
-def _rebase(twin: Plan, model: nn.Module, model_name: str) -> Plan:
+def _rebase(twin: Plan, model: nn.Module, model_name: str) -> Plan | None:
     """``twin``'s call graph with the settings and parameter counts of ``model``'s modules."""
     modules = dict(model.named_modules())
     nodes = []
     for node in twin.nodes:
         m = modules[node.name]
         found = rule_for(m) if node.is_leaf else None
+        if node.is_leaf and (found is None or found[0].key != node.kind):
+            return None  # a layer of another type (an upsample of another mode): record anew
         nodes.append(replace(node, params=own_params(m), settings=found[1] if found else ()))
     return Plan(model_name=model_name, channels=twin.channels, nodes=tuple(nodes),
                 total_params=sum(p.numel() for p in model.parameters()), opaque=False,
@@ -117,13 +121,19 @@ def named_model(name: str, *, train: bool = False, **config: Any) -> nn.Module:
     """A meta-device model from the registry, built once per config and kept (LRU-bounded).
 
     ``train=True`` gives the training-time graph (GoogLeNet's auxiliary classifiers run).
+
+    Raises:
+        SettingError: a name or a setting the zoo cannot build.
     """
     key = (name, repr((train, sorted(config.items()))))
     with RECORD_LOCK:
         model = MODELS.get(key)
         if model is None:
             COUNTS["built"] += 1
-            model = build_model(name, device="meta", **config).train(train)
+            try:
+                model = build_model(name, device="meta", **config).train(train)
+            except ConfigError as err:  # the zoo's own error, as the app's
+                raise SettingError(err) from None
             MODELS[key] = model
             while len(MODELS) > MODEL_CACHE_SIZE:
                 MODELS.popitem(last=False)

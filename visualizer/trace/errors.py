@@ -2,6 +2,8 @@
 
 ``ShapeError`` is public: an input that cannot pass, with the layer, the reason (``code``, an
 ``err.<code>`` message of the catalogue, so either language) and the sizes that would work.
+``InputError`` is public too: an input shape that is no shape (``err.input_*``). Both are the
+project's ``CodedError``.
 ``Refuse`` and ``LayerFailed`` are the tracer's own: a rule refusing an input while a plan is
 replayed, and a forward pass that failed while one was recorded.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from visualizer.errors import CodedError
 from visualizer.i18n import t
 from visualizer.records import Shape
 
@@ -17,7 +20,7 @@ MAX_SIDE = 8192  # larger inputs are refused before any work is done
 MAX_BATCH = 256
 
 
-class ShapeError(ValueError):
+class ShapeError(CodedError, ValueError):
     """An input shape that cannot pass through the model.
 
     Attributes:
@@ -35,19 +38,26 @@ class ShapeError(ValueError):
         self.values = values
         self.valid = valid
         self.before: dict[str, Shape] = {}  # output shapes of the layers that did pass
-        super().__init__(self.message("en"))
+        Exception.__init__(self, self.message("en"))
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: str, markdown: bool = False) -> str:
         """The whole message in ``lang``: what breaks, then the fix."""
-        values = dict(self.values)
-        if self.code == "empty":
-            values["padded"] = t("err.padded", lang, **values) if values["p"] else ""
-        return f"{t('err.' + self.code, lang, **values)}; {describe_valid(self.valid, lang)}"
+        return f"{super().message(lang, markdown)}; {describe_valid(self.valid, lang)}"
 
     @property
     def smallest(self) -> int | None:
         """The smallest square input side that works."""
         return self.valid[0] if self.valid else None
+
+
+class InputError(CodedError, ValueError):
+    """An input shape that is not one: not four whole numbers (``input_shape``), a number out
+    of its range (``input_range``), or a channel count the model was not built for
+    (``input_channels``). The message says what is allowed; its text is the English one."""
+
+    def __init__(self, code: str, /, **values: Any) -> None:
+        super().__init__(code, **values)
+        Exception.__init__(self, self.message("en"))
 
 
 def describe_valid(valid: tuple[int, int | None] | None, lang: str = "en") -> str:
@@ -73,6 +83,9 @@ class Refuse(Exception):
         super().__init__(code)
         self.index = index
         self.code = code
+        if code == "empty":  # "(35x35 with padding 2)", in the message's language
+            padded = {k: values[k] for k in ("ph", "pw", "p")}
+            values["padded"] = ("err.padded", padded) if values["p"] else ""
         self.values = values
         self.before: tuple[tuple[str, Shape], ...] = ()  # leaves that passed, and their shapes
 

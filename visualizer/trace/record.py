@@ -19,7 +19,7 @@ from torch import nn
 
 from visualizer.records import Shape
 from visualizer.trace.errors import LayerFailed
-from visualizer.trace.rules import BY_KIND, UNKNOWN, Rule, Settings, rule_for
+from visualizer.trace.rules import CONTAINER, TYPES, UNKNOWN, Rule, Settings, rule_for
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Node:
     params: int
     inputs: tuple[int, ...]  # producer node index of each input; -1 is the model input
     output: int  # node that produced the output (itself, for a leaf)
-    kind: str  # the rule that replays a leaf (rules.BY_KIND); "container" otherwise
+    kind: str  # a leaf's layer type (a key of rules.TYPES); "unknown" or "container" otherwise
     settings: Settings = ()
     recorded: Shape = ()  # the output shape seen while recording
 
@@ -48,7 +48,7 @@ class Node:
 
     @cached_property  # asked for every node of every replay
     def rule(self) -> Rule:
-        return BY_KIND.get(self.kind, UNKNOWN)
+        return TYPES.get(self.kind) or (UNKNOWN if self.is_leaf else CONTAINER)
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def idle_layers(model: nn.Module, ran: set[str]) -> tuple[tuple[str, str, Settin
     for name, m in model.named_modules():
         found = rule_for(m) if name not in ran and next(m.children(), None) is None else None
         if found is not None and own_params(m):
-            out.append((name, found[0].kind, found[1]))
+            out.append((name, found[0].key, found[1]))
     return tuple(out)
 
 
@@ -152,7 +152,8 @@ def record_plan(model: nn.Module, input_shape: Shape, model_name: str = "") -> P
             type=type(mod).__name__, depth=len(stack),
             parent=nodes[stack[-1]]["name"] if stack else None, is_leaf=is_leaf,
             params=own_params(mod), inputs=tuple(ins), output=-1,
-            kind=found[0].kind if found else "container", settings=found[1] if found else ()))
+            kind=found[0].key if found else "unknown" if is_leaf else "container",
+            settings=found[1] if found else ()))
         stack.append(len(nodes) - 1)
 
     def post(name: str, mod: nn.Module, args: tuple[Any, ...], out: Any) -> None:

@@ -13,9 +13,9 @@ from typing import Any
 from torch import nn
 
 from visualizer.records import LayerRecord, Shape
-from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, Refuse, ShapeError
+from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, InputError, Refuse, ShapeError
 from visualizer.trace.record import Plan, display_names
-from visualizer.trace.rules import Field
+from visualizer.trace.rules import Field, of, rule_for
 
 
 def _shape_of(shapes: Sequence[Shape | None], i: int, x: Shape) -> Shape:
@@ -74,8 +74,8 @@ def records(plan: Plan, x: Shape) -> tuple[LayerRecord, ...]:
     """Every node's record for input ``x``: shapes, parameters, MACs, receptive fields."""
     shapes = replay_shapes(plan, x)
     fields = receptive_fields(plan, shapes, x)
-    macs = [node.rule.macs(node.get, shapes[i]) if node.is_leaf else 0
-            for i, node in enumerate(plan.nodes)]
+    macs = [node.rule.macs(node.get, shapes[i], _shape_of(shapes, node.inputs[0], x))
+            if node.is_leaf and node.inputs else 0 for i, node in enumerate(plan.nodes)]
     # Subtree totals: a node's subtree is the contiguous run of deeper nodes after it.
     n = len(plan.nodes)
     params_total = [0] * n
@@ -92,7 +92,8 @@ def records(plan: Plan, x: Shape) -> tuple[LayerRecord, ...]:
         spatial = node.is_leaf and node.rule.spatial
         field: tuple[int | None, int | None] = fields[i] or (None, None)
         out.append(LayerRecord(
-            index=i, name=node.name, label=node.label, type=node.type, depth=node.depth,
+            index=i, name=node.name, label=node.label, type=node.type, kind=node.kind,
+            depth=node.depth,
             parent=node.parent, is_leaf=node.is_leaf,
             input_shapes=tuple(_shape_of(shapes, j, x) for j in node.inputs),
             output_shape=shapes[i], params=node.params, params_total=params_total[i],
@@ -102,41 +103,50 @@ def records(plan: Plan, x: Shape) -> tuple[LayerRecord, ...]:
             stride=node.get("stride") if spatial else None,
             padding=node.get("padding") if spatial else None,
             dilation=node.get("dilation") if spatial else None,
-            groups=node.get("groups") if node.kind == "conv" else None,
+            groups=dict(node.settings).get("groups") if spatial else None,
             receptive_field=field[0], jump=field[1]))
     return tuple(out)
 
 
+def weighted_depth(out: tuple[LayerRecord, ...]) -> int:
+    """Weighted layers (each layer type says whether it is) on the longest path from input to
+    output (``TraceResult.weighted_depth``)."""
+    depth: dict[int, int] = {-1: 0}
+    for r in out:
+        if r.is_leaf:
+            here = max((depth[i] for i in r.inputs), default=0)
+            depth[r.index] = here + (1 if of(r).family else 0)
+    return max(depth.values())
+
+
 def check_input(input_shape: Any) -> Shape:
-    """Nonsense shapes raise ValueError saying what is allowed."""
+    """Nonsense shapes raise InputError saying what is allowed."""
     try:
         shape = tuple(input_shape)
     except TypeError:
-        raise ValueError(f"input shape must be (N, C, H, W), got {input_shape!r}") from None
+        raise InputError("input_shape", value=repr(input_shape)[:60]) from None
     if len(shape) == 3:
         shape = (1, *shape)
     if len(shape) != 4:
-        raise ValueError(f"input shape must be (N, C, H, W) or (C, H, W), got {input_shape!r}")
+        raise InputError("input_shape", value=repr(input_shape)[:60])
     names = ("batch", "channels", "height", "width")
     limits = (MAX_BATCH, 4096, MAX_SIDE, MAX_SIDE)
     for name, v, hi in zip(names, shape, limits, strict=True):
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise ValueError(f"{name} must be a whole number from 1 to {hi}, got {v!r}")
-        if not 1 <= v <= hi:
-            raise ValueError(f"{name} must be from 1 to {hi}, got {v}")
+        if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= hi:
+            raise InputError("input_range", name=(f"err.dim.{name}", {}), high=hi, value=repr(v)[:30])
     return shape
 
 
 def check_channels(model: nn.Module, channels: int) -> None:
-    """The first convolution fixes the input's channels: say so before any forward pass."""
+    """The first layer that fixes its input channels (a convolution) fixes the input's: say so
+    before any forward pass."""
     labels = display_names(model)
     for name, m in model.named_modules():
-        if isinstance(m, nn.Conv2d):
-            if m.in_channels != channels:
-                raise ValueError(
-                    f"{labels.get(name, name)} expects {m.in_channels} input channels but the "
-                    f"input has {channels}; feed {m.in_channels} channels or build the model "
-                    f"with in_channels={channels}")
+        found = rule_for(m)
+        want = found[0].takes_channels(m) if found else None
+        if want is not None:
+            if want != channels:
+                raise InputError("input_channels", layer=labels.get(name, name), want=want, got=channels)
             return
 
 
