@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from torch import nn
 
-from app_pages import builder_train, common, lecture_mode
+from app_pages import builder_train, common, lecture_mode, projector
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import list_models
@@ -301,7 +301,7 @@ def settings_text(it: ds.Item, lang: str) -> str:
 
 
 def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: int | None,
-                lang: str) -> None:
+                lang: str, tallest: int = 560) -> None:
     """One row per item: its number, kind, settings, output shape and parameters. ``result``
     may cover only the items before ``broken_at``, the item that breaks: its row says so (✗,
     and tinted in the palette's highlight colour)."""
@@ -329,15 +329,20 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
         tint = f"background-color: {palette.BEFORE}"
         shown_frame = frame.style.apply(lambda row: [tint if row.name == broken_at else ""] * len(row),
                                         axis=1)
+    columns = {**common.fitted_columns(frame, (t("builder.col.params", lang),)),
+               t("builder.col.item", lang): st.column_config.TextColumn(width="medium"),
+               t("builder.col.n", lang): st.column_config.NumberColumn(width=50)}
+    if projector.presenting():  # every cell whole at a projector's type size; the sums in the headline
+        texts = (t("builder.col.item", lang), t("builder.col.settings", lang), out_col)
+        columns = {**common.fitted_columns(frame, texts=texts),
+                   t("builder.col.params", lang): None, t("builder.col.n", lang): None}
     sel = st.session_state.get(SEL)
     event = st.dataframe(
         shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",
         key=f"b_items_{st.session_state.get(NONCE, 0)}",
         selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
-        column_config={**common.fitted_columns(frame, (t("builder.col.params", lang),)),
-                       t("builder.col.item", lang): st.column_config.TextColumn(width="medium"),
-                       t("builder.col.n", lang): st.column_config.NumberColumn(width=50)},
-        height=min(36 * (len(frame) + 1) + 12, 560), width="stretch", placeholder="")
+        column_config=columns,
+        height=min(36 * (len(frame) + 1) + 12, tallest), width="stretch", placeholder="")
     picked = event.selection.rows if event is not None else []
     if picked and picked[0] != sel:
         st.session_state[SEL] = picked[0]
@@ -416,9 +421,9 @@ def broken(err: ds.DesignError, lang: str) -> None:
                   args=(item, field, value), icon=":material/build:")
 
 
-def input_controls(lang: str) -> None:
+def input_controls(lang: str, row: Any = None) -> None:
     d = design()
-    row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
+    row = row or st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
     for name, low, high, value in (("channels", *ds.CHANNELS, d.channels), ("size", *ds.SIDES, d.size)):
         key = f"b_{name}"
         st.session_state[key] = value
@@ -426,9 +431,11 @@ def input_controls(lang: str) -> None:
                          on_change=on_input, args=(name,))
 
 
-def starter(lang: str) -> None:
-    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
-    row.selectbox(t("builder.start", lang), STARTS, key="b_start", width=360,
+def starter(lang: str, row: Any = None) -> None:
+    row = row or st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    # wide enough for its longest choice at a projector's type size (it read "본보기: 작은 CNN (Fashio")
+    width = 520 if projector.presenting() else 360
+    row.selectbox(t("builder.start", lang), STARTS, key="b_start", width=width,
                   format_func=lambda n: start_label(n, lang), help=t("builder.start.help", lang))
     row.button(t("builder.open", lang), icon=":material/folder_open:", on_click=on_open,
                help=t("builder.replace_warn", lang))
@@ -505,6 +512,42 @@ def take_home(result: TraceResult | None, lang: str) -> None:
         (st.error if msg[0] == "error" else st.success)(msg[1])
 
 
+def slide(lang: str) -> None:
+    """The builder on a slide (projector mode): one row of controls (the start, the input, the
+    selected item's editor and the palette in menus), the headline figures, the design's items
+    beside its shape flow. The limits go to the speaker notes; the exports, the class queue and
+    the board are on the page off the slides."""
+    top = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    starter(lang, top)
+    input_controls(lang, top)
+    d = design()
+    common.write_url({"design": ds.encode(d)})
+    if d.items:
+        with top.popover(t("builder.edit", lang), icon=":material/edit:"):
+            editor(lang)
+    with top.popover(t("builder.add.button", lang), icon=":material/add:"):
+        adder(lang)
+    lecture_mode.note(t("builder.limits", lang, items=ds.MAX_ITEMS, depth=ds.MAX_WEIGHTED,
+                        params=number(ds.MAX_PARAMS, lang), macs=number(ds.MAX_MACS, lang)), small=True)
+    if not d.items:
+        st.info(t("builder.empty", lang), icon=":material/add_box:")
+        return
+    result, err, owners, _ = traced(ds.encode(d))
+    if err is None and result is not None:
+        common.headline(result, lang)
+    shapes_from, owners_from = result, owners
+    if result is None and err is not None and err.item:  # the items before the broken one work
+        shapes_from, _, owners_from, _ = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
+    left, right = st.columns([3, 2])
+    with left:
+        items_table(shapes_from, owners_from, None if err is None else err.item, lang, tallest=320)
+        if err is not None:
+            broken(err, lang)
+    if err is None and result is not None:
+        with right:
+            live_chart(charts.shape_flow(result, lang), key="b_flow")
+
+
 def render() -> None:
     lang = common.lang()
     if KEY not in st.session_state or lecture_mode.link_wins():
@@ -516,10 +559,13 @@ def render() -> None:
     st.session_state.setdefault("b_start", DEFAULT_START)
     st.session_state.setdefault(NONCE, 0)
     st.title(t("builder.title", lang))
-    st.markdown(t("builder.intro", lang))
+    lecture_mode.note(t("builder.intro", lang))
     for key, values in problems:
         st.warning(t(key, lang, **values), icon=":material/link_off:")
     common.show_problems([])
+    if projector.presenting():
+        slide(lang)
+        return
     starter(lang)
     input_controls(lang)
     d = design()

@@ -115,8 +115,9 @@ def figure1_view(lang: str) -> None:
     if len(recipes) > 1:
         st.warning(t("res.f1.mixed", lang, recipes=len(recipes)), icon=":material/warning:")
     curves = {arch: m["error_curve"] for arch, m in ready.items()}
-    live_chart(figure1(curves, lang), key="res_figure1")
-    chart_files(f"figure1-{lang}", lambda: figure1(curves, lang),
+    date = str(made.get("date", "?"))[:10] if made else None  # reference results say so in the title
+    live_chart(figure1(curves, lang, date), key="res_figure1")
+    chart_files(f"figure1-{lang}", lambda: figure1(curves, lang, date),
                 [{"network": arch, **p} for arch, c in curves.items() for p in c], "res_dl_figure1")
     figure1_words(ready, lang)
     rows = [{t("col.model", lang): t(f"arch.{arch}", lang),

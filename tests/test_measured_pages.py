@@ -114,6 +114,22 @@ def test_figure1_chart_draws_the_curves_of_the_files(trained: Path) -> None:
         assert (trace.yaxis in ("y", "y2")) == arch.startswith("plain")
 
 
+def test_figure1_title_says_whose_results_it_draws() -> None:
+    """This machine's runs are "measured here"; the results shipped with the app are reference
+    results, with their date (issue 32)."""
+    from visualizer import reference
+
+    shipped = reference.figure1()
+    assert shipped is not None
+    nets, made = shipped
+    curves = {a: m["error_curve"] for a, m in nets.items()}
+    for lang, here, ref in (("ko", "여기서 측정", "기준 결과"), ("en", "measured here", "reference results")):
+        own = figure1(curves, lang).layout.title.text
+        theirs = figure1(curves, lang, str(made["date"])[:10]).layout.title.text
+        assert here in own and ref not in own
+        assert ref in theirs and str(made["date"])[:10] in theirs and here not in theirs
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_figure1_page_says_what_was_measured(trained: Path, lang: str) -> None:
     at = open_page("lesson_resnet", lang=lang)

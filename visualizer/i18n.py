@@ -436,6 +436,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.f1.col.test": ("Test error (all 10,000)", "테스트 오류 (10,000장 전부)"),
     "res.f1.col.minutes": ("Minutes of training", "학습 시간 (분)"),
     "sc.f1.title": ("Error while training (measured here)", "학습 중의 오류 (여기서 측정)"),
+    "sc.f1.title.reference": ("Error while training (reference results, {date})",
+                              "학습 중의 오류 (기준 결과, {date})"),
     "sc.f1.plain_train": ("Plain · train", "지름길 없음 · 학습"),
     "sc.f1.plain_test": ("Plain · test", "지름길 없음 · 테스트"),
     "sc.f1.res_train": ("ResNet · train", "잔차 · 학습"),

@@ -25,10 +25,11 @@ FIGURE1_LINES = (("plain20", palette.PLAIN, 2, "dot"), ("plain56", palette.PLAIN
                  ("resnet20", palette.RESIDUAL, 2, "dot"), ("resnet56", palette.RESIDUAL, 4, "solid"))
 
 
-def figure1(curves: dict[str, list[dict[str, float]]], lang: str) -> go.Figure:
+def figure1(curves: dict[str, list[dict[str, float]]], lang: str, made: str | None = None) -> go.Figure:
     """Training error (left) and test error (right) against epochs; plain networks on top,
     residual ones below, 20 and 56 layers in each panel. ``curves`` maps an arch to its
-    ``error_curve`` (points with ``epoch``, ``train_error``, ``test_error``)."""
+    ``error_curve`` (points with ``epoch``, ``train_error``, ``test_error``); ``made``: the date
+    of the reference results drawn (shipped with the app), or None for this machine's own."""
     fig = make_subplots(rows=2, cols=2, shared_xaxes=True, shared_yaxes=True,
                         horizontal_spacing=0.06, vertical_spacing=0.12,
                         subplot_titles=[t("sc.f1.plain_train", lang), t("sc.f1.plain_test", lang),
@@ -50,7 +51,8 @@ def figure1(curves: dict[str, list[dict[str, float]]], lang: str) -> go.Figure:
     fig.update_yaxes(range=[0, 100], tickvals=[25, 50, 75, 100], ticksuffix="%", gridcolor=palette.GRID)
     fig.update_xaxes(title_text=t("sc.f1.epoch_axis", lang), row=2)
     fig.update_xaxes(rangemode="tozero", gridcolor=palette.GRID)
-    fig = styled(fig, t("sc.f1.title", lang), 660)
+    title = t("sc.f1.title.reference", lang, date=made) if made else t("sc.f1.title", lang)
+    fig = styled(fig, title, 660)
     fig.update_annotations(font_size=15)  # the panel titles
     # The legend above the panel titles (which sit just over the top panels), not on them.
     fig.update_layout(legend_y=1.07, margin_t=140)

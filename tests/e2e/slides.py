@@ -6,11 +6,16 @@ checks of text:
   the floating slide bar;
 - **right**: a box past the right edge of the screen (a diagram's column, a table);
 - **shortened**: a control's label or value cut short ("S…", "본보기: 작은 CNN (Fashio"): a
-  button, a widget's label, a tab, a select box's value or a text box's text wider than its box.
+  button, a widget's label, a tab, a select box's value or a text box's text wider than its box;
+
+and, with the same checks as every page: text under 18 px (a projector's back row), clipped or
+crossed by a line (readable.py), and a picture's labels on each other or past its edge
+(labels.py).
 """
 
 from __future__ import annotations
 
+from tests.e2e.labels import page_defects
 from tests.e2e.readable import Problem, page_problems
 
 JS = r"""
@@ -71,6 +76,8 @@ PROJECTOR_MIN_PX = 18.0
 
 
 def slide_problems(page) -> list[Problem]:  # type: ignore[no-untyped-def]
-    """What keeps the slide on ``page`` from fitting its screen, and its text from reading."""
+    """What keeps the slide on ``page`` from fitting its screen, and its text from reading (too
+    small, clipped, crossed: readable.py; a picture's labels on each other: labels.py)."""
     fit = [Problem(**p) for p in page.evaluate(JS)]
-    return fit + [p for p in page_problems(page, 0, min_px=PROJECTOR_MIN_PX)]
+    overlaps = [Problem(d.what, " | ".join(d.labels)[:60], d.picture) for d in page_defects(page)]
+    return fit + page_problems(page, 0, min_px=PROJECTOR_MIN_PX) + overlaps

@@ -70,7 +70,9 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
         found = measure(page)
         if found:
             failures[here] = found
-        if page.locator(".st-key-slide_next button").first.is_disabled():
+        step_on = page.locator(".st-key-slide_next button").first
+        step_on.wait_for(timeout=90_000)  # the slide bar is drawn after the page
+        if step_on.is_disabled():
             break  # DenseNet's last step: the lecture's end
         before = page.url
         page.keyboard.press("ArrowRight")
