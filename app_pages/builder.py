@@ -19,7 +19,7 @@ from torch import nn
 
 from app_pages import builder_train, common, lecture_mode, projector
 from app_pages.diagram_view import diagram
-from app_pages.live_chart import live_chart
+from app_pages.live_chart import FLOW_SLIDE_MIN, live_chart
 from models import list_models
 from visualizer import charts, palette
 from visualizer import design as ds
@@ -332,10 +332,11 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
     columns = {**common.fitted_columns(frame, (t("builder.col.params", lang),)),
                t("builder.col.item", lang): st.column_config.TextColumn(width="medium"),
                t("builder.col.n", lang): st.column_config.NumberColumn(width=50)}
-    if projector.presenting():  # every cell whole at a projector's type size; the sums in the headline
-        texts = (t("builder.col.item", lang), t("builder.col.settings", lang), out_col)
-        columns = {**common.fitted_columns(frame, texts=texts),
-                   t("builder.col.params", lang): None, t("builder.col.n", lang): None}
+    if projector.presenting():  # every cell whole at a projector's type size: the items and their
+        # shapes (the settings are in the item's editor, the sums in the headline)
+        columns = {**common.fitted_columns(frame, texts=(t("builder.col.item", lang), out_col)),
+                   t("builder.col.params", lang): None, t("builder.col.n", lang): None,
+                   t("builder.col.settings", lang): None}
     sel = st.session_state.get(SEL)
     event = st.dataframe(
         shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",
@@ -427,14 +428,17 @@ def input_controls(lang: str, row: Any = None) -> None:
     for name, low, high, value in (("channels", *ds.CHANNELS, d.channels), ("size", *ds.SIDES, d.size)):
         key = f"b_{name}"
         st.session_state[key] = value
-        row.number_input(t(f"builder.{name}", lang), low, high, step=1, key=key, width=220,
+        short = projector.presenting() and name == "size"  # a slide's row holds every control
+        label = t("builder.size.short" if short else f"builder.{name}", lang)
+        row.number_input(label, low, high, step=1, key=key,
+                         width=160 if projector.presenting() else 220,
                          on_change=on_input, args=(name,))
 
 
 def starter(lang: str, row: Any = None) -> None:
     row = row or st.container(horizontal=True, gap="small", vertical_alignment="bottom")
     # wide enough for its longest choice at a projector's type size (it read "본보기: 작은 CNN (Fashio")
-    width = 520 if projector.presenting() else 360
+    width = 500 if projector.presenting() else 360
     row.selectbox(t("builder.start", lang), STARTS, key="b_start", width=width,
                   format_func=lambda n: start_label(n, lang), help=t("builder.start.help", lang))
     row.button(t("builder.open", lang), icon=":material/folder_open:", on_click=on_open,
@@ -538,14 +542,15 @@ def slide(lang: str) -> None:
     shapes_from, owners_from = result, owners
     if result is None and err is not None and err.item:  # the items before the broken one work
         shapes_from, _, owners_from, _ = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1, 1])
     with left:
         items_table(shapes_from, owners_from, None if err is None else err.item, lang, tallest=320)
         if err is not None:
             broken(err, lang)
     if err is None and result is not None:
         with right:
-            live_chart(charts.shape_flow(result, lang), key="b_flow")
+            live_chart(charts.shape_flow(result, lang, compact=True), key="b_flow", slide_min=FLOW_SLIDE_MIN,
+                       slide_title=False)
 
 
 def render() -> None:

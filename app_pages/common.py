@@ -99,7 +99,16 @@ def exact_count(n: int, lang: str) -> str:
 
 def headline(result: TraceResult, lang: str) -> None:
     """The figures a network is known by: parameters (exact and rounded), MACs, depth, output,
-    activation memory."""
+    activation memory. On a slide, one line (the picture below it gets the room)."""
+    from app_pages import projector
+
+    if projector.presenting():
+        st.markdown(" · ".join((
+            f"{t('metric.params', lang)} **{exact_count(result.total_params, lang)}**",
+            f"{t('metric.macs', lang)} **{number(result.total_macs, lang)}**",
+            f"{t('metric.depth', lang)} **{result.weighted_depth}**",
+            f"{t('metric.output', lang)} **{shape_text(result.output_shape)}**")))
+        return
     row = st.container(horizontal=True, gap="medium")
     row.metric(t("metric.params", lang), exact_count(result.total_params, lang),
                help=t("metric.params.help", lang) + f" ({result.total_params:,})")

@@ -18,7 +18,7 @@ import streamlit as st
 from app_pages import common, lecture_mode, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
-from app_pages.live_chart import clicked, live_chart
+from app_pages.live_chart import FLOW_SLIDE_MIN, clicked, live_chart
 from models import ConfigError, get_entry, list_models
 from visualizer import charts
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
@@ -126,10 +126,11 @@ def select_from_chart() -> None:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)  # a view seen before costs no figure
-def flow_figure(_result: TraceResult, v: View, lang: str, selected: int | None) -> dict[str, Any]:
+def flow_figure(_result: TraceResult, v: View, lang: str, selected: int | None,
+                compact: bool = False) -> dict[str, Any]:
     """The flow chart's data for view ``v``; ``_result`` is that view's trace (so not hashed:
-    the view already names it)."""
-    return charts.plain(charts.shape_flow(_result, lang, selected))
+    the view already names it). ``compact``: for a slide."""
+    return charts.plain(charts.shape_flow(_result, lang, selected, compact))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -150,7 +151,9 @@ def view_notices(_result: TraceResult, v: View, lang: str) -> list[str]:
 @st.fragment  # the table depth, the toggle and chart clicks rerun this tab only
 def flow_tab(result: TraceResult, lang: str) -> None:
     selected = st.session_state.ex_selected
-    live_chart(flow_figure(result, view(), lang, selected), key="ex_flow", on_click=select_from_chart)
+    live_chart(flow_figure(result, view(), lang, selected, projector.presenting()), key="ex_flow",
+               on_click=select_from_chart,
+               slide_min=FLOW_SLIDE_MIN, slide_title=False)
     if projector.presenting():  # the slide: the flow chart; the layer table in the speaker notes
         lecture_mode.note_table(layer_table(result, view(), lang, max_depth(result), False)[0])
         return
@@ -229,10 +232,15 @@ def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[]
 def render() -> None:
     lang = common.lang()
     problems = start()
-    sidebar(lang)
+    slide = projector.presenting()
+    if not slide:
+        sidebar(lang)
     entry = get_entry(STATE["arch"])
     st.title(t(f"arch.{entry.name}", lang))
-    st.caption(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv))
+    lecture_mode.note(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv),
+                      small=True)
+    if slide:  # the network's controls on the slide itself, under its title
+        sidebar(lang)
     common.show_problems(problems)
     body(lang)
 

@@ -30,6 +30,9 @@ from visualizer.i18n import t
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 CONFIG = {"displaylogo": False, "responsive": True}
+# The shape flow chart (charts.shape_flow: two panels, a legend, the layer names) needs this
+# much height to read on a slide (the explorer's and the builder's).
+FLOW_SLIDE_MIN = 280
 
 JS = """
 const loadPlotly = () => {
@@ -53,7 +56,6 @@ const loadPlotly = () => {
 // above the plot. Below 640 px (a phone): layer names under the axis at least 30 px apart
 // (rotated names closer than that run into each other), the figure's own phone variant
 // (layout.meta.narrow: trace updates, such as shorter point labels), and no toolbar.
-const SLIDE_MIN = 200;  // px: below this a chart is no picture; the slide-fit test says so
 const textWidth = (text, size) => [...text].reduce(
   (sum, ch) => sum + size * (ch.charCodeAt(0) > 0x2e80 ? 1.0 : ch === ' ' ? 0.3 : 0.62), 0);
 const wrap = (text, size, room) => {
@@ -71,9 +73,9 @@ const wrap = (text, size, room) => {
 };
 // On a slide (projector mode): no taller than the room it has (projector.ROOM_JS), so the
 // picture never runs below the fold.
-const fitWidth = (figure, config, width, room) => {
+const fitWidth = (figure, config, width, room, least) => {
   const layout = { ...figure.layout };
-  if (room) layout.height = Math.round(Math.max(SLIDE_MIN, Math.min(layout.height || 450, room)));
+  if (room) layout.height = Math.round(Math.max(least, Math.min(layout.height || 450, room)));
   let data = figure.data;
   const title = layout.title && layout.title.text;
   if (title) {
@@ -113,7 +115,8 @@ const draw = (host, Plotly) => {
   const { data } = host.cnnvisLatest;
   if (host.cnnvisFailed) { host.textContent = ''; host.cnnvisFailed = false; }
   const room = data.fit ? slideRoom(host) : 0;
-  const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth, room);
+  const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth, room,
+                                            data.slide_min);
   host.cnnvisWidth = host.clientWidth;
   host.cnnvisRoom = room;
   Plotly.react(host, traces, layout, config);
@@ -175,11 +178,14 @@ def bundle_served() -> bool:
 
 
 def live_chart(fig: Any, key: str, *, static: bool = False,
-               on_click: Callable[[], None] | None = None) -> None:
+               on_click: Callable[[], None] | None = None, slide_min: int = 200,
+               slide_title: bool = True) -> None:
     """Draw ``fig`` (a plotly figure, or its :func:`visualizer.charts.plain` data); the same
     ``key`` on the next run updates this chart instead of replacing it. ``static`` charts are
     pictures: no hover, zoom or toolbar. On a slide (projector mode) a chart is no taller than
-    the room left on the screen below its top, so the step's picture is never below the fold."""
+    the room left on the screen below its top, so the step's picture is never below the fold;
+    never shorter than ``slide_min`` px (below that its labels run into each other), and
+    without its title where ``slide_title`` is False (the tab's name says it)."""
     config = {**CONFIG, "staticPlot": static}
     if not bundle_served():
         st.plotly_chart(for_projector(plain(fig)) if projector.presenting() else fig, key=key,
@@ -188,9 +194,17 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
     figure = fig if isinstance(fig, dict) else plain(fig)
     if projector.presenting():
         figure = for_projector(figure)
+        if not slide_title:
+            layout = dict(figure.get("layout") or {})
+            layout["title"] = {"text": ""}
+            legend = layout.get("showlegend") is not False
+            margin = 70 if legend else 24  # the legend's line, or nothing above the plot
+            layout["margin"] = {**(layout.get("margin") or {}), "t": margin}
+            figure = {**figure, "layout": layout}
     callbacks = {"on_click_change": on_click} if on_click else {}
     _component(key=key, data={"figure": figure, "config": config, "fit": projector.presenting(),
-                              "failed": t("chart.failed", common.lang())}, **callbacks)
+                              "slide_min": slide_min, "failed": t("chart.failed", common.lang())},
+               **callbacks)
 
 
 def clicked(key: str) -> int | None:

@@ -116,6 +116,7 @@ CSS = f"""
   padding: 0.1rem 0 !important; }}
 {ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
 {ON} [data-testid="stMain"] code {{ font-size: max(18px, 0.85em) !important; }}
+{ON} [data-testid="stMain"] [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}
 {ON} .st-key-cnnvis_slide_bar {{ position: fixed; right: 1rem; bottom: 0.6rem; z-index: 1000;
   width: auto !important; background: rgba(255, 255, 255, 0.92); border-radius: 0.6rem;
   padding: 0.2rem 0.4rem; box-shadow: 0 0 0.4rem rgba(0, 0, 0, 0.15); }}

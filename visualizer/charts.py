@@ -66,6 +66,8 @@ def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
 
     out = walk(figure)
     layout = out.setdefault("layout", {})
+    # a value label plotly would shrink to fit its bar is hidden instead: never under 18 px
+    layout["uniformtext"] = {"minsize": PROJECTOR_FONT_MIN, "mode": "hide"}
     layout.setdefault("font", {"size": PROJECTOR_FONT_MIN, "color": "#000000"})
     if isinstance(layout.get("height"), int | float):
         layout["height"] = round(layout["height"] * 1.3)
@@ -99,7 +101,8 @@ def styled(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> go.Figure:
+def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
+               compact: bool = False) -> go.Figure:
     """Two panels sharing the layer axis: spatial size on top, channels below.
 
     The size panel writes each new size on its point (the lecture's 224, 55, 27, 13, 6);
@@ -162,13 +165,22 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None) -> g
         # the panels their height above them.
         **base_layout(t("flow.title", lang), 560 if few else 700), "bargap": 0.25,
         "barmode": "overlay",
+        # compact: no legend (its three entries take three lines in a slide's column); the axis
+        # titles and the layer names say what each panel shows
+        **({"showlegend": False} if compact else {}),
         "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False},
-        "yaxis": {"anchor": "x", "domain": [0.494, 1.0], "title": {"text": t("flow.size", lang)},
-                  "range": [0, top * 1.2], "gridcolor": palette.GRID, "automargin": True},
+        # compact (a slide): short axis titles, so that the two fit beside short panels
+        "yaxis": {"anchor": "x", "domain": [0.58 if compact else 0.494, 1.0],
+                  "title": {"text": t("flow.size.short" if compact else "flow.size", lang)},
+                  # compact panels are short: their value labels need more room above the top
+                  "range": [0, top * (1.45 if compact else 1.2)], "gridcolor": palette.GRID,
+                  "automargin": True},
         "xaxis2": {"anchor": "y2", "tickmode": "array", "tickvals": x[::step],
                    "ticktext": labels[::step], "tickangle": -45, "automargin": True},
-        "yaxis2": {"anchor": "x2", "domain": [0.0, 0.414], "title": {"text": t("flow.channels", lang)},
-                   "type": "log", "dtick": 1, "range": [0, math.log10(biggest) + 0.5],
+        "yaxis2": {"anchor": "x2", "domain": [0.0, 0.5 if compact else 0.414],
+                   "title": {"text": t("flow.channels.short" if compact else "flow.channels", lang)},
+                   "type": "log", "dtick": 1,
+                   "range": [0, math.log10(biggest) + (1.3 if compact else 0.5)],
                    "gridcolor": palette.GRID, "automargin": True},
     }
     if selected is not None and selected in index:
@@ -295,7 +307,8 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
         else:
             width = 10.0
             _box(fig, x, 0, width, 0.4, 0, color)
-            caption = t("shape.flat", lang, n=shape[-1])
+            # on two lines: two long vectors side by side (fc6, fc7) would write over each other
+            caption = t("shape.flat", lang, n=shape[-1]).replace(" ", "<br>", 1)
         fig.add_annotation(x=x + width / 2, y=-0.6, text=f"<b>{caption}</b>", showarrow=False,
                            yanchor="top", font={"size": 15})
         x += width + 3
