@@ -1457,6 +1457,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.dim.height": ("height", "높이"),
     "err.dim.width": ("width", "너비"),
     # --- end of the error base class ---
+    # --- a trained design is kept (issue 29) ---
+    "queue.take_home": ("Take your trained network home (.zip)", "학습한 네트워크 가져가기 (.zip)"),
+    "queue.take_home.help": ("{name}.py is its PyTorch code, {name}.pt the weights it learned in class; "
+                             "the last lines of {name}.py say how to load them.",
+                             "{name}.py는 PyTorch 코드, {name}.pt는 수업에서 학습한 가중치입니다. "
+                             "불러오는 법은 {name}.py의 마지막 줄에 있습니다."),
+    # --- end of the kept design ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),
