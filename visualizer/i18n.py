@@ -1461,7 +1461,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.take_home": ("Take your trained network home (.zip)", "학습한 네트워크 가져가기 (.zip)"),
     "queue.take_home.help": ("{name}.py is its PyTorch code, {name}.pt the weights it learned in class; "
                              "the last lines of {name}.py say how to load them.",
-                             "{name}.py는 PyTorch 코드, {name}.pt는 수업에서 학습한 가중치입니다. "
+                             "{name}.py: PyTorch 코드, {name}.pt: 수업에서 학습한 가중치. "
                              "불러오는 법은 {name}.py의 마지막 줄에 있습니다."),
     # --- end of the kept design ---
     # item settings

@@ -33,7 +33,7 @@ from torch import nn
 from models.ops import Add, Concat, ShortcutA
 from visualizer import arithmetic as ar
 from visualizer.i18n import CATALOGUE, t
-from visualizer.records import LayerRecord, Shape
+from visualizer.records import WEIGHTED_KINDS, LayerRecord, Shape
 from visualizer.trace.errors import Refuse
 
 Settings = tuple[tuple[str, Any], ...]
@@ -679,6 +679,7 @@ TYPES: dict[str, Rule] = {r.key: r for r in (
     Merge("add", Add, box="merge"),
     Cat("cat", Concat, box="merge"),
 )}
+WEIGHTED_KINDS.update(key for key, r in TYPES.items() if r.family)  # TraceResult.weighted_depth
 UNKNOWN = Unknown("unknown")
 CONTAINER = Unknown("container", box="block")
 _BY_TYPE: dict[type[nn.Module], list[Rule]] = {}
