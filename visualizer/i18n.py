@@ -1438,6 +1438,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.upsample": ("upsample to {h}×{w} (nearest)", "업샘플링, {h}×{w}(으)로 (최근접)"),
     "dg.upsample_bilinear": ("upsample to {h}×{w} (bilinear)", "업샘플링, {h}×{w}(으)로 (쌍선형)"),
     "dg.FeatureAlphaDropout": ("alpha dropout of whole maps", "맵 단위 알파 드롭아웃"),
+    "err.huge": ("{layer} would make a {h:,.0f}x{w:,.0f} map; the largest this app computes is {max:,}x{max:,}",
+                 "{layer} 층은 {h:,.0f}x{w:,.0f} 맵을 만들게 됩니다. 이 앱이 계산하는 가장 큰 맵은 {max:,}x{max:,}입니다"),
     "err.output_padding": ("{layer} has output padding {op}; it must be smaller than its stride {s}",
                            "{layer} 층의 출력 패딩 {op}은(는) 보폭 {s}보다 작아야 합니다"),
     "err.crop": ("{layer} gets a {h}x{w} input and its padding {p} crops away its whole output",
