@@ -19,10 +19,11 @@ from torch import nn
 
 from app_pages import common
 from app_pages.live_chart import live_chart
-from visualizer import cost, lesson_charts, runner
+from visualizer import cost, kept, lesson_charts, runner
 from visualizer import design as ds
 from visualizer import queue as q
 from visualizer.errors import StoredError
+from visualizer.features import CheckpointError
 from visualizer.i18n import number, t
 from visualizer.records import TraceResult
 from visualizer.train import eta_text
@@ -139,10 +140,27 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
                      seconds=ended["seconds"]), icon=":material/emoji_events:")
         if ended.get("curve"):
             live_chart(lesson_charts.training_curve(ended["curve"], lang), key="b_curve", static=True)
+        take_home(job_id, str(ended.get("name") or ""), lang)
     elif state == "failed":
         st.error(StoredError.of(ended).message(lang, markdown=True), icon=":material/error:")
     else:
         st.info(t(f"queue.state.{state}", lang), icon=":material/info:")
+
+
+def take_home(job_id: str, name: str, lang: str) -> None:
+    """The trained network to take home: its code and the weights it learned, in one zip."""
+    try:
+        source = kept.path(job_id)
+    except CheckpointError:
+        return
+    if not source.is_file():
+        return
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in name)
+    stem = safe.strip("_")[:40] or "my_network"
+    st.download_button(t("queue.take_home", lang), lambda: kept.take_home(source, stem),
+                       file_name=f"{stem}.zip", mime="application/zip", key="b_take_home",
+                       icon=":material/download:", on_click="ignore",
+                       help=t("queue.take_home.help", lang, name=stem))
 
 
 def running_view(status: dict[str, Any], lang: str) -> None:

@@ -256,10 +256,11 @@ def body(lang: str) -> None:
         with st.spinner(t("wait.trace", lang, arch=t(f"arch.{entry.name}", lang), size=size)):
             result = common.cached_trace(entry.name, size, tuple(sorted(config(entry.name).items())))
     except ShapeError as err:
-        target = None
-        if err.valid is not None:
-            low, high = err.valid
-            target = high if high is not None and size > high else low
+        if err.valid is None:  # no size works: the message says to change the setting, no button
+            common.shape_error(err)
+            return
+        low, high = err.valid
+        target = high if high is not None and size > high else low
         common.shape_error(err, t("fix.button", lang, size=target), lambda: set_size(target))
         return
     except ConfigError as err:  # a setting the model cannot be built with

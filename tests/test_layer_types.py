@@ -251,3 +251,13 @@ def test_a_transposed_conv_after_flatten_is_refused_as_the_tracer_would() -> Non
         ds.layers(ds.parse(data))
     assert (info.value.code, info.value.item) == ("rank", 1)
     assert "deconv1 expects 4-D feature maps but gets shape (1, 64)" in info.value.message("en")
+
+
+def test_a_map_grown_past_the_limit_is_refused_not_overflowed() -> None:
+    """Upsampling x8 again and again (a hostile link may ask it): 1024 * 8 * 8 = 65,536 is the
+    largest side; the next one is refused in words, before any float can overflow."""
+    data = {"input": [1, 1024], "items": [{"type": "upsample", "scale": 8, "repeat": 64}] * 64}
+    with pytest.raises(ds.LayerRefused) as info:
+        ds.layers(ds.parse(data))
+    assert (info.value.code, info.value.item, info.value.values["layer"]) == ("huge", 0, "up3")
+    assert "524,288x524,288" in info.value.message("en")

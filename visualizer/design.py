@@ -3,8 +3,9 @@
 """A network a student designs: a list of layers and blocks, as data, never as code.
 
 A design is an input (channels and a square side) and a list of items. An item is a type
-from ``PALETTE`` (a layer, or one of the lecture's blocks), its settings (numbers and choices
-within bounds) and a repeat count. Nothing a user types is executed or imported:
+from ``PALETTE`` (a layer type the registry offers, ``visualizer/trace/rules.py``, or one of the
+lecture's blocks), its settings (numbers and choices within bounds) and a repeat count. Nothing
+a user types is executed or imported:
 
 - ``parse`` reads a design from plain data (a JSON file, a link) and checks every value;
   ``encode``/``decode`` put a design into a link (``1.`` + base64url of zlib'd JSON, so it is
@@ -15,8 +16,10 @@ within bounds) and a repeat count. Nothing a user types is executed or imported:
   ``models.densenet.DenseBlock``, ``models.googlenet.Inception``, ...).
 - ``from_zoo`` turns any zoo model into a design with exactly its parameters and MACs.
 
-Every problem is a ``DesignError``: a code (``design.err.<code>`` in the catalogue, so either
-language), the item it concerns and the numbers of it.
+Every problem is a ``DesignError`` (the project's ``CodedError``): a code (``design.err.<code>``
+in the catalogue, so either language), the item it concerns and the numbers of it. A layer
+that cannot take the shape it gets is a ``LayerRefused``, said in the tracer's words
+(``err.<code>``), so the builder and the explorer say a shape error the same way.
 """
 
 from __future__ import annotations
@@ -421,9 +424,14 @@ def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:
 def layers(design: Design) -> list[Layer]:
     """The modules of the design in order, with their names and output shapes.
 
-    Shapes are worked out on the meta device (no memory, no arithmetic), item by item, so
-    every channel count and a linear layer's inputs follow from what comes before. A residual
-    item is one ``nn.Sequential`` of its blocks (``layer1``), as torchvision's stages.
+    Shapes are worked out item by item by each layer type's shape rule (a block by the
+    tracer, on the meta device: no memory, no arithmetic), so every channel count and a linear
+    layer's inputs follow from what comes before. A residual item is one ``nn.Sequential`` of
+    its blocks (``layer1``), as torchvision's stages.
+
+    Raises:
+        LayerRefused: a layer cannot take the shape it gets (the tracer's words).
+        DesignError: anything else that cannot be built (groups, limits, shortcuts).
     """
     if not design.items:
         raise DesignError("empty")

@@ -1452,6 +1452,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.upsample": ("upsample to {h}×{w} (nearest)", "업샘플링, {h}×{w}(으)로 (최근접)"),
     "dg.upsample_bilinear": ("upsample to {h}×{w} (bilinear)", "업샘플링, {h}×{w}(으)로 (쌍선형)"),
     "dg.FeatureAlphaDropout": ("alpha dropout of whole maps", "맵 단위 알파 드롭아웃"),
+    "err.huge": ("{layer} would make a {h:,.0f}x{w:,.0f} map; the largest this app computes is {max:,}x{max:,}",
+                 "{layer} 층은 {h:,.0f}x{w:,.0f} 맵을 만들게 됩니다. 이 앱이 계산하는 가장 큰 맵은 {max:,}x{max:,}입니다"),
     "err.output_padding": ("{layer} has output padding {op}; it must be smaller than its stride {s}",
                            "{layer} 층의 출력 패딩 {op}은(는) 보폭 {s}보다 작아야 합니다"),
     "err.crop": ("{layer} gets a {h}x{w} input and its padding {p} crops away its whole output",
@@ -1471,6 +1473,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.dim.height": ("height", "높이"),
     "err.dim.width": ("width", "너비"),
     # --- end of the error base class ---
+    # --- a trained design is kept (issue 29) ---
+    "queue.take_home": ("Take your trained network home (.zip)", "학습한 네트워크 가져가기 (.zip)"),
+    "queue.take_home.help": ("{name}.py is its PyTorch code, {name}.pt the weights it learned in class; "
+                             "the last lines of {name}.py say how to load them.",
+                             "{name}.py: PyTorch 코드, {name}.pt: 수업에서 학습한 가중치. "
+                             "불러오는 법은 {name}.py의 마지막 줄에 있습니다."),
+    # --- end of the kept design ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),

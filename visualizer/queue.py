@@ -43,7 +43,7 @@ from typing import IO, Any
 
 import torch
 
-from visualizer import cost, runner
+from visualizer import cost, kept, runner
 from visualizer import design as ds
 from visualizer.data import load_split
 from visualizer.errors import CodedError, StoredError
@@ -561,9 +561,14 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
     _write_json(d / "running.json", status | {"state": "evaluating", "curve": points})
     _hold("evaluating")
     accuracy = evaluate(result.model, test_set, design.size, mean, std)
+    try:  # the weights it learned, kept with the design: the student takes them home
+        kept.save(status["id"], design, result.model, accuracy=accuracy, mean=mean, std=std, root=folder)
+        weights = True
+    except OSError:  # a full disk costs the download, not the result
+        weights = False
     entry = {"id": status["id"], "nickname": status["nickname"], "name": status["name"],
              "design": status["design"], "params": status["params"], "macs": status["macs"],
              "accuracy": round(accuracy, 4), "test_images": len(test_set), "steps": result.steps,
              "pictures": result.steps * RECIPE.batch_size, "seconds": round(result.seconds, 1),
              "finished": time.time()}
-    return status | entry | {"state": "done", "curve": points, "entry": entry}
+    return status | entry | {"state": "done", "curve": points, "entry": entry, "weights": weights}

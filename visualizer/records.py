@@ -7,6 +7,9 @@ from functools import cached_property
 
 Shape = tuple[int, ...]
 Pair = tuple[int, int]
+# The layer types that hold weights (a convolution, a linear layer): filled in by the registry of
+# layer types (visualizer/trace/rules.py), which reads records; this module imports nothing back.
+WEIGHTED_KINDS: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,6 @@ class TraceResult:
         total_params: parameters of the root module, including modules that did not run
             (GoogLeNet's auxiliary classifiers in eval mode).
         total_macs: multiply-accumulates of the forward pass.
-        weighted_depth: layers with weights (convolutions, linear layers) on the longest path
-            from input to output. This is how the papers count: ResNet-50 has 50 (its four
-            projection shortcuts run beside the main path), GoogLeNet 22, DenseNet-121 121.
     """
 
     model_name: str
@@ -93,7 +93,6 @@ class TraceResult:
     records: tuple[LayerRecord, ...]
     total_params: int
     total_macs: int
-    weighted_depth: int = 0
 
     @property
     def output_shape(self) -> Shape:
@@ -114,6 +113,19 @@ class TraceResult:
             if name in (r.name, r.label):
                 return r
         raise KeyError(f"no layer named {name!r} in {self.model_name}")
+
+    @cached_property  # the record is immutable: computed once, asked on every rerun
+    def weighted_depth(self) -> int:
+        """Layers with weights (conv, linear) on the longest path from input to output.
+
+        This is how the papers count: ResNet-50 has 50 (its four projection shortcuts run
+        beside the main path), GoogLeNet 22, DenseNet-121 121.
+        """
+        depth: dict[int, int] = {-1: 0}
+        for r in self.leaves():
+            here = max((depth[i] for i in r.inputs), default=0)
+            depth[r.index] = here + (1 if r.kind in WEIGHTED_KINDS else 0)
+        return max(depth.values())
 
     @cached_property
     def activation_values(self) -> int:

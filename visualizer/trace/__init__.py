@@ -29,7 +29,7 @@ from visualizer.errors import SettingError
 from visualizer.records import TraceResult
 from visualizer.trace.caches import get_plan, named_model, record_or_raise
 from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, InputError, Refuse, ShapeError, describe_valid
-from visualizer.trace.replay import check_input, records, shape_error, valid_sides, weighted_depth
+from visualizer.trace.replay import check_input, records, shape_error, valid_sides
 
 __all__ = ["MAX_BATCH", "MAX_SIDE", "InputError", "SettingError", "ShapeError", "describe_valid",
            "get_plan", "named_model", "trace", "trace_named", "valid_sides"]
@@ -64,8 +64,7 @@ def trace(model: nn.Module, input_shape: Any, *, model_name: str = "") -> TraceR
     except Refuse as refuse:
         raise shape_error(plan, refuse, x) from None
     return TraceResult(model_name=name, input_shape=x, records=out,
-                       total_params=plan.total_params, total_macs=out[0].macs_total,
-                       weighted_depth=weighted_depth(out))
+                       total_params=plan.total_params, total_macs=out[0].macs_total)
 
 
 def trace_named(name: str, size: int | tuple[int, int] | None = None, *, channels: int | None = None,

@@ -42,6 +42,10 @@ class Node:
     def get(self, key: str) -> Any:
         return self._settings[key]
 
+    def setting(self, key: str) -> Any:
+        """A setting this layer may not have (``None`` then): a pool has no groups."""
+        return self._settings.get(key)
+
     @cached_property  # asked ~100,000 times per DenseNet-201 trace; a dict once per node
     def _settings(self) -> dict[str, Any]:
         return dict(self.settings)

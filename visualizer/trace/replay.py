@@ -15,7 +15,7 @@ from torch import nn
 from visualizer.records import LayerRecord, Shape
 from visualizer.trace.errors import MAX_BATCH, MAX_SIDE, InputError, Refuse, ShapeError
 from visualizer.trace.record import Plan, display_names
-from visualizer.trace.rules import Field, of, rule_for
+from visualizer.trace.rules import Field, rule_for
 
 
 def _shape_of(shapes: Sequence[Shape | None], i: int, x: Shape) -> Shape:
@@ -103,20 +103,9 @@ def records(plan: Plan, x: Shape) -> tuple[LayerRecord, ...]:
             stride=node.get("stride") if spatial else None,
             padding=node.get("padding") if spatial else None,
             dilation=node.get("dilation") if spatial else None,
-            groups=dict(node.settings).get("groups") if spatial else None,
+            groups=node.setting("groups") if spatial else None,
             receptive_field=field[0], jump=field[1]))
     return tuple(out)
-
-
-def weighted_depth(out: tuple[LayerRecord, ...]) -> int:
-    """Weighted layers (each layer type says whether it is) on the longest path from input to
-    output (``TraceResult.weighted_depth``)."""
-    depth: dict[int, int] = {-1: 0}
-    for r in out:
-        if r.is_leaf:
-            here = max((depth[i] for i in r.inputs), default=0)
-            depth[r.index] = here + (1 if of(r).family else 0)
-    return max(depth.values())
 
 
 def check_input(input_shape: Any) -> Shape:

@@ -33,11 +33,14 @@ from torch import nn
 from models.ops import Add, Concat, ShortcutA
 from visualizer import arithmetic as ar
 from visualizer.i18n import CATALOGUE, t
-from visualizer.records import LayerRecord, Shape
+from visualizer.records import WEIGHTED_KINDS, LayerRecord, Shape
 from visualizer.trace.errors import Refuse
 
 Settings = tuple[tuple[str, Any], ...]
 Field = tuple[int, int]  # receptive field and jump, in input pixels
+# The largest side a layer that grows the map may make: beyond it torch's own sizes overflow
+# (and no student's network needs a map of 65,536 x 65,536 pixels).
+MAX_MAP = 1 << 16
 
 
 def pair(v: Any) -> tuple[int, int]:
@@ -309,6 +312,8 @@ class ConvTranspose(Conv):
         w = ar.transposed_out_size(x[3], k[1], s[1], p[1], d[1], op[1])
         if h < 1 or w < 1:  # padding crops more than the stamps cover
             raise Refuse(index, "crop", h=x[2], w=x[3], p=p[0])
+        if max(h, w) > MAX_MAP:
+            raise Refuse(index, "huge", h=h, w=w, max=MAX_MAP)
         return (x[0], get("out_channels"), h, w)
 
     def macs(self, get: Any, out: Shape, x: Shape) -> int:
@@ -425,6 +430,8 @@ class Upsample(Rule):
     def shape(self, get: Any, index: int, ins: list[Shape]) -> Shape:
         x = super().shape(get, index, ins)
         sh, sw = get("scale")
+        if max(x[2] * sh, x[3] * sw) > MAX_MAP:  # before floor(): a float may be infinite
+            raise Refuse(index, "huge", h=x[2] * sh, w=x[3] * sw, max=MAX_MAP)
         h, w = math.floor(x[2] * sh), math.floor(x[3] * sw)
         if h < 1 or w < 1:
             raise Refuse(index, "crop", h=x[2], w=x[3], p=0)
@@ -679,6 +686,7 @@ TYPES: dict[str, Rule] = {r.key: r for r in (
     Merge("add", Add, box="merge"),
     Cat("cat", Concat, box="merge"),
 )}
+WEIGHTED_KINDS.update(key for key, r in TYPES.items() if r.family)  # TraceResult.weighted_depth
 UNKNOWN = Unknown("unknown")
 CONTAINER = Unknown("container", box="block")
 _BY_TYPE: dict[type[nn.Module], list[Rule]] = {}

@@ -1,0 +1,75 @@
+"""A trained design is kept: its weights with the design that rebuilds them, a zip to take home."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+
+from visualizer import design as ds
+from visualizer import kept
+from visualizer.features import CheckpointError
+
+
+def _trained(tmp_path: Path) -> tuple[ds.Design, torch.nn.Module, Path]:
+    design = ds.template("tiny")
+    torch.manual_seed(1)
+    model = ds.build(design, device="cpu")
+    return design, model, kept.save("0123abcd", design, model, accuracy=0.8125, mean=0.28, std=0.35,
+                                    root=tmp_path)
+
+
+def test_a_kept_design_rebuilds_its_network_with_its_weights(tmp_path: Path) -> None:
+    design, model, path = _trained(tmp_path)
+    assert path == tmp_path / "designs" / "0123abcd.pt"
+    back, loaded, meta = kept.load(path)
+    assert back == design and meta == {"accuracy": 0.8125, "mean": 0.28, "std": 0.35}
+    x = torch.randn(2, 1, 28, 28)
+    assert torch.equal(loaded(x), model.eval()(x))
+
+
+def test_the_zip_holds_code_and_weights_that_run_alone(tmp_path: Path) -> None:
+    _, model, path = _trained(tmp_path)
+    with zipfile.ZipFile(io.BytesIO(kept.take_home(path, "mina"))) as z:
+        assert sorted(z.namelist()) == ["mina.pt", "mina.py"]
+        source, weights = z.read("mina.py").decode(), z.read("mina.pt")
+    assert 'model.load_state_dict(torch.load("mina.pt"))' in source and "81.2%" in source
+    space: dict[str, Any] = {}
+    exec(compile(source, "mina.py", "exec"), space)  # the file a student runs at home
+    home = space["build"]().eval()
+    home.load_state_dict(torch.load(io.BytesIO(weights), weights_only=True))
+    x = torch.randn(1, 1, 28, 28)
+    assert torch.equal(home(x), model.eval()(x))
+
+
+@pytest.mark.parametrize("content", [b"", b"not a checkpoint", None])
+def test_a_file_that_is_not_a_kept_design_is_refused(tmp_path: Path, content: bytes | None) -> None:
+    path = tmp_path / "x.pt"
+    if content is None:  # a real checkpoint, but a bare state_dict: no design to rebuild it
+        torch.save({"w": torch.zeros(1)}, path)
+    else:
+        path.write_bytes(content)
+    with pytest.raises(CheckpointError) as info:
+        kept.load(path)
+    assert info.value.code in ("corrupt", "unusable") and info.value.message("ko")
+
+
+def test_a_job_id_cannot_name_a_path(tmp_path: Path) -> None:
+    with pytest.raises(CheckpointError):
+        kept.path("../../etc/passwd", tmp_path)
+
+
+def test_only_the_newest_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kept, "KEEP", 2)
+    design = ds.template("tiny")
+    model = ds.build(design, device="cpu")
+    for i, job in enumerate(("aaaaaa01", "aaaaaa02", "aaaaaa03")):
+        path = kept.save(job, design, model, accuracy=0.5, mean=0.0, std=1.0, root=tmp_path)
+        stamp = 1_000_000 + i  # distinct times, oldest first
+        os.utime(path, (stamp, stamp))
+    assert sorted(p.name for p in kept.folder(tmp_path).glob("*.pt")) == ["aaaaaa02.pt", "aaaaaa03.pt"]
