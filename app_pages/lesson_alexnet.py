@@ -70,6 +70,9 @@ def steps_tab(lang: str) -> None:
     # on a slide, the volumes get the wider column (the diagram scrolls to the lit box)
     left, right = st.columns([3, 2] if slide else [1, 1])
     with left:
+        # on a slide, the volumes first: they stay where they are on the screen from step to step
+        # (the text under them is one line longer or shorter)
+        picture = st.container() if slide else None
         st.subheader(f"{r.label} · {r.type}")
         st.markdown(op_text(r, lang))
         formula = size_formula(r)
@@ -82,7 +85,8 @@ def steps_tab(lang: str) -> None:
         if slide:  # on a slide, the volumes get the title's room; it goes to the notes
             lecture_mode.note(t("volumes.pair", lang).replace("<br>", " "))
             pair.update_layout(title_text="", margin={"t": 10})
-        live_chart(pair, key="alex_pair", static=True)
+        with picture or st.container():
+            live_chart(pair, key="alex_pair", static=True)
         if r.index == layers[-1].index:
             st.info(t("op.softmax", lang, n=r.output_shape[-1]))
     with right:
