@@ -77,6 +77,8 @@ class Tab:
                     if what == "button":
                         run.buttons[words] = proto.id
             elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue  # the page reran itself (it opened another view): its next run follows
                 run.ok = run.ok and fwd.script_finished in (ForwardMsg.FINISHED_SUCCESSFULLY,
                                                             ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
                 return run

@@ -156,7 +156,8 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
                  "text": [text[i] for i in shown], "textposition": "top right",
                  "textfont": {"size": 16, "color": SIZE_COLOR}, "hoverinfo": "skip",
                  "showlegend": False, "xaxis": "x", "yaxis": "y"})
-    step = math.ceil(len(x) / MAX_TICKS)
+    # compact (a slide): fewer layer names, so that their tilted labels keep the panels' height
+    step = math.ceil(len(x) / (MAX_TICKS // 2 if compact else MAX_TICKS))
     top = max((s for s in sizes if s is not None), default=1)
     biggest = max(m or f or 1 for m, f in zip(maps, flat, strict=True))
     # Two rows sharing x: 0.55 and 0.45 of the height left by a 0.08 gap between them.
