@@ -27,7 +27,8 @@ weights: system venv
 
 # The lecture notebooks' own networks (models/notebooks.py: d2l's GoogLeNet and ResNet-18, the
 # DenseNet notebook's network) on Fashion-MNIST, with the recipes in visualizer/train.py
-# (measured: 144 and 220 CPU-seconds for ResNet-18 and GoogLeNet; bench/RESULTS.md); the
+# (2, 3 and 1.5 epochs: 0.904, 0.906 and 0.909 here; about 34 minutes at quiet rates;
+# bench/RESULTS.md); the
 # lessons' notebook tabs show the results. Their
 # checkpoints live in the cache folder, as the others. The AlexNet notebook's experiment is
 # `python -m bench alexnet_notebook` (its result ships in visualizer/resources/notebooks/).

@@ -19,6 +19,11 @@ DATA = Path(__file__).parent / "data"
 _ISOLATED = Path(tempfile.mkdtemp(prefix="cnnvis-tests-"))
 os.environ["CNNVIS_CACHE"] = str(_ISOLATED / "cache")
 os.environ["TORCH_HOME"] = str(_ISOLATED / "torch")
+# Two test workers share two cores with the servers and browsers they start: one torch thread
+# each (and in every process they start). With two, their threads spun against each other and
+# thirty training steps of a tiny ResNet took 270 s instead of seconds.
+os.environ["OMP_NUM_THREADS"] = "1"
+torch.set_num_threads(1)
 
 
 def real_shapes(model: nn.Module, x: torch.Tensor) -> dict[str, tuple[int, ...]]:

@@ -117,7 +117,7 @@ def test_without_the_data_set_the_gradients_come_from_the_reference(tmp_path: Pa
     made = shipped("gradients.json")["made"]
     with pytest.raises(DataError) as err:
         load_split("train")
-    problem = t(f"data.{err.value.code}", lang, **err.value.values)
+    problem = err.value.message(lang, markdown=True)  # the path made safe inside Markdown
     assert t("ref.used.data", lang, date=made["date"], machine=made["machine"], problem=problem) in text
     assert t("ref.file", lang, file="`visualizer/resources/reference/gradients.json`") in text
 

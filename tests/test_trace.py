@@ -209,16 +209,16 @@ def test_container_totals_are_subtree_sums() -> None:
 def test_structure_reuse_equals_real_forward(name: str, base: dict, changed: dict) -> None:
     """A model with the same module tree but other settings reuses the recorded call graph
     (no forward pass); its shapes and parameters must still be exactly the real ones."""
-    from visualizer.trace.caches import COUNTS
+    from visualizer.trace.caches import counts_here
 
     c, h, w = get_entry(name).default_input
     trace(build_model(name, **base), (1, c, h, w))
     model = build_model(name, **changed)
-    before = dict(COUNTS)
+    before = counts_here()
     result = trace(model, (1, c, h, w), model_name=name)
     # reused, not recorded again (counted: a full cache's length would not tell)
-    assert COUNTS["recorded"] == before.get("recorded", 0)
-    assert COUNTS["rebased"] == before.get("rebased", 0) + 1
+    assert counts_here()["recorded"] == before["recorded"]
+    assert counts_here()["rebased"] == before["rebased"] + 1
     shapes = real_shapes(model, torch.zeros(1, c, h, w, device="meta"))
     for r in result.records:
         assert shapes[r.name] == r.output_shape, r.name
@@ -261,14 +261,14 @@ def test_layer_knobs_equal_the_built_model(name: str, knobs: dict, train: bool) 
     graph of the same tree is reused, derived from the built model). Shapes and parameters
     must be those of the model really built with those knobs and run forward, and every
     other number (MACs, receptive fields) that of tracing that model."""
-    from visualizer.trace.caches import COUNTS
+    from visualizer.trace.caches import counts_here
 
     c, h, w = get_entry(name).default_input
     tree = {k: v for k, v in knobs.items() if k == "aux_logits"}  # aux heads: another tree
     trace_named(name, h, train=train, **tree)
-    recorded_before = COUNTS["recorded"]
+    recorded_before = counts_here()["recorded"]
     result = trace_named(name, h, train=train, **knobs)
-    assert COUNTS["recorded"] == recorded_before  # no forward pass (counted, not len)
+    assert counts_here()["recorded"] == recorded_before  # no forward pass (counted, not len)
     model = build_model(name, **knobs).train(train)
     shapes = real_shapes(model, torch.zeros(1, c, h, w, device="meta"))
     modules = dict(model.named_modules())

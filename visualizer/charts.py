@@ -308,8 +308,9 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
         else:
             width = 10.0
             _box(fig, x, 0, width, 0.4, 0, color)
-            # on two lines: two long vectors side by side (fc6, fc7) would write over each other
-            caption = t("shape.flat", lang, n=shape[-1]).replace(" ", "<br>", 1)
+            # its length only ("4096"): two long vectors side by side (fc6, fc7) wrote their
+            # sentences over each other; the step's own text says what the numbers are
+            caption = f"{shape[-1]}"
         fig.add_annotation(x=x + width / 2, y=-0.6, text=f"<b>{caption}</b>", showarrow=False,
                            yanchor="top", font={"size": 15})
         x += width + 3

@@ -163,7 +163,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.formula": ("Output-size formula", "출력 크기 공식"),
     "col.flag": ("Note", "참고"),
     "flag.dropped": ("floor drops {n} px", "내림으로 {n}픽셀 버려짐"),
-    "shape.flat": ("{n} numbers in a row", "{n}개의 숫자가 한 줄로"),
     "diagram.title": ("The network as a diagram", "네트워크 구조도"),
     "diagram.expand": ("Open these blocks", "펼쳐 볼 블록"),
     "diagram.expand.placeholder": ("Choose blocks to draw layer by layer", "층 단위로 그려 볼 블록을 고르세요"),

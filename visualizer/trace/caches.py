@@ -40,6 +40,22 @@ PLANS: weakref.WeakKeyDictionary[nn.Module, dict[int, Plan]] = weakref.WeakKeyDi
 STRUCTURES: dict[tuple[object, ...], Plan] = {}
 MODELS: OrderedDict[tuple[str, str], nn.Module] = OrderedDict()
 COUNTS: Counter[str] = Counter()
+_HERE = threading.local()  # the same counts, for the calling thread only (see ``counts_here``)
+
+
+def _count(what: str) -> None:
+    COUNTS[what] += 1
+    here = getattr(_HERE, "counts", None)
+    if here is None:
+        here = _HERE.counts = Counter()
+    here[what] += 1
+
+
+def counts_here() -> Counter[str]:
+    """What the caches spared or did not for this thread's own traces: a test counts its own
+    work, not that of a page's thread another test left running."""
+    here = getattr(_HERE, "counts", None)
+    return Counter(here) if here is not None else Counter()
 # Hooks live on the module: two threads recording the same model at once would see each
 # other's calls. Recording is rare (once per model and channel count), so one lock suffices.
 RECORD_LOCK = threading.RLock()
@@ -66,14 +82,14 @@ def _get_plan_locked(model: nn.Module, input_shape: Shape, model_name: str) -> P
     if twin is not None:  # same module tree, other settings: no forward pass needed
         plan = _rebase(twin, model, model_name)
         if plan is not None:
-            COUNTS["rebased"] += 1
+            _count("rebased")
             per_channels[channels] = plan
             return plan
     tries = [input_shape] + [(1, channels, s, s) for s in PROBE_SIDES]
     first_error: LayerFailed | None = None
     for shape in tries:
         try:
-            COUNTS["recorded"] += 1
+            _count("recorded")
             plan = record_plan(model, shape, model_name)
         except LayerFailed as exc:
             first_error = first_error or exc
@@ -92,7 +108,7 @@ def record_or_raise(model: nn.Module, x: Shape, name: str) -> Plan:
     """The slow path for models the replay cannot handle: a hooked forward at this shape."""
     try:
         with RECORD_LOCK:
-            COUNTS["recorded"] += 1
+            _count("recorded")
             return record_plan(model, x, name)
     except LayerFailed as err:
         raise failed(err) from None
@@ -129,7 +145,7 @@ def named_model(name: str, *, train: bool = False, **config: Any) -> nn.Module:
     with RECORD_LOCK:
         model = MODELS.get(key)
         if model is None:
-            COUNTS["built"] += 1
+            _count("built")
             try:
                 model = build_model(name, device="meta", **config).train(train)
             except ConfigError as err:  # the zoo's own error, as the app's
