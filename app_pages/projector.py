@@ -51,13 +51,11 @@ const slideRoom = (host) => {
 
 JS = r"""
 const KEYS = { ArrowRight: 'next', ArrowDown: 'next', PageDown: 'next', ' ': 'next',
-               ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev', Escape: 'exit',
-               l: 'lang', L: 'lang', j: 'join', J: 'join' };
-// buttons of the slide bar a key opens (the menu lists every key)
-const CLICKS = { '?': '.st-key-slide_menu button', m: '.st-key-slide_menu button',
-                 M: '.st-key-slide_menu button' };  // MENU below
-
-const MENU = '.st-key-slide_menu button';
+               ArrowLeft: 'prev', ArrowUp: 'prev', PageUp: 'prev', Escape: 'exit' };
+// Letters by the key pressed, not the character it types: a Korean keyboard in Hangul mode
+// types ㅣ, ㅓ and ㅡ for L, J and M.
+const LETTERS = { KeyL: 'lang', KeyJ: 'join' };
+const MENU = '.st-key-slide_menu button';  // the menu's button: M or ? opens it
 const menuOpen = () => {
   const body = document.querySelector('[data-testid="stPopoverBody"]');
   return Boolean(body && body.checkVisibility());
@@ -80,12 +78,12 @@ export default function ({ data, setTriggerValue }) {
     // a slider, a text box or a menu keeps its own keys
     const own = 'input, textarea, select, [role="slider"], [role="listbox"], [role="dialog"]';
     if (target && target.closest && target.closest(own)) return;
-    if (CLICKS[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      const button = document.querySelector(CLICKS[e.key]);
+    if ((e.code === 'KeyM' || e.key === '?') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const button = document.querySelector(MENU);
       if (button) { e.preventDefault(); button.click(); }
       return;
     }
-    const where = KEYS[e.key];
+    const where = KEYS[e.key] || LETTERS[e.code];
     if (!where || e.ctrlKey || e.metaKey || e.altKey) return;
     if ((where === 'next' || where === 'prev') && !data[where]) return;
     e.preventDefault();

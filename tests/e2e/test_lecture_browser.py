@@ -119,8 +119,8 @@ def test_the_join_screen_shows_the_address_and_a_qr_code(browser, classroom) -> 
 
 
 def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(browser, classroom) -> None:  # type: ignore[no-untyped-def]
-    """L switches the language; M opens the menu (its keys listed), whose lesson opens in place,
-    still on the slides; Esc ends them."""
+    """L switches the language (in Hangul mode too); M opens the menu (its keys listed), whose
+    lesson opens in place, still on the slides; Esc closes the menu, then ends the slides."""
     url, cache, _ = classroom
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
     page = ctx.new_page()
@@ -128,7 +128,8 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     page.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=sizes")
     wait_drawn(page)
     page.evaluate("window.cnnvisNoReload = true")
-    page.keyboard.press("l")
+    # L on a Korean keyboard in Hangul mode: the key KeyL types "ㅣ"
+    page.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ㅣ', code: 'KeyL'}))")
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
     wait_drawn(page)
     assert "End the slides" in page.locator(".st-key-cnnvis_slide_bar").inner_text()
