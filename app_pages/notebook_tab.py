@@ -157,8 +157,8 @@ def _experiment(lang: str) -> None:
 
 
 def _one_experiment(data: dict[str, Any], lang: str, slide: bool = False) -> None:
-    """One input size's runs: the chart and what it shows (on a slide, only those; the setup
-    and the dead units in the speaker notes)."""
+    """One input size's runs: the chart and what it shows (on a slide, the chart and its verdict;
+    the setup in the speaker notes)."""
     arms = {a.name: a for a in nbs.summarise(data)}
     note, fix = arms.get("notebook"), arms.get("lr_1e-4")
     if note is None:
