@@ -261,10 +261,15 @@ def test_layer_knobs_equal_the_built_model(name: str, knobs: dict, train: bool) 
     graph of the same tree is reused, derived from the built model). Shapes and parameters
     must be those of the model really built with those knobs and run forward, and every
     other number (MACs, receptive fields) that of tracing that model."""
+    from visualizer.trace import caches
     from visualizer.trace.caches import counts_here
 
     c, h, w = get_entry(name).default_input
     tree = {k: v for k, v in knobs.items() if k == "aux_logits"}  # aux heads: another tree
+    # The twin's structure recorded afresh: in a full run, sixty-odd other models can have
+    # pushed it out of STRUCTURES (64, first in first out) while its model stayed cached.
+    caches.PLANS.clear()
+    caches.STRUCTURES.clear()
     trace_named(name, h, train=train, **tree)
     recorded_before = counts_here()["recorded"]
     result = trace_named(name, h, train=train, **knobs)

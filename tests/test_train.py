@@ -234,8 +234,14 @@ def test_missing_data_is_reported_in_the_status(tmp_path: Path, monkeypatch: pyt
     assert read_status()["state"] == "failed" and read_status()["error"] == "data.missing"
 
 
+# One torch thread for the runs these tests start: the suite's two workers already fill the two
+# cores, and a run's two threads spinning against them made a 0.2-epoch run take minutes.
+ONE_THREAD = ("--threads", "1")
+
+
 def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "visualizer", *args], cwd=ROOT, env=env,
+    extra = ONE_THREAD if args and args[0] == "train" else ()
+    return subprocess.run([sys.executable, "-m", "visualizer", *args, *extra], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -258,7 +264,7 @@ def test_a_killed_run_is_seen_as_lost_and_keeps_the_old_checkpoint(fashion_env: 
     pt, js = checkpoint_paths("resnet18")
     before = (pt.read_bytes(), js.read_text())
     make_fashion(fashion_env / "data", n_train=6000, n_test=20)  # long enough to be killed
-    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet"],
+    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
                             cwd=ROOT, env=env)
     deadline = time.monotonic() + 120
     while (read_status() or {}).get("state") != "running" and time.monotonic() < deadline:
@@ -275,7 +281,7 @@ def test_stop_file_stops_a_run(fashion_env: Path) -> None:
     from visualizer.runs import request_stop
 
     make_fashion(fashion_env / "data", n_train=6000, n_test=20)
-    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet"],
+    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
                             cwd=ROOT, env={**os.environ}, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while (read_status() or {}).get("state") != "running" and time.monotonic() < deadline:
