@@ -311,8 +311,11 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
             # its length only ("4096"): two long vectors side by side (fc6, fc7) wrote their
             # sentences over each other; the step's own text says what the numbers are
             caption = f"{shape[-1]}"
+        # Two flat vectors side by side: the second's caption a line lower, in pixels, so the two
+        # never meet however narrow the chart is drawn (a slide's column at 1366 px did that).
+        lower = -26 if i == 1 and len(before) != 4 and len(after) != 4 else 0
         fig.add_annotation(x=x + width / 2, y=-0.6, text=f"<b>{caption}</b>", showarrow=False,
-                           yanchor="top", font={"size": 15})
+                           yanchor="top", font={"size": 15}, yshift=lower)
         x += width + 3
     fig.update_xaxes(visible=False, range=[-0.5, x - 2.5])
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.25 * top - 1, top * 1.05])

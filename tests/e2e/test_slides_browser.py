@@ -22,6 +22,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 SIZES = ((1920, 1080), (1366, 768))
 REFIT_JS = "() => new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(ok)))"
+# After the window changes size, every chart has been drawn again at its new width (a chart
+# measured mid-redraw, at its old width, had its labels on each other).
+REDRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .live-chart')].every(h => {
+  const svg = h.querySelector('.main-svg');
+  return !svg || Math.abs(svg.getBoundingClientRect().width - h.clientWidth) < 2;
+})"""
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +54,7 @@ def measure(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
         page.set_viewport_size({"width": width, "height": height})
         page.evaluate(REFIT_JS)
         wait_drawn(page)
+        page.wait_for_function(REDRAWN_JS, timeout=30_000)
         page.evaluate(REFIT_JS)
         problems = slide_problems(page)
         if problems:
