@@ -197,13 +197,11 @@ def gradients_view(lang: str, depth: int) -> None:
             plain = cifar_gradients(depth, False)
             res = cifar_gradients(depth, True)
     except DataError as err:
-        shipped = reference.gradients(depth, False), reference.gradients(depth, True)
-        if shipped[0] is None or shipped[1] is None:
-            common.coded_error(err)
+        found = from_reference(err, reference.gradients(depth, False), reference.gradients(depth, True),
+                               lang)
+        if found is None:
             return
-        (plain, made), (res, _) = shipped
-        st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-                  problem=err.message(lang, markdown=True)), icon=":material/inventory_2:")
+        plain, res, made = found
     lines = [GradientLine(t("res.g.plain", lang), plain, palette.PLAIN, "dot"),
              GradientLine(t("res.g.residual", lang), res, palette.RESIDUAL, "solid")]
     title = t("res.g.title", lang, depth=depth)
@@ -225,6 +223,20 @@ def gradients_view(lang: str, depth: int) -> None:
         lecture_mode.note(small=True, text=t("ref.file", lang, file=f"`{REFERENCE_FILES['gradients']}`"))
 
 
+def from_reference(err: DataError, first: Any, second: Any,
+                   lang: str) -> tuple[list[LayerGradient], list[LayerGradient], dict[str, Any]] | None:
+    """Without the data set, a measured view draws the pair shipped with the app (``first`` and
+    ``second``, each ``(gradients, made)`` or None), saying so; without those either, the error
+    is shown and there is nothing to draw (None)."""
+    if first is None or second is None:
+        common.coded_error(err)
+        return None
+    (a, made), (b, _) = first, second
+    st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
+              problem=err.message(lang, markdown=True)), icon=":material/inventory_2:")
+    return a, b, made
+
+
 @st.cache_data(max_entries=2, show_spinner=False)
 def aux_gradients(aux_weight: float) -> list[LayerGradient]:
     """GoogLeNet's main-path gradients (about a second: once per server)."""
@@ -240,13 +252,10 @@ def aux_gradients_view(lang: str) -> None:
         with st.spinner(t("wait.aux", lang)):
             without, with_aux = aux_gradients(0.0), aux_gradients(AUX_WEIGHT)
     except DataError as err:
-        shipped = reference.googlenet(0.0), reference.googlenet(AUX_WEIGHT)
-        if shipped[0] is None or shipped[1] is None:
-            common.coded_error(err)
+        found = from_reference(err, reference.googlenet(0.0), reference.googlenet(AUX_WEIGHT), lang)
+        if found is None:
             return
-        (without, made), (with_aux, _) = shipped
-        st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-                  problem=err.message(lang, markdown=True)), icon=":material/inventory_2:")
+        without, with_aux, made = found
     # The auxiliary heads read the outputs of inception4a and 4d: a mark after each one's
     # last convolution.
     names = [g.name for g in without]
