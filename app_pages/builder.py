@@ -351,6 +351,16 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
         st.rerun()
 
 
+def design_items(d: ds.Design, result: TraceResult | None, err: ds.DesignError | None,
+                 owners: dict[str, int], lang: str, tallest: int = 560) -> None:
+    """The items table of ``d``: with its shapes, or, where an item breaks, with the shapes of
+    the items before it (they work)."""
+    shapes_from, owners_from = result, owners
+    if result is None and err is not None and err.item:
+        shapes_from, _, owners_from, _ = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
+    items_table(shapes_from, owners_from, None if err is None else err.item, lang, tallest)
+
+
 def editor(lang: str) -> None:
     """The selected item's settings and repeat count, and the buttons that move it."""
     d, sel = design(), st.session_state.get(SEL)
@@ -539,12 +549,9 @@ def slide(lang: str) -> None:
     result, err, owners, _ = traced(ds.encode(d))
     if err is None and result is not None:
         common.headline(result, lang)
-    shapes_from, owners_from = result, owners
-    if result is None and err is not None and err.item:  # the items before the broken one work
-        shapes_from, _, owners_from, _ = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
     left, right = st.columns([1, 1])
     with left:
-        items_table(shapes_from, owners_from, None if err is None else err.item, lang, tallest=320)
+        design_items(d, result, err, owners, lang, tallest=320)
         if err is not None:
             broken(err, lang)
     if err is None and result is not None:
@@ -587,10 +594,7 @@ def render() -> None:
     if d.name.startswith("googlenet"):
         st.caption(t("builder.note.aux", lang))
     st.markdown(f"### {t('builder.items', lang)}")
-    shapes_from, owners_from = result, owners
-    if result is None and err is not None and err.item:  # the items before the broken one work
-        shapes_from, _, owners_from, _ = traced(ds.encode(ds.Design(d.items[:err.item], d.channels, d.size)))
-    items_table(shapes_from, owners_from, None if err is None else err.item, lang)
+    design_items(d, result, err, owners, lang)
     if err is not None:
         broken(err, lang)
     editor(lang)
