@@ -243,19 +243,8 @@ LAYER_KNOB_CASES = [  # (model, knobs, train): each a change of layer settings, 
 ]
 
 
-def _no_background_work() -> None:
-    """The counters below are the process's: wait for the threads earlier tests may have left
-    (a teacher's download, a fetch, a warm-up) so that only this test's work is counted."""
-    import threading
-
-    for th in threading.enumerate():
-        if th is not threading.current_thread() and th.name.startswith(("download-", "fetch-", "cnnvis-")):
-            th.join(timeout=120)
-
-
 @pytest.mark.parametrize(("name", "knobs", "train"), LAYER_KNOB_CASES)
 def test_layer_knobs_equal_the_built_model(name: str, knobs: dict, train: bool) -> None:
-    _no_background_work()
     """conv1's kernel or the classes change settings of single layers and leave the module
     tree as it is: ``trace_named`` builds that model but records no forward pass (the call
     graph of the same tree is reused, derived from the built model). Shapes and parameters
