@@ -8,12 +8,21 @@ uncompressed (see deploy/compressed_static.py for what that costs a classroom) a
 sign-in address: the teacher then opens ``?teacher=<secret>``, which lasts for that tab only.
 """
 
+import contextlib
+
 import streamlit as st
 from starlette.middleware import Middleware
 
 from deploy import lecture, teacher
 from deploy.compressed_static import CompressedStatic
 from visualizer.charts import BROWSER_BUNDLE
+from visualizer.roles import teacher_token
+
+# The teacher's secret exists from the server's first second (a missing or damaged one is made
+# anew and said on the console), not at the first sign-in. A folder that cannot be written is
+# said on the sign-in page instead.
+with contextlib.suppress(OSError):
+    teacher_token()
 
 # plotly.js is what app_pages/live_chart.py loads from app/static/ (a copy of this same file).
 app = st.App("app.py", routes=[*teacher.ROUTES, *lecture.ROUTES], middleware=[

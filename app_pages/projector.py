@@ -91,9 +91,13 @@ export default function ({ data, setTriggerValue }) {
   };
   document.addEventListener('keydown', onKey);
   document.addEventListener('click', onClick);
+  // Said on the page once the keys listen (a clicker pressed while the slide is still being
+  // drawn is lost); a browser test waits for it before it presses.
+  document.documentElement.dataset.slideKeys = 'on';
   return () => {
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('click', onClick);
+    delete document.documentElement.dataset.slideKeys;
   };
 }
 """

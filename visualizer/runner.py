@@ -24,7 +24,22 @@ from pathlib import Path
 from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
-NICE = 19
+
+
+def _setting(name: str, default: int, low: int, high: int) -> int:
+    """A whole number from the environment within [low, high]; the default if unset or not a number."""
+    try:
+        return min(high, max(low, int(os.environ.get(name) or default)))
+    except ValueError:
+        return default
+
+
+# Every training process (the teacher's runs, the queue's worker and its jobs) runs at this
+# priority with this many torch threads. 19 and 2 in a classroom: the server and forty browsers
+# first. The test suite sets CNNVIS_JOB_NICE=0 and CNNVIS_JOB_THREADS=1: its own browsers and
+# servers run at 0, so a job at 19 got a sliver of a core and one test waited 345 s for it.
+NICE = _setting("CNNVIS_JOB_NICE", 19, 0, 19)
+THREADS = _setting("CNNVIS_JOB_THREADS", 2, 1, os.cpu_count() or 1)
 _PR_SET_PDEATHSIG = 1
 
 

@@ -38,8 +38,8 @@ from visualizer.train import (
     train,
 )
 
-RUN_THREADS = 2  # intra-op threads of a run; nice 19 keeps the server first in line
-RUN_NICE = 19
+RUN_THREADS = runner.THREADS  # intra-op threads of a run; a low priority keeps the server first in line
+RUN_NICE = runner.NICE
 STATES = ("starting", "loading", "running", "evaluating", "done", "stopped", "failed")
 RUN_MEMORY = 8 * 2**30  # address space of a run started from the page (DenseNet-121 needs ~3 GB)
 STATUS_EVERY = 1.0  # seconds between status files

@@ -49,3 +49,10 @@ def wait_idle(page, timeout: float = 30_000) -> None:  # type: ignore[no-untyped
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
     page.wait_for_timeout(200)
+
+
+def press_slide_key(page, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Press a slide key once the slide's keys listen (the page says so on <html>): a key pressed
+    while the slide's script is still loading is lost, as a clicker's would be."""
+    page.wait_for_function("() => document.documentElement.dataset.slideKeys === 'on'", timeout=30_000)
+    page.keyboard.press(key)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import ROOT, wait_idle
+from tests.e2e.conftest import ROOT, press_slide_key, wait_idle
 from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn
 from tests.e2e.readable import page_problems
 from tests.pages import PAGES
@@ -197,20 +197,20 @@ def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> Non
     page.screenshot(path=str(ROOT / "docs" / "projector.png"))
     page.mouse.click(5, 1000)  # the page, not a control, has the keyboard
     _steps_ready(page, "next")
-    page.keyboard.press("ArrowRight")
+    press_slide_key(page, "ArrowRight")
     page.wait_for_url("**step=5**", timeout=60_000)
     assert "present=1" in page.url and "tab=steps" in page.url
     page.goto(f"{app_url}/lesson_alexnet?lang=ko&present=1&tab=notebook")  # AlexNet's last tab
     wait_drawn(page)
     page.mouse.click(5, 1000)
     _steps_ready(page, "next")
-    page.keyboard.press("PageDown")
+    press_slide_key(page, "PageDown")
     page.wait_for_url("**/lesson_inception?**", timeout=60_000)
     wait_drawn(page)
     assert "present=1" in page.url
     page.mouse.click(5, 1000)
     _steps_ready(page, "prev")
-    page.keyboard.press("PageUp")  # back to AlexNet's last tab
+    press_slide_key(page, "PageUp")  # back to AlexNet's last tab
     page.wait_for_url("**/lesson_alexnet?**", timeout=60_000)
     wait_drawn(page)
     assert "tab=notebook" in page.url  # the link now names the tab it opened

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy.local import free_port, start_server, stop
-from tests.e2e.conftest import wait_idle
+from tests.e2e.conftest import press_slide_key, wait_idle
 from tests.e2e.labels import wait_drawn
 from visualizer.roles import SIGN_IN, teacher_token
 
@@ -64,7 +64,7 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
         assert "선생님 화면 따라가기" in body and "슬라이드 끝내기" not in body  # no teacher controls
     for _ in range(3):
         before = step_of(teacher.url)
-        teacher.keyboard.press("ArrowRight")
+        press_slide_key(teacher, "ArrowRight")
         teacher.wait_for_function("(s) => new URLSearchParams(location.search).get('step') !== s",
                                   arg=before)
         wait_idle(teacher)
@@ -78,7 +78,7 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
     wait_idle(wanderer)
     wanderer.get_by_role("link", name="구조 탐색기").click()
     wait_idle(wanderer)
-    teacher.keyboard.press("ArrowRight")
+    press_slide_key(teacher, "ArrowRight")
     wait_idle(teacher)
     now = step_of(teacher.url)
     follow(students[1], now)
@@ -93,7 +93,7 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
     procs.append(start_server(port, env={"CNNVIS_CACHE": str(cache)}))
     teacher.wait_for_selector('[data-testid="stDialog"]', state="detached", timeout=90_000)
     wait_idle(teacher)
-    teacher.keyboard.press("ArrowRight")
+    press_slide_key(teacher, "ArrowRight")
     wait_idle(teacher)
     for page in students:
         follow(page, step_of(teacher.url))
@@ -133,7 +133,7 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
     wait_drawn(page)
     assert "End the slides" in page.locator(".st-key-cnnvis_slide_bar").inner_text()
-    page.keyboard.press("m")
+    press_slide_key(page, "m")
     menu = page.locator('[data-testid="stPopoverBody"]')
     menu.wait_for(timeout=20_000)
     assert "Esc" in menu.inner_text() and "next step" in menu.inner_text()  # the keys, listed
@@ -144,12 +144,12 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     assert page.evaluate("window.cnnvisNoReload") is True  # all in place
     assert page.locator(".st-key-cnnvis_slide_bar").is_visible()
     assert not menu.is_visible()  # a choice closes the menu
-    page.keyboard.press("m")
+    press_slide_key(page, "m")
     menu.wait_for(timeout=20_000)
-    page.keyboard.press("Escape")  # Esc closes the menu first, the slides stay
+    press_slide_key(page, "Escape")  # Esc closes the menu first, the slides stay
     menu.wait_for(state="hidden", timeout=20_000)
     assert "present=1" in page.url
-    page.keyboard.press("Escape")
+    press_slide_key(page, "Escape")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('present')", timeout=30_000)
     wait_drawn(page)
     assert not page.locator(".st-key-cnnvis_slide_bar").count()

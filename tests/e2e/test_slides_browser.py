@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy.local import free_port, start_server, stop
+from tests.e2e.conftest import press_slide_key
 from tests.e2e.labels import wait_drawn
 from tests.e2e.slides import slide_problems
 from visualizer.lecture import publish
@@ -83,7 +84,7 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
         if step_on.is_disabled():
             break  # DenseNet's last step: the lecture's end
         before = page.url
-        page.keyboard.press("ArrowRight")
+        press_slide_key(page, "ArrowRight")
         page.wait_for_function("(u) => location.href !== u", arg=before, timeout=60_000)
         print("step", where(page.url), flush=True)  # where a timeout happened, in the test's output
         wait_drawn(page)
