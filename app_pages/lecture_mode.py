@@ -67,7 +67,27 @@ _follower = st.components.v2.component("cnnvis.follow", html="<span></span>", js
 
 def waiter(version: int) -> None:
     """Wake this page when the lecture's version is no longer ``version``."""
-    _follower(key="cnnvis_follow", data={"version": version}, on_lecture_change=lambda: None)
+    _follower(key="cnnvis_follow", data={"version": version}, on_lecture_change=_woken)
+
+
+def _woken() -> None:
+    """The waiting script woke the page: the teacher's new view is asked for in this callback,
+    so the run it starts opens it (asked for by the page's script instead, it took a second run
+    of the whole frame: 200 followers' pages, 200 runs more per step)."""
+    if st.session_state.get(FOLLOW, True):
+        _ask_for_teachers_view(lecture.read())
+
+
+def _ask_for_teachers_view(now: lecture.Lecture | None) -> bool:
+    """Open the teacher's view on this run if she presents one this page has not shown yet
+    (and is not opening already). Whether it was asked for."""
+    pending, opened = st.session_state.get(PENDING), st.session_state.get(LINK_WINS)
+    opening = pending[2] if pending else opened[0] if opened else None  # asked for already
+    if now is None or not now.live or now.version in (st.session_state.get(SEEN), opening):
+        return False
+    params = {**now.params(), "lang": common.lang()}  # the student keeps their own language
+    open_view(now.page, params, now.version)
+    return True
 
 
 def open_view(page: str, params: dict[str, str], version: int | None = None) -> None:
@@ -137,11 +157,7 @@ def follow_bar(current: str) -> None:
     if not st.session_state[FOLLOW]:
         return
     waiter(int(st.session_state.get(SEEN) or (now.version if now and not live else 0)))
-    opening = st.session_state.get(LINK_WINS)  # this run opens a view already: which version
-    if now is not None and live and st.session_state.get(SEEN) != now.version \
-            and not (opening and opening[0] == now.version):
-        params = {**now.params(), "lang": common.lang()}  # the student keeps their own language
-        open_view(now.page, params, now.version)
+    if _ask_for_teachers_view(now):  # she moved on before the page was woken (or it just opened)
         st.rerun()
 
 

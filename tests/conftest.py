@@ -96,4 +96,7 @@ def fashion_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     make_fashion(tmp_path / "data")
     monkeypatch.setenv("CNNVIS_FASHION_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path / "cache"))
+    # A builder page that sees jobs waiting starts the class's worker, which outlives the test:
+    # one step of training per job, not the class's minute of it.
+    monkeypatch.setenv("CNNVIS_QUEUE_BUDGET", "1")
     return tmp_path
