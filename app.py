@@ -8,12 +8,12 @@ import streamlit as st
 from app_pages import common, lecture_mode, projector
 from visualizer.i18n import LANGS, t
 from visualizer.roles import SIGN_OUT
-from visualizer.state import read_lang
+from visualizer.state import Problem, read_lang
 
 st.set_page_config(page_title="CNN Visualizer", page_icon=":material/neurology:", layout="wide")
 
 if common.LANG_KEY not in st.session_state:  # first run of this session: the link decides
-    problems: list = []
+    problems: list[Problem] = []
     st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), problems)
     st.session_state["lang_problems"] = problems
 

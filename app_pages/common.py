@@ -6,7 +6,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 import torch
@@ -19,6 +19,11 @@ from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from visualizer.export import SlideStyle
 
 LANG_KEY = "lang"
 
@@ -227,7 +232,7 @@ def config_error(err: ConfigError) -> None:
 
 
 def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str,
-             width: int | str = "stretch") -> None:
+             width: int | Literal["stretch", "content"] = "stretch") -> None:
     """A download button whose file is made only when clicked. If a program the file needs is
     missing, the download is a short text saying how to install it, never a traceback."""
     from visualizer.export import MIME, MissingTool
@@ -241,7 +246,16 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
             return t(f"export.missing.{err.tool}", current).encode("utf-8")
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
-                       on_click="ignore", width=width)  # type: ignore[arg-type]
+                       on_click="ignore", width=width)
+
+
+def chart_file(make: Callable[[], go.Figure], fmt: str,
+               style: SlideStyle | None = None) -> Callable[[], bytes]:
+    """The chart ``make`` draws as an SVG or PNG file (slide-sized unless ``style`` says
+    otherwise), for :func:`download`: drawn only when the file is asked for."""
+    from visualizer.export import SlideStyle, chart_image
+
+    return lambda: chart_image(make(), fmt, style or SlideStyle())
 
 
 def header(state: Controls, prefix: str | None = None) -> str:
