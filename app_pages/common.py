@@ -16,6 +16,7 @@ from models import ConfigError, build_model
 from visualizer.errors import CodedError, SettingError
 from visualizer.features import load_checkpoint
 from visualizer.i18n import number, shape_text, t
+from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
@@ -305,13 +306,10 @@ def tabbed_page(state: Controls, tabs: dict[str, Callable[[str], None]]) -> None
     open_tab = next((n for n in names if labels[n] == st.session_state[tab_key]), names[0])
     params = state.link({"tab": open_tab})
     if projector.presenting():
-        projector.steps(PATHS.get(page, page), names, open_tab, {**params, "lang": current},
+        projector.steps(by_prefix(page).path, names, open_tab, {**params, "lang": current},
                         st.session_state.get(STEP_KEY))
 
 
-# Page prefixes (the keys of their controls) and their paths in the app's links.
-PATHS = {"alex": "lesson_alexnet", "inc": "lesson_inception", "res": "lesson_resnet",
-         "dense": "lesson_densenet", "play": "playground"}
 STEP_KEY = "present_step"
 
 
