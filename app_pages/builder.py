@@ -19,6 +19,7 @@ import streamlit as st
 from torch import nn
 
 from app_pages import builder_train, common, lecture_mode, projector
+from app_pages.controls import write_url
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import FLOW_SLIDE_MIN, live_chart
 from models import list_models
@@ -536,7 +537,7 @@ def slide(lang: str) -> None:
     starter(lang, top)
     input_controls(lang, top)
     d = design()
-    common.write_url({"design": ds.encode(d)})
+    write_url({"design": ds.encode(d)})
     if d.items:
         with top.popover(t("builder.edit", lang), icon=":material/edit:"):
             editor(lang)
@@ -583,7 +584,7 @@ def render() -> None:
     input_controls(lang)
     d = design()
     link = ds.encode(d)
-    common.write_url({"design": link})
+    write_url({"design": link})
     if not d.items:
         st.info(t("builder.empty", lang), icon=":material/add_box:")
         adder(lang)

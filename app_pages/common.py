@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING, Any, Literal
 import streamlit as st
 import torch
 
+# The language and the address bar are the controls' (controls.py imports nothing from here);
+# the pages read the language as common.lang().
+from app_pages.controls import LANG_KEY as LANG_KEY
 from app_pages.controls import Controls
+from app_pages.controls import lang as lang
 from models import ConfigError, build_model
 from visualizer.errors import CodedError, SettingError
 from visualizer.features import load_checkpoint
@@ -26,9 +30,6 @@ if TYPE_CHECKING:
 
     from visualizer.export import SlideStyle
 
-LANG_KEY = "lang"
-
-
 @st.cache_resource(max_entries=6, show_spinner=False)
 def shared_model(arch: str, channels: int, classes: int, path: str | None,
                  sha256: str | None) -> torch.nn.Module:
@@ -42,11 +43,6 @@ def shared_model(arch: str, channels: int, classes: int, path: str | None,
     return model.eval()
 
 
-def lang() -> str:
-    """The language chosen in the shared sidebar (see app.py)."""
-    return str(st.session_state.get(LANG_KEY, "ko"))
-
-
 def show_problems(problems: list[Problem]) -> None:
     """One friendly warning per bad URL value, each naming the value and the fallback.
 
@@ -54,15 +50,6 @@ def show_problems(problems: list[Problem]) -> None:
     """
     for key, values in [*st.session_state.pop("lang_problems", []), *problems]:
         st.warning(t(key, lang(), **values), icon=":material/link_off:")
-
-
-def write_url(params: dict[str, str]) -> None:
-    """Make the address bar describe this view, so that the link can be shared."""
-    from app_pages import projector
-
-    wanted = {**params, "lang": lang(), **({projector.PRESENT_KEY: "1"} if projector.presenting() else {})}
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
 
 
 # A resource, not data: every session gets the same object instead of an unpickled copy
