@@ -4,16 +4,18 @@ frame around every page (the slide bar, following the teacher, publishing her vi
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from app_pages import common, lecture_mode, projector
 from visualizer.i18n import LANGS, t
+from visualizer.pages import NOTES, PAGES
 from visualizer.roles import SIGN_OUT
-from visualizer.state import read_lang
+from visualizer.state import Problem, read_lang
 
 st.set_page_config(page_title="CNN Visualizer", page_icon=":material/neurology:", layout="wide")
 
 if common.LANG_KEY not in st.session_state:  # first run of this session: the link decides
-    problems: list = []
+    problems: list[Problem] = []
     st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), problems)
     st.session_state["lang_problems"] = problems
 
@@ -38,26 +40,12 @@ with st.sidebar:
     common.widget_words()
 
 lang = common.lang()
-pages = {
-    t("nav.section.explore", lang): [
-        st.Page("app_pages/explorer.py", title=t("nav.explorer", lang), icon=":material/explore:",
-                default=True)],
-    t("nav.section.lessons", lang): [
-        st.Page("app_pages/lesson_alexnet.py", title=t("nav.alexnet", lang), icon=":material/filter_1:"),
-        st.Page("app_pages/lesson_inception.py", title=t("nav.inception", lang), icon=":material/filter_2:"),
-        st.Page("app_pages/lesson_resnet.py", title=t("nav.resnet", lang), icon=":material/filter_3:"),
-        st.Page("app_pages/lesson_densenet.py", title=t("nav.densenet", lang), icon=":material/filter_4:"),
-        st.Page("app_pages/training.py", title=t("nav.training", lang), icon=":material/model_training:")],
-    t("nav.section.tools", lang): [
-        st.Page("app_pages/builder.py", title=t("nav.builder", lang), icon=":material/construction:"),
-        st.Page("app_pages/features.py", title=t("nav.features", lang), icon=":material/image_search:"),
-        st.Page("app_pages/playground.py", title=t("nav.playground", lang), icon=":material/grid_on:"),
-        st.Page("app_pages/export.py", title=t("nav.export", lang), icon=":material/slideshow:"),
-        st.Page("app_pages/compare.py", title=t("nav.compare", lang), icon=":material/leaderboard:")],
-}
-if common.is_teacher():  # her presenter view, for a second window on her own screen
-    pages[t("nav.section.tools", lang)].append(
-        st.Page("app_pages/notes.py", title=t("nav.notes", lang), icon=":material/speaker_notes:"))
+pages: dict[str, list[StreamlitPage]] = {}  # visualizer/pages.py: sections, titles, icons, order
+for entry in PAGES:
+    if entry.teacher and not common.is_teacher():  # her presenter view, for a second window
+        continue
+    pages.setdefault(t(entry.section, lang), []).append(
+        st.Page(entry.script, title=t(entry.title, lang), icon=entry.icon, default=entry.default))
 page = st.navigation(pages)
 by_path = {p.url_path: p for section in pages.values() for p in section}
 lecture_mode.apply_pending(page.url_path, by_path)  # a step or the teacher's view, opened in place
@@ -67,14 +55,14 @@ slide_bar = None
 if projector.presenting():
     projector.style()
     slide_bar = st.container()  # filled after the page: the page decides its steps
-if not common.is_teacher() and page.url_path != "notes":
+if not common.is_teacher() and page.url_path != NOTES.path:
     lecture_mode.follow_bar(page.url_path)
 page.run()
 lecture_mode.done_with_link()
 if slide_bar is not None:
     with slide_bar:
         projector.bar(lang)
-if common.is_teacher() and page.url_path != "notes":
+if common.is_teacher() and page.url_path != NOTES.path:
     lecture_mode.publish(page.url_path, projector.presenting())
     if projector.presenting():
         lecture_mode.publish_notes(page.title)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -18,6 +19,7 @@ import streamlit as st
 from torch import nn
 
 from app_pages import builder_train, common, lecture_mode, projector
+from app_pages.controls import write_url
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import FLOW_SLIDE_MIN, live_chart
 from models import list_models
@@ -25,7 +27,7 @@ from visualizer import charts, palette
 from visualizer import design as ds
 from visualizer.codegen import code
 from visualizer.diagram import DiagramOptions, to_dot
-from visualizer.export import SlideStyle, chart_image, deck, render_dot
+from visualizer.export import deck, render_dot
 from visualizer.i18n import CATALOGUE, number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.state import shown
@@ -485,19 +487,19 @@ def exports(d: ds.Design, result: TraceResult, lang: str) -> dict[str, tuple[Cal
         rows = layer_rows(result, lang, max_depth(result), minor=True)
         return pd.DataFrame(rows).to_csv(index=False).encode("utf-8-sig")
 
+    def diagram_file(fmt: str) -> Callable[[], bytes]:
+        return lambda: render_dot(dot(), fmt, 1920 if fmt == "png" else None)
+
     def label(what: str, fmt: str) -> str:
         return t("export.button", lang, what=t(f"export.{what}", lang), fmt=fmt.upper())
 
     files: dict[str, tuple[Callable[[], bytes], str]] = {
         t("builder.save_code", lang): (lambda: code(d).encode(), f"{stem}.py")}
     for fmt in ("svg", "png", "pdf"):
-        width = 1920 if fmt == "png" else None
-        files[label("diagram", fmt)] = (lambda fmt=fmt, width=width: render_dot(dot(), fmt, width),
-                                        f"{stem}_diagram.{fmt}")
+        files[label("diagram", fmt)] = (diagram_file(fmt), f"{stem}_diagram.{fmt}")
     for what, chart in (("flow", charts.shape_flow), ("cost", charts.cost_bars)):
         for fmt in ("svg", "png"):
-            files[label(what, fmt)] = (lambda chart=chart, fmt=fmt: chart_image(chart(result, lang), fmt,
-                                                                                SlideStyle()),
+            files[label(what, fmt)] = (common.chart_file(partial(chart, result, lang), fmt),
                                        f"{stem}_{what}.{fmt}")
     files[label("table", "csv")] = (table, f"{stem}_layers.csv")
     files[label("deck", "pptx")] = (lambda: deck(result, lang, title=d.name or t("builder.deck_title", lang)),
@@ -535,7 +537,7 @@ def slide(lang: str) -> None:
     starter(lang, top)
     input_controls(lang, top)
     d = design()
-    common.write_url({"design": ds.encode(d)})
+    write_url({"design": ds.encode(d)})
     if d.items:
         with top.popover(t("builder.edit", lang), icon=":material/edit:"):
             editor(lang)
@@ -582,7 +584,7 @@ def render() -> None:
     input_controls(lang)
     d = design()
     link = ds.encode(d)
-    common.write_url({"design": link})
+    write_url({"design": link})
     if not d.items:
         st.info(t("builder.empty", lang), icon=":material/add_box:")
         adder(lang)

@@ -6,22 +6,29 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 import torch
 
+# The language and the address bar are the controls' (controls.py imports nothing from here);
+# the pages read the language as common.lang().
+from app_pages.controls import LANG_KEY as LANG_KEY
 from app_pages.controls import Controls
+from app_pages.controls import lang as lang
 from models import ConfigError, build_model
 from visualizer.errors import CodedError, SettingError
 from visualizer.features import load_checkpoint
 from visualizer.i18n import number, shape_text, t
+from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
 
-LANG_KEY = "lang"
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
+    from visualizer.export import SlideStyle
 
 @st.cache_resource(max_entries=6, show_spinner=False)
 def shared_model(arch: str, channels: int, classes: int, path: str | None,
@@ -36,11 +43,6 @@ def shared_model(arch: str, channels: int, classes: int, path: str | None,
     return model.eval()
 
 
-def lang() -> str:
-    """The language chosen in the shared sidebar (see app.py)."""
-    return str(st.session_state.get(LANG_KEY, "ko"))
-
-
 def show_problems(problems: list[Problem]) -> None:
     """One friendly warning per bad URL value, each naming the value and the fallback.
 
@@ -48,15 +50,6 @@ def show_problems(problems: list[Problem]) -> None:
     """
     for key, values in [*st.session_state.pop("lang_problems", []), *problems]:
         st.warning(t(key, lang(), **values), icon=":material/link_off:")
-
-
-def write_url(params: dict[str, str]) -> None:
-    """Make the address bar describe this view, so that the link can be shared."""
-    from app_pages import projector
-
-    wanted = {**params, "lang": lang(), **({projector.PRESENT_KEY: "1"} if projector.presenting() else {})}
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
 
 
 # A resource, not data: every session gets the same object instead of an unpickled copy
@@ -227,7 +220,7 @@ def config_error(err: ConfigError) -> None:
 
 
 def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str,
-             width: int | str = "stretch") -> None:
+             width: int | Literal["stretch", "content"] = "stretch") -> None:
     """A download button whose file is made only when clicked. If a program the file needs is
     missing, the download is a short text saying how to install it, never a traceback."""
     from visualizer.export import MIME, MissingTool
@@ -241,7 +234,16 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
             return t(f"export.missing.{err.tool}", current).encode("utf-8")
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
-                       on_click="ignore", width=width)  # type: ignore[arg-type]
+                       on_click="ignore", width=width)
+
+
+def chart_file(make: Callable[[], go.Figure], fmt: str,
+               style: SlideStyle | None = None) -> Callable[[], bytes]:
+    """The chart ``make`` draws as an SVG or PNG file (slide-sized unless ``style`` says
+    otherwise), for :func:`download`: drawn only when the file is asked for."""
+    from visualizer.export import SlideStyle, chart_image
+
+    return lambda: chart_image(make(), fmt, style or SlideStyle())
 
 
 def header(state: Controls, prefix: str | None = None) -> str:
@@ -291,13 +293,10 @@ def tabbed_page(state: Controls, tabs: dict[str, Callable[[str], None]]) -> None
     open_tab = next((n for n in names if labels[n] == st.session_state[tab_key]), names[0])
     params = state.link({"tab": open_tab})
     if projector.presenting():
-        projector.steps(PATHS.get(page, page), names, open_tab, {**params, "lang": current},
+        projector.steps(by_prefix(page).path, names, open_tab, {**params, "lang": current},
                         st.session_state.get(STEP_KEY))
 
 
-# Page prefixes (the keys of their controls) and their paths in the app's links.
-PATHS = {"alex": "lesson_alexnet", "inc": "lesson_inception", "res": "lesson_resnet",
-         "dense": "lesson_densenet", "play": "playground"}
 STEP_KEY = "present_step"
 
 

@@ -33,7 +33,8 @@ def render() -> None:
     st.markdown(t("cmp.intro", lang, docs=TORCHVISION_DOCS))
     common.show_problems(problems)
     size = STATE.slider("size", t("cmp.size", lang))
-    rows, table = [], []
+    rows: list[dict[str, float | str]] = []  # the bubbles: the networks with a published top-1
+    table: list[dict[str, object]] = []
     # The first visit traces every network (~7 s on a fresh server): it says so meanwhile.
     with st.spinner(t("wait.compare", lang, size=size)):
         traced = {name: _trace(name, size) for name in list_models() if get_entry(name).takes_images}
@@ -48,21 +49,21 @@ def render() -> None:
                           t("cmp.col.year", lang): entry.year,
                           t("cmp.col.fails", lang): err.message(lang)})
             continue
-        row = {"name": t(f"arch.{name}", lang), "short": t(f"arch.{name}", lang).split(" · ")[0],
-               "family": entry.family,
-               "params": result.total_params, "macs": result.total_macs,
-               "top1": IMAGENET_TOP1.get(name)}
-        rows.append(row)
-        table.append({t("col.model", lang): row["name"], t("cmp.col.year", lang): entry.year,
+        top1 = IMAGENET_TOP1.get(name)
+        if top1 is not None:
+            rows.append({"name": t(f"arch.{name}", lang), "short": t(f"arch.{name}", lang).split(" · ")[0],
+                         "family": entry.family, "params": result.total_params,
+                         "macs": result.total_macs, "top1": top1})
+        table.append({t("col.model", lang): t(f"arch.{name}", lang), t("cmp.col.year", lang): entry.year,
                       t("metric.depth", lang): result.weighted_depth,
                       t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
-                      t("cmp.col.top1", lang): row["top1"], t("cmp.col.fails", lang): ""})
+                      t("cmp.col.top1", lang): top1, t("cmp.col.fails", lang): ""})
     frame = pd.DataFrame(table)
     st.dataframe(frame, hide_index=True, placeholder="",
                  height=36 * (len(table) + 1) + 12,
                  column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
-    if any(r["top1"] is not None for r in rows):
+    if rows:
         live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
     STATE.link()
 

@@ -23,6 +23,26 @@ import streamlit as st
 
 from visualizer.state import ChoiceParam, IntParam, Problem
 
+# The language: the one control every page shares (the sidebar's, app.py; read from the link
+# by visualizer.state.read_lang), under this key in the session.
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    """The language chosen in the shared sidebar (see app.py)."""
+    return str(st.session_state.get(LANG_KEY, "ko"))
+
+
+def write_url(params: dict[str, str]) -> None:
+    """Make the address bar describe this view (``params``, the language, projector mode), so
+    that the link can be shared."""
+    from app_pages import projector
+
+    wanted = {**params, "lang": lang(), **({projector.PRESENT_KEY: "1"} if projector.presenting() else {})}
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
 Spec = IntParam | ChoiceParam
 Where = Any  # st, a column or a container: anything with Streamlit's widget methods
 
@@ -118,8 +138,6 @@ class Controls:
     def link(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         """Remember the controls across page changes and put them (and ``extra``, such as the
         open tab) in the address bar. Returns the link's parameters."""
-        from app_pages.common import write_url
-
         values = self.values()
         for name, value in values.items():
             st.session_state[f"saved_{self.key(name)}"] = value

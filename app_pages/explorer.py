@@ -22,11 +22,11 @@ from app_pages.live_chart import FLOW_SLIDE_MIN, clicked, live_chart
 from models import ConfigError, get_entry, list_models
 from visualizer import charts
 from visualizer.diagram import DETAILS, DiagramOptions, to_dot
-from visualizer.export import SlideStyle, chart_image, file_name, render_dot
+from visualizer.export import file_name, render_dot
 from visualizer.i18n import t
 from visualizer.names import named, type_name
 from visualizer.records import TraceResult
-from visualizer.state import ChoiceParam, IntParam
+from visualizer.state import ChoiceParam, IntParam, Problem
 from visualizer.structure import BLOCK_TYPES
 from visualizer.tables import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
 from visualizer.trace import MAX_SIDE, ShapeError
@@ -76,7 +76,7 @@ def on_preset() -> None:
         set_size(st.session_state.ex_size_preset)
 
 
-def start() -> list:
+def start() -> list[Problem]:
     """Every run: the controls from the link (on the first run of this page) or as they were."""
     problems = STATE.start()
     st.session_state.setdefault("ex_selected", None)
@@ -212,10 +212,16 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
     cols = st.columns(4)
     for col, fmt in zip(cols, ("svg", "png", "pdf", "dot"), strict=True):
         with col:
-            common.download(fmt.upper(), lambda fmt=fmt: dot.encode() if fmt == "dot" else render_dot(
-                dot, fmt, 1920 if fmt == "png" else None), file_name(result, "diagram", fmt), fmt,
-                f"ex_dl_{fmt}")
+            common.download(fmt.upper(), diagram_file(dot, fmt), file_name(result, "diagram", fmt), fmt,
+                            f"ex_dl_{fmt}")
     diagram(dot, key="ex_diagram")
+
+
+def diagram_file(dot: str, fmt: str) -> Callable[[], bytes]:
+    """The diagram's file in ``fmt``, rendered only when asked for (a PNG 1920 px wide)."""
+    if fmt == "dot":
+        return dot.encode
+    return lambda: render_dot(dot, fmt, 1920 if fmt == "png" else None)
 
 
 def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[], go.Figure]) -> None:
@@ -225,8 +231,8 @@ def chart_downloads(result: TraceResult, lang: str, what: str, make: Callable[[]
         return
     with st.container(horizontal=True):
         for fmt in ("svg", "png"):
-            common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
-                            file_name(result, what, fmt), fmt, f"ex_dl_{what}_{fmt}", width=120)
+            common.download(fmt.upper(), common.chart_file(make, fmt), file_name(result, what, fmt), fmt,
+                            f"ex_dl_{what}_{fmt}", width=120)
 
 
 def render() -> None:

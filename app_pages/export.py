@@ -6,6 +6,8 @@ page itself stays instant.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from app_pages import common
@@ -13,7 +15,7 @@ from app_pages.controls import Controls
 from models import get_entry, list_models
 from visualizer import charts
 from visualizer.diagram import DETAILS
-from visualizer.export import THEMES, WIDTHS, MissingTool, SlideStyle, chart_image, export, file_name
+from visualizer.export import THEMES, WIDTHS, MissingTool, SlideStyle, export, file_name
 from visualizer.i18n import t
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
@@ -35,25 +37,25 @@ def downloads(result: TraceResult, lang: str, style: SlideStyle) -> None:
         st.markdown(f"**{t('export.diagram', lang)}**")
         for fmt in ("svg", "png", "pdf", "dot"):
             common.download(t("export.button", lang, what=t("export.diagram", lang), fmt=fmt.upper()),
-                   lambda fmt=fmt: export(result, fmt, lang, style),
+                   partial(export, result, fmt, lang, style),
                    file_name(result, "diagram", fmt), fmt, f"exp_diagram_{fmt}")
     with cols[1]:
         st.markdown(f"**{t('export.charts', lang)}**")
         for what, make_fig in (("flow", charts.shape_flow), ("cost", charts.cost_bars)):
             for fmt in ("svg", "png"):
                 common.download(t("export.button", lang, what=t(f"export.{what}", lang), fmt=fmt.upper()),
-                       lambda fmt=fmt, make_fig=make_fig: chart_image(make_fig(result, lang), fmt, style),
+                       common.chart_file(partial(make_fig, result, lang), fmt, style),
                        file_name(result, what, fmt), fmt, f"exp_{what}_{fmt}")
     with cols[2]:
         st.markdown(f"**{t('export.table', lang)}**")
         for fmt in ("csv", "md"):
             common.download(t("export.button", lang, what=t("export.table", lang), fmt=fmt.upper()),
-                   lambda fmt=fmt: export(result, fmt, lang, style),
+                   partial(export, result, fmt, lang, style),
                    file_name(result, "layers", fmt), fmt, f"exp_table_{fmt}")
     with cols[3]:
         st.markdown(f"**{t('export.deck', lang)}**")
         common.download(t("export.button", lang, what=t("export.deck", lang), fmt="PPTX"),
-               lambda: export(result, "pptx", lang, style), file_name(result, "deck", "pptx"), "pptx",
+               partial(export, result, "pptx", lang, style), file_name(result, "deck", "pptx"), "pptx",
                "exp_deck")
         st.caption(t("export.deck.help", lang))
 

@@ -40,6 +40,7 @@ from visualizer.features import (
     filter_grid,
     first_filters,
     hub_checkpoints,
+    hub_dir,
     imagenet_classes,
     light_background,
     map_image,
@@ -52,8 +53,9 @@ from visualizer.features import (
 from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
+from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
-from visualizer.structure import flow_units, stage_label
+from visualizer.structure import Unit, flow_units, stage_label
 from visualizer.trace import ShapeError
 from visualizer.train import check_meta, checkpoint_paths, read_meta
 
@@ -147,7 +149,7 @@ def fetch_section(arch: str, w: Weights, lang: str) -> bool:
             err = job.error
             common.coded_error(err, icon=":material/cloud_off:")
             st.markdown(t("feat.fetch.by_hand", lang, url=info.url, file=info.file,
-                          folder=str(imagenet.hub_dir())))
+                          folder=str(hub_dir())))
         name = t(f"arch.{arch}", lang)
         clicked = st.button(t("feat.fetch.button", lang, arch=name, mb=f"{info.megabytes:.0f}"),
                             key="feat_fetch", icon=":material/download:",
@@ -404,7 +406,7 @@ def class_names(w: Weights, lang: str) -> list[str]:
     return list(imagenet_classes())
 
 
-def imagine_section(data: bytes | None, arch: str, w: Weights, result,  # type: ignore[no-untyped-def]
+def imagine_section(data: bytes | None, arch: str, w: Weights, result: TraceResult,
                     top: list[tuple[int, float]], lang: str) -> None:
     """What the network imagines: a class's picture, and a gallery of what a few layers'
     channels look for, each grown from noise by gradient ascent (visualizer.imagine)."""
@@ -442,7 +444,7 @@ def imagine_section(data: bytes | None, arch: str, w: Weights, result,  # type: 
     st.caption(t("feat.imagine.gallery_how", lang))
 
 
-def strip(data: bytes | None, arch: str, w: Weights, result, lang: str) -> None:  # type: ignore[no-untyped-def]
+def strip(data: bytes | None, arch: str, w: Weights, result: TraceResult, lang: str) -> None:
     """A few layers from the first to the last, each with its strongest maps: for a network
     trained on ImageNet, edges and colours, then textures, then parts of things."""
     layers = [(r.name, r.output_shape) for r in (u.last(result) for u in flow_units(result))]
@@ -496,7 +498,7 @@ def keep_layer_index(n: int) -> None:
     STATE.at_most("layer", n - 1)
 
 
-def _layer_label(result, unit) -> str:  # type: ignore[no-untyped-def]
+def _layer_label(result: TraceResult, unit: Unit) -> str:
     """"stage › layer (shape)": the layer list grouped by the block it belongs to."""
     r = unit.last(result)
     stage = r.parent.rsplit(".", 1)[0] if r.parent and "." in r.parent else (r.parent or "")

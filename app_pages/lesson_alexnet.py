@@ -6,6 +6,8 @@ shape follow, the 224-vs-227 story, the two-GPU split, and where the parameters 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -103,12 +105,13 @@ def steps_tab(lang: str) -> None:
 # teacher reruns this page forty or two hundred times per step, and building them took about
 # 10 and 19 ms of each run (bench/follow.py).
 @st.cache_data(max_entries=256, show_spinner=False)
-def pair_figure(before: tuple[int, ...], after: tuple[int, ...], lang: str, kernel: int | None) -> dict:
+def pair_figure(before: tuple[int, ...], after: tuple[int, ...], lang: str,
+                kernel: int | None) -> dict[str, Any]:
     return charts.plain(charts.volume_pair(before, after, lang, kernel))
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> dict:
+def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> dict[str, Any]:
     """``_result`` is ``layout``'s trace at its size (so not hashed: ``layout`` names it)."""
     return charts.plain(charts.volumes(_result, lang, stack))
 

@@ -66,11 +66,11 @@ def ledger_tab(lang: str) -> None:
         common.config_error(err)
         return
     rows = dense_ledger(result)
-    k = growth_rate(result)
-    live_chart(lesson_charts.ledger_line(rows, lang, k), key="dense_ledger")
+    grown = growth_rate(result)  # k read off the trace (the slider's, if the network is built right)
+    live_chart(lesson_charts.ledger_line(rows, lang, grown), key="dense_ledger")
     k0 = rows[0][1]
     first_block = sizes[0]
-    st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=k, total=rows[first_block][1]))
+    st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=grown, total=rows[first_block][1]))
 
 
 def parts_tab(lang: str) -> None:

@@ -127,7 +127,7 @@ def projection_tab(lang: str) -> None:
 
 def family_tab(lang: str) -> None:
     size = STATE.slider("fsize", t("res.family.size", lang))
-    rows = []
+    rows: list[dict[str, float | str]] = []
     for arch in FAMILY:
         try:
             result = common.cached_trace(arch, size)

@@ -201,10 +201,10 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
             margin = 70 if legend else 24  # the legend's line, or nothing above the plot
             layout["margin"] = {**(layout.get("margin") or {}), "t": margin}
             figure = {**figure, "layout": layout}
-    callbacks = {"on_click_change": on_click} if on_click else {}
+    # No callback (None) is no click event: Streamlit skips an on_*_change that is not callable.
     _component(key=key, data={"figure": figure, "config": config, "fit": projector.presenting(),
                               "slide_min": slide_min, "failed": t("chart.failed", common.lang())},
-               **callbacks)
+               on_click_change=on_click)
 
 
 def clicked(key: str) -> int | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -28,7 +29,7 @@ from app_pages import common, lecture_mode, projector
 from app_pages.live_chart import live_chart
 from visualizer import palette, reference
 from visualizer.data import DataError, load_split
-from visualizer.export import SlideStyle, chart_image, rows_csv
+from visualizer.export import rows_csv
 from visualizer.features import CheckpointError
 from visualizer.i18n import number, t
 from visualizer.shortcut_charts import GradientLine, figure1, gradient_lines, reuse_heatmap
@@ -68,8 +69,8 @@ def chart_files(name: str, make: Callable[[], go.Figure], rows: list[dict[str, A
         return
     with st.container(horizontal=True):
         for fmt in ("svg", "png"):
-            common.download(fmt.upper(), lambda fmt=fmt: chart_image(make(), fmt, SlideStyle()),
-                            f"{name}.{fmt}", fmt, f"{key}_{fmt}", width=120)
+            common.download(fmt.upper(), common.chart_file(make, fmt), f"{name}.{fmt}", fmt,
+                            f"{key}_{fmt}", width=120)
         common.download("CSV", lambda: rows_csv(rows), f"{name}.csv", "csv", f"{key}_csv", width=120)
 
 
@@ -330,7 +331,7 @@ def reuse_charts(maps: list[ReuseMap], lang: str) -> None:
                         for reader, ws, rs in zip(reuse.targets, reuse.weights, relative(reuse), strict=True)
                         for source, w, r in zip(reuse.sources, ws, rs, strict=True) if w is not None]
                 chart_files(f"densenet121-{reuse.block}-reuse-{lang}",
-                            lambda reuse=reuse: reuse_heatmap(reuse, lang), rows, f"dense_dl_{reuse.block}")
+                            partial(reuse_heatmap, reuse, lang), rows, f"dense_dl_{reuse.block}")
 
 
 MOVED = 1.5  # a block counts as changed by training where its largest preference is 1.5x the start's

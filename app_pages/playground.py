@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 import torch
 import torch.nn.functional as F
+from PIL import Image
 
 from app_pages import common
 from app_pages.controls import Controls
@@ -63,8 +66,10 @@ def grid_tab(lang: str) -> None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def filtered(data: bytes | None, sample: str, name: str, size: int, stride: int) -> tuple:
-    """(input picture, output picture, output size); ImageError for a bad upload."""
+def filtered(data: bytes | None, sample: str, name: str, size: int,
+             stride: int) -> tuple[Image.Image, Image.Image, tuple[int, ...], tuple[int, int], list[Any]]:
+    """(input picture, output picture, output size, the original's size, the kernel's
+    numbers); ImageError for a bad upload."""
     img = load_image(data) if data is not None else sample_images()[sample]
     x = to_tensor(img, max_side=WORK_SIDE)
     kernel = make_kernel(name, size)

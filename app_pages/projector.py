@@ -17,9 +17,9 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from visualizer.pages import LECTURE, PAGES
+
 PRESENT_KEY = "present"
-# The lessons in the order of the lecture (their page paths).
-LECTURE = ("lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densenet")
 
 KEY = "cnnvis_projector"
 TARGETS = "present_targets"  # {"next": (page, params), "prev": ...} of the step shown
@@ -227,9 +227,7 @@ def bar(lang: str) -> None:
 
 
 # The pages the menu opens while presenting, in the lecture's order (paths; "" is the explorer).
-MENU_PAGES = (("", "nav.explorer"), ("lesson_alexnet", "nav.alexnet"), ("lesson_inception", "nav.inception"),
-              ("lesson_resnet", "nav.resnet"), ("lesson_densenet", "nav.densenet"),
-              ("training", "nav.training"), ("builder", "nav.builder"))
+MENU_PAGES = tuple((p.path, p.title) for p in PAGES if p.slides)
 
 
 MENU = "slide_menu"

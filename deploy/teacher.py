@@ -16,13 +16,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from visualizer.i18n import t
+from visualizer.pages import STUDENT_PAGES
 from visualizer.roles import COOKIE, SIGN_IN, SIGN_OUT, is_teacher_token, session_key
 
 TWELVE_HOURS = 12 * 3600
 # Where the browser may be sent after signing in: one of the app's own page paths (never
 # another site: an open redirect would let a link pose as the app).
-PAGES = ("", "training", "builder", "features", "lesson_alexnet", "lesson_inception",
-         "lesson_resnet", "lesson_densenet", "playground", "export", "compare")
+PATHS = frozenset(p.path for p in STUDENT_PAGES)  # visualizer/pages.py
 
 
 def _page(title_key: str, body_key: str, status: int) -> HTMLResponse:
@@ -45,7 +45,7 @@ async def sign_in(request: Request) -> Response:
     except OSError:
         return _page("teacher.page.unwritable", "teacher.page.unwritable.body", 503)
     target = request.query_params.get("next", "")
-    response = RedirectResponse(f"/{target if target in PAGES else ''}", status_code=303)
+    response = RedirectResponse(f"/{target if target in PATHS else ''}", status_code=303)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"  # the secret is not passed on
     response.set_cookie(COOKIE, key, max_age=TWELVE_HOURS, path="/", httponly=True, samesite="strict")

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from visualizer import pages
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = ("explorer", "lesson_alexnet", "lesson_inception", "lesson_resnet", "lesson_densenet",
-         "features", "playground", "export", "compare", "training", "builder")
+# Every page a student has, by name (visualizer/pages.py), the default page first.
+PAGES = tuple(p.name for p in pages.STUDENT_PAGES)
 
 
 def open_page(page: str, **params: str) -> AppTest:
@@ -17,8 +19,9 @@ def open_page(page: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
-    if page != "explorer":
-        at.switch_page(f"app_pages/{page}.py")
+    entry = next(p for p in pages.PAGES if p.name == page)
+    if not entry.default:
+        at.switch_page(entry.script)
     return at.run()
 
 

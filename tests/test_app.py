@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from models import list_models
 from visualizer.i18n import number, t
-from visualizer.trace import trace_named
+from visualizer.trace import MAX_SIDE, trace_named
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
@@ -77,6 +77,33 @@ def test_too_small_input_names_the_layer_and_offers_the_fix() -> None:
     at = fix.click().run()
     assert not at.error
     assert at.number_input(key="ex_size_box").value == 63
+
+
+def test_shape_error_with_no_working_size_offers_no_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shape error no input size can fix (``valid`` is None: the setting must change) is
+    said without a fix button; the page once offered one that called set_size(None) and
+    crashed when clicked. No zoo network fails at every size, so the trace is made to."""
+    from app_pages import common
+    from visualizer.trace import ShapeError
+
+    with pytest.raises(ShapeError) as caught:  # the tracer's own error for AlexNet at 40x40...
+        trace_named("alexnet", 40)
+    err = caught.value
+    err.valid = None  # ...as if no size worked
+
+    def no_size_works(arch: str, size: int, config: object = ()) -> None:
+        raise err
+
+    monkeypatch.setattr(common, "cached_trace", no_size_works)
+    at = run(arch="alexnet", size="224", lang="en")
+    assert not at.exception
+    message = at.error[0].value
+    assert err.layer in message and t("fix.none", "en", max=MAX_SIDE) in message
+    fix = t("fix.button", "en", size=0).split("0")[0]  # "Use "
+    assert not [b.label for b in at.button if b.label.startswith(fix)]
+    monkeypatch.undo()  # the real trace: a size that is too small has its fix button
+    at = run(arch="alexnet", size="40", lang="en")
+    assert [b for b in at.button if b.label == t("fix.button", "en", size=63)]
 
 
 def test_paper_alexnet_at_224_explains_fc6() -> None:

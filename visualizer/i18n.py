@@ -15,7 +15,6 @@ DEFAULT_LANG = "ko"  # the lecture is given in Korean
 # key: (English, Korean)
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- app frame -------------------------------------------------------------------
-    "app.title": ("CNN Architecture Visualizer", "CNN 구조 시각화 도구"),
     "app.language": ("Language", "언어"),
     "app.present": ("Projector mode", "프로젝터 모드"),
     "app.present.help": ("Large type for the back row, no sidebar; → and ← (or a clicker) step through "
@@ -79,8 +78,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.section.lessons": ("Lessons", "수업"),
     "nav.section.tools": ("Tools", "도구"),
     # --- explorer page -----------------------------------------------------------------
-    "explorer.title": ("How the data changes shape, layer by layer",
-                       "층을 지날 때마다 데이터의 모양이 어떻게 바뀌는지"),
     "explorer.caption": ("{title} ({year}) · [paper]({arxiv})", "{title} ({year}) · [논문]({arxiv})"),
     "side.arch": ("Architecture", "모델 구조"),
     "side.size": ("Input size (pixels per side)", "입력 크기 (한 변의 픽셀 수)"),
@@ -133,7 +130,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "flow.channels": ("Channels", "채널 수"),
     "flow.size.short": ("Side (px)", "크기(px)"),
     "flow.channels.short": ("Channels", "채널"),
-    "flow.layer": ("Layer", "층"),
     "flow.features": ("Numbers in a row (after flattening)", "펼친 뒤 한 줄의 숫자 개수"),
     "volumes.title": ("The whole network as feature-map stacks (overview, not to scale)",
                       "특징 맵 묶음으로 본 전체 네트워크 (개요, 실제 비율 아님)"),
@@ -166,7 +162,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diagram.title": ("The network as a diagram", "네트워크 구조도"),
     "diagram.expand": ("Open these blocks", "펼쳐 볼 블록"),
     "diagram.expand.placeholder": ("Choose blocks to draw layer by layer", "층 단위로 그려 볼 블록을 고르세요"),
-    "diagram.depth": ("Open every block down to depth", "이 깊이까지 모든 블록 펼치기"),
     "diagram.direction": ("Direction", "방향"),
     "diagram.direction.TB": ("Top to bottom", "위에서 아래로"),
     "diagram.direction.LR": ("Left to right", "왼쪽에서 오른쪽으로"),
@@ -388,7 +383,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.bn_in": ("Bottleneck input = output channels", "병목 블록 입력 = 출력 채널"),
     "res.bn_mid": ("Bottleneck inner width", "병목 블록 안쪽 폭"),
     "res.weights": ("Conv weights", "합성곱 가중치"),
-    "res.weights_formula": ("{formula}", "{formula}"),
     "res.compare.note": ("Both blocks cost about the same, but the bottleneck works on 256 channels instead of 64: the 1×1 convolutions shrink 256 to {mid} for the 3×3 and grow it back, which is what made 50, 101 and 152 layers affordable.",
                          "두 블록의 비용은 비슷하지만 병목 블록은 64채널이 아니라 256채널을 다룹니다. 1×1 합성곱이 3×3을 위해 256을 {mid}(으)로 줄였다가 다시 늘리기 때문이며, 그래서 50, 101, 152층이 가능해졌습니다."),
     "res.projection.intro": ("Where a stage halves the size and changes the channels, x cannot be added to F(x) as it is: a 1×1 convolution with stride 2 (a projection, option B of the paper) reshapes it. Everywhere else the shortcut is the identity and costs nothing.",
@@ -675,7 +669,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "play.torch": ("torch.nn.functional.conv2d on a {n}×{n} input gives {out}×{out}.", "torch.nn.functional.conv2d에 {n}×{n}을(를) 넣으면 {out}×{out}이(가) 나옵니다."),
     "play.empty": ("The padded input ({padded} pixels) is smaller than the kernel's span ({span} pixels): no window fits, the output would be empty.",
                    "패딩을 더한 입력({padded}픽셀)이 커널이 덮는 폭({span}픽셀)보다 작아서 창이 하나도 들어가지 않습니다. 출력이 비게 됩니다."),
-    "play.source": ("Picture", "그림"),
     "play.upload": ("Upload your own picture (PNG or JPEG, up to {mb} MB)", "내 그림 올리기 (PNG 또는 JPEG, {mb}MB까지)"),
     "play.sample": ("Or use a sample", "또는 예시 그림"),
     "play.sample.sunset": ("Sunset", "노을"),
@@ -808,10 +801,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.arch": ("Network", "네트워크"),
     "feat.layer": ("Layer", "층"),
     "feat.count": ("How many maps", "보여 줄 맵 개수"),
-    "feat.order": ("Which maps", "어떤 맵"),
-    "feat.order.top": ("Strongest first", "강한 순서"),
-    "feat.order.range": ("In order, from channel", "순서대로, 이 채널부터"),
-    "feat.start": ("First channel", "첫 채널"),
     "feat.big": ("Channel to see large", "크게 볼 채널"),
     "feat.big.caption": ("Channel {c} of {layer}: a {h}×{w} map", "{layer}의 {c}번 채널: {h}×{w} 맵"),
     "feat.thumb": ("ch {c}", "채널 {c}"),
@@ -825,8 +814,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.weights": ("Trained weights (optional)", "학습된 가중치 (선택)"),
     "feat.weights.help": ("Path of a torchvision checkpoint file on this computer, for example /home/teacher/alexnet-owt-7be5be79.pth. Files under torchvision's names in torch's hub cache (~/.cache/torch/hub/checkpoints, or $TORCH_HOME/hub/checkpoints) are found without typing. Nothing is downloaded unless you press the fetch button. The environment variable CNNVIS_WEIGHTS can set it when the app starts.",
                           "이 컴퓨터에 있는 torchvision 체크포인트 파일의 경로입니다. 예: /home/teacher/alexnet-owt-7be5be79.pth. torch의 허브 캐시(~/.cache/torch/hub/checkpoints 또는 $TORCH_HOME/hub/checkpoints)에 torchvision 이름으로 있는 파일은 입력하지 않아도 찾습니다. 받기 버튼을 누르지 않으면 아무것도 내려받지 않습니다. 앱을 시작할 때 환경 변수 CNNVIS_WEIGHTS로 정할 수도 있습니다."),
-    "feat.size_note": ("The picture goes in at {size}×{size}, the size this network was made for.",
-                       "그림은 이 네트워크가 만들어진 크기인 {size}×{size}(으)로 들어갑니다."),
     "ckpt.suffix": ("\"{name}\" is not a checkpoint file: use a .pth or .pt file.", "\"{name}\"은(는) 체크포인트 파일이 아닙니다. .pth 또는 .pt 파일을 쓰세요."),
     "ckpt.unusable": ("There is no usable checkpoint at {path}: the file is missing, cannot be read, or is not a PyTorch checkpoint. Check the path (type it whole: ~ is not expanded).",
                       "{path}에서 쓸 수 있는 체크포인트를 찾지 못했습니다. 파일이 없거나, 읽을 수 없거나, PyTorch 체크포인트가 아닙니다. 경로를 확인하세요(~는 풀어 쓰지 않으니 전체 경로를 적으세요)."),
@@ -1404,7 +1391,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "board.col.rank": ("#", "순위"),
     "board.col.who": ("Who", "이름"),
     "board.col.acc": ("Test accuracy", "시험 정확도"),
-    "board.col.steps": ("Steps", "학습 단계"),
     "board.col.open": ("Design", "설계"),
     "board.open": ("open", "열기"),
     "board.note": ("Same amount of work for everyone ({budget} MAC-equivalents of training): a small network sees "
