@@ -9,13 +9,12 @@ parameters-vs-compute chart. The whole view lives in the URL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages import common, lecture_mode, projector
+from app_pages import cached, common, lecture_mode, projector
+from app_pages.cached import View
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import FLOW_SLIDE_MIN, clicked, live_chart
@@ -28,7 +27,7 @@ from visualizer.names import named, type_name
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam, Problem
 from visualizer.structure import BLOCK_TYPES
-from visualizer.tables import COLUMNS, layer_arithmetic, layer_rows, max_depth, notices, table_records
+from visualizer.tables import COLUMNS, layer_arithmetic, max_depth
 from visualizer.trace import MAX_SIDE, ShapeError
 
 SIZE_PRESETS = (32, 96, 224, 227)
@@ -43,7 +42,6 @@ STATE = Controls("ex", {
     "channels": ChoiceParam((1, 3), lambda v: 1 if get_entry(v["arch"]).default_input[0] == 1 else 3),
     "classes": ChoiceParam((10, 1000), lambda v: get_entry(v["arch"]).defaults()["num_classes"]),
 })
-View = tuple[tuple[str, Any], ...]  # the view as a hashable key of the page's caches
 
 
 def view() -> View:
@@ -125,37 +123,14 @@ def select_from_chart() -> None:
         st.session_state.ex_table_nonce += 1  # a fresh table takes the new selection
 
 
-@st.cache_data(max_entries=256, show_spinner=False)  # a view seen before costs no figure
-def flow_figure(_result: TraceResult, v: View, lang: str, selected: int | None,
-                compact: bool = False) -> dict[str, Any]:
-    """The flow chart's data for view ``v``; ``_result`` is that view's trace (so not hashed:
-    the view already names it). ``compact``: for a slide."""
-    return charts.plain(charts.shape_flow(_result, lang, selected, compact))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def layer_table(_result: TraceResult, v: View, lang: str, depth: int,
-                minor: bool) -> tuple[pd.DataFrame, list[int]]:
-    """The layer table of view ``v`` and the record index of each row (``_result`` is that
-    view's trace, so not hashed). Cached: 15 ms for DenseNet-201, 2 ms to unpickle."""
-    records = table_records(_result, depth, minor)
-    return pd.DataFrame(layer_rows(_result, lang, depth, minor)), [r.index for r in records]
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def view_notices(_result: TraceResult, v: View, lang: str) -> list[str]:
-    """What to notice in view ``v`` (``_result`` is its trace)."""
-    return notices(_result, lang)
-
-
 @st.fragment  # the table depth, the toggle and chart clicks rerun this tab only
 def flow_tab(result: TraceResult, lang: str) -> None:
     selected = st.session_state.ex_selected
-    live_chart(flow_figure(result, view(), lang, selected, projector.presenting()), key="ex_flow",
+    live_chart(cached.flow_figure(result, view(), lang, selected, projector.presenting()), key="ex_flow",
                on_click=select_from_chart,
                slide_min=FLOW_SLIDE_MIN, slide_title=False)
     if projector.presenting():  # the slide: the flow chart; the layer table in the speaker notes
-        lecture_mode.note_table(layer_table(result, view(), lang, max_depth(result), False)[0])
+        lecture_mode.note_table(cached.layer_table(result, view(), lang, max_depth(result), False)[0])
         return
     st.caption(t("flow.hint", lang))
     chart_downloads(result, lang, "flow", lambda: charts.shape_flow(result, lang))
@@ -166,7 +141,7 @@ def flow_tab(result: TraceResult, lang: str) -> None:
         depth = row.slider(t("table.depth", lang), 1, depth_max, depth_max,
                            key=f"ex_depth_{result.model_name}", help=t("table.depth.help", lang))
     minor = row.toggle(t("table.minor", lang), key="ex_minor")
-    frame, indices = layer_table(result, view(), lang, depth, minor)
+    frame, indices = cached.layer_table(result, view(), lang, depth, minor)
     rows = [i for i, index in enumerate(indices) if index == selected]
     event = st.dataframe(
         frame, hide_index=True, on_select="rerun", selection_mode="single-row",
@@ -275,7 +250,7 @@ def body(lang: str) -> None:
     common.headline(result, lang)
     # One element, not a markdown and a caption: each element costs the browser ~2 ms on every
     # size change. On a slide, in the speaker notes (the slide keeps the picture).
-    notices = ("\n".join(f"- {line}" for line in view_notices(result, v, lang))
+    notices = ("\n".join(f"- {line}" for line in cached.view_notices(result, v, lang))
                + f"\n\n:gray[:small[{t('note.' + entry.name, lang)}]]")
     if projector.presenting():
         lecture_mode.note(f"**{t('notice.title', lang)}**\n\n{notices}")

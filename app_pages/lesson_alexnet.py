@@ -6,12 +6,10 @@ shape follow, the 224-vs-227 story, the two-GPU split, and where the parameters 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, notebook_tab, projector
+from app_pages import cached, common, lecture_mode, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -83,7 +81,7 @@ def steps_tab(lang: str) -> None:
         st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
                     + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
         kernel = r.kernel[0] if r.kernel else None
-        pair = pair_figure(r.input_shapes[0], r.output_shape, lang, kernel)
+        pair = cached.pair_figure(r.input_shapes[0], r.output_shape, lang, kernel)
         if slide:  # on a slide, the volumes get the title's room; it goes to the notes
             lecture_mode.note(t("volumes.pair", lang).replace("<br>", " "))
             untitled = {**pair["layout"], "title": {"text": ""},
@@ -97,23 +95,8 @@ def steps_tab(lang: str) -> None:
         diagram(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), key="alex_steps_diagram")
     # The whole network, the width of the page: its thirteen names side by side (on a slide, in
     # the speaker notes: the slide keeps the layer's volumes and the lit diagram).
-    lecture_mode.note_chart(strip_figure(result, layout, lang, _stack_of(result, r)), key="alex_strip",
+    lecture_mode.note_chart(cached.strip_figure(result, layout, lang, _stack_of(result, r)), key="alex_strip",
                             static=True)
-
-
-# A step's two charts, built once for the whole class (st.cache_data): a class following the
-# teacher reruns this page forty or two hundred times per step, and building them took about
-# 10 and 19 ms of each run (bench/follow.py).
-@st.cache_data(max_entries=256, show_spinner=False)
-def pair_figure(before: tuple[int, ...], after: tuple[int, ...], lang: str,
-                kernel: int | None) -> dict[str, Any]:
-    return charts.plain(charts.volume_pair(before, after, lang, kernel))
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> dict[str, Any]:
-    """``_result`` is ``layout``'s trace at its size (so not hashed: ``layout`` names it)."""
-    return charts.plain(charts.volumes(_result, lang, stack))
 
 
 def _stack_of(result: TraceResult, r: LayerRecord) -> int:

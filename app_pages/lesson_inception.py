@@ -12,17 +12,16 @@ import re
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured, notebook_tab, projector
+from app_pages import cached, common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
-from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K, Inception
+from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K
 from visualizer import lesson_charts
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
-from visualizer.lessons import InceptionCost, inception_costs, reduction_example
+from visualizer.lessons import reduction_example
 from visualizer.state import ChoiceParam, IntParam
-from visualizer.trace import trace
 
 LAYOUTS = ("googlenet_paper", "googlenet")
 STATE = Controls("inc", {
@@ -34,11 +33,6 @@ STATE = Controls("inc", {
     "layout": ChoiceParam(LAYOUTS, "googlenet_paper"),
     "module": ChoiceParam(tuple(INCEPTION_CFG), "inception3a"),
 })
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def costs(layout: str) -> list[InceptionCost]:
-    return inception_costs(common.cached_trace(layout, 224))
 
 
 def example_tab(lang: str) -> None:
@@ -69,7 +63,7 @@ def modules_tab(lang: str) -> None:
     layout = STATE.choice("layout", t("inc.layout", lang), format_func=lambda n: t(f"inc.layout.{n}", lang))
     if layout == "googlenet":
         st.info(t("inc.torchvision_note", lang))
-    rows_costs = costs(layout)
+    rows_costs = cached.costs(layout)
     live_chart(lesson_charts.inception_bars(rows_costs, lang), key="inc_bars")
     rows = []
     for c in rows_costs:
@@ -94,18 +88,6 @@ def modules_tab(lang: str) -> None:
         st.caption(t("inc.table1_note", lang))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def module_dot(name: str, paper: bool, lang: str) -> str:
-    import torch
-
-    cin = INCEPTION_CFG[name][0]
-    size = 28 if name.startswith("inception3") else (14 if name.startswith("inception4") else 7)
-    with torch.device("meta"):
-        module = Inception(*INCEPTION_CFG[name], five_by_five=5 if paper else 3, batch_norm=not paper)
-    result = trace(module, (1, cin, size, size), model_name=name)
-    return to_dot(result, DiagramOptions(detail="layers", lang=lang, direction="TB"))
-
-
 def without_arrow_labels(dot: str) -> str:
     """The diagram with its arrows unlabelled: on a slide the four branches at 18 px type are
     wider than a 1366 px projector with the shapes written on every arrow; each box still says
@@ -118,7 +100,7 @@ def inside_tab(lang: str) -> None:
     name = STATE.choice("module", t("inc.module", lang), widget="select")
     st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
     paper = STATE["layout"] == "googlenet_paper"
-    dot = module_dot(name, paper, lang)
+    dot = cached.module_dot(name, paper, lang)
     diagram(without_arrow_labels(dot) if projector.presenting() else dot, key="inc_module_diagram")
 
 

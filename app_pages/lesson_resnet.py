@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, lecture_mode, measured, notebook_tab, projector
+from app_pages import cached, common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
@@ -19,7 +19,7 @@ from models.resnet import LECTURE_RESIDUAL_BLOCK
 from visualizer import lesson_charts
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
-from visualizer.lessons import BlockCost, block_cost
+from visualizer.lessons import BlockCost
 from visualizer.shortcuts import GRADIENT_DEPTHS
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.tables import layer_rows
@@ -66,12 +66,6 @@ def block_tab(lang: str) -> None:
                                                      (t("col.formula", lang),)))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def block_view(kind: str, cin: int, width: int, size: int, lang: str) -> tuple[BlockCost, str]:
-    cost = block_cost(kind, cin, width, size)
-    return cost, to_dot(cost.result, DiagramOptions(detail="layers", lang=lang))
-
-
 def weights_formula(cost: BlockCost) -> str:
     """The block's convolution weights, as a sum of c_in x c_out x k x k terms."""
     cin = cost.in_shape[1]
@@ -93,7 +87,7 @@ def compare_tab(lang: str) -> None:
     size = STATE.slider("csize", t("res.size", lang), where=c[3])
     cols = st.columns(2)
     for col, kind, cin, width in ((cols[0], "basic", basic, basic), (cols[1], "bottleneck", bn_in, bn_mid)):
-        cost, dot = block_view(kind, cin, width, size, lang)
+        cost, dot = cached.block_view(kind, cin, width, size, lang)
         with col:
             st.subheader(t(f"res.{kind}", lang))
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")

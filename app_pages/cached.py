@@ -1,0 +1,94 @@
+"""What the pages compute once for the whole class: the figures, tables and diagrams of a view,
+cached by Streamlit (``st.cache_data``) for every session.
+
+They live here, not in the page files, because a page file runs anew on every rerun and
+``st.cache_data`` reads a function's source each time it decorates it: for a page that follows
+the teacher, 200 students' pages per step, that was a tenth of each run (bench/follow.py).
+Imported once, they are decorated once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.common import cached_trace
+from models.googlenet import INCEPTION_CFG, Inception
+from visualizer import charts
+from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.lessons import BlockCost, InceptionCost, block_cost, inception_costs
+from visualizer.records import TraceResult
+from visualizer.tables import layer_rows, notices, table_records
+from visualizer.trace import trace
+
+View = tuple[tuple[str, Any], ...]  # the explorer's view as a hashable key of its caches
+
+
+# ---- AlexNet: a step's two charts --------------------------------------------------------------
+# Built once for the class: a class following the teacher reruns the page forty or two hundred
+# times per step, and building them took about 10 and 19 ms of each run.
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def pair_figure(before: tuple[int, ...], after: tuple[int, ...], lang: str,
+                kernel: int | None) -> dict[str, Any]:
+    return charts.plain(charts.volume_pair(before, after, lang, kernel))
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> dict[str, Any]:
+    """``_result`` is ``layout``'s trace at its size (so not hashed: ``layout`` names it)."""
+    return charts.plain(charts.volumes(_result, lang, stack))
+
+
+# ---- Inception ----------------------------------------------------------------------------------
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def costs(layout: str) -> list[InceptionCost]:
+    return inception_costs(cached_trace(layout, 224))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def module_dot(name: str, paper: bool, lang: str) -> str:
+    import torch
+
+    cin = INCEPTION_CFG[name][0]
+    size = 28 if name.startswith("inception3") else (14 if name.startswith("inception4") else 7)
+    with torch.device("meta"):
+        module = Inception(*INCEPTION_CFG[name], five_by_five=5 if paper else 3, batch_norm=not paper)
+    result = trace(module, (1, cin, size, size), model_name=name)
+    return to_dot(result, DiagramOptions(detail="layers", lang=lang, direction="TB"))
+
+
+# ---- ResNet -------------------------------------------------------------------------------------
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def block_view(kind: str, cin: int, width: int, size: int, lang: str) -> tuple[BlockCost, str]:
+    cost = block_cost(kind, cin, width, size)
+    return cost, to_dot(cost.result, DiagramOptions(detail="layers", lang=lang))
+
+
+# ---- The explorer -------------------------------------------------------------------------------
+
+@st.cache_data(max_entries=256, show_spinner=False)  # a view seen before costs no figure
+def flow_figure(_result: TraceResult, v: View, lang: str, selected: int | None,
+                compact: bool = False) -> dict[str, Any]:
+    """The flow chart's data for view ``v``; ``_result`` is that view's trace (so not hashed:
+    the view already names it). ``compact``: for a slide."""
+    return charts.plain(charts.shape_flow(_result, lang, selected, compact))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def layer_table(_result: TraceResult, v: View, lang: str, depth: int,
+                minor: bool) -> tuple[pd.DataFrame, list[int]]:
+    """The layer table of view ``v`` and the record index of each row (``_result`` is that
+    view's trace, so not hashed). Cached: 15 ms for DenseNet-201, 2 ms to unpickle."""
+    records = table_records(_result, depth, minor)
+    return pd.DataFrame(layer_rows(_result, lang, depth, minor)), [r.index for r in records]
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def view_notices(_result: TraceResult, v: View, lang: str) -> list[str]:
+    """What to notice in view ``v`` (``_result`` is its trace)."""
+    return notices(_result, lang)
