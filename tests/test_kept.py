@@ -56,7 +56,7 @@ def test_a_file_that_is_not_a_kept_design_is_refused(tmp_path: Path, content: by
         path.write_bytes(content)
     with pytest.raises(CheckpointError) as info:
         kept.load(path)
-    assert info.value.code in ("corrupt", "unusable") and info.value.message("ko")
+    assert info.value.code in ("corrupt", "kept_foreign") and info.value.message("ko")
 
 
 def test_a_job_id_cannot_name_a_path(tmp_path: Path) -> None:

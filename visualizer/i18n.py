@@ -1490,8 +1490,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kept.notice": ("Trained in class on Fashion-MNIST at {size}×{size} px: {acc:.1%} of the test pictures right. "
                     "These are the weights it learned in its minute of training; like every Fashion-MNIST "
                     "network, it answers with one of ten kinds of clothing, whatever you show it.",
-                    "수업에서 Fashion-MNIST로 {size}×{size} px 크기에서 학습했습니다: 시험 그림의 {acc:.1%}를 "
-                    "맞혔습니다. 1분 동안 학습하며 배운 가중치입니다. 다른 Fashion-MNIST 네트워크처럼, 무엇을 "
+                    "수업에서 Fashion-MNIST로 {size}×{size} px 크기에서 학습했습니다(시험 정확도 {acc:.1%}). "
+                    "1분 동안 학습하며 배운 가중치입니다. 다른 Fashion-MNIST 네트워크처럼, 무엇을 "
                     "보여 주든 옷 열 가지 중 하나로 답합니다."),
     "kept.by": ("\"{name}\" by {who}", "{who}의 설계 \"{name}\""),
     "kept.no_maps": ("This design has no layer whose output is a map (nothing but fully connected layers): "
