@@ -169,7 +169,7 @@ def test_the_boards_download_runs_alone_with_the_kept_models_logits(trained: str
     assert not at.exception
     pick = next(s for s in at.selectbox if s.key == "b_board_pick")
     assert pick.value == trained
-    assert pick.options == [f"#1 **Mina** [x](http://e.com) · tiny · {q.board()[0]['accuracy']:.1%}"]
+    assert pick.options == [f"#1 · {q.board()[0]['accuracy']:.1%} · **Mina** [x](http://e.com) · tiny"]
     assert next(b for b in elements(at, "download_button") if "b_board_zip" in b.proto.id)
     with zipfile.ZipFile(io.BytesIO(downloads["tiny.zip"]())) as z:
         source, weights = z.read("tiny.py").decode(), z.read("tiny.pt")

@@ -1480,8 +1480,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "불러오는 법은 {name}.py의 마지막 줄에 있습니다."),
     "kept.choice": ("A design trained in class", "수업에서 학습한 설계"),
     "kept.pick": ("Trained design", "학습한 설계"),
-    "kept.option.mine": ("Mine · {name} · {acc:.1%}", "내 설계 · {name} · {acc:.1%}"),
-    "kept.option.board": ("#{rank} {who} · {name} · {acc:.1%}", "{rank}위 {who} · {name} · {acc:.1%}"),
+    "kept.option.mine": ("Mine · {acc:.1%} · {name}", "내 설계 · {acc:.1%} · {name}"),
+    "kept.option.board": ("#{rank} · {acc:.1%} · {who} · {name}", "{rank}위 · {acc:.1%} · {who} · {name}"),
     "kept.option.link": ("The design in the link", "링크로 연 설계"),
     "kept.none": ("No trained design yet: train one on the builder page (Train it), or wait until the class "
                   "board has results.", "아직 학습한 설계가 없습니다. 설계 만들기 페이지에서 '학습 시작'을 "
