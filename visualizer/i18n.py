@@ -1487,12 +1487,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "board has results.", "아직 학습한 설계가 없습니다. 설계 만들기 페이지에서 '학습 시작'을 "
                   "누르거나, 반 게시판에 결과가 올라올 때까지 기다리세요."),
     "kept.back": ("Look at a lecture network instead", "강의 네트워크 보기"),
-    "kept.notice": ("Trained in class on Fashion-MNIST at {size}×{size} px: {acc:.1%} of the test pictures right. "
-                    "These are the weights it learned in its minute of training; like every Fashion-MNIST "
-                    "network, it answers with one of ten kinds of clothing, whatever you show it.",
-                    "수업에서 Fashion-MNIST로 {size}×{size} px 크기에서 학습했습니다(시험 정확도 {acc:.1%}). "
-                    "1분 동안 학습하며 배운 가중치입니다. 다른 Fashion-MNIST 네트워크처럼, 무엇을 "
-                    "보여 주든 옷 열 가지 중 하나로 답합니다."),
+    "kept.notice": ("Weights learned in the class's queue, on Fashion-MNIST at {size}×{size} px: {acc:.1%} of the "
+                    "test pictures right. Like every Fashion-MNIST network, it answers with one of ten kinds of "
+                    "clothing, whatever you show it.",
+                    "수업 대기열에서 Fashion-MNIST로 {size}×{size} px 크기에서 학습한 가중치입니다(시험 정확도 "
+                    "{acc:.1%}). 다른 Fashion-MNIST 네트워크처럼, 무엇을 보여 주든 옷 열 가지 중 하나로 답합니다."),
     "kept.by": ("\"{name}\" by {who}", "{who}의 설계 \"{name}\""),
     "kept.no_maps": ("This design has no layer whose output is a map (nothing but fully connected layers): "
                      "there are no feature maps to show. Add a convolution in the builder.",
@@ -1505,11 +1504,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "게시판의 설계 가운데 가중치가 서버에 남아 있는 것이 없습니다."),
     "board.col.maps": ("Feature maps", "특징 맵"),
     "board.maps": ("see", "보기"),
-    "feat.strip.note.kept": ("Bright is a strong response. A network trained for a minute on small gray "
+    "feat.strip.note.kept": ("Bright is a strong response. A network trained briefly on small gray "
                              "pictures of clothing learns simpler maps than one trained for days on photographs: "
-                             "edges and outlines first, then where the garment is.",
-                             "밝을수록 강하게 반응한 곳입니다. 작은 회색 옷 그림으로 1분 학습한 네트워크는 사진으로 "
-                             "며칠 학습한 네트워크보다 단순한 맵을 배웁니다. 먼저 선과 윤곽, 그다음 옷이 있는 자리."),
+                             "often edges and outlines first, then where the garment is.",
+                             "밝을수록 강하게 반응한 곳입니다. 작은 회색 옷 그림으로 잠깐 학습한 네트워크는 사진으로 "
+                             "며칠 학습한 네트워크보다 단순한 맵을 배웁니다. 대개 먼저 선과 윤곽, 그다음 옷이 있는 자리."),
     "url.bad_kept": ("The link's trained design \"{value}\" is not the name of one (a job's name is 6 to 32 "
                      "letters 0-9 and a-f); pick a design on the page.",
                      "링크의 학습한 설계 \"{value}\"은(는) 설계 이름이 아닙니다(0-9와 a-f로 된 6~32글자). "
