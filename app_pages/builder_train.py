@@ -1,10 +1,12 @@
 """The builder's "Train it" section and the class board (the queue itself: visualizer/queue.py).
 
 A student presses Train: the design joins the class's queue; the student sees their place,
-then their run live, then the test accuracy. A student is their network address: one job at a
-time in all their tabs. The board lists every result, best first, each with a link that opens
-its design. The teacher sees the queue by student, can remove any job, empty the queue and
-start a new contest. Nicknames and design names are shown as plain text, never as Markdown.
+then their run live, then the test accuracy, the trained network to take home and a way to its
+feature maps. A student is their network address: one job at a time in all their tabs. The board
+lists every result, best first, each with a link that opens its design and, when its weights are
+kept (visualizer.kept), one to its feature maps; any kept row can be downloaded (code + weights).
+The teacher sees the queue by student, can remove any job, empty the queue and start a new contest.
+Nicknames and design names are shown as plain text, never as Markdown.
 """
 
 from __future__ import annotations
@@ -148,19 +150,39 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
 
 
 def take_home(job_id: str, name: str, lang: str) -> None:
-    """The trained network to take home: its code and the weights it learned, in one zip."""
+    """The trained network to take home (its code and the weights it learned, in one zip), and
+    the way to its feature maps."""
     try:
         source = kept.path(job_id)
     except CheckpointError:
         return
     if not source.is_file():
         return
-    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in name)
-    stem = safe.strip("_")[:40] or "my_network"
-    st.download_button(t("queue.take_home", lang), lambda: kept.take_home(source, stem),
-                       file_name=f"{stem}.zip", mime="application/zip", key="b_take_home",
-                       icon=":material/download:", on_click="ignore",
-                       help=t("queue.take_home.help", lang, name=stem))
+    stem = kept.stem(name)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(t("queue.take_home", lang), lambda: kept.take_home(source, stem),
+                        file_name=f"{stem}.zip", mime="application/zip", key="b_take_home",
+                        icon=":material/download:", on_click="ignore",
+                        help=t("queue.take_home.help", lang, name=stem))
+    if row.button(t("kept.see_maps", lang), key="b_see_maps", icon=":material/image_search:"):
+        open_maps(job_id, lang)
+
+
+FEATURES_PAGE = "app_pages/features.py"
+
+
+def maps_link(job_id: str, lang: str) -> str:
+    """The feature-map page's address for a kept design (opens in a new tab: a new session)."""
+    return f"./features?arch=kept&kept={job_id}&lang={lang}"
+
+
+def open_maps(job_id: str, lang: str) -> None:
+    """Go to the feature-map page showing job ``job_id``'s kept design, in this tab: what the
+    page remembers of its controls is set first (it would win over the link)."""
+    for key, value in (("feat_arch", "kept"), ("feat_kept", job_id)):
+        st.session_state[key] = value
+        st.session_state[f"saved_{key}"] = value
+    st.switch_page(FEATURES_PAGE, query_params={"arch": "kept", "kept": job_id, "lang": lang})
 
 
 def running_view(status: dict[str, Any], lang: str) -> None:
@@ -226,6 +248,7 @@ def clear() -> None:
 def board(lang: str) -> None:
     st.markdown(f"### {t('board.title', lang)}")
     rows, skipped = q.read_board()
+    here = {p.stem for p in kept.folder().glob("*.pt")}  # the rows whose weights are kept
     if not rows:
         st.caption(t("board.empty", lang))
     else:
@@ -237,6 +260,7 @@ def board(lang: str) -> None:
             t("metric.macs", lang): r.get("macs"),
             t("board.col.pictures", lang): r.get("pictures"),
             t("board.col.open", lang): f"./builder?design={r.get('design', '')}",
+            t("board.col.maps", lang): maps_link(str(r["id"]), lang) if str(r.get("id")) in here else None,
         } for n, r in enumerate(rows[:200])])
         st.dataframe(frame, hide_index=True, width="stretch", column_config={
             t("board.col.acc", lang): st.column_config.NumberColumn(format="%.1f %%"),
@@ -244,10 +268,41 @@ def board(lang: str) -> None:
             t("metric.macs", lang): st.column_config.NumberColumn(format="localized"),
             t("board.col.pictures", lang): st.column_config.NumberColumn(format="localized"),
             t("board.col.open", lang): st.column_config.LinkColumn(display_text=t("board.open", lang)),
+            t("board.col.maps", lang): st.column_config.LinkColumn(display_text=t("board.maps", lang)),
         })
         st.caption(t("board.note", lang, budget=number(cost.WORK_BUDGET, lang)))
+        board_kept(rows, here, lang)
     if skipped:
         st.caption(t("board.skipped", lang, n=skipped))
     if common.is_teacher():
         st.button(t("board.new", lang), on_click=new_board, icon=":material/restart_alt:",
                   help=t("board.new.help", lang))
+
+
+def board_kept(rows: list[dict[str, Any]], here: set[str], lang: str) -> None:
+    """Any board row whose weights are kept, for anyone: its code and weights in one zip, and
+    its feature maps. The list says who as plain text (a selectbox's options are not Markdown)."""
+    ranked = {str(r["id"]): (n + 1, r) for n, r in enumerate(rows) if str(r.get("id")) in here}
+    if not ranked:
+        st.caption(t("board.kept.none", lang))
+        return
+    row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
+    if st.session_state.get("b_board_pick") not in ranked:
+        st.session_state["b_board_pick"] = next(iter(ranked))
+    job = str(row.selectbox(t("board.kept.pick", lang), list(ranked), key="b_board_pick", width=360,
+                            format_func=lambda j: t("kept.option.board", lang, rank=ranked[j][0],
+                                                    who=str(ranked[j][1].get("nickname", "")),
+                                                    name=str(ranked[j][1].get("name", "")),
+                                                    acc=float(ranked[j][1]["accuracy"]))))
+    try:
+        source = common.opened_kept(job)[0]
+    except (CheckpointError, ds.DesignError) as err:
+        common.coded_error(err, icon=":material/broken_image:")
+        return
+    stem = kept.stem(str(ranked[job][1].get("name", "")))
+    row.download_button(t("kept.take_home", lang), lambda: kept.take_home(source, stem),
+                        file_name=f"{stem}.zip", mime="application/zip", key="b_board_zip",
+                        icon=":material/download:", on_click="ignore",
+                        help=t("queue.take_home.help", lang, name=stem))
+    if row.button(t("kept.see_maps", lang), key="b_board_maps", icon=":material/image_search:"):
+        open_maps(job, lang)

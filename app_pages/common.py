@@ -6,6 +6,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
@@ -41,6 +42,42 @@ def shared_model(arch: str, channels: int, classes: int, path: str | None,
     if path:
         load_checkpoint(model, path, sha256=sha256)
     return model.eval()
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _kept(path: str, mtime_ns: int, size: int) -> tuple[Any, torch.nn.Module, dict[str, Any]] | CodedError:
+    """A kept design read once for every student (read-only, like ``shared_model``); a file
+    that cannot be used is remembered too (its error), until it changes."""
+    from visualizer import kept
+
+    try:
+        return kept.load(Path(path))
+    except CodedError as err:  # CheckpointError, or a DesignError of a newer app's design
+        return err
+
+
+def opened_kept(job_id: str) -> tuple[Path, Any, torch.nn.Module, dict[str, Any]]:
+    """Job ``job_id``'s kept file, its design, its network with the learned weights and what was
+    measured (``visualizer.kept.load``).
+
+    Raises:
+        CheckpointError: no such job, a file that is missing, too large, damaged or foreign.
+        DesignError: a design this app cannot build.
+    """
+    from visualizer import kept
+    from visualizer.features import CheckpointError
+
+    if not kept.is_job_id(job_id):
+        raise CheckpointError("kept_missing", keep=kept.KEEP)
+    source = kept.path(job_id)
+    try:
+        stat = source.stat()
+    except OSError:
+        raise CheckpointError("kept_missing", keep=kept.KEEP) from None
+    opened = _kept(str(source), stat.st_mtime_ns, stat.st_size)
+    if isinstance(opened, CodedError):
+        raise opened
+    return (source, *opened)
 
 
 def show_problems(problems: list[Problem]) -> None:

@@ -10,6 +10,11 @@ the first layer's filters as one sheet (AlexNet's: the paper's Figure 3), what t
 imagines (visualizer.imagine: a class's picture and a gallery per layer, grown from noise), and
 the teacher's button that fetches torchvision's ImageNet file (visualizer.imagenet). Server
 files are the teacher's: only the teacher types a path or fetches a file.
+
+Beside the zoo's networks, a design trained in class (visualizer.kept): the student's own finished
+jobs and every design on the class board whose weights are kept (``?arch=kept&kept=<job>``). Its
+picture is prepared as the queue trained it (Fashion-MNIST, its own input size, mean and std), and
+its code and weights can be downloaded here too.
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ from app_pages import common
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
-from visualizer import imagenet, lesson_charts
+from visualizer import design as ds
+from visualizer import imagenet, kept, lesson_charts
+from visualizer import queue as q
 from visualizer.data import DataError, load_split
 from visualizer.features import (
     IMAGENET_MEAN,
@@ -54,18 +61,20 @@ from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
 from visualizer.records import TraceResult
-from visualizer.state import ChoiceParam, IntParam
+from visualizer.state import ChoiceParam, IntParam, shown
 from visualizer.structure import Unit, flow_units, stage_label
 from visualizer.trace import ShapeError
 from visualizer.train import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
+KEPT = "kept"  # the "network" that is a design trained in class; which one: KEPT_KEY
+KEPT_KEY = "feat_kept"  # the kept design's job id (the link's kept=), a widget's key
 FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
 SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
 SOURCES = ("auto", "fashion", "imagenet", "random")
 WEIGHTS_PATH_KEY = "feat_weights_path"  # a file path typed in: not part of the link
 STATE = Controls("feat", {
-    "arch": ChoiceParam(ARCHS, "alexnet", problem="url.bad_arch"),
+    "arch": ChoiceParam((*ARCHS, KEPT), "alexnet", problem="url.bad_arch"),
     "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
     "sample": ChoiceParam(SAMPLES, "fashion9"),
@@ -80,12 +89,18 @@ STATE = Controls("feat", {
 class Weights:
     """Which weights the page runs, and how a picture must be prepared for them."""
 
-    source: str  # "fashion", "imagenet" or "random"
+    source: str  # "fashion", "imagenet", "random" or "kept" (a design trained in class)
     path: str | None
     channels: int
     classes: int
     size: int
-    meta: dict[str, Any] | None = None  # the Fashion-MNIST checkpoint's description
+    meta: dict[str, Any] | None = None  # the Fashion-MNIST checkpoint's description, or the kept
+    # design's: its job, link value (design), accuracy, mean, std and file stamp
+
+    @property
+    def fashion(self) -> bool:
+        """Whether the network was trained on Fashion-MNIST (here, or in class)."""
+        return self.source in ("fashion", KEPT) and self.meta is not None
 
 
 def typed_path() -> str | None:
@@ -172,6 +187,8 @@ def fetch_section(arch: str, w: Weights, lang: str) -> bool:
 
 
 def model_for(arch: str, w: Weights) -> torch.nn.Module:
+    if w.source == KEPT and w.meta is not None:
+        return common.opened_kept(str(w.meta["job"]))[2]
     sha = w.meta["sha256"] if w.meta else None
     return common.shared_model(arch, w.channels, w.classes, w.path, sha)
 
@@ -194,7 +211,7 @@ def picture(data: bytes | None, sample: str) -> Image.Image:
 
 
 def prepared_for(img: Image.Image, arch: str, w: Weights, invert: bool) -> Prepared:
-    if w.source == "fashion" and w.meta:
+    if w.fashion and w.meta:
         return prepare_fashion(img, w.size, float(w.meta["mean"]), float(w.meta["std"]), invert)
     prepared = prepare(img, w.channels, w.size)
     if w.source == "imagenet" and arch == "googlenet":
@@ -230,14 +247,14 @@ def weights_notice(arch: str, w: Weights, wanted: str, lang: str) -> None:
 def guesses(w: Weights, top: list[tuple[int, float]], lang: str) -> None:
     """The network's top guesses for the picture: softmax probabilities of its scores."""
     k = len(top)
-    if w.source == "fashion":
+    if w.fashion:
         names = [t(f"fashion.{c}", lang) for c, _ in top]
     elif w.source == "imagenet":
         classes = imagenet_classes()
         names = [classes[c] for c, _ in top]
     else:
         names = [t("feat.class_n", lang, n=c) for c, _ in top]
-    title = t(f"feat.guess.{w.source}", lang, k=k)
+    title = t(f"feat.guess.{'fashion' if w.fashion else w.source}", lang, k=k)
     live_chart(lesson_charts.guess_bars(names, [p for _, p in top], title), key="feat_guess", static=True)
     if w.source == "imagenet":
         st.caption(t("feat.guess.imagenet_names", lang))
@@ -251,35 +268,56 @@ def sample_label(name: str, lang: str) -> str:
 
 def render() -> None:
     lang = common.header(STATE)
+    start_kept(lang)
     c = st.columns([2, 2, 3])
     arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
-                        format_func=lambda n: t(f"arch.{n}", lang))
-    wanted = STATE.choice("weights", t("feat.source", lang), widget="select", where=c[1],
-                          format_func=lambda s: t(f"feat.src.{s}", lang))
+                        format_func=lambda n: t("kept.choice" if n == KEPT else f"arch.{n}", lang))
+    listed: dict[str, kept.Kept] = {}
+    if arch == KEPT:
+        listed = {k.id: k for k in kept.openable(common.student())}
+        job = kept_picker(listed, c[1], lang)
+    else:
+        wanted = STATE.choice("weights", t("feat.source", lang), widget="select", where=c[1],
+                              format_func=lambda s: t(f"feat.src.{s}", lang))
     upload = c[2].file_uploader(t("play.upload", lang, mb=MAX_BYTES // 2**20), type=["png", "jpg", "jpeg"],
                                 key="feat_upload")
     if upload is None:
         STATE.choice("sample", t("play.sample", lang), widget="select", where=c[2],
                      format_func=lambda n: sample_label(n, lang))
-    w = choose_weights(arch, wanted, int(STATE["channels"]))
-    if w.source == "random":
-        STATE.choice("channels", t("side.channels", lang),
-                     format_func=lambda n: t(f"side.channels.{n}", lang))
-    if fetch_section(arch, w, lang):
-        st.rerun()  # the file is in torch's hub cache now: the page uses it
-    with st.expander(t("feat.weights", lang)):
-        if common.is_teacher():
-            st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
-                          placeholder="/home/teacher/alexnet-owt-7be5be79.pth")
-            st.caption(t("feat.weights.help", lang))
-        else:
-            st.caption(t("feat.weights.student", lang))
-    weights_notice(arch, w, wanted, lang)
+    if arch == KEPT:
+        opened = kept_weights(job, listed.get(job or ""), lang)
+        if opened is None:  # said, with a way out
+            STATE.link(kept_link(arch))
+            return
+        w = opened
+    else:
+        w = choose_weights(arch, wanted, int(STATE["channels"]))
+        if w.source == "random":
+            STATE.choice("channels", t("side.channels", lang),
+                         format_func=lambda n: t(f"side.channels.{n}", lang))
+        if fetch_section(arch, w, lang):
+            st.rerun()  # the file is in torch's hub cache now: the page uses it
+        with st.expander(t("feat.weights", lang)):
+            if common.is_teacher():
+                st.text_input(t("feat.weights", lang), key=WEIGHTS_PATH_KEY,
+                              placeholder="/home/teacher/alexnet-owt-7be5be79.pth")
+                st.caption(t("feat.weights.help", lang))
+            else:
+                st.caption(t("feat.weights.student", lang))
+        weights_notice(arch, w, wanted, lang)
 
     data = upload.getvalue() if upload is not None else None
     try:
-        result = common.cached_trace(arch, w.size, (("in_channels", w.channels), ("num_classes", w.classes)))
+        if w.source == KEPT and w.meta is not None:
+            result = kept_trace(str(w.meta["design"]))
+        else:
+            config = (("in_channels", w.channels), ("num_classes", w.classes))
+            result = common.cached_trace(arch, w.size, config)
         layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
+        if not layers:  # a design of fully connected layers only: no maps to show
+            st.info(t("kept.no_maps", lang), icon=":material/info:")
+            STATE.link(kept_link(arch))
+            return
         keep_layer_index(len(layers))
         c = st.columns([2, 1])
         pick = STATE.choice("layer", t("feat.layer", lang), widget="select", where=c[0],
@@ -299,6 +337,10 @@ def render() -> None:
     except DataError as err:
         common.coded_error(err)
         return
+    except ds.DesignError as err:  # a kept design this app cannot build (a newer app's)
+        common.coded_error(err)
+        back_button(lang)
+        return
     except ShapeError as err:
         common.shape_error(err)
         return
@@ -307,7 +349,7 @@ def render() -> None:
     with left:
         st.markdown(f"**{t('feat.prep', lang)}**")
         st.image(prepared.shown, width="stretch")
-        if w.source == "fashion":
+        if w.fashion:
             st.caption(t("feat.prep.fashion", lang, size=w.size, mean=w.meta["mean"] if w.meta else "",
                          std=w.meta["std"] if w.meta else ""))
             STATE.choice("invert", t("feat.invert", lang), format_func=lambda v: t(f"feat.invert.{v}", lang),
@@ -317,15 +359,16 @@ def render() -> None:
         else:
             st.caption(t("feat.prep.gray", lang, size=w.size))
         guesses(w, top, lang)
-        conv = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
-        k = conv.kernel_size[0]
-        st.markdown(f"**{t('feat.filters', lang, n=conv.out_channels, k=k, c=conv.in_channels)}**")
-        if w.source == "imagenet":
-            st.image(filter_grid(model), width="stretch")
-            st.caption(t(f"feat.filters.imagenet{'.alexnet' if arch == 'alexnet' else ''}", lang,
-                         n=conv.out_channels))
-        else:
-            st.image(first_filters(model, limit=48, side=36), width=36)
+        conv = next((m for m in model.modules() if isinstance(m, torch.nn.Conv2d)), None)
+        if conv is not None:  # a student's design may start with a pooling or have no convolution
+            k = conv.kernel_size[0]
+            st.markdown(f"**{t('feat.filters', lang, n=conv.out_channels, k=k, c=conv.in_channels)}**")
+            if w.source == "imagenet":
+                st.image(filter_grid(model), width="stretch")
+                st.caption(t(f"feat.filters.imagenet{'.alexnet' if arch == 'alexnet' else ''}", lang,
+                             n=conv.out_channels))
+            else:
+                st.image(first_filters(model, limit=48, side=36), width=36)
     with right:
         strip(data, arch, w, result, lang)
         label = result.find(layer).label
@@ -344,7 +387,103 @@ def render() -> None:
         st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
                  caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
     imagine_section(data, arch, w, result, top, lang)
-    STATE.link()
+    STATE.link(kept_link(arch))
+
+
+# ---- A design trained in class (visualizer.kept) -------------------------------------------
+
+def start_kept(lang: str) -> None:
+    """The kept design's job id: the one the student last looked at, else the link's
+    (``kept=<job>``); a link's value that cannot be a job's id is a warning and is dropped."""
+    from app_pages.lecture_mode import link_wins
+
+    raw = st.query_params.get_all("kept")
+    asked = raw[-1].strip() if raw else None
+    if asked is not None and not kept.is_job_id(asked):
+        st.warning(t("url.bad_kept", lang, value=shown(raw[-1])), icon=":material/link_off:")
+        asked = None
+    fresh = link_wins()
+    if fresh or KEPT_KEY not in st.session_state:
+        saved = None if fresh else st.session_state.get(f"saved_{KEPT_KEY}")
+        st.session_state[KEPT_KEY] = saved or asked
+
+
+def kept_link(arch: str) -> dict[str, str]:
+    """The link's ``kept=`` (only while a kept design is shown), remembered across pages."""
+    job = st.session_state.get(KEPT_KEY)
+    if arch != KEPT or not isinstance(job, str) or not job:
+        return {}
+    st.session_state[f"saved_{KEPT_KEY}"] = job
+    return {"kept": job}
+
+
+def option_label(entry: kept.Kept, lang: str) -> str:
+    """A kept design in the list (a nickname and a design's name: the selectbox shows its
+    options as plain text)."""
+    if entry.mine:
+        return t("kept.option.mine", lang, name=entry.name, acc=entry.accuracy)
+    return t("kept.option.board", lang, rank=entry.rank, who=entry.nickname, name=entry.name,
+             acc=entry.accuracy)
+
+
+def kept_picker(listed: dict[str, kept.Kept], where: Any, lang: str) -> str | None:
+    """The student's own finished designs and the board's, to pick one; a design opened by its
+    link that is not among them (an old board's) stays first. None when there is none."""
+    current = st.session_state.get(KEPT_KEY)
+    options = list(listed)
+    if isinstance(current, str) and current and current not in listed:
+        options.insert(0, current)
+    if not options:
+        return None
+    if current not in options:
+        st.session_state[KEPT_KEY] = options[0]
+    return str(where.selectbox(t("kept.pick", lang), options, key=KEPT_KEY,
+                               format_func=lambda j: option_label(listed[j], lang) if j in listed
+                               else t("kept.option.link", lang)))
+
+
+def back_button(lang: str) -> None:
+    """The way out of a kept design that cannot be shown: a lecture network."""
+    st.button(t("kept.back", lang), on_click=STATE.set, args=("arch", "alexnet"),
+              icon=":material/arrow_back:", key="feat_kept_back")
+
+
+def kept_weights(job: str | None, entry: kept.Kept | None, lang: str) -> Weights | None:
+    """The kept design's weights, said above the maps with its code and weights to download; or
+    None, when there is none or its file cannot be used (said, with a way out)."""
+    if job is None:
+        st.info(t("kept.none", lang), icon=":material/info:")
+        back_button(lang)
+        return None
+    try:
+        source, design, _, meta = common.opened_kept(job)
+        stamp = source.stat().st_mtime_ns
+    except (CheckpointError, ds.DesignError) as err:
+        common.coded_error(err, icon=":material/broken_image:")
+        back_button(lang)
+        return None
+    except OSError:  # removed between the two looks
+        common.coded_error(CheckpointError("kept_missing", keep=kept.KEEP), icon=":material/broken_image:")
+        back_button(lang)
+        return None
+    st.success(t("kept.notice", lang, size=design.size, acc=float(meta.get("accuracy", 0))),
+               icon=":material/emoji_events:")
+    if entry is not None and entry.nickname:
+        common.plain(t("kept.by", lang, name=design.name, who=entry.nickname))
+    stem = kept.stem(design.name)
+    st.download_button(t("kept.take_home", lang), lambda: kept.take_home(source, stem),
+                       file_name=f"{stem}.zip", mime="application/zip", key="feat_take_home",
+                       icon=":material/download:", on_click="ignore",
+                       help=t("queue.take_home.help", lang, name=stem))
+    return Weights(KEPT, str(source), design.channels, q.CLASSES, design.size,
+                   {"job": job, "design": ds.encode(design), "stamp": stamp,
+                    **{k: float(v) for k, v in meta.items()}})
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def kept_trace(link: str) -> TraceResult:
+    """A kept design's trace (its network is the one the queue traced before training it)."""
+    return q.measure(ds.decode(link))[0]
 
 
 IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)
@@ -360,6 +499,8 @@ def imagined() -> OrderedDict[tuple[Any, ...], torch.Tensor]:
 def imagine_settings(arch: str, w: Weights) -> Settings:
     """A picture's size and steps: seconds on a CPU (bench/RESULTS.md has the times)."""
     least = 63 if arch == "alexnet" else 1  # AlexNet's smallest input (its pools need 63 px)
+    if w.source == KEPT:  # a student's design may need its whole input (pools): one scale only
+        least = w.size
     if w.source == "imagenet":
         return Settings(size=IMAGINE_IMAGENET_SIDE, steps=48, jitter=4, min_side=least)
     return Settings(size=w.size, steps=48, jitter=max(1, w.size // 28), min_side=least)
@@ -369,7 +510,7 @@ def norm_of(arch: str, w: Weights) -> tuple[tuple[float, ...], tuple[float, ...]
     """The network's input normalisation: which values are real pixels (as prepared_for)."""
     if w.source == "imagenet" and arch == "googlenet":  # torchvision's file takes -1..1
         return (0.5,) * 3, (0.5,) * 3
-    if w.source == "fashion" and w.meta:
+    if w.fashion and w.meta:
         return (float(w.meta["mean"]),), (float(w.meta["std"]),)
     if w.channels == 3:
         return IMAGENET_MEAN, IMAGENET_STD
@@ -380,7 +521,7 @@ def imagine_cached(arch: str, w: Weights, goals: list[Goal], lang: str) -> list[
     """The pictures for ``goals`` (one layer), from the store or grown now with a progress bar."""
     store = imagined()
     s = imagine_settings(arch, w)
-    ident = (arch, w.source, w.path, w.meta["sha256"] if w.meta else None, w.channels, s)
+    ident = (arch, w.source, w.path, (w.meta or {}).get("sha256", (w.meta or {}).get("stamp")), w.channels, s)
     keys = [(*ident, g) for g in goals]
     todo = [g for g, k in zip(goals, keys, strict=True) if k not in store]
     if todo:
@@ -401,7 +542,7 @@ def imagine_cached(arch: str, w: Weights, goals: list[Goal], lang: str) -> list[
 
 
 def class_names(w: Weights, lang: str) -> list[str]:
-    if w.source == "fashion":
+    if w.fashion:
         return [t(f"fashion.{c}", lang) for c in range(10)]
     return list(imagenet_classes())
 
@@ -460,7 +601,7 @@ def strip(data: bytes | None, arch: str, w: Weights, result: TraceResult, lang: 
         with row[1].container(horizontal=True):
             for ch, fmap in maps:
                 st.image(map_image(fmap, side=72), caption=t("feat.thumb", lang, c=ch), width=72)
-    st.caption(t(f"feat.strip.note.{kind}", lang))
+    st.caption(t(f"feat.strip.note.{KEPT if w.source == KEPT else kind}", lang))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -484,7 +625,7 @@ def look(data: bytes | None, sample: str, arch: str, w: Weights, invert: str, la
     prepared = prepared_for(img, arch, w, flip)
     model = model_for(arch, w)
     maps = capture(model, prepared.tensor, [layer])[layer].to(torch.float16)
-    return maps, prepared, top_k(model, prepared.tensor, 3 if w.source == "fashion" else 5)
+    return maps, prepared, top_k(model, prepared.tensor, 3 if w.fashion else 5)
 
 
 def keep_layer_index(n: int) -> None:

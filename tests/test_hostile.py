@@ -51,7 +51,8 @@ CONTRACT: dict[str, dict[str, Check]] = {
                         "base": one_of("densenet121", "densenet_bc_100"), "k": whole(1, 64),
                         "theta": whole(10, 100), "b1": whole(1, 48), "b2": whole(1, 48),
                         "b3": whole(1, 48), "b4": whole(1, 48), "c": whole(1, 512), "g": whole(1, 64)},
-    "features": {"arch": one_of(*IMAGE), "channels": one_of(1, 3),
+    "features": {"arch": one_of(*IMAGE, "kept"), "channels": one_of(1, 3),
+                 "kept": lambda v: bool(re.fullmatch(r"[0-9a-f]{6,32}", v.strip())),  # a job's id
                  "sample": one_of("sunset", "poster", "stripes", *(f"fashion{c}" for c in range(10))),
                  "weights": one_of("auto", "fashion", "imagenet", "random"),
                  "invert": one_of("auto", "yes", "no"), "count": whole(4, 64),
@@ -100,7 +101,7 @@ def values(valid: list[str]) -> st.SearchStrategy[str | list[str]]:
 
 def params_for(page: str) -> st.SearchStrategy[dict[str, str | list[str]]]:
     keys = list(CONTRACT[page])
-    valid = ["1", "3", "10", "224", "alexnet", "en", "ko", "light", "5", DESIGN_LINK]
+    valid = ["1", "3", "10", "224", "alexnet", "en", "ko", "light", "5", DESIGN_LINK, "kept", "0123abcd"]
     return st.dictionaries(st.sampled_from([*keys, "lang", "zzz", "arch"]), values(valid), max_size=6)
 
 

@@ -56,7 +56,7 @@ def test_a_file_that_is_not_a_kept_design_is_refused(tmp_path: Path, content: by
         path.write_bytes(content)
     with pytest.raises(CheckpointError) as info:
         kept.load(path)
-    assert info.value.code in ("corrupt", "unusable") and info.value.message("ko")
+    assert info.value.code in ("corrupt", "kept_foreign") and info.value.message("ko")
 
 
 def test_a_job_id_cannot_name_a_path(tmp_path: Path) -> None:
@@ -73,3 +73,35 @@ def test_only_the_newest_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         stamp = 1_000_000 + i  # distinct times, oldest first
         os.utime(path, (stamp, stamp))
     assert sorted(p.name for p in kept.folder(tmp_path).glob("*.pt")) == ["aaaaaa02.pt", "aaaaaa03.pt"]
+
+
+def test_a_student_may_open_their_own_finished_jobs_then_the_boards_kept_rows(tmp_path: Path) -> None:
+    import json
+
+    from visualizer import queue as q
+
+    design = ds.template("tiny")
+    model = ds.build(design, device="cpu")
+    done = q.queue_dir(tmp_path) / "done"
+    done.mkdir(parents=True)
+    jobs = {"aaaaaa01": ("ann", 0.5, 1.0), "aaaaaa02": ("ann", 0.6, 2.0), "bbbbbb01": ("bo", 0.9, 3.0),
+            "bbbbbb02": ("bo", 0.7, 4.0)}
+    for job, (owner, acc, finished) in jobs.items():
+        if job != "bbbbbb02":  # its weights were never kept (a full disk)
+            kept.save(job, design, model, accuracy=acc, mean=0.0, std=1.0, root=tmp_path)
+        entry = {"id": job, "nickname": owner.title(), "name": "tiny", "accuracy": acc, "finished": finished}
+        (done / f"{job}.json").write_text(json.dumps(entry | {"owner": owner, "state": "done"}))
+        if job != "aaaaaa01":  # posted before a new contest began: not on today's board
+            q.post(entry, tmp_path)
+    (done / "cccccc01.json").write_text(json.dumps({"id": "cccccc01", "owner": "ann", "state": "cancelled"}))
+    listed = kept.openable("ann", tmp_path)
+    # Ann's own, newest first (the one off the board too), then the board's other kept rows, best
+    # first; a rank is the place on the board (bbbbbb02, second, has no weights to open).
+    assert [(k.id, k.mine, k.rank) for k in listed] == [("aaaaaa02", True, 3), ("aaaaaa01", True, None),
+                                                       ("bbbbbb01", False, 1)]
+    assert [k.id for k in kept.openable(None, tmp_path)] == ["bbbbbb01", "aaaaaa02"]
+    # A job that ends later is listed at once (the folder changed).
+    kept.save("aaaaaa03", design, model, accuracy=0.1, mean=0.0, std=1.0, root=tmp_path)
+    (done / "aaaaaa03.json").write_text(json.dumps({"id": "aaaaaa03", "owner": "ann", "state": "done",
+                                                    "accuracy": 0.1, "finished": 5.0}))
+    assert kept.openable("ann", tmp_path)[0].id == "aaaaaa03"

@@ -1464,6 +1464,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "the last lines of {name}.py say how to load them.",
                              "{name}.py: PyTorch 코드, {name}.pt: 수업에서 학습한 가중치. "
                              "불러오는 법은 {name}.py의 마지막 줄에 있습니다."),
+    "kept.choice": ("A design trained in class", "수업에서 학습한 설계"),
+    "kept.pick": ("Trained design", "학습한 설계"),
+    "kept.option.mine": ("Mine · {acc:.1%} · {name}", "내 설계 · {acc:.1%} · {name}"),
+    "kept.option.board": ("#{rank} · {acc:.1%} · {who} · {name}", "{rank}위 · {acc:.1%} · {who} · {name}"),
+    "kept.option.link": ("The design in the link", "링크로 연 설계"),
+    "kept.none": ("No trained design yet: train one on the builder page (Train it), or wait until the class "
+                  "board has results.", "아직 학습한 설계가 없습니다. 설계 만들기 페이지에서 '학습 시작'을 "
+                  "누르거나, 반 게시판에 결과가 올라올 때까지 기다리세요."),
+    "kept.back": ("Look at a lecture network instead", "강의 네트워크 보기"),
+    "kept.notice": ("Weights learned in the class's queue, on Fashion-MNIST at {size}×{size} px: {acc:.1%} of the "
+                    "test pictures right. Like every Fashion-MNIST network, it answers with one of ten kinds of "
+                    "clothing, whatever you show it.",
+                    "수업 대기열에서 Fashion-MNIST로 {size}×{size} px 크기에서 학습한 가중치입니다(시험 정확도 "
+                    "{acc:.1%}). 다른 Fashion-MNIST 네트워크처럼, 무엇을 보여 주든 옷 열 가지 중 하나로 답합니다."),
+    "kept.by": ("\"{name}\" by {who}", "{who}의 설계 \"{name}\""),
+    "kept.no_maps": ("This design has no layer whose output is a map (nothing but fully connected layers): "
+                     "there are no feature maps to show. Add a convolution in the builder.",
+                     "이 설계에는 출력이 맵인 층이 없습니다(완전 연결 층뿐입니다). 보여 줄 특징 맵이 없으니 "
+                     "설계 만들기에서 합성곱 층을 넣어 보세요."),
+    "kept.take_home": ("Download its code and weights (.zip)", "코드와 가중치 내려받기 (.zip)"),
+    "kept.see_maps": ("See its feature maps", "특징 맵 보기"),
+    "board.kept.pick": ("A design from the board", "게시판의 설계"),
+    "board.kept.none": ("No design on the board has its weights kept on the server.",
+                        "게시판의 설계 가운데 가중치가 서버에 남아 있는 것이 없습니다."),
+    "board.col.maps": ("Feature maps", "특징 맵"),
+    "board.maps": ("see", "보기"),
+    "feat.strip.note.kept": ("Bright is a strong response. A network trained briefly on small gray "
+                             "pictures of clothing learns simpler maps than one trained for days on photographs: "
+                             "often edges and outlines first, then where the garment is.",
+                             "밝을수록 강하게 반응한 곳입니다. 작은 회색 옷 그림으로 잠깐 학습한 네트워크는 사진으로 "
+                             "며칠 학습한 네트워크보다 단순한 맵을 배웁니다. 대개 먼저 선과 윤곽, 그다음 옷이 있는 자리."),
+    "url.bad_kept": ("The link's trained design \"{value}\" is not the name of one (a job's name is 6 to 32 "
+                     "letters 0-9 and a-f); pick a design on the page.",
+                     "링크의 학습한 설계 \"{value}\"은(는) 설계 이름이 아닙니다(0-9와 a-f로 된 6~32글자). "
+                     "페이지에서 설계를 고르세요."),
+    "ckpt.kept_missing": ("This design's weights are no longer on the server (it keeps the newest {keep}), or its "
+                          "training did not finish. Pick another design, or a lecture network.",
+                          "이 설계의 가중치가 서버에 더 이상 없습니다(서버는 가장 최근 {keep}개만 남깁니다). 학습이 "
+                          "끝나지 않았을 수도 있습니다. 다른 설계나 강의 네트워크를 고르세요."),
+    "ckpt.kept_too_big": ("This design's weights file is {mb} MB; a kept file larger than {limit} MB is not read. "
+                          "Pick another design, or tell the teacher.",
+                          "이 설계의 가중치 파일은 {mb}MB입니다. {limit}MB보다 큰 파일은 읽지 않습니다. 다른 설계를 "
+                          "고르거나 선생님께 알리세요."),
+    "ckpt.kept_foreign": ("This file is not a design trained in class: it holds no design to rebuild its network. "
+                          "Pick another design, or tell the teacher.",
+                          "이 파일은 수업에서 학습한 설계가 아닙니다. 네트워크를 다시 만들 설계가 들어 있지 않습니다. "
+                          "다른 설계를 고르거나 선생님께 알리세요."),
     # --- end of the kept design ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),

@@ -1,0 +1,200 @@
+"""A design trained in class, opened on the feature-map page and downloaded from the board.
+
+The design is trained by a few tiny queue steps on the synthetic Fashion-MNIST look-alike. The
+references are independent of the pages: the kept file read with ``torch.load`` and rebuilt with
+the design's own ``ds.build``, a forward hook put on its first convolution by hand, the picture
+normalised by hand from the data set's bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import torch
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from tests.pages import open_page, text_of
+from tests.test_queue import BUDGET, tiny_job
+from visualizer import design as ds
+from visualizer import kept
+from visualizer import queue as q
+from visualizer.data import load_split
+
+pytestmark = pytest.mark.slow  # AppTest pages and a few training steps: `make check` skips it
+
+
+@pytest.fixture
+def trained(fashion_env: Path) -> str:
+    """A tiny design trained by the queue in a few steps (its weights kept, a row on the board)."""
+    job = tiny_job("10.0.9.1", nickname="**Mina** [x](http://e.com)")
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 1
+    assert (q.outcome(job) or {}).get("state") == "done"
+    return job
+
+
+def rebuilt(job: str) -> tuple[torch.nn.Module, dict[str, Any]]:
+    """The kept network rebuilt by hand: torch.load of the file, the design's own build."""
+    data = torch.load(kept.path(job), map_location="cpu", weights_only=True)
+    model = ds.build(ds.decode(data["design"]), device="cpu")
+    model.load_state_dict(data["state_dict"])
+    return model.eval(), data
+
+
+def elements(at: AppTest, kind: str) -> list[Any]:
+    """Every element of a kind on the page, in page order (images have no AppTest accessor)."""
+    found: list[Any] = []
+
+    def walk(node: Any) -> None:
+        children = getattr(node, "children", None) or {}
+        for child in (children.values() if isinstance(children, dict) else children):
+            if getattr(child, "type", None) == kind:
+                found.append(child)
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def test_a_trained_design_shows_the_maps_a_hook_on_its_first_layer_gives(trained: str) -> None:
+    at = open_page("features", arch="kept", kept=trained, lang="en")
+    assert not at.exception and not at.error
+    assert next(s for s in at.selectbox if s.key == "feat_layer").value == 0  # the first layer
+
+    # By hand: the first test picture of class 9 (the page's default sample), scaled to 0..1 and
+    # normalised with the mean and std kept with the weights (28 px: no resizing), through the
+    # rebuilt network with a hook on its first convolution.
+    model, data = rebuilt(trained)
+    test = load_split("test")
+    i = int((test.labels == 9).nonzero()[0][0])
+    x = (test.images[i].float() / 255 - data["mean"]) / data["std"]
+    first = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
+    seen: list[torch.Tensor] = []
+    handle = first.register_forward_hook(lambda _m, _a, y: seen.append(y.detach()))
+    with torch.no_grad():
+        logits = model(x[None, None])
+    handle.remove()
+    maps = seen[0][0]
+    strength = maps.flatten(1).mean(1)  # each channel's mean response
+
+    assert f"Output of conv1: {maps.shape[0]}×{maps.shape[1]}×{maps.shape[2]}" in text_of(at)
+    captions = [img.caption for e in elements(at, "image") for img in e.proto.imgs]
+    shown = [int(c.removeprefix("ch ")) for c in captions if c.startswith("ch ")][-16:]  # the 16 maps
+    assert sorted(shown) == list(range(16))  # all sixteen channels of conv1
+    # Strongest first; the page keeps maps in float16, so two channels within its rounding may
+    # swap places.
+    tolerance = 2e-3 * float(strength.abs().max())
+    for a, b in itertools.pairwise(shown):
+        assert strength[a] >= strength[b] - tolerance, (shown, strength.tolist())
+    big = next(c for c in captions if c.startswith("Channel "))
+    assert big.startswith(f"Channel {shown[0]} of conv1: a {maps.shape[1]}×{maps.shape[2]} map")
+    assert strength[shown[0]] >= strength.max() - tolerance
+
+    # Its three best guesses: the rebuilt network's softmax, in percent.
+    chart = next(e for e in elements(at, "bidi_component") if "feat_guess" in e.proto.id)
+    bars = json.loads(chart.proto.json)["figure"]["data"][0]
+    probs = torch.softmax(logits[0], 0)
+    best = probs.topk(3).indices.tolist()
+    names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+             "Ankle boot"]
+    assert sorted(bars["y"]) == sorted(names[c] for c in best)
+    for name, percent in zip(bars["y"], bars["x"], strict=True):
+        assert percent == pytest.approx(100 * float(probs[names.index(name)]), abs=1e-3)
+
+    # The nickname is someone's typing: plain text, never Markdown or a link.
+    assert any("**Mina** [x](http://e.com)" in e.value for e in at.text)
+    assert not any("Mina" in str(e.value) for e in (*at.markdown, *at.caption, *at.success, *at.info))
+
+
+@pytest.mark.parametrize("damage", ["damaged", "missing", "too_big", "foreign"])
+def test_a_kept_file_that_cannot_be_used_is_said_with_a_way_back(fashion_env: Path, damage: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    job = "00c0ffee0001"
+    source = kept.path(job)
+    source.parent.mkdir(parents=True)
+    if damage == "damaged":  # a kept file cut short (a full disk, a copy that failed)
+        d = ds.template("tiny")
+        kept.save(job, d, ds.build(d, device="cpu"), accuracy=0.5, mean=0.0, std=1.0)
+        source.write_bytes(source.read_bytes()[:300])
+    elif damage == "too_big":
+        source.write_bytes(b"\0" * (2 * 2**20 + 1))
+        monkeypatch.setattr(kept, "MAX_BYTES", 2**20)
+    elif damage == "foreign":  # a real checkpoint, but no design to rebuild it
+        torch.save({"w": torch.zeros(1)}, source)
+    expected = {"damaged": "The file is damaged", "missing": "no longer on the server",
+                "too_big": "file is 2 MB; a kept file larger than 1 MB",
+                "foreign": "not a design trained in class"}
+    at = open_page("features", arch="kept", kept=job, lang="en")
+    assert not at.exception
+    assert len(at.error) == 1 and expected[damage] in at.error[0].value, [e.value for e in at.error]
+    back = next(b for b in at.button if b.key == "feat_kept_back")
+    assert back.label == "Look at a lecture network instead"
+    back.click().run()
+    assert not at.exception and not at.error
+    assert next(s for s in at.selectbox if s.key == "feat_arch").value == "alexnet"
+
+
+def test_a_link_to_a_kept_design_that_is_not_a_jobs_name_is_a_warning(fashion_env: Path) -> None:
+    at = open_page("features", arch="kept", kept="../../etc/passwd", lang="en")
+    assert not at.exception
+    assert any("is not the name of one" in w.value for w in at.warning)
+    assert any("No trained design yet" in i.value for i in at.info)  # and nothing else to show
+
+
+def recorded_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
+    """The files the page's download buttons would make when clicked, by file name."""
+    made: dict[str, Callable[[], Any]] = {}
+    add = MediaFileManager.add_deferred
+
+    def record(self: MediaFileManager, data_callable: Callable[[], Any], mimetype: str | None,
+               coordinates: str, file_name: str | None = None, **kw: Any) -> str:
+        made[str(file_name)] = data_callable
+        return add(self, data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return made
+
+
+def test_the_boards_download_runs_alone_with_the_kept_models_logits(trained: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    downloads = recorded_downloads(monkeypatch)
+    at = open_page("builder", lang="en")  # another student: the board is everyone's
+    assert not at.exception
+    pick = next(s for s in at.selectbox if s.key == "b_board_pick")
+    assert pick.value == trained
+    assert pick.options == [f"#1 · {q.board()[0]['accuracy']:.1%} · **Mina** [x](http://e.com) · tiny"]
+    assert next(b for b in elements(at, "download_button") if "b_board_zip" in b.proto.id)
+    with zipfile.ZipFile(io.BytesIO(downloads["tiny.zip"]())) as z:
+        source, weights = z.read("tiny.py").decode(), z.read("tiny.pt")
+    space: dict[str, Any] = {}
+    exec(compile(source, "tiny.py", "exec"), space)  # the file a student runs at home
+    home = space["build"]().eval()
+    home.load_state_dict(torch.load(io.BytesIO(weights), weights_only=True))
+    _, model, _ = kept.load(kept.path(trained))
+    x = torch.randn(4, 1, 28, 28, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        assert torch.equal(home(x), model(x))
+    # The board's row links to its maps, in a new tab that opens the design.
+    board = next(df for df in at.dataframe if "Who" in df.value.columns)
+    assert list(board.value["Feature maps"]) == [f"./features?arch=kept&kept={trained}&lang=en"]
+    assert list(board.value["Who"]) == ["**Mina** [x](http://e.com)"]
+
+
+def test_the_students_finished_job_opens_its_feature_maps(trained: str) -> None:
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.session_state["b_job"] = trained  # this student's own job, finished
+    at.switch_page("app_pages/builder.py").run()
+    assert not at.exception
+    next(b for b in at.button if b.key == "b_see_maps").click().run()
+    assert not at.exception and not at.error
+    assert next(s for s in at.selectbox if s.key == "feat_arch").value == "kept"
+    assert next(s for s in at.selectbox if s.key == "feat_kept").value == trained
+    assert at.query_params["kept"] in (trained, [trained])  # the address bar names it
