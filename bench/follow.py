@@ -11,14 +11,21 @@ Measured, on the running server (``make run``'s serve.py):
 - stepping: the teacher steps 30 times; for each step, the time from her publishing to the
   last follower's finished rerun (p50, p95; targets p95 < 1 s for 40, < 2 s for 200), errors.
 
-Run: ``python -m bench follow`` (40 and 200 followers), or ``python -m bench.follow 40``.
+With ``--replicas 2`` the followers are spread over two servers sharing one cache folder, as
+nginx's ``ip_hash`` spreads a class over the replicas of deploy/nginx.conf (one Streamlit
+process runs its scripts on one core at a time; this machine has two). The server CPU is then
+the replicas' sum.
+
+Run: ``python -m bench follow`` (40 and 200 followers, one server and two replicas), or
+``python -m bench.follow 40 --replicas 2``.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -70,17 +77,22 @@ async def follower(url: str, seen: dict[int, list[float]], errors: list[str], st
         errors.append(type(exc).__name__)
 
 
-async def measure(url: str, pid: int, n: int, idle: float) -> dict[str, object]:
+def cpu_of(pids: list[int]) -> float:
+    return sum(cpu_seconds(pid) for pid in pids)
+
+
+async def measure(urls: list[str], pids: list[int], n: int, idle: float) -> dict[str, object]:
     base = lecture.publish(PAGE, {"tab": "steps", "step": "0", "lang": "ko"})
     stop = asyncio.Event()
     seen: dict[int, list[float]] = {}
     errors: list[str] = []
-    tasks = [asyncio.create_task(follower(url, seen, errors, stop)) for _ in range(n)]
+    tasks = [asyncio.create_task(follower(urls[i % len(urls)], seen, errors, stop)) for i in range(n)]
     await asyncio.sleep(5 + n / 20)  # every follower has opened its page and waits
-    before = cpu_seconds(pid)
+    before = cpu_of(pids)
     await asyncio.sleep(idle)
-    idle_share = (cpu_seconds(pid) - before) / idle
+    idle_share = (cpu_of(pids) - before) / idle
     delays: list[float] = []
+    server_cpu, own_cpu = cpu_of(pids), time.process_time()
     for step in range(1, STEPS + 1):
         published = time.perf_counter()
         v = lecture.publish(PAGE, {"tab": "steps", "step": str(step % 20), "lang": "ko"}).version
@@ -90,34 +102,51 @@ async def measure(url: str, pid: int, n: int, idle: float) -> dict[str, object]:
         arrived = seen.get(v, [])
         delays.append((max(arrived) if arrived else deadline) - published)
         await asyncio.sleep(1.0)  # the teacher talks for a moment
+    # CPU per follower's run: the servers', and this bench's own (it stands in for the students'
+    # browsers and shares the machine's two cores with the servers)
+    runs = STEPS * n
+    server_cpu, own_cpu = (cpu_of(pids) - server_cpu) / runs, (time.process_time() - own_cpu) / runs
     stop.set()
     lecture.publish(PAGE, {}, live=False)
     for t in tasks:
         t.cancel()
     return {"n": n, "idle": idle_share, "p50": percentile(delays, 0.5), "p95": percentile(delays, 0.95),
-            "errors": len(errors), "base": base.version}
+            "errors": len(errors), "base": base.version, "server_ms": 1000 * server_cpu,
+            "client_ms": 1000 * own_cpu}
 
 
-def main(counts: tuple[int, ...] = (40, 200), idle: float = 60.0) -> None:
+def main(counts: tuple[int, ...] = (40, 200), idle: float = 60.0, replicas: tuple[int, ...] = (1, 2)) -> None:
     rows = []
-    for n in counts:
-        cache = tempfile.mkdtemp(prefix="cnnvis-follow-")
-        os.environ["CNNVIS_CACHE"] = cache
-        with server(extra_env={"CNNVIS_CACHE": cache}) as (url, proc):
-            before = cpu_seconds(proc.pid)
-            time.sleep(idle / 4)
-            empty = (cpu_seconds(proc.pid) - before) / (idle / 4)
-            result = asyncio.run(measure(url, proc.pid, n, idle))
-        rows.append([n, f"{100 * empty:.1f} %", f"{100 * float(result['idle']):.1f} %",  # type: ignore[arg-type]
-                     f"{result['p50']:.2f} s", f"{result['p95']:.2f} s", result["errors"]])
-        print(rows[-1], flush=True)
+    for r in replicas:
+        for n in counts:
+            cache = tempfile.mkdtemp(prefix="cnnvis-follow-")
+            os.environ["CNNVIS_CACHE"] = cache
+            with contextlib.ExitStack() as stack:
+                started = [stack.enter_context(server(extra_env={"CNNVIS_CACHE": cache})) for _ in range(r)]
+                urls, pids = [u for u, _ in started], [proc.pid for _, proc in started]
+                before = cpu_of(pids)
+                time.sleep(idle / 4)
+                empty = (cpu_of(pids) - before) / (idle / 4)
+                result = asyncio.run(measure(urls, pids, n, idle))
+            rows.append([n, r, f"{100 * empty:.1f} %", f"{100 * float(result['idle']):.1f} %",  # type: ignore[arg-type]
+                         f"{result['p50']:.2f} s", f"{result['p95']:.2f} s", result["errors"],
+                         f"{float(result['server_ms']):.1f} ms", f"{float(result['client_ms']):.1f} ms"])  # type: ignore[arg-type]
+            print(rows[-1], flush=True)
     record("The class follows the teacher (bench/follow.py)", table(
-        ["followers", "server CPU, nobody there", f"server CPU, followers waiting ({idle:.0f} s)",
-         "teacher's step → last follower, p50", "p95", "errors"], rows)
+        ["followers", "servers", "server CPU, nobody there", f"server CPU, followers waiting ({idle:.0f} s)",
+         "teacher's step → last follower, p50", "p95", "errors", "server CPU per follower's run",
+         "bench's own CPU per run"], rows)
         + f"\n\n{STEPS} steps of the AlexNet lesson, one a second and a bit; each follower a Streamlit "
           "session (deploy/protocol.py) waiting at /api/lecture, rerunning its page with the teacher's "
-          "view when woken, as a student's page does.")
+          "view when woken, as a student's page does. Two servers: the followers spread over two "
+          "replicas sharing the cache folder, as nginx's ip_hash spreads a class (deploy/nginx.conf); "
+          "CPU is their sum. One Streamlit process runs one script at a time on one core.")
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or (40, 200))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[40, 200])
+    parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--idle", type=float, default=60.0)
+    args = parser.parse_args()
+    main(tuple(args.counts), args.idle, tuple(args.replicas))
