@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from torch import nn
 
 from app_pages import common
@@ -158,13 +160,20 @@ def take_home(job_id: str, name: str, lang: str) -> None:
         return
     if not source.is_file():
         return
+    take_home_row(st.container(horizontal=True, gap="small"), job_id, source, name, lang,
+                  label="queue.take_home", keys=("b_take_home", "b_see_maps"))
+
+
+def take_home_row(row: DeltaGenerator, job_id: str, source: Path, name: str, lang: str, *, label: str,
+                  keys: tuple[str, str]) -> None:
+    """In ``row``: a kept design's zip (its code and its weights, ``label``) and the way to its
+    feature maps; ``keys``: the two buttons' widget keys."""
     stem = kept.stem(name)
-    row = st.container(horizontal=True, gap="small")
-    row.download_button(t("queue.take_home", lang), lambda: kept.take_home(source, stem),
-                        file_name=f"{stem}.zip", mime="application/zip", key="b_take_home",
+    row.download_button(t(label, lang), lambda: kept.take_home(source, stem),
+                        file_name=f"{stem}.zip", mime="application/zip", key=keys[0],
                         icon=":material/download:", on_click="ignore",
                         help=t("queue.take_home.help", lang, name=stem))
-    if row.button(t("kept.see_maps", lang), key="b_see_maps", icon=":material/image_search:"):
+    if row.button(t("kept.see_maps", lang), key=keys[1], icon=":material/image_search:"):
         open_maps(job_id, lang)
 
 
@@ -299,10 +308,5 @@ def board_kept(rows: list[dict[str, Any]], here: set[str], lang: str) -> None:
     except (CheckpointError, ds.DesignError) as err:
         common.coded_error(err, icon=":material/broken_image:")
         return
-    stem = kept.stem(str(ranked[job][1].get("name", "")))
-    row.download_button(t("kept.take_home", lang), lambda: kept.take_home(source, stem),
-                        file_name=f"{stem}.zip", mime="application/zip", key="b_board_zip",
-                        icon=":material/download:", on_click="ignore",
-                        help=t("queue.take_home.help", lang, name=stem))
-    if row.button(t("kept.see_maps", lang), key="b_board_maps", icon=":material/image_search:"):
-        open_maps(job, lang)
+    take_home_row(row, job, source, str(ranked[job][1].get("name", "")), lang, label="kept.take_home",
+                  keys=("b_board_zip", "b_board_maps"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -91,12 +92,21 @@ def make_fashion(folder: Path, n_train: int = 320, n_test: int = 100, seed: int 
 
 
 @pytest.fixture
-def fashion_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A synthetic data set and an empty cache folder, for code that reads the environment."""
+def fashion_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A synthetic data set and an empty cache folder, for code that reads the environment.
+
+    The pages' data caches are emptied before and after: they are keyed by what a page asks
+    (the first test picture of class 9), not by the folder it came from, which a server never
+    changes but this fixture does (a feature-map page showed Debian's picture to a test that
+    had given it the synthetic one)."""
+    import streamlit as st
+
+    st.cache_data.clear()
     make_fashion(tmp_path / "data")
     monkeypatch.setenv("CNNVIS_FASHION_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path / "cache"))
     # A builder page that sees jobs waiting starts the class's worker, which outlives the test:
     # one step of training per job, not the class's minute of it.
     monkeypatch.setenv("CNNVIS_QUEUE_BUDGET", "1")
-    return tmp_path
+    yield tmp_path
+    st.cache_data.clear()
