@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from visualizer import charts, lesson_charts
@@ -25,6 +27,41 @@ def test_alexnet_flow_draws_the_lectures_sizes_and_channels() -> None:
     for i, label in zip(size.customdata[1:], fig.layout.xaxis2.ticktext[1:], strict=True):
         assert result.records[i].label == label
     assert fig.layout.xaxis.matches == "x2"  # one layer axis for both panels
+
+
+def test_a_slides_flow_drops_a_size_that_would_write_over_the_next() -> None:
+    """ResNet-152 on a slide: 56 points in about 1,100 px, 20 px a point, a size's label 36 px.
+    Its 112 (conv1's output, before the max-pool at the very next point) would be written over
+    56; every size that lasts two points or more keeps its number, as does the last."""
+    result = trace_named("resnet152", 224)
+    page = charts.shape_flow(result, "ko").data[-1]
+    slide = charts.shape_flow(result, "ko", compact=True).data[-1]
+    assert list(page.text) == ["224", "112", "56", "28", "14", "7", "1"]
+    assert list(slide.text) == ["224", "56", "28", "14", "7", "1"]
+    points = len(charts.shape_flow(result, "ko").data[0].x)
+    assert points * charts.SIZE_LABEL_WIDTH / charts.SLIDE_PLOT_WIDTH > 1  # closer than a label
+    gaps = [b - a for a, b in itertools.pairwise(slide.x)]
+    assert min(gaps) >= 2
+    # AlexNet's twenty points keep the lecture's five sizes on a slide too
+    alex = charts.shape_flow(trace_named("alexnet", 224), "ko", compact=True).data[-1]
+    assert list(alex.text) == ["224", "55", "27", "13", "6"]
+
+
+def test_a_slides_flow_names_the_networks_parts_level() -> None:
+    """DenseNet-121 on a slide: its four dense blocks by name, level, under their middles (a
+    tilted "denseblock3.denselayer13" took half of the chart's height at 1366x768)."""
+    result = trace_named("densenet121", 96)
+    fig = charts.shape_flow(result, "en", compact=True)
+    axis = fig.layout.xaxis2
+    assert axis.tickangle == 0
+    names = list(axis.ticktext)
+    assert {"denseblock1", "denseblock2", "denseblock3", "denseblock4"} <= set(names)
+    labels = list(charts.shape_flow(result, "en").layout.xaxis2.ticktext)  # a sample, page view
+    assert all("." not in n for n in names) and any("." in n for n in labels)
+    points = len(fig.data[0].x)
+    px = charts.SLIDE_PLOT_WIDTH / points
+    for (a, left), (b, right) in itertools.pairwise(zip(axis.tickvals, names, strict=True)):
+        assert (b - a) * px >= (len(left) + len(right)) * 11 / 2  # no name touches the next
 
 
 def test_long_flows_name_at_most_twenty_layers_under_the_chart() -> None:

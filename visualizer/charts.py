@@ -101,6 +101,48 @@ def styled(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+# A compact flow chart (a slide) is about 1,100 px wide at 1366x768; a size's label (three
+# digits at 16 px) about 36 px.
+SLIDE_PLOT_WIDTH, SIZE_LABEL_WIDTH = 1100, 36
+
+
+def _lasting(changes: list[int], points: int) -> list[int]:
+    """The points of ``changes`` (where the size changes, the input first) whose label ends
+    before the next label on a slide, taken from the last: a size that lasts one point of 55
+    (ResNet-152's 112, between its first convolution and its max-pool) would write its number
+    over the next one's. The input's label and the last one always stay."""
+    gap = math.ceil(SIZE_LABEL_WIDTH * points / SLIDE_PLOT_WIDTH)
+    kept = changes[-1:]
+    for i in reversed(changes[1:-1]):
+        if kept[0] - i >= gap:
+            kept.insert(0, i)
+    return sorted({changes[0], *kept}) if changes else []
+
+
+def _part_ticks(labels: list[str], char: int = 11) -> tuple[list[float], list[str]]:
+    """Level names under a slide's flow chart: each part of the network (the name before the
+    first dot: denseblock2, layer3, conv1) under the middle of its points, the longest parts
+    first, leaving out a name that would touch one already placed (``char``: px a letter at a
+    slide's 18 px, in a plot about SLIDE_PLOT_WIDTH wide)."""
+    parts: list[tuple[int, int, str]] = []  # (first point, last point, name)
+    for i, label in enumerate(labels):
+        name = label.split(".")[0]
+        if parts and parts[-1][2] == name:
+            parts[-1] = (parts[-1][0], i, name)
+        else:
+            parts.append((i, i, name))
+    step = SLIDE_PLOT_WIDTH / max(len(labels), 1)
+    placed: list[tuple[float, float, float, str]] = []  # (left px, right px, middle point, name)
+    for first, last, name in sorted(parts, key=lambda p: (p[0] - p[1], p[0])):
+        middle = (first + last) / 2
+        half = len(name) * char / 2 + 6
+        left, right = middle * step - half, middle * step + half
+        if all(right <= a or left >= b for a, b, _, _ in placed):
+            placed.append((left, right, middle, name))
+    placed.sort()
+    return [p[2] for p in placed], [p[3] for p in placed]
+
+
 def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
                compact: bool = False) -> go.Figure:
     """Two panels sharing the layer axis: spatial size on top, channels below.
@@ -152,12 +194,16 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
         data.append(bars(flat, t("flow.features", lang), FLAT_COLOR, True))
     # The new sizes as numbers on their points: a text-only trace of just those points.
     shown = [i for i, label in enumerate(text) if label]
+    if compact:  # a slide's short panel: a size that lasts less than a label's width goes
+        shown = _lasting(shown, len(x))
     data.append({"type": "scatter", "mode": "text", "x": shown, "y": [sizes[i] for i in shown],
                  "text": [text[i] for i in shown], "textposition": "top right",
                  "textfont": {"size": 16, "color": SIZE_COLOR}, "hoverinfo": "skip",
                  "showlegend": False, "xaxis": "x", "yaxis": "y"})
-    # compact (a slide): fewer layer names, so that their tilted labels keep the panels' height
-    step = math.ceil(len(x) / (MAX_TICKS // 2 if compact else MAX_TICKS))
+    step = math.ceil(len(x) / MAX_TICKS)
+    # compact (a slide): the names of the network's parts, level (a tilted
+    # "denseblock3.denselayer13" took half of a 1366x768 slide's chart height)
+    ticks = _part_ticks(labels) if compact else (x[::step], labels[::step])
     top = max((s for s in sizes if s is not None), default=1)
     biggest = max(m or f or 1 for m, f in zip(maps, flat, strict=True))
     # Two rows sharing x: 0.55 and 0.45 of the height left by a 0.08 gap between them.
@@ -176,8 +222,8 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
                   # compact panels are short: their value labels need more room above the top
                   "range": [0, top * (1.45 if compact else 1.2)], "gridcolor": palette.GRID,
                   "automargin": True},
-        "xaxis2": {"anchor": "y2", "tickmode": "array", "tickvals": x[::step],
-                   "ticktext": labels[::step], "tickangle": -45, "automargin": True},
+        "xaxis2": {"anchor": "y2", "tickmode": "array", "tickvals": ticks[0], "ticktext": ticks[1],
+                   "tickangle": 0 if compact else -45, "automargin": True},
         "yaxis2": {"anchor": "x2", "domain": [0.0, 0.5 if compact else 0.414],
                    "title": {"text": t("flow.channels.short" if compact else "flow.channels", lang)},
                    "type": "log", "dtick": 1,
