@@ -190,7 +190,9 @@ def widget_words() -> None:
     (every upload's own label names its formats and size limit, so "10MB per file • PNG, JPG"
     goes); a number box applies on Enter or on leaving it, and its "Press Enter to apply",
     drawn over the value, goes; a crash box says what happened and what to do, without its
-    English and its links to Google and ChatGPT (the classroom is offline)."""
+    English and its links to Google and ChatGPT (the classroom is offline). On a phone a table
+    keeps its toolbar's room above it: the toolbar, shown when the table is touched, sat on the
+    words of the control above it."""
     _WIDGET_WORDS[lang()](key=f"cnnvis_words_{lang()}")
 
 
@@ -205,7 +207,8 @@ def _widget_words_css(current: str) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stDownloadButton"] button p {{ white-space: normal; }}
-@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }} }}
+@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
 [data-testid="stException"] [data-testid="stAlertContentError"]::before {{
   content: {css(t("st.crash", current))}; }}
