@@ -227,7 +227,8 @@ def test_a_tables_toolbar_leaves_the_control_above_it_readable_on_a_phone(app_ur
     toggle = page.get_by_text("ReLU, 배치 정규화, 드롭아웃 행도 보기").first
     toggle.scroll_into_view_if_needed()
     page.locator('[data-testid="stDataFrame"]').first.tap(position={"x": 100, "y": 60})
-    bar = '[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) [data-testid="stElementToolbar"]'
+    bar = ('[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) '
+           '[data-testid="stElementToolbar"]')
     page.wait_for_function("""(sel) => {  // where it comes to rest (it fades and slides in)
       const bar = document.querySelector(sel);
       return bar && getComputedStyle(bar).opacity === '1' && bar.getAnimations().length === 0;
