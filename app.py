@@ -14,6 +14,23 @@ from visualizer.state import Problem, read_lang
 
 NAV_PAGES = "nav_pages"  # this session's st.Page objects, with the language and role they are for
 
+
+def navigation(lang: str, teacher: bool) -> dict[str, list[StreamlitPage]]:
+    """The pages by section (visualizer/pages.py: sections, titles, icons, order), made once per
+    session and language: an st.Page finds its script on the disk, and the twelve of them took
+    a tenth of each run of a page that follows the teacher (bench/follow.py)."""
+    made = st.session_state.get(NAV_PAGES)
+    if made is None or made[0] != (lang, teacher):
+        pages: dict[str, list[StreamlitPage]] = {}
+        for entry in PAGES:
+            if entry.teacher and not teacher:  # her presenter view, for a second window
+                continue
+            pages.setdefault(t(entry.section, lang), []).append(
+                st.Page(entry.script, title=t(entry.title, lang), icon=entry.icon, default=entry.default))
+        made = st.session_state[NAV_PAGES] = ((lang, teacher), pages)
+    return made[1]
+
+
 st.set_page_config(page_title="CNN Visualizer", page_icon=":material/neurology:", layout="wide")
 
 if common.LANG_KEY not in st.session_state:  # first run of this session: the link decides
@@ -40,23 +57,6 @@ with st.sidebar:
     # Streamlit's own English in the page's language (issue 30): a stylesheet carried by an
     # element of the sidebar (in the main area it shifted the page: a chart's click was lost).
     common.widget_words()
-
-
-
-def navigation(lang: str, teacher: bool) -> dict[str, list[StreamlitPage]]:
-    """The pages by section (visualizer/pages.py: sections, titles, icons, order), made once per
-    session and language: an st.Page finds its script on the disk, and the twelve of them took
-    a tenth of each run of a page that follows the teacher (bench/follow.py)."""
-    made = st.session_state.get(NAV_PAGES)
-    if made is None or made[0] != (lang, teacher):
-        pages: dict[str, list[StreamlitPage]] = {}
-        for entry in PAGES:
-            if entry.teacher and not teacher:  # her presenter view, for a second window
-                continue
-            pages.setdefault(t(entry.section, lang), []).append(
-                st.Page(entry.script, title=t(entry.title, lang), icon=entry.icon, default=entry.default))
-        made = st.session_state[NAV_PAGES] = ((lang, teacher), pages)
-    return made[1]
 
 
 lang = common.lang()
