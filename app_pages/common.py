@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import streamlit as st
 import torch
 
+from app_pages import lecture_mode, projector
+
 # The language and the address bar are the controls' (controls.py imports nothing from here);
 # the pages read the language as common.lang().
 from app_pages.controls import LANG_KEY as LANG_KEY
-from app_pages.controls import Controls
+from app_pages.controls import Controls, link_wins, presenting
 from app_pages.controls import lang as lang
 from models import ConfigError, build_model
 from visualizer.errors import CodedError, SettingError
@@ -130,9 +132,7 @@ def exact_count(n: int, lang: str) -> str:
 def headline(result: TraceResult, lang: str) -> None:
     """The figures a network is known by: parameters (exact and rounded), MACs, depth, output,
     activation memory. On a slide, one line (the picture below it gets the room)."""
-    from app_pages import projector
-
-    if projector.presenting():
+    if presenting():
         st.markdown(" · ".join((
             f"{t('metric.params', lang)} **{exact_count(result.total_params, lang)}**",
             f"{t('metric.macs', lang)} **{number(result.total_macs, lang)}**",
@@ -168,9 +168,7 @@ def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, 
     cell or its header (a grid narrower than its content cuts 115,605,504 to "05,504"). On a
     slide the grid's type grows with the projector's (24.5 px at 1920 px against 14): so do the
     columns."""
-    from app_pages import projector
-
-    scale = 1.75 if projector.presenting() else 1.0
+    scale = 1.75 if presenting() else 1.0
     config: dict[str, Any] = {}
     for name in (*numbers, *texts):
         if name not in frame.columns:
@@ -292,10 +290,8 @@ def header(state: Controls, prefix: str | None = None) -> str:
     warning per bad link value. Returns the language."""
     current = lang()
     problems = state.start()
-    from app_pages.lecture_mode import note
-
     st.title(t(f"{prefix or state.page}.title", current))
-    note(t(f"{prefix or state.page}.intro", current))
+    lecture_mode.note(t(f"{prefix or state.page}.intro", current))
     show_problems(problems)
     return current
 
@@ -308,16 +304,12 @@ def tabbed_page(state: Controls, tabs: dict[str, Callable[[str], None]]) -> None
     neither server time nor browser rendering. ``st.session_state[f"{page}_tab"]`` is the
     open tab's label.
     """
-    from app_pages import projector
-
     page = state.page
     current = lang()
     names = list(tabs)
     labels = {name: t(f"{page}.tab.{name}", current) for name in names}
     tab_key = f"{page}_tab"
     problems: list[Problem] = []
-    from app_pages.lecture_mode import link_wins
-
     if link_wins() or tab_key not in st.session_state or st.session_state[tab_key] not in labels.values():
         # The link's tab (``tab=<name>``, or ``last``) opens first; a bad one is a warning.
         asked = read_choice(st.query_params.to_dict(), "tab", (*names, "last"), names[0], problems)
@@ -332,7 +324,7 @@ def tabbed_page(state: Controls, tabs: dict[str, Callable[[str], None]]) -> None
                 body(current)
     open_tab = next((n for n in names if labels[n] == st.session_state[tab_key]), names[0])
     params = state.link({"tab": open_tab})
-    if projector.presenting():
+    if presenting():
         projector.steps(by_prefix(page).path, names, open_tab, {**params, "lang": current},
                         st.session_state.get(STEP_KEY))
 

@@ -33,12 +33,32 @@ def lang() -> str:
     return str(st.session_state.get(LANG_KEY, "ko"))
 
 
+# Projector mode (app_pages/projector.py draws it): a session setting like the language, read
+# by the controls (it is in the link) and by every page that draws a picture.
+PRESENT_KEY = "present"
+
+
+def presenting() -> bool:
+    """Whether this session shows the page in projector mode."""
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+# A view opened in place (a step, the teacher's view: app_pages/lecture_mode.py opens it): for
+# one run, the page's controls take their values from the link, not from what the session
+# remembers.
+LINK_WINS = "view_from_link"
+
+
+def link_wins() -> bool:
+    """Whether this run's page must take its controls from the link (the view was just opened
+    for it), not from what the session remembers. Asked by the controls, then forgotten."""
+    return bool(st.session_state.get(LINK_WINS))
+
+
 def write_url(params: dict[str, str]) -> None:
     """Make the address bar describe this view (``params``, the language, projector mode), so
     that the link can be shared."""
-    from app_pages import projector
-
-    wanted = {**params, "lang": lang(), **({projector.PRESENT_KEY: "1"} if projector.presenting() else {})}
+    wanted = {**params, "lang": lang(), **({PRESENT_KEY: "1"} if presenting() else {})}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -64,8 +84,6 @@ class Controls:
         """Give each control its starting value: the one it had when the student last left
         this page, else the link's, else its default (which may depend on the values read
         before it: the explorer's size on its architecture). Returns the link's problems."""
-        from app_pages.lecture_mode import link_wins
-
         problems: list[Problem] = []
         params = st.query_params.to_dict()
         values: dict[str, Any] = {}

@@ -395,7 +395,7 @@ def render() -> None:
 def start_kept(lang: str) -> None:
     """The kept design's job id: the one the student last looked at, else the link's
     (``kept=<job>``); a link's value that cannot be a job's id is a warning and is dropped."""
-    from app_pages.lecture_mode import link_wins
+    from app_pages.controls import link_wins
 
     raw = st.query_params.get_all("kept")
     asked = raw[-1].strip() if raw else None

@@ -19,12 +19,13 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import controls
+from app_pages.controls import LINK_WINS, presenting
+from app_pages.controls import link_wins as link_wins
 from visualizer import lecture
 from visualizer.i18n import t
 
 PENDING = "view_pending"  # (page path, params): the view to open on this run
-LINK_WINS = "view_from_link"  # this run's page takes its controls from the link
 FOLLOW = "follow_teacher"  # the student's "following the teacher" toggle
 SEEN = "follow_seen"  # the lecture version this student's page last opened
 NOTES = "slide_notes"  # what this run put in the speaker notes instead of on the slide
@@ -85,7 +86,7 @@ def _ask_for_teachers_view(now: lecture.Lecture | None) -> bool:
     opening = pending[2] if pending else opened[0] if opened else None  # asked for already
     if now is None or not now.live or now.version in (st.session_state.get(SEEN), opening):
         return False
-    params = {**now.params(), "lang": common.lang()}  # the student keeps their own language
+    params = {**now.params(), "lang": controls.lang()}  # the student keeps their own language
     open_view(now.page, params, now.version)
     return True
 
@@ -112,12 +113,6 @@ def apply_pending(current: str, pages: dict[str, Any]) -> None:
         st.switch_page(pages[page], query_params=params)
 
 
-def link_wins() -> bool:
-    """Whether this run's page must take its controls from the link (the view was just opened
-    for it), not from what the session remembers. Asked by the controls, then forgotten."""
-    return bool(st.session_state.get(LINK_WINS))
-
-
 def done_with_link() -> None:
     """app.py, after the page ran to its end: a view opened for the teacher's version counts as
     seen only now (a run cut short by a newer click opens it again)."""
@@ -137,7 +132,7 @@ def publish(current: str, presenting: bool) -> None:
             if now is not None and now.live:
                 lecture.publish(now.page, now.params(), live=False)
     except OSError as exc:
-        st.toast(t("lecture.unwritable", common.lang(), why=exc.strerror or str(exc)),
+        st.toast(t("lecture.unwritable", controls.lang(), why=exc.strerror or str(exc)),
                  icon=":material/error:")
 
 
@@ -149,7 +144,7 @@ def follow_bar(current: str) -> None:
     live = now is not None and now.live
     st.session_state.setdefault(FOLLOW, True)
     if live:
-        lang = common.lang()
+        lang = controls.lang()
         with st.container(key="cnnvis_follow_bar", horizontal=True, vertical_alignment="center", gap="small"):
             st.toggle(t("lecture.follow", lang), key=FOLLOW, help=t("lecture.follow.help", lang))
             if not st.session_state[FOLLOW]:
@@ -230,9 +225,8 @@ def note_diagram(dot: str, key: str) -> None:
 
 
 def _aside(item: Any, show: Any) -> None:
-    from app_pages import projector
 
-    if projector.presenting():
+    if presenting():
         st.session_state.setdefault(NOTES, []).append(item)
     else:
         show()

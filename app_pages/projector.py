@@ -17,9 +17,10 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from app_pages.controls import LANG_KEY
+from app_pages.controls import PRESENT_KEY as PRESENT_KEY
+from app_pages.controls import presenting as presenting
 from visualizer.pages import LECTURE, PAGES
-
-PRESENT_KEY = "present"
 
 KEY = "cnnvis_projector"
 TARGETS = "present_targets"  # {"next": (page, params), "prev": ...} of the step shown
@@ -135,11 +136,6 @@ _component = st.components.v2.component("cnnvis.projector", html="<span></span>"
                                         isolate_styles=False)
 
 
-def presenting() -> bool:
-    """Whether this session shows the page in projector mode."""
-    return bool(st.session_state.get(PRESENT_KEY, False))
-
-
 def read_link(params: Mapping[str, str]) -> None:
     """On a session's first run, ``present=1`` in the link turns projector mode on."""
     if PRESENT_KEY not in st.session_state:
@@ -185,8 +181,6 @@ def go(where: str) -> None:
         st.session_state[PRESENT_KEY] = False
         return
     if where == "lang":
-        from app_pages.common import LANG_KEY
-
         st.session_state[LANG_KEY] = "en" if st.session_state.get(LANG_KEY) == "ko" else "ko"
         return
     if where == "join":
@@ -236,7 +230,6 @@ MENU = "slide_menu"
 def menu(lang: str) -> None:
     """The slide's menu (a click, or M or ? on the keyboard): the language, another lesson or
     page, and every key the slides listen to. Nothing here leaves projector mode."""
-    from app_pages.common import LANG_KEY
     from app_pages.lecture_mode import open_view
     from visualizer.i18n import t
 
