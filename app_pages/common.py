@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from visualizer.export import SlideStyle
 
+
 @st.cache_resource(max_entries=6, show_spinner=False)
 def shared_model(arch: str, channels: int, classes: int, path: str | None,
                  sha256: str | None) -> torch.nn.Module:
