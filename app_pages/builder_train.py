@@ -168,11 +168,7 @@ def take_home_row(row: DeltaGenerator, job_id: str, source: Path, name: str, lan
                   keys: tuple[str, str]) -> None:
     """In ``row``: a kept design's zip (its code and its weights, ``label``) and the way to its
     feature maps; ``keys``: the two buttons' widget keys."""
-    stem = kept.stem(name)
-    row.download_button(t(label, lang), lambda: kept.take_home(source, stem),
-                        file_name=f"{stem}.zip", mime="application/zip", key=keys[0],
-                        icon=":material/download:", on_click="ignore",
-                        help=t("queue.take_home.help", lang, name=stem))
+    common.take_home_button(row, source, name, lang, label=label, key=keys[0])
     if row.button(t("kept.see_maps", lang), key=keys[1], icon=":material/image_search:"):
         open_maps(job_id, lang)
 
@@ -257,7 +253,7 @@ def clear() -> None:
 def board(lang: str) -> None:
     st.markdown(f"### {t('board.title', lang)}")
     rows, skipped = q.read_board()
-    here = {p.stem for p in kept.folder().glob("*.pt")}  # the rows whose weights are kept
+    here = kept.ids()  # the rows whose weights are kept
     if not rows:
         st.caption(t("board.empty", lang))
     else:

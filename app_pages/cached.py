@@ -17,6 +17,8 @@ import streamlit as st
 from app_pages.common import cached_trace
 from models.googlenet import INCEPTION_CFG, Inception
 from visualizer import charts
+from visualizer import design as ds
+from visualizer import queue as q
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.lessons import BlockCost, InceptionCost, block_cost, inception_costs
 from visualizer.records import TraceResult
@@ -92,3 +94,11 @@ def layer_table(_result: TraceResult, v: View, lang: str, depth: int,
 def view_notices(_result: TraceResult, v: View, lang: str) -> list[str]:
     """What to notice in view ``v`` (``_result`` is its trace)."""
     return notices(_result, lang)
+
+
+# ---- A design trained in class (the feature-map page) ------------------------------------------
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def kept_trace(link: str) -> TraceResult:
+    """A kept design's trace (its network is the one the queue traced before training it)."""
+    return q.measure(ds.decode(link))[0]

@@ -83,6 +83,17 @@ def opened_kept(job_id: str) -> tuple[Path, Any, torch.nn.Module, dict[str, Any]
     return (source, *opened)
 
 
+def take_home_button(where: Any, source: Path, name: str, lang: str, *, label: str, key: str) -> None:
+    """A kept design's code and weights in one zip (``label``), made only when clicked; ``where``
+    is st, a column or a container."""
+    from visualizer import kept
+
+    stem = kept.stem(name)
+    where.download_button(t(label, lang), lambda: kept.take_home(source, stem), file_name=f"{stem}.zip",
+                          mime="application/zip", key=key, icon=":material/download:", on_click="ignore",
+                          help=t("queue.take_home.help", lang, name=stem))
+
+
 def show_problems(problems: list[Problem]) -> None:
     """One friendly warning per bad URL value, each naming the value and the fallback.
 

@@ -29,7 +29,7 @@ import streamlit as st
 import torch
 from PIL import Image
 
-from app_pages import common
+from app_pages import cached, common
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
@@ -309,7 +309,7 @@ def render() -> None:
     data = upload.getvalue() if upload is not None else None
     try:
         if w.source == KEPT and w.meta is not None:
-            result = kept_trace(str(w.meta["design"]))
+            result = cached.kept_trace(str(w.meta["design"]))
         else:
             config = (("in_channels", w.channels), ("num_classes", w.classes))
             result = common.cached_trace(arch, w.size, config)
@@ -470,20 +470,10 @@ def kept_weights(job: str | None, entry: kept.Kept | None, lang: str) -> Weights
                icon=":material/emoji_events:")
     if entry is not None and entry.nickname:
         common.plain(t("kept.by", lang, name=design.name, who=entry.nickname))
-    stem = kept.stem(design.name)
-    st.download_button(t("kept.take_home", lang), lambda: kept.take_home(source, stem),
-                       file_name=f"{stem}.zip", mime="application/zip", key="feat_take_home",
-                       icon=":material/download:", on_click="ignore",
-                       help=t("queue.take_home.help", lang, name=stem))
+    common.take_home_button(st, source, design.name, lang, label="kept.take_home", key="feat_take_home")
     return Weights(KEPT, str(source), design.channels, q.CLASSES, design.size,
                    {"job": job, "design": ds.encode(design), "stamp": stamp,
                     **{k: float(v) for k, v in meta.items()}})
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def kept_trace(link: str) -> TraceResult:
-    """A kept design's trace (its network is the one the queue traced before training it)."""
-    return q.measure(ds.decode(link))[0]
 
 
 IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)

@@ -44,6 +44,11 @@ def folder(root: Path | None = None) -> Path:
     return (root or cache_dir()) / "designs"
 
 
+def ids(root: Path | None = None) -> set[str]:
+    """The jobs whose weights are kept now."""
+    return {p.stem for p in folder(root).glob("*.pt")}
+
+
 def path(job_id: str, root: Path | None = None) -> Path:
     """Where job ``job_id``'s weights are kept (a job id is hex: no path can be made of it)."""
     if not _JOB.match(job_id):
@@ -191,7 +196,7 @@ def openable(owner: str | None, root: Path | None = None) -> list[Kept]:
     class board's rows (best first), each once, and only those whose weights are still kept."""
     from visualizer import queue as q
 
-    here = {p.stem for p in folder(root).glob("*.pt")}
+    here = ids(root)
     out: list[Kept] = []
     seen: set[str] = set()
     rows = q.board(root)
