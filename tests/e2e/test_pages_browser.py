@@ -37,12 +37,20 @@ def test_slider_changes_page(app_url: str, page, path: str) -> None:  # type: ig
     assert "Traceback" not in after
 
 
+def open_picture_tab(page) -> None:  # type: ignore[no-untyped-def]
+    """Open the playground's picture tab and wait for its run to end before a file is given, as
+    the feature-map upload tests wait for their page (CI once lost a file given mid-run)."""
+    page.get_by_role("tab", name="② Your picture").click()
+    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached", timeout=30_000)
+    wait_idle(page)
+
+
 def test_playground_refuses_a_text_file_named_png(app_url: str, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fake = tmp_path / "painting.png"
     fake.write_text("this is not a picture")
     page.goto(f"{app_url}/playground?lang=en")
     wait_idle(page)
-    page.get_by_role("tab", name="② Your picture").click()
+    open_picture_tab(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fake))
     page.wait_for_selector("text=not a picture we can read", timeout=30_000)
     assert "Traceback" not in main_text(page)
@@ -55,7 +63,7 @@ def test_playground_filters_a_real_picture(app_url: str, page, tmp_path) -> None
     Image.new("RGB", (120, 80), (30, 120, 200)).save(img)
     page.goto(f"{app_url}/playground?lang=en")
     wait_idle(page)
-    page.get_by_role("tab", name="② Your picture").click()
+    open_picture_tab(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(img))
     page.wait_for_selector("text=After conv2d: 80×120", timeout=30_000)
 
