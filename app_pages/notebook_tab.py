@@ -8,6 +8,7 @@ from the paper and torchvision, and (AlexNet) the measured reason it never learn
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -126,6 +127,8 @@ def _results(nb: nbs.Notebook, lang: str) -> None:
                 wrap_lines=True)
     st.subheader(t("nb.ours.h", lang), anchor=False)
     _ours(nb, lang)
+    if nb.lesson != "alexnet":  # AlexNet's own recipe is the experiment below
+        _recipes(nb, lang)
 
 
 def _ours(nb: nbs.Notebook, lang: str) -> None:
@@ -145,6 +148,29 @@ def _ours(nb: nbs.Notebook, lang: str) -> None:
     st.success(t("nb.ours.trained", lang, acc=f"{meta['test_accuracy']:.4f}", epochs=f"{meta['epochs']:g}",
                  size=meta["input_size"], seconds=f"{meta['seconds']:,.0f}", date=str(meta["date"])[:10]))
     st.caption(t("nb.ours.normalised", lang))
+
+
+def _recipes(nb: nbs.Notebook, lang: str) -> None:
+    """The notebook's own optimiser, learning rate and batch against ours on the same pictures
+    (bench/notebook_recipes.py): the curves and what they show, in words from the numbers."""
+    st.subheader(t("nb.rc.h", lang), anchor=False)
+    found = nbs.recipe_runs(nb.arch)
+    if found is None:
+        st.info(t("nb.rc.missing", lang))
+        return
+    entry, runs = found
+    theirs, ours = runs["notebook"], runs["ours"]
+    st.caption(t("nb.rc.setup", lang, pictures=number(theirs.pictures, lang),
+                 size=RECIPES[nb.arch].input_size, n=number(entry["eval_pictures"], lang),
+                 date=str(entry["date"])[:16].replace("T", " ")))
+    live_chart(lesson_charts.notebook_recipes(entry["runs"], math.log(10), t(f"arch.{nb.arch}", lang), lang),
+               key=f"nb_rc_{nb.arch}")
+    said = "nb.rc.learns" if theirs.learned and not theirs.collapsed else "nb.rc.stuck"
+    words = t(said, lang, pictures=number(theirs.pictures, lang), loss=theirs.loss, acc=theirs.accuracy,
+              share=theirs.top_share)
+    (st.success if said == "nb.rc.learns" else st.warning)(words)
+    st.markdown(t("nb.rc.ours", lang, acc=ours.accuracy, loss=ours.loss,
+                  gap=100 * (ours.accuracy - theirs.accuracy)))
 
 
 def _experiment(lang: str) -> None:

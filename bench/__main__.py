@@ -18,6 +18,7 @@ from bench import (
     gradients,
     imagine,
     load,
+    notebook_recipes,
     page_latency,
     startup,
     stepping,
@@ -35,7 +36,7 @@ STEPS = {"trace": trace_speed.main, "page": page_latency.main, "startup": startu
 
 # Run only by name (long: about 15 minutes), with its own flags after it:
 # `python -m bench alexnet_notebook --steps 600 --size 128`.
-BY_NAME = {"alexnet_notebook": alexnet_notebook.main}
+BY_NAME = {"alexnet_notebook": alexnet_notebook.main, "notebook_recipes": notebook_recipes.main}
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] in BY_NAME:

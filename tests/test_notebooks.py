@@ -241,6 +241,83 @@ def test_experiment_summary_is_computed_from_the_numbers() -> None:
     assert learned.learned and not learned.near_chance and not learned.collapsed
 
 
+End = tuple[float, float, float]
+
+
+def _recipe_file(tmp_path: Path, notebook: End, ours: End) -> Path:
+    """A recipes.json with one network (resnet18_d2l) whose two runs end at (loss, accuracy,
+    most-guessed share)."""
+    import json
+
+    def run(name: str, batch: int, end: End) -> dict[str, object]:
+        loss, acc, share = end
+        return {"name": name, "recipe": {"batch_size": batch}, "train_seconds": 12.5, "points": [
+            {"step": 0, "pictures": 0, "loss": 2.31, "accuracy": 0.1, "top_class": 0, "top_share": 0.5},
+            {"step": 30_000 // batch, "pictures": 30_000, "loss": loss, "accuracy": acc, "top_class": 4,
+             "top_share": share}]}
+
+    path = tmp_path / "recipes.json"
+    path.write_text(json.dumps({"networks": {"resnet18_d2l": {
+        "date": "2026-12-05T09:00:00+00:00", "pictures": 30_000, "eval_pictures": 1000,
+        "runs": [run("notebook", 256, notebook), run("ours", 128, ours)]}}}))
+    return path
+
+
+def test_recipe_runs_are_summarised_from_the_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook run stuck at ln 10 with one guess for nearly all is stuck; ours has learned;
+    a file without both runs, or damaged, is no comparison."""
+    monkeypatch.setattr(nbs, "RECIPE_RUNS", _recipe_file(tmp_path, (2.3040, 0.1, 0.95), (0.45, 0.84, 0.12)))
+    entry, runs = nbs.recipe_runs("resnet18_d2l") or ({}, {})
+    stuck, learned = runs["notebook"], runs["ours"]
+    assert stuck.near_chance and stuck.collapsed and not stuck.learned and stuck.pictures == 30_000
+    assert learned.learned and not learned.near_chance and not learned.collapsed
+    assert entry["eval_pictures"] == 1000
+    assert nbs.recipe_runs("googlenet_d2l") is None  # not in the file
+    nbs.RECIPE_RUNS.write_text("{not json")
+    assert nbs.recipe_runs("resnet18_d2l") is None
+
+
+def test_the_shipped_recipe_runs_use_the_notebooks_own_optimisers() -> None:
+    """Each network's "notebook" run used its notebook's optimiser, rate, momentum and batch, as
+    ../shared/seed/notebooks.md records them; both runs saw the same pictures (to a batch) from
+    step 0."""
+    import json
+
+    data = json.loads(nbs.RECIPE_RUNS.read_text(encoding="utf-8"))
+    own = {"googlenet_d2l": (0.1, 0.0, 128), "resnet18_d2l": (0.05, 0.0, 256),  # d2l train_ch6: plain SGD
+           "densenet_notebook": (0.001, 0.95, 10)}  # the notebook's optim.SGD(lr=0.001, momentum=0.95)
+    assert set(data["networks"]) == set(own)
+    for arch, (lr, momentum, batch) in own.items():
+        runs = {r["name"]: r for r in data["networks"][arch]["runs"]}
+        recipe = runs["notebook"]["recipe"]
+        assert (recipe["optimizer"], recipe["lr"], recipe["momentum"], recipe["batch_size"],
+                recipe["schedule"], recipe["weight_decay"]) == ("sgd", lr, momentum, batch, "constant", 0.0)
+        budget = data["networks"][arch]["pictures"]
+        for r in runs.values():  # whole batches: the run ends within one batch of its budget
+            assert 0 <= budget - r["points"][-1]["pictures"] < r["recipe"]["batch_size"]
+        assert all(r["points"][0]["step"] == 0 for r in runs.values())
+        assert nbs.recipe_runs(arch) is not None
+
+
+@pytest.mark.slow  # AppTest pages
+def test_the_resnet_tab_says_what_the_notebooks_optimiser_did(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tab's sentences carry the file's numbers, in Korean, and call a run stuck at ln 10
+    stuck; the other way round they say it learns."""
+    from tests.pages import open_page, text_of
+
+    monkeypatch.setattr(nbs, "RECIPE_RUNS", _recipe_file(tmp_path, (2.3040, 0.1, 0.95), (0.45, 0.84, 0.12)))
+    at = open_page("lesson_resnet", lang="ko", tab="notebook")
+    assert not at.exception, at.exception
+    text = text_of(at)
+    assert "아직 배우기 시작하지 못했습니다" in text and "2.304" in text and "95%" in text
+    assert "+74.0%p" in text  # 84.0 % against 10.0 %
+    monkeypatch.setattr(nbs, "RECIPE_RUNS", _recipe_file(tmp_path, (0.52, 0.81, 0.13), (0.45, 0.84, 0.12)))
+    at = open_page("lesson_resnet", lang="en", tab="notebook")
+    text = text_of(at)
+    assert "With the notebook's own optimiser it learns" in text and "81.0%" in text and "+3.0" in text
+
+
 @pytest.mark.slow  # AppTest pages
 @pytest.mark.parametrize(("page", "key", "label", "printed"), [
     ("lesson_inception", "inc_tab", "⑤ The notebook", "notebook_googlenet_d2l_shapes.txt"),

@@ -312,25 +312,41 @@ def guess_bars(names: list[str], probs: list[float], title: str) -> go.Figure:
 def notebook_experiment(runs: list[dict[str, Any]], chance: float, lang: str) -> go.Figure:
     """The AlexNet notebook experiment: training loss (top, with ln 10 marked) and test
     accuracy (bottom) against steps, one line per run (the notebook's recipe dashed, red)."""
+    names = {"notebook": t("nb.ax.arm.notebook", lang), "lr_1e-4": t("nb.ax.arm.lr_1e-4", lang)}
+    return _notebook_runs(runs, chance, names, "step", lang, title=t("nb.ax.chart.title", lang),
+                          loss=t("nb.ax.chart.loss", lang), x_title=t("nb.ax.chart.steps", lang))
+
+
+def notebook_recipes(runs: list[dict[str, Any]], chance: float, network: str, lang: str) -> go.Figure:
+    """A notebook's own optimiser against ours on the same pictures (bench/notebook_recipes.py):
+    test loss and test accuracy against pictures seen (the two batches differ)."""
+    names = {"notebook": t("nb.rc.arm.notebook", lang), "ours": t("nb.rc.arm.ours", lang)}
+    return _notebook_runs(runs, chance, names, "pictures", lang,
+                          title=t("nb.rc.chart.title", lang, name=network), loss=t("nb.rc.chart.loss", lang),
+                          x_title=t("nb.rc.chart.pictures", lang))
+
+
+def _notebook_runs(runs: list[dict[str, Any]], chance: float, names: dict[str, str], x: str, lang: str, *,
+                   title: str, loss: str, x_title: str) -> go.Figure:
+    """Loss (top, ln 10 marked) and test accuracy (bottom) of a notebook's recipe (dashed,
+    red) and its alternative (green), against ``x`` (each point's "step" or "pictures")."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1)
-    styles = {"notebook": (palette.VERMILLION, "dash"), "lr_1e-4": (palette.GREEN, "solid")}
     for run in runs:
-        color, dash = styles.get(run["name"], (palette.BLUE, "dot"))
-        name = t(f"nb.ax.arm.{run['name']}", lang)
+        color, dash = (palette.VERMILLION, "dash") if run["name"] == "notebook" else (palette.GREEN, "solid")
+        name = names[run["name"]]
         pts = [p for p in run["points"] if p.get("loss") is not None]
-        fig.add_scatter(x=[p["step"] for p in pts], y=[p["loss"] for p in pts], mode="lines+markers",
+        fig.add_scatter(x=[p[x] for p in pts], y=[p["loss"] for p in pts], mode="lines+markers",
                         name=name, legendgroup=run["name"], line={"color": color, "width": 3, "dash": dash},
                         row=1, col=1)
-        fig.add_scatter(x=[p["step"] for p in run["points"]],
+        fig.add_scatter(x=[p[x] for p in run["points"]],
                         y=[100 * p["accuracy"] for p in run["points"]], mode="lines+markers",
                         name=name, legendgroup=run["name"], showlegend=False,
                         line={"color": color, "width": 3, "dash": dash}, row=2, col=1)
     fig.add_hline(y=chance, line={"color": palette.GRAY, "width": 1.5, "dash": "dot"},
                   annotation_text=t("nb.ax.chart.chance", lang), annotation_position="top left",
                   row=1, col=1)  # type: ignore[arg-type]
-    fig.update_yaxes(title_text=t("nb.ax.chart.loss", lang), rangemode="tozero", gridcolor=palette.GRID,
-                     row=1, col=1)
+    fig.update_yaxes(title_text=loss, rangemode="tozero", gridcolor=palette.GRID, row=1, col=1)
     fig.update_yaxes(title_text=t("nb.ax.chart.acc", lang), range=[0, 100], tickvals=[10, 25, 50, 75, 100],
                      gridcolor=palette.GRID, row=2, col=1)
-    fig.update_xaxes(title_text=t("nb.ax.chart.steps", lang), rangemode="tozero", row=2, col=1)
-    return styled(fig, t("nb.ax.chart.title", lang), 520)
+    fig.update_xaxes(title_text=x_title, rangemode="tozero", separatethousands=True, row=2, col=1)
+    return styled(fig, title, 520)

@@ -4,7 +4,8 @@ printout worked out here from the tracer's records (never copied).
 No streamlit here (app_pages/notebook_tab.py draws it). The notebooks' networks are in
 ``models/notebooks.py``; their code as the notebooks write it, and what they printed (verbatim),
 are in ``visualizer/resources/notebooks/``; the AlexNet experiment's curves
-(``python -m bench alexnet_notebook``) too.
+(``python -m bench alexnet_notebook``) and the d2l and DenseNet notebooks' own recipes against
+ours (``python -m bench notebook_recipes``) too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from visualizer.trace import trace, trace_named
 
 RESOURCES = Path(__file__).parent / "resources" / "notebooks"
 EXPERIMENT = RESOURCES / "alexnet_experiment.json"
+RECIPE_RUNS = RESOURCES / "recipes.json"  # python -m bench notebook_recipes
 
 # Gluon names a layer after its class, counting from 0 per class (``conv5``, ``batchnorm4``,
 # ``sequential1``): the torch class each Gluon class of the d2l notebooks corresponds to.
@@ -219,3 +221,42 @@ def summarise(data: dict[str, Any]) -> list[ArmSummary]:
             dead_features=float(last.get("dead_features", 0.0)),
             dead_classifier=float(last.get("dead_classifier", 0.0))))
     return out
+
+
+@dataclass(frozen=True)
+class RecipeRun:
+    """One run of ``python -m bench notebook_recipes`` (the notebook's optimiser, or ours on
+    the same pictures) in numbers for the lesson's sentences."""
+
+    name: str  # "notebook" or "ours"
+    pictures: int
+    loss: float  # test loss at the end
+    accuracy: float
+    top_share: float
+    train_seconds: float
+    near_chance: bool  # its test loss within 0.05 of ln 10
+    collapsed: bool  # nine in ten evaluation pictures or more got the same guess
+    learned: bool  # at least twice chance (0.2)
+
+
+def recipe_runs(arch: str) -> tuple[dict[str, Any], dict[str, RecipeRun]] | None:
+    """The measured comparison for ``arch`` (its file entry, and its runs by name), or None if
+    the file is missing, unreadable or has no complete entry for it."""
+    try:
+        data = json.loads(RECIPE_RUNS.read_text(encoding="utf-8"))
+        entry = data["networks"][arch]
+        runs = {}
+        for run in entry["runs"]:
+            last = run["points"][-1]
+            loss = float(last["loss"])
+            runs[str(run["name"])] = RecipeRun(
+                name=str(run["name"]), pictures=int(last["pictures"]), loss=loss,
+                accuracy=float(last["accuracy"]), top_share=float(last["top_share"]),
+                train_seconds=float(run["train_seconds"]),
+                near_chance=abs(loss - math.log(10)) < 0.05, collapsed=float(last["top_share"]) >= 0.9,
+                learned=float(last["accuracy"]) >= 0.2)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+    if not {"notebook", "ours"} <= runs.keys():
+        return None
+    return entry, runs
