@@ -26,12 +26,12 @@ weights: system venv
 		plain20 resnet20 plain56 resnet56 --skip-done
 
 # The lecture notebooks' own networks (models/notebooks.py: d2l's GoogLeNet and ResNet-18, the
-# DenseNet notebook's network) on Fashion-MNIST, with the recipes in visualizer/train.py
-# (2, 3 and 1.5 epochs: 0.904, 0.906 and 0.909 here; about 34 minutes at quiet rates;
-# bench/RESULTS.md); the
-# lessons' notebook tabs show the results. Their
-# checkpoints live in the cache folder, as the others. The AlexNet notebook's experiment is
-# `python -m bench alexnet_notebook` (its result ships in visualizer/resources/notebooks/).
+# DenseNet notebook's network) on Fashion-MNIST, with the recipes in visualizer/train.py (2, 2
+# and 1.25 epochs: 0.892, 0.904 and 0.904 here, 15 minutes on two cores; bench/RESULTS.md); the
+# lessons' notebook tabs show the results. Their checkpoints live in the cache folder, as the
+# others. The notebooks' own recipes against ours: `python -m bench notebook_recipes`; the
+# AlexNet notebook's experiment: `python -m bench alexnet_notebook` (both ship their results in
+# visualizer/resources/notebooks/).
 notebooks: system venv
 	$(PY) -m visualizer train resnet18_d2l googlenet_d2l densenet_notebook --skip-done
 

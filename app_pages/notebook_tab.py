@@ -146,6 +146,7 @@ def _ours(nb: nbs.Notebook, lang: str) -> None:
         st.info(t("nb.ours.missing", lang))
         return
     st.success(t("nb.ours.trained", lang, acc=f"{meta['test_accuracy']:.4f}", epochs=f"{meta['epochs']:g}",
+                 target=f"{nbs.TARGETS[nb.arch]:.3f}",
                  size=meta["input_size"], seconds=f"{meta['seconds']:,.0f}", date=str(meta["date"])[:10]))
     st.caption(t("nb.ours.normalised", lang))
 
@@ -171,6 +172,10 @@ def _recipes(nb: nbs.Notebook, lang: str) -> None:
     (st.success if said == "nb.rc.learns" else st.warning)(words)
     st.markdown(t("nb.rc.ours", lang, acc=ours.accuracy, loss=ours.loss,
                   gap=100 * (ours.accuracy - theirs.accuracy)))
+    full = entry.get("full")
+    if isinstance(full, dict) and isinstance(full.get("test_accuracy"), float):  # --full: as long as ours
+        st.markdown(t("nb.rc.full", lang, epochs=f"{full['epochs']:g}", acc=f"{full['test_accuracy']:.4f}",
+                      target=f"{nbs.TARGETS[nb.arch]:.3f}"))
 
 
 def _experiment(lang: str) -> None:

@@ -244,9 +244,9 @@ def test_experiment_summary_is_computed_from_the_numbers() -> None:
 End = tuple[float, float, float]
 
 
-def _recipe_file(tmp_path: Path, notebook: End, ours: End) -> Path:
+def _recipe_file(tmp_path: Path, notebook: End, ours: End, full: float | None = None) -> Path:
     """A recipes.json with one network (resnet18_d2l) whose two runs end at (loss, accuracy,
-    most-guessed share)."""
+    most-guessed share), and the notebook's recipe's accuracy over the whole run if ``full``."""
     import json
 
     def run(name: str, batch: int, end: End) -> dict[str, object]:
@@ -259,7 +259,8 @@ def _recipe_file(tmp_path: Path, notebook: End, ours: End) -> Path:
     path = tmp_path / "recipes.json"
     path.write_text(json.dumps({"networks": {"resnet18_d2l": {
         "date": "2026-12-05T09:00:00+00:00", "pictures": 30_000, "eval_pictures": 1000,
-        "runs": [run("notebook", 256, notebook), run("ours", 128, ours)]}}}))
+        "runs": [run("notebook", 256, notebook), run("ours", 128, ours)],
+        **({"full": {"epochs": 2.0, "test_accuracy": full}} if full is not None else {})}}}))
     return path
 
 
@@ -312,10 +313,13 @@ def test_the_resnet_tab_says_what_the_notebooks_optimiser_did(tmp_path: Path,
     text = text_of(at)
     assert "아직 배우기 시작하지 못했습니다" in text and "2.304" in text and "95%" in text
     assert "+74.0%p" in text  # 84.0 % against 10.0 %
-    monkeypatch.setattr(nbs, "RECIPE_RUNS", _recipe_file(tmp_path, (0.52, 0.81, 0.13), (0.45, 0.84, 0.12)))
+    second = _recipe_file(tmp_path, (0.52, 0.81, 0.13), (0.45, 0.84, 0.12), full=0.8871)
+    monkeypatch.setattr(nbs, "RECIPE_RUNS", second)
     at = open_page("lesson_resnet", lang="en", tab="notebook")
     text = text_of(at)
     assert "With the notebook's own optimiser it learns" in text and "81.0%" in text and "+3.0" in text
+    assert "whole 2 epochs that ours trains: test accuracy **0.8871**" in text
+    assert "(the target here: 0.900)" in text
 
 
 @pytest.mark.slow  # AppTest pages
