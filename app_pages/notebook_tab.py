@@ -145,7 +145,7 @@ def _ours(nb: nbs.Notebook, lang: str) -> None:
     if meta is None:
         st.info(t("nb.ours.missing", lang))
         return
-    st.success(t("nb.ours.trained", lang, acc=f"{meta['test_accuracy']:.4f}", epochs=f"{meta['epochs']:g}",
+    st.success(t("nb.ours.trained", lang, acc=f"{meta['test_accuracy']:.4f}", epochs=f"{meta['epochs']:.3g}",
                  target=f"{nbs.TARGETS[nb.arch]:.3f}",
                  size=meta["input_size"], seconds=f"{meta['seconds']:,.0f}", date=str(meta["date"])[:10]))
     st.caption(t("nb.ours.normalised", lang))
@@ -161,13 +161,13 @@ def _recipes(nb: nbs.Notebook, lang: str) -> None:
         return
     entry, runs = found
     theirs, ours = runs["notebook"], runs["ours"]
-    st.caption(t("nb.rc.setup", lang, pictures=number(theirs.pictures, lang),
-                 size=RECIPES[nb.arch].input_size, n=number(entry["eval_pictures"], lang),
+    st.caption(t("nb.rc.setup", lang, pictures=f"{theirs.pictures:,}",
+                 size=RECIPES[nb.arch].input_size, n=f"{entry['eval_pictures']:,}",
                  date=str(entry["date"])[:16].replace("T", " ")))
     live_chart(lesson_charts.notebook_recipes(entry["runs"], math.log(10), t(f"arch.{nb.arch}", lang), lang),
                key=f"nb_rc_{nb.arch}")
     said = "nb.rc.learns" if theirs.learned and not theirs.collapsed else "nb.rc.stuck"
-    words = t(said, lang, pictures=number(theirs.pictures, lang), loss=theirs.loss, acc=theirs.accuracy,
+    words = t(said, lang, pictures=f"{theirs.pictures:,}", loss=theirs.loss, acc=theirs.accuracy,
               share=theirs.top_share)
     (st.success if said == "nb.rc.learns" else st.warning)(words)
     st.markdown(t("nb.rc.ours", lang, acc=ours.accuracy, loss=ours.loss,

@@ -321,13 +321,14 @@ def notebook_recipes(runs: list[dict[str, Any]], chance: float, network: str, la
     """A notebook's own optimiser against ours on the same pictures (bench/notebook_recipes.py):
     test loss and test accuracy against pictures seen (the two batches differ)."""
     names = {"notebook": t("nb.rc.arm.notebook", lang), "ours": t("nb.rc.arm.ours", lang)}
-    return _notebook_runs(runs, chance, names, "pictures", lang,
+    # ln 10's words at the right: at the left both runs start on that line
+    return _notebook_runs(runs, chance, names, "pictures", lang, chance_at="top right",
                           title=t("nb.rc.chart.title", lang, name=network), loss=t("nb.rc.chart.loss", lang),
                           x_title=t("nb.rc.chart.pictures", lang))
 
 
 def _notebook_runs(runs: list[dict[str, Any]], chance: float, names: dict[str, str], x: str, lang: str, *,
-                   title: str, loss: str, x_title: str) -> go.Figure:
+                   title: str, loss: str, x_title: str, chance_at: str = "top left") -> go.Figure:
     """Loss (top, ln 10 marked) and test accuracy (bottom) of a notebook's recipe (dashed,
     red) and its alternative (green), against ``x`` (each point's "step" or "pictures")."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1)
@@ -343,7 +344,7 @@ def _notebook_runs(runs: list[dict[str, Any]], chance: float, names: dict[str, s
                         name=name, legendgroup=run["name"], showlegend=False,
                         line={"color": color, "width": 3, "dash": dash}, row=2, col=1)
     fig.add_hline(y=chance, line={"color": palette.GRAY, "width": 1.5, "dash": "dot"},
-                  annotation_text=t("nb.ax.chart.chance", lang), annotation_position="top left",
+                  annotation_text=t("nb.ax.chart.chance", lang), annotation_position=chance_at,
                   row=1, col=1)  # type: ignore[arg-type]
     fig.update_yaxes(title_text=loss, rangemode="tozero", gridcolor=palette.GRID, row=1, col=1)
     fig.update_yaxes(title_text=t("nb.ax.chart.acc", lang), range=[0, 100], tickvals=[10, 25, 50, 75, 100],
