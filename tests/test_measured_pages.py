@@ -151,7 +151,13 @@ def test_figure1_page_says_what_was_measured(trained: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_without_files_the_pages_say_how_to_get_them(fashion_env: Path, lang: str) -> None:
+def test_without_files_the_pages_say_how_to_get_them(fashion_env: Path, lang: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing trained here and no reference shipped (a clone without its resources): each
+    measured lesson names what to run."""
+    from visualizer import reference
+
+    monkeypatch.setattr(reference, "FOLDER", fashion_env / "no-reference")
     st.cache_data.clear()
     at = open_page("lesson_resnet", lang=lang)
     assert not at.exception

@@ -31,10 +31,10 @@ def shipped(name: str) -> dict:  # type: ignore[type-arg]
 
 def test_the_shipped_files_load_and_are_small() -> None:
     sizes = {p.name: p.stat().st_size for p in reference.FOLDER.glob("*.json")}
-    assert {"figure1.json", "gradients.json"} <= set(sizes)
+    assert {"figure1.json", "gradients.json", "densenet_reuse.json"} <= set(sizes)
     assert sum(sizes.values()) < 500_000  # numbers, not weights
     nets, made = reference.figure1()  # type: ignore[misc]
-    assert set(nets) <= set(FIGURE1_ARCHS) and len(nets) >= 2
+    assert set(nets) == set(FIGURE1_ARCHS)  # all four of Figure 1
     assert made == shipped("figure1.json")["made"]
     for meta in nets.values():
         curve = meta["error_curve"]
@@ -47,9 +47,8 @@ def test_the_shipped_files_load_and_are_small() -> None:
             grads, _ = reference.gradients(depth, residual)  # type: ignore[misc]
             assert len(grads) == depth - 1  # 6n + 1 convolutions (option A shortcuts have none)
     assert reference.googlenet(0.0) and reference.googlenet(0.3)
-    if (reference.FOLDER / "densenet_reuse.json").exists():
-        trained, before, meta, _ = reference.reuse()  # type: ignore[misc]
-        assert len(trained) == len(before) == 4 and 0 < meta["test_accuracy"] <= 1
+    trained, before, meta, _ = reference.reuse()  # type: ignore[misc]
+    assert len(trained) == len(before) == 4 and 0 < meta["test_accuracy"] <= 1
 
 
 @pytest.mark.parametrize("depth", [8, 20])
@@ -138,3 +137,26 @@ def test_the_shipped_curves_are_an_earlier_run_of_the_same_recipe() -> None:
     for arch, meta in nets.items():
         points = tuple(round(p["train_error"], 3) for p in meta["error_curve"])
         assert points == pytest.approx(EARLIER_RUN[arch], abs=0.0015), arch
+
+
+@pytest.mark.slow  # AppTest pages
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_fresh_clone_draws_densenets_reuse_from_the_reference(fashion_env: Path, lang: str) -> None:
+    """No DenseNet-121 trained here: the reuse tab says the numbers are the shipped reference's
+    and whose, and its words carry the file's own numbers (each of the four blocks' spread after
+    training, worked out here from the stored means)."""
+    from visualizer.shortcuts import preference
+
+    st.cache_data.clear()
+    data = shipped("densenet_reuse.json")
+    at = open_tab(open_page("lesson_densenet", lang=lang), "dense_tab", t("dense.tab.reuse", lang))
+    assert not at.exception, at.exception
+    text = text_of(at)
+    made = data["made"]
+    missing = t("arch.densenet121", lang)
+    assert t("ref.used", lang, date=made["date"], machine=made["machine"], missing=missing,
+             minutes=reference_minutes()) in text
+    trained, _, _, _ = reference.reuse()  # type: ignore[misc]
+    assert len(trained) == len(data["trained"]) == 4  # DenseNet-121's four dense blocks
+    spreads = ", ".join(f"±{100 * preference(m):.0f}%" for m in trained)
+    assert spreads in text
