@@ -54,6 +54,7 @@ from visualizer.train import (
     ERROR_SAMPLE,
     FIGURE1_ARCHS,
     FIGURE1_MINUTES,
+    WEIGHTS_MINUTES,
     checkpoint_paths,
     normalisation,
     read_meta,
@@ -90,7 +91,7 @@ REFERENCE_FILES = {name: f"visualizer/resources/reference/{name}.json"
 def reference_note(made: dict[str, str], missing: str, lang: str) -> None:
     """Says that what follows is the shipped reference, whose, and how to get this machine's."""
     st.info(t("ref.used", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-              missing=missing, minutes=FIGURE1_MINUTES["all"]), icon=":material/inventory_2:")
+              missing=missing, minutes=WEIGHTS_MINUTES), icon=":material/inventory_2:")
     training_link(lang)
 
 

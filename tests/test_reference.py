@@ -96,9 +96,9 @@ def test_a_fresh_clone_draws_figure1_from_the_reference(fashion_env: Path, lang:
 
 
 def reference_minutes() -> int:
-    from visualizer.train import FIGURE1_MINUTES
+    from visualizer.train import WEIGHTS_MINUTES
 
-    return FIGURE1_MINUTES["all"]
+    return WEIGHTS_MINUTES
 
 
 @pytest.mark.slow  # AppTest pages

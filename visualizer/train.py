@@ -162,6 +162,9 @@ RECIPES.update({
 })
 FIGURE1_PAIRS = {"pair20": ("plain20", "resnet20"), "pair56": ("plain56", "resnet56")}
 FIGURE1_MINUTES = {"pair20": 5, "pair56": 12, "all": 20}
+# `make weights`: the four lecture networks, then Figure 1's four, on two quiet cores
+# (bench/RESULTS.md, 2026-12-03: 17.3 and 19.6 minutes).
+WEIGHTS_MINUTES = 37
 
 
 @dataclass(frozen=True)
