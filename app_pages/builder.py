@@ -4,7 +4,7 @@ The design (``visualizer.design.Design``) lives in the session and in the link (
 Every change makes a new design; the page traces it whole (cached for the class, keyed by its
 link value) and shows the items, the headline figures, the layer table, the diagram and the
 shape flow. A design that cannot work names the item and offers the nearest value that does.
-Nothing a student types is run: a design is data (see visualizer/design.py).
+Nothing a student types is run: a design is data (see visualizer/design/).
 """
 
 from __future__ import annotations
