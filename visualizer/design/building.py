@@ -1,5 +1,3 @@
-# mypy: disable-error-code="union-attr,operator,index,attr-defined"
-# (this file reads the zoo blocks' submodules by name, which torch types as Tensor | Module)
 """From items to modules: each item's modules, the shape each one outputs (by the tracer's
 rules), and the PyTorch module the design makes, from the zoo's own blocks."""
 
@@ -113,7 +111,9 @@ def _residual(s: dict[str, Any], i: int, x: Shape, first: bool) -> Make:
             raise DesignError("d2l_zeros", i)
         use_1x1 = stride != 1 or c != s["width"]
         return lambda: D2LResidual(c, s["width"], use_1x1conv=use_1x1, strides=stride)
-    block: Any = {"basic": BasicBlock, "plain": PlainBlock, "bottleneck": Bottleneck}[kind]
+    blocks: dict[str, type[BasicBlock | Bottleneck]] = {
+        "basic": BasicBlock, "plain": PlainBlock, "bottleneck": Bottleneck}
+    block = blocks[kind]
     out = s["width"] * block.expansion
     short: Callable[[], nn.Module | None] = lambda: None  # noqa: E731
     if kind != "plain" and (stride != 1 or c != out):

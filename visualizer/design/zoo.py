@@ -1,5 +1,3 @@
-# mypy: disable-error-code="union-attr,operator,index,attr-defined"
-# (this file reads the zoo blocks' submodules by name, which torch types as Tensor | Module)
 """From the zoo: any zoo model as a design with exactly its parameters and MACs."""
 
 from __future__ import annotations
@@ -23,42 +21,32 @@ from visualizer.trace import named_model, trace_named
 from visualizer.trace.rules import rule_for
 
 
-def block_data(m: Any) -> dict[str, Any] | None:
-    """A zoo module as one item's data, or ``None`` if it is a container to look inside."""
+def block_data(m: nn.Module) -> dict[str, Any] | None:
+    """A zoo module as one item's data, or ``None`` if it is a container to look inside.
+    A block is read by the arguments it was made with (each zoo block keeps them)."""
     if isinstance(m, PlainBlock | BasicBlock | Bottleneck):
         kind = ("plain" if isinstance(m, PlainBlock) else
                 "bottleneck" if isinstance(m, Bottleneck) else "basic")
-        strided = m.conv2 if isinstance(m, Bottleneck) else m.conv1
-        return {"type": "residual", "block": kind, "width": m.conv1.out_channels,
-                "stride": strided.stride[0]}
+        return {"type": "residual", "block": kind, "width": m.planes, "stride": m.stride}
     if isinstance(m, D2LResidual):
-        return {"type": "residual", "block": "d2l", "width": m.conv1.out_channels,
-                "stride": m.conv1.stride[0]}
+        return {"type": "residual", "block": "d2l", "width": m.num_channels, "stride": m.strides}
     if isinstance(m, D2LInception):  # the zoo's Inception without batch norm has its numbers
-        return {"type": "inception", "c1": m.p1_1.out_channels, "c3r": m.p2_1.out_channels,
-                "c3": m.p2_2.out_channels, "c5r": m.p3_1.out_channels, "c5": m.p3_2.out_channels,
-                "pool": m.p4_2.out_channels, "five": m.p3_2.kernel_size[0], "batch_norm": False}
+        # (d2l's third branch is always a real 5x5 convolution)
+        return {"type": "inception", "c1": m.c1, "c3r": m.c2[0], "c3": m.c2[1], "c5r": m.c3[0],
+                "c5": m.c3[1], "pool": m.c4, "five": 5, "batch_norm": False}
     if isinstance(m, DenseBlockNotebook):
-        return {"type": "dense_block", "layers": m.num_layers, "growth": m.conv1.out_channels,
-                "style": "notebook"}
+        return {"type": "dense_block", "layers": m.num_layers, "growth": m.growth, "style": "notebook"}
     if isinstance(m, TransitionNotebook):
-        return {"type": "transition", "compression": m.conv.out_channels / m.conv.in_channels,
-                "style": "notebook"}
+        return {"type": "transition", "compression": m.out_channels / m.in_channels, "style": "notebook"}
     if isinstance(m, ResidualBlock):  # the lecture's block (its head, if any, is separate)
-        return {"type": "residual", "block": "lecture", "width": m.residual_block[0].out_channels}
+        return {"type": "residual", "block": "lecture", "width": m.mid_dim}
     if isinstance(m, DenseBlock):
-        first = m.denselayer1
-        return {"type": "dense_block", "layers": len(list(m.children())), "growth": first.conv2.out_channels,
-                "bn_size": first.conv1.out_channels // first.conv2.out_channels}
+        return {"type": "dense_block", "layers": m.num_layers, "growth": m.growth_rate, "bn_size": m.bn_size}
     if isinstance(m, Transition):
-        return {"type": "transition", "compression": m.conv.out_channels / m.conv.in_channels}
+        return {"type": "transition", "compression": m.num_output_features / m.num_input_features}
     if isinstance(m, Inception):
-        b2, b3 = m.branch2, m.branch3
-        return {"type": "inception", "c1": m.branch1.conv.out_channels,
-                "c3r": b2[0].conv.out_channels, "c3": b2[1].conv.out_channels,
-                "c5r": b3[0].conv.out_channels, "c5": b3[1].conv.out_channels,
-                "pool": m.branch4[1].conv.out_channels, "five": b3[1].conv.kernel_size[0],
-                "batch_norm": not isinstance(m.branch1.bn, nn.Identity)}
+        return {"type": "inception", "c1": m.ch1x1, "c3r": m.ch3x3red, "c3": m.ch3x3, "c5r": m.ch5x5red,
+                "c5": m.ch5x5, "pool": m.pool_proj, "five": m.five_by_five, "batch_norm": m.batch_norm}
     found = rule_for(m)  # a layer: its type's, if the builder offers it
     offer = found[0].offer if found else None
     return None if found is None or offer is None else {"type": found[0].key, **offer.data(m)}
