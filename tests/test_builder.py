@@ -294,7 +294,7 @@ def test_an_input_too_small_offers_the_smallest_that_works() -> None:
 
 def test_start_from_opens_a_network_with_its_numbers() -> None:
     at = open_page("builder", lang="en")
-    next(s for s in at.selectbox if s.key == "b_start").set_value("resnet50").run()
+    next(s for s in at.selectbox if s.key == "b_from").set_value("resnet50").run()
     next(b for b in at.button if b.label == "Open").click().run()
     assert metric_exact(at, 0) == 25_557_032  # torchvision's published count
 
