@@ -411,8 +411,9 @@ def adder(lang: str) -> None:
                disabled=len(design().items) >= ds.MAX_ITEMS)
 
 
-def broken(err: ds.DesignError, lang: str) -> None:
-    """Why the design cannot work, and a button for the nearest value that does."""
+def broken(err: ds.DesignError, link: str, lang: str) -> None:
+    """Why the design cannot work (``link``: its link value), and a button for the nearest value
+    that does."""
     where = ""
     if err.item is not None and 0 <= err.item < len(design().items):
         where = f" · {err.item + 1}. {t(f'item.{design().items[err.item].type}', lang)}"
@@ -423,7 +424,7 @@ def broken(err: ds.DesignError, lang: str) -> None:
         return
     item, field = target
     broken_at = len(design().items) if err.item is None else err.item
-    value = nearest_fix(ds.encode(design()), item, field, broken_at)
+    value = nearest_fix(link, item, field, broken_at)
     name = t("builder.size", lang) if field == "size" else field_label(design().items[item].type, field, lang)
     if value is None:
         st.caption(t("builder.fix.none", lang, field=name))
@@ -556,7 +557,7 @@ def slide(lang: str) -> None:
     with left:
         design_items(d, result, err, owners, lang, tallest=320)
         if err is not None:
-            broken(err, lang)
+            broken(err, link, lang)
     if err is None and result is not None:
         with right:
             live_chart(charts.shape_flow(result, lang, compact=True), key="b_flow", slide_min=FLOW_SLIDE_MIN,
@@ -592,7 +593,7 @@ def render() -> None:
     st.markdown(f"### {t('builder.items', lang)}")
     design_items(d, result, err, owners, lang)
     if err is not None:
-        broken(err, lang)
+        broken(err, link, lang)
     editor(lang)
     adder(lang)
     st.caption(t("builder.limits", lang, items=ds.MAX_ITEMS, depth=ds.MAX_WEIGHTED,
