@@ -1,10 +1,12 @@
 """The builder: a student designs a network from the lecture's layers and blocks.
 
-The design (``visualizer.design.Design``) lives in the session and in the link (``design=``).
-Every change makes a new design; the page traces it whole (cached for the class, keyed by its
+The design (``visualizer.design.Design``) is one of the page's controls (``STATE``): read from
+the link once (``design=``, or ``from=`` a template or a zoo network), then kept in the session
+as the value itself, and written back to the link after every change. Every change makes a new
+design; the page traces it whole (cached for the class, keyed by its
 link value) and shows the items, the headline figures, the layer table, the diagram and the
 shape flow. A design that cannot work names the item and offers the nearest value that does.
-Nothing a student types is run: a design is data (see visualizer/design.py).
+Nothing a student types is run: a design is data (see visualizer/design/).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import streamlit as st
 from torch import nn
 
 from app_pages import builder_train, common, lecture_mode, projector
-from app_pages.controls import write_url
+from app_pages.controls import Controls, Kept, lang
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import FLOW_SLIDE_MIN, live_chart
 from models import list_models
@@ -30,14 +32,10 @@ from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.export import deck, render_dot
 from visualizer.i18n import CATALOGUE, number, shape_text, t
 from visualizer.records import TraceResult
-from visualizer.state import shown
+from visualizer.state import ChoiceParam, CodecParam, Problem, shown
 from visualizer.tables import COLUMNS, layer_rows, max_depth
 from visualizer.trace import InputError, ShapeError, trace
 
-KEY = "b_design"  # the Design on screen
-SEL = "b_sel"  # index of the selected item (or None)
-NONCE = "b_nonce"  # bumped when the editor's widgets must take the design's values again
-LAST = "b_last"  # (item, field) of the last edit: the fix offered if the design breaks
 STARTS = ("empty", *ds.TEMPLATES, *list_models())
 DEFAULT_START = "tiny"
 SEARCH = 32  # the nearest valid value is looked for this far either side
@@ -54,37 +52,41 @@ def opened(name: str) -> ds.Design:
     return ds.template(name) if name == "empty" or name in ds.TEMPLATES else ds.from_zoo(name)
 
 
-def from_link(params: dict[str, str], lang: str) -> tuple[ds.Design, list[tuple[str, dict[str, Any]]]]:
-    """The design a link asks for (``design=`` or ``from=``), else the default template; a bad
-    link is a problem (shown as a warning) and the default."""
-    problems: list[tuple[str, dict[str, Any]]] = []
-    start = params.get("from")
-    if start is not None and start not in STARTS:
-        problems.append(("url.bad_from", {"value": shown(start)}))
-        start = None
-    if "design" in params:
-        try:
-            return ds.decode(params["design"]), problems
-        except ds.DesignError as err:
-            problems.append(("url.bad_design", {"reason": err.message(lang, markdown=True)}))
-    if start is not None:
-        st.session_state.b_start = start
-        return opened(start), problems
-    return opened(DEFAULT_START), problems
+def bad_design(err: Exception) -> Problem:
+    """A link's design that cannot be read: why, in the page's language."""
+    reason = err.message(lang(), markdown=True) if isinstance(err, ds.DesignError) else ""
+    return "url.bad_design", {"reason": reason}
+
+
+# The page's state. ``from`` (the start menu) and ``design`` come from the link: the design a
+# link holds (``design=``), else the start it names (``from=``), else the default template; a
+# bad value is a warning and the default. Only the design is written back (``from`` is
+# read-only). The others are the page's alone: the selected item (or None), a counter bumped
+# when the editor's widgets must take the design's values again, the (item, setting) of the
+# last edit (the fix offered if the design breaks) and what opening a file said.
+STATE = Controls("b", {
+    "from": ChoiceParam(STARTS, DEFAULT_START, problem="url.bad_from"),
+    "design": CodecParam(ds.decode, ds.encode, lambda values: opened(values["from"]), bad_design,
+                         ds.DesignError),
+    "sel": Kept(None),
+    "nonce": Kept(0),
+    "last": Kept(None),
+    "upload_msg": Kept(None),
+}, read_only=("from",))
 
 
 def design() -> ds.Design:
-    return st.session_state[KEY]
+    return STATE["design"]
 
 
 def replace(new: ds.Design, *, select: int | None = -1, edited: tuple[int, str] | None = None) -> None:
     """Put ``new`` on screen (from a callback): the editor takes its values, the selection
     moves to ``select`` (``-1``: keep it, within the new length)."""
-    st.session_state[KEY] = new
-    sel = st.session_state.get(SEL) if select == -1 else select
-    st.session_state[SEL] = None if sel is None or not new.items else min(max(sel, 0), len(new.items) - 1)
-    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
-    st.session_state[LAST] = edited
+    STATE.set("design", new)
+    sel = STATE["sel"] if select == -1 else select
+    STATE.set("sel", None if sel is None or not new.items else min(max(sel, 0), len(new.items) - 1))
+    STATE.set("nonce", STATE["nonce"] + 1)
+    STATE.set("last", edited)
 
 
 def with_items(items: list[ds.Item]) -> ds.Design:
@@ -185,7 +187,7 @@ def nearest_fix(link: str, item: int, field: str, broken_at: int) -> int | None:
 # ---- Editing (callbacks) -----------------------------------------------------------------
 
 def on_open() -> None:
-    replace(opened(st.session_state.b_start), select=0)
+    replace(opened(STATE["from"]), select=0)
 
 
 def on_input(name: str) -> None:
@@ -234,7 +236,7 @@ def on_add() -> None:
     if len(items) >= ds.MAX_ITEMS:
         return
     kind = st.session_state.b_add
-    at = len(items) if st.session_state.get(SEL) is None else st.session_state[SEL] + 1
+    at = len(items) if STATE["sel"] is None else STATE["sel"] + 1
     items.insert(at, ds.parse_item({"type": kind}, at))
     replace(with_items(items), select=at)
 
@@ -250,18 +252,17 @@ def on_fix(item: int, field: str, value: int) -> None:
 
 
 def on_upload() -> None:
-    st.session_state.b_upload_msg = None
+    STATE.set("upload_msg", None)
     upload = st.session_state.get("b_upload")
     if upload is None:
         return
     try:
         loaded = ds.from_json(upload.getvalue()[: ds.MAX_JSON + 1])
     except ds.DesignError as err:
-        st.session_state.b_upload_msg = ("error", err.message(common.lang(), markdown=True))
+        STATE.set("upload_msg", ("error", err.message(common.lang(), markdown=True)))
         return
     replace(loaded, select=0)
-    st.session_state.b_upload_msg = ("success", t("builder.loaded", common.lang(),
-                                                  name=shown(upload.name)))
+    STATE.set("upload_msg", ("success", t("builder.loaded", common.lang(), name=shown(upload.name))))
 
 
 # ---- Drawing -------------------------------------------------------------------------------
@@ -339,17 +340,17 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
         columns = {**common.fitted_columns(frame, texts=(t("builder.col.item", lang), out_col)),
                    t("builder.col.params", lang): None, t("builder.col.n", lang): None,
                    t("builder.col.settings", lang): None}
-    sel = st.session_state.get(SEL)
+    sel = STATE["sel"]
     event = st.dataframe(
         shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",
-        key=f"b_items_{st.session_state.get(NONCE, 0)}",
+        key=f"b_items_{STATE['nonce']}",
         selection_default={"selection": {"rows": [sel]}} if sel is not None else None,
         column_config=columns,
         height=min(36 * (len(frame) + 1) + 12, tallest), width="stretch", placeholder="")
     picked = event.selection.rows if event is not None else []
     if picked and picked[0] != sel:
-        st.session_state[SEL] = picked[0]
-        st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
+        STATE.set("sel", picked[0])
+        STATE.set("nonce", STATE["nonce"] + 1)
         st.rerun()
 
 
@@ -365,11 +366,11 @@ def design_items(d: ds.Design, result: TraceResult | None, err: ds.DesignError |
 
 def editor(lang: str) -> None:
     """The selected item's settings and repeat count, and the buttons that move it."""
-    d, sel = design(), st.session_state.get(SEL)
+    d, sel = design(), STATE["sel"]
     if sel is None or sel >= len(d.items):
         return
     it = d.items[sel]
-    nonce = st.session_state.get(NONCE, 0)
+    nonce = STATE["nonce"]
     with st.container(border=True):
         st.markdown(f"**{t('builder.edit', lang)}: {sel + 1}. {t(f'item.{it.type}', lang)}**")
         row = st.container(horizontal=True, gap="small", vertical_alignment="bottom")
@@ -410,19 +411,20 @@ def adder(lang: str) -> None:
                disabled=len(design().items) >= ds.MAX_ITEMS)
 
 
-def broken(err: ds.DesignError, lang: str) -> None:
-    """Why the design cannot work, and a button for the nearest value that does."""
+def broken(err: ds.DesignError, link: str, lang: str) -> None:
+    """Why the design cannot work (``link``: its link value), and a button for the nearest value
+    that does."""
     where = ""
     if err.item is not None and 0 <= err.item < len(design().items):
         where = f" · {err.item + 1}. {t(f'item.{design().items[err.item].type}', lang)}"
     st.error(f"**{t('builder.breaks', lang)}{where}**\n\n{err.message(lang, markdown=True)}",
              icon=":material/block:")
-    target = fix_target(err, st.session_state.get(LAST), design())
+    target = fix_target(err, STATE["last"], design())
     if target is None:
         return
     item, field = target
     broken_at = len(design().items) if err.item is None else err.item
-    value = nearest_fix(ds.encode(design()), item, field, broken_at)
+    value = nearest_fix(link, item, field, broken_at)
     name = t("builder.size", lang) if field == "size" else field_label(design().items[item].type, field, lang)
     if value is None:
         st.caption(t("builder.fix.none", lang, field=name))
@@ -451,8 +453,8 @@ def starter(lang: str, row: Any = None) -> None:
     row = row or st.container(horizontal=True, gap="small", vertical_alignment="bottom")
     # wide enough for its longest choice at a projector's type size (it read "본보기: 작은 CNN (Fashio")
     width = 500 if projector.presenting() else 360
-    row.selectbox(t("builder.start", lang), STARTS, key="b_start", width=width,
-                  format_func=lambda n: start_label(n, lang), help=t("builder.start.help", lang))
+    STATE.choice("from", t("builder.start", lang), widget="select", where=row, width=width,
+                 format_func=lambda n: start_label(n, lang), help=t("builder.start.help", lang))
     row.button(t("builder.open", lang), icon=":material/folder_open:", on_click=on_open,
                help=t("builder.replace_warn", lang))
 
@@ -523,7 +525,7 @@ def take_home(result: TraceResult | None, lang: str) -> None:
         st.caption(t("builder.code.help", lang, file=f"{stem}.py"))
     st.file_uploader(t("builder.load", lang), type=["json"], key="b_upload", on_change=on_upload,
                      max_upload_size=1)
-    msg = st.session_state.get("b_upload_msg")
+    msg = STATE["upload_msg"]
     if msg:
         (st.error if msg[0] == "error" else st.success)(msg[1])
 
@@ -537,7 +539,7 @@ def slide(lang: str) -> None:
     starter(lang, top)
     input_controls(lang, top)
     d = design()
-    write_url({"design": ds.encode(d)})
+    link = STATE.link()["design"]
     if d.items:
         with top.popover(t("builder.edit", lang), icon=":material/edit:"):
             editor(lang)
@@ -548,14 +550,14 @@ def slide(lang: str) -> None:
     if not d.items:
         st.info(t("builder.empty", lang), icon=":material/add_box:")
         return
-    result, err, owners, _ = traced(ds.encode(d))
+    result, err, owners, _ = traced(link)
     if err is None and result is not None:
         common.headline(result, lang)
     left, right = st.columns([1, 1])
     with left:
         design_items(d, result, err, owners, lang, tallest=320)
         if err is not None:
-            broken(err, lang)
+            broken(err, link, lang)
     if err is None and result is not None:
         with right:
             live_chart(charts.shape_flow(result, lang, compact=True), key="b_flow", slide_min=FLOW_SLIDE_MIN,
@@ -564,27 +566,20 @@ def slide(lang: str) -> None:
 
 def render() -> None:
     lang = common.lang()
-    if KEY not in st.session_state or lecture_mode.link_wins():
-        first, problems = from_link(st.query_params.to_dict(), lang)
-        st.session_state[KEY] = first
-        st.session_state[SEL] = 0 if first.items else None
-    else:
-        problems = []
-    st.session_state.setdefault("b_start", DEFAULT_START)
-    st.session_state.setdefault(NONCE, 0)
+    from_link = STATE.fresh("design")
+    problems = STATE.start()
+    if from_link:  # a design just read from the link: its first item selected, the editor anew
+        replace(design(), select=0)
     st.title(t("builder.title", lang))
     lecture_mode.note(t("builder.intro", lang))
-    for key, values in problems:
-        st.warning(t(key, lang, **values), icon=":material/link_off:")
-    common.show_problems([])
+    common.show_problems(problems)
     if projector.presenting():
         slide(lang)
         return
     starter(lang)
     input_controls(lang)
     d = design()
-    link = ds.encode(d)
-    write_url({"design": link})
+    link = STATE.link()["design"]
     if not d.items:
         st.info(t("builder.empty", lang), icon=":material/add_box:")
         adder(lang)
@@ -598,7 +593,7 @@ def render() -> None:
     st.markdown(f"### {t('builder.items', lang)}")
     design_items(d, result, err, owners, lang)
     if err is not None:
-        broken(err, lang)
+        broken(err, link, lang)
     editor(lang)
     adder(lang)
     st.caption(t("builder.limits", lang, items=ds.MAX_ITEMS, depth=ds.MAX_WEIGHTED,

@@ -22,6 +22,7 @@ from streamlit.delta_generator import DeltaGenerator
 from torch import nn
 
 from app_pages import common
+from app_pages.controls import Controls, Kept
 from app_pages.live_chart import live_chart
 from visualizer import cost, kept, lesson_charts, runner
 from visualizer import design as ds
@@ -32,8 +33,9 @@ from visualizer.i18n import number, t
 from visualizer.records import TraceResult
 from visualizer.train import eta_text
 
-JOB = "b_job"  # the id of the job this session last queued (its result stays shown)
-SEEN = "b_job_seen"  # (job, state) this student last saw ended
+# The section's state, the session's alone (never in the link): the id of the job this session
+# last queued (its result stays shown), and the (job, state) this student last saw ended.
+STATE = Controls("b", {"job": Kept(None), "job_seen": Kept(None)})
 # Loading, the test on 10,000 pictures and the process's start, on top of the minute of work.
 OVERHEAD_SECONDS = 30
 
@@ -48,10 +50,11 @@ def section(d: ds.Design, result: TraceResult | None, net: nn.Module | None, lan
     if jobs:  # a server restart leaves jobs waiting: the next visitor starts them again (an
         with contextlib.suppress(OSError):  # unwritable cache folder is said when Train is pressed)
             q.ensure_worker()
+    STATE.start()
     submit_row(d, result, net, lang, on_fix)
     # Every 2 s while anything trains or waits (the student's place and curve move), else
     # every 10 s: forty idle students cost the server little.
-    job = st.session_state.get(JOB)
+    job = STATE["job"]
     busy = bool(jobs) or (q.running() or {}).get("state") in q.ACTIVE or (job and q.outcome(job) is None)
     st.fragment(run_every=2.0 if busy else 10.0)(live)(lang)
     board(lang)
@@ -77,9 +80,9 @@ def submit_row(d: ds.Design, result: TraceResult | None, net: nn.Module | None, 
                   disabled=need is None) and result is not None and need is not None:
         nickname = "".join(ch for ch in st.session_state.get("b_nickname", "") if ch.isprintable()).strip()
         try:
-            st.session_state[JOB] = q.submit(d, owner=common.student(),
-                                             nickname=nickname or t("queue.anonymous", lang),
-                                             params=result.total_params, macs=result.total_macs, need=need)
+            STATE.set("job", q.submit(d, owner=common.student(),
+                                      nickname=nickname or t("queue.anonymous", lang),
+                                      params=result.total_params, macs=result.total_macs, need=need))
         except q.QueueError as err:
             st.warning(err.message(lang, markdown=True), icon=":material/hourglass:")
         except OSError as exc:
@@ -109,8 +112,8 @@ def live(lang: str) -> None:
     me = common.student()
     job = q.mine(me)
     if job is not None:
-        st.session_state[JOB] = job["id"]
-    job_id = st.session_state.get(JOB)
+        STATE.set("job", job["id"])
+    job_id = STATE["job"]
     if job_id:
         mine(job_id, jobs, current, lang)
     line(jobs, current, lang)
@@ -136,8 +139,8 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
     if ended is None:
         return
     state = ended.get("state")
-    if st.session_state.get(SEEN) != (job_id, state):  # it has just ended: the board is new too
-        st.session_state[SEEN] = (job_id, state)
+    if STATE["job_seen"] != (job_id, state):  # it has just ended: the board is new too
+        STATE.set("job_seen", (job_id, state))
         st.rerun(scope="app")
     if state == "done":
         st.success(t("queue.done", lang, acc=ended["accuracy"], n=ended["test_images"], steps=ended["steps"],

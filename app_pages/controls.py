@@ -11,17 +11,23 @@ A control's value lives under ``{page}_{name}`` in the session (its widget's key
 survives reruns; a copy under ``saved_{page}_{name}`` brings it back when the student returns
 from another page (Streamlit forgets the state of widgets that were not drawn). A bad value in
 a link is a warning and the default, never an error.
+
+A control need not be a widget: a whole value with a codec of its own (the builder's design,
+``CodecParam``: ``design=1.…``) is read from the link once, then kept as the value itself; a
+``Kept`` value is the page's but never in the link (the builder's selected item). A control in
+``read_only`` is read from the link when the page opens but never written back (the builder's
+``from=``: the link then holds the design itself).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
 
-from visualizer.state import ChoiceParam, IntParam, Problem
+from visualizer.state import ChoiceParam, CodecParam, Default, IntParam, Params, Problem
 
 # The language: the one control every page shares (the sidebar's, app.py; read from the link
 # by visualizer.state.read_lang), under this key in the session.
@@ -63,7 +69,22 @@ def write_url(params: dict[str, str]) -> None:
         st.query_params.from_dict(wanted)
 
 
-Spec = IntParam | ChoiceParam
+@dataclass(frozen=True)
+class Kept:
+    """A value of the page kept in the session and never in the link (the builder's selected
+    item): its default when the page first opens. A view opened from a link leaves it as it is
+    (the link does not hold it); the page changes it with ``Controls.set``."""
+
+    default: Default
+
+    def read(self, params: Params, key: str, problems: list[Problem]) -> Any:
+        return self.default
+
+    def text(self, value: Any) -> None:
+        return None
+
+
+Spec = IntParam | ChoiceParam | CodecParam | Kept
 Where = Any  # st, a column or a container: anything with Streamlit's widget methods
 
 # How a one-of-a-few control is drawn: Streamlit's widget for it.
@@ -71,11 +92,14 @@ CHOICE_WIDGETS = ("segmented", "select", "radio", "pills", "steps")
 
 
 class Controls:
-    """The controls of one page (``page`` prefixes their keys; ``specs`` declares them)."""
+    """The controls of one page (``page`` prefixes their keys; ``specs`` declares them, in the
+    order they are read; ``read_only`` names those the page reads from the link but never
+    writes back)."""
 
-    def __init__(self, page: str, specs: dict[str, Spec]) -> None:
+    def __init__(self, page: str, specs: dict[str, Spec], *, read_only: tuple[str, ...] = ()) -> None:
         self.page = page
         self.specs = specs
+        self.read_only = read_only
 
     def key(self, name: str) -> str:
         return f"{self.page}_{name}"
@@ -90,7 +114,7 @@ class Controls:
         fresh = link_wins()  # a view opened for this page (a step, the teacher's view): its link rules
         for name, spec in self.specs.items():
             key = self.key(name)
-            if fresh or key not in st.session_state:
+            if self.fresh(name):
                 saved = None if fresh else st.session_state.get(f"saved_{key}")
                 if saved is not None:
                     st.session_state[key] = saved
@@ -99,6 +123,12 @@ class Controls:
                     st.session_state[key] = replace(spec, default=default).read(params, name, problems)
             values[name] = st.session_state[key]
         return problems
+
+    def fresh(self, name: str) -> bool:
+        """Whether ``start`` gives ``name`` a new value on this run (a view opened from a link,
+        or the page's first run in this session); asked before ``start``."""
+        spec = self.specs[name]
+        return (link_wins() and not isinstance(spec, Kept)) or self.key(name) not in st.session_state
 
     def __getitem__(self, name: str) -> Any:
         return st.session_state[self.key(name)]
@@ -157,9 +187,13 @@ class Controls:
         """Remember the controls across page changes and put them (and ``extra``, such as the
         open tab) in the address bar. Returns the link's parameters."""
         values = self.values()
+        params: dict[str, str] = {}
         for name, value in values.items():
             st.session_state[f"saved_{self.key(name)}"] = value
-        params = {name: str(value) for name, value in values.items()} | (extra or {})
+            text = self.specs[name].text(value)
+            if text is not None and name not in self.read_only:
+                params[name] = text
+        params |= extra or {}
         write_url(params)
         return params
 

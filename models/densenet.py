@@ -57,6 +57,9 @@ class DenseBlock(nn.Module):
     def __init__(self, num_layers: int, num_input_features: int, bn_size: int,
                  growth_rate: int, drop_rate: float = 0.0) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.num_layers, self.num_input_features = num_layers, num_input_features
+        self.bn_size, self.growth_rate = bn_size, growth_rate
         for i in range(num_layers):
             layer = DenseLayer(num_input_features + i * growth_rate, growth_rate, bn_size,
                                drop_rate)
@@ -73,6 +76,8 @@ class Transition(nn.Sequential):
 
     def __init__(self, num_input_features: int, num_output_features: int) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.num_input_features, self.num_output_features = num_input_features, num_output_features
         self.norm = nn.BatchNorm2d(num_input_features)
         self.relu = nn.ReLU()
         self.conv = nn.Conv2d(num_input_features, num_output_features, kernel_size=1,

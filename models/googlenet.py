@@ -68,6 +68,10 @@ class Inception(nn.Module):
                  ch5x5red: int, ch5x5: int, pool_proj: int, *, five_by_five: int = 3,
                  batch_norm: bool = True) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.in_channels, self.ch1x1, self.ch3x3red, self.ch3x3 = in_channels, ch1x1, ch3x3red, ch3x3
+        self.ch5x5red, self.ch5x5, self.pool_proj = ch5x5red, ch5x5, pool_proj
+        self.five_by_five, self.batch_norm = five_by_five, batch_norm
         bn = batch_norm
         self.branch1 = BasicConv2d(in_channels, ch1x1, bn, kernel_size=1)
         self.branch2 = nn.Sequential(

@@ -84,6 +84,8 @@ class D2LInception(nn.Module):
     def __init__(self, in_channels: int, c1: int, c2: tuple[int, int], c3: tuple[int, int],
                  c4: int) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.in_channels, self.c1, self.c2, self.c3, self.c4 = in_channels, c1, c2, c3, c4
         self.p1_1 = nn.Conv2d(in_channels, c1, kernel_size=1)
         self.p2_1 = nn.Conv2d(in_channels, c2[0], kernel_size=1)
         self.p2_2 = nn.Conv2d(c2[0], c2[1], kernel_size=3, padding=1)
@@ -149,6 +151,9 @@ class D2LResidual(nn.Module):
     def __init__(self, input_channels: int, num_channels: int, use_1x1conv: bool = False,
                  strides: int = 1) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.input_channels, self.num_channels = input_channels, num_channels
+        self.use_1x1conv, self.strides = use_1x1conv, strides
         self.conv1 = nn.Conv2d(input_channels, num_channels, kernel_size=3, padding=1,
                                stride=strides)
         self.conv2 = nn.Conv2d(num_channels, num_channels, kernel_size=3, padding=1)
@@ -232,7 +237,8 @@ class DenseBlockNotebook(nn.Module):
             if k >= 2:
                 self.add_module(f"concat{k}", Concat())
                 self.add_module(f"relu_cat{k}", nn.ReLU())
-        self.num_layers = num_layers
+        # what made it (the builder and codegen read these)
+        self.in_channels, self.num_layers, self.growth = in_channels, num_layers, growth
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         layer = self.get_submodule
@@ -252,6 +258,8 @@ class TransitionNotebook(nn.Module):
 
     def __init__(self, in_channels: int, out_channels: int) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.in_channels, self.out_channels = in_channels, out_channels
         # in the notebook's order, so that the state_dict's keys come in its order too
         self.relu = nn.ReLU()
         self.bn = nn.BatchNorm2d(num_features=out_channels)

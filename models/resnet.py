@@ -56,6 +56,8 @@ class BasicBlock(nn.Module):
     def __init__(self, inplanes: int, planes: int, stride: int = 1,
                  downsample: nn.Module | None = None) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.inplanes, self.planes, self.stride = inplanes, planes, stride
         self.conv1 = conv3x3(inplanes, planes, stride)
         self.bn1 = nn.BatchNorm2d(planes)
         self.relu1 = nn.ReLU()
@@ -83,6 +85,8 @@ class Bottleneck(nn.Module):
     def __init__(self, inplanes: int, planes: int, stride: int = 1,
                  downsample: nn.Module | None = None) -> None:
         super().__init__()
+        # what made it (the builder and codegen read these)
+        self.inplanes, self.planes, self.stride = inplanes, planes, stride
         self.conv1 = conv1x1(inplanes, planes)
         self.bn1 = nn.BatchNorm2d(planes)
         self.relu1 = nn.ReLU()
@@ -239,6 +243,8 @@ class ResidualBlock(nn.Module):
                 "residual_dims", f"F(x) + x needs out_dim == in_dim (got in_dim={in_dim}, "
                 f"out_dim={out_dim}); the lecture's block has no projection shortcut, so set "
                 f"out_dim={in_dim}", a=in_dim, b=out_dim)
+        # what made it (the builder and codegen read these)
+        self.in_dim, self.mid_dim, self.out_dim = in_dim, mid_dim, out_dim
         self.residual_block = nn.Sequential(
             nn.Conv2d(in_dim, mid_dim, kernel_size=3, padding=1),
             nn.ReLU(),

@@ -130,6 +130,25 @@ def test_a_design_link_opens_the_same_design() -> None:
     assert metric_exact(at, 0) == cpu_params(d)
 
 
+def test_the_link_holds_only_the_design_and_a_rerun_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``from=`` opens a network; the address bar then holds the design alone (not ``from``, not
+    the selected item), and a rerun decodes no link: the design is the session's value and its
+    trace is cached by its link."""
+    decoded: list[str] = []
+    real = ds.decode
+    monkeypatch.setattr(ds, "decode", lambda value: decoded.append(value) or real(value))
+    at = open_page("builder", lang="en", **{"from": "lenet"})
+    assert not at.exception
+    assert sorted(at.query_params) == ["design", "lang"]
+    link = at.query_params["design"]
+    link = link[0] if isinstance(link, list) else link
+    assert real(link) == ds.template("lenet")
+    decoded.clear()
+    at.run()
+    assert decoded == []
+    assert metric_exact(at, 0) == cpu_params(ds.template("lenet"))
+
+
 @pytest.mark.parametrize(("params", "words"), [
     ({"design": "1.nonsense"}, "damaged"), ({"design": "7.abc"}, "reads version 1"),
     ({"from": "resnet1000"}, "resnet1000"), ({"design": "x" * 9000}, "longer than 8000")])
@@ -294,7 +313,7 @@ def test_an_input_too_small_offers_the_smallest_that_works() -> None:
 
 def test_start_from_opens_a_network_with_its_numbers() -> None:
     at = open_page("builder", lang="en")
-    next(s for s in at.selectbox if s.key == "b_start").set_value("resnet50").run()
+    next(s for s in at.selectbox if s.key == "b_from").set_value("resnet50").run()
     next(b for b in at.button if b.label == "Open").click().run()
     assert metric_exact(at, 0) == 25_557_032  # torchvision's published count
 

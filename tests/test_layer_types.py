@@ -14,6 +14,7 @@ from models.ops import Add, Concat, ShortcutA
 from tests.conftest import real_shapes
 from visualizer import design as ds
 from visualizer.codegen import code
+from visualizer.design.zoo import block_data
 from visualizer.diagram import DiagramOptions, _boxes
 from visualizer.i18n import CATALOGUE, t
 from visualizer.lessons import conv_weights
@@ -222,7 +223,7 @@ def test_an_encoder_decoder_grows_its_map_back() -> None:
     assert sum(p.numel() for p in home.parameters()) == result.total_params
     assert tuple(home(torch.zeros(1, 1, 28, 28)).shape) == (1, 1, 28, 28)
     # and the network reads back as the same design (the offer's data inverts its make)
-    items = [ds._block_data(m) for m in net.children()]
+    items = [block_data(m) for m in net.children()]
     assert ds.parse({"input": [1, 28], "items": items}).items == design.items
 
 

@@ -1,5 +1,3 @@
-# mypy: disable-error-code="union-attr,operator,index,attr-defined"
-# (these files read the zoo blocks' submodules by name, which torch types as Tensor | Module)
 """A design as a PyTorch file a student can take home: torch alone, readable, runnable.
 
 The file defines the blocks it uses (their source is the zoo's own, copied in, so the
@@ -11,7 +9,7 @@ that returns the model and, when run, prints the parameter count and the output 
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from collections.abc import Callable
 
 from torch import nn
 
@@ -21,7 +19,7 @@ from visualizer.i18n import shape_text
 
 # The zoo's helpers and blocks a file may need, in the order they must be defined, and what
 # each one uses. The lecture's residual block is the lecture's own code, verbatim.
-SOURCES: dict[str, tuple[Any, tuple[str, ...]]] = {
+SOURCES: dict[str, tuple[type[nn.Module] | Callable[..., nn.Module] | str, tuple[str, ...]]] = {
     "Add": (ops.Add, ()),
     "Concat": (ops.Concat, ()),
     "ShortcutA": (ops.ShortcutA, ()),
@@ -43,57 +41,53 @@ SOURCES: dict[str, tuple[Any, tuple[str, ...]]] = {
 }
 
 
-def _shortcut(m: Any) -> str:
+def _shortcut(block: resnet.BasicBlock | resnet.Bottleneck) -> str:
+    """A residual block's shortcut argument: none, the paper's option A, or the zoo's
+    ``projection`` (the only other shortcut the zoo and the builder make: a 1x1 convolution
+    from the block's input to its output, with the block's stride, and batch norm)."""
+    m = block.downsample
     if m is None:
         return ""
     if isinstance(m, ops.ShortcutA):
         return f", ShortcutA({m.in_channels}, {m.out_channels}, {m.stride})"
-    conv = m[0]
-    return f", projection({conv.in_channels}, {conv.out_channels}, {conv.stride[0]})"
+    return f", projection({block.inplanes}, {block.planes * block.expansion}, {block.stride})"
 
 
-def expression(m: Any, needs: set[str]) -> str:
-    """The Python that makes module ``m`` (and the helpers it needs, added to ``needs``)."""
+def expression(m: nn.Module, needs: set[str]) -> str:
+    """The Python that makes module ``m`` (and the helpers it needs, added to ``needs``); a
+    zoo block is written with the arguments it was made with (each zoo block keeps them)."""
     if isinstance(m, resnet.BasicBlock | resnet.Bottleneck):
         name = type(m).__name__
         needs.add(name)
-        strided = m.conv2 if isinstance(m, resnet.Bottleneck) else m.conv1
-        short = _shortcut(m.downsample)
+        short = _shortcut(m)
         needs.update(("ShortcutA",) if "ShortcutA" in short else ("projection",) if short else ())
-        stride = f", {strided.stride[0]}" if short or strided.stride[0] != 1 else ""
-        return f"{name}({m.conv1.in_channels}, {m.conv1.out_channels}{stride}{short})"
+        stride = f", {m.stride}" if short or m.stride != 1 else ""
+        return f"{name}({m.inplanes}, {m.planes}{stride}{short})"
     if isinstance(m, notebooks.D2LResidual):
         needs.add("D2LResidual")
-        c1 = m.conv1
-        return (f"D2LResidual({c1.in_channels}, {c1.out_channels}, "
-                f"use_1x1conv={m.conv3 is not None}, strides={c1.stride[0]})")
+        return (f"D2LResidual({m.input_channels}, {m.num_channels}, "
+                f"use_1x1conv={m.use_1x1conv}, strides={m.strides})")
     if isinstance(m, notebooks.DenseBlockNotebook):
         needs.add("DenseBlockNotebook")
-        return f"DenseBlockNotebook({m.bn.num_features}, {m.num_layers}, {m.conv1.out_channels})"
+        return f"DenseBlockNotebook({m.in_channels}, {m.num_layers}, {m.growth})"
     if isinstance(m, notebooks.TransitionNotebook):
         needs.add("TransitionNotebook")
-        return f"TransitionNotebook({m.conv.in_channels}, {m.conv.out_channels})"
+        return f"TransitionNotebook({m.in_channels}, {m.out_channels})"
     if isinstance(m, resnet.ResidualBlock):
         needs.add("Residual_Block")
-        conv = m.residual_block[0]
-        return f"Residual_Block({conv.in_channels}, {conv.out_channels}, {conv.in_channels})"
+        return f"Residual_Block({m.in_dim}, {m.mid_dim}, {m.out_dim})"
     if isinstance(m, densenet.DenseBlock):
         needs.add("DenseBlock")
-        first = m.denselayer1
-        growth = first.conv2.out_channels
-        return (f"DenseBlock({len(list(m.children()))}, {first.norm1.num_features}, "
-                f"bn_size={first.conv1.out_channels // growth}, growth_rate={growth})")
+        return (f"DenseBlock({m.num_layers}, {m.num_input_features}, "
+                f"bn_size={m.bn_size}, growth_rate={m.growth_rate})")
     if isinstance(m, densenet.Transition):
         needs.add("Transition")
-        return f"Transition({m.conv.in_channels}, {m.conv.out_channels})"
+        return f"Transition({m.num_input_features}, {m.num_output_features})"
     if isinstance(m, googlenet.Inception):
         needs.add("Inception")
-        b2, b3 = m.branch2, m.branch3
-        widths = (m.branch1.conv.out_channels, b2[0].conv.out_channels, b2[1].conv.out_channels,
-                  b3[0].conv.out_channels, b3[1].conv.out_channels, m.branch4[1].conv.out_channels)
-        return (f"Inception({m.branch1.conv.in_channels}, {', '.join(map(str, widths))}, "
-                f"five_by_five={b3[1].conv.kernel_size[0]}, "
-                f"batch_norm={not isinstance(m.branch1.bn, nn.Identity)})")
+        widths = (m.ch1x1, m.ch3x3red, m.ch3x3, m.ch5x5red, m.ch5x5, m.pool_proj)
+        return (f"Inception({m.in_channels}, {', '.join(map(str, widths))}, "
+                f"five_by_five={m.five_by_five}, batch_norm={m.batch_norm})")
     # torch's own layers print as the call that makes them: Conv2d(3, 64, kernel_size=(11, 11), ...)
     return f"nn.{m!r}"
 
@@ -130,7 +124,7 @@ def code(design: Design) -> str:
     needs: set[str] = set()
     lines = []
     for layer in found:
-        module = getattr(net, layer.name)
+        module = net.get_submodule(layer.name)
         shape = f"# -> {shape_text(layer.shape)}"
         if isinstance(module, nn.Sequential):  # a residual item: its blocks, one per line
             lines.append(f"        self.{layer.name} = nn.Sequential(  {shape}")

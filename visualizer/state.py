@@ -7,7 +7,7 @@ valid fallback, so a shared link always opens a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +92,10 @@ class IntParam:
         return read_int(params, key, low=self.low, high=self.high, default=self.default,
                         problems=problems)
 
+    def text(self, value: int) -> str:
+        """The value as the link writes it."""
+        return str(value)
+
 
 @dataclass(frozen=True)
 class ChoiceParam:
@@ -113,3 +117,35 @@ class ChoiceParam:
             problems.append((self.problem, {"value": shown(raw), "fallback": self.default}))
             return self.default
         return read_choice(params, key, self.choices, self.default, problems)
+
+    def text(self, value: Any) -> str:
+        """The value as the link writes it."""
+        return str(value)
+
+
+@dataclass(frozen=True)
+class CodecParam:
+    """A URL parameter that holds a whole value in a text form of its own (the builder's design,
+    ``design=1.…``): ``decode`` reads it, raising ``error`` for a bad one, and ``encode`` writes
+    it. A bad value is a problem (``problem(err)``: the message and its values) and the default.
+    """
+
+    decode: Callable[[str], Any]
+    encode: Callable[[Any], str]
+    default: Default
+    problem: Callable[[Exception], Problem]
+    error: type[Exception] = ValueError
+
+    def read(self, params: Params, key: str, problems: list[Problem]) -> Any:
+        raw = last(params, key)
+        if raw is None:
+            return self.default
+        try:
+            return self.decode(raw)
+        except self.error as err:
+            problems.append(self.problem(err))
+            return self.default
+
+    def text(self, value: Any) -> str:
+        """The value as the link writes it."""
+        return self.encode(value)
