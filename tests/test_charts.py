@@ -125,3 +125,21 @@ def test_projector_figures_have_no_label_under_18_px() -> None:
         axes = [k for k in out["layout"] if k.startswith(("xaxis", "yaxis"))]
         assert axes and all(out["layout"][k].get("automargin") for k in axes)
         assert out["layout"]["font"]["color"] == "#000000"
+
+
+def test_the_notebook_charts_name_ln10_by_a_tick_not_by_words_on_the_lines() -> None:
+    """Both runs start at ln 10, so words written at that line sit on them, and a third legend
+    row runs into the title on a phone: the chance line is dotted, spans the runs, and its own
+    tick on the loss axis names it."""
+    import math
+
+    def run(name: str) -> dict[str, object]:
+        return {"name": name, "points": [{"pictures": 0, "loss": 2.3026, "accuracy": 0.1},
+                                         {"pictures": 29_952, "loss": 0.6, "accuracy": 0.77}]}
+
+    fig = lesson_charts.notebook_recipes([run("notebook"), run("ours")], math.log(10), "GoogLeNet", "ko")
+    chance = [tr for tr in fig.data if tuple(tr.y) == (math.log(10),) * 2]
+    assert len(chance) == 1 and chance[0].showlegend is False and tuple(chance[0].x) == (0, 29_952)
+    assert not fig.layout.annotations or not [a for a in fig.layout.annotations if "ln" in str(a.text)]
+    ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
+    assert ticks[math.log(10)] == "ln 10" and ticks[0.0] == "0" and ticks[1.0] == "1"

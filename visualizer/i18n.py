@@ -660,7 +660,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.ax.chart.loss": ("Training loss", "학습 손실"),
     "nb.ax.chart.acc": ("Test accuracy (%)", "테스트 정확도 (%)"),
     "nb.ax.chart.steps": ("Steps (8 pictures each)", "스텝 (한 번에 그림 8장)"),
-    "nb.ax.chart.chance": ("ln 10: a uniform guess", "ln 10: 똑같이 찍기"),
     "field.style": ("Style", "방식"),
     "choice.bc": ("the paper's (DenseNet-BC)", "논문의 방식 (DenseNet-BC)"),
     "choice.notebook": ("the DenseNet notebook's", "DenseNet 실습 노트북의 방식"),

@@ -321,15 +321,14 @@ def notebook_recipes(runs: list[dict[str, Any]], chance: float, network: str, la
     """A notebook's own optimiser against ours on the same pictures (bench/notebook_recipes.py):
     test loss and test accuracy against pictures seen (the two batches differ)."""
     names = {"notebook": t("nb.rc.arm.notebook", lang), "ours": t("nb.rc.arm.ours", lang)}
-    # ln 10's words at the right: at the left both runs start on that line
-    return _notebook_runs(runs, chance, names, "pictures", lang, chance_at="top right",
+    return _notebook_runs(runs, chance, names, "pictures", lang,
                           title=t("nb.rc.chart.title", lang, name=network), loss=t("nb.rc.chart.loss", lang),
                           x_title=t("nb.rc.chart.pictures", lang))
 
 
 def _notebook_runs(runs: list[dict[str, Any]], chance: float, names: dict[str, str], x: str, lang: str, *,
-                   title: str, loss: str, x_title: str, chance_at: str = "top left") -> go.Figure:
-    """Loss (top, ln 10 marked) and test accuracy (bottom) of a notebook's recipe (dashed,
+                   title: str, loss: str, x_title: str) -> go.Figure:
+    """Loss (top, ln 10 dotted) and test accuracy (bottom) of a notebook's recipe (dashed,
     red) and its alternative (green), against ``x`` (each point's "step" or "pictures")."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.1)
     for run in runs:
@@ -343,10 +342,17 @@ def _notebook_runs(runs: list[dict[str, Any]], chance: float, names: dict[str, s
                         y=[100 * p["accuracy"] for p in run["points"]], mode="lines+markers",
                         name=name, legendgroup=run["name"], showlegend=False,
                         line={"color": color, "width": 3, "dash": dash}, row=2, col=1)
-    fig.add_hline(y=chance, line={"color": palette.GRAY, "width": 1.5, "dash": "dot"},
-                  annotation_text=t("nb.ax.chart.chance", lang), annotation_position=chance_at,
-                  row=1, col=1)  # type: ignore[arg-type]
-    fig.update_yaxes(title_text=loss, rangemode="tozero", gridcolor=palette.GRID, row=1, col=1)
+    # ln 10 named by a tick of its own, not by words on the plot (both runs start on that line)
+    # nor in the legend (a third row of it runs into the title on a phone)
+    ends = [p[x] for run in runs for p in run["points"]]
+    fig.add_scatter(x=[min(ends, default=0), max(ends, default=1)], y=[chance, chance], mode="lines",
+                    showlegend=False, hoverinfo="skip",
+                    line={"color": palette.GRAY, "width": 1.5, "dash": "dot"}, row=1, col=1)
+    top = max((p["loss"] for run in runs for p in run["points"] if p.get("loss") is not None), default=chance)
+    ticks = [0.0, 1.0, chance, *range(3, math.ceil(top) + 1)]
+    fig.update_yaxes(title_text=loss, rangemode="tozero", gridcolor=palette.GRID, tickvals=ticks,
+                     ticktext=["ln 10" if v == chance else f"{v:g}" for v in ticks],
+                     row=1, col=1)
     fig.update_yaxes(title_text=t("nb.ax.chart.acc", lang), range=[0, 100], tickvals=[10, 25, 50, 75, 100],
                      gridcolor=palette.GRID, row=2, col=1)
     fig.update_xaxes(title_text=x_title, rangemode="tozero", separatethousands=True, row=2, col=1)
