@@ -110,7 +110,7 @@ JS = r"""
 # has ink against the border, whatever Streamlit's column settings say. Each table is scrolled
 # sideways so that every column is seen whole once; the column is named from the grid's
 # accessible header row (its <th>s follow the columns drawn, from the first, partly scrolled
-# out, to the last).
+# out, to the last; a table whose rows can be picked has a column of row markers before them).
 TABLES_JS = r"""
 async (margin) => {
   const found = [];
@@ -129,6 +129,7 @@ async (margin) => {
       lefts.push(s);
     if (end > 0) lefts.push(end);
     const seen = new Set();
+    let lead = 0;  // the row markers' column (a table whose rows are picked), which stays put
     for (const left of lefts) {
       if (scroller && scroller.scrollLeft !== left) {
         const before = heads(canvas).join('|');
@@ -156,10 +157,12 @@ async (margin) => {
       }
       const names = heads(canvas);
       const edges = [0, ...borders, W];
-      for (let i = 0; i + 1 < edges.length; i++) {
-        if (i === 0 && left > 0 || i === edges.length - 2 && left < end) continue;  // partly scrolled out
+      // Unscrolled, every column drawn has its <th>: one interval more is the markers' column.
+      if (left === 0) lead = edges.length - 1 === names.length + 1 && edges[1] <= 48 * dpr ? 1 : 0;
+      for (let i = lead; i + 1 < edges.length; i++) {
+        if (i === lead && left > 0 || i === edges.length - 2 && left < end) continue;  // partly scrolled out
         const [a, b] = [edges[i], edges[i + 1]];
-        const name = names[i] || `column ${i + 1}`;
+        const name = names[i - lead] || `column ${i + 1 - lead}`;
         if (seen.has(name)) continue;
         let hit = null;
         for (let y = 0; y < H && !hit; y++)
