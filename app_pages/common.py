@@ -202,7 +202,8 @@ def widget_words() -> None:
     drawn over the value, goes; a crash box says what happened and what to do, without its
     English and its links to Google and ChatGPT (the classroom is offline). On a phone a table
     keeps its toolbar's room above it: the toolbar, shown when the table is touched, sat on the
-    words of the control above it."""
+    words of the control above it; and a segmented control's buttons wrap to a second line
+    rather than run off the screen ("Every layer" past a 390 px phone's edge)."""
     _WIDGET_WORDS[lang()](key=f"cnnvis_words_{lang()}")
 
 
@@ -217,6 +218,7 @@ def _widget_words_css(current: str) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stDownloadButton"] button p {{ white-space: normal; }}
+[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
 @media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
   [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
