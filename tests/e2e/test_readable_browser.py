@@ -121,6 +121,17 @@ def test_the_slide_check_finds_text_cut_at_an_exported_charts_edge(page) -> None
     assert picture_problems(page, _chart_svg(_bars(annotations=[{**note, "x": 0.5}]))) == []
 
 
+def test_the_slide_check_finds_text_on_text_in_an_exported_chart(page) -> None:  # type: ignore[no-untyped-def]
+    """Two notes written at one spot of the exported chart are on each other; set apart, not."""
+    def notes(second_y: float) -> list[dict]:  # type: ignore[type-arg]
+        return [{"text": text, "xref": "paper", "yref": "paper", "x": 0.5, "y": y, "showarrow": False}
+                for text, y in (("ResNet-18", 0.5), ("GoogLeNet", second_y))]
+
+    bad = picture_problems(page, _chart_svg(_bars(annotations=notes(0.51))))
+    assert [(p.what, p.text) for p in bad] == [("overlap", "ResNet-18 | GoogLeNet")], bad
+    assert picture_problems(page, _chart_svg(_bars(annotations=notes(0.7)))) == []
+
+
 def test_the_slide_check_finds_small_and_crossed_text_in_an_exported_diagram(page) -> None:  # type: ignore[no-untyped-def]
     """Graphviz's own drawing: a label of 5 points in a picture at its natural width is small on
     the slide; an edge drawn through a box's text (as a graphviz SVG has it) is crossed."""
