@@ -145,9 +145,9 @@ def test_measured_charts_have_no_touching_labels(page, width: int) -> None:  # t
 def test_the_check_finds_a_diagram_box_on_another(page) -> None:  # type: ignore[no-untyped-def]
     svg = ("<svg width='300' height='100'><text x='10' y='50' font-size='14'>conv1</text>"
            "<text x='{x}' y='52' font-size='14'>pool1</text></svg>")
-    fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=20)}</div>")
+    fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=20)}</div>", plotly=False)
     assert [d.what for d in page_defects(page)] == ["overlap"]
-    fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=120)}</div>")
+    fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=120)}</div>", plotly=False)
     assert page_defects(page) == []
 
 

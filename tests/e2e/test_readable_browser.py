@@ -43,9 +43,9 @@ HALF = ("<div class='cnnvis-diagram'><svg width='300' height='60' viewBox='0 0 {
     ("a line through a label", EDGE.format(130, 130), EDGE.format(60, 60), 600, ["crossed"]),
 ], ids=lambda v: v if isinstance(v, str) and len(v) < 30 and "<" not in v else "")
 def test_the_check_finds(page, case: str, bad: str, good: str, width: int, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
-    fixture_page(page, bad, width)
+    fixture_page(page, bad, width, plotly=False)
     assert _kinds(page, width) == kinds, case
-    fixture_page(page, good, width)
+    fixture_page(page, good, width, plotly=False)
     assert _kinds(page, width) == [], case
 
 
@@ -56,9 +56,9 @@ def test_the_check_finds_a_rotated_name_on_a_tick(page) -> None:  # type: ignore
            "<text x='200' y='100' font-size='12'>0</text>"
            "<text x='196' y='{y}' font-size='12' transform='rotate(30 196 {y})'>ResNet-152</text>"
            "</svg></div>")
-    fixture_page(page, svg.format(y=104), 600)
+    fixture_page(page, svg.format(y=104), 600, plotly=False)
     assert [d.what for d in page_defects(page)] == ["overlap"]
-    fixture_page(page, svg.format(y=122), 600)
+    fixture_page(page, svg.format(y=122), 600, plotly=False)
     assert page_defects(page) == []
 
 
