@@ -175,21 +175,21 @@ def text_px(text: str, size: float = 14.0) -> float:
 
 
 def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Column settings for ``st.dataframe`` that draw every cell whole: the ``numbers`` columns
-    with thousands separators and the ``texts`` columns (formulas), each as wide as its widest
-    cell or its header (a grid narrower than its content cuts 115,605,504 to "05,504"). On a
-    slide the grid's type grows with the projector's (24.5 px at 1920 px against 14): so do the
-    columns."""
+    """Column settings for ``st.dataframe`` that draw every cell whole: each column as wide as
+    its widest cell or its header (a grid narrower than its content cuts 115,605,504 to
+    "05,504", AdaptiveAvgPool2d to "Adaptive…"), the ``numbers`` columns with thousands
+    separators, the ``texts`` columns (formulas) as text and every other column as the data
+    has it. On a slide the grid's type grows with the projector's (24.5 px at 1920 px against
+    14): so do the columns."""
     scale = 1.75 if presenting() else 1.0
     config: dict[str, Any] = {}
-    for name in (*numbers, *texts):
-        if name not in frame.columns:
-            continue
+    for name in frame.columns:
         cells = [f"{v:,}" if isinstance(v, int | float) and name in numbers else str(v)
                  for v in frame[name].tolist() if v is not None and v == v]
         width = int(scale * (max([text_px(str(name)) + 14, *(text_px(c) for c in cells)]) + _CELL_PAD))
         config[name] = (st.column_config.NumberColumn(format="localized", width=width) if name in numbers
-                        else st.column_config.TextColumn(width=width))
+                        else st.column_config.TextColumn(width=width) if name in texts
+                        else st.column_config.Column(width=width))
     return config
 
 
@@ -202,7 +202,8 @@ def widget_words() -> None:
     drawn over the value, goes; a crash box says what happened and what to do, without its
     English and its links to Google and ChatGPT (the classroom is offline). On a phone a table
     keeps its toolbar's room above it: the toolbar, shown when the table is touched, sat on the
-    words of the control above it."""
+    words of the control above it; and a segmented control's buttons wrap to a second line
+    rather than run off the screen ("Every layer" past a 390 px phone's edge)."""
     _WIDGET_WORDS[lang()](key=f"cnnvis_words_{lang()}")
 
 
@@ -217,6 +218,7 @@ def _widget_words_css(current: str) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stDownloadButton"] button p {{ white-space: normal; }}
+[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
 @media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
   [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}

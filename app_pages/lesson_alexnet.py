@@ -60,7 +60,7 @@ def steps_tab(lang: str) -> None:
     layers = [r for r in result.leaves() if r.kind != "identity"]
     last = len(layers) - 1
     STATE.at_most("step", last)
-    c1, c2, c3 = st.columns([1, 6, 1])
+    c1, c2, c3 = st.columns([3, 13, 3])  # at [1, 6, 1] "◀ Previous" was cut at 1366 px
     c1.button(t("alex.prev", lang), on_click=_move, args=(-1, last), width="stretch")
     step = STATE.choice("step", t("alex.step", lang), widget="steps", where=c2, options=range(last + 1),
                         format_func=lambda i: f"{i + 1}. {layers[i].label}", label_visibility="collapsed")

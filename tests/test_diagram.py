@@ -20,7 +20,7 @@ def test_residual_add_and_identity_edge() -> None:
     dot = to_dot(trace_named("resnet18", 224), DiagramOptions(lang="en"))
     assert "<b>+</b>" in dot
     # the shortcut's name and shape in one label beside the dashed line, not across it
-    assert 'style=dashed, label="   x (identity)\\l   64×56×56\\l"' in dot
+    assert 'style=dashed, label="\\l   x (identity)\\l   64×56×56\\l"' in dot
     assert 'label="64×56×56"' in dot
 
 

@@ -196,9 +196,11 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
         out += _lane_body(result, boxes, opt, lanes)
     else:
         out += _body(result, boxes, owner, opt)
-        if opt.wrap and _is_chain(result, boxes, owner):
-            out[1] = out[1].replace("rankdir=LR", "rankdir=TB")
-            out += _rows(["input", *(b.id for b in boxes), "output"])
+    rows: list[list[str]] = []
+    if not lanes and opt.wrap and _is_chain(result, boxes, owner):
+        out[1] = out[1].replace("rankdir=LR", "rankdir=TB")
+        rows = _row_split(["input", *(b.id for b in boxes), "output"])
+        out += _rows(rows)
     last = owner[_producer_of_output(result)]
     out += _side_outputs(result, boxes, owner, last, opt)
     # Only a whole network ends in class scores; a block's output is a feature map that goes on
@@ -208,7 +210,7 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
                f'color="{io_border}", label=<<b>{_esc(t(ends, opt.lang))}</b>>];')
     out.append(f'  {last.id} -> output [label="{shape_text(result.output_shape)}"];')
     out.append("}")
-    return "\n".join(out)
+    return "\n".join(_below_row_ends(out, rows))
 
 
 def _side_outputs(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box], last: _Box,
@@ -283,8 +285,10 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                             if result.records[p].kind == "shortcut_a" else "dg.projection")
                     path = t(kind, opt.lang)
                     # One label beside the dashed line (graphviz keeps an edge's own label off
-                    # its line; an xlabel was drawn across it, on the shape's label).
-                    attrs = f'style=dashed, label="   {_esc(path)}\\l   {shape_text(shape)}\\l"'
+                    # its line; an xlabel was drawn across it, on the shape's label), under a
+                    # blank line: the slanted line still ran over its top corner ("x (투영: 1×1
+                    # 합성곱)" in ResNet-50's diagram as a slide).
+                    attrs = f'style=dashed, label="\\l   {_esc(path)}\\l   {shape_text(shape)}\\l"'
                 lines.append(f"  {src} -> {b.id} [{attrs}];")
     return lines
 
@@ -301,18 +305,28 @@ def _is_chain(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box]) ->
     return True
 
 
-def _rows(ids: list[str]) -> list[str]:
-    """Rows of equal rank for a chain, so that it reads left to right, then the next row.
-
-    About sqrt(0.75 n) boxes a row gives a grid of roughly 16:9 for boxes about 3 times as
-    wide as they are tall.
-    """
+def _row_split(ids: list[str]) -> list[list[str]]:
+    """A chain cut into rows: about sqrt(0.75 n) boxes a row gives a grid of roughly 16:9 for
+    boxes about 3 times as wide as they are tall."""
     per_row = max(3, round(math.sqrt(0.75 * len(ids))))
-    rows = [ids[i:i + per_row] for i in range(0, len(ids), per_row)]
+    return [ids[i:i + per_row] for i in range(0, len(ids), per_row)]
+
+
+def _rows(rows: list[list[str]]) -> list[str]:
+    """Rows of equal rank for a chain, so that it reads left to right, then the next row."""
     lines = ["  { rank=same; " + "; ".join(row) + "; }" for row in rows]
     # Heavy invisible edges stack the rows' first boxes, so every row starts at the left.
     lines += [f"  {a[0]} -> {b[0]} [style=invis, weight=100];" for a, b in itertools.pairwise(rows)]
     return lines
+
+
+def _below_row_ends(lines: list[str], rows: list[list[str]]) -> list[str]:
+    """The edge from a row's last box to the next row's first runs back across the slide; its
+    shape label, set beside its middle, had the long slanted line on its top corner ("64×56×56"
+    under pool0's edge in DenseNet's slide). A blank first line keeps the line above the text."""
+    starts = {f"  {a[-1]} -> {b[0]} [label=\"" for a, b in itertools.pairwise(rows)}
+    return [line.replace('[label="', '[label="\\n', 1) if any(line.startswith(s) for s in starts) else line
+            for line in lines]
 
 
 def _gpu_lanes(result: TraceResult, boxes: list[_Box]) -> int:

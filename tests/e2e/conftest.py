@@ -9,7 +9,7 @@ import pytest
 
 from deploy.local import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop, wait_healthy
 
-__all__ = ["ROOT", "free_port", "start_server", "wait_healthy", "wait_idle"]
+__all__ = ["ROOT", "fixture_page", "free_port", "start_server", "wait_healthy", "wait_idle"]
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +56,16 @@ def press_slide_key(page, key: str) -> None:  # type: ignore[no-untyped-def]
     while the slide's script is still loading is lost, as a clicker's would be."""
     page.wait_for_function("() => document.documentElement.dataset.slideKeys === 'on'", timeout=30_000)
     page.keyboard.press(key)
+
+
+def fixture_page(page, body: str, width: int | None = None, plotly: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """``body`` as the page's main area (as Streamlit marks it), plotly.js loaded if the page
+    draws a chart (3.5 MB: a page of HTML or SVG alone loads at once without it), and the
+    window ``width`` px wide if given: a page made to fail, for the checks' positive controls."""
+    from visualizer.charts import BROWSER_BUNDLE
+
+    if width is not None:
+        page.set_viewport_size({"width": width, "height": 800})
+    script = f"<script>{BROWSER_BUNDLE.read_text()}</script>" if plotly else ""
+    page.set_content(f"<html><head>{script}</head>"
+                     f"<body style='margin:0'><div data-testid='stMain'>{body}</div></body></html>")

@@ -1,20 +1,23 @@
 """No label touches another or crosses its picture's edge: every page and tab, both languages,
-at 1366 px (a classroom laptop; 1440 before issue 30) and at a 390 px phone, in a real browser
-(tests/e2e/labels.py says how). In Korean the same visit also checks that every screen reads
-(tests/e2e/readable.py: no text too small, clipped, cut at the edge or crossed by a line)."""
+at 1366 px (a classroom laptop) and at a 390 px phone, and in Korean at 1440 px too (a wider
+laptop), in a real browser (tests/e2e/labels.py says how). At each width the same visit also
+checks that the screen reads (tests/e2e/readable.py: no text too small, clipped, cut at the
+edge or crossed by a line)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import ROOT, press_slide_key, wait_idle
+from tests.e2e.conftest import ROOT, fixture_page, press_slide_key, wait_idle
 from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn
 from tests.e2e.readable import page_problems
 from tests.pages import PAGES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
 
-WIDTHS = (1366, 390)
+# Issue 30 names 1366x768, 1440 and 390 px in both languages. English differs from Korean
+# only in its words, so it is seen at one laptop width and the phone; Korean at all three.
+WIDTHS = {"ko": (1366, 1440, 390), "en": (1366, 390)}
 # Beyond each page's default view: the networks with the longest layer names and the most
 # layers, where labels crowd first.
 EXTRA = ("?arch=densenet121&size=224", "?arch=googlenet&size=224")
@@ -27,14 +30,17 @@ def _tabs(page):  # type: ignore[no-untyped-def]
 def _check(page, where: str, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
     """The defects at each width, the page left at the first width."""
     found: list[str] = []
-    for width in WIDTHS:
+    for width in WIDTHS[lang]:
         page.set_viewport_size({"width": width, "height": 2400})
         page.wait_for_timeout(400)  # charts and diagrams refit to the new width
         wait_drawn(page)
         found += [f"{where} @{width}px: {d}" for d in page_defects(page)]
-        if lang == "ko":
-            found += [f"{where} @{width}px: {p}" for p in page_problems(page, width)]
-    page.set_viewport_size({"width": WIDTHS[0], "height": 2400})
+        # A table's cells at the narrowest width only: a column set to fit its cells keeps its
+        # width at every width, and one left to the grid is stretched to fill a wider grid, so
+        # it is narrowest on the phone (the check scrolls each grid through: 1-2 s a table).
+        found += [f"{where} @{width}px: {p}"
+                  for p in page_problems(page, width, tables=width == min(WIDTHS[lang]))]
+    page.set_viewport_size({"width": WIDTHS[lang][0], "height": 2400})
     return found
 
 
@@ -43,7 +49,7 @@ def _check(page, where: str, lang: str) -> list[str]:  # type: ignore[no-untyped
 def test_no_label_touches_another(app_url: str, page, path: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     name, _, query = path.partition("?")
     route = "" if name == "explorer" else name
-    page.set_viewport_size({"width": WIDTHS[0], "height": 2400})
+    page.set_viewport_size({"width": WIDTHS[lang][0], "height": 2400})
     page.goto(f"{app_url}/{route}?{query + '&' if query else ''}lang={lang}")
     wait_idle(page)
     wait_drawn(page)
@@ -59,15 +65,8 @@ def test_no_label_touches_another(app_url: str, page, path: str, lang: str) -> N
 
 # Positive controls: pages made to fail, so the check is known to catch what it claims to.
 
-def _fixture_page(page, body: str) -> None:  # type: ignore[no-untyped-def]
-    from visualizer.charts import BROWSER_BUNDLE
-
-    page.set_content(f"<html><head><script>{BROWSER_BUNDLE.read_text()}</script></head>"
-                     f"<body><div data-testid='stMain'>{body}</div></body></html>")
-
-
 def _plotly(page, figure: dict) -> list[Defect]:  # type: ignore[no-untyped-def,type-arg]
-    _fixture_page(page, "<div id='chart' style='width:500px'></div>")
+    fixture_page(page, "<div id='chart' style='width:500px'></div>")
     page.evaluate("(f) => Plotly.newPlot('chart', f.data, f.layout)", figure)
     page.wait_for_selector("#chart .main-svg")
     return page_defects(page)
@@ -140,7 +139,7 @@ def test_measured_charts_have_no_touching_labels(page, width: int) -> None:  # t
     for name, fig in _measured_figures().items():
         figure = plain(fig)  # type: ignore[arg-type]
         figure["layout"]["width"] = width
-        _fixture_page(page, f"<div id='chart' style='width:{width}px'></div>")
+        fixture_page(page, f"<div id='chart' style='width:{width}px'></div>")
         page.evaluate("(f) => Plotly.newPlot('chart', f.data, f.layout)", figure)
         page.wait_for_selector("#chart .main-svg")
         found += [f"{name} @{width}px: {d}" for d in page_defects(page)]
@@ -150,9 +149,9 @@ def test_measured_charts_have_no_touching_labels(page, width: int) -> None:  # t
 def test_the_check_finds_a_diagram_box_on_another(page) -> None:  # type: ignore[no-untyped-def]
     svg = ("<svg width='300' height='100'><text x='10' y='50' font-size='14'>conv1</text>"
            "<text x='{x}' y='52' font-size='14'>pool1</text></svg>")
-    _fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=20)}</div>")
+    fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=20)}</div>", plotly=False)
     assert [d.what for d in page_defects(page)] == ["overlap"]
-    _fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=120)}</div>")
+    fixture_page(page, f"<div class='cnnvis-diagram'>{svg.format(x=120)}</div>", plotly=False)
     assert page_defects(page) == []
 
 
