@@ -268,6 +268,7 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
     if current:
         lines.append("  }")
     seen: set[tuple[str, str]] = set()
+    labelled: set[str] = set()  # a box's output shape is written on its first edge only
     for b in boxes:
         for leaf in b.unit.leaves:
             r = result.records[leaf]
@@ -278,6 +279,16 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                 seen.add((src, b.id))
                 shape = result.input_shape if p == -1 else result.records[p].output_shape
                 attrs = f'label="{shape_text(shape)}"'
+                if src in labelled:
+                    # A dense block sends one output to every later layer: the same words on
+                    # each of those lines crowded them ("32×32×32" five times, lines across
+                    # them, in the DenseNet notebook's block).
+                    attrs = 'label=""'
+                elif b.kind == "merge":
+                    # Branches converge on a merge slanted, and the next branch's line ran over
+                    # the top of a label ("64×12×12" in d2l's opened Inception): a blank first
+                    # line keeps it above the text, as for the row ends below.
+                    attrs = f'label="\\n{shape_text(shape)}"'
                 if r.kind == "add" and pos == 1 and b.kind == "merge":
                     owner_block = r.parent or ""
                     inside = p != -1 and result.records[p].name.startswith(owner_block + ".")
@@ -289,6 +300,7 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                     # blank line: the slanted line still ran over its top corner ("x (투영: 1×1
                     # 합성곱)" in ResNet-50's diagram as a slide).
                     attrs = f'style=dashed, label="\\l   {_esc(path)}\\l   {shape_text(shape)}\\l"'
+                labelled.add(src)
                 lines.append(f"  {src} -> {b.id} [{attrs}];")
     return lines
 

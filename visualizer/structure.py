@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.trace.rules import of
 
-# Modules drawn as one box until opened: the building blocks the papers name.
+# Modules drawn as one box until opened: the building blocks the papers name, and the lecture
+# notebooks' own Inception and residual blocks (models/notebooks.py).
 BLOCK_TYPES = frozenset({"BasicBlock", "Bottleneck", "DenseLayer", "Inception", "InceptionAux",
-                         "Transition"})
+                         "Transition", "D2LInception", "D2LResidual", "DenseBlockNotebook",
+                         "TransitionNotebook"})
 
 
 @dataclass(frozen=True)

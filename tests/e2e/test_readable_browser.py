@@ -152,16 +152,20 @@ def test_the_slide_check_finds_small_and_crossed_text_in_an_exported_diagram(pag
 # its diagram (a slide's layout: left to right in rows) and as the explorer's download makes its
 # own (the explorer's view, blocks top to bottom), and their two charts.
 EXPORTED = (("alexnet", "ko"), ("googlenet", "ko"), ("resnet50", "ko"), ("densenet201", "ko"),
-            ("resnet20", "ko"), ("alexnet", "en"))
+            ("resnet20", "ko"), ("alexnet", "en"), ("googlenet_d2l", "ko"), ("resnet18_d2l", "ko"))
+# Not yet: densenet_notebook. Its slide passes, but the explorer's diagram opens the notebook's
+# dense block, whose every layer is wired to each later concatenation, and graphviz runs some of
+# those lines across their shape labels (issue 30, left).
 
 
 def _exports(arch: str, lang: str) -> dict[str, str]:
+    from models import get_entry
     from visualizer import charts
     from visualizer.diagram import DiagramOptions, to_dot
     from visualizer.export import SlideStyle, chart_image, export, render_dot
     from visualizer.trace import trace_named
 
-    result = trace_named(arch, 224)
+    result = trace_named(arch, get_entry(arch).default_input[-1])  # 224, the notebooks' own 96 or 32
     files = {"export page's diagram": export(result, "svg", lang, SlideStyle()),
              "explorer's diagram": render_dot(to_dot(result, DiagramOptions(lang=lang)), "svg")}
     if arch in ("densenet201", "alexnet"):
