@@ -274,6 +274,12 @@ def test_recipe_runs_are_summarised_from_the_numbers(tmp_path: Path, monkeypatch
     assert learned.learned and not learned.near_chance and not learned.collapsed
     assert entry["eval_pictures"] == 1000
     assert nbs.recipe_runs("googlenet_d2l") is None  # not in the file
+    import json
+
+    data = json.loads(nbs.RECIPE_RUNS.read_text())
+    del data["networks"]["resnet18_d2l"]["runs"][1]["points"][0]["pictures"]  # a point the chart cannot draw
+    nbs.RECIPE_RUNS.write_text(json.dumps(data))
+    assert nbs.recipe_runs("resnet18_d2l") is None
     nbs.RECIPE_RUNS.write_text("{not json")
     assert nbs.recipe_runs("resnet18_d2l") is None
 

@@ -243,13 +243,19 @@ class RecipeRun:
 
 
 def recipe_runs(arch: str) -> tuple[dict[str, Any], dict[str, RecipeRun]] | None:
-    """The measured comparison for ``arch`` (its file entry, and its runs by name), or None if
-    the file is missing, unreadable or has no complete entry for it."""
+    """The measured comparison for ``arch`` (its file entry, and its two runs by name), or None
+    if the file is missing, unreadable or has no complete entry for it (every point of both runs
+    with its pictures, loss and accuracy)."""
     try:
         data = json.loads(RECIPE_RUNS.read_text(encoding="utf-8"))
         entry = data["networks"][arch]
         runs = {}
         for run in entry["runs"]:
+            if run["name"] not in ("notebook", "ours"):
+                continue
+            if not all(isinstance(p.get(k), int | float)  # what the chart draws, at every point
+                       for p in run["points"] for k in ("pictures", "loss", "accuracy")):
+                return None
             last = run["points"][-1]
             loss = float(last["loss"])
             runs[str(run["name"])] = RecipeRun(
@@ -258,7 +264,7 @@ def recipe_runs(arch: str) -> tuple[dict[str, Any], dict[str, RecipeRun]] | None
                 train_seconds=float(run["train_seconds"]),
                 near_chance=abs(loss - math.log(10)) < 0.05, collapsed=float(last["top_share"]) >= 0.9,
                 learned=float(last["accuracy"]) >= 0.2)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
     if not {"notebook", "ours"} <= runs.keys():
         return None
