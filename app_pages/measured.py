@@ -89,9 +89,14 @@ REFERENCE_FILES = {name: f"visualizer/resources/reference/{name}.json"
 
 
 def reference_note(made: dict[str, str], missing: str, lang: str) -> None:
-    """Says that what follows is the shipped reference, whose, and how to get this machine's."""
-    st.info(t("ref.used", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-              missing=missing, minutes=WEIGHTS_MINUTES), icon=":material/inventory_2:")
+    """Says that what follows is the shipped reference, whose, and how to get this machine's
+    (on a slide, in the speaker notes: the chart's title says "reference results" there)."""
+    text = t("ref.used", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
+             missing=missing, minutes=WEIGHTS_MINUTES)
+    if projector.presenting():
+        lecture_mode.note(text)
+        return
+    st.info(text, icon=":material/inventory_2:")
     training_link(lang)
 
 
@@ -151,16 +156,18 @@ def has_curve(meta: dict[str, Any]) -> bool:
 def figure1_words(ready: dict[str, dict[str, Any]], lang: str) -> None:
     """What the curves show, from the final errors on all pictures."""
     err = {arch: m["train_error"] for arch, m in ready.items()}
+    # With all four, the last sentence says it all: on a slide the other two go to the notes.
+    say = lecture_mode.note if "plain56" in err and "resnet56" in err else st.markdown
     if "plain20" in err and "plain56" in err:
         m = ready["plain56"]
         key = "res.f1.plain_worse" if err["plain56"] > err["plain20"] else "res.f1.plain_not_worse"
-        st.markdown(t(key, lang, deep=percent(err["plain56"]), shallow=percent(err["plain20"]),
-                      epochs=f"{m['recipe']['epochs']:g}", steps=f"{m['steps']:,}"))
+        say(t(key, lang, deep=percent(err["plain56"]), shallow=percent(err["plain20"]),
+              epochs=f"{m['recipe']['epochs']:g}", steps=f"{m['steps']:,}"))
     if "resnet20" in err and "resnet56" in err:
         gap = err["resnet20"] - err["resnet56"]
         key = ("res.f1.res_same" if abs(gap) < SAME_ERROR else
                "res.f1.res_better" if gap > 0 else "res.f1.res_not_better")
-        st.markdown(t(key, lang, deep=percent(err["resnet56"]), shallow=percent(err["resnet20"])))
+        say(t(key, lang, deep=percent(err["resnet56"]), shallow=percent(err["resnet20"])))
     if "plain56" in err and "resnet56" in err:
         st.markdown(t("res.f1.pair", lang, plain=percent(err["plain56"]), res=percent(err["resnet56"])))
 
@@ -323,8 +330,11 @@ def reuse_view(lang: str) -> None:
 
 
 def reuse_charts(maps: list[ReuseMap], lang: str) -> None:
-    st.caption(t("dense.r.read", lang))
-    for pair in (maps[i:i + 2] for i in range(0, len(maps), 2)):
+    lecture_mode.note(t("dense.r.read", lang), small=True)
+    # A slide has room for one chart: the last block's, whose last row is the classifier's
+    # (the page's charts share a slide's height; two side by side left one too flat to read).
+    shown = maps[-1:] if projector.presenting() else maps
+    for pair in (shown[i:i + 2] for i in range(0, len(shown), 2)):
         for col, reuse in zip(st.columns(2), pair, strict=False):
             with col:
                 live_chart(reuse_heatmap(reuse, lang), key=f"dense_reuse_{reuse.block}")
@@ -350,9 +360,10 @@ def reuse_words(maps: list[ReuseMap], before: list[ReuseMap], meta: dict[str, An
     moved = [str(i) for i, (a, b) in enumerate(zip(trained, start, strict=True), start=1) if a > MOVED * b]
     still = [str(i) for i, (a, b) in enumerate(zip(trained, start, strict=True), start=1) if a <= MOVED * b]
     if moved:
-        st.markdown(t("dense.r.moved", lang, blocks=", ".join(moved)))
+        lecture_mode.note(t("dense.r.moved", lang, blocks=", ".join(moved)))
     if still:
-        st.markdown(t("dense.r.still", lang, blocks=", ".join(still), epochs=f"{meta['recipe']['epochs']:g}"))
+        lecture_mode.note(t("dense.r.still", lang, blocks=", ".join(still),
+                            epochs=f"{meta['recipe']['epochs']:g}"))
     last = relative(maps[-1])[-1]  # the classifier's row
     values = [v for v in last if v is not None]
     top, low = values.index(max(values)), values.index(min(values))
@@ -360,5 +371,6 @@ def reuse_words(maps: list[ReuseMap], before: list[ReuseMap], meta: dict[str, An
     def source(i: int) -> str:
         return t("dense.r.source_input", lang) if i == 0 else t("dense.r.source", lang, n=i)
 
-    st.markdown(t("dense.r.classifier", lang, top=source(top), low=source(low),
-                  top_pct=f"{100 * (values[top] - 1):+.0f}%", low_pct=f"{100 * (values[low] - 1):+.0f}%"))
+    lecture_mode.note(t("dense.r.classifier", lang, top=source(top), low=source(low),
+                        top_pct=f"{100 * (values[top] - 1):+.0f}%",
+                        low_pct=f"{100 * (values[low] - 1):+.0f}%"))

@@ -137,7 +137,7 @@ def test_the_notebook_charts_name_ln10_by_a_tick_not_by_words_on_the_lines() -> 
         return {"name": name, "points": [{"pictures": 0, "loss": 2.3026, "accuracy": 0.1},
                                          {"pictures": 29_952, "loss": 0.6, "accuracy": 0.77}]}
 
-    fig = lesson_charts.notebook_recipes([run("notebook"), run("ours")], math.log(10), "GoogLeNet", "ko")
+    fig = lesson_charts.notebook_recipes([run("notebook"), run("ours")], math.log(10), "ko")
     chance = [tr for tr in fig.data if tuple(tr.y) == (math.log(10),) * 2]
     assert len(chance) == 1 and chance[0].showlegend is False and tuple(chance[0].x) == (0, 29_952)
     assert not fig.layout.annotations or not [a for a in fig.layout.annotations if "ln" in str(a.text)]

@@ -618,7 +618,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "비교 결과 파일이 없거나 손상되었습니다. `python -m bench notebook_recipes`가 측정합니다(이 CPU에서 15분 정도)."),
     "nb.rc.arm.notebook": ("the notebook's optimiser", "노트북의 최적화 방법"),
     "nb.rc.arm.ours": ("our recipe", "이 서버의 방법"),
-    "nb.rc.chart.title": ("{name}: the notebook's optimiser and ours, same pictures", "{name}: 노트북의 방법과 이 서버의 방법, 같은 그림"),
+    "nb.rc.chart.title": ("Same pictures, two recipes", "같은 그림, 두 가지 학습 방법"),
     "nb.rc.chart.loss": ("Test loss", "테스트 손실"),
     "nb.rc.chart.pictures": ("Training pictures seen", "학습에 쓴 그림 수"),
     "nb.diff.h": ("How this network differs from the paper and from torchvision", "논문, torchvision과 다른 점"),

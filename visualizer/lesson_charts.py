@@ -317,12 +317,13 @@ def notebook_experiment(runs: list[dict[str, Any]], chance: float, lang: str) ->
                           loss=t("nb.ax.chart.loss", lang), x_title=t("nb.ax.chart.steps", lang))
 
 
-def notebook_recipes(runs: list[dict[str, Any]], chance: float, network: str, lang: str) -> go.Figure:
+def notebook_recipes(runs: list[dict[str, Any]], chance: float, lang: str) -> go.Figure:
     """A notebook's own optimiser against ours on the same pictures (bench/notebook_recipes.py):
-    test loss and test accuracy against pictures seen (the two batches differ)."""
+    test loss and test accuracy against pictures seen (the two batches differ). A short title:
+    the network's name beside it ran to three lines on a phone, into the legend."""
     names = {"notebook": t("nb.rc.arm.notebook", lang), "ours": t("nb.rc.arm.ours", lang)}
     return _notebook_runs(runs, chance, names, "pictures", lang,
-                          title=t("nb.rc.chart.title", lang, name=network), loss=t("nb.rc.chart.loss", lang),
+                          title=t("nb.rc.chart.title", lang), loss=t("nb.rc.chart.loss", lang),
                           x_title=t("nb.rc.chart.pictures", lang))
 
 
