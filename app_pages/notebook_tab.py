@@ -8,7 +8,6 @@ from the paper and torchvision, and (AlexNet) the measured reason it never learn
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -165,7 +164,7 @@ def _recipes(nb: nbs.Notebook, lang: str) -> None:
                  size=RECIPES[nb.arch].input_size, n=f"{entry['eval_pictures']:,}",
                  date=str(entry["date"])[:16].replace("T", " ")))
     two = [r for r in entry["runs"] if r["name"] in runs]  # the two that recipe_runs checked
-    live_chart(lesson_charts.notebook_recipes(two, math.log(10), lang), key=f"nb_rc_{nb.arch}")
+    live_chart(lesson_charts.notebook_recipes(two, nbs.CHANCE_LOSS, lang), key=f"nb_rc_{nb.arch}")
     said = "nb.rc.learns" if theirs.learned and not theirs.collapsed else "nb.rc.stuck"
     words = t(said, lang, pictures=f"{theirs.pictures:,}", loss=theirs.loss, acc=theirs.accuracy,
               share=theirs.top_share)

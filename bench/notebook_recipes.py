@@ -32,6 +32,7 @@ same pictures (stored as the network's ``full`` entry beside its curves).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -44,7 +45,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from visualizer.data import load_split
+from visualizer.data import Split, load_split
 from visualizer.reference import machine
 from visualizer.train import NOTEBOOK_ARCHS, RECIPES, Recipe, evaluate, logits, normalisation, to_input, train
 
@@ -77,9 +78,16 @@ def our_recipe(arch: str, pictures: int) -> Recipe:
     return replace(RECIPES[arch], epochs=pictures / 60_000)
 
 
+@functools.cache
+def data() -> tuple[Split, Split, float, float]:
+    """Fashion-MNIST's training and test pictures and the training set's normalisation, read
+    once for every run."""
+    train_set = load_split("train")
+    return (train_set, load_split("test"), *normalisation(train_set))
+
+
 def run(arch: str, name: str, recipe: Recipe, eval_n: int = EVAL_N, points: int = POINTS) -> dict[str, Any]:
-    train_set, test = load_split("train"), load_split("test")
-    mean, std = normalisation(train_set)
+    train_set, test, mean, std = data()
     x_eval, y_eval = to_input(test.images[:eval_n], recipe.input_size, mean, std), test.labels[:eval_n]
 
     def measure(model: torch.nn.Module) -> dict[str, float]:
@@ -106,8 +114,7 @@ def full_run(arch: str) -> dict[str, Any]:
     tested on all 10,000 test pictures."""
     pictures = round(RECIPES[arch].epochs * 60_000)
     recipe = notebook_recipe(arch, pictures)
-    train_set, test = load_split("train"), load_split("test")
-    mean, std = normalisation(train_set)
+    train_set, test, mean, std = data()
     result = train(arch, recipe, train_set, mean=mean, std=std, seed=0, report_every=10**9)
     accuracy = evaluate(result.model, test, recipe.input_size, mean, std)
     print(f"{arch} notebook recipe, {recipe.epochs:g} epochs: test accuracy {accuracy:.4f}, "

@@ -178,6 +178,16 @@ def experiments() -> list[dict[str, Any]]:
         if isinstance(found, list) else []
 
 
+CHANCE_LOSS = math.log(10)  # a uniform guess over ten classes
+
+
+def verdict(loss: float, accuracy: float, top_share: float) -> tuple[bool, bool, bool]:
+    """(near chance, collapsed, learned) of a run's last point, for the lessons' sentences: its
+    loss within 0.05 of ln 10; nine in ten pictures or more given the same guess; an accuracy
+    at least twice chance (0.2)."""
+    return abs(loss - CHANCE_LOSS) < 0.05, top_share >= 0.9, accuracy >= 0.2
+
+
 @dataclass(frozen=True)
 class ArmSummary:
     """One run of the AlexNet experiment in numbers for the lesson's sentences."""
@@ -193,9 +203,9 @@ class ArmSummary:
     best_accuracy: float
     top_class: int
     top_share: float
-    near_chance: bool  # its last loss within 0.05 of ln 10
-    collapsed: bool  # nine in ten evaluation pictures or more got the same guess at the end
-    learned: bool  # its last accuracy at least twice chance (0.2)
+    near_chance: bool  # the three of verdict(), at the end
+    collapsed: bool
+    learned: bool
     cpu_seconds: float
     dead_features: float  # conv channels that output zero for every evaluation picture, at the end
     dead_classifier: float  # fc6 and fc7 units that do
@@ -203,11 +213,13 @@ class ArmSummary:
 
 def summarise(data: dict[str, Any]) -> list[ArmSummary]:
     """The experiment's runs as sentences need them (computed from the stored curves)."""
-    chance = math.log(10)
+    chance = CHANCE_LOSS
     out = []
     for run in data["runs"]:
         pts = [p for p in run["points"] if p.get("loss") is not None]
         last = run["points"][-1]
+        near, collapsed, learned = verdict(float(last.get("loss") or chance), float(last["accuracy"]),
+                                           float(last["top_share"]))
         out.append(ArmSummary(
             name=run["name"], lr=float(run["lr"]), steps=int(last["step"]),
             pictures=int(last["step"]) * int(run["batch"]),
@@ -217,9 +229,7 @@ def summarise(data: dict[str, Any]) -> list[ArmSummary]:
             last_accuracy=float(last["accuracy"]),
             best_accuracy=max(float(p["accuracy"]) for p in run["points"]),
             top_class=int(last["top_class"]), top_share=float(last["top_share"]),
-            near_chance=abs(float(last.get("loss") or chance) - chance) < 0.05,
-            collapsed=float(last["top_share"]) >= 0.9,
-            learned=float(last["accuracy"]) >= 0.2,
+            near_chance=near, collapsed=collapsed, learned=learned,
             cpu_seconds=float(run.get("cpu_seconds", 0.0)),
             dead_features=float(last.get("dead_features", 0.0)),
             dead_classifier=float(last.get("dead_classifier", 0.0))))
@@ -237,9 +247,9 @@ class RecipeRun:
     accuracy: float
     top_share: float
     train_seconds: float
-    near_chance: bool  # its test loss within 0.05 of ln 10
-    collapsed: bool  # nine in ten evaluation pictures or more got the same guess
-    learned: bool  # at least twice chance (0.2)
+    near_chance: bool  # the three of verdict(), at the end
+    collapsed: bool
+    learned: bool
 
 
 def recipe_runs(arch: str) -> tuple[dict[str, Any], dict[str, RecipeRun]] | None:
@@ -258,12 +268,12 @@ def recipe_runs(arch: str) -> tuple[dict[str, Any], dict[str, RecipeRun]] | None
                 return None
             last = run["points"][-1]
             loss = float(last["loss"])
+            near, collapsed, learned = verdict(loss, float(last["accuracy"]), float(last["top_share"]))
             runs[str(run["name"])] = RecipeRun(
                 name=str(run["name"]), pictures=int(last["pictures"]), loss=loss,
                 accuracy=float(last["accuracy"]), top_share=float(last["top_share"]),
                 train_seconds=float(run["train_seconds"]),
-                near_chance=abs(loss - math.log(10)) < 0.05, collapsed=float(last["top_share"]) >= 0.9,
-                learned=float(last["accuracy"]) >= 0.2)
+                near_chance=near, collapsed=collapsed, learned=learned)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
     if not {"notebook", "ours"} <= runs.keys():
