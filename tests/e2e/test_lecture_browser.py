@@ -60,6 +60,9 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
 
     for page in students:
         follow(page, step_of(teacher.url))
+        # the address changes as the follow begins; the page's words come with the run it starts
+        page.wait_for_selector('[data-testid="stMain"] >> text=선생님 화면 따라가기', timeout=30_000)
+        wait_idle(page)
         body = page.locator('[data-testid="stMain"]').inner_text()
         assert "선생님 화면 따라가기" in body and "슬라이드 끝내기" not in body  # no teacher controls
     for _ in range(3):
