@@ -25,5 +25,6 @@ with contextlib.suppress(OSError):
     teacher_token()
 
 # plotly.js is what app_pages/live_chart.py loads from app/static/ (a copy of this same file).
-app = st.App("app.py", routes=[*teacher.ROUTES, *lecture.ROUTES], middleware=[
+app = st.App("app.py", routes=teacher.ROUTES, middleware=[
+    Middleware(lecture.Poll),
     Middleware(CompressedStatic, extra={"app/static/plotly.min.js": BROWSER_BUNDLE})])

@@ -1,5 +1,7 @@
 """What the pages compute once for the whole class: the figures, tables and diagrams of a view,
-cached by Streamlit (``st.cache_data``) for every session.
+cached by Streamlit for every session. The figures are resources (``st.cache_resource``): every
+session gets the same :class:`~app_pages.live_chart.SharedFigure`, never changed, instead of
+an unpickled copy.
 
 They live here, not in the page files, because a page file runs anew on every rerun and
 ``st.cache_data`` reads a function's source each time it decorates it: for a page that follows
@@ -15,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import cached_trace
+from app_pages.live_chart import SharedFigure, share
 from models.googlenet import INCEPTION_CFG, Inception
 from visualizer import charts
 from visualizer import design as ds
@@ -32,16 +35,16 @@ View = tuple[tuple[str, Any], ...]  # the explorer's view as a hashable key of i
 # Built once for the class: a class following the teacher reruns the page forty or two hundred
 # times per step, and building them took about 10 and 19 ms of each run.
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def pair_figure(before: tuple[int, ...], after: tuple[int, ...], lang: str,
-                kernel: int | None) -> dict[str, Any]:
-    return charts.plain(charts.volume_pair(before, after, lang, kernel))
+                kernel: int | None) -> SharedFigure:
+    return share(charts.volume_pair(before, after, lang, kernel))
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
-def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> dict[str, Any]:
+@st.cache_resource(max_entries=128, show_spinner=False)
+def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> SharedFigure:
     """``_result`` is ``layout``'s trace at its size (so not hashed: ``layout`` names it)."""
-    return charts.plain(charts.volumes(_result, lang, stack))
+    return share(charts.volumes(_result, lang, stack))
 
 
 # ---- Inception ----------------------------------------------------------------------------------
@@ -73,12 +76,12 @@ def block_view(kind: str, cin: int, width: int, size: int, lang: str) -> tuple[B
 
 # ---- The explorer -------------------------------------------------------------------------------
 
-@st.cache_data(max_entries=256, show_spinner=False)  # a view seen before costs no figure
+@st.cache_resource(max_entries=256, show_spinner=False)  # a view seen before costs no figure
 def flow_figure(_result: TraceResult, v: View, lang: str, selected: int | None,
-                compact: bool = False) -> dict[str, Any]:
-    """The flow chart's data for view ``v``; ``_result`` is that view's trace (so not hashed:
-    the view already names it). ``compact``: for a slide."""
-    return charts.plain(charts.shape_flow(_result, lang, selected, compact))
+                compact: bool = False) -> SharedFigure:
+    """The flow chart of view ``v``; ``_result`` is that view's trace (so not hashed: the view
+    already names it). ``compact``: for a slide."""
+    return share(charts.shape_flow(_result, lang, selected, compact))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

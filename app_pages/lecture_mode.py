@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -197,7 +198,7 @@ def note(text: str, small: bool = False) -> None:
 def note_table(frame: Any, **dataframe_args: Any) -> None:
     """A table (a pandas DataFrame): on the page as ``st.dataframe``; on a slide, in the speaker
     notes (a slide holds a step's picture and its sentence, never a table to read)."""
-    _aside({"table": json.loads(frame.to_json(orient="split", index=False, force_ascii=False))},
+    _aside(lambda: {"table": json.loads(frame.to_json(orient="split", index=False, force_ascii=False))},
            lambda: st.dataframe(frame, **dataframe_args))
 
 
@@ -209,11 +210,12 @@ def note_code(code: str, language: str | None = "python", **code_args: Any) -> N
 def note_chart(fig: Any, key: str, **chart_args: Any) -> None:
     """A second chart of a step: on the page as usual; on a slide, in the speaker notes (the
     slide keeps its one picture)."""
-    from app_pages.live_chart import live_chart
+    from app_pages.live_chart import SharedFigure, live_chart
     from visualizer.charts import plain
 
-    figure = fig if isinstance(fig, dict) else plain(fig)
-    _aside({"figure": figure}, lambda: live_chart(fig, key=key, **chart_args))
+    _aside(lambda: {"figure": fig.figure if isinstance(fig, SharedFigure) else fig if isinstance(fig, dict)
+                    else plain(fig)},
+           lambda: live_chart(fig, key=key, **chart_args))
 
 
 def note_diagram(dot: str, key: str) -> None:
@@ -224,10 +226,11 @@ def note_diagram(dot: str, key: str) -> None:
     _aside({"dot": dot}, lambda: diagram(dot, key=key))
 
 
-def _aside(item: Any, show: Any) -> None:
-
+def _aside(item: Any, show: Callable[[], object]) -> None:
+    """``item`` (or what ``item()`` gives, made only for a slide) to the speaker notes on a
+    slide; else ``show()`` on the page."""
     if presenting():
-        st.session_state.setdefault(NOTES, []).append(item)
+        st.session_state.setdefault(NOTES, []).append(item() if callable(item) else item)
     else:
         show()
 

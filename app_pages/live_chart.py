@@ -15,9 +15,11 @@ record index) through ``on_click``; read it with :func:`clicked`.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -115,6 +117,8 @@ const draw = (host, Plotly) => {
   const { data } = host.cnnvisLatest;
   if (host.cnnvisFailed) { host.textContent = ''; host.cnnvisFailed = false; }
   const room = data.fit ? slideRoom(host) : 0;
+  // a figure the class shares comes as its JSON text (SharedFigure), read once per update
+  if (data.figure === undefined) data.figure = JSON.parse(data.figure_json);
   const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth, room,
                                             data.slide_min);
   host.cnnvisWidth = host.clientWidth;
@@ -160,6 +164,24 @@ _component = st.components.v2.component("cnnvis.live_chart", html="<div class='l
                                         js=projector.ROOM_JS + JS, isolate_styles=False)
 
 
+@dataclass(frozen=True)
+class SharedFigure:
+    """A figure computed once for the whole class (app_pages/cached.py): its plain data, never
+    changed, and that data as JSON text, made once. A class following the teacher draws it on
+    forty or two hundred students' pages per step; as text, each of their runs hands it on
+    without serialising it twice (the component's data and its identity): ~1 ms of a
+    follower's run for AlexNet's two charts (bench/follow.py)."""
+
+    figure: dict[str, Any]
+    text: str
+
+
+def share(fig: Any) -> SharedFigure:
+    """``fig`` (a plotly figure or its plain data) as a :class:`SharedFigure`."""
+    figure = fig if isinstance(fig, dict) else plain(fig)
+    return SharedFigure(figure, json.dumps(figure))
+
+
 @cache
 def bundle_served() -> bool:
     """Whether static/plotly.min.js is in place (copied from the plotly package once)."""
@@ -187,6 +209,9 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
     never shorter than ``slide_min`` px (below that its labels run into each other), and
     without its title where ``slide_title`` is False (the tab's name says it)."""
     config = {**CONFIG, "staticPlot": static}
+    text = fig.text if isinstance(fig, SharedFigure) and not projector.presenting() else None
+    if isinstance(fig, SharedFigure):
+        fig = fig.figure
     if not bundle_served():
         st.plotly_chart(for_projector(plain(fig)) if projector.presenting() else fig, key=key,
                         config=config)
@@ -202,7 +227,8 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
             layout["margin"] = {**(layout.get("margin") or {}), "t": margin}
             figure = {**figure, "layout": layout}
     # No callback (None) is no click event: Streamlit skips an on_*_change that is not callable.
-    _component(key=key, data={"figure": figure, "config": config, "fit": projector.presenting(),
+    drawn = {"figure_json": text} if text is not None else {"figure": figure}
+    _component(key=key, data={**drawn, "config": config, "fit": projector.presenting(),
                               "slide_min": slide_min, "failed": t("chart.failed", common.lang())},
                on_click_change=on_click)
 

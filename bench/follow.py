@@ -36,6 +36,7 @@ from deploy.protocol import Tab
 from visualizer import lecture
 
 PAGE = "lesson_alexnet"
+WAITER = "cnnvis.follow"  # the page's waiting script (app_pages/lecture_mode.py)
 STEPS = 30
 
 
@@ -63,14 +64,21 @@ async def follower(url: str, seen: dict[int, list[float]], errors: list[str], st
         async with Tab(url) as tab:
             now = lecture.read()
             version = now.version if now else 0
-            await tab.open(PAGE, now.query if now else "lang=ko", timeout=300)
+            shown = now.query if now else "lang=ko"
+            run = await tab.open(PAGE, shown, timeout=300)
             while not stop.is_set():
                 new = await long_poll(host, int(port), version)
                 if new == version:
                     continue
                 version = new
-                current = lecture.read()
-                run = await tab.open(PAGE, current.query if current else "", timeout=300)
+                # woken, the page's waiting script tells the page (its component's event), and
+                # the page opens the teacher's view in that run (app_pages/lecture_mode.py)
+                waiting = run.components.get(WAITER)
+                if waiting is None:
+                    errors.append("no waiting script on the page")
+                    return
+                run = await tab.open(PAGE, shown, event=(waiting, "lecture", version * 1000), timeout=300)
+                shown = run.query if run.query is not None else shown
                 if not run.ok:
                     errors.append("run")
                 seen.setdefault(version, []).append(time.perf_counter())
@@ -82,6 +90,18 @@ def cpu_of(pids: list[int]) -> float:
     return sum(cpu_seconds(pid) for pid in pids)
 
 
+async def settle(pids: list[int], quiet: float = 0.05, window: float = 2.0, most: float = 180.0) -> None:
+    """Wait until the servers use under ``quiet`` of a core over ``window`` seconds: the
+    first page's run starts the traces of every network in the background (a class's server
+    has done that long before the teacher's first step)."""
+    end = time.monotonic() + most
+    while time.monotonic() < end:
+        before = cpu_of(pids)
+        await asyncio.sleep(window)
+        if (cpu_of(pids) - before) / window < quiet * len(pids):
+            return
+
+
 async def measure(urls: list[str], pids: list[int], n: int, idle: float) -> dict[str, object]:
     base = lecture.publish(PAGE, {"tab": "steps", "step": "0", "lang": "ko"})
     stop = asyncio.Event()
@@ -89,6 +109,7 @@ async def measure(urls: list[str], pids: list[int], n: int, idle: float) -> dict
     errors: list[str] = []
     tasks = [asyncio.create_task(follower(urls[i % len(urls)], seen, errors, stop)) for i in range(n)]
     await asyncio.sleep(5 + n / 20)  # every follower has opened its page and waits
+    await settle(pids)  # the server's start-up work (app_pages/common.py: _warm) is done
     before = cpu_of(pids)
     await asyncio.sleep(idle)
     idle_share = (cpu_of(pids) - before) / idle

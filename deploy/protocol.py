@@ -7,12 +7,15 @@ students at once.
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import websockets
+from streamlit.components.v2.bidi_component.constants import EVENT_DELIM
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 
 # The element kinds whose words a student reads, and the field that holds them.
 _WORDS = {"markdown": "body", "text": "body", "alert": "body", "heading": "body", "button": "label",
@@ -22,10 +25,13 @@ _WORDS = {"markdown": "body", "text": "body", "alert": "body", "heading": "body"
 @dataclass
 class Run:
     """What one run of the script sent: the words of every element, each button's widget id by
-    its label, and whether it ended well (no exception shown, script finished)."""
+    its label, each custom component's id by its name, the address's query it set (None if it
+    set none), and whether it ended well (no exception shown, script finished)."""
 
     words: list[str] = field(default_factory=list)
     buttons: dict[str, str] = field(default_factory=dict)
+    components: dict[str, str] = field(default_factory=dict)
+    query: str | None = None
     ok: bool = True
 
     @property
@@ -50,8 +56,10 @@ class Tab:
         await self.ws.close()
 
     async def open(self, page: str = "", query: str = "", click: str | None = None,
-                   timeout: float = 120) -> Run:
-        """Run ``/<page>?<query>`` (pressing the button with widget id ``click``, if given)."""
+                   timeout: float = 120, event: tuple[str, str, object] | None = None) -> Run:
+        """Run ``/<page>?<query>`` (pressing the button with widget id ``click``, if given; or
+        sending ``event`` = (component id, event name, value) from a custom component, as its
+        script's ``setTriggerValue(name, value)`` does in a browser)."""
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_name = page
@@ -59,6 +67,11 @@ class Tab:
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = click
             state.trigger_value = True
+        if event is not None:
+            component, name, value = event
+            state = msg.rerun_script.widget_states.widgets.add()
+            state.id = f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{component}{EVENT_DELIM}events"
+            state.json_trigger_value = json.dumps([{"event": name, "value": value}])
         await self.ws.send(msg.SerializeToString())
         run = Run()
         while True:
@@ -76,6 +89,10 @@ class Tab:
                     run.words.append(words)
                     if what == "button":
                         run.buttons[words] = proto.id
+                if what == "bidi_component":
+                    run.components[element.bidi_component.component_name] = element.bidi_component.id
+            elif kind == "page_info_changed":
+                run.query = fwd.page_info_changed.query_string
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue  # the page reran itself (it opened another view): its next run follows

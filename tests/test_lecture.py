@@ -65,6 +65,37 @@ def test_a_follower_waits_for_the_teachers_next_step_and_not_longer(fashion_env:
     assert answered and answered[0]["version"] == now.version + 1 and answered[0]["query"] == "tab=blocks"
 
 
+def test_the_waiting_address_is_answered_before_streamlits_layers(fashion_env: Path) -> None:
+    """serve.py's outermost layer answers /api/lecture itself (the class's two hundred requests
+    a step skip Streamlit's layers); any other address goes on to Streamlit; a POST is refused."""
+    route._watcher = route._Watcher()
+    now = lecture.publish("lesson_alexnet", {"tab": "steps", "step": "4"})
+    passed_on: list[str] = []
+
+    async def streamlit(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
+        passed_on.append(scope["path"])
+
+    async def call(method: str, path: str, query: bytes = b"") -> tuple[int, bytes]:
+        sent: list[dict] = []  # type: ignore[type-arg]
+
+        async def receive() -> dict:  # type: ignore[type-arg]
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:  # type: ignore[type-arg]
+            sent.append(message)
+
+        scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": []}
+        await route.Poll(streamlit)(scope, receive, send)  # type: ignore[arg-type]
+        status = next((m["status"] for m in sent if m["type"] == "http.response.start"), 0)
+        return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+    status, body = protocol.run(call("GET", route.PATH, f"after={now.version - 1}".encode()))
+    assert status == 200 and json.loads(body)["query"] == "tab=steps&step=4" and passed_on == []
+    assert protocol.run(call("POST", route.PATH))[0] == 405 and passed_on == []
+    protocol.run(call("GET", "/lesson_alexnet"))
+    assert passed_on == ["/lesson_alexnet"]
+
+
 def test_the_join_address_and_its_qr_code(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CNNVIS_PUBLIC_URL", "http://10.20.30.40:8501")
     assert lecture.join_address(8501) == "http://10.20.30.40:8501"
