@@ -11,6 +11,7 @@ Imported once, they are decorated once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -25,6 +26,7 @@ from visualizer import queue as q
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.lessons import BlockCost, InceptionCost, block_cost, inception_costs
 from visualizer.records import TraceResult
+from visualizer.structure import flow_units
 from visualizer.tables import layer_rows, notices, table_records
 from visualizer.trace import trace
 
@@ -33,18 +35,29 @@ View = tuple[tuple[str, Any], ...]  # the explorer's view as a hashable key of i
 
 # ---- AlexNet: a step's two charts --------------------------------------------------------------
 # Built once for the class: a class following the teacher reruns the page forty or two hundred
-# times per step, and building them took about 10 and 19 ms of each run.
+# times per step, and building the two charts took about 10 and 19 ms of each run.
+
+@dataclass(frozen=True)
+class AlexNetStep:
+    """What a step of AlexNet's walk-through draws: the layer's two volumes, the network's
+    diagram with the layer lit, and the whole network's strip with its box lit."""
+
+    pair: SharedFigure
+    dot: str
+    strip: SharedFigure
+
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def pair_figure(before: tuple[int, ...], after: tuple[int, ...], lang: str,
-                kernel: int | None) -> SharedFigure:
-    return share(charts.volume_pair(before, after, lang, kernel))
-
-
-@st.cache_resource(max_entries=128, show_spinner=False)
-def strip_figure(_result: TraceResult, layout: str, lang: str, stack: int) -> SharedFigure:
-    """``_result`` is ``layout``'s trace at its size (so not hashed: ``layout`` names it)."""
-    return share(charts.volumes(_result, lang, stack))
+def alexnet_step(_result: TraceResult, layout: str, lang: str, index: int) -> AlexNetStep:
+    """Step ``index`` (a record's) of ``layout``'s trace ``_result`` at its size (so not hashed:
+    ``layout`` names it). One cached call for the step's three pictures."""
+    r = _result.records[index]
+    kernel = r.kernel[0] if r.kernel else None
+    boxes = [u.records[0] for u in flow_units(_result)]
+    stack = max((b for b in boxes if b <= r.index), default=-1)  # its box, or the one before it
+    return AlexNetStep(pair=share(charts.volume_pair(r.input_shapes[0], r.output_shape, lang, kernel)),
+                       dot=to_dot(_result, DiagramOptions(lang=lang, highlight=r.name)),
+                       strip=share(charts.volumes(_result, lang, stack)))
 
 
 # ---- Inception ----------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.state import ChoiceParam, IntParam
-from visualizer.structure import flow_units
 from visualizer.tables import param_compute_split, size_formula
 from visualizer.trace import ShapeError
 
@@ -82,8 +81,8 @@ def steps_tab(lang: str) -> None:
             st.code(formula, language=None, wrap_lines=True)
         st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
                     + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
-        kernel = r.kernel[0] if r.kernel else None
-        shared = cached.pair_figure(r.input_shapes[0], r.output_shape, lang, kernel)
+        pictures = cached.alexnet_step(result, layout, lang, r.index)
+        shared = pictures.pair
         pair: SharedFigure | dict[str, Any] = shared
         if slide:  # on a slide, the volumes get the title's room; it goes to the notes
             lecture_mode.note(t("volumes.pair", lang).replace("<br>", " "))
@@ -95,17 +94,10 @@ def steps_tab(lang: str) -> None:
         if r.index == layers[-1].index:
             st.info(t("op.softmax", lang, n=r.output_shape[-1]))
     with right:
-        diagram(to_dot(result, DiagramOptions(lang=lang, highlight=r.name)), key="alex_steps_diagram")
+        diagram(pictures.dot, key="alex_steps_diagram")
     # The whole network, the width of the page: its thirteen names side by side (on a slide, in
     # the speaker notes: the slide keeps the layer's volumes and the lit diagram).
-    lecture_mode.note_chart(cached.strip_figure(result, layout, lang, _stack_of(result, r)), key="alex_strip",
-                            static=True)
-
-
-def _stack_of(result: TraceResult, r: LayerRecord) -> int:
-    """The overview box a layer belongs to: its own, or the one before it (ReLU, LRN)."""
-    boxes = [u.records[0] for u in flow_units(result)]
-    return max((b for b in boxes if b <= r.index), default=-1)
+    lecture_mode.note_chart(pictures.strip, key="alex_strip", static=True)
 
 
 def _move(delta: int, last: int) -> None:
