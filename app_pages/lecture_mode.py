@@ -40,6 +40,22 @@ export default function ({ data, setTriggerValue }) {
   const w = window.cnnvisFollow || (window.cnnvisFollow = { active: false });
   w.shown = data.version;
   w.wake = setTriggerValue;
+  // This run opened the teacher's view: the page scrolls to its tabs, so a laptop shows the
+  // step (its picture), not the page's title and introduction.
+  if (data.opened && w.scrolled !== data.opened) {
+    w.scrolled = data.opened;
+    const started = Date.now();
+    const seek = () => {
+      const tabs = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"]');
+      if (tabs) {  // below Streamlit's header bar, which stays at the top of a phone's screen
+        const header = document.querySelector('[data-testid="stHeader"]');
+        tabs.style.scrollMarginTop = (header ? header.getBoundingClientRect().height : 0) + 'px';
+        tabs.scrollIntoView({ block: 'start' });
+      }
+      else if (Date.now() - started < 3000) setTimeout(seek, 100);
+    };
+    setTimeout(seek, 150);
+  }
   if (!w.active) {
     w.active = true;
     w.stop = new AbortController();
@@ -67,9 +83,10 @@ export default function ({ data, setTriggerValue }) {
 _follower = st.components.v2.component("cnnvis.follow", html="<span></span>", js=FOLLOW_JS)
 
 
-def waiter(version: int) -> None:
-    """Wake this page when the lecture's version is no longer ``version``."""
-    _follower(key="cnnvis_follow", data={"version": version}, on_lecture_change=_woken)
+def waiter(version: int, opened: int | None = None) -> None:
+    """Wake this page when the lecture's version is no longer ``version``. ``opened``: the
+    teacher's version this run opens (the page then scrolls to the step)."""
+    _follower(key="cnnvis_follow", data={"version": version, "opened": opened}, on_lecture_change=_woken)
 
 
 def _woken() -> None:
@@ -152,7 +169,9 @@ def follow_bar(current: str) -> None:
                 st.button(t("lecture.back", lang), on_click=back, icon=":material/school:", type="primary")
     if not st.session_state[FOLLOW]:
         return
-    waiter(int(st.session_state.get(SEEN) or (now.version if now and not live else 0)))
+    opening = st.session_state.get(LINK_WINS)
+    waiter(int(st.session_state.get(SEEN) or (now.version if now and not live else 0)),
+           opening[0] if opening else None)
     if _ask_for_teachers_view(now):  # she moved on before the page was woken (or it just opened)
         st.rerun()
 

@@ -65,6 +65,13 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
         wait_idle(page)
         body = page.locator('[data-testid="stMain"]').inner_text()
         assert "선생님 화면 따라가기" in body and "슬라이드 끝내기" not in body  # no teacher controls
+        # the page scrolled to the step: the lesson's tabs at the top of a 1366x768 screen, the
+        # step's picture (the layer's volumes) starting on it, not below the title and introduction
+        page.wait_for_function("""() => {
+            const top = (s) => document.querySelector(s)?.getBoundingClientRect().top;
+            return top('[data-testid="stMain"] [data-testid="stTabs"]') < 80
+                && top('.st-key-alex_pair') < innerHeight - 200;
+        }""", timeout=10_000)
     for _ in range(3):
         before = step_of(teacher.url)
         press_slide_key(teacher, "ArrowRight")
