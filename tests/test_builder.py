@@ -130,6 +130,20 @@ def test_a_design_link_opens_the_same_design() -> None:
     assert metric_exact(at, 0) == cpu_params(d)
 
 
+def test_the_auxiliary_classifiers_note_follows_the_inception_blocks_not_the_name() -> None:
+    from dataclasses import replace
+
+    aux = "no auxiliary classifiers"
+    renamed = replace(ds.from_zoo("googlenet"), name="my network")
+    at = open_page("builder", design=ds.encode(renamed), lang="en")
+    assert not at.exception
+    assert sum(aux in c.value for c in at.caption) == 1
+    impostor = replace(ds.template("tiny"), name="googlenet")
+    at = open_page("builder", design=ds.encode(impostor), lang="en")
+    assert not at.exception
+    assert not any(aux in c.value for c in at.caption)
+
+
 def test_the_link_holds_only_the_design_and_a_rerun_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """``from=`` opens a network; the address bar then holds the design alone (not ``from``, not
     the selected item), and a rerun decodes no link: the design is the session's value and its
