@@ -113,7 +113,7 @@ def test_linear_needs_flatten_and_infers_its_inputs() -> None:
 def test_residual_adds_a_projection_only_where_the_shape_changes() -> None:
     net = build(parse({"input": [64, 56], "items": [{"type": "residual", "block": "bottleneck",
                                                      "width": 64, "repeat": 2}]}))
-    first, second = net.layer1
+    first, second = net.get_submodule("layer1").children()
     assert first.downsample is not None and second.downsample is None  # 64 -> 256, then 256
 
 
