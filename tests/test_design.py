@@ -64,12 +64,12 @@ def test_a_design_is_noted_by_its_blocks_not_its_name() -> None:
     from models.notebooks import D2LInception
 
     noted = set()
-    for name in ("alexnet", "googlenet", "googlenet_paper", "googlenet_d2l", "resnet18", "densenet_notebook"):
+    for name in ("alexnet", "googlenet", "googlenet_d2l", "resnet18"):
         has_inception = any(isinstance(m, Inception | D2LInception) for m in build_model(name).modules())
         design = replace(from_zoo(name), name="my network")
         assert design.notes() == (("builder.note.aux",) if has_inception else ()), name
         noted |= {name} if design.notes() else set()
-    assert noted == {"googlenet", "googlenet_paper", "googlenet_d2l"}
+    assert noted == {"googlenet", "googlenet_d2l"}
     assert replace(from_zoo("alexnet"), name="googlenet").notes() == ()
 
 
