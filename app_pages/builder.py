@@ -588,8 +588,8 @@ def render() -> None:
     result, err, owners, net = traced(link)
     if err is None and result is not None:
         common.headline(result, lang)
-    if d.name.startswith("googlenet"):
-        st.caption(t("builder.note.aux", lang))
+    for note in d.notes():  # what its items leave out (an Inception block: the auxiliary classifiers)
+        st.caption(t(note, lang))
     st.markdown(f"### {t('builder.items', lang)}")
     design_items(d, result, err, owners, lang)
     if err is not None:

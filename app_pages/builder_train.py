@@ -15,13 +15,14 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from torch import nn
 
-from app_pages import common
+from app_pages import common, lecture_mode
 from app_pages.controls import Controls, Kept
 from app_pages.live_chart import live_chart
 from visualizer import cost, kept, lesson_charts, runner
@@ -30,6 +31,7 @@ from visualizer import queue as q
 from visualizer.errors import StoredError
 from visualizer.features import CheckpointError
 from visualizer.i18n import number, t
+from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.train import eta_text
 
@@ -176,21 +178,28 @@ def take_home_row(row: DeltaGenerator, job_id: str, source: Path, name: str, lan
         open_maps(job_id, lang)
 
 
-FEATURES_PAGE = "app_pages/features.py"
+FEATURES = by_prefix("feat")
+
+
+def maps_view(job_id: str, lang: str) -> tuple[str, dict[str, str]]:
+    """The feature-map page's view of job ``job_id``'s kept design: the page's path and its link
+    (``arch=kept&kept=<job>``, read by the page's controls as any link is)."""
+    return FEATURES.path, {"arch": "kept", "kept": job_id, "lang": lang}
 
 
 def maps_link(job_id: str, lang: str) -> str:
     """The feature-map page's address for a kept design (opens in a new tab: a new session)."""
-    return f"./features?arch=kept&kept={job_id}&lang={lang}"
+    path, params = maps_view(job_id, lang)
+    return f"./{path}?{urlencode(params)}"
 
 
 def open_maps(job_id: str, lang: str) -> None:
-    """Go to the feature-map page showing job ``job_id``'s kept design, in this tab: what the
-    page remembers of its controls is set first (it would win over the link)."""
-    for key, value in (("feat_arch", "kept"), ("feat_kept", job_id)):
-        st.session_state[key] = value
-        st.session_state[f"saved_{key}"] = value
-    st.switch_page(FEATURES_PAGE, query_params={"arch": "kept", "kept": job_id, "lang": lang})
+    """Go to the feature-map page showing job ``job_id``'s kept design, in this tab: opened as
+    any view is opened in place (lecture_mode.open_view), so the page's controls take the link's
+    values over those the session remembers; the whole app runs again to open it (the button
+    may be in a fragment)."""
+    lecture_mode.open_view(*maps_view(job_id, lang))
+    st.rerun(scope="app")
 
 
 def running_view(status: dict[str, Any], lang: str) -> None:

@@ -14,9 +14,10 @@ a link is a warning and the default, never an error.
 
 A control need not be a widget: a whole value with a codec of its own (the builder's design,
 ``CodecParam``: ``design=1.…``) is read from the link once, then kept as the value itself; a
-``Kept`` value is the page's but never in the link (the builder's selected item). A control in
-``read_only`` is read from the link when the page opens but never written back (the builder's
-``from=``: the link then holds the design itself).
+``Kept`` value is the page's but never in the link (the builder's selected item); a
+``TextParam`` names something by a checked text (the feature-map page's ``kept=<job>``). A
+control in ``read_only`` is read from the link when the page opens but never written back (the
+builder's ``from=``: the link then holds the design itself).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 
 import streamlit as st
 
-from visualizer.state import ChoiceParam, CodecParam, Default, IntParam, Params, Problem
+from visualizer.state import ChoiceParam, CodecParam, Default, IntParam, Params, Problem, last, shown
 
 # The language: the one control every page shares (the sidebar's, app.py; read from the link
 # by visualizer.state.read_lang), under this key in the session.
@@ -84,7 +85,30 @@ class Kept:
         return None
 
 
-Spec = IntParam | ChoiceParam | CodecParam | Kept
+@dataclass(frozen=True)
+class TextParam:
+    """A short text in the link that names something (the feature-map page's kept design,
+    ``kept=<job>``): ``valid`` says whether a text can name one; a text that cannot is
+    ``problem`` (its value shown as plain text) and the default. None is not written."""
+
+    valid: Callable[[str], bool]
+    problem: str
+    default: Default = None
+
+    def read(self, params: Params, key: str, problems: list[Problem]) -> Any:
+        raw = last(params, key)
+        if raw is None:
+            return self.default
+        if self.valid(raw.strip()):
+            return raw.strip()
+        problems.append((self.problem, {"value": shown(raw)}))
+        return self.default
+
+    def text(self, value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+
+Spec = IntParam | ChoiceParam | CodecParam | Kept | TextParam
 Where = Any  # st, a column or a container: anything with Streamlit's widget methods
 
 # How a one-of-a-few control is drawn: Streamlit's widget for it.
@@ -183,15 +207,17 @@ class Controls:
     def values(self) -> dict[str, Any]:
         return {name: self[name] for name in self.specs}
 
-    def link(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+    def link(self, extra: dict[str, str] | None = None, *, hidden: Iterable[str] = ()) -> dict[str, str]:
         """Remember the controls across page changes and put them (and ``extra``, such as the
-        open tab) in the address bar. Returns the link's parameters."""
+        open tab) in the address bar, but for those ``hidden`` in this view (the kept design
+        while a zoo network is shown: remembered, not in the link). Returns the link's
+        parameters."""
         values = self.values()
         params: dict[str, str] = {}
         for name, value in values.items():
             st.session_state[f"saved_{self.key(name)}"] = value
             text = self.specs[name].text(value)
-            if text is not None and name not in self.read_only:
+            if text is not None and name not in self.read_only and name not in hidden:
                 params[name] = text
         params |= extra or {}
         write_url(params)

@@ -30,7 +30,7 @@ import torch
 from PIL import Image
 
 from app_pages import cached, common
-from app_pages.controls import Controls
+from app_pages.controls import Controls, TextParam
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from visualizer import design as ds
@@ -61,20 +61,20 @@ from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
 from visualizer.records import TraceResult
-from visualizer.state import ChoiceParam, IntParam, shown
+from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import Unit, flow_units, stage_label
 from visualizer.trace import ShapeError
 from visualizer.train import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
-KEPT = "kept"  # the "network" that is a design trained in class; which one: KEPT_KEY
-KEPT_KEY = "feat_kept"  # the kept design's job id (the link's kept=), a widget's key
+KEPT = "kept"  # the "network" that is a design trained in class; which one: the control "kept"
 FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test picture of each class
 SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
 SOURCES = ("auto", "fashion", "imagenet", "random")
 WEIGHTS_PATH_KEY = "feat_weights_path"  # a file path typed in: not part of the link
 STATE = Controls("feat", {
     "arch": ChoiceParam((*ARCHS, KEPT), "alexnet", problem="url.bad_arch"),
+    "kept": TextParam(kept.is_job_id, "url.bad_kept"),  # the kept design's job (in the link while shown)
     "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
     "sample": ChoiceParam(SAMPLES, "fashion9"),
@@ -268,7 +268,6 @@ def sample_label(name: str, lang: str) -> str:
 
 def render() -> None:
     lang = common.header(STATE)
-    start_kept(lang)
     c = st.columns([2, 2, 3])
     arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
                         format_func=lambda n: t("kept.choice" if n == KEPT else f"arch.{n}", lang))
@@ -287,7 +286,7 @@ def render() -> None:
     if arch == KEPT:
         opened = kept_weights(job, listed.get(job or ""), lang)
         if opened is None:  # said, with a way out
-            STATE.link(kept_link(arch))
+            STATE.link(hidden=kept_hidden(arch))
             return
         w = opened
     else:
@@ -316,7 +315,7 @@ def render() -> None:
         layers = [u for u in flow_units(result) if len(u.last(result).output_shape) == 4]
         if not layers:  # a design of fully connected layers only: no maps to show
             st.info(t("kept.no_maps", lang), icon=":material/info:")
-            STATE.link(kept_link(arch))
+            STATE.link(hidden=kept_hidden(arch))
             return
         keep_layer_index(len(layers))
         c = st.columns([2, 1])
@@ -387,34 +386,15 @@ def render() -> None:
         st.image(map_image(maps[0, int(big)], side=min(384, max(h, w_) * 8)),
                  caption=t("feat.big.caption", lang, c=big, layer=label, h=h, w=w_))
     imagine_section(data, arch, w, result, top, lang)
-    STATE.link(kept_link(arch))
+    STATE.link(hidden=kept_hidden(arch))
 
 
 # ---- A design trained in class (visualizer.kept) -------------------------------------------
 
-def start_kept(lang: str) -> None:
-    """The kept design's job id: the one the student last looked at, else the link's
-    (``kept=<job>``); a link's value that cannot be a job's id is a warning and is dropped."""
-    from app_pages.controls import link_wins
-
-    raw = st.query_params.get_all("kept")
-    asked = raw[-1].strip() if raw else None
-    if asked is not None and not kept.is_job_id(asked):
-        st.warning(t("url.bad_kept", lang, value=shown(raw[-1])), icon=":material/link_off:")
-        asked = None
-    fresh = link_wins()
-    if fresh or KEPT_KEY not in st.session_state:
-        saved = None if fresh else st.session_state.get(f"saved_{KEPT_KEY}")
-        st.session_state[KEPT_KEY] = saved or asked
-
-
-def kept_link(arch: str) -> dict[str, str]:
-    """The link's ``kept=`` (only while a kept design is shown), remembered across pages."""
-    job = st.session_state.get(KEPT_KEY)
-    if arch != KEPT or not isinstance(job, str) or not job:
-        return {}
-    st.session_state[f"saved_{KEPT_KEY}"] = job
-    return {"kept": job}
+def kept_hidden(arch: str) -> tuple[str, ...]:
+    """The kept design is in the link (``kept=<job>``) only while it is shown; the page
+    remembers it across networks and pages all the same."""
+    return () if arch == KEPT else ("kept",)
 
 
 def option_label(entry: kept.Kept, lang: str) -> str:
@@ -429,17 +409,17 @@ def option_label(entry: kept.Kept, lang: str) -> str:
 def kept_picker(listed: dict[str, kept.Kept], where: Any, lang: str) -> str | None:
     """The student's own finished designs and the board's, to pick one; a design opened by its
     link that is not among them (an old board's) stays first. None when there is none."""
-    current = st.session_state.get(KEPT_KEY)
+    current = STATE["kept"]
     options = list(listed)
     if isinstance(current, str) and current and current not in listed:
         options.insert(0, current)
     if not options:
         return None
     if current not in options:
-        st.session_state[KEPT_KEY] = options[0]
-    return str(where.selectbox(t("kept.pick", lang), options, key=KEPT_KEY,
-                               format_func=lambda j: option_label(listed[j], lang) if j in listed
-                               else t("kept.option.link", lang)))
+        STATE.set("kept", options[0])
+    return str(STATE.choice("kept", t("kept.pick", lang), widget="select", where=where, options=options,
+                            format_func=lambda j: option_label(listed[j], lang) if j in listed
+                            else t("kept.option.link", lang)))
 
 
 def back_button(lang: str) -> None:

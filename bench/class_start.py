@@ -31,7 +31,7 @@ def first_visit_files(url: str) -> list[str]:
     """Paths a new browser profile fetched from the server until the explorer's table and
     chart showed (the websocket aside)."""
     with browser() as b:
-        page = b.new_page()  # type: ignore[attr-defined]
+        page = b.new_page()
         page.add_init_script(watch_script("alexnet", 224))
         page.goto(f"{url}/?{QUERY}")
         wait_updated(page, 90_000)

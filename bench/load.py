@@ -22,6 +22,8 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection
+from websockets.typing import Subprotocol
 
 from bench._common import percentile, record, server, table
 
@@ -50,10 +52,11 @@ SESSION_ERRORS = (TimeoutError, OSError, websockets.WebSocketException)
 def connect(url: str) -> websockets.connect:
     """A Streamlit session's websocket, as a browser tab opens it."""
     return websockets.connect(url.replace("http", "ws") + "/_stcore/stream",
-                              subprotocols=["streamlit"], max_size=2**26)
+                              subprotocols=[Subprotocol("streamlit")], max_size=2**26)
 
 
-async def rerun(ws, query: str, widget: tuple[str, int] | None) -> tuple[float, bool, dict[str, str]]:  # type: ignore[no-untyped-def]
+async def rerun(ws: ClientConnection, query: str, widget: tuple[str, int] | None
+                ) -> tuple[float, bool, dict[str, str]]:
     """Send one rerun; wait for the script to finish. Returns (seconds, ok, widget ids)."""
     msg = BackMsg()
     msg.rerun_script.query_string = query
@@ -150,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
             status = read_status(Path(cache)) or {}
             os.kill(run, signal.SIGKILL)
             speed = (status.get("progress") or {}).get("examples_per_second", 0)
-    growth = 100 * (r["end_rss"] / r["warm_rss"] - 1)  # type: ignore[operator]
+    growth = 100 * (float(str(r["end_rss"])) / float(str(r["warm_rss"])) - 1)
     body = table(["students", "changes", "errors", "p50 s", "p95 s", "teacher p95 s",
                   "RSS after warm-up MB", "RSS at end MB", "growth"],
                  [[r["students"], r["changes"], r["errors"], f"{r['p50']:.2f}", f"{r['p95']:.2f}",
@@ -182,8 +185,11 @@ def fill_queue(cache: Path, students: int) -> int:
     from visualizer import queue as q
 
     d = ds.template("mini_resnet")
+    result, net = q.measure(d)
+    need = q.trainable(d, result, net)  # what the builder's Train button computes before it queues
     for n in range(students):
-        q.submit(d, owner=f"s{n}", nickname=f"s{n}", params=169_834, macs=54_817_920, folder=cache)
+        q.submit(d, owner=f"s{n}", nickname=f"s{n}", params=result.total_params, macs=result.total_macs,
+                 need=need, folder=cache)
     while not (q.queue_dir(cache) / "worker.pid").exists():
         time.sleep(0.2)
     return int((q.queue_dir(cache) / "worker.pid").read_text())

@@ -44,7 +44,7 @@ def _compare(arch: str, roots: dict[str, Path], rounds: int) -> list[list[str]]:
         with browser() as b:
             pages = {}
             for name, (port, _) in servers.items():
-                page = b.new_page(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
+                page = b.new_page(viewport={"width": 1600, "height": 1000})
                 page.add_init_script(watch_script(arch, 224))
                 page.goto(f"http://127.0.0.1:{port}/?arch={arch}&size=224&lang=en")
                 wait_updated(page, 90_000)

@@ -15,7 +15,12 @@ from `streamlit run app.py` and from `make run`'s serve.py.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bench._common import browser, percentile, record, server, table
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 ARCHS = ("alexnet", "densenet201")
 NEW_SIZES = list(range(200, 260, 4))  # 15 sizes
@@ -75,7 +80,7 @@ def watch_script(arch: str, side: int) -> str:
     return WATCH % (repr(marker(arch, side)), side)
 
 
-def expect(page, arch: str, side: int) -> None:  # type: ignore[no-untyped-def]
+def expect(page: Page, arch: str, side: int) -> None:
     """Tell the page's clock what the next size change must show."""
     page.evaluate("([m, s]) => { Object.assign(window.__latency, {marker: m, side: s}); }",
                   [marker(arch, side), side])
@@ -87,19 +92,19 @@ def marker(arch: str, s: int) -> str:
     return f"64×{side}×{side}"
 
 
-def wait_updated(page, timeout: float = 60_000) -> float:  # type: ignore[no-untyped-def]
+def wait_updated(page: Page, timeout: float = 60_000) -> float:
     """Seconds from the Enter key (or navigation start) to the updated table."""
     page.wait_for_function("() => window.__latency.done > 0", polling=50, timeout=timeout)
     return float(page.evaluate("() => window.__latency.done - window.__latency.start")) / 1000
 
 
-def wait_chart(page, timeout: float = 60_000) -> float:  # type: ignore[no-untyped-def]
+def wait_chart(page: Page, timeout: float = 60_000) -> float:
     """Seconds from the Enter key (or navigation start) to the chart showing the new size."""
     page.wait_for_function("() => window.__latency.chart > 0", polling=50, timeout=timeout)
     return float(page.evaluate("() => window.__latency.chart - window.__latency.start")) / 1000
 
 
-def change_size(page, arch: str, side: int, chart: bool = True) -> tuple[float, float | None]:  # type: ignore[no-untyped-def]
+def change_size(page: Page, arch: str, side: int, chart: bool = True) -> tuple[float, float | None]:
     """Type ``side`` into the exact-size box and press Enter: seconds to the updated table, and
     to the updated chart (``None`` without ``chart``)."""
     expect(page, arch, side)
@@ -109,7 +114,7 @@ def change_size(page, arch: str, side: int, chart: bool = True) -> tuple[float, 
     return wait_updated(page), wait_chart(page) if chart else None
 
 
-def teacher_visit(b, link: str, watch: str) -> None:  # type: ignore[no-untyped-def]
+def teacher_visit(b: Browser, link: str, watch: str) -> None:
     """The teacher's first visit, which warms the server (imports, caches, compressed
     scripts): the students' visits are the ones timed."""
     teacher = b.new_page()
@@ -130,12 +135,12 @@ def measure(url: str, arch: str, chart: bool = True) -> dict[str, list[float]]:
         teacher_visit(b, link, watch)
         # A student's first visit: a new browser profile, nothing cached (COLD_LOADS students).
         # Then the last one's second tab (Streamlit's scripts and plotly.js from the HTTP cache).
-        student = None
+        student: BrowserContext | None = None
         for phase in ("cold",) * COLD_LOADS + ("warm",):
-            if phase == "cold":
+            if phase == "cold" or student is None:
                 if student is not None:
                     student.close()  # an idle page left open would still talk to the server
-                student = b.new_context(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
+                student = b.new_context(viewport={"width": 1600, "height": 1000})
             page = student.new_page()
             page.add_init_script(watch)
             page.goto(link)
@@ -156,7 +161,9 @@ def median(values: list[float]) -> float:
 
 
 def main() -> None:
-    ms = lambda v: f"{1000 * v:.0f}"  # noqa: E731
+    def ms(v: float) -> str:
+        return f"{1000 * v:.0f}"
+
     with server(script="bench/reference_serve.py") as (url, _):
         floor = measure(url, "alexnet", chart=False)  # the same marker: the minimal page writes it
     base = percentile(floor["new"], 0.5)
@@ -202,7 +209,7 @@ def first_load_over_link(url: str, arch: str) -> tuple[list[float], list[int]]:
     with browser() as b:
         teacher_visit(b, link, watch)
         for _ in range(COLD_LOADS):
-            student = b.new_context(viewport={"width": 1600, "height": 1000})  # type: ignore[attr-defined]
+            student = b.new_context(viewport={"width": 1600, "height": 1000})
             page = student.new_page()
             page.add_init_script(watch)
             cdp = student.new_cdp_session(page)

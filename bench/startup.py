@@ -19,7 +19,7 @@ def once() -> tuple[float, float]:
     try:
         healthy = wait_healthy(f"http://127.0.0.1:{port}", 120)
         with browser() as b:
-            page = b.new_page()  # type: ignore[attr-defined]
+            page = b.new_page()
             page.goto(f"http://127.0.0.1:{port}/?lang=en")
             page.wait_for_selector("text=floor((224 + 2*2 - 11) / 4)", timeout=120_000)
         return healthy, time.perf_counter() - start

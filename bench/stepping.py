@@ -17,10 +17,14 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench._common import browser, percentile, record, server, table
 from tests.e2e.labels import wait_drawn
 from visualizer.roles import SIGN_IN, teacher_token
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 STEPS = 8  # AlexNet's first layers: conv1 ... conv3 (22 steps in all)
 ROUNDS = 3  # back and forth over them, seen before
@@ -39,7 +43,7 @@ SHOWN_JS = """(before) => location.href !== before
        .every(h => h.querySelector('.main-svg'))"""
 
 
-def press(page, key: str) -> float:  # type: ignore[no-untyped-def]
+def press(page: Page, key: str) -> float:
     """Press ``key``; seconds until the next step is shown."""
     before = page.url
     start = time.perf_counter()
@@ -53,7 +57,7 @@ def press(page, key: str) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     cache = Path(tempfile.mkdtemp(prefix="cnnvis-bench-stepping-"))
     with server(extra_env={"CNNVIS_CACHE": str(cache)}) as (url, _), browser() as b:
-        context = b.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")  # type: ignore[attr-defined]
+        context = b.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
         page = context.new_page()
         page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=lesson_alexnet")
         page.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=steps&step=0")

@@ -15,7 +15,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import torchinfo
 
@@ -25,7 +26,7 @@ from visualizer.trace import trace, trace_named
 
 # A layer setting per model (conv1's kernel, the classes): the app's trace_named builds the
 # model and rebases the call graph of its twin (same module tree) onto it: no forward pass.
-LAYER_KNOB = {
+LAYER_KNOB: dict[str, tuple[str, Sequence[int]]] = {
     "alexnet": ("conv1_kernel", (3, 5, 7, 9, 13, 15, 17)),
     "alexnet_paper": ("num_classes", range(10, 17)),  # a fixed-size layout: conv1 would break fc6
     "googlenet": ("num_classes", range(10, 17)),
@@ -36,7 +37,7 @@ LAYER_KNOB = {
     "residual_block": ("num_classes", range(2, 9)),
 }
 # A knob that changes the channels of many layers: the model is built (its call graph reused).
-CHANNEL_KNOB = {
+CHANNEL_KNOB: dict[str, list[dict[str, Any]]] = {
     "alexnet": [{"filters": (c, 192, 384, 256, 256)} for c in (32, 48, 96, 128, 160)],
     "alexnet_paper": [{"filters": (c, 256, 384, 384, 256)} for c in (32, 48, 64, 128, 160)],
     **{n: [{"inception": {"inception3a": (c, 96, 128, 16, 32, 32)}} for c in (16, 32, 48, 96, 128)]
@@ -47,6 +48,11 @@ CHANNEL_KNOB = {
     "densenet_bc_100": [{"growth_rate": k} for k in (8, 16, 24, 32, 40)],
     "residual_block": [{"mid_dim": k} for k in (16, 32, 48, 96, 128)],
 }
+
+
+def knob_config(knob: str, value: int) -> dict[str, Any]:
+    """A model's setting as the keywords trace_named and build_model take."""
+    return {knob: value}
 
 
 def timed_ms(f: Callable[[], object]) -> float:
@@ -101,9 +107,9 @@ def measure(name: str) -> tuple[list[str], list[str]]:
     ti, cold, layer, ti_layer = interleaved_ms(
         lambda: torchinfo.summary(ref, input_size=shape, device="meta", verbose=0),
         lambda: trace(models.build_model(name), shape),
-        lambda: trace_named(name, h, **{knob: next(ours_values)}),
+        lambda: trace_named(name, h, **knob_config(knob, next(ours_values))),
         # torchinfo has no other way to a new setting than building that model
-        lambda: torchinfo.summary(models.build_model(name, **{knob: next(ti_values)}),
+        lambda: torchinfo.summary(models.build_model(name, **knob_config(knob, next(ti_values))),
                                   input_size=shape, device="meta", verbose=0), n=len(values))
     configs, ti_configs = iter(CHANNEL_KNOB[name]), iter(CHANNEL_KNOB[name])
     channels, ti_channels = interleaved_ms(

@@ -41,11 +41,11 @@ def bare_steps(arch: str, batches: list[tuple[torch.Tensor, torch.Tensor]]) -> f
     start = time.perf_counter()
     torch.manual_seed(0)
     model = build_model(arch, device="cpu", in_channels=1, num_classes=10).train()
-    model = model.to(memory_format=torch.channels_last)
+    model = model.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
     opt = make_optimizer(model, recipe)
     for x, y in batches:
         opt.zero_grad(set_to_none=True)
-        F.cross_entropy(model(x.contiguous(memory_format=torch.channels_last)), y).backward()
+        F.cross_entropy(model(x.contiguous(memory_format=torch.channels_last)), y).backward()  # type: ignore[no-untyped-call]
         opt.step()
     return (time.perf_counter() - start) / len(batches)
 
@@ -55,7 +55,7 @@ def throughput() -> list[list[object]]:
     test = load_split("test")
     mean, std = normalisation(data)
     probe = test.images[probe_indices(test)]
-    rows = []
+    rows: list[list[object]] = []
     torch.set_num_threads(2)
     for arch in ("resnet18", "alexnet"):
         recipe = RECIPES[arch]
@@ -80,7 +80,7 @@ def throughput() -> list[list[object]]:
 
 
 def accuracies() -> list[list[object]]:
-    rows = []
+    rows: list[list[object]] = []
     for arch in (*LECTURE_ARCHS, *FIGURE1_ARCHS):
         meta = read_meta(arch)
         if meta is None:

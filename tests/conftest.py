@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -50,6 +51,24 @@ def real_shapes(model: nn.Module, x: torch.Tensor) -> dict[str, tuple[int, ...]]
         for h in handles:
             h.remove()
     return shapes
+
+
+def status_now(folder: Path | None = None) -> dict[str, Any]:
+    """The training run's status file, which the test expects to exist."""
+    from visualizer.runs import read_status
+
+    status = read_status(folder)
+    assert status is not None, "no run has written a status"
+    return status
+
+
+def meta_of(arch: str, folder: Path | None = None) -> dict[str, Any]:
+    """A trained network's description, which the test expects to exist."""
+    from visualizer.train import read_meta
+
+    meta = read_meta(arch, folder)
+    assert meta is not None, f"{arch} has no checkpoint description"
+    return meta
 
 
 @pytest.fixture(scope="session")

@@ -72,12 +72,15 @@ def test_a_zoo_network_opens_with_its_published_numbers(name: str, published: in
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_conv1_breaks_the_network_and_the_fix_makes_it_pass(lang: str) -> None:
     at = open_page("builder", lang=lang, **{"from": "alexnet"})
-    stride = next(n for n in at.number_input if n.key.startswith("b_f_") and n.key.endswith("_stride"))
+    stride = next(n for n in at.number_input
+                  if n.key and n.key.startswith("b_f_") and n.key.endswith("_stride"))
     stride.set_value(32).run()
     # 224 -> conv1 (11/32, pad 2) 7 -> pool 3 -> conv2..5 3 -> pool 1 -> the last pool (3x3) breaks
     assert shown_design(at).items[0]["stride"] == 32
     zoo = build_model("alexnet")
-    zoo.features[0].stride = (32, 32)
+    conv1 = zoo.get_submodule("features.0")
+    assert isinstance(conv1, torch.nn.Conv2d)
+    conv1.stride = (32, 32)
     with pytest.raises(RuntimeError):  # torch agrees: the real AlexNet cannot run like this
         zoo(torch.zeros(1, 3, 224, 224))
     assert len(at.error) == 1
@@ -130,13 +133,31 @@ def test_a_design_link_opens_the_same_design() -> None:
     assert metric_exact(at, 0) == cpu_params(d)
 
 
+def test_the_auxiliary_classifiers_note_follows_the_inception_blocks_not_the_name() -> None:
+    from dataclasses import replace
+
+    aux = "no auxiliary classifiers"
+    renamed = replace(ds.from_zoo("googlenet"), name="my network")
+    at = open_page("builder", design=ds.encode(renamed), lang="en")
+    assert not at.exception
+    assert sum(aux in c.value for c in at.caption) == 1
+    impostor = replace(ds.template("tiny"), name="googlenet")
+    at = open_page("builder", design=ds.encode(impostor), lang="en")
+    assert not at.exception
+    assert not any(aux in c.value for c in at.caption)
+
+
 def test_the_link_holds_only_the_design_and_a_rerun_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """``from=`` opens a network; the address bar then holds the design alone (not ``from``, not
     the selected item), and a rerun decodes no link: the design is the session's value and its
     trace is cached by its link."""
     decoded: list[str] = []
     real = ds.decode
-    monkeypatch.setattr(ds, "decode", lambda value: decoded.append(value) or real(value))
+    def counted(value: str) -> ds.Design:
+        decoded.append(value)
+        return real(value)
+
+    monkeypatch.setattr(ds, "decode", counted)
     at = open_page("builder", lang="en", **{"from": "lenet"})
     assert not at.exception
     assert sorted(at.query_params) == ["design", "lang"]

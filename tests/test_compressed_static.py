@@ -11,9 +11,9 @@ import gzip
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
+from starlette.types import Message, Receive, Scope, Send
 
 from deploy.compressed_static import CompressedStatic, streamlit_static_dir
 
@@ -26,7 +26,7 @@ class Downstream:
     def __init__(self) -> None:
         self.paths: list[str] = []
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.paths.append(scope["path"])
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"streamlit"})
@@ -34,12 +34,12 @@ class Downstream:
 
 def call(app: CompressedStatic, path: str, headers: list[tuple[bytes, bytes]] = GZIP,
          method: str = "GET", kind: str = "http") -> tuple[int, dict[bytes, bytes], bytes]:
-    sent: list[dict[str, Any]] = []
+    sent: list[Message] = []
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Message) -> None:
         sent.append(message)
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> Message:
         return {"type": "http.request", "body": b""}
 
     scope = {"type": kind, "method": method, "path": path, "headers": headers}

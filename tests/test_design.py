@@ -54,6 +54,25 @@ def test_every_zoo_model_round_trips_with_its_numbers(name: str) -> None:
     assert ours.output_shape == zoo.output_shape
 
 
+def test_a_design_is_noted_by_its_blocks_not_its_name() -> None:
+    """The note that a design has no auxiliary classifiers goes with its Inception blocks, read
+    from the zoo model's own modules, whatever the design is called (issue 29: the builder once
+    spotted GoogLeNet by its name)."""
+    from dataclasses import replace
+
+    from models.googlenet import Inception
+    from models.notebooks import D2LInception
+
+    noted = set()
+    for name in ("alexnet", "googlenet", "googlenet_d2l", "resnet18"):
+        has_inception = any(isinstance(m, Inception | D2LInception) for m in build_model(name).modules())
+        design = replace(from_zoo(name), name="my network")
+        assert design.notes() == (("builder.note.aux",) if has_inception else ()), name
+        noted |= {name} if design.notes() else set()
+    assert noted == {"googlenet", "googlenet_d2l"}
+    assert replace(from_zoo("alexnet"), name="googlenet").notes() == ()
+
+
 def test_a_stage_is_one_item_with_a_repeat_count() -> None:
     design = from_zoo("resnet50")
     stages = [it for it in design.items if it.type == "residual"]
@@ -94,7 +113,7 @@ def test_linear_needs_flatten_and_infers_its_inputs() -> None:
 def test_residual_adds_a_projection_only_where_the_shape_changes() -> None:
     net = build(parse({"input": [64, 56], "items": [{"type": "residual", "block": "bottleneck",
                                                      "width": 64, "repeat": 2}]}))
-    first, second = net.layer1
+    first, second = net.get_submodule("layer1").children()
     assert first.downsample is not None and second.downsample is None  # 64 -> 256, then 256
 
 

@@ -72,6 +72,7 @@ def test_csv_and_markdown_have_every_layer(alexnet) -> None:  # type: ignore[no-
 def test_pptx_slides_and_native_table(depth: int) -> None:
     result = trace_named("resnet18", 224)
     deck = Presentation(io.BytesIO(export(result, "pptx", "ko", depth=depth)))
+    assert deck.slide_width is not None and deck.slide_height is not None
     assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
     slides = list(deck.slides)
     pictures = [s for s in slides if any(sh.shape_type == 13 for sh in s.shapes)]
@@ -103,6 +104,7 @@ def boxed(img: Image.Image) -> bool:
     crop = ink.crop(box)
     w, h = crop.size
     px = crop.load()
+    assert px is not None
 
     def full(points: list[tuple[int, int]]) -> bool:
         return sum(1 for p in points if px[p]) >= 0.8 * len(points)

@@ -111,8 +111,13 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: p
     big = tmp_path / "big.pth"
     with big.open("wb") as fh:  # sparse: no disk used
         fh.truncate(MAX_CHECKPOINT_BYTES + 1)
-    read = []
-    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
+    read: list[Path] = []
+
+    def reading(self: Path) -> bytes:
+        read.append(self)
+        return b""
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
     with pytest.raises(CheckpointError) as info:
         load_checkpoint(build_model("alexnet", device="cpu"), str(big))
     assert info.value.code == "too_big" and not read

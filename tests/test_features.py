@@ -86,7 +86,7 @@ def test_checkpoint_with_torchvision_names_loads(tmp_path) -> None:  # type: ign
     before = capture(fresh, x, ["features.0"])["features.0"]
     load_checkpoint(fresh, path)
     after = capture(fresh, x, ["features.0"])["features.0"]
-    assert torch.equal(fresh.features[0].weight, trained.features[0].weight)
+    assert torch.equal(fresh.get_parameter("features.0.weight"), trained.get_parameter("features.0.weight"))
     assert not torch.equal(before, after)
 
 

@@ -157,7 +157,7 @@ def pattern(node: ast.AST) -> str | None:
     """A key built at run time, with ``\\0`` for each value put in: ``f"arch.{n}"`` and
     ``"note." + name`` are ``arch.\\0`` and ``note.\\0``."""
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "\0" for v in node.values)
+        return "".join(str(v.value) if isinstance(v, ast.Constant) else "\0" for v in node.values)
     if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant)
             and isinstance(node.left.value, str)):
         return node.left.value + "\0"
@@ -235,7 +235,8 @@ def error_keys(passed_on: bool = False) -> set[str]:
                 keys |= {f"{families[name]}.{c}" for arg in code for c in constants(arg, letters=False)
                          if re.fullmatch(r"[a-z_0-9]+", c)}
                 if name == "Refuse":  # Refuse(index, "code", ...)
-                    keys |= {f"err.{a.value}" for a in n.args[1:2] if isinstance(a, ast.Constant)}
+                    keys |= {f"err.{a.value}" for a in n.args[1:2]
+                             if isinstance(a, ast.Constant) and isinstance(a.value, str)}
             words = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
                      for a in n.args]
             keys |= {f"{a}.{b}" for a, b in itertools.pairwise(words) if a and b and f"{a}.{b}" in CATALOGUE}
@@ -255,14 +256,16 @@ def page_keys() -> set[str]:
                     "header", "tabbed_page"):
                 continue
             given = [k.value.value for k in n.keywords
-                     if k.arg == "prefix" and isinstance(k.value, ast.Constant)]
+                     if k.arg == "prefix" and isinstance(k.value, ast.Constant)
+                     and isinstance(k.value.value, str)]
             if not (given or declared):  # common.tabbed_page's own call: the page's prefix
                 continue
             prefix = (given or declared)[0]
             keys |= {f"{prefix}.title", f"{prefix}.intro"}
             tabs = n.args[1] if len(n.args) > 1 else None
             if isinstance(tabs, ast.Dict):
-                keys |= {f"{prefix}.tab.{k.value}" for k in tabs.keys if isinstance(k, ast.Constant)}
+                keys |= {f"{prefix}.tab.{k.value}" for k in tabs.keys
+                         if isinstance(k, ast.Constant) and isinstance(k.value, str)}
     return keys
 
 

@@ -19,7 +19,7 @@ from PIL import Image
 
 from models import build_model
 from visualizer import imagenet
-from visualizer.features import hub_checkpoints, load_checkpoint
+from visualizer.features import hub_checkpoints, hub_dir, load_checkpoint
 from visualizer.imagenet import PUBLISHED, FetchError, fetch
 
 
@@ -97,7 +97,7 @@ def publish(files: Files, monkeypatch: pytest.MonkeyPatch, arch: str, data: byte
 
 
 def leftovers() -> list[str]:
-    folder = imagenet.hub_dir()
+    folder = hub_dir()
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
@@ -112,7 +112,7 @@ def test_a_good_file_is_kept_and_loads(server: Files, monkeypatch: pytest.Monkey
     name = publish(server, monkeypatch, "resnet18", data)
     seen: list[tuple[int, int | None]] = []
     path = fetch("resnet18", lambda done, total: seen.append((done, total)), poll=0.01)
-    assert path == imagenet.hub_dir() / name and path.read_bytes() == data
+    assert path == hub_dir() / name and path.read_bytes() == data
     assert leftovers() == [name]
     assert seen[-1] == (len(data), len(data))
     assert all(total == len(data) for _, total in seen)
@@ -172,7 +172,7 @@ def test_no_server_says_offline_and_how_to_copy_by_hand(tmp_path: Path, monkeypa
     assert main(["weights", "imagenet", "resnet18"]) == 4
     err = capsys.readouterr().err
     assert "cannot reach the download server" in err
-    assert f"{imagenet.hub_dir()}" in err and "resnet18-f37072fd.pth" in err
+    assert f"{hub_dir()}" in err and "resnet18-f37072fd.pth" in err
     assert leftovers() == []
 
 
@@ -214,7 +214,7 @@ def test_only_the_teachers_session_can_start_a_download(server: Files,
 
 def seeded_hub_file(arch: str) -> Path:
     """A seeded random "ImageNet" state dict under torchvision's name in torch's hub cache."""
-    folder = imagenet.hub_dir()
+    folder = hub_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / PUBLISHED[arch].file
     path.write_bytes(seeded_state(arch))
@@ -266,7 +266,7 @@ def test_alexnets_64_filters_in_colour(tmp_path: Path, monkeypatch: pytest.Monke
     assert grid.mode == "RGB" and grid.size == (8 * (44 + 2) + 2, 8 * (44 + 2) + 2)  # 64 = 8 x 8
     arr = np.asarray(grid).astype(int)
     cell = arr[2:46, 2:46]  # the first filter, 11 x 11 enlarged 4 times
-    w = model.features[0].weight[0].detach()
+    w = model.get_parameter("features.0.weight")[0].detach()
     norm = (w - w.min()) / (w.max() - w.min())
     assert np.abs(cell[::4, ::4] - (norm.permute(1, 2, 0).numpy() * 255).astype(int)).max() <= 1
     assert (cell[..., 0] != cell[..., 1]).any()  # colour, not gray
@@ -275,7 +275,8 @@ def test_alexnets_64_filters_in_colour(tmp_path: Path, monkeypatch: pytest.Monke
 def test_strip_layers_go_from_first_to_last() -> None:
     from visualizer.features import strip_layers
 
-    layers = [(f"l{i}", (1, 8, 30 - 2 * i, 30 - 2 * i)) for i in range(10)] + [("pool", (1, 8, 1, 1))]
+    layers: list[tuple[str, tuple[int, ...]]] = [(f"l{i}", (1, 8, 30 - 2 * i, 30 - 2 * i)) for i in range(10)]
+    layers.append(("pool", (1, 8, 1, 1)))
     assert strip_layers(layers) == ["l0", "l3", "l6", "l9"]  # the 1x1 map is no picture
     assert strip_layers(layers[:3]) == ["l0", "l1", "l2"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 import torch.nn.functional as F
+from streamlit.testing.v1.element_tree import Element
 from torch import nn
 
 from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
@@ -32,9 +33,10 @@ def test_each_class_score_likes_its_own_row() -> None:
     """A linear classifier's score for class c is W[c]·x + b[c]: class c's picture is W[c]'s
     direction, and not another class's."""
     torch.manual_seed(1)
-    net = nn.Sequential(nn.Flatten(), nn.Linear(1 * 8 * 8, 4))
+    linear = nn.Linear(1 * 8 * 8, 4)
+    net = nn.Sequential(nn.Flatten(), linear)
     x = imagine(net, [Goal(None, 2), Goal(None, 0)], 1, (0.5,), (0.25,), PLAIN)
-    w = net[1].weight.detach().view(4, 1, 8, 8)
+    w = linear.weight.detach().view(4, 1, 8, 8)
     assert cosine(x[0], w[2]) > 0.99 and cosine(x[1], w[0]) > 0.99
     assert abs(cosine(x[0], w[0]) - cosine(w[2], w[0])) < 0.05
 
@@ -46,9 +48,10 @@ def test_a_channel_inside_a_network_and_the_rest_is_skipped() -> None:
     after = nn.Linear(2, 3)
     calls: list[int] = []
     after.register_forward_hook(lambda *_: calls.append(1))
-    net = nn.Sequential(nn.Conv2d(3, 2, kernel_size=8), nn.ReLU(), nn.Flatten(), after)
+    conv = nn.Conv2d(3, 2, kernel_size=8)
+    net = nn.Sequential(conv, nn.ReLU(), nn.Flatten(), after)
     x = imagine(net, [Goal("0", 1)], 3, (0, 0, 0), (1, 1, 1), PLAIN)
-    assert cosine(x[0], net[0].weight[1]) > 0.99
+    assert cosine(x[0], conv.weight[1]) > 0.99
     assert calls == []
     assert all(p.requires_grad for p in net.parameters()) and net.training  # left as it was
 
@@ -91,7 +94,7 @@ def test_the_page_imagines_for_a_trained_network_and_says_so_for_an_untrained_on
     assert t("feat.imagine.how", "ko", steps=48, side=128, scales=2) in text_of(at)
     at.toggle(key="feat_imagine_go").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
-    captions = [c for e in at.main if e.type == "image" for c in e.captions]
+    captions = [c for e in at.main if isinstance(e, Element) and e.type == "image" for c in e.captions]
     assert any(c.startswith("네트워크가 상상한") for c in captions), captions
     assert [w for w in at.toggle if w.key == "feat_imagine_gallery"]  # its pictures: a few seconds each
 

@@ -191,6 +191,8 @@ def test_the_students_finished_job_opens_its_feature_maps(trained: str) -> None:
     at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
     at.query_params["lang"] = "en"
     at.session_state["b_job"] = trained  # this student's own job, finished
+    at.switch_page("app_pages/features.py").run()  # the page remembers AlexNet from a first visit
+    assert next(s for s in at.selectbox if s.key == "feat_arch").value == "alexnet"
     at.switch_page("app_pages/builder.py").run()
     assert not at.exception
     next(b for b in at.button if b.key == "b_see_maps").click().run()
@@ -198,3 +200,11 @@ def test_the_students_finished_job_opens_its_feature_maps(trained: str) -> None:
     assert next(s for s in at.selectbox if s.key == "feat_arch").value == "kept"
     assert next(s for s in at.selectbox if s.key == "feat_kept").value == trained
     assert at.query_params["kept"] in (trained, [trained])  # the address bar names it
+    # A lecture network: kept= leaves the link, and the page still remembers the design (the
+    # browser is on the feature-map page now; AppTest runs the page it was told to).
+    at.switch_page("app_pages/features.py").run()
+    next(s for s in at.selectbox if s.key == "feat_arch").set_value("alexnet").run()
+    assert not at.exception and "kept" not in at.query_params
+    next(s for s in at.selectbox if s.key == "feat_arch").set_value("kept").run()
+    assert next(s for s in at.selectbox if s.key == "feat_kept").value == trained
+    assert at.query_params["kept"] in (trained, [trained])

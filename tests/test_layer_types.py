@@ -87,9 +87,10 @@ def test_every_layer_type_is_replayed_exactly_and_named_in_both_languages(key: s
         assert describe(layer, "ko") and describe(layer, "en")
         if TYPES[key].box != "merge":  # said in words (a merge is drawn as + or C)
             assert describe(layer, "ko") != layer.type or layer.type in ("ReLU", "GELU")
-    if TYPES[key].offer is not None:  # the builder names it and its settings in both languages
+    offer = TYPES[key].offer
+    if offer is not None:  # the builder names it and its settings in both languages
         assert f"item.{key}" in CATALOGUE
-        for f in TYPES[key].offer.settings:
+        for f in offer.settings:
             assert f"field.{key}.{f.name}" in CATALOGUE or f"field.{f.name}" in CATALOGUE
     if TYPES[key].folds or TYPES[key].minor:  # no shape change, no MACs
         assert layer.macs == 0

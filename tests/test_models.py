@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
+from torch import nn
 
 import models
 from models import build_model, get_entry, list_models
@@ -135,7 +136,7 @@ def test_option_a_shortcut_subsamples_and_pads_with_zeros() -> None:
     y = ShortcutA(2, 5, 2)(x)
     assert y.shape == (1, 5, 2, 2)
     assert torch.equal(y[0, :2], x[0, :, ::2, ::2]) and not y[0, 2:].any()
-    block = build_model("resnet20", device="cpu").layer2[0]
+    block = build_model("resnet20", device="cpu").get_submodule("layer2.0")
     assert isinstance(block.downsample, ShortcutA)
     with pytest.raises(ValueError, match="6n"):
         models.cifar.cifar_net(21, residual=True)
@@ -163,15 +164,16 @@ def test_torchvision_style_checkpoint_loads_strict() -> None:
              for k, v in reference.state_dict().items()}
     model = build_model("resnet18", device="cpu")
     model.load_state_dict(state, strict=True)
-    assert torch.equal(model.fc.weight, state["fc.weight"])
+    assert torch.equal(model.get_parameter("fc.weight"), state["fc.weight"])
 
 
 def test_config_knobs() -> None:
-    m = build_model("alexnet", conv1_stride=2)
-    assert m.features[0].stride == (2, 2)
-    dense = build_model("densenet121", growth_rate=12)
-    assert dense.features.denseblock1.denselayer1.conv2.out_channels == 12
-    assert build_model("resnet18", in_channels=1, num_classes=10).fc.out_features == 10
+    conv1 = build_model("alexnet", conv1_stride=2).get_submodule("features.0")
+    assert isinstance(conv1, nn.Conv2d) and conv1.stride == (2, 2)
+    conv2 = build_model("densenet121", growth_rate=12).get_submodule("features.denseblock1.denselayer1.conv2")
+    assert isinstance(conv2, nn.Conv2d) and conv2.out_channels == 12
+    fc = build_model("resnet18", in_channels=1, num_classes=10).get_submodule("fc")
+    assert isinstance(fc, nn.Linear) and fc.out_features == 10
 
 
 def test_unknown_knob_lists_valid_ones() -> None:

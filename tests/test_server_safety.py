@@ -37,9 +37,11 @@ def test_every_cache_is_bounded() -> None:
     unbounded = []
     for path in APP_FILES:
         for node in ast.walk(ast.parse(path.read_text())):
-            is_cache = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            if not isinstance(node, ast.Call):
+                continue
+            is_cache = (isinstance(node.func, ast.Attribute)
                         and node.func.attr in ("cache_data", "cache_resource"))
-            if is_cache and not any(k.arg == "max_entries" for k in node.keywords):  # type: ignore[union-attr]
+            if is_cache and not any(k.arg == "max_entries" for k in node.keywords):
                 unbounded.append((path.name, node.lineno))
     assert unbounded == []
 

@@ -19,7 +19,7 @@ import torch
 import torch.nn.functional as F
 
 from models import build_model
-from tests.conftest import make_fashion
+from tests.conftest import make_fashion, meta_of, status_now
 from visualizer.data import load_split
 from visualizer.features import CheckpointError, load_checkpoint
 from visualizer.runs import (
@@ -32,6 +32,7 @@ from visualizer.runs import (
 )
 from visualizer.train import (
     RECIPES,
+    Progress,
     Recipe,
     atomic_write,
     cache_dir,
@@ -92,7 +93,7 @@ def test_checkpoint_round_trips_and_its_accuracy_can_be_checked(tiny_run, tiny_d
         pred = model((x - meta["mean"]) / meta["std"]).argmax(1)
     assert (pred == test_set.labels).float().mean().item() == pytest.approx(meta["test_accuracy"])
     assert meta["test_accuracy"] > 0.2  # it learned something after 30 steps: chance is 0.1
-    assert read_meta("resnet18", tmp_path)["sha256"] == meta["sha256"]
+    assert meta_of("resnet18", tmp_path)["sha256"] == meta["sha256"]
     with pytest.raises(CheckpointError) as info:  # a Fashion-MNIST file is not for an RGB model
         load_checkpoint(build_model("resnet18", device="cpu"), pt)
     assert info.value.code == "shape"
@@ -116,7 +117,7 @@ def test_stop_on_request_saves_nothing(tiny_data) -> None:  # type: ignore[no-un
 
 def test_reports_carry_speed_time_left_and_probe(tiny_data) -> None:  # type: ignore[no-untyped-def]
     train_set, test_set = tiny_data
-    seen = []
+    seen: list[Progress] = []
     train("resnet18", TINY, train_set, mean=0.1, std=0.3, on_progress=seen.append, report_every=10,
           probe=test_set.images[:4])
     assert [p.step for p in seen] == [10, 20, 30]
@@ -180,10 +181,10 @@ def test_a_full_disk_keeps_the_previous_checkpoint(tmp_path: Path, monkeypatch: 
 def test_run_training_under_the_lock(fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(RECIPES, "resnet18", TINY)
     out = run_training("resnet18", threads=1)
-    assert out["state"] == "done" and read_status()["state"] == "done"
-    meta = read_meta("resnet18")
+    assert out["state"] == "done" and status_now()["state"] == "done"
+    meta = meta_of("resnet18")
     assert meta is not None and meta["test_accuracy"] == out["test_accuracy"]
-    assert len(read_status()["probe_index"]) == 20  # two test pictures of each class
+    assert len(status_now()["probe_index"]) == 20  # two test pictures of each class
     with run_lock():  # someone else is training: a second run is refused, kindly
         assert is_running()
         with pytest.raises(RunError) as info:
@@ -211,7 +212,7 @@ def test_a_failed_save_is_reported_and_the_old_checkpoint_stays(fashion_env: Pat
     with pytest.raises(RunError) as info:
         run_training("resnet18", threads=1, seed=1)
     assert info.value.code == "save_failed"
-    assert read_status()["state"] == "failed" and pt.read_bytes() == before
+    assert status_now()["state"] == "failed" and pt.read_bytes() == before
     assert read_meta("resnet18") is not None
 
 
@@ -231,7 +232,7 @@ def test_missing_data_is_reported_in_the_status(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path / "cache"))
     with pytest.raises(DataError):
         run_training("resnet18", threads=1)
-    assert read_status()["state"] == "failed" and read_status()["error"] == "data.missing"
+    assert status_now()["state"] == "failed" and status_now()["error"] == "data.missing"
 
 
 # One torch thread for the runs these tests start: the suite's two workers already fill the two
@@ -250,7 +251,7 @@ def test_command_line_trains_with_a_progress_bar(fashion_env: Path) -> None:
     proc = cli("train", "resnet18", "--epochs", "0.2", "--limit-test", "50", env=env)
     assert proc.returncode == 0, proc.stderr
     assert "100%" in proc.stderr and "resnet18: test accuracy" in proc.stdout  # tqdm's bar
-    meta = read_meta("resnet18")
+    meta = meta_of("resnet18")
     assert meta is not None and meta["test_images"] == 50
     again = cli("train", "resnet18", "--epochs", "0.2", "--limit-test", "50", "--skip-done", env=env)
     assert "already trained" in again.stdout
@@ -272,7 +273,7 @@ def test_a_killed_run_is_seen_as_lost_and_keeps_the_old_checkpoint(fashion_env: 
     assert is_running()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert read_status()["state"] == "lost" and not is_running()
+    assert status_now()["state"] == "lost" and not is_running()
     assert (pt.read_bytes(), js.read_text()) == before
     assert read_meta("resnet18") is not None
 
@@ -289,4 +290,4 @@ def test_stop_file_stops_a_run(fashion_env: Path) -> None:
     request_stop()
     out, _ = proc.communicate(timeout=120)
     assert proc.returncode == 1 and "stopped at step" in out
-    assert read_status()["state"] == "stopped" and read_meta("resnet18") is None
+    assert status_now()["state"] == "stopped" and read_meta("resnet18") is None

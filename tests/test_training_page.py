@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 import torch
+from streamlit.testing.v1.element_tree import Element
 
 from models import build_model
+from tests.conftest import meta_of, status_now
 from tests.pages import open_page, text_of
 from visualizer.data import load_split
 from visualizer.features import prepare_fashion, top_k
@@ -46,10 +48,11 @@ def test_a_finished_run_is_shown(trained: dict, lang: str) -> None:  # type: ign
     assert f"{trained['test_accuracy']:.1%}" in text
     steps = TINY.steps(320)
     assert f"{steps} / {steps}" in text  # the step metric
-    captions = max((img.captions for img in at.get("image")), key=len)  # the grid, not the filters
+    images = [img for img in at.get("image") if isinstance(img, Element)]
+    captions = max((img.captions for img in images), key=len)  # the grid, not the filters
     assert len(captions) == 20 and sum(c[0] in "✓✗" for c in captions) == 20
     table = at.dataframe[0].value
-    assert f"{read_meta('resnet18')['test_accuracy']:.2%}" in table.iloc[:, 1].tolist()
+    assert f"{meta_of('resnet18')['test_accuracy']:.2%}" in table.iloc[:, 1].tolist()
 
 
 def test_a_student_who_presses_start_is_told_why(fashion_env: Path) -> None:
@@ -67,7 +70,7 @@ def test_the_teacher_starts_a_run_and_everyone_sees_it(fashion_env: Path) -> Non
     deadline = time.monotonic() + 180
     while (read_status() or {}).get("state") != "done" and time.monotonic() < deadline:
         time.sleep(0.5)
-    status = read_status()
+    status = status_now()
     assert status["state"] == "done" and status["started_by"] == "page"
     student = open_page("training", lang="en")
     assert t("train.state.done", "en", arch=t("arch.resnet18", "en")) in text_of(student)
@@ -84,8 +87,8 @@ def test_the_teacher_trains_a_figure1_pair_and_the_lesson_draws_it(fashion_env: 
         time.sleep(0.5)
     # one process, the plain network first, then its residual twin
     assert read_meta("plain20") is not None and read_meta("resnet20") is not None
-    assert read_meta("plain20")["date"] <= read_meta("resnet20")["date"]  # type: ignore[index]
-    assert len(read_meta("resnet20")["error_curve"]) > 2  # type: ignore[index]
+    assert meta_of("plain20")["date"] <= meta_of("resnet20")["date"]  # type: ignore[index]
+    assert len(meta_of("resnet20")["error_curve"]) > 2  # type: ignore[index]
     missing = ", ".join(t(f"arch.{a}", "en") for a in ("plain56", "resnet56"))
     lesson = text_of(open_page("lesson_resnet", lang="en"))
     assert t("res.f1.missing", "en", missing=missing, minutes=FIGURE1_MINUTES["all"]) in lesson
@@ -96,7 +99,7 @@ def test_feature_maps_use_the_trained_network(trained: dict, lang: str) -> None:
     at = open_page("features", lang=lang, arch="resnet18")
     assert not at.exception
     text = text_of(at)
-    meta = read_meta("resnet18")
+    meta = meta_of("resnet18")
     assert t("feat.fashion", lang, acc=meta["test_accuracy"], date=meta["date"][:10], size=32,
              epochs="3", n=meta["test_images"]) in text  # TINY's 3 epochs, shown as a whole number
     assert "64×16×16" in text  # conv1 of ResNet-18 at the recipe's 32 px: (32 + 6 - 7) // 2 + 1
@@ -113,7 +116,7 @@ def test_without_a_checkpoint_the_page_says_how_to_get_one(fashion_env: Path) ->
 def test_a_fashion_picture_reaches_the_network_as_in_training(trained: dict) -> None:  # type: ignore[type-arg]
     """A test picture given to the page is exactly what the trainer fed the network, and the
     guesses are the softmax of the network's scores, computed here on our own."""
-    meta = read_meta("resnet18")
+    meta = meta_of("resnet18")
     test = load_split("test")
     pic = gray_picture(test.images[3]).convert("RGB")
     prepared = prepare_fashion(pic, meta["input_size"], meta["mean"], meta["std"], invert=False)

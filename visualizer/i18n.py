@@ -1311,10 +1311,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "PyTorch만 있으면 됩니다: `python {file}` 을 실행하면 파라미터 수와 출력 모양이 나옵니다. "
                           "가중치는 PyTorch 기본값으로 시작합니다 (모델 모음의 ResNet과 DenseNet은 He 등의 초기화로 "
                           "시작합니다. 숫자는 같습니다)."),
-    "builder.note.aux": ("GoogLeNet's two auxiliary classifiers run only in training, so a design leaves them out: "
-                         "its parameters are the network's at test time.",
-                         "GoogLeNet의 보조 분류기 두 개는 학습할 때만 쓰이므로 설계에서는 빠집니다: 파라미터 수는 "
-                         "시험(추론) 때 네트워크의 것입니다."),
+    "builder.note.aux": ("A design of Inception blocks has no auxiliary classifiers: GoogLeNet's two run only in "
+                         "training, so a design leaves them out, and its parameters are the network's at test time.",
+                         "Inception 블록으로 된 설계에는 보조 분류기가 없습니다: GoogLeNet의 보조 분류기 두 개는 "
+                         "학습할 때만 쓰이므로 설계에서는 빠지고, 파라미터 수는 시험(추론) 때 네트워크의 것입니다."),
     "builder.load": ("Open a design file (JSON, up to 1 MB)", "설계 파일 열기 (JSON, 1MB까지)"),
     "builder.loaded": ("Opened {name}.", "{name}을(를) 열었습니다."),
     "builder.limits": ("Limits: {items} items, {depth} weighted layers, {params} parameters, {macs} MACs, "

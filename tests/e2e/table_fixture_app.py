@@ -5,13 +5,14 @@ test_readable_browser.py only."""
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 MACS = 64 * 56 * 56 * 64 * 9
 frame = pd.DataFrame({"MACs": [MACS, 0]})
 text = st.column_config.TextColumn
 
 
-def number(width: int) -> st.column_config.NumberColumn:  # as the app's tables show counts
+def number(width: int) -> ColumnConfig:  # as the app's tables show counts
     return st.column_config.NumberColumn(format="localized", width=width)
 
 

@@ -43,6 +43,7 @@ from visualizer.design.schema import (
     MAX_PARAMS,
     MAX_REPEAT,
     MAX_WEIGHTED,
+    NOTES,
     PALETTE,
     PREFIX,
     SIDES,
@@ -58,7 +59,7 @@ from visualizer.design.templates import TEMPLATES, template
 from visualizer.design.zoo import from_zoo
 
 __all__ = ["BLOCKS", "BLOCK_SETTINGS", "CHANNELS", "FORMAT", "LAYERS", "MAX_ITEMS", "MAX_JSON",
-           "MAX_LINK", "MAX_MACS", "MAX_PARAMS", "MAX_REPEAT", "MAX_WEIGHTED", "PALETTE", "PREFIX",
+           "MAX_LINK", "MAX_MACS", "MAX_PARAMS", "MAX_REPEAT", "MAX_WEIGHTED", "NOTES", "PALETTE", "PREFIX",
            "SIDES", "TEMPLATES", "VERSION", "Design", "DesignError", "DesignedNet", "Field", "Item",
            "Layer", "LayerRefused", "Make", "Shape", "build", "check", "decode", "encode",
            "from_json", "from_zoo", "item_of", "layers", "parse", "parse_item", "template",

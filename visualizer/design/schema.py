@@ -68,6 +68,10 @@ BLOCK_SETTINGS: dict[str, tuple[Setting, ...]] = {
                   whole("c5r", 16, 1, 1024), whole("c5", 32, 1, 1024), whole("pool", 32, 1, 1024),
                   Setting("five", 3, choices=(3, 5)), Setting("batch_norm", True)),
 }
+# What the builder says of a design that holds an item of a type (an i18n key), whatever the
+# design is called: an Inception block's design has no auxiliary classifiers (GoogLeNet's two
+# run only in training; the zoo's import leaves them out, and the builder offers none).
+NOTES = {"inception": "builder.note.aux"}
 LAYERS = offered()
 PALETTE: dict[str, tuple[Setting, ...]] = {
     **{key: offer.settings for key, offer in LAYERS.items()}, **BLOCK_SETTINGS}
@@ -102,6 +106,11 @@ class Design:
     channels: int = 3
     size: int = 224
     name: str = ""
+
+    def notes(self) -> tuple[str, ...]:
+        """What the builder says of this design for the item types it holds (``NOTES``'s keys,
+        each once, in the order of the items)."""
+        return tuple(dict.fromkeys(NOTES[it.type] for it in self.items if it.type in NOTES))
 
     def to_data(self) -> dict[str, Any]:
         """Plain data (JSON's types), settings at their defaults left out."""
