@@ -5,7 +5,8 @@ The request is held open until the lecture's version differs from ``after`` (or 
 seconds pass) and answers with the lecture as JSON. One watcher per server process looks at the
 lecture file (visualizer/lecture.py) a few times a second and wakes every waiting request at
 once, so two hundred idle followers cost one file check every ``POLL`` seconds and two hundred
-sleeping coroutines.
+sleeping coroutines. When the teacher's page publishes in this same process, the watcher looks
+at once (``lecture.PUBLISHED``): her class is woken without waiting for its next look.
 """
 
 from __future__ import annotations
@@ -30,23 +31,35 @@ class _Watcher:
         self.current: lecture.Lecture | None = None
         self.changed = asyncio.Event()
         self.task: asyncio.Task[None] | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     def start(self) -> None:
         if self.task is None or self.task.done():
             self.current = lecture.read()
-            self.task = asyncio.get_running_loop().create_task(self._watch())
+            self.loop = asyncio.get_running_loop()
+            self.task = self.loop.create_task(self._watch())
 
     async def _watch(self) -> None:
         while True:
             await asyncio.sleep(POLL)
-            now = await asyncio.to_thread(lecture.read)
-            if (now and now.version) != (self.current and self.current.version):
-                self.current = now
-                self.changed.set()
-                self.changed = asyncio.Event()
+            self._seen(await asyncio.to_thread(lecture.read))
+
+    def _seen(self, now: lecture.Lecture | None) -> None:
+        """On the server's loop: wake every waiting request if the version changed."""
+        if (now and now.version) != (self.current and self.current.version):
+            self.current = now
+            self.changed.set()
+            self.changed = asyncio.Event()
+
+    def poke(self) -> None:
+        """From any thread (the teacher's page publishing in this process): look now."""
+        if self.loop is not None and not self.loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                self.loop.call_soon_threadsafe(lambda: self._seen(lecture.read()))
 
 
 _watcher = _Watcher()
+lecture.PUBLISHED.append(lambda: _watcher.poke())  # the current watcher (tests make new ones)
 
 
 def _body(now: lecture.Lecture | None) -> bytes:

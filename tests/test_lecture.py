@@ -65,6 +65,24 @@ def test_a_follower_waits_for_the_teachers_next_step_and_not_longer(fashion_env:
     assert answered and answered[0]["version"] == now.version + 1 and answered[0]["query"] == "tab=blocks"
 
 
+def test_the_teachers_publish_wakes_her_class_at_once_in_her_own_server(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Her page publishes in the followers' own server process: they are answered without the
+    watcher's next look at the file (made an hour away here: only the publish can wake them)."""
+    monkeypatch.setattr(route, "POLL", 3600.0)
+    route._watcher = route._Watcher()
+    now = lecture.publish("lesson_densenet", {"tab": "growth"})
+    answered: list[dict] = []  # type: ignore[type-arg]
+    waiting = threading.Thread(target=lambda: answered.append(_wait(now.version)))
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while route._watcher.task is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the request is held
+    lecture.publish("lesson_densenet", {"tab": "blocks"})
+    waiting.join(timeout=route.WAIT)
+    assert answered and answered[0]["version"] == now.version + 1 and answered[0]["query"] == "tab=blocks"
+
+
 def test_the_waiting_address_is_answered_before_streamlits_layers(fashion_env: Path) -> None:
     """serve.py's outermost layer answers /api/lecture itself (the class's two hundred requests
     a step skip Streamlit's layers); any other address goes on to Streamlit; a POST is refused."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
@@ -70,7 +71,15 @@ def publish(page: str, params: dict[str, str], *, live: bool = True, folder: Pat
     target = path(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, lambda fh: fh.write(json.dumps(asdict(lecture)).encode()))
+    for hook in PUBLISHED:
+        hook()
     return lecture
+
+
+# Called after every publish in this process: the server's waiting address (deploy/lecture.py)
+# wakes its followers at once instead of at its next look at the file (other replicas still
+# find the change by looking).
+PUBLISHED: list[Callable[[], None]] = []
 
 
 def version(folder: Path | None = None) -> int:
