@@ -47,12 +47,14 @@ def test_the_notebooks_dense_block_keeps_its_main_line_straight() -> None:
 
 def test_rows_end_only_where_no_shortcut_passes() -> None:
     """A chain of 10 cut into rows of round(sqrt(0.75 x 10)) = 3; a shortcut from the first box
-    to the fourth keeps those four in one row, and the rest follow in rows of 3."""
+    to the fourth keeps those four in one row, and the rest follow in rows of 3; one from the
+    second to the fifth takes the first box along rather than leave it alone in its row."""
     from visualizer.diagram import _row_split
 
     ids = [str(i) for i in range(10)]
     assert _row_split(ids) == [["0", "1", "2"], ["3", "4", "5"], ["6", "7", "8"], ["9"]]
     assert _row_split(ids, frozenset({0, 1, 2})) == [["0", "1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"]]
+    assert _row_split(ids, frozenset({1, 2, 3})) == [["0", "1", "2", "3", "4"], ["5", "6", "7"], ["8", "9"]]
 
 
 def test_the_lectures_block_on_a_slide_is_rows_with_its_shortcut_arched_over() -> None:
@@ -67,7 +69,7 @@ def test_the_lectures_block_on_a_slide_is_rows_with_its_shortcut_arched_over() -
     assert "rankdir=TB" in dot and len(rows) == 3, rows
     add = re.search(r"(n\d+) \[shape=circle[^\n]*<b>\+</b>", dot)
     assert add and rows[0].split("; ")[0] == "input" and rows[0].split("; ")[-1] == add[1] + ";"
-    assert re.search(rf'input -> {add[1]} \[style=dashed, label="[^"]*", tailport=n, headport=n\]', dot)
+    assert re.search(rf'input -> {add[1]} \[style=dashed, label="[^"]*", tailport=ne, headport=nw\]', dot)
 
 
 def test_plain_networks_close_their_blocks() -> None:

@@ -343,7 +343,7 @@ def _row_split(ids: list[str], joined: frozenset[int] = frozenset()) -> list[lis
     """A chain cut into rows: about sqrt(0.75 n) boxes a row gives a grid of roughly 16:9 for
     boxes about 3 times as wide as they are tall. A row ends only where no line but the next
     box's passes over (``joined``): a shortcut stays in its row, arched over the boxes it
-    skips (see ``_over_rows``)."""
+    skips (see ``_over_rows``), and a box left alone before a block goes in the block's row."""
     per_row = max(3, round(math.sqrt(0.75 * len(ids))))
     rows: list[list[str]] = []
     run: list[str] = []  # boxes that must share a row
@@ -351,7 +351,7 @@ def _row_split(ids: list[str], joined: frozenset[int] = frozenset()) -> list[lis
         run.append(name)
         if g in joined:
             continue
-        if rows and len(rows[-1]) + len(run) <= per_row:
+        if rows and (len(rows[-1]) + len(run) <= per_row or len(rows[-1]) == 1):  # none alone
             rows[-1] += run
         else:
             rows.append(run)
@@ -380,8 +380,9 @@ def _below_row_ends(lines: list[str], rows: list[list[str]]) -> list[str]:
 
 def _over_rows(lines: list[str], rows: list[list[str]]) -> list[str]:
     """A line within a row that skips boxes (the shortcut around the lecture's block) leaves
-    its box at the top and enters its target at the top, arched over the boxes between: drawn
-    flat, its arrow came into the merge over the shape label of the line beside it."""
+    its box at the top right and enters its target at the top left, arched over the boxes
+    between: drawn flat, its arrow came into the merge over the shape label of the line beside
+    it; from the top's middle, it ran down the line coming into a row's first box."""
     at = {name: (r, i) for r, row in enumerate(rows) for i, name in enumerate(row)}
     out = []
     for line in lines:
@@ -389,7 +390,7 @@ def _over_rows(lines: list[str], rows: list[list[str]]) -> list[str]:
         if len(ends) == 2 and ends[0] in at and ends[1] in at:
             (r1, i1), (r2, i2) = at[ends[0]], at[ends[1]]
             if r1 == r2 and abs(i2 - i1) > 1:
-                line = line.replace("];", ", tailport=n, headport=n];")
+                line = line.replace("];", ", tailport=ne, headport=nw];")
         out.append(line)
     return out
 
