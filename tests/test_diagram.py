@@ -16,6 +16,15 @@ def test_paper_alexnet_has_two_gpu_lanes_with_half_the_filters() -> None:
     assert 'label="48×55×55"' in dot  # each GPU carries half of conv1's maps
 
 
+def test_paper_alexnet_on_a_slide_keeps_its_lanes_side_by_side() -> None:
+    """Laid out for a wide slide, the two GPUs' 8 boxes each were one strip left to right;
+    they stay side by side, top to bottom, as the lesson draws them."""
+    from visualizer.export import SlideStyle, diagram_source
+
+    dot = diagram_source(trace_named("alexnet_paper", 227), "en", SlideStyle())
+    assert "rankdir=TB" in dot and "cluster_gpu1" in dot and "rank=same" not in dot
+
+
 def test_residual_add_and_identity_edge() -> None:
     dot = to_dot(trace_named("resnet18", 224), DiagramOptions(lang="en"))
     assert "<b>+</b>" in dot

@@ -198,6 +198,10 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
     lanes = _gpu_lanes(result, boxes)
     if lanes:
         out += _lane_body(result, boxes, opt, lanes)
+        # The GPUs side by side, top to bottom, on a slide too: left to right they were one
+        # strip of two lanes 3,923 pt long (5.9 px text on a 1920 px slide); this picture is
+        # tall (34 px text) and scrolls.
+        out[1] = out[1].replace("rankdir=LR", "rankdir=TB") if opt.wrap else out[1]
     else:
         out += _body(result, boxes, owner, opt)
     rows: list[list[str]] = []

@@ -155,11 +155,13 @@ def test_the_slide_check_finds_small_and_crossed_text_in_an_exported_diagram(pag
 # The lecture's networks, the crowded ones first to fail: each exported as the export page makes
 # its diagram (a slide's layout: left to right in rows) and as the explorer's download makes its
 # own (the explorer's view, blocks top to bottom), and their two charts.
-# The notebooks' networks too, and the ResNet lesson's: the lecture's one block (one strip of
-# 13 px text on a slide, before its rows) and Figure 1's plain56 (55 layers in rows, 12.5 px).
+# The notebooks' networks too, and the lessons': the lecture's one block (one strip of 13 px
+# text on a slide, before its rows), Figure 1's plain56 (55 layers in rows, 12.5 px) and the
+# paper's two-GPU AlexNet (one strip of two lanes, 5.9 px).
 EXPORTED = (("alexnet", "ko"), ("googlenet", "ko"), ("resnet50", "ko"), ("densenet201", "ko"),
             ("resnet20", "ko"), ("alexnet", "en"), ("googlenet_d2l", "ko"), ("resnet18_d2l", "ko"),
-            ("densenet_notebook", "ko"), ("residual_block", "ko"), ("plain56", "ko"))
+            ("densenet_notebook", "ko"), ("residual_block", "ko"), ("plain56", "ko"),
+            ("alexnet_paper", "ko"))
 
 
 def _exports(arch: str, lang: str) -> dict[str, str]:
@@ -169,7 +171,7 @@ def _exports(arch: str, lang: str) -> dict[str, str]:
     from visualizer.export import SlideStyle, chart_image, export, render_dot
     from visualizer.trace import trace_named
 
-    # 224, the notebooks' own 96 or 32, CIFAR's 32, the lecture block's 56
+    # 224 (the 2012 paper's 227), the notebooks' own 96 or 32, CIFAR's 32, the lecture block's 56
     result = trace_named(arch, get_entry(arch).default_input[-1])
     files = {"export page's diagram": export(result, "svg", lang, SlideStyle()),
              "explorer's diagram": render_dot(to_dot(result, DiagramOptions(lang=lang)), "svg")}
