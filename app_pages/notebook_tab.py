@@ -85,9 +85,11 @@ def _printout(nb: nbs.Notebook, lang: str) -> None:
         rows = [{t("nb.shapes.col.layer", lang): r.label, t("nb.shapes.col.type", lang): r.type,
                  t("nb.shapes.col.out", lang): shape_text(r.output_shape),
                  t("nb.shapes.col.params", lang): r.params_total} for r in records]
-        st.dataframe(pd.DataFrame(rows), hide_index=True,
-                     column_config={t("nb.shapes.col.params", lang):
-                                    st.column_config.NumberColumn(format="localized")})
+        # every column fitted to its widest cell: fc6's 37,752,832 read "7,752,832" and
+        # "avgpool" and "AdaptiveAvgPool2d" were cut, on a phone, below the first screen of rows
+        frame = pd.DataFrame(rows)
+        st.dataframe(frame, hide_index=True,
+                     column_config=common.fitted_columns(frame, (t("nb.shapes.col.params", lang),)))
         return
     theirs, ours = shapes
     st.subheader(t("nb.printout.h", lang), anchor=False)

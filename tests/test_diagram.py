@@ -16,6 +16,15 @@ def test_paper_alexnet_has_two_gpu_lanes_with_half_the_filters() -> None:
     assert 'label="48×55×55"' in dot  # each GPU carries half of conv1's maps
 
 
+def test_paper_alexnet_on_a_slide_keeps_its_lanes_side_by_side() -> None:
+    """Laid out for a wide slide, the two GPUs' 8 boxes each were one strip left to right;
+    they stay side by side, top to bottom, as the lesson draws them."""
+    from visualizer.export import SlideStyle, diagram_source
+
+    dot = diagram_source(trace_named("alexnet_paper", 227), "en", SlideStyle())
+    assert "rankdir=TB" in dot and "cluster_gpu1" in dot and "rank=same" not in dot
+
+
 def test_residual_add_and_identity_edge() -> None:
     dot = to_dot(trace_named("resnet18", 224), DiagramOptions(lang="en"))
     assert "<b>+</b>" in dot
@@ -30,3 +39,50 @@ def test_dense_concat_and_repeats() -> None:
     assert "DenseLayer x5" in dot  # the first of six layers is drawn open
     closed = to_dot(trace_named("densenet121", 224), DiagramOptions(lang="en", detail="overview"))
     assert "DenseLayer x6" in closed and "DenseLayer x24" in closed and "<b>C</b>" not in closed
+
+
+def test_the_notebooks_dense_block_keeps_its_main_line_straight() -> None:
+    """The DenseNet notebook's block: layer k's concatenation reads the k - 1 layers before it
+    besides layer k itself (unlabelled lines, their shape written once). Where two or more such
+    lines come in (k = 3, 4, 5 of its five), the labelled line from layer k is weighted so the
+    others bend around it: 3 in each of the 3 blocks the explorer opens. A merge with one line
+    besides (a torchvision dense layer's C, a ResNet block's +) is left as dot draws it."""
+    dot = to_dot(trace_named("densenet_notebook", 32), DiagramOptions(lang="en"))
+    weighted = re.findall(r'-> (n\d+) \[label="\\n32×(\d+)×\d+", weight=5\]', dot)
+    assert [size for _, size in weighted] == ["32"] * 3 + ["16"] * 3 + ["8"] * 3, weighted
+    for arch in ("densenet121", "resnet18"):
+        assert "weight=5" not in to_dot(trace_named(arch, 224), DiagramOptions(lang="en")), arch
+
+
+def test_rows_end_only_where_no_shortcut_passes() -> None:
+    """A chain of 10 cut into rows of round(sqrt(0.75 x 10)) = 3; a shortcut from the first box
+    to the fourth keeps those four in one row, and the rest follow in rows of 3; one from the
+    second to the fifth takes the first box along rather than leave it alone in its row."""
+    from visualizer.diagram import _row_split
+
+    ids = [str(i) for i in range(10)]
+    assert _row_split(ids) == [["0", "1", "2"], ["3", "4", "5"], ["6", "7", "8"], ["9"]]
+    assert _row_split(ids, frozenset({0, 1, 2})) == [["0", "1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"]]
+    assert _row_split(ids, frozenset({1, 2, 3})) == [["0", "1", "2", "3", "4"], ["5", "6", "7"], ["8", "9"]]
+
+
+def test_the_lectures_block_on_a_slide_is_rows_with_its_shortcut_arched_over() -> None:
+    """The lecture's Residual_Block with its head, as the export page draws it for a slide: not
+    one strip of nine boxes (13 px text on a 1920 px slide) but rows, the block whole in the
+    first (x, conv, conv, +), its identity line leaving x at the top and coming into + from
+    above; the next row's first box is entered from above too."""
+    from visualizer.export import SlideStyle, diagram_source
+
+    dot = diagram_source(trace_named("residual_block", 56), "en", SlideStyle())
+    rows = re.findall(r"\{ rank=same; (.*?) \}", dot)
+    assert "rankdir=TB" in dot and len(rows) == 3, rows
+    add = re.search(r"(n\d+) \[shape=circle[^\n]*<b>\+</b>", dot)
+    assert add and rows[0].split("; ")[0] == "input" and rows[0].split("; ")[-1] == add[1] + ";"
+    assert re.search(rf'input -> {add[1]} \[style=dashed, label="[^"]*", tailport=ne, headport=nw\]', dot)
+
+
+def test_plain_networks_close_their_blocks() -> None:
+    """plain56 (Figure 1) has 3 stages of (56 - 2) / 6 = 9 plain blocks: closed in an overview,
+    as resnet56's basic blocks are, it is 3 boxes, not a strip of 55 layers."""
+    dot = to_dot(trace_named("plain56", 32), DiagramOptions(lang="en", detail="overview"))
+    assert dot.count("PlainBlock x9") == 3 and "conv2" not in dot

@@ -8,6 +8,7 @@ concatenations are circles, so ResNet's F(x) + x and DenseNet's concatenation st
 
 from __future__ import annotations
 
+import collections
 import html
 import itertools
 import math
@@ -24,6 +25,9 @@ DETAILS = ("overview", "blocks", "layers")
 DIRECTIONS = ("TB", "LR")
 # Font families, first found wins: Hangul needs NanumGothic or Noto Sans CJK (see Makefile).
 FONT = "NanumGothic,Noto Sans CJK KR,sans-serif"
+# Graphviz's weight (1 by default) of the main line into a dense block's merge (see _body): dot
+# keeps heavier edges shorter and straighter.
+MAIN_LINE_WEIGHT = 5
 
 # Fill and border per kind of box (visualizer/palette.py: the same colours on every page).
 PALETTE = {
@@ -194,14 +198,23 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
     lanes = _gpu_lanes(result, boxes)
     if lanes:
         out += _lane_body(result, boxes, opt, lanes)
+        # The GPUs side by side, top to bottom, on a slide too: left to right they were one
+        # strip of two lanes 3,923 pt long (5.9 px text on a 1920 px slide); this picture is
+        # tall (34 px text) and scrolls.
+        out[1] = out[1].replace("rankdir=LR", "rankdir=TB") if opt.wrap else out[1]
     else:
         out += _body(result, boxes, owner, opt)
     rows: list[list[str]] = []
-    if not lanes and opt.wrap and _is_chain(result, boxes, owner):
-        out[1] = out[1].replace("rankdir=LR", "rankdir=TB")
-        rows = _row_split(["input", *(b.id for b in boxes), "output"])
-        out += _rows(rows)
     last = owner[_producer_of_output(result)]
+    ids = ["input", *(b.id for b in boxes), "output"]
+    joined = _joined(result, boxes, owner, ids, last)
+    # A chain, or a network with its blocks closed whose shortcuts jump within the top level
+    # (the lecture's one residual block and its head: one strip of 13 px text on a slide).
+    # Not an opened block: its cluster across rows of equal rank confuses dot's layout.
+    if not lanes and opt.wrap and (not joined or not any(b.cluster for b in boxes)):
+        out[1] = out[1].replace("rankdir=LR", "rankdir=TB")
+        rows = _row_split(ids, joined)
+        out += _rows(rows)
     out += _side_outputs(result, boxes, owner, last, opt)
     # Only a whole network ends in class scores; a block's output is a feature map that goes on
     # to the next block.
@@ -210,7 +223,7 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
                f'color="{io_border}", label=<<b>{_esc(t(ends, opt.lang))}</b>>];')
     out.append(f'  {last.id} -> output [label="{shape_text(result.output_shape)}"];')
     out.append("}")
-    return "\n".join(_below_row_ends(out, rows))
+    return "\n".join(_over_rows(_below_row_ends(out, rows), rows))
 
 
 def _side_outputs(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box], last: _Box,
@@ -269,6 +282,7 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
         lines.append("  }")
     seen: set[tuple[str, str]] = set()
     labelled: set[str] = set()  # a box's output shape is written on its first edge only
+    edges: list[tuple[str, str, str]] = []
     for b in boxes:
         for leaf in b.unit.leaves:
             r = result.records[leaf]
@@ -301,27 +315,52 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                     # 합성곱)" in ResNet-50's diagram as a slide).
                     attrs = f'style=dashed, label="\\l   {_esc(path)}\\l   {shape_text(shape)}\\l"'
                 labelled.add(src)
-                lines.append(f"  {src} -> {b.id} [{attrs}];")
+                edges.append((src, b.id, attrs))
+    # A merge that also reads several earlier boxes' outputs (unlabelled lines: the DenseNet
+    # notebook's concatenations, each of every earlier layer) keeps its labelled line from the
+    # box just before it short and straight, and the earlier boxes' lines bend around it: they
+    # ran across "32×32×32" there. Not every merge: weighted, a ResNet block's line into its +
+    # or a torchvision dense layer's into its C (one earlier line besides) pushed the blocks
+    # sideways, and ResNet-20's and DenseNet-201's diagrams were a quarter to a third wider.
+    unlabelled = collections.Counter(dst for _, dst, attrs in edges if attrs == 'label=""')
+    dense = {dst for dst, n in unlabelled.items() if n > 1}
+    for src, dst, attrs in edges:
+        if dst in dense and attrs.startswith('label="\\n'):
+            attrs += f", weight={MAIN_LINE_WEIGHT}"
+        lines.append(f"  {src} -> {dst} [{attrs}];")
     return lines
 
 
-def _is_chain(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box]) -> bool:
-    """Whether each box reads only the box before it (no branches, no merges)."""
-    prev = "input"
-    for b in boxes:
-        sources = {"input" if p == -1 else owner[p].id for leaf in b.unit.leaves
-                   for p in result.records[leaf].inputs} - {b.id}
-        if sources != {prev}:
-            return False
-        prev = b.id
-    return True
+def _joined(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box], ids: list[str],
+            last: _Box) -> frozenset[int]:
+    """The gaps of ``ids`` (``g``: between ``ids[g]`` and ``ids[g + 1]``) that a line other than
+    the one between those two passes over (a branch, a shortcut): a row may not end there. A
+    chain (each box reads only the box before it) has none."""
+    at = {name: i for i, name in enumerate(ids)}
+    spans = [(at["input" if p == -1 else owner[p].id], at[b.id]) for b in boxes
+             for leaf in b.unit.leaves for p in result.records[leaf].inputs]
+    spans = [(a, z) for a, z in spans if a != z] + [(at[last.id], at["output"])]
+    return frozenset(g for a, z in spans if z != a + 1 for g in range(a, z))
 
 
-def _row_split(ids: list[str]) -> list[list[str]]:
+def _row_split(ids: list[str], joined: frozenset[int] = frozenset()) -> list[list[str]]:
     """A chain cut into rows: about sqrt(0.75 n) boxes a row gives a grid of roughly 16:9 for
-    boxes about 3 times as wide as they are tall."""
+    boxes about 3 times as wide as they are tall. A row ends only where no line but the next
+    box's passes over (``joined``): a shortcut stays in its row, arched over the boxes it
+    skips (see ``_over_rows``), and a box left alone before a block goes in the block's row."""
     per_row = max(3, round(math.sqrt(0.75 * len(ids))))
-    return [ids[i:i + per_row] for i in range(0, len(ids), per_row)]
+    rows: list[list[str]] = []
+    run: list[str] = []  # boxes that must share a row
+    for g, name in enumerate(ids):
+        run.append(name)
+        if g in joined:
+            continue
+        if rows and (len(rows[-1]) + len(run) <= per_row or len(rows[-1]) == 1):  # none alone
+            rows[-1] += run
+        else:
+            rows.append(run)
+        run = []
+    return rows
 
 
 def _rows(rows: list[list[str]]) -> list[str]:
@@ -335,10 +374,29 @@ def _rows(rows: list[list[str]]) -> list[str]:
 def _below_row_ends(lines: list[str], rows: list[list[str]]) -> list[str]:
     """The edge from a row's last box to the next row's first runs back across the slide; its
     shape label, set beside its middle, had the long slanted line on its top corner ("64×56×56"
-    under pool0's edge in DenseNet's slide). A blank first line keeps the line above the text."""
+    under pool0's edge in DenseNet's slide). A blank first line keeps the line above the text.
+    The edge comes down into the top of the next row's first box: into its side, its arrow
+    ran over the label beside a narrow box ("64×56×56" after the lecture block's ReLU)."""
     starts = {f"  {a[-1]} -> {b[0]} [label=\"" for a, b in itertools.pairwise(rows)}
-    return [line.replace('[label="', '[label="\\n', 1) if any(line.startswith(s) for s in starts) else line
-            for line in lines]
+    return [line.replace('[label="', '[label="\\n', 1).replace("];", ", headport=n];")
+            if any(line.startswith(s) for s in starts) else line for line in lines]
+
+
+def _over_rows(lines: list[str], rows: list[list[str]]) -> list[str]:
+    """A line within a row that skips boxes (the shortcut around the lecture's block) leaves
+    its box at the top right and enters its target at the top left, arched over the boxes
+    between: drawn flat, its arrow came into the merge over the shape label of the line beside
+    it; from the top's middle, it ran down the line coming into a row's first box."""
+    at = {name: (r, i) for r, row in enumerate(rows) for i, name in enumerate(row)}
+    out = []
+    for line in lines:
+        ends = line.strip().split(" [", 1)[0].split(" -> ")
+        if len(ends) == 2 and ends[0] in at and ends[1] in at:
+            (r1, i1), (r2, i2) = at[ends[0]], at[ends[1]]
+            if r1 == r2 and abs(i2 - i1) > 1:
+                line = line.replace("];", ", tailport=ne, headport=nw];")
+        out.append(line)
+    return out
 
 
 def _gpu_lanes(result: TraceResult, boxes: list[_Box]) -> int:

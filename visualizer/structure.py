@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.trace.rules import of
 
-# Modules drawn as one box until opened: the building blocks the papers name, and the lecture
+# Modules drawn as one box until opened: the building blocks the papers name (Figure 1's plain
+# twin of the basic block too: plain56 was one strip of 55 layers on a slide), and the lecture
 # notebooks' own Inception and residual blocks (models/notebooks.py).
-BLOCK_TYPES = frozenset({"BasicBlock", "Bottleneck", "DenseLayer", "Inception", "InceptionAux",
-                         "Transition", "D2LInception", "D2LResidual", "DenseBlockNotebook",
-                         "TransitionNotebook"})
+BLOCK_TYPES = frozenset({"BasicBlock", "Bottleneck", "PlainBlock", "DenseLayer", "Inception",
+                         "InceptionAux", "Transition", "D2LInception", "D2LResidual",
+                         "DenseBlockNotebook", "TransitionNotebook"})
 
 
 @dataclass(frozen=True)

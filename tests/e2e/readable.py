@@ -29,10 +29,11 @@ Exported pictures (the slides' PNG and SVG files) are checked from the SVG each 
 from (picture_problems): Graphviz's own SVG, or plotly's through kaleido, drawn 1920 px wide
 as on a full-HD projector, with projector mode's 18 px minimum. That found the export page's
 wrapped diagrams with each row's last edge slanting over its shape label (DenseNet-201's
-64×56×56 … 1000, AlexNet's 9216) and the dashed shortcut over "x (투영: 1×1 합성곱)". Not
-yet made right, so not in its list: the notebooks' networks (googlenet_d2l, resnet18_d2l: their
-blocks are not closed in an overview, one strip of 2-3 px text), the lecture's residual_block
-(13 px) and plain56 (12.5 px).
+64×56×56 … 1000, AlexNet's 9216) and the dashed shortcut over "x (투영: 1×1 합성곱)"; the
+notebooks' networks as one strip of 2-3 px text (their blocks were not closed), the lecture's
+residual_block as one strip at 11.7-13.6 px and plain56 as rows of 55 layers at 11.2 px (now
+rows with the shortcut arched over, and closed plain blocks), and the DenseNet notebook's
+opened block in the explorer's diagram with its earlier layers' lines across "32×32×32".
 
 The family chart's ResNet-152 on a "0" tick and the flow chart's pool5 on flatten did not
 reproduce here (the family chart's right axis has round ticks since; see issue 30's note).
@@ -90,7 +91,13 @@ JS = r"""
       const fs = parseFloat(getComputedStyle(el).fontSize);
       const top = Math.max(box.y, baseline - 0.74 * fs);
       const bottom = Math.min(box.y + box.height, baseline + 0.05 * fs);
-      texts.push({ el, text, m, x0: box.x + 1, x1: box.x + box.width - 1, y0: top, y1: bottom });
+      const t = { el, text, inv: m.inverse(), x0: box.x + 1, x1: box.x + box.width - 1, y0: top, y1: bottom };
+      // its box on screen, to pass over the points of a line far from it at once
+      const corners = [[t.x0, t.y0], [t.x1, t.y0], [t.x0, t.y1], [t.x1, t.y1]]
+        .map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+      t.left = Math.min(...corners.map(c => c.x)); t.right = Math.max(...corners.map(c => c.x));
+      t.top = Math.min(...corners.map(c => c.y)); t.bottom = Math.max(...corners.map(c => c.y));
+      texts.push(t);
     });
     if (!root.matches('svg')) return;  // lines through text: the diagrams (graphviz)
     root.querySelectorAll('g.edge path, g.cluster path, g.cluster polygon').forEach(path => {
@@ -99,7 +106,8 @@ JS = r"""
       for (let s = 0; s <= length; s += 2) {
         const p = path.getPointAtLength(s).matrixTransform(m);
         for (const t of texts) {  // an edge's own label too: "x (항등 연결)" under its dashed line
-          const q = new DOMPoint(p.x, p.y).matrixTransform(t.m.inverse());
+          if (p.x < t.left || p.x > t.right || p.y < t.top || p.y > t.bottom) continue;
+          const q = new DOMPoint(p.x, p.y).matrixTransform(t.inv);
           if (q.x > t.x0 && q.x < t.x1 && q.y > t.y0 && q.y < t.y1) {
             say('crossed', t.text, `a line at (${Math.round(p.x)}, ${Math.round(p.y)})`);
             t.x1 = t.x0;  // once per text
@@ -116,77 +124,121 @@ JS = r"""
 # A table's cell cut short, by what the canvas shows. glide-data-grid draws each cell's text
 # 9 px inside its column's borders (its cell padding) and clips it at the cell: a text that fits
 # leaves that margin empty, a text cut short (115,605,504 drawn as "05,504", or "Adaptive…")
-# has ink against the border, whatever Streamlit's column settings say. Each table is scrolled
-# sideways so that every column is seen whole once; the column is named from the grid's
-# accessible header row (its <th>s follow the columns drawn, from the first, partly scrolled
-# out, to the last; a table whose rows can be picked has a column of row markers before them).
+# has ink against the border, whatever Streamlit's column settings say. The grid draws only the
+# rows in its view (about ten; the rest as it scrolls), and only the columns in view: each
+# table is scrolled down and sideways so that every row of every column is seen whole once.
+# The column is named from the grid's accessible header row (its <th>s follow the columns
+# drawn, from the first, partly scrolled out, to the last; a table whose rows can be picked
+# has a column of row markers before them), the row by where its ink is.
 TABLES_JS = r"""
 async (margin) => {
   const found = [];
   const main = document.querySelector('[data-testid="stMain"]');
   const nextFrame = () => new Promise(r => requestAnimationFrame(r));
   const heads = (canvas) => [...canvas.querySelectorAll('th')].map(th => th.textContent);
+  // what the canvas shows, as one number: it changes when the grid draws the rows scrolled to
+  const look = (canvas) => {
+    const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + d[i + 1]) | 0;
+    return h;
+  };
+  // Scroll positions from 0 to the end, each a step on from the last: half a view's width, or
+  // its height less the header row drawn over its top (a row cut by the view's bottom edge is
+  // seen in two parts, the rest of it at the top of the next view).
+  const stops = (end, step) => {
+    const at = [0];
+    for (let s = step; end > 0 && s < end; s += step) at.push(s);
+    if (end > 0) at.push(end);
+    return at;
+  };
   for (const frame of main.querySelectorAll('[data-testid="stDataFrame"]')) {
     const canvas = frame.querySelector('canvas[data-testid="data-grid-canvas"]');
     if (!canvas || !canvas.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
     // the accessible header row is written a few frames after the grid is first drawn
     for (let i = 0; i < 120 && !canvas.querySelector('th'); i++) await nextFrame();
     const scroller = frame.querySelector('.dvn-scroller');
-    const lefts = [0];
-    const end = scroller ? scroller.scrollWidth - scroller.clientWidth : 0;
-    for (let s = scroller ? scroller.clientWidth / 2 : 0; end > 0 && s < end; s += scroller.clientWidth / 2)
-      lefts.push(s);
-    if (end > 0) lefts.push(end);
-    const seen = new Set();
+    const rowCount = Number(canvas.querySelector('table')?.getAttribute('aria-rowcount')) || 1;
+    const rowPx = scroller ? scroller.scrollHeight / rowCount : 35;  // the header row counted
+    const lefts = scroller ? stops(scroller.scrollWidth - scroller.clientWidth,
+                                   scroller.clientWidth / 2) : [0];
+    const tops = scroller ? stops(scroller.scrollHeight - scroller.clientHeight,
+                                  Math.max(rowPx, scroller.clientHeight - rowPx - 4)) : [0];
+    const end = lefts[lefts.length - 1];
+    const done = new Set();  // the columns seen whole, every row of them
     let lead = 0;  // the row markers' column (a table whose rows are picked), which stays put
+    const scrollTo = async (left, top) => {
+      if (!scroller || scroller.scrollLeft === left && scroller.scrollTop === top) return;
+      const sideways = scroller.scrollLeft !== left;
+      const before = heads(canvas).join('|'), drawn = look(canvas);
+      scroller.scrollLeft = left;
+      scroller.scrollTop = top;
+      // the canvas is drawn again two frames after a scroll, its accessible header row a few
+      // frames later (rows that look alike, or a scroll within one wide first column, leave
+      // them as they were)
+      for (let i = 0; i < 8 && look(canvas) === drawn; i++) await nextFrame();
+      for (let i = 0; sideways && i < 8 && heads(canvas).join('|') === before; i++) await nextFrame();
+      await nextFrame();
+    };
     for (const left of lefts) {
-      if (scroller && scroller.scrollLeft !== left) {
-        const before = heads(canvas).join('|');
-        scroller.scrollLeft = left;
-        // the canvas and its accessible header row follow the scroll a frame or two later (a
-        // scroll within one wide first column leaves the row as it was)
-        for (let i = 0; i < 8 && heads(canvas).join('|') === before; i++) await nextFrame();
-        await nextFrame(); await nextFrame();
-      }
-      const W = canvas.width, H = canvas.height;
-      const dpr = W / canvas.getBoundingClientRect().width;
-      const px = canvas.getContext('2d').getImageData(0, 0, W, H).data;
-      const grey = new Uint8ClampedArray(W * H);
-      for (let i = 0; i < W * H; i++) grey[i] = 0.3 * px[4 * i] + 0.59 * px[4 * i + 1] + 0.11 * px[4 * i + 2];
-      const lum = (x, y) => grey[y * W + x];
-      // A column's border: a thin light-grey line down most of the canvas (every other row
-      // looked at), lighter on both sides.
-      const borders = [];
-      for (let x = 1; x < W - 1; x++) {
-        let n = 0;
-        for (let y = 0; y < H; y += 2) {
-          const l = lum(x, y);
-          if (l > 190 && l < 250 && lum(x - 1, y) > l + 4 && lum(x + 1, y) > l + 4) n++;
+      let columns = [];  // the columns whole in this view not yet seen: [name, left edge, right edge]
+      for (const top of tops) {
+        await scrollTo(left, top);
+        const W = canvas.width, H = canvas.height;
+        const dpr = W / canvas.getBoundingClientRect().width;
+        const px = canvas.getContext('2d').getImageData(0, 0, W, H).data;
+        const grey = new Uint8ClampedArray(W * H);
+        for (let i = 0; i < W * H; i++)
+          grey[i] = 0.3 * px[4 * i] + 0.59 * px[4 * i + 1] + 0.11 * px[4 * i + 2];
+        const lum = (x, y) => grey[y * W + x];
+        if (top === 0) {
+          // A column's border: a thin light-grey line down most of the canvas (every other
+          // row looked at), lighter on both sides.
+          const borders = [];
+          for (let x = 1; x < W - 1; x++) {
+            let n = 0;
+            for (let y = 0; y < H; y += 2) {
+              const l = lum(x, y);
+              if (l > 190 && l < 250 && lum(x - 1, y) > l + 4 && lum(x + 1, y) > l + 4) n++;
+            }
+            if (n > 0.3 * H) borders.push(x);
+          }
+          const names = heads(canvas);
+          const edges = [0, ...borders, W];
+          // Unscrolled, every column drawn has its <th>: one interval more is the markers' column.
+          if (left === 0) lead = edges.length - 1 === names.length + 1 && edges[1] <= 48 * dpr ? 1 : 0;
+          for (let i = lead; i + 1 < edges.length; i++) {
+            if (i === lead && left > 0 || i === edges.length - 2 && left < end) continue;  // partly out
+            const name = names[i - lead] || `column ${i + 1 - lead}`;
+            if (!done.has(name)) columns.push([name, edges[i], edges[i + 1]]);
+          }
+          if (!columns.length) break;  // each seen whole at another scroll: no need to go down
         }
-        if (n > 0.3 * H) borders.push(x);
-      }
-      const names = heads(canvas);
-      const edges = [0, ...borders, W];
-      // Unscrolled, every column drawn has its <th>: one interval more is the markers' column.
-      if (left === 0) lead = edges.length - 1 === names.length + 1 && edges[1] <= 48 * dpr ? 1 : 0;
-      for (let i = lead; i + 1 < edges.length; i++) {
-        if (i === lead && left > 0 || i === edges.length - 2 && left < end) continue;  // partly scrolled out
-        const [a, b] = [edges[i], edges[i + 1]];
-        const name = names[i - lead] || `column ${i + 1 - lead}`;
-        if (seen.has(name)) continue;
-        let hit = null;
-        for (let y = 0; y < H && !hit; y++)
-          for (let x = a + 1; x < b && !hit; x++)
-            if ((x <= a + margin * dpr || x >= b - margin * dpr) && lum(x, y) < 160) hit = { x, y };
-        if (hit) {
-          seen.add(name);
-          const wide = Math.round((b - a) / dpr), y = Math.round(hit.y / dpr);
-          found.push({ what: 'clipped', text: name,
-                       detail: `a table's cell cut at its column's edge (${wide} px wide, row at y=${y})` });
+        for (const column of columns) {
+          const [name, a, b] = column;
+          let hit = null;
+          for (let y = 0; y < H && !hit; y++)
+            for (let x = a + 1; x < b && !hit; x++)
+              if ((x <= a + margin * dpr || x >= b - margin * dpr) && lum(x, y) < 160) hit = { x, y };
+          if (hit) {
+            const wide = Math.round((b - a) / dpr), y = hit.y / dpr;
+            const row = Math.floor((top + y) / rowPx);  // 0: the header row
+            found.push({ what: 'clipped', text: name,
+                         detail: `a table's cell cut at its column's edge (${wide} px wide, ` +
+                                 (row ? `row ${row} of ${rowCount - 1})` : 'its header)') });
+            done.add(name);
+          }
         }
+        columns = columns.filter(([name]) => !done.has(name));  // one finding a column
       }
+      columns.forEach(([name]) => done.add(name));
     }
-    if (scroller) scroller.scrollLeft = 0;
+    if (scroller && (scroller.scrollLeft || scroller.scrollTop)) {  // left as it was, drawn
+      const drawn = look(canvas);
+      scroller.scrollLeft = 0;
+      scroller.scrollTop = 0;
+      for (let i = 0; i < 8 && look(canvas) === drawn; i++) await nextFrame();
+    }
   }
   return found;
 }

@@ -1,7 +1,8 @@
 """A page made to fail the table check of tests/e2e/readable.py: ResNet's MACs of one 3x3
 convolution at 56x56 with 64 channels (64 x 56 x 56 x 64 x 9 = 115,605,504) in a column too
-narrow for it, the same number in a column wide enough, and a layer's name cut short. Served by
-test_readable_browser.py only."""
+narrow for it, the same number in a column wide enough, and a layer's name cut short; and a
+table longer than its grid shows, whose one long number is in a row below the first screen.
+Served by test_readable_browser.py only."""
 
 import pandas as pd
 import streamlit as st
@@ -22,3 +23,11 @@ st.dataframe(frame, column_config={"MACs": number(140)}, hide_index=True, width=
 names = pd.DataFrame({"name": ["AdaptiveAvgPool2d"], "wide": ["AdaptiveAvgPool2d"]})
 st.dataframe(names, column_config={"name": text(width=80), "wide": text(width=200)}, hide_index=True,
              width="content", key="names")
+# 40 rows of one or two digits (they fit in 70 px), but row 31 holds
+# 115,605,504: a grid shows about ten rows at a time (the rest are drawn as it scrolls), so only
+# a check that reads every row finds it. The same table in a wide column passes.
+ROWS, AT = 40, 30
+later = pd.DataFrame({"later": [MACS if i == AT else i for i in range(ROWS)]})
+st.dataframe(later, column_config={"later": number(70)}, hide_index=True, width="content", key="long")
+st.dataframe(later.rename(columns={"later": "later, wide"}),
+             column_config={"later, wide": number(140)}, hide_index=True, width="content", key="long_wide")
