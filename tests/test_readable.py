@@ -116,7 +116,7 @@ def test_every_network_on_the_comparison_chart_is_labelled() -> None:
     from models.published import IMAGENET_TOP1
     from visualizer.trace import trace_named
 
-    rows = []
+    rows: list[dict[str, float | str]] = []
     for name in list_models():
         if name in IMAGENET_TOP1:
             r = trace_named(name, 224)
