@@ -86,3 +86,15 @@ def test_plain_networks_close_their_blocks() -> None:
     as resnet56's basic blocks are, it is 3 boxes, not a strip of 55 layers."""
     dot = to_dot(trace_named("plain56", 32), DiagramOptions(lang="en", detail="overview"))
     assert dot.count("PlainBlock x9") == 3 and "conv2" not in dot
+
+
+def test_code_names_and_the_notebooks_block_types_get_korean_words() -> None:
+    """Issue 30: a box named only by its code (head.2, residual_block.0) says where it sits, and
+    the DenseNet notebook's blocks are named in Korean (not DenseBlockNotebook, transitionLayer1)."""
+    lecture = to_dot(trace_named("residual_block", 56), DiagramOptions(lang="ko", detail="blocks"))
+    assert "<b>head.2</b></font><br/>머리(분류기)의 3번째 층<br/>" in lecture
+    assert "<b>residual_block.0</b></font><br/>F(x) 경로의 첫 층<br/>" in lecture
+    notebook = to_dot(trace_named("densenet_notebook", 32), DiagramOptions(lang="ko", detail="blocks"))
+    assert "밀집 블록 (노트북)" in notebook and "전환 층 (노트북)" in notebook
+    assert "전환 층 1의 첫 층 (transitionLayer1.0)" in notebook
+    assert "DenseBlockNotebook" not in notebook and "TransitionNotebook" not in notebook

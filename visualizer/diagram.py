@@ -148,6 +148,9 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
             human = ""
         what = describe(r, lang, lanes) if r.is_leaf else " · ".join(w for w in (human, kind) if w)
     lines = [f'<font point-size="{big}"><b>{_esc(title)}</b></font>', _esc(what)]
+    if u.count == 1 and r.is_leaf and not box.cluster and "." in r.label and human_name(r.label, lang):
+        # a code name alone (head.2) says little: where it sits, in words, under it (issue 30)
+        lines.insert(1, _esc(human_name(r.label, lang)))
     if box.folded:
         lines.append("+ " + " + ".join(_esc(describe(f, lang)) for f in box.folded))
     if (u.params(result) or u.macs(result)) and not r.is_leaf:

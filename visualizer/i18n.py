@@ -755,6 +755,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "type.InceptionAux": ("InceptionAux", "보조 분류기"),
     "type.BasicConv2d": ("BasicConv2d", "합성곱 + 배치 정규화 + ReLU"),
     "type.Sequential": ("Sequential", "층 묶음"),
+    # the lecture notebooks' own blocks (models/notebooks.py), named as the lecture's
+    "type.D2LInception": ("Inception (d2l)", "인셉션 모듈 (d2l)"),
+    "type.D2LResidual": ("Residual (d2l)", "잔차 블록 (d2l)"),
+    "type.DenseBlockNotebook": ("DenseBlock (notebook)", "밀집 블록 (노트북)"),
+    "type.TransitionNotebook": ("Transition (notebook)", "전환 층 (노트북)"),
     "col.name": ("Where it sits", "위치"),
     "glossary.button": ("Glossary", "용어집"),
     # What a first computation is doing while the page waits (bench/first_compute.py).

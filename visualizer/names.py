@@ -17,7 +17,7 @@ _PARTS = (
     (r"layer(\d+)", "name.stage"),
     (r"denseblock(\d+)", "name.denseblock"),
     (r"denselayer(\d+)", "name.denselayer"),
-    (r"transition(\d+)", "name.transition"),
+    (r"transition(?:Layer)?(\d+)", "name.transition"),  # transitionLayer1: the DenseNet notebook's
     (r"inception(\d+[a-e])", "name.inception"),
     (r"branch(\d+)", "name.branch"),
     (r"aux(\d+)", "name.aux"),
