@@ -167,14 +167,16 @@ def flow_tab(result: TraceResult, lang: str) -> None:
 
 @st.fragment  # the diagram's own controls rerun the diagram only
 def diagram_tab(result: TraceResult, lang: str) -> None:
-    c1, c2 = st.columns([2, 1])
+    slide = projector.presenting()
+    # on a slide, the controls in one row and no downloads: the diagram gets the screen's room
+    c1, c2, c3 = st.columns([5, 4, 4]) if slide else (*st.columns([2, 1]), st.container())
     detail = c1.segmented_control(t("diagram.detail", lang), DETAILS, default="blocks", key="ex_detail",
                                   required=True, format_func=lambda d: t(f"diagram.detail.{d}", lang))
     direction = c2.segmented_control(t("diagram.direction", lang), ("TB", "LR"), default="TB",
                                      key="ex_direction", required=True,
                                      format_func=lambda d: t(f"diagram.direction.{d}", lang))
     blocks = [r.name for r in result.records if r.type in BLOCK_TYPES]
-    opened = st.multiselect(t("diagram.expand", lang), blocks, key=f"ex_open_{result.model_name}",
+    opened = c3.multiselect(t("diagram.expand", lang), blocks, key=f"ex_open_{result.model_name}",
                             format_func=lambda n: named(result.find(n).label, lang),
                             placeholder=t("diagram.expand.placeholder", lang))
     leaves = len(result.leaves())
@@ -183,12 +185,13 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
         detail = "blocks"
     options = DiagramOptions(detail=detail, opened=frozenset(opened), direction=direction, lang=lang)
     dot = to_dot(result, options)
-    st.caption(t("diagram.legend", lang))
-    cols = st.columns(4)
-    for col, fmt in zip(cols, ("svg", "png", "pdf", "dot"), strict=True):
-        with col:
-            common.download(fmt.upper(), diagram_file(dot, fmt), file_name(result, "diagram", fmt), fmt,
-                            f"ex_dl_{fmt}")
+    lecture_mode.note(t("diagram.legend", lang), small=True)  # on a slide, in the speaker notes
+    if not slide:
+        cols = st.columns(4)
+        for col, fmt in zip(cols, ("svg", "png", "pdf", "dot"), strict=True):
+            with col:
+                common.download(fmt.upper(), diagram_file(dot, fmt), file_name(result, "diagram", fmt), fmt,
+                                f"ex_dl_{fmt}")
     diagram(dot, key="ex_diagram")
 
 
