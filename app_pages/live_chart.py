@@ -97,7 +97,10 @@ const fitWidth = (figure, config, width, room, least) => {
     if (!key.startsWith('xaxis') || !axis || axis.tickmode !== 'array' || !axis.tickvals) continue;
     // a name on two lines (conv1 above 55×55×96) needs more room when tilted upright
     const lines = Math.max(1, ...axis.ticktext.map(text => String(text).split('<br>').length));
-    const room = Math.max(3, Math.floor(width / (30 + 16 * (lines - 1))));
+    // names share the plot's width, not the chart's (its side margins hold the axis titles)
+    const margin = layout.margin || {};
+    const plot = width - (margin.l === undefined ? 80 : margin.l) - (margin.r === undefined ? 80 : margin.r);
+    const room = Math.max(3, Math.floor(plot / (30 + 16 * (lines - 1))));
     const every = Math.ceil(axis.tickvals.length / room);
     const keep = (_, i) => i % every === 0;
     layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep) };

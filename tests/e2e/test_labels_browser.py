@@ -19,8 +19,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server
 # only in its words, so it is seen at one laptop width and the phone; Korean at all three.
 WIDTHS = {"ko": (1366, 1440, 390), "en": (1366, 390)}
 # Beyond each page's default view: the networks with the longest layer names and the most
-# layers, where labels crowd first.
-EXTRA = ("?arch=densenet121&size=224", "?arch=googlenet&size=224")
+# layers, where labels crowd first, and the DenseNet notebook's (transitionLayer1.0, ... on a
+# phone's flow chart: the names were spaced by the chart's width, not its plot's).
+EXTRA = ("?arch=densenet121&size=224", "?arch=googlenet&size=224", "?arch=densenet_notebook&size=32")
 
 
 def _tabs(page):  # type: ignore[no-untyped-def]
