@@ -27,9 +27,10 @@ def show(lesson: str, lang: str) -> None:
     nb = nbs.NOTEBOOKS[lesson]
     c, size, _ = nb.input
     result = common.cached_trace(nb.arch, size, (("in_channels", c), *nb.config))
-    st.markdown(t("nb.intro", lang, name=t(f"nb.name.{_name(nb)}", lang), link=nb.link))
-    st.markdown(t("nb.numbers", lang, params=number(result.total_params, lang),
-                  macs=number(result.total_macs, lang), c=c, size=size))
+    # on a slide, both in the speaker notes: the slide keeps the outcome's chart and sentence
+    lecture_mode.note(t("nb.intro", lang, name=t(f"nb.name.{_name(nb)}", lang), link=nb.link))
+    lecture_mode.note(t("nb.numbers", lang, params=number(result.total_params, lang),
+                        macs=number(result.total_macs, lang), c=c, size=size))
     if projector.presenting():
         _slide(nb, lang)
         return
@@ -201,8 +202,9 @@ def _one_experiment(data: dict[str, Any], lang: str, slide: bool = False) -> Non
     lecture_mode.note(t("nb.ax.setup", lang, size=data["size"], steps=note.steps,
                         pictures=f"{note.pictures:,}", every=data["eval_every"], n=data["eval_pictures"],
                         date=when))
+    # two panels (loss, accuracy) one above the other: below 360 px on a slide their ticks meet
     live_chart(lesson_charts.notebook_experiment(data["runs"], data["chance_loss"], lang),
-               key=f"nb_ax_curves_{data['size']}")
+               key=f"nb_ax_curves_{data['size']}", slide_min=360, slide_title=False)
     cls = t(f"fashion.{note.top_class}", lang)
     if note.near_chance and note.collapsed:
         st.error(t("nb.ax.failed", lang, loss=note.last_loss, n=data["eval_pictures"], cls=cls,
