@@ -20,6 +20,7 @@ import torch.nn.functional as F
 
 from models import build_model
 from tests.conftest import make_fashion, meta_of, status_now
+from visualizer import runner
 from visualizer.data import load_split
 from visualizer.features import CheckpointError, load_checkpoint
 from visualizer.runs import (
@@ -259,18 +260,28 @@ def test_command_line_trains_with_a_progress_bar(fashion_env: Path) -> None:
     assert bad.returncode == 2 and "no Fashion-MNIST recipe" in bad.stderr
 
 
+def held_run(fashion_env: Path, **popen: object) -> subprocess.Popen[str]:
+    """A run of 16 steps (1,000 pictures, 2 epochs at batch 128) held at its first report, step
+    10, with the status saying "running" (``runner.HOLD_ENV``): caught running whatever the
+    machine's speed; a stop request lets it go on to honour the stop."""
+    make_fashion(fashion_env / "data", n_train=1000, n_test=20)
+    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
+                            cwd=ROOT, env={**os.environ, runner.HOLD_ENV: "running"}, text=True,
+                            **popen)  # type: ignore[call-overload]
+    deadline = time.monotonic() + 120
+    while (read_status() or {}).get("state") != "running":
+        assert proc.poll() is None and time.monotonic() < deadline, read_status()
+        time.sleep(0.05)
+    return proc  # type: ignore[no-any-return]
+
+
 def test_a_killed_run_is_seen_as_lost_and_keeps_the_old_checkpoint(fashion_env: Path) -> None:
     env = {**os.environ}
     assert cli("train", "resnet18", "--epochs", "0.2", "--limit-test", "20", env=env).returncode == 0
     pt, js = checkpoint_paths("resnet18")
     before = (pt.read_bytes(), js.read_text())
-    make_fashion(fashion_env / "data", n_train=6000, n_test=20)  # long enough to be killed
-    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
-                            cwd=ROOT, env=env)
-    deadline = time.monotonic() + 120
-    while (read_status() or {}).get("state") != "running" and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert is_running()
+    proc = held_run(fashion_env)
+    assert is_running() and status_now()["state"] == "running"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert status_now()["state"] == "lost" and not is_running()
@@ -281,13 +292,9 @@ def test_a_killed_run_is_seen_as_lost_and_keeps_the_old_checkpoint(fashion_env: 
 def test_stop_file_stops_a_run(fashion_env: Path) -> None:
     from visualizer.runs import request_stop
 
-    make_fashion(fashion_env / "data", n_train=6000, n_test=20)
-    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
-                            cwd=ROOT, env={**os.environ}, stdout=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while (read_status() or {}).get("state") != "running" and time.monotonic() < deadline:
-        time.sleep(0.2)
+    proc = held_run(fashion_env, stdout=subprocess.PIPE)
+    assert status_now()["progress"]["step"] == 10 and status_now()["progress"]["steps"] == 16
     request_stop()
     out, _ = proc.communicate(timeout=120)
-    assert proc.returncode == 1 and "stopped at step" in out
+    assert proc.returncode == 1 and "stopped at step 10" in out
     assert status_now()["state"] == "stopped" and read_meta("resnet18") is None
