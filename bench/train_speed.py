@@ -23,12 +23,15 @@ from visualizer.train import (
     FIGURE1_ARCHS,
     LECTURE_ARCHS,
     RECIPES,
+    Pictures,
+    Watch,
     augment,
     make_optimizer,
     normalisation,
     read_meta,
     to_input,
     train,
+    zoo_model,
 )
 
 BLOCK = 12  # steps per turn
@@ -71,7 +74,8 @@ def throughput() -> list[list[object]]:
             short = data.head(BLOCK * n)
             r = dataclasses.replace(recipe, epochs=1.0)
             start = time.perf_counter()
-            train(arch, r, short, mean=mean, std=std, probe=probe, on_progress=lambda p: None)
+            train(zoo_model(arch), r, Pictures(short, mean, std),
+                  watch=Watch(probe=probe, on_progress=lambda p: None))
             ours_t.append((time.perf_counter() - start) / BLOCK)
             bare_t.append(bare_steps(arch, batches))
         ours, bare = min(ours_t), min(bare_t)

@@ -33,8 +33,10 @@ from visualizer.runs import (
 )
 from visualizer.train import (
     RECIPES,
+    Pictures,
     Progress,
     Recipe,
+    Watch,
     atomic_write,
     cache_dir,
     checkpoint_paths,
@@ -44,6 +46,7 @@ from visualizer.train import (
     save,
     to_input,
     train,
+    zoo_model,
 )
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
@@ -62,7 +65,8 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
 def tiny_run(tiny_data):  # type: ignore[no-untyped-def]
     train_set, _ = tiny_data
     mean, std = normalisation(train_set)
-    return train("resnet18", TINY, train_set, mean=mean, std=std, report_every=1, window=1), mean, std
+    return train(zoo_model("resnet18"), TINY, Pictures(train_set, mean, std),
+                 watch=Watch(report_every=1, window=1)), mean, std
 
 
 def test_loss_falls(tiny_run) -> None:  # type: ignore[no-untyped-def]
@@ -112,15 +116,16 @@ def test_to_input_matches_a_hand_computation() -> None:
 def test_stop_on_request_saves_nothing(tiny_data) -> None:  # type: ignore[no-untyped-def]
     train_set, _ = tiny_data
     asked = iter([False, False, True])
-    result = train("resnet18", TINY, train_set, mean=0.1, std=0.3, should_stop=lambda: next(asked))
+    result = train(zoo_model("resnet18"), TINY, Pictures(train_set, 0.1, 0.3),
+                   watch=Watch(should_stop=lambda: next(asked)))
     assert result.stopped and result.steps == 2
 
 
 def test_reports_carry_speed_time_left_and_probe(tiny_data) -> None:  # type: ignore[no-untyped-def]
     train_set, test_set = tiny_data
     seen: list[Progress] = []
-    train("resnet18", TINY, train_set, mean=0.1, std=0.3, on_progress=seen.append, report_every=10,
-          probe=test_set.images[:4])
+    train(zoo_model("resnet18"), TINY, Pictures(train_set, 0.1, 0.3),
+          watch=Watch(on_progress=seen.append, report_every=10, probe=test_set.images[:4]))
     assert [p.step for p in seen] == [10, 20, 30]
     assert all(p.examples_per_second > 0 and len(p.probe) == 4 for p in seen)
     assert seen[-1].seconds_left == 0 and seen[0].seconds_left > 0

@@ -50,7 +50,7 @@ from visualizer.errors import CodedError, StoredError
 from visualizer.records import TraceResult
 from visualizer.runs import RUN_NICE, RUN_THREADS, RunError, run_lock
 from visualizer.trace import trace
-from visualizer.train import Progress, Recipe, cache_dir, evaluate, normalisation, train
+from visualizer.train import Pictures, Progress, Recipe, Watch, cache_dir, evaluate, normalisation, train
 
 MAX_WAITING = 60  # jobs in the queue at once (one per student)
 CLASSES = 10
@@ -513,8 +513,9 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
     if limit_test:
         test_set = test_set.head(limit_test)
     mean, std = normalisation(train_set)
-    torch.manual_seed(0)  # the same starting weights for the same design
-    model = ds.build(design, device="cpu").train()
+    torch.manual_seed(0)  # the same starting weights for the same design, and the same dropout
+    model = ds.build(design, device="cpu")
+    torch.manual_seed(0)  # (as before the trainer took a model: the design's numbers stay)
     steps = max(1, need.pictures // RECIPE.batch_size)
     recipe = replace(RECIPE, input_size=design.size, epochs=steps * RECIPE.batch_size / len(train_set))
     status = status | {"state": "running", "steps": steps, "pictures": steps * RECIPE.batch_size}
@@ -528,7 +529,7 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
             runner.write_status(d / "running.json", status | {"progress": asdict(p), "curve": points})
             runner.hold("running")
 
-    result = train("design", recipe, train_set, mean=mean, std=std, model=model, on_progress=report)
+    result = train(model, recipe, Pictures(train_set, mean, std), watch=Watch(on_progress=report))
     runner.write_status(d / "running.json", status | {"state": "evaluating", "curve": points})
     runner.hold("evaluating")
     accuracy = evaluate(result.model, test_set, design.size, mean, std)

@@ -26,13 +26,16 @@ from visualizer.train import (
     ERROR_SAMPLE,
     FIGURE1_ARCHS,
     RECIPES,
+    Pictures,
     Progress,
     Recipe,
+    Watch,
     cache_dir,
     evaluate,
     normalisation,
     save,
     train,
+    zoo_model,
 )
 
 RUN_THREADS = runner.THREADS  # intra-op threads of a run; a low priority keeps the server first in line
@@ -156,6 +159,7 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
         points: list[dict[str, float]] = []
 
         latest: dict[str, Any] = {}
+        model = zoo_model(arch, seed)
 
         def report(p: Progress) -> None:
             latest["progress"] = asdict(p)
@@ -166,16 +170,15 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
             if now - last[0] >= STATUS_EVERY or p.step == p.steps:
                 last[0] = now
                 write_status({**base, **latest, "state": "running", "curve": points,
-                              "filters": first_conv_filters(model_ref[0]) if model_ref else []},
+                              "filters": first_conv_filters(model)},
                              folder)
                 runner.hold("running", release=stop_file.exists)  # tests only
 
-        model_ref: list[torch.nn.Module] = []
         measure = error_measure(train_set, test_set, recipe.input_size, mean, std) \
             if arch in FIGURE1_ARCHS else None
-        result = train(arch, recipe, train_set, mean=mean, std=std, seed=seed,
-                       on_progress=report, should_stop=stop_file.exists,
-                       probe=test_set.images[probe], on_model=model_ref.append, measure=measure)
+        result = train(model, recipe, Pictures(train_set, mean, std), seed=seed,
+                       watch=Watch(on_progress=report, should_stop=stop_file.exists,
+                                   probe=test_set.images[probe], measure=measure))
         if result.stopped:
             stop_file.unlink(missing_ok=True)
             status = {**base, **latest, "state": "stopped", "curve": points, "step": result.steps}

@@ -1,8 +1,9 @@
 """Training the zoo's networks on Fashion-MNIST, on the CPU: recipes, the trainer, checkpoints.
 
-No streamlit here. :func:`train` takes a model from the zoo (``in_channels=1, num_classes=10``),
-a :class:`Recipe` and the data, reports :class:`Progress` to a callback, stops cleanly when asked,
-and :func:`save` writes ``fashion-<arch>.pt`` (a plain state_dict) and ``fashion-<arch>.json``
+No streamlit here. :func:`train` takes a model (the zoo's, from :func:`zoo_model`, or a
+student's design), a :class:`Recipe` and the :class:`Pictures`, reports :class:`Progress` to a
+callback (:class:`Watch`), stops cleanly when asked, and :func:`save` writes
+``fashion-<arch>.pt`` (a plain state_dict) and ``fashion-<arch>.json``
 (everything needed to check its accuracy) atomically: each is written to a temporary file in the
 same folder and renamed, so a run that is killed leaves the previous result as it was.
 """
@@ -267,38 +268,66 @@ def loss_of(output: Any, target: torch.Tensor, smoothing: float) -> torch.Tensor
     return F.cross_entropy(output, target, label_smoothing=smoothing)
 
 
-def train(arch: str, recipe: Recipe, train_set: Split, *, mean: float, std: float,
-          seed: int = 0, on_progress: Callable[[Progress], None] | None = None,
-          should_stop: Callable[[], bool] | None = None, probe: torch.Tensor | None = None,
-          on_model: Callable[[nn.Module], None] | None = None, report_every: int = 10,
-          window: int = 50, measure: Callable[[nn.Module], dict[str, float]] | None = None,
-          measure_points: int = ERROR_POINTS, model: nn.Module | None = None) -> RunResult:
-    """Train ``arch`` (built with ``in_channels=1, num_classes=10``) following ``recipe``.
+@dataclass(frozen=True)
+class Pictures:
+    """What a run learns from: the training pictures and their normalisation (from
+    :func:`normalisation`, as every checkpoint records it)."""
 
-    Args:
-        train_set: the training pictures.
-        mean, std: the normalisation (from :func:`normalisation`).
-        seed: seeds the weights, the order of the pictures and the augmentation.
+    images: Split
+    mean: float
+    std: float
+
+
+@dataclass(frozen=True)
+class Watch:
+    """What a run reports and asks along the way; every field may be left out.
+
+    Attributes:
         on_progress: called every ``report_every`` steps and at the end.
         should_stop: asked before every step; ``True`` ends the run early (``stopped``).
         probe: (P, 28, 28) uint8 pictures whose predictions each report carries.
-        on_model: given the model once it is built (to read its filters during the run).
+        report_every: steps between reports.
         window: steps the reported loss and accuracy are averaged over.
         measure: called with the model in eval mode before the first step and at
             ``measure_points`` evenly spaced steps (the last one the end); what it returns,
             with the step and epoch, makes ``RunResult.errors``. Its time is not counted in
             the run's speed or its seconds.
-        model: a network to train instead of the zoo's ``arch`` (a student's design).
+        measure_points: see ``measure``.
     """
+
+    on_progress: Callable[[Progress], None] | None = None
+    should_stop: Callable[[], bool] | None = None
+    probe: torch.Tensor | None = None
+    report_every: int = 10
+    window: int = 50
+    measure: Callable[[nn.Module], dict[str, float]] | None = None
+    measure_points: int = ERROR_POINTS
+
+
+def zoo_model(arch: str, seed: int = 0) -> nn.Module:
+    """The zoo's ``arch`` for Fashion-MNIST (``in_channels=1, num_classes=10``), its weights
+    drawn from ``seed``, ready for :func:`train`."""
     torch.manual_seed(seed)
+    return build_model(arch, device="cpu", in_channels=1, num_classes=10)
+
+
+def train(model: nn.Module, recipe: Recipe, pictures: Pictures, *, seed: int = 0,
+          watch: Watch | None = None) -> RunResult:
+    """Train ``model`` (a zoo network from :func:`zoo_model`, or a student's design) on
+    ``pictures`` following ``recipe``, in place; ``watch`` says what to report and when to stop.
+
+    ``seed`` seeds the order of the pictures and their augmentation; the starting weights and
+    torch's own generator (dropout) are the caller's, seeded before the model was built.
+    """
+    watch = watch or Watch()
+    train_set, mean, std = pictures.images, pictures.mean, pictures.std
+    on_progress, should_stop, report_every, window = (watch.on_progress, watch.should_stop,
+                                                      watch.report_every, watch.window)
+    measure, measure_points, probe = watch.measure, watch.measure_points, watch.probe
     gen = torch.Generator().manual_seed(seed)
-    if model is None:
-        model = build_model(arch, device="cpu", in_channels=1, num_classes=10)
     model = model.train()
     fmt = torch.channels_last if recipe.channels_last else torch.contiguous_format
     model = model.to(memory_format=fmt)  # type: ignore[call-overload]
-    if on_model is not None:
-        on_model(model)
     opt = make_optimizer(model, recipe)
     steps = recipe.steps(len(train_set))
     sched: torch.optim.lr_scheduler.LRScheduler = (
