@@ -47,19 +47,8 @@ import torch.nn.functional as F
 
 from visualizer.data import Split, load_split
 from visualizer.reference import machine
-from visualizer.train import (
-    NOTEBOOK_ARCHS,
-    RECIPES,
-    Pictures,
-    Recipe,
-    Watch,
-    evaluate,
-    logits,
-    normalisation,
-    to_input,
-    train,
-    zoo_model,
-)
+from visualizer.train import NOTEBOOK_ARCHS, RECIPES, Recipe, evaluate, logits, normalisation, to_input
+from visualizer.training.trainer import Pictures, Watch, train, zoo_model
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "visualizer" / "resources" / "notebooks" / "recipes.json"

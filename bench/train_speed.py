@@ -19,20 +19,8 @@ from bench._common import record, table
 from models import build_model
 from visualizer.data import load_split
 from visualizer.runs import probe_indices
-from visualizer.train import (
-    FIGURE1_ARCHS,
-    LECTURE_ARCHS,
-    RECIPES,
-    Pictures,
-    Watch,
-    augment,
-    make_optimizer,
-    normalisation,
-    read_meta,
-    to_input,
-    train,
-    zoo_model,
-)
+from visualizer.train import FIGURE1_ARCHS, LECTURE_ARCHS, RECIPES, normalisation, read_meta, to_input
+from visualizer.training.trainer import Pictures, Watch, augment, make_optimizer, train, zoo_model
 
 BLOCK = 12  # steps per turn
 TURNS = 3

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.pages import open_page
-from visualizer import cost, runner
+from visualizer import cost
 from visualizer import design as ds
 from visualizer import queue as q
+from visualizer.training import runner
 
 BUDGET = 3 * 10**9  # a few steps of the tiny CNN
 

@@ -20,7 +20,6 @@ import torch.nn.functional as F
 
 from models import build_model
 from tests.conftest import make_fashion, meta_of, status_now
-from visualizer import runner
 from visualizer.data import load_split
 from visualizer.features import CheckpointError, load_checkpoint
 from visualizer.runs import (
@@ -33,10 +32,7 @@ from visualizer.runs import (
 )
 from visualizer.train import (
     RECIPES,
-    Pictures,
-    Progress,
     Recipe,
-    Watch,
     atomic_write,
     cache_dir,
     checkpoint_paths,
@@ -45,9 +41,9 @@ from visualizer.train import (
     read_meta,
     save,
     to_input,
-    train,
-    zoo_model,
 )
+from visualizer.training import runner
+from visualizer.training.trainer import Pictures, Progress, Watch, train, zoo_model
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
@@ -140,7 +136,7 @@ def test_every_lecture_network_has_a_recipe_that_fits_it() -> None:
 
 
 def test_googlenet_auxiliary_losses_weigh_0_3() -> None:
-    from visualizer.train import loss_of
+    from visualizer.training.trainer import loss_of
 
     y = torch.tensor([1])
     main, aux = torch.zeros(1, 10), torch.randn(1, 10)

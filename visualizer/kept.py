@@ -153,7 +153,7 @@ _READ: dict[tuple[str, int, int], dict[str, Any] | None] = {}
 
 def _finished_job(file: os.DirEntry[str]) -> dict[str, Any] | None:
     """What the page needs of one finished job's file (None: not a job that finished well)."""
-    from visualizer import runner
+    from visualizer.training import runner
 
     try:
         stat = file.stat()

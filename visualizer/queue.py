@@ -8,7 +8,7 @@ backward pass, the optimizer's state) and refused over a bound. A student is cou
 network address (``visualizer.roles.student_key``): one job at a time, however many tabs.
 
 The server never trains: it writes a job file and starts the worker (``python -m visualizer
-queue``). The worker runs each job in a process of its own (``visualizer.runner``: lowest
+queue``). The worker runs each job in a process of its own (``visualizer.training.runner``: lowest
 priority, its own threads, a hard memory limit) and watches it: a cancel or the job's wall-clock
 limit ends it within seconds in any phase. Everything is a file under ``<cache>/queue/``:
 
@@ -43,14 +43,16 @@ from typing import IO, Any
 
 import torch
 
-from visualizer import cost, kept, runner
+from visualizer import cost, kept
 from visualizer import design as ds
 from visualizer.data import load_split
 from visualizer.errors import CodedError, StoredError
 from visualizer.records import TraceResult
 from visualizer.runs import RUN_NICE, RUN_THREADS, RunError, run_lock
 from visualizer.trace import trace
-from visualizer.train import Pictures, Progress, Recipe, Watch, cache_dir, evaluate, normalisation, train
+from visualizer.train import Recipe, cache_dir, evaluate, normalisation
+from visualizer.training import runner
+from visualizer.training.trainer import Pictures, Progress, Watch, train
 
 MAX_WAITING = 60  # jobs in the queue at once (one per student)
 CLASSES = 10

@@ -19,24 +19,20 @@ from typing import IO, Any
 
 import torch
 
-from visualizer import runner
 from visualizer.data import DataError, Split, load_split
 from visualizer.errors import CodedError
 from visualizer.train import (
     ERROR_SAMPLE,
     FIGURE1_ARCHS,
     RECIPES,
-    Pictures,
-    Progress,
     Recipe,
-    Watch,
     cache_dir,
     evaluate,
     normalisation,
     save,
-    train,
-    zoo_model,
 )
+from visualizer.training import runner
+from visualizer.training.trainer import Pictures, Progress, Watch, train, zoo_model
 
 RUN_THREADS = runner.THREADS  # intra-op threads of a run; a low priority keeps the server first in line
 RUN_NICE = runner.NICE

@@ -21,8 +21,8 @@ from deploy.local import free_port, start_server, stop
 from deploy.protocol import Run, Tab
 from tests.conftest import make_fashion
 from visualizer import queue as q
-from visualizer import runner
 from visualizer.roles import COOKIE, SIGN_IN
+from visualizer.training import runner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("roles")]
 

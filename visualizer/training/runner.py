@@ -32,7 +32,7 @@ from typing import IO, Any
 
 from visualizer.train import atomic_write
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository: `python -m visualizer` runs there
 
 
 def _setting(name: str, default: int, low: int, high: int) -> int:
