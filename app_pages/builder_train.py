@@ -25,7 +25,7 @@ from torch import nn
 from app_pages import common, lecture_mode
 from app_pages.controls import Controls, Kept
 from app_pages.live_chart import live_chart
-from visualizer import cost, kept, lesson_charts, runner
+from visualizer import cost, kept, lesson_charts
 from visualizer import design as ds
 from visualizer import queue as q
 from visualizer.errors import StoredError
@@ -34,6 +34,7 @@ from visualizer.i18n import number, t
 from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.train import eta_text
+from visualizer.training import runner
 
 # The section's state, the session's alone (never in the link): the id of the job this session
 # last queued (its result stays shown), and the (job, state) this student last saw ended.

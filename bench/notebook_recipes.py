@@ -47,7 +47,8 @@ import torch.nn.functional as F
 
 from visualizer.data import Split, load_split
 from visualizer.reference import machine
-from visualizer.train import NOTEBOOK_ARCHS, RECIPES, Recipe, evaluate, logits, normalisation, to_input, train
+from visualizer.train import NOTEBOOK_ARCHS, RECIPES, Recipe, evaluate, logits, normalisation, to_input
+from visualizer.training.trainer import Pictures, Watch, train, zoo_model
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "visualizer" / "resources" / "notebooks" / "recipes.json"
@@ -99,8 +100,8 @@ def run(arch: str, name: str, recipe: Recipe, eval_n: int = EVAL_N, points: int 
                 "top_class": int(counts.argmax()), "top_share": round(float(counts.max()) / eval_n, 4)}
 
     wall, cpu = time.perf_counter(), time.process_time()
-    result = train(arch, recipe, train_set, mean=mean, std=std, seed=0, measure=measure,
-                   measure_points=points, report_every=10**9)
+    result = train(zoo_model(arch), recipe, Pictures(train_set, mean, std),
+                   watch=Watch(measure=measure, measure_points=points, report_every=10**9))
     pts = [{"step": int(p["step"]), "pictures": int(p["step"]) * recipe.batch_size,
             **{k: p[k] for k in ("loss", "accuracy", "top_class", "top_share")}} for p in result.errors]
     print(f"{arch} {name}: {pts[-1]}", flush=True)
@@ -115,7 +116,7 @@ def full_run(arch: str) -> dict[str, Any]:
     pictures = round(RECIPES[arch].epochs * 60_000)
     recipe = notebook_recipe(arch, pictures)
     train_set, test, mean, std = data()
-    result = train(arch, recipe, train_set, mean=mean, std=std, seed=0, report_every=10**9)
+    result = train(zoo_model(arch), recipe, Pictures(train_set, mean, std), watch=Watch(report_every=10**9))
     accuracy = evaluate(result.model, test, recipe.input_size, mean, std)
     print(f"{arch} notebook recipe, {recipe.epochs:g} epochs: test accuracy {accuracy:.4f}, "
           f"{result.seconds:.0f} s training", flush=True)

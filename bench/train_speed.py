@@ -19,17 +19,8 @@ from bench._common import record, table
 from models import build_model
 from visualizer.data import load_split
 from visualizer.runs import probe_indices
-from visualizer.train import (
-    FIGURE1_ARCHS,
-    LECTURE_ARCHS,
-    RECIPES,
-    augment,
-    make_optimizer,
-    normalisation,
-    read_meta,
-    to_input,
-    train,
-)
+from visualizer.train import FIGURE1_ARCHS, LECTURE_ARCHS, RECIPES, normalisation, read_meta, to_input
+from visualizer.training.trainer import Pictures, Watch, augment, make_optimizer, train, zoo_model
 
 BLOCK = 12  # steps per turn
 TURNS = 3
@@ -71,7 +62,8 @@ def throughput() -> list[list[object]]:
             short = data.head(BLOCK * n)
             r = dataclasses.replace(recipe, epochs=1.0)
             start = time.perf_counter()
-            train(arch, r, short, mean=mean, std=std, probe=probe, on_progress=lambda p: None)
+            train(zoo_model(arch), r, Pictures(short, mean, std),
+                  watch=Watch(probe=probe, on_progress=lambda p: None))
             ours_t.append((time.perf_counter() - start) / BLOCK)
             bare_t.append(bare_steps(arch, batches))
         ours, bare = min(ours_t), min(bare_t)

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.pages import open_page
-from visualizer import cost, runner
+from visualizer import cost
 from visualizer import design as ds
 from visualizer import queue as q
+from visualizer.training import runner
 
 BUDGET = 3 * 10**9  # a few steps of the tiny CNN
 
@@ -130,7 +131,7 @@ def run_worker_until(state: str, job: str, ran: list[int]) -> threading.Thread:
 def test_a_cancel_stops_a_job_in_every_phase(fashion_env: Path, monkeypatch: pytest.MonkeyPatch,
                                              phase: str) -> None:
     """The job's process is held in ``phase`` as if a step never ended: the cancel still ends it."""
-    monkeypatch.setenv(q.HOLD_ENV, phase)
+    monkeypatch.setenv(runner.HOLD_ENV, phase)
     job = tiny_job("10.0.0.1")
     ran: list[int] = []
     thread = run_worker_until(phase, job, ran)
@@ -157,7 +158,7 @@ def test_a_job_waiting_for_the_teachers_run_can_be_cancelled(fashion_env: Path) 
 
 def test_a_job_past_its_time_limit_is_stopped_and_says_so(fashion_env: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(q.HOLD_ENV, "running")
+    monkeypatch.setenv(runner.HOLD_ENV, "running")
     monkeypatch.setenv("CNNVIS_TEST_JOB_SECONDS", "1")
     job = tiny_job("10.0.0.3")
     assert q.work(budget=BUDGET, nice=0, threads=1) == 1
@@ -207,14 +208,14 @@ def test_the_worker_goes_on_when_a_job_cannot_be_recorded(fashion_env: Path,
     """A job whose result cannot be written (the disk filled up) is that job's problem: the
     worker says so in its log and trains the next one."""
     first, second = tiny_job("10.0.3.1"), tiny_job("10.0.3.2", name="lenet")
-    real = q._write_json
+    real = runner.write_status
 
     def full_for_first(path: Path, data: dict) -> None:  # type: ignore[type-arg]
         if path.name == f"{first}.json":
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(q, "_write_json", full_for_first)
+    monkeypatch.setattr(runner, "write_status", full_for_first)
     assert q.work(budget=BUDGET, nice=0, threads=1) == 2
     assert q.outcome(second)["state"] == "done"  # type: ignore[index]
     assert "could not be recorded" in (q.queue_dir() / "log.txt").read_text()
@@ -274,6 +275,10 @@ def test_the_teacher_sees_the_queue_by_student_and_removes_any_job(fashion_env: 
     assert q.outcome(bo)["state"] == "cancelled"  # type: ignore[index]
 
 
+# Slow (~20 s): the refused job's process imports torch and builds 134 M parameters before the
+# limit stops it, and the next job trains for real; a smaller design would not reach the limit
+# torch itself nearly fills.
+@pytest.mark.slow
 def test_a_job_over_its_memory_limit_fails_alone_and_says_so(fashion_env: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A design whose weights alone take 0.5 GiB (134 M parameters: within the class's bounds)

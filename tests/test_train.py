@@ -32,7 +32,6 @@ from visualizer.runs import (
 )
 from visualizer.train import (
     RECIPES,
-    Progress,
     Recipe,
     atomic_write,
     cache_dir,
@@ -42,8 +41,9 @@ from visualizer.train import (
     read_meta,
     save,
     to_input,
-    train,
 )
+from visualizer.training import runner
+from visualizer.training.trainer import Pictures, Progress, Watch, train, zoo_model
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
@@ -61,7 +61,8 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
 def tiny_run(tiny_data):  # type: ignore[no-untyped-def]
     train_set, _ = tiny_data
     mean, std = normalisation(train_set)
-    return train("resnet18", TINY, train_set, mean=mean, std=std, report_every=1, window=1), mean, std
+    return train(zoo_model("resnet18"), TINY, Pictures(train_set, mean, std),
+                 watch=Watch(report_every=1, window=1)), mean, std
 
 
 def test_loss_falls(tiny_run) -> None:  # type: ignore[no-untyped-def]
@@ -111,15 +112,16 @@ def test_to_input_matches_a_hand_computation() -> None:
 def test_stop_on_request_saves_nothing(tiny_data) -> None:  # type: ignore[no-untyped-def]
     train_set, _ = tiny_data
     asked = iter([False, False, True])
-    result = train("resnet18", TINY, train_set, mean=0.1, std=0.3, should_stop=lambda: next(asked))
+    result = train(zoo_model("resnet18"), TINY, Pictures(train_set, 0.1, 0.3),
+                   watch=Watch(should_stop=lambda: next(asked)))
     assert result.stopped and result.steps == 2
 
 
 def test_reports_carry_speed_time_left_and_probe(tiny_data) -> None:  # type: ignore[no-untyped-def]
     train_set, test_set = tiny_data
     seen: list[Progress] = []
-    train("resnet18", TINY, train_set, mean=0.1, std=0.3, on_progress=seen.append, report_every=10,
-          probe=test_set.images[:4])
+    train(zoo_model("resnet18"), TINY, Pictures(train_set, 0.1, 0.3),
+          watch=Watch(on_progress=seen.append, report_every=10, probe=test_set.images[:4]))
     assert [p.step for p in seen] == [10, 20, 30]
     assert all(p.examples_per_second > 0 and len(p.probe) == 4 for p in seen)
     assert seen[-1].seconds_left == 0 and seen[0].seconds_left > 0
@@ -134,7 +136,7 @@ def test_every_lecture_network_has_a_recipe_that_fits_it() -> None:
 
 
 def test_googlenet_auxiliary_losses_weigh_0_3() -> None:
-    from visualizer.train import loss_of
+    from visualizer.training.trainer import loss_of
 
     y = torch.tensor([1])
     main, aux = torch.zeros(1, 10), torch.randn(1, 10)
@@ -259,18 +261,28 @@ def test_command_line_trains_with_a_progress_bar(fashion_env: Path) -> None:
     assert bad.returncode == 2 and "no Fashion-MNIST recipe" in bad.stderr
 
 
+def held_run(fashion_env: Path, **popen: object) -> subprocess.Popen[str]:
+    """A run of 16 steps (1,000 pictures, 2 epochs at batch 128) held at its first report, step
+    10, with the status saying "running" (``runner.HOLD_ENV``): caught running whatever the
+    machine's speed; a stop request lets it go on to honour the stop."""
+    make_fashion(fashion_env / "data", n_train=1000, n_test=20)
+    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
+                            cwd=ROOT, env={**os.environ, runner.HOLD_ENV: "running"}, text=True,
+                            **popen)  # type: ignore[call-overload]
+    deadline = time.monotonic() + 120
+    while (read_status() or {}).get("state") != "running":
+        assert proc.poll() is None and time.monotonic() < deadline, read_status()
+        time.sleep(0.05)
+    return proc  # type: ignore[no-any-return]
+
+
 def test_a_killed_run_is_seen_as_lost_and_keeps_the_old_checkpoint(fashion_env: Path) -> None:
     env = {**os.environ}
     assert cli("train", "resnet18", "--epochs", "0.2", "--limit-test", "20", env=env).returncode == 0
     pt, js = checkpoint_paths("resnet18")
     before = (pt.read_bytes(), js.read_text())
-    make_fashion(fashion_env / "data", n_train=6000, n_test=20)  # long enough to be killed
-    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
-                            cwd=ROOT, env=env)
-    deadline = time.monotonic() + 120
-    while (read_status() or {}).get("state") != "running" and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert is_running()
+    proc = held_run(fashion_env)
+    assert is_running() and status_now()["state"] == "running"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert status_now()["state"] == "lost" and not is_running()
@@ -281,13 +293,9 @@ def test_a_killed_run_is_seen_as_lost_and_keeps_the_old_checkpoint(fashion_env: 
 def test_stop_file_stops_a_run(fashion_env: Path) -> None:
     from visualizer.runs import request_stop
 
-    make_fashion(fashion_env / "data", n_train=6000, n_test=20)
-    proc = subprocess.Popen([sys.executable, "-m", "visualizer", "train", "resnet18", "--quiet", *ONE_THREAD],
-                            cwd=ROOT, env={**os.environ}, stdout=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while (read_status() or {}).get("state") != "running" and time.monotonic() < deadline:
-        time.sleep(0.2)
+    proc = held_run(fashion_env, stdout=subprocess.PIPE)
+    assert status_now()["progress"]["step"] == 10 and status_now()["progress"]["steps"] == 16
     request_stop()
     out, _ = proc.communicate(timeout=120)
-    assert proc.returncode == 1 and "stopped at step" in out
+    assert proc.returncode == 1 and "stopped at step 10" in out
     assert status_now()["state"] == "stopped" and read_meta("resnet18") is None

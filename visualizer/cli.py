@@ -19,7 +19,8 @@ from visualizer.i18n import LANGS, t
 from visualizer.runs import RUN_THREADS, RunError, run_training
 from visualizer.tables import summary_text
 from visualizer.trace import ShapeError, trace_named
-from visualizer.train import RECIPES, Progress, Recipe, cache_dir, checkpoint_paths, read_meta
+from visualizer.train import RECIPES, Recipe, cache_dir, checkpoint_paths, read_meta
+from visualizer.training.trainer import Progress
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -153,7 +153,7 @@ _READ: dict[tuple[str, int, int], dict[str, Any] | None] = {}
 
 def _finished_job(file: os.DirEntry[str]) -> dict[str, Any] | None:
     """What the page needs of one finished job's file (None: not a job that finished well)."""
-    from visualizer import queue as q
+    from visualizer.training import runner
 
     try:
         stat = file.stat()
@@ -162,7 +162,7 @@ def _finished_job(file: os.DirEntry[str]) -> dict[str, Any] | None:
     key = (file.path, stat.st_mtime_ns, stat.st_size)
     if key in _READ:
         return _READ[key]
-    job = q._read_json(Path(file.path))
+    job = runner.read_status(Path(file.path))
     entry = None
     if (job is not None and job.get("state") == "done" and is_job_id(job.get("id"))
             and isinstance(job.get("owner"), str) and isinstance(job.get("accuracy"), int | float)):

@@ -8,7 +8,7 @@ backward pass, the optimizer's state) and refused over a bound. A student is cou
 network address (``visualizer.roles.student_key``): one job at a time, however many tabs.
 
 The server never trains: it writes a job file and starts the worker (``python -m visualizer
-queue``). The worker runs each job in a process of its own (``visualizer.runner``: lowest
+queue``). The worker runs each job in a process of its own (``visualizer.training.runner``: lowest
 priority, its own threads, a hard memory limit) and watches it: a cancel or the job's wall-clock
 limit ends it within seconds in any phase. Everything is a file under ``<cache>/queue/``:
 
@@ -43,22 +43,21 @@ from typing import IO, Any
 
 import torch
 
-from visualizer import cost, kept, runner
+from visualizer import cost, kept
 from visualizer import design as ds
 from visualizer.data import load_split
 from visualizer.errors import CodedError, StoredError
 from visualizer.records import TraceResult
 from visualizer.runs import RUN_NICE, RUN_THREADS, RunError, run_lock
 from visualizer.trace import trace
-from visualizer.train import Progress, Recipe, atomic_write, cache_dir, evaluate, normalisation, train
+from visualizer.train import Recipe, cache_dir, evaluate, normalisation
+from visualizer.training import runner
+from visualizer.training.trainer import Pictures, Progress, Watch, train
 
 MAX_WAITING = 60  # jobs in the queue at once (one per student)
 CLASSES = 10
 JOB_SECONDS = 600  # the wall-clock limit of everything a job does (loading, training, testing)
 JOB_MEMORY = 6 * 2**30  # address space of a job's process: cost.MAX_MEMORY and torch's own ~1 GB
-# For the tests only: a job's process stops in this phase (loading, running, evaluating) as if
-# a step took forever, so that a cancel and the time limit can be shown to work in each phase.
-HOLD_ENV = "CNNVIS_TEST_HOLD_PHASE"
 # The recipe of every design: AdamW with a one-cycle schedule, as the lecture networks (see
 # train.RECIPES); how many pictures a design sees is what its cost buys of the budget. Its
 # input size and epochs are each design's.
@@ -80,19 +79,6 @@ def queue_dir(folder: Path | None = None) -> Path:
 
 def board_path(folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / "board.jsonl"
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda fh: fh.write(json.dumps(data).encode()))
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 # ---- What a design needs to be trained ----------------------------------------------------
@@ -160,7 +146,7 @@ def waiting(folder: Path | None = None) -> list[dict[str, Any]]:
     """The waiting jobs, first in line first (a damaged file is skipped)."""
     jobs = []
     for path in sorted((queue_dir(folder) / "jobs").glob("*.json")):
-        job = _read_json(path)
+        job = runner.read_status(path)
         if job is not None and isinstance(job.get("id"), str) and job["id"].isalnum():
             jobs.append(job | {"file": path.name})
     return jobs
@@ -194,7 +180,7 @@ def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: i
         job = {"id": job_id, "design": ds.encode(design), "owner": owner, "nickname": nickname[:30],
                "name": design.name, "params": params, "macs": macs, "work": need.work,
                "memory": need.memory, "pictures": need.pictures, "submitted": time.time()}
-        _write_json(queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json", job)
+        runner.write_status(queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json", job)
     if start:
         ensure_worker(folder)
     return job_id
@@ -214,17 +200,17 @@ def mine(owner: str, folder: Path | None = None) -> dict[str, Any] | None:
 def running(folder: Path | None = None) -> dict[str, Any] | None:
     """The job being trained and its live status; ``state`` is "lost" if no worker holds the
     lock any more (it was killed)."""
-    status = _read_json(queue_dir(folder) / "running.json")
-    if status is not None and status.get("state") not in ENDED and not worker_alive(folder):
-        status["state"] = "lost"
-    return status
+    status = runner.read_status(queue_dir(folder) / "running.json")
+    if status is None:
+        return None
+    return runner.mark_lost(status, lock=queue_dir(folder) / "worker.lock", ended=ENDED)
 
 
 def outcome(job_id: str, folder: Path | None = None) -> dict[str, Any] | None:
     """How a job ended, or None if it has not."""
     if not job_id.isalnum():
         return None
-    return _read_json(queue_dir(folder) / "done" / f"{job_id}.json")
+    return runner.read_status(queue_dir(folder) / "done" / f"{job_id}.json")
 
 
 def cancel(job_id: str, folder: Path | None = None) -> None:
@@ -233,10 +219,10 @@ def cancel(job_id: str, folder: Path | None = None) -> None:
         return
     d = queue_dir(folder)
     for path in (d / "jobs").glob(f"*-{job_id}.json"):
-        job = _read_json(path)
+        job = runner.read_status(path)
         path.unlink(missing_ok=True)
         if job is not None:
-            _write_json(d / "done" / f"{job_id}.json", job | {"state": "cancelled"})
+            runner.write_status(d / "done" / f"{job_id}.json", job | {"state": "cancelled"})
         return
     current = running(folder)
     if current and current.get("id") == job_id and current.get("state") not in ENDED:
@@ -337,23 +323,16 @@ def new_board(folder: Path | None = None) -> None:
 @contextlib.contextmanager
 def worker_lock(folder: Path | None = None) -> Iterator[IO[str] | None]:
     """The one worker's lock: yields the open file, or None if another worker holds it."""
-    d = queue_dir(folder)
-    d.mkdir(parents=True, exist_ok=True)
-    with open(d / "worker.lock", "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield None
-            return
+    fh = runner.take_lock(queue_dir(folder) / "worker.lock")
+    if fh is None:
+        yield None
+        return
+    with fh:
         yield fh
 
 
 def worker_alive(folder: Path | None = None) -> bool:
-    try:
-        with worker_lock(folder) as held:
-            return held is None
-    except OSError:  # the folder cannot even be opened: no worker can run there either
-        return False
+    return runner.locked(queue_dir(folder) / "worker.lock")
 
 
 def ensure_worker(folder: Path | None = None) -> None:
@@ -379,7 +358,7 @@ def work(folder: Path | None = None, *, budget: int = cost.WORK_BUDGET, limit_tr
             return 0
         with contextlib.suppress(OSError):
             (d / "worker.pid").write_text(str(os.getpid()))
-        lost = _read_json(d / "running.json")
+        lost = runner.read_status(d / "running.json")
         if lost is not None and lost.get("state") not in ENDED:  # a worker was killed mid-job
             _finish(lost | {"state": "lost"}, folder)
         options = {"budget": budget, "limit_train": limit_train, "limit_test": limit_test,
@@ -414,8 +393,8 @@ def _finish(status: dict[str, Any], folder: Path | None) -> None:
     try:
         if status.get("state") == "done" and "entry" in status:
             post(status["entry"], folder)
-        _write_json(d / "done" / f"{status['id']}.json", ended)
-        _write_json(d / "running.json", status)
+        runner.write_status(d / "done" / f"{status['id']}.json", ended)
+        runner.write_status(d / "running.json", status)
     except OSError as exc:
         _log(folder, f"job {status['id']} ended {status.get('state')} but could not be recorded: {exc}")
         with contextlib.suppress(OSError):
@@ -438,7 +417,7 @@ def _run_job(job: dict[str, Any], folder: Path | None, options: dict[str, Any]) 
     cancelled = d / f"cancel-{job['id']}"
     status: dict[str, Any] = job | {"state": "waiting_machine", "started": time.time()}
     try:
-        _write_json(d / "running.json", status)
+        runner.write_status(d / "running.json", status)
     except OSError as exc:
         return _failed(status, "queue", "io", {"why": exc.strerror or str(exc), "io": runner.io_code(exc)})
     while True:  # the teacher's own run has the machine first
@@ -463,20 +442,20 @@ def _watch(status: dict[str, Any], folder: Path | None, options: dict[str, Any],
     for flag in ("limit_train", "limit_test"):
         if options[flag]:
             args += [f"--{flag.replace('_', '-')}", str(options[flag])]
-    _write_json(d / "job.json", status)
+    runner.write_status(d / "job.json", status)
     with open(d / "log.txt", "ab") as log:
         memory = int(float(os.environ.get("CNNVIS_TEST_JOB_MEMORY") or JOB_MEMORY))  # tests only
         proc = runner.spawn(args, log=log, memory=memory, die_with_parent=True, detach=False,
                             env={"CNNVIS_CACHE": str(folder or cache_dir())})
     limit = float(os.environ.get("CNNVIS_TEST_JOB_SECONDS") or JOB_SECONDS)  # tests only
     how = runner.wait(proc, cancelled=cancelled, deadline=time.monotonic() + limit)
-    last = _read_json(d / "running.json") or status
+    last = runner.read_status(d / "running.json") or status
     curve = last.get("curve", []) if last.get("id") == status["id"] else []
     if how == "cancelled":
         return status | {"state": "cancelled", "curve": curve}
     if how == "timeout":
         return _failed(status | {"curve": curve}, "queue", "timeout", {"minutes": max(1, round(limit / 60))})
-    result = _read_json(result_file)
+    result = runner.read_status(result_file)
     if result is None:
         why = f"signal {-proc.returncode}" if proc.returncode < 0 else f"exit {proc.returncode}"
         return _failed(status | {"curve": curve}, "queue", "crashed", {"detail": why})
@@ -492,7 +471,7 @@ def run_one(job_id: str, folder: Path | None = None, *, budget: int = cost.WORK_
     ``job.json`` and write how it ended to ``result-<id>.json``. Returns the exit code."""
     torch.set_num_threads(max(1, threads))
     d = queue_dir(folder)
-    status = _read_json(d / "job.json")
+    status = runner.read_status(d / "job.json")
     if status is None or status.get("id") != job_id:
         return 2
     try:
@@ -510,16 +489,10 @@ def run_one(job_id: str, folder: Path | None = None, *, budget: int = cost.WORK_
         else:
             ended = _failed(status, "queue", "crashed", {"detail": first})
     try:
-        _write_json(d / f"result-{job_id}.json", ended)
+        runner.write_status(d / f"result-{job_id}.json", ended)
     except OSError:
         return 3
     return 0
-
-
-def _hold(phase: str) -> None:
-    """Tests only (``HOLD_ENV``): never leave ``phase``, as a step that takes forever would."""
-    while os.environ.get(HOLD_ENV) == phase:
-        time.sleep(0.1)
 
 
 def _gib() -> str:
@@ -534,16 +507,17 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
     design = ds.decode(status["design"])
     need = trainable(design, *measure(design), budget=budget)
     status = status | {"state": "loading", "pid": os.getpid()}
-    _write_json(d / "running.json", status)
-    _hold("loading")
+    runner.write_status(d / "running.json", status)
+    runner.hold("loading")
     train_set, test_set = load_split("train"), load_split("test")
     if limit_train:
         train_set = train_set.head(limit_train)
     if limit_test:
         test_set = test_set.head(limit_test)
     mean, std = normalisation(train_set)
-    torch.manual_seed(0)  # the same starting weights for the same design
-    model = ds.build(design, device="cpu").train()
+    torch.manual_seed(0)  # the same starting weights for the same design, and the same dropout
+    model = ds.build(design, device="cpu")
+    torch.manual_seed(0)  # (as before the trainer took a model: the design's numbers stay)
     steps = max(1, need.pictures // RECIPE.batch_size)
     recipe = replace(RECIPE, input_size=design.size, epochs=steps * RECIPE.batch_size / len(train_set))
     status = status | {"state": "running", "steps": steps, "pictures": steps * RECIPE.batch_size}
@@ -554,12 +528,12 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
         points.append({"step": p.step, "epoch": p.epoch, "loss": p.loss, "accuracy": p.accuracy})
         if time.monotonic() - last[0] >= 1.0 or p.step == p.steps:
             last[0] = time.monotonic()
-            _write_json(d / "running.json", status | {"progress": asdict(p), "curve": points})
-            _hold("running")
+            runner.write_status(d / "running.json", status | {"progress": asdict(p), "curve": points})
+            runner.hold("running")
 
-    result = train("design", recipe, train_set, mean=mean, std=std, model=model, on_progress=report)
-    _write_json(d / "running.json", status | {"state": "evaluating", "curve": points})
-    _hold("evaluating")
+    result = train(model, recipe, Pictures(train_set, mean, std), watch=Watch(on_progress=report))
+    runner.write_status(d / "running.json", status | {"state": "evaluating", "curve": points})
+    runner.hold("evaluating")
     accuracy = evaluate(result.model, test_set, design.size, mean, std)
     try:  # the weights it learned, kept with the design: the student takes them home
         kept.save(status["id"], design, result.model, accuracy=accuracy, mean=mean, std=std, root=folder)

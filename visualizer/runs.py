@@ -10,8 +10,6 @@ and creates the stop file, so forty students watching cost one small file read e
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -21,26 +19,25 @@ from typing import IO, Any
 
 import torch
 
-from visualizer import runner
 from visualizer.data import DataError, Split, load_split
 from visualizer.errors import CodedError
 from visualizer.train import (
     ERROR_SAMPLE,
     FIGURE1_ARCHS,
     RECIPES,
-    Progress,
     Recipe,
-    atomic_write,
     cache_dir,
     evaluate,
     normalisation,
     save,
-    train,
 )
+from visualizer.training import runner
+from visualizer.training.trainer import Pictures, Progress, Watch, train, zoo_model
 
 RUN_THREADS = runner.THREADS  # intra-op threads of a run; a low priority keeps the server first in line
 RUN_NICE = runner.NICE
 STATES = ("starting", "loading", "running", "evaluating", "done", "stopped", "failed")
+ENDED = ("done", "stopped", "failed")
 RUN_MEMORY = 8 * 2**30  # address space of a run started from the page (DenseNet-121 needs ~3 GB)
 STATUS_EVERY = 1.0  # seconds between status files
 FILTERS_SHOWN = 32  # first-layer filters carried in the status, for the live page
@@ -62,52 +59,34 @@ def run_lock(folder: Path | None = None) -> Iterator[IO[str]]:
     """Hold the machine's one training lock, or raise ``RunError("busy")``."""
     d = run_dir(folder)
     try:
-        d.mkdir(parents=True, exist_ok=True)
-        fh = open(d / "lock", "a+")  # noqa: SIM115 - held for the run's whole life
+        fh = runner.take_lock(d / "lock")
     except OSError as exc:
         raise RunError("unwritable", folder=str(d), why=exc.strerror or str(exc)) from None
-    try:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise RunError("busy") from None
+    if fh is None:
+        raise RunError("busy")
+    with fh:  # closing releases the lock, also when the process is killed
         yield fh
-    finally:
-        fh.close()  # closing releases the lock, also when the process is killed
 
 
 def is_running(folder: Path | None = None) -> bool:
     """True while some process holds the training lock."""
-    try:
-        with run_lock(folder):
-            return False
-    except RunError as err:
-        return err.code == "busy"
+    return runner.locked(run_dir(folder) / "lock")
 
 
 def write_status(status: dict[str, Any], folder: Path | None = None) -> None:
     """Replace the status file in one rename (readers never see half a file)."""
-    path = run_dir(folder) / "status.json"
-    atomic_write(path, lambda fh: fh.write(json.dumps(status).encode()))
+    runner.write_status(run_dir(folder) / "status.json", status)
 
 
 def read_status(folder: Path | None = None) -> dict[str, Any] | None:
     """The last status written, with ``state`` "lost" if it says running but no process
     holds the lock (the run was killed); None if no run ever wrote one."""
-    try:
-        status = json.loads((run_dir(folder) / "status.json").read_text())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(status, dict) or status.get("arch") not in RECIPES \
+    status = runner.read_status(run_dir(folder) / "status.json")
+    if status is None or status.get("arch") not in RECIPES \
             or status.get("state") not in STATES:  # damaged, or written by another version
         return None
-    state = status.get("state")
-    if state == "starting":  # the process is importing torch; lost if it has died
-        if not runner.alive(status.get("pid")):
-            status["state"] = "lost"
-    elif state in ("loading", "running", "evaluating") and not is_running(folder):
-        status["state"] = "lost"
-    return status
+    # "starting": the process is importing torch; lost if it has died
+    return runner.mark_lost(status, lock=run_dir(folder) / "lock", ended=ENDED, starting=("starting",))
 
 
 def probe_indices(test: Split, per_class: int = 2) -> list[int]:
@@ -176,6 +155,7 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
         points: list[dict[str, float]] = []
 
         latest: dict[str, Any] = {}
+        model = zoo_model(arch, seed)
 
         def report(p: Progress) -> None:
             latest["progress"] = asdict(p)
@@ -186,15 +166,15 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
             if now - last[0] >= STATUS_EVERY or p.step == p.steps:
                 last[0] = now
                 write_status({**base, **latest, "state": "running", "curve": points,
-                              "filters": first_conv_filters(model_ref[0]) if model_ref else []},
+                              "filters": first_conv_filters(model)},
                              folder)
+                runner.hold("running", release=stop_file.exists)  # tests only
 
-        model_ref: list[torch.nn.Module] = []
         measure = error_measure(train_set, test_set, recipe.input_size, mean, std) \
             if arch in FIGURE1_ARCHS else None
-        result = train(arch, recipe, train_set, mean=mean, std=std, seed=seed,
-                       on_progress=report, should_stop=stop_file.exists,
-                       probe=test_set.images[probe], on_model=model_ref.append, measure=measure)
+        result = train(model, recipe, Pictures(train_set, mean, std), seed=seed,
+                       watch=Watch(on_progress=report, should_stop=stop_file.exists,
+                                   probe=test_set.images[probe], measure=measure))
         if result.stopped:
             stop_file.unlink(missing_ok=True)
             status = {**base, **latest, "state": "stopped", "curve": points, "step": result.steps}

@@ -22,6 +22,7 @@ from deploy.protocol import Run, Tab
 from tests.conftest import make_fashion
 from visualizer import queue as q
 from visualizer.roles import COOKIE, SIGN_IN
+from visualizer.training import runner
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("roles")]
 
@@ -44,7 +45,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     # The first job is held in its loading phase (as a long one would be): it is still in the
     # queue while the other tabs press Train.
     proc = start_server(port, env={"CNNVIS_CACHE": str(cache), "CNNVIS_FASHION_DIR": str(root / "data"),
-                                   "CNNVIS_QUEUE_BUDGET": "1", q.HOLD_ENV: "loading"})
+                                   "CNNVIS_QUEUE_BUDGET": "1", runner.HOLD_ENV: "loading"})
     try:
         yield f"http://127.0.0.1:{port}", cache
     finally:

@@ -1,11 +1,16 @@
-"""Starting a training process and holding it to its limits: the one way every training job
-(the teacher's runs, the class queue's worker and its jobs) is spawned.
+"""Every training job's runner (the teacher's runs, the class queue's worker and its jobs):
+its lock, its spawn under limits, its status file, stop, and the detection of a lost job.
 
 A job runs in a process of its own at the lowest priority (``nice 19``), with its own thread
 count (set by the job) and a hard memory limit (``RLIMIT_AS``): a design that asks for more
 than the machine can give fails alone, with a message, instead of swapping the teacher's
 laptop or waking the out-of-memory killer mid-lecture. :func:`stop` ends a job within a few
 seconds in any phase (loading, timing, training, testing).
+
+Whoever runs a job holds an exclusive lock file (:func:`take_lock`) for its whole life (the
+kernel drops it when the process dies, however it dies) and writes its progress to a status
+file in one rename (:func:`write_status`). A reader that finds a status saying the job goes on
+while nobody holds its lock knows the job's process was killed: :func:`mark_lost`.
 """
 
 from __future__ import annotations
@@ -13,17 +18,21 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import fcntl
+import json
 import os
 import resource
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from visualizer.train import atomic_write
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository: `python -m visualizer` runs there
 
 
 def _setting(name: str, default: int, low: int, high: int) -> int:
@@ -41,6 +50,10 @@ def _setting(name: str, default: int, low: int, high: int) -> int:
 NICE = _setting("CNNVIS_JOB_NICE", 19, 0, 19)
 THREADS = _setting("CNNVIS_JOB_THREADS", 2, 1, os.cpu_count() or 1)
 _PR_SET_PDEATHSIG = 1
+# For the tests only: a job stops in this phase (loading, running, evaluating) as if a step
+# took forever, so that a stop, a cancel, a kill and the time limit are each shown to work in
+# that phase whatever the machine's speed.
+HOLD_ENV = "CNNVIS_TEST_HOLD_PHASE"
 
 
 def _limits(memory: int | None, nice: int, die_with_parent: bool) -> None:
@@ -108,3 +121,75 @@ def wait(proc: subprocess.Popen[bytes], *, cancelled: Path, deadline: float,
             return "timeout"
         time.sleep(poll)
     return "ended"
+
+
+def hold(phase: str, release: Callable[[], bool] | None = None) -> None:
+    """Tests only (:data:`HOLD_ENV`): never leave ``phase``, as a step that takes forever
+    would, unless ``release()`` says so (a stop the job honours between its steps)."""
+    while os.environ.get(HOLD_ENV) == phase and not (release is not None and release()):
+        time.sleep(0.05)
+
+
+# ---- The lock, the status file and a lost job ------------------------------------------------
+
+def take_lock(path: Path) -> IO[str] | None:
+    """The exclusive lock on ``path`` (created with its folder): the open file, which holds the
+    lock until it is closed or the process dies; None if another process holds it.
+
+    Raises:
+        OSError: the folder or the file cannot be created or opened.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+")  # noqa: SIM115 - held for the job's whole life
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        return None
+    return fh
+
+
+def locked(path: Path) -> bool:
+    """True while some process holds the lock on ``path`` (False if it cannot even be opened:
+    no job can run there either)."""
+    try:
+        fh = take_lock(path)
+    except OSError:
+        return False
+    if fh is None:
+        return True
+    fh.close()
+    return False
+
+
+def write_status(path: Path, status: dict[str, Any]) -> None:
+    """Replace a status (or job) file in one rename: readers never see half a file.
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, lambda fh: fh.write(json.dumps(status).encode()))
+
+
+def read_status(path: Path) -> dict[str, Any] | None:
+    """The status last written to ``path``; None if there is none or it is not a JSON object."""
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def mark_lost(status: dict[str, Any], *, lock: Path, ended: Collection[str],
+              starting: Collection[str] = ()) -> dict[str, Any]:
+    """``status`` with ``state`` "lost" if its job's process died: a state in ``starting``
+    (the process is importing torch and holds no lock yet) whose ``pid`` is not alive, or any
+    other state not in ``ended`` while nobody holds ``lock``."""
+    state = status.get("state")
+    if state in starting:
+        if not alive(status.get("pid")):
+            return status | {"state": "lost"}
+    elif state not in ended and not locked(lock):
+        return status | {"state": "lost"}
+    return status
