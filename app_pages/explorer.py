@@ -170,7 +170,10 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
     slide = projector.presenting()
     # on a slide, the controls in one row and no downloads: the diagram gets the screen's room
     c1, c2, c3 = st.columns([5, 4, 4]) if slide else (*st.columns([2, 1]), st.container())
-    detail = c1.segmented_control(t("diagram.detail", lang), DETAILS, default="blocks", key="ex_detail",
+    # on a slide the blocks start closed: a projector's 18 px text leaves room for few boxes
+    detail = c1.segmented_control(t("diagram.detail", lang), DETAILS,
+                                  default="overview" if slide else "blocks",
+                                  key="ex_detail_slide" if slide else "ex_detail",
                                   required=True, format_func=lambda d: t(f"diagram.detail.{d}", lang))
     direction = c2.segmented_control(t("diagram.direction", lang), ("TB", "LR"), default="TB",
                                      key="ex_direction", required=True,
