@@ -103,7 +103,11 @@ const fitWidth = (figure, config, width, room, least) => {
     const room = Math.max(3, Math.floor(plot / (30 + 16 * (lines - 1))));
     const every = Math.ceil(axis.tickvals.length / room);
     const keep = (_, i) => i % every === 0;
-    layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep) };
+    // tilted as before thinning: names that now fit side by side would be drawn level, the
+    // first one across the other axis's first number
+    const angle = axis.tickangle === undefined || axis.tickangle === 'auto' ? -45 : axis.tickangle;
+    layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep),
+                    tickangle: every > 1 ? angle : axis.tickangle };
   }
   const narrow = layout.meta && layout.meta.narrow;
   if (narrow) data = data.map((trace, i) => ({ ...trace, ...(narrow[i] || {}) }));
