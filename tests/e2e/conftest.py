@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
+        yield Watched(b)
         b.close()
 
 
@@ -42,13 +43,67 @@ def page(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
+# How the page says Streamlit has run (Streamlit 1.67's frontend): its root, <div
+# data-testid="stApp">, carries data-test-script-state: "initial" before the first run, then
+# "running" or "notRunning". A click or a key sends a rerun request over the websocket (a BackMsg
+# whose first field is rerun_script, number 11: first byte 0x5A) and the page goes on saying
+# "notRunning" until the server's answer comes back. So every page counts, from before
+# Streamlit's own scripts start, the requests it sent ("asked") and those a run has answered: a
+# run that started after them, or (for a request sent during a run, which the server folds into
+# a fresh run) a run that ended after them.
+WATCH_RUNS = """
+(() => {
+  const w = window.__cnnvisRuns = {asked: 0, answered: 0, duringRun: false};
+  const state = () => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+      : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+    if (bytes && bytes.length && bytes[0] === 0x5a) {
+      w.asked += 1;
+      w.duringRun = state() === 'running';
+    }
+    return send.call(this, data);
+  };
+  new MutationObserver(() => {
+    const now = state();
+    if (now === 'running' || (now === 'notRunning' && w.duringRun)) {
+      w.answered = w.asked;
+      w.duringRun = now === 'running';
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+})();
+"""
+
+IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const w = window.__cnnvisRuns;
+  if (!w) throw new Error('no WATCH_RUNS in this page: open it from the browser fixture');
+  return !!app && app.dataset.testScriptState === 'notRunning' && w.answered >= w.asked
+    && !document.querySelector('[data-testid="stStatusWidget"]');
+}"""
+
+
+class Watched:
+    """The browser, whose every new context runs WATCH_RUNS in each page it opens (tests make
+    their own contexts: a phone, a teacher and students)."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **kwargs: Any) -> Any:
+        context = self._browser.new_context(**kwargs)
+        context.add_init_script(WATCH_RUNS)
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
+
+
 def wait_idle(page, timeout: float = 30_000) -> None:  # type: ignore[no-untyped-def]
-    """Wait until Streamlit has finished its rerun (no running indicator)."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
-    page.wait_for_timeout(200)
+    """Wait until Streamlit has answered every rerun the page asked for and is not running (its
+    running indicator gone): the page's own marks (WATCH_RUNS), no guess of the machine's speed."""
+    page.wait_for_function(IDLE, timeout=timeout)
 
 
 def press_slide_key(page, key: str) -> None:  # type: ignore[no-untyped-def]
