@@ -50,10 +50,13 @@ def page(browser):  # type: ignore[no-untyped-def]
 # "notRunning" until the server's answer comes back. So every page counts, from before
 # Streamlit's own scripts start, the requests it sent ("asked") and those a run has answered: a
 # run that started after them, or (for a request sent during a run, which the server folds into
-# a fresh run) a run that ended after them.
+# a fresh run) a run that ended after them. A widget sends its request when React has handled
+# the key or click, a frame or two after it (measured: 1-2 frames after an Enter in a number
+# box): so the page is idle when all this holds for QUIET_FRAMES painted frames in a row,
+# counted by the page's own clock, not the test machine's milliseconds.
 WATCH_RUNS = """
 (() => {
-  const w = window.__cnnvisRuns = {asked: 0, answered: 0, duringRun: false};
+  const w = window.__cnnvisRuns = {asked: 0, answered: 0, duringRun: false, quiet: 0};
   const state = () => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState;
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
@@ -74,13 +77,17 @@ WATCH_RUNS = """
   }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
 })();
 """
+QUIET_FRAMES = 4
 
-IDLE = """() => {
+# Called once a frame (Playwright's "raf" polling): true when the page has been idle that long.
+IDLE = """(frames) => {
   const app = document.querySelector('[data-testid="stApp"]');
   const w = window.__cnnvisRuns;
   if (!w) throw new Error('no WATCH_RUNS in this page: open it from the browser fixture');
-  return !!app && app.dataset.testScriptState === 'notRunning' && w.answered >= w.asked
+  const idle = !!app && app.dataset.testScriptState === 'notRunning' && w.answered >= w.asked
     && !document.querySelector('[data-testid="stStatusWidget"]');
+  w.quiet = idle ? w.quiet + 1 : 0;
+  return w.quiet >= frames;
 }"""
 
 
@@ -102,8 +109,10 @@ class Watched:
 
 def wait_idle(page, timeout: float = 30_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until Streamlit has answered every rerun the page asked for and is not running (its
-    running indicator gone): the page's own marks (WATCH_RUNS), no guess of the machine's speed."""
-    page.wait_for_function(IDLE, timeout=timeout)
+    running indicator gone), for QUIET_FRAMES frames in a row: the page's own marks
+    (WATCH_RUNS), no guess of the machine's speed in milliseconds."""
+    page.evaluate("() => { if (window.__cnnvisRuns) window.__cnnvisRuns.quiet = 0; }")
+    page.wait_for_function(IDLE, arg=QUIET_FRAMES, polling="raf", timeout=timeout)
 
 
 def press_slide_key(page, key: str) -> None:  # type: ignore[no-untyped-def]
