@@ -417,23 +417,24 @@ def broken(err: ds.DesignError, link: str, lang: str) -> None:
     where = ""
     if err.item is not None and 0 <= err.item < len(design().items):
         where = f" · {err.item + 1}. {t(f'item.{design().items[err.item].type}', lang)}"
-    st.error(f"**{t('builder.breaks', lang)}{where}**\n\n{err.message(lang, markdown=True)}",
-             icon=":material/block:")
+    title = f"{t('builder.breaks', lang)}{where}"
     target = fix_target(err, STATE["last"], design())
     if target is None:
+        common.coded_error(err, ":material/block:", title=title)
         return
     item, field = target
     broken_at = len(design().items) if err.item is None else err.item
     value = nearest_fix(link, item, field, broken_at)
     name = t("builder.size", lang) if field == "size" else field_label(design().items[item].type, field, lang)
+    fix = None
+    if value is not None:
+        label = (t("builder.fix.size", lang, size=value) if field == "size"
+                 else t("builder.fix", lang, field=name, value=value))
+        fix = common.Fix(label, on_fix, (-1, "size", value) if field == "size" else (item, field, value),
+                         icon=":material/build:")
+    common.coded_error(err, ":material/block:", title=title, fix=fix)
     if value is None:
         st.caption(t("builder.fix.none", lang, field=name))
-    elif field == "size":
-        st.button(t("builder.fix.size", lang, size=value), type="primary", on_click=on_fix,
-                  args=(-1, "size", value), icon=":material/build:")
-    else:
-        st.button(t("builder.fix", lang, field=name, value=value), type="primary", on_click=on_fix,
-                  args=(item, field, value), icon=":material/build:")
 
 
 def input_controls(lang: str, row: Any = None) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -251,19 +252,36 @@ def glossary() -> None:
         st.dialog(t("glossary.title", current), width="large")(body)()
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A button under an error that applies the nearest value that works: ``on_click(*args)``."""
+
+    label: str
+    on_click: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+    icon: str | None = None
+
+
 def shape_error(err: ShapeError, fix_label: str | None = None, on_fix: Any = None) -> None:
-    """A setting that cannot work: the message in the page's language, and a button that
-    applies the fix."""
-    st.error(f"**{t('fix.title', lang())}**\n\n{err.message(lang())}", icon=":material/block:")
-    if fix_label is not None and on_fix is not None:
-        st.button(fix_label, on_click=on_fix, type="primary")
+    """A setting that cannot work: :func:`coded_error` under the title "this setting cannot
+    work", and a button that applies the fix."""
+    coded_error(err, ":material/block:", title=t("fix.title", lang()),
+                fix=Fix(fix_label, on_fix) if fix_label is not None and on_fix is not None else None)
 
 
-def coded_error(err: CodedError, icon: str = ":material/error:") -> None:
-    """Any of the project's errors (``visualizer.errors.CodedError``), in the page's language,
-    every value safe inside Markdown; a file that could not be written says why in the page's
-    language too."""
-    st.error(err.message(lang(), markdown=True), icon=icon)
+def coded_error(err: CodedError, icon: str = ":material/error:", *, title: str | None = None,
+                fix: Fix | None = None, warn: bool = False) -> None:
+    """Any of the project's errors (``visualizer.errors.CodedError``), the one way a page shows
+    one: in the page's language, every value safe inside Markdown (a file that could not be
+    written says why in the page's language too). ``title``: a bold line above the message
+    (what was being done); ``fix``: a button under it; ``warn``: a warning (something still
+    works) rather than an error."""
+    text = err.message(lang(), markdown=True)
+    if title:
+        text = f"**{title}**\n\n{text}"
+    (st.warning if warn else st.error)(text, icon=icon)
+    if fix is not None:
+        st.button(fix.label, on_click=fix.on_click, args=fix.args, type="primary", icon=fix.icon)
 
 
 def config_error(err: ConfigError) -> None:
@@ -283,7 +301,7 @@ def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: st
         try:
             return make()
         except MissingTool as err:
-            return t(f"export.missing.{err.tool}", current).encode("utf-8")
+            return err.message(current).encode("utf-8")
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",
                        on_click="ignore", width=width)

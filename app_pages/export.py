@@ -88,7 +88,7 @@ def render() -> None:
     try:
         st.image(export(result, "png", lang, style), width="stretch")
     except MissingTool as err:
-        st.warning(t(f"export.missing.{err.tool}", lang), icon=":material/build:")
+        common.coded_error(err, ":material/build:", warn=True)
     STATE.link()
 
 

@@ -161,7 +161,7 @@ def sizes_tab(lang: str) -> None:
                 if pool5 is not None:
                     st.markdown(t("alex.sizes.reaches", lang, n=pool5[1] * pool5[2] * pool5[3],
                                   shape=shape_text(pool5)))
-                st.error(err.message(lang), icon=":material/block:")
+                common.coded_error(err, ":material/block:")
                 continue
             conv1_r = result.find("conv1")
             st.code(t("alex.sizes.conv1", lang, formula=size_formula(conv1_r)), language=None,

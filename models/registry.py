@@ -136,7 +136,8 @@ def build_model(name: str, *, device: str | torch.device = "meta", **config: Any
     Args:
         name: a name from :func:`list_models`.
         device: ``"meta"`` (default) builds shapes without memory; ``"cpu"`` real weights.
-        **config: the factory's knobs; unknown names raise ``ValueError`` listing valid ones.
+        **config: the factory's knobs; unknown names raise ``ConfigError`` (a ``ValueError``)
+            listing valid ones.
 
     Returns:
         The model in eval mode.
@@ -149,7 +150,7 @@ def build_model(name: str, *, device: str | torch.device = "meta", **config: Any
 
 
 def check_config(name: str, config: Mapping[str, Any]) -> None:
-    """Raise ``ValueError`` naming unknown keys and listing the valid ones."""
+    """Raise ``ConfigError`` (a ``ValueError``) naming unknown keys and listing the valid ones."""
     valid = get_entry(name).defaults()
     unknown = sorted(set(config) - set(valid))
     if unknown:

@@ -15,6 +15,7 @@ from models import ConfigError, build_model
 from visualizer import design as ds
 from visualizer.data import DataError
 from visualizer.errors import CodedError, SettingError, StoredError
+from visualizer.export import MissingTool, render_dot
 from visualizer.features import CheckpointError
 from visualizer.i18n import CATALOGUE
 from visualizer.imagenet import FetchError
@@ -25,7 +26,7 @@ from visualizer.trace import InputError, ShapeError, trace, trace_named
 
 ROOT = Path(__file__).resolve().parents[1]
 CODED = (ShapeError, InputError, ds.DesignError, ds.LayerRefused, ImageError, DataError, RunError,
-         QueueError, CheckpointError, FetchError, SettingError)
+         QueueError, CheckpointError, FetchError, SettingError, MissingTool)
 
 
 def test_the_project_errors_share_one_base() -> None:
@@ -106,3 +107,46 @@ def test_markdown_in_a_value_is_shown_as_typed() -> None:
     err = ds.DesignError("type", 0, value="**bold** [link](http://x)")
     assert "\\*\\*bold\\*\\*" in err.message("en", markdown=True)
     assert "**bold**" in err.message("en")
+
+
+def test_a_missing_tool_names_itself_and_the_way_out_in_either_language(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No Graphviz on the PATH: the export's error is the project's, says in Korean and in
+    English which program is missing and the command that installs it, and is no RuntimeError
+    (a page that catches bugs must not take it for one)."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no `dot` on it
+    with pytest.raises(MissingTool) as info:
+        render_dot("digraph { a -> b }", "svg")
+    err = info.value
+    assert isinstance(err, CodedError) and not isinstance(err, RuntimeError)
+    assert (err.tool, err.code, err.values) == ("dot", "dot", {"tool": "dot"})
+    en, ko = err.message("en"), err.message("ko")
+    for text in (en, ko):
+        assert "`dot`" in text and "sudo apt-get install graphviz" in text and "make run" in text
+    assert en.startswith("Graphviz's `dot` program is not installed")
+    assert ko.startswith("Graphviz의 `dot` 프로그램이 없어") and "설치하세요" in ko
+    chromium = MissingTool("chromium")
+    assert "No Chromium browser" in chromium.message("en")
+    assert "Chromium 브라우저가 없어" in chromium.message("ko")
+    assert "sudo apt-get install chromium" in chromium.message("ko")
+
+
+# Pages that still lay out a CodedError's message themselves (``st.error(err.message(...))``)
+# instead of through common.coded_error: files other work owns today, left for it to move.
+LAID_OUT_BY_HAND = {("builder_train.py", "warning"), ("builder_train.py", "error"),
+                    ("playground.py", "error")}
+
+
+def test_a_page_shows_an_error_one_way() -> None:
+    """No page puts an error's message into an alert itself: the alert (error or warning) with
+    a message in it is made by common.coded_error, its title and fix button with it."""
+    found = set()
+    for path in sorted((ROOT / "app_pages").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("error", "warning") and node.args
+                    and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                            and n.func.attr == "message" for n in ast.walk(node.args[0]))):
+                found.add((path.name, node.func.attr, node.lineno))
+    assert {(name, kind) for name, kind, _ in found} == LAID_OUT_BY_HAND, sorted(found)

@@ -231,7 +231,7 @@ def main(argv: list[str]) -> int:
         print(f"error: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     except MissingTool as exc:
-        print(f"error: {t(f'export.missing.{exc.tool}', args.lang)}", file=sys.stderr)
+        print(f"error: {exc.message(args.lang)}", file=sys.stderr)
         return 3
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from visualizer import charts
 from visualizer.diagram import DiagramOptions, to_dot
+from visualizer.errors import CodedError
 from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.tables import deck_depth, layer_rows
@@ -35,11 +36,14 @@ DOT_TIMEOUT = 60  # seconds; a diagram of a few hundred boxes takes well under o
 TABLE_ROWS_PER_SLIDE = 12
 
 
-class MissingTool(RuntimeError):
-    """A program the export needs is not installed; ``tool`` names it (i18n ``export.missing.<tool>``)."""
+class MissingTool(CodedError):
+    """A program the export needs is not installed: ``tool`` (``dot`` or ``chromium``) names it,
+    and its message (``export.missing.<tool>``) says how to install it and what still works."""
+
+    family = "export.missing"
 
     def __init__(self, tool: str) -> None:
-        super().__init__(t(f"export.missing.{tool}", "en"))
+        super().__init__(tool, tool=tool)
         self.tool = tool
 
 
