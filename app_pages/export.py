@@ -15,7 +15,16 @@ from app_pages.controls import Controls
 from models import get_entry, list_models
 from visualizer import charts
 from visualizer.diagram import DETAILS
-from visualizer.export import THEMES, WIDTHS, MissingTool, SlideStyle, export, file_name
+from visualizer.export import (
+    SLIDE_TEXT_MIN,
+    THEMES,
+    WIDTHS,
+    MissingTool,
+    SlideStyle,
+    export,
+    file_name,
+    text_on_slide,
+)
 from visualizer.i18n import t
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
@@ -86,6 +95,11 @@ def render() -> None:
     downloads(result, lang, style)
     st.subheader(t("export.preview", lang))
     try:
+        px = text_on_slide(export(result, "svg", lang, style))
+        if px is not None and px < SLIDE_TEXT_MIN:  # said before the picture, with the ways out
+            st.warning(t("export.small", lang, px=f"{px:.0f}", least=SLIDE_TEXT_MIN,
+                         closed=t("diagram.detail.overview", lang), landscape=t("export.landscape", lang)),
+                       icon=":material/text_decrease:")
         st.image(export(result, "png", lang, style), width="stretch")
     except MissingTool as err:
         common.coded_error(err, ":material/build:", warn=True)

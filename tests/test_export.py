@@ -15,7 +15,7 @@ from PIL import Image
 from pptx import Presentation
 
 from visualizer import charts
-from visualizer.export import FORMATS, MissingTool, SlideStyle, chart_image, export, render_dot
+from visualizer.export import FORMATS, MissingTool, SlideStyle, chart_image, export, render_dot, text_on_slide
 from visualizer.tables import table_records
 from visualizer.trace import trace_named
 
@@ -180,3 +180,24 @@ def test_bad_style_values() -> None:
         SlideStyle(theme="neon")
     with pytest.raises(ValueError, match="width"):
         SlideStyle(width=10**6)
+
+
+def test_text_on_a_slide_is_the_smallest_font_scaled_to_1920_px() -> None:
+    """Graphviz writes the width and the fonts in points: 14 pt in a 960 pt picture is 28 px on
+    a 1920 px slide (14 x 1920 / 960), whatever the other, larger fonts."""
+    svg = (b'<svg width="960pt" height="300pt" viewBox="0.00 0.00 960.00 300.00">'
+           b'<text font-size="20.00">conv1</text><text font-size="14.00">64x55x55</text></svg>')
+    assert text_on_slide(svg) == pytest.approx(28.0)
+    assert text_on_slide(b'<svg width="960pt"></svg>') is None
+
+
+def test_the_export_page_says_when_a_picture_is_too_small_for_a_slide() -> None:
+    """Every layer of DenseNet-121 left to right is a long strip (text far under 18 px on a
+    1920 px slide): the page says so and how to make it readable; AlexNet's blocks do not."""
+    from tests.pages import open_page
+
+    small = open_page("export", lang="ko", arch="densenet121", detail="layers")
+    said = [w.value for w in small.warning if "px" in w.value and "뒷줄" in w.value]
+    assert len(said) == 1 and "블록 접기" in said[0]
+    fine = open_page("export", lang="ko", arch="alexnet")
+    assert not [w.value for w in fine.warning if "뒷줄" in w.value]

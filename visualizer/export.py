@@ -97,6 +97,19 @@ def render_dot(dot: str, fmt: str, width: int | None = None) -> bytes:
     return _run_dot(exe, dot, fmt, [])
 
 
+SLIDE_TEXT_MIN = 18  # px on a 1920 px wide slide: what the back row of a lecture room reads
+
+
+def text_on_slide(svg: bytes) -> float | None:
+    """The smallest text of a Graphviz SVG, in pixels, once the picture fills a 1920 px wide
+    slide (Graphviz writes the picture's width and its fonts in points); None if it has none."""
+    width = re.search(rb'<svg width="([\d.]+)pt"', svg)
+    sizes = [float(s) for s in re.findall(rb'font-size="([\d.]+)"', svg)]
+    if width is None or not sizes or float(width.group(1)) <= 0:
+        return None
+    return min(sizes) * 1920 / float(width.group(1))
+
+
 def _run_dot(exe: str, dot: str, fmt: str, extra: list[str]) -> bytes:
     done = subprocess.run([exe, f"-T{fmt}", *extra], input=dot.encode("utf-8"), capture_output=True,
                           timeout=DOT_TIMEOUT, check=False)

@@ -1019,6 +1019,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "제목 슬라이드, 구조도, 모양 변화 차트, 파라미터와 연산량 차트, 그리고 파워포인트 표로 된 층별 표가 들어 있습니다."),
     "export.button": ("{what} · {fmt}", "{what} · {fmt}"),
     "export.preview": ("Preview", "미리 보기"),
+    "export.small": ("On a 1920 px wide slide this picture's smallest text is {px} px; the back row of "
+                     "a lecture room needs {least} px. Choose \"{closed}\", turn \"{landscape}\" off "
+                     "(a tall picture), or give the slide only part of the network.",
+                     "이 그림을 1920 px 너비 슬라이드에 넣으면 가장 작은 글자가 {px} px입니다. 강의실 뒷줄에서 "
+                     "읽으려면 {least} px이 필요합니다. \"{closed}\"을(를) 고르거나, \"{landscape}\"을(를) 끄거나(세로로 "
+                     "긴 그림), 네트워크의 일부만 슬라이드에 넣으세요."),
     "export.missing.dot": ("Graphviz's `dot` program is not installed, so diagrams cannot be drawn as SVG, PNG or PDF. Install it with `sudo apt-get install graphviz` (or run `make run`, which does). DOT, CSV and Markdown still work.",
                            "Graphviz의 `dot` 프로그램이 없어 구조도를 SVG, PNG, PDF로 그릴 수 없습니다. `sudo apt-get install graphviz`로 설치하세요(`make run`이 설치해 줍니다). DOT, CSV, Markdown은 그대로 됩니다."),
     "export.missing.chromium": ("No Chromium browser was found, so charts cannot be saved as pictures. Install it with `sudo apt-get install chromium` (or run `make run`, which does). Diagrams, CSV and Markdown still work.",
