@@ -166,10 +166,11 @@ def main(counts: tuple[int, ...] = (40, 200), idle: float = 60.0, replicas: tupl
          "bench's own CPU per run"], rows)
         + f"\n\n{STEPS} steps of the AlexNet lesson, one a second and a bit, each timed from the teacher's "
           "click: her page's run (it draws the step's figures), her view published, then each follower, "
-          "a Streamlit session (deploy/protocol.py) waiting at /api/lecture, rerunning its page with her "
-          "view when woken, as a student's page does. Two servers: the followers spread over two "
-          "replicas sharing the cache folder, as nginx's ip_hash spreads a class (deploy/nginx.conf); "
-          "CPU is their sum. One Streamlit process runs one script at a time on one core.")
+          "a Streamlit session (deploy/protocol.py) waiting at /api/lecture, woken by its waiting script's "
+          "event and opening her view in that one run, as a student's page does. Two servers: the "
+          "followers spread over two replicas sharing the cache folder, as nginx's ip_hash spreads a "
+          "class (deploy/nginx.conf); CPU is their sum. One Streamlit process runs one script at a "
+          "time on one core.")
 
 
 if __name__ == "__main__":
