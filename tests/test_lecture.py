@@ -48,17 +48,23 @@ def _wait(after: int) -> dict:  # type: ignore[type-arg]
     return json.loads(protocol.run(route.wait(Request(scope))).body)  # type: ignore[attr-defined]
 
 
+def _held(after: int) -> tuple[threading.Thread, list[dict]]:  # type: ignore[type-arg]
+    """A follower's request, held at the waiting address; its answer goes in the list."""
+    answered: list[dict] = []  # type: ignore[type-arg]
+    waiting = threading.Thread(target=lambda: answered.append(_wait(after)))
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while route._watcher.task is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the request is held
+    return waiting, answered
+
+
 def test_a_follower_waits_for_the_teachers_next_step_and_not_longer(fashion_env: Path) -> None:
     route._watcher = route._Watcher()  # a fresh watcher for this test's folder and event loop
     now = lecture.publish("lesson_resnet", {"tab": "figure1"})
     assert _wait(now.version - 1)["version"] == now.version  # behind already: answered at once
     route._watcher = route._Watcher()
-    answered: list[dict] = []  # type: ignore[type-arg]
-    waiting = threading.Thread(target=lambda: answered.append(_wait(now.version)))
-    waiting.start()
-    deadline = time.monotonic() + 10
-    while route._watcher.task is None and time.monotonic() < deadline:
-        time.sleep(0.01)  # until the request is held
+    waiting, answered = _held(now.version)
     assert answered == []
     lecture.publish("lesson_resnet", {"tab": "blocks"})
     waiting.join(timeout=route.WAIT)
@@ -72,12 +78,7 @@ def test_the_teachers_publish_wakes_her_class_at_once_in_her_own_server(
     monkeypatch.setattr(route, "POLL", 3600.0)
     route._watcher = route._Watcher()
     now = lecture.publish("lesson_densenet", {"tab": "growth"})
-    answered: list[dict] = []  # type: ignore[type-arg]
-    waiting = threading.Thread(target=lambda: answered.append(_wait(now.version)))
-    waiting.start()
-    deadline = time.monotonic() + 10
-    while route._watcher.task is None and time.monotonic() < deadline:
-        time.sleep(0.01)  # until the request is held
+    waiting, answered = _held(now.version)
     lecture.publish("lesson_densenet", {"tab": "blocks"})
     waiting.join(timeout=route.WAIT)
     assert answered and answered[0]["version"] == now.version + 1 and answered[0]["query"] == "tab=blocks"
