@@ -36,9 +36,9 @@ def test_residual_add_and_identity_edge() -> None:
 def test_dense_concat_and_repeats() -> None:
     dot = to_dot(trace_named("densenet121", 224), DiagramOptions(lang="en"))
     assert "<b>C</b>" in dot
-    assert "DenseLayer x5" in dot  # the first of six layers is drawn open
+    assert "DenseLayer ×5" in dot  # the first of six layers is drawn open
     closed = to_dot(trace_named("densenet121", 224), DiagramOptions(lang="en", detail="overview"))
-    assert "DenseLayer x6" in closed and "DenseLayer x24" in closed and "<b>C</b>" not in closed
+    assert "DenseLayer ×6" in closed and "DenseLayer ×24" in closed and "<b>C</b>" not in closed
 
 
 def test_the_notebooks_dense_block_keeps_its_main_line_straight() -> None:
@@ -85,7 +85,7 @@ def test_plain_networks_close_their_blocks() -> None:
     """plain56 (Figure 1) has 3 stages of (56 - 2) / 6 = 9 plain blocks: closed in an overview,
     as resnet56's basic blocks are, it is 3 boxes, not a strip of 55 layers."""
     dot = to_dot(trace_named("plain56", 32), DiagramOptions(lang="en", detail="overview"))
-    assert dot.count("PlainBlock x9") == 3 and "conv2" not in dot
+    assert dot.count("PlainBlock ×9") == 3 and "conv2" not in dot
 
 
 def test_code_names_and_the_notebooks_block_types_get_korean_words() -> None:
@@ -98,3 +98,6 @@ def test_code_names_and_the_notebooks_block_types_get_korean_words() -> None:
     assert "밀집 블록 (노트북)" in notebook and "전환 층 (노트북)" in notebook
     assert "전환 층 1의 첫 층 (transitionLayer1.0)" in notebook
     assert "DenseBlockNotebook" not in notebook and "TransitionNotebook" not in notebook
+    # a closed block's repeats as Korean counts them: 9 of them is 9개 (not "x9")
+    plain = to_dot(trace_named("plain56", 32), DiagramOptions(lang="ko", detail="overview"))
+    assert plain.count("지름길 없는 블록 9개") == 3 and " x9" not in plain

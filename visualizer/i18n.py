@@ -173,7 +173,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "클릭: 원래 크기(더 크게), 한 번 더: 화면에 맞추기"),
     "diagram.alt": ("Diagram of the network's layers", "신경망 층 구조도"),
     "diagram.output_map": ("Output feature map (on to the next block)", "출력 특징 맵 (다음 블록으로)"),
-    "diagram.repeat": ("{block} x{n}", "{block} x{n}"),
+    "diagram.repeat": ("{block} ×{n}", "{block} {n}개"),
     "diagram.legend": ("Circles merge paths: + adds (ResNet), C concatenates channels "
                        "(Inception, DenseNet). Each arrow is labelled with the shape it "
                        "carries: channels x height x width.",
