@@ -42,17 +42,26 @@ export default function ({ data, setTriggerValue }) {
   w.wake = setTriggerValue;
   // This run opened the teacher's view: the page scrolls to its tabs, so a laptop shows the
   // step (its picture), not the page's title and introduction.
+  // Once the run has drawn the new page (the old page's tabs may still be on the screen while
+  // it runs), and again twice after, in case what was drawn last moved them.
   if (data.opened && w.scrolled !== data.opened) {
     w.scrolled = data.opened;
     const started = Date.now();
+    let seen = 0;
     const seek = () => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      const running = !app || app.dataset.testScriptState !== 'notRunning';
       const tabs = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"]');
-      if (tabs) {  // below Streamlit's header bar, which stays at the top of a phone's screen
+      if (tabs && !running) {  // below Streamlit's header bar, which stays on a phone's screen
         const header = document.querySelector('[data-testid="stHeader"]');
-        tabs.style.scrollMarginTop = (header ? header.getBoundingClientRect().height : 0) + 'px';
-        tabs.scrollIntoView({ block: 'start' });
+        const pad = header ? header.getBoundingClientRect().height : 0;
+        if (Math.abs(tabs.getBoundingClientRect().top - pad) > 4) {
+          tabs.style.scrollMarginTop = pad + 'px';
+          tabs.scrollIntoView({ block: 'start' });
+        }
+        seen += 1;
       }
-      else if (Date.now() - started < 3000) setTimeout(seek, 100);
+      if (seen < 3 && Date.now() - started < 15000) setTimeout(seek, 150);
     };
     setTimeout(seek, 150);
   }
