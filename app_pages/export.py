@@ -23,7 +23,7 @@ from visualizer.export import (
     SlideStyle,
     export,
     file_name,
-    text_on_slide,
+    preview,
 )
 from visualizer.i18n import t
 from visualizer.records import TraceResult
@@ -95,12 +95,12 @@ def render() -> None:
     downloads(result, lang, style)
     st.subheader(t("export.preview", lang))
     try:
-        px = text_on_slide(export(result, "svg", lang, style))
+        png, px = preview(result, lang, style)
         if px is not None and px < SLIDE_TEXT_MIN:  # said before the picture, with the ways out
             st.warning(t("export.small", lang, px=f"{px:.0f}", least=SLIDE_TEXT_MIN,
                          closed=t("diagram.detail.overview", lang), landscape=t("export.landscape", lang)),
                        icon=":material/text_decrease:")
-        st.image(export(result, "png", lang, style), width="stretch")
+        st.image(png, width="stretch")
     except MissingTool as err:
         common.coded_error(err, ":material/build:", warn=True)
     STATE.link()

@@ -82,19 +82,23 @@ def diagram_source(result: TraceResult, lang: str, style: SlideStyle) -> str:
                                          wrap=style.landscape, font_size=max(14, style.font_floor)))
 
 
-def render_dot(dot: str, fmt: str, width: int | None = None) -> bytes:
-    """Run Graphviz's ``dot``; a PNG is rendered at the DPI that gives ``width`` pixels."""
+def render_dot(dot: str, fmt: str, width: int | None = None, svg: bytes | None = None) -> bytes:
+    """Run Graphviz's ``dot``; a PNG is rendered at the DPI that gives ``width`` pixels (from the
+    diagram's SVG: ``svg`` if the caller has it already)."""
     exe = shutil.which("dot")
     if exe is None:
         raise MissingTool("dot")
     if fmt == "png" and width:
-        svg = render_dot(dot, "svg")
-        match = re.search(rb'<svg width="([\d.]+)pt"', svg)
-        natural_pt = float(match.group(1)) if match else 720.0
-        dpi = 72.0 * width / natural_pt
+        dpi = 72.0 * width / (_width_pt(svg or render_dot(dot, "svg")) or 720.0)
         png = _run_dot(exe, dot, "png", [f"-Gdpi={dpi:.3f}"])
         return _exact_width(png, width)
     return _run_dot(exe, dot, fmt, [])
+
+
+def _width_pt(svg: bytes) -> float | None:
+    """A Graphviz SVG's width, in points (None if it does not say)."""
+    match = re.search(rb'<svg width="([\d.]+)pt"', svg)
+    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
 
 
 SLIDE_TEXT_MIN = 18  # px on a 1920 px wide slide: what the back row of a lecture room reads
@@ -103,11 +107,16 @@ SLIDE_TEXT_MIN = 18  # px on a 1920 px wide slide: what the back row of a lectur
 def text_on_slide(svg: bytes) -> float | None:
     """The smallest text of a Graphviz SVG, in pixels, once the picture fills a 1920 px wide
     slide (Graphviz writes the picture's width and its fonts in points); None if it has none."""
-    width = re.search(rb'<svg width="([\d.]+)pt"', svg)
+    width = _width_pt(svg)
     sizes = [float(s) for s in re.findall(rb'font-size="([\d.]+)"', svg)]
-    if width is None or not sizes or float(width.group(1)) <= 0:
-        return None
-    return min(sizes) * 1920 / float(width.group(1))
+    return min(sizes) * 1920 / width if width and sizes else None
+
+
+def preview(result: TraceResult, lang: str, style: SlideStyle) -> tuple[bytes, float | None]:
+    """The diagram's PNG and its smallest text on a 1920 px slide, from one SVG."""
+    dot = diagram_source(result, lang, style)
+    svg = render_dot(dot, "svg")
+    return render_dot(dot, "png", style.width, svg=svg), text_on_slide(svg)
 
 
 def _run_dot(exe: str, dot: str, fmt: str, extra: list[str]) -> bytes:
