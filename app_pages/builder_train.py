@@ -87,7 +87,7 @@ def submit_row(d: ds.Design, result: TraceResult | None, net: nn.Module | None, 
                                       nickname=nickname or t("queue.anonymous", lang),
                                       params=result.total_params, macs=result.total_macs, need=need))
         except q.QueueError as err:
-            st.warning(err.message(lang, markdown=True), icon=":material/hourglass:")
+            common.coded_error(err, ":material/hourglass:", warn=True)
         except OSError as exc:
             why = exc.strerror or str(exc)
             common.coded_error(q.QueueError("unwritable", why=why, io=runner.io_code(exc)))
@@ -152,7 +152,7 @@ def mine(job_id: str, jobs: list[dict[str, Any]], current: dict[str, Any] | None
             live_chart(lesson_charts.training_curve(ended["curve"], lang), key="b_curve", static=True)
         take_home(job_id, str(ended.get("name") or ""), lang)
     elif state == "failed":
-        st.error(StoredError.of(ended).message(lang, markdown=True), icon=":material/error:")
+        common.coded_error(StoredError.of(ended))
     else:
         st.info(t(f"queue.state.{state}", lang), icon=":material/info:")
 

@@ -93,7 +93,8 @@ def image_tab(lang: str) -> None:
     try:
         before, after, (h, w), original, kernel = filtered(data, sample, name, size, stride)
     except ImageError as err:
-        right.error(err.message(lang, markdown=True), icon=":material/broken_image:")
+        with right:
+            common.coded_error(err, ":material/broken_image:")
         return
     with right:
         if before.size != original:
