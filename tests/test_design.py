@@ -117,6 +117,7 @@ def test_residual_adds_a_projection_only_where_the_shape_changes() -> None:
     assert first.downsample is not None and second.downsample is None  # 64 -> 256, then 256
 
 
+@pytest.mark.slow  # starts a Python process that imports torch: in `make test`, not `make check`
 @pytest.mark.parametrize("name", ["resnet20", "densenet_bc_100", "residual_block"])
 def test_code_runs_alone_with_the_same_numbers(name: str, tmp_path: Path) -> None:
     check_code([name], tmp_path)
@@ -146,6 +147,7 @@ def check_code(names: list[str], folder: Path) -> None:
         assert printed[2 * i + 1] == f"output shape: {zoo.output_shape}"
 
 
+@pytest.mark.slow  # starts a Python process that imports torch: in `make test`, not `make check`
 def test_the_code_command_writes_a_runnable_file(tmp_path: Path) -> None:
     design = tmp_path / "mine.json"
     design.write_text(to_json(parse({"input": [1, 28], "items": [

@@ -218,6 +218,7 @@ def test_the_alexnet_notebooks_builder_link_has_10_classes() -> None:
     assert result.output_shape == (1, 10) and design.channels == 3 and design.size == 224
 
 
+@pytest.mark.slow  # starts a Python process that imports torch: in `make test`, not `make check`
 def test_the_code_command_writes_a_torch_only_file(tmp_path: Path) -> None:
     from visualizer.cli import main
 

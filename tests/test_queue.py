@@ -127,6 +127,7 @@ def run_worker_until(state: str, job: str, ran: list[int]) -> threading.Thread:
     return thread
 
 
+@pytest.mark.slow  # starts a Python process that imports torch: in `make test`, not `make check`
 @pytest.mark.parametrize("phase", ["loading", "running", "evaluating"])
 def test_a_cancel_stops_a_job_in_every_phase(fashion_env: Path, monkeypatch: pytest.MonkeyPatch,
                                              phase: str) -> None:
@@ -203,6 +204,7 @@ def test_a_read_only_cache_folder_is_said_on_queueing_and_on_the_teachers_start(
     assert start.value.code == "unwritable" and start.value.values["io"] == "read_only"
 
 
+@pytest.mark.slow  # starts a Python process that imports torch: in `make test`, not `make check`
 def test_the_worker_goes_on_when_a_job_cannot_be_recorded(fashion_env: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """A job whose result cannot be written (the disk filled up) is that job's problem: the

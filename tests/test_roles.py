@@ -126,6 +126,7 @@ def test_sign_out_clears_the_cookie() -> None:
     assert cookie.startswith(f"{roles.COOKIE}=") and "Max-Age=0" in cookie
 
 
+@pytest.mark.slow  # starts a Python process that imports torch: in `make test`, not `make check`
 def test_make_run_opens_the_teachers_link_once_the_server_answers(tmp_path: Path) -> None:
     """`teacher-link --open` (what `make run` calls) waits for the server's health check, then
     hands the sign-in address to the machine's browser (``$BROWSER``, as Python's webbrowser)."""
