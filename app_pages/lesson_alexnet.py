@@ -6,15 +6,13 @@ shape follow, the 224-vs-227 story, the two-GPU split, and where the parameters 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
 from app_pages import cached, common, lecture_mode, notebook_tab, projector
 from app_pages.controls import Controls
 from app_pages.diagram_view import diagram
-from app_pages.live_chart import SharedFigure, live_chart
+from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
 from visualizer.diagram import DiagramOptions, to_dot
@@ -82,15 +80,10 @@ def steps_tab(lang: str) -> None:
         st.markdown(f"**{shape_text(r.input_shapes[0])} → {shape_text(r.output_shape)}**"
                     + (f" · {t('col.params', lang)} {r.params:,}" if r.params else ""))
         pictures = cached.alexnet_step(result, layout, lang, r.index)
-        shared = pictures.pair
-        pair: SharedFigure | dict[str, Any] = shared
         if slide:  # on a slide, the volumes get the title's room; it goes to the notes
             lecture_mode.note(t("volumes.pair", lang).replace("<br>", " "))
-            untitled = {**shared.figure["layout"], "title": {"text": ""},
-                        "margin": {**shared.figure["layout"].get("margin", {}), "t": 10}}
-            pair = {**shared.figure, "layout": untitled}
         with picture or st.container():
-            live_chart(pair, key="alex_pair", static=True)
+            live_chart(pictures.pair, key="alex_pair", static=True, slide_title=False)
         if r.index == layers[-1].index:
             st.info(t("op.softmax", lang, n=r.output_shape[-1]))
     with right:

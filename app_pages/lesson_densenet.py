@@ -67,7 +67,10 @@ def ledger_tab(lang: str) -> None:
         return
     rows = dense_ledger(result)
     grown = growth_rate(result)  # k read off the trace (the slider's, if the network is built right)
-    live_chart(lesson_charts.ledger_line(rows, lang, grown), key="dense_ledger")
+    # on a slide the tab's name is the title: at 1366x768 the title's room left the line so flat
+    # that its numbers ran into each other and into the axis
+    live_chart(lesson_charts.ledger_line(rows, lang, grown), key="dense_ledger", slide_min=300,
+               slide_title=False)
     k0 = rows[0][1]
     first_block = sizes[0]
     st.caption(t("dense.ledger_rule", lang, k0=k0, l=first_block, k=grown, total=rows[first_block][1]))

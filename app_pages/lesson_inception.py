@@ -109,8 +109,10 @@ def aux_tab(lang: str) -> None:
     st.code(t("inc.aux.loss", lang, w=AUX_LOSS_WEIGHT), language=None, wrap_lines=True)
     result = common.cached_trace("googlenet_paper", 224, (("train", True),))
     aux = sum(r.params_total for r in result.records if r.type == "InceptionAux")
-    st.markdown(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",
-                  pct=f"{100 * aux / result.total_params:.0f}"))
+    # on a slide, in the speaker notes: at 1366x768 the gradients need the room (their log ticks
+    # ran into each other)
+    lecture_mode.note(t("inc.aux.params", lang, aux=f"{aux:,}", total=f"{result.total_params:,}",
+                        pct=f"{100 * aux / result.total_params:.0f}"))
     measured.aux_gradients_view(lang)
     # on a slide, in the speaker notes: the slide keeps the gradients (its picture)
     lecture_mode.note_diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang)),

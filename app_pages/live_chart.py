@@ -130,6 +130,10 @@ const draw = (host, Plotly) => {
                                             data.slide_min);
   host.cnnvisWidth = host.clientWidth;
   host.cnnvisRoom = room;
+  // the chart's own height, said to the page: after a slide's window shrank (a projector
+  // plugged in), Plotly redrew the picture smaller but left its box 0 px tall, and the text
+  // below was drawn over it
+  host.style.height = layout.height ? `${layout.height}px` : '';
   Plotly.react(host, traces, layout, config);
   if (!host.cnnvisClicks) {
     host.cnnvisClicks = true;
@@ -229,7 +233,8 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
         if not slide_title:
             layout = dict(figure.get("layout") or {})
             layout["title"] = {"text": ""}
-            legend = layout.get("showlegend") is not False
+            legend = layout.get("showlegend") is not False and any(
+                trace.get("showlegend") is not False for trace in figure.get("data") or [])
             margin = 70 if legend else 24  # the legend's line, or nothing above the plot
             layout["margin"] = {**(layout.get("margin") or {}), "t": margin}
             figure = {**figure, "layout": layout}

@@ -273,7 +273,10 @@ def aux_gradients_view(lang: str) -> None:
     lines = [GradientLine(t("inc.g.without", lang), without, palette.NAIVE, "dot"),
              GradientLine(t("inc.g.with", lang, w=AUX_WEIGHT), with_aux, palette.BLUE, "solid")]
     title = t("inc.g.title", lang)
-    live_chart(gradient_lines(lines, lang, title, marks), key="inc_aux_gradients")
+    if projector.presenting():  # on a slide the title goes to the notes: the six decades need its room
+        lecture_mode.note(f"**{title}**")
+    live_chart(gradient_lines(lines, lang, title, marks), key="inc_aux_gradients", slide_min=300,
+               slide_title=False)
     chart_files(f"googlenet-aux-gradients-{lang}", lambda: gradient_lines(lines, lang, title, marks),
                 [{"layer": a.name, "main_loss": a.norm, f"main_plus_{AUX_WEIGHT}_aux": b.norm}
                  for a, b in zip(without, with_aux, strict=True)], "inc_dl_gradients")

@@ -183,6 +183,18 @@ def test_densenet121_ledger_from_issue() -> None:
     assert ends == [64, 256, 128, 512, 256, 1024, 512, 1024]
 
 
+def test_the_ledger_names_each_transition_in_words() -> None:
+    """Under each halving, the transition's name as a Korean student reads it (전환 층 1, the
+    catalogue's words worked by hand), its code name only in the hover text."""
+    from visualizer.lesson_charts import ledger_line
+
+    rows = dense_ledger(trace_named("densenet121", 224))
+    names = {a.text for a in ledger_line(rows, "ko", 32).layout.annotations if not a.text.startswith("<b>")}
+    assert names == {"전환 층 1", "전환 층 2", "전환 층 3"}
+    english = {a.text for a in ledger_line(rows, "en", 32).layout.annotations if not a.text.startswith("<b>")}
+    assert english == {"transition layer 1", "transition layer 2", "transition layer 3"}
+
+
 def test_densenet_slider_changes_rule_text() -> None:
     at = open_page("lesson_densenet", lang="en")
     slider(at, "dense_k").set_value(12).run()

@@ -336,30 +336,38 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
     """
     dims = [d for s in (before, after) if len(s) == 4 for d in (s[1], s[2], s[3])]
     scale = 10 / max(dims) if dims else 1.0
-    fig = go.Figure()
-    x = 0.0
-    top = 1.0
-    for i, (shape, color) in enumerate(((before, palette.BEFORE), (after, HIGHLIGHT))):
+    # each volume: (width, height, depth) in the picture's units, its width with its depth
+    # drawn aside, and its caption
+    parts = []
+    for shape in (before, after):
         if len(shape) == 4:
             w, h, d = shape[3] * scale, shape[2] * scale, shape[1] * scale
-            _box(fig, x, 0, w, h, d, color)
-            top = max(top, h + d * 0.4)
-            if i == 0 and kernel:
-                k = kernel * scale
-                fig.add_scatter(x=[x, x + k, x + k, x, x], y=[h - k, h - k, h, h, h - k],
-                                mode="lines", line={"color": "#111111", "width": 3},
-                                hoverinfo="skip", showlegend=False)
-            caption = f"{shape[2]}×{shape[3]}×{shape[1]}"
-            width = w + d * 0.6
-        else:
-            width = 10.0
-            _box(fig, x, 0, width, 0.4, 0, color)
-            # its length only ("4096"): two long vectors side by side (fc6, fc7) wrote their
+            parts.append((w, h, d, w + d * 0.6, f"{shape[2]}×{shape[3]}×{shape[1]}"))
+        else:  # its length only ("4096"): two long vectors side by side (fc6, fc7) wrote their
             # sentences over each other; the step's own text says what the numbers are
-            caption = f"{shape[-1]}"
+            parts.append((10.0, 0.4, 0.0, 10.0, f"{shape[-1]}"))
+    top = max(1.0, *(h + d * 0.4 for w, h, d, _, _ in parts))
+    # Would the two captions meet when the picture is drawn its smallest (a slide's 200 px at
+    # the projector's font, 1.4 x 15 px, an average digit or x 0.62 of it)? Then the second
+    # goes a line lower, as two flat vectors' always do: at 1366x768 the captions 224x224x3
+    # and 55x55x64 ran into each other. Plotly widens both ranges to keep one scale: about
+    # 1.5 x the y range set below is drawn over the plot's 166 px (measured in the browser).
+    units_per_px = 1.5 * (1.3 * top + 1) / (200 - 24 - 10)
+    captions_px = sum(len(c) for *_, c in parts) / 2 * 15 * PROJECTOR_SCALE * 0.62 + 8
+    meet = captions_px * units_per_px > (parts[0][3] + parts[1][3]) / 2 + 3
+    fig = go.Figure()
+    x = 0.0
+    colors = (palette.BEFORE, HIGHLIGHT)
+    for i, ((w, h, d, width, caption), color) in enumerate(zip(parts, colors, strict=True)):
+        _box(fig, x, 0, w, h, d, color)
+        if i == 0 and kernel and d:
+            k = kernel * scale
+            fig.add_scatter(x=[x, x + k, x + k, x, x], y=[h - k, h - k, h, h, h - k],
+                            mode="lines", line={"color": "#111111", "width": 3},
+                            hoverinfo="skip", showlegend=False)
         # Two flat vectors side by side: the second's caption a line lower, in pixels, so the two
         # never meet however narrow the chart is drawn (a slide's column at 1366 px did that).
-        lower = -26 if i == 1 and len(before) != 4 and len(after) != 4 else 0
+        lower = -26 if i == 1 and (meet or (len(before) != 4 and len(after) != 4)) else 0
         fig.add_annotation(x=x + width / 2, y=-0.6, text=f"<b>{caption}</b>", showarrow=False,
                            yanchor="top", font={"size": 15}, yshift=lower)
         x += width + 3

@@ -17,6 +17,7 @@ from visualizer import palette
 from visualizer.charts import CHANNEL_COLOR, HIGHLIGHT, MAC_COLOR, PARAM_COLOR, styled
 from visualizer.i18n import t
 from visualizer.lessons import InceptionCost
+from visualizer.names import human_name, named
 
 
 def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:
@@ -42,14 +43,16 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
     fig = go.Figure()
     fig.add_scatter(x=x, y=[c for _, c, _ in rows], mode="lines+markers",
                     line={"color": CHANNEL_COLOR, "width": 2}, marker={"color": colors, "size": 8},
-                    hovertext=[f"<b>{label}</b><br>{c}" for label, c, _ in rows], hoverinfo="text",
+                    hovertext=[f"<b>{named(label, lang)}</b><br>{c}" for label, c, _ in rows],
+                    hoverinfo="text",
                     showlegend=False)
     for i, (label, c, kind) in enumerate(rows):
         if kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
             fig.add_annotation(x=i, y=c, text=f"<b>{c}</b>", showarrow=False, yshift=14,
                                font={"size": 14})
         if kind == "transition":
-            fig.add_annotation(x=i, y=c, text=label, showarrow=False, yshift=-18,
+            # its name in words (전환 층 1): the code name (transition1) is in the hover text
+            fig.add_annotation(x=i, y=c, text=human_name(label, lang) or label, showarrow=False, yshift=-18,
                                font={"size": 12, "color": HIGHLIGHT})
     fig.update_layout(xaxis={"title": t("dense.layer_axis", lang)},
                       yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",

@@ -5,6 +5,8 @@ checks of text:
   area scrolls inside the page: its scroll height against its height), or a picture runs under
   the floating slide bar;
 - **right**: a box past the right edge of the screen (a diagram's column, a table);
+- **spill**: a chart drawn taller than its box, so the text under it is drawn over it (a slide's
+  window that shrank once left the AlexNet volumes 0 px tall);
 - **shortened**: a control's label or value cut short ("S…", "본보기: 작은 CNN (Fashio"): a
   button, a widget's label, a tab, a select box's value or a text box's text wider than its box;
 
@@ -38,6 +40,14 @@ JS = r"""
     if (r.bottom > vh + 1) say('fold', what, `its bottom at ${Math.round(r.bottom)} > ${vh}`);
     if (barBox && r.bottom > barBox.top + 2 && r.right > barBox.left + 2 && r.left < barBox.right)
       say('fold', what, `runs under the slide bar (${Math.round(r.bottom)} > ${Math.round(barBox.top)})`);
+  });
+  // A chart drawn taller than its box: what is under the box is drawn over the picture.
+  main.querySelectorAll('.live-chart').forEach(el => {
+    const svg = el.querySelector('.main-svg');
+    if (!visible(el) || !svg) return;
+    const drawn = svg.getBoundingClientRect().height, box = el.getBoundingClientRect().height;
+    if (drawn > box + 2)
+      say('spill', 'chart', `drawn ${Math.round(drawn)} px tall in a ${Math.round(box)} px box`);
   });
   // Boxes past the right edge (a scroller's own content is checked through its box).
   const blocks = '[data-testid="stElementContainer"], [data-testid="stHorizontalBlock"]';

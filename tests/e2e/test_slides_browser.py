@@ -107,7 +107,8 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
 
 def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None:  # type: ignore[no-untyped-def]
     """Positive control: the same page off the projector (its introduction, its tables, the whole
-    diagram) is taller than the screen, and a label squeezed into 40 px is seen as cut short."""
+    diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, and a
+    chart whose box is 0 px tall spills."""
     url, cache = lecture
     publish("", {}, live=False, folder=cache)  # no lecture to follow: this page stays where it is
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
@@ -120,4 +121,7 @@ def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None: 
     layouts.evaluate("(b) => { b.style.width = '40px'; b.style.maxWidth = '40px'; }")
     shortened = [p for p in slide_problems(page) if p.what == "shortened"]
     assert shortened and "torchvision" in shortened[0].text
+    # a chart whose box lost its height (as one did when the window shrank): drawn over by the text
+    page.locator('[data-testid="stMain"] .live-chart').first.evaluate("(h) => { h.style.height = '0px'; }")
+    assert "spill" in {p.what for p in slide_problems(page)}
     ctx.close()
