@@ -46,6 +46,11 @@ STATE = Controls("exp", {
 })
 
 
+def _px(v: float | None) -> str:
+    """Text size in pixels as said to the teacher: 0.4 px, not 0 px; 19 px, not 19.4 px."""
+    return "?" if v is None else f"{v:.1f}" if v < 10 else f"{v:.0f}"
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _drawn(arch: str, size: int, lang: str, width: int, theme: str, font: int, landscape: bool,
            detail: str) -> SlideDiagram:
@@ -127,17 +132,17 @@ def render() -> None:
     st.subheader(t("export.preview", lang))
     px = drawn.px
     if drawn.turned is not None:  # drawn top to bottom, since left to right it would not read
-        st.info(t("export.turned", lang, before=f"{drawn.turned:.0f}", least=SLIDE_TEXT_MIN,
-                  px=f"{px:.0f}" if px else "?", landscape=t("export.landscape", lang)),
+        st.info(t("export.turned", lang, before=_px(drawn.turned), least=SLIDE_TEXT_MIN,
+                  px=_px(px), landscape=t("export.landscape", lang)),
                 icon=":material/swap_vert:")
     elif px is not None and px < SLIDE_TEXT_MIN:  # said before the picture, with the ways out
-        st.warning(t("export.small", lang, px=f"{px:.0f}", least=SLIDE_TEXT_MIN,
+        st.warning(t("export.small", lang, px=_px(px), least=SLIDE_TEXT_MIN,
                      closed=t("diagram.detail.overview", lang), landscape=t("export.landscape", lang)),
                    icon=":material/text_decrease:")
     if png_px > PNG_MAX_PX:
-        common.coded_error(TooTall(png_px, len(parts.bands)), ":material/height:", warn=True)
+        common.coded_error(TooTall("png", px=png_px, slides=len(parts.bands)), ":material/height:", warn=True)
     if len(parts.bands) > 1:
-        st.caption(t("export.slides", lang, n=len(parts.bands), px=f"{parts.text_px:.0f}"))
+        st.caption(t("export.slides", lang, n=len(parts.bands), px=_px(parts.text_px)))
     # The SVG the files are made from, at a size whose text reads on this screen (a phone's
     # too: it scrolls sideways rather than shrinking to specks, as the PNG preview did).
     diagram(drawn.dot, "exp_preview", svg=drawn.svg)

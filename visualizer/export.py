@@ -69,8 +69,8 @@ class TooTall(ExportProblem):
 
     family = "export.tall"
 
-    def __init__(self, px: int, slides: int) -> None:
-        super().__init__("png", px=px, slides=slides)
+    def __init__(self, code: str, /, *, px: int, slides: int) -> None:
+        super().__init__(code, px=px, slides=slides, zip=("export.zip", {}))
 
 
 @dataclass(frozen=True)
@@ -439,8 +439,8 @@ def export(result: TraceResult, fmt: str, lang: str, style: SlideStyle | None = 
             return drawn.svg
         if fmt == "png":
             w, h = _size_pt(drawn.svg)
-            if h * style.width / w > PNG_MAX_PX:
-                raise TooTall(round(h * style.width / w), len(pieces(drawn.svg, *SLIDE_BOX_PX).bands))
+            if (tall := round(h * style.width / w)) > PNG_MAX_PX:
+                raise TooTall("png", px=tall, slides=len(pieces(drawn.svg, *SLIDE_BOX_PX).bands))
         return render_dot(drawn.dot, fmt, style.width if fmt == "png" else None, svg=drawn.svg)
     if fmt == "zip":
         return slide_zip(result, lang, style, file_name(result, "diagram", "zip")[:-4])
