@@ -239,14 +239,19 @@ def pieces(svg: bytes, box_w_px: float, box_h_px: float) -> Pieces:
         return Pieces(fit, ((0.0, h),), w, font * fit)
     scale = min(box_w_px / w, max(fit, READ_PX / font))
     tall = box_h_px / scale  # points of the picture a slide holds
-    margin = 2.0
-    inked = sorted(_inked_rows(svg))
+    gaps = []  # (from, to): rows of the picture with no box and no text, only lines
+    reach = 0.0
+    for lo, hi in sorted(_inked_rows(svg)):
+        if lo > reach:
+            gaps.append((reach, lo))
+        reach = max(reach, hi)
     bands, top = [], 0.0
     while h - top > tall:
         limit = top + tall
-        tries = [limit] + [lo - margin for lo, _ in inked if top + tall / 2 <= lo - margin < limit]
-        free = [y for y in tries if not any(lo - margin < y < hi + margin for lo, hi in inked)]
-        cut = max(free) if free else limit
+        # the middle of the last gap that ends the slide at least half full (or its part
+        # above the slide's end), so no box or word is cut and a cut has room either side
+        cuts = [min((a + b) / 2, limit) for a, b in gaps if b > top + tall / 2 and a < limit - 1]
+        cut = max(cuts) if cuts else limit
         bands.append((top, cut))
         top = cut
     bands.append((top, h))
