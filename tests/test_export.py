@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -204,7 +205,14 @@ def test_the_export_page_turns_a_strip_top_to_bottom_and_says_so() -> None:
     strip = open_page("export", lang="ko", arch="densenet121", detail="layers")
     turned = [i.value for i in strip.info if "위에서 아래로" in i.value]
     assert len(turned) == 1 and "0.8 px" in turned[0] and "18 px" in turned[0]
-    assert [c.value for c in strip.caption if "슬라이드 51장" in c.value]
+    # at least as many slides as its height needs: 12 pt text placed at 20 px of a 1920 px
+    # slide is 20/12 px a point, and a slide holds 6.2 in x 144 px/in of picture
+    svg = export(trace_named("densenet121", 224), "svg", "ko", SlideStyle(detail="layers"))
+    tall = re.search(rb'height="([\d.]+)pt"', svg)
+    assert tall is not None
+    least = float(tall.group(1)) * 20 / 12 / (6.2 * 1920 / 13.333)
+    said = [int(n) for c in strip.caption for n in re.findall(r"슬라이드 (\d+)장", c.value)]
+    assert len(said) == 1 and least <= said[0] <= 1.2 * least + 1, (said, least)
     assert [w.value for w in strip.warning if "PNG 한 장에 담기지 않습니다" in w.value]
     assert "구조도 · PNG" not in buttons(strip) and "구조도 · 슬라이드별 PNG (ZIP)" in buttons(strip)
     fine = open_page("export", lang="ko", arch="alexnet")
