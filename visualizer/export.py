@@ -101,11 +101,13 @@ class SlideStyle:
             raise ValueError(f"font floor must be from 8 to 48 points, got {self.font_floor}")
 
 
-def diagram_source(result: TraceResult, lang: str, style: SlideStyle) -> str:
-    """The DOT source of the diagram as it should look on a slide."""
+def diagram_source(result: TraceResult, lang: str, style: SlideStyle, row_shape: float = 0.75) -> str:
+    """The DOT source of the diagram as it should look on a slide (``row_shape``: see
+    ``DiagramOptions``)."""
     return to_dot(result, DiagramOptions(detail=style.detail, lang=lang, theme=style.theme,
                                          direction="LR" if style.landscape else "TB",
-                                         wrap=style.landscape, font_size=max(14, style.font_floor)))
+                                         wrap=style.landscape, font_size=max(14, style.font_floor),
+                                         row_shape=row_shape))
 
 
 def render_dot(dot: str, fmt: str, width: int | None = None, svg: bytes | None = None) -> bytes:
@@ -166,11 +168,19 @@ def slide_diagram(result: TraceResult, lang: str, style: SlideStyle) -> SlideDia
     ``SLIDE_TEXT_MIN`` px on a 1920 px slide and top to bottom it is larger, the diagram is
     drawn top to bottom: a tall picture whose text reads (every zoo network, every detail
     level: at least 18.9 px), which the deck and ``slide_pngs`` split over as many slides as
-    it needs.
+    it needs. A picture that reads left to right but not on one of the deck's slides is
+    drawn with wider rows where that makes it fit one.
     """
     dot = diagram_source(result, lang, style)
     svg = render_dot(dot, "svg")
     px = text_on_slide(svg)
+    if style.landscape and px is not None and px >= SLIDE_TEXT_MIN and not _one_slide(svg):
+        # Rows of 16:9 are a little too tall for the deck's picture, below its title (AlexNet:
+        # 16.6 px text fitted there, so two slides): wider rows, if they fit one slide readably.
+        wide = diagram_source(result, lang, style, row_shape=1.0)
+        wide_svg = render_dot(wide, "svg")
+        if _one_slide(wide_svg):
+            return SlideDiagram(wide, wide_svg, text_on_slide(wide_svg))
     if style.landscape and px is not None and px < SLIDE_TEXT_MIN:
         tall = diagram_source(result, lang, replace(style, landscape=False))
         tall_svg = render_dot(tall, "svg")
@@ -178,6 +188,12 @@ def slide_diagram(result: TraceResult, lang: str, style: SlideStyle) -> SlideDia
         if tall_px is not None and tall_px > px:
             return SlideDiagram(tall, tall_svg, tall_px, turned=px)
     return SlideDiagram(dot, svg, px)
+
+
+def _one_slide(svg: bytes) -> bool:
+    """Whether the picture goes on one of the deck's slides with its text readable."""
+    parts = pieces(svg, *SLIDE_BOX_PX)
+    return len(parts.bands) == 1 and parts.text_px >= SLIDE_TEXT_MIN
 
 
 # --- a tall diagram over several slides ---------------------------------------------------
