@@ -117,12 +117,17 @@ def render_dot(dot: str, fmt: str, width: int | None = None, svg: bytes | None =
     Raises:
         MissingTool: ``dot`` is not installed.
         DotFailed: ``dot`` exited with an error or ran longer than ``DOT_TIMEOUT`` seconds.
+        TooTall: a PNG ``width`` pixels wide would be taller than ``PNG_MAX_PX``.
     """
     exe = shutil.which("dot")
     if exe is None:
         raise MissingTool("dot")
     if fmt == "png" and width:
-        dpi = 72.0 * width / (_width_pt(svg or render_dot(dot, "svg")) or 720.0)
+        svg = svg or render_dot(dot, "svg")
+        w, h = _size_pt(svg)
+        if (tall := round(h * width / w)) > PNG_MAX_PX:  # dot would shrink it, and we blow it up
+            raise TooTall("png", px=tall, slides=len(pieces(svg, *SLIDE_BOX_PX).bands))
+        dpi = 72.0 * width / (w or 720.0)
         png = _run_dot(exe, dot, "png", [f"-Gdpi={dpi:.3f}"])
         return _exact_width(png, width)
     return _run_dot(exe, dot, fmt, [])
@@ -458,10 +463,6 @@ def export(result: TraceResult, fmt: str, lang: str, style: SlideStyle | None = 
         drawn = slide_diagram(result, lang, style)
         if fmt == "svg":
             return drawn.svg
-        if fmt == "png":
-            w, h = _size_pt(drawn.svg)
-            if (tall := round(h * style.width / w)) > PNG_MAX_PX:
-                raise TooTall("png", px=tall, slides=len(pieces(drawn.svg, *SLIDE_BOX_PX).bands))
         return render_dot(drawn.dot, fmt, style.width if fmt == "png" else None, svg=drawn.svg)
     if fmt == "zip":
         return slide_zip(result, lang, style, file_name(result, "diagram", "zip")[:-4])

@@ -1037,8 +1037,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "왼쪽에서 오른쪽으로 그리면 1920 px 슬라이드에서 가장 작은 글자가 {before} px이라(뒷줄에서 읽으려면 {least} px), \"{landscape}\" 설정과 상관없이 위에서 아래로 그렸습니다(너비 1920 px 그림에서 {px} px)."),
     "export.slides": ("Too tall for one slide: the deck and the ZIP cut it between its boxes over {n} slides, its smallest text {px} px on each.",
                       "슬라이드 한 장에는 너무 길어서, 발표 자료와 ZIP에서는 상자 사이를 잘라 슬라이드 {n}장에 나눠 넣습니다. 장마다 가장 작은 글자는 {px} px입니다."),
-    "export.tall.png": ("This diagram is {px:,} px tall at this width: too tall for one PNG. Download \"{zip}\" ({slides} pictures), the SVG or the PDF.",
-                        "이 구조도는 이 너비에서 세로가 {px:,} px이어서 PNG 한 장에 담기지 않습니다. \"{zip}\"({slides}장), SVG, PDF 중 하나를 내려받으세요."),
+    "export.tall.png": ("This diagram is {px:,} px tall at this width: too tall for one PNG. Download the SVG or the PDF, or the export page's \"{zip}\" ({slides} slides).",
+                        "이 구조도는 이 너비에서 세로가 {px:,} px이어서 PNG 한 장에 담기지 않습니다. SVG나 PDF를 내려받거나, 슬라이드용 내보내기 페이지의 \"{zip}\"({slides}장)을 쓰세요."),
     "export.dot.timeout": ("Graphviz's `dot` took longer than {seconds} seconds and was stopped. Choose a lower detail level (fewer boxes) or try again when the server is less busy; the DOT source, CSV and Markdown still work.",
                            "Graphviz의 `dot`이 {seconds}초 넘게 걸려 멈췄습니다. 자세히 보기 단계를 낮추거나(상자 수가 줄어듭니다) 서버가 덜 바쁠 때 다시 해 보세요. DOT 원본, CSV, Markdown은 그대로 됩니다."),
     # --- compare ------------------------------------------------------------------------
