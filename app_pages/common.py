@@ -292,15 +292,17 @@ def config_error(err: ConfigError) -> None:
 def download(label: str, make: Callable[[], bytes], name: str, fmt: str, key: str,
              width: int | Literal["stretch", "content"] = "stretch") -> None:
     """A download button whose file is made only when clicked. If a program the file needs is
-    missing, the download is a short text saying how to install it, never a traceback."""
-    from visualizer.export import MIME, MissingTool
+    missing or fails (``dot`` errs or runs too long) or the picture is too tall for one PNG
+    (``visualizer.export.ExportProblem``), the download is a short text saying so and what to
+    do, never a traceback."""
+    from visualizer.export import MIME, ExportProblem
 
     current = lang()
 
     def run() -> bytes:
         try:
             return make()
-        except MissingTool as err:
+        except ExportProblem as err:
             return err.message(current).encode("utf-8")
 
     st.download_button(label, run, file_name=name, mime=MIME[fmt], key=key, icon=":material/download:",

@@ -11,17 +11,16 @@ scrolls. A click (or Enter)
 shows it at its natural size, larger, and another click fits it again. It refits when the
 window changes (a turned phone, the projector's window).
 
-Where ``dot`` is missing, the diagram falls back to ``st.graphviz_chart``.
+Where ``dot`` is missing, the diagram falls back to ``st.graphviz_chart``; where it fails or runs
+too long (``DotFailed``), the page says so (``common.coded_error``) and falls back the same way.
 """
 
 from __future__ import annotations
 
-import subprocess
-
 import streamlit as st
 
 from app_pages import common, projector
-from visualizer.export import MissingTool, render_dot
+from visualizer.export import DotFailed, MissingTool, render_dot
 from visualizer.i18n import t
 
 JS = r"""
@@ -107,21 +106,29 @@ _component = st.components.v2.component(
 @st.cache_data(max_entries=256, show_spinner=False)
 def _svg(dot: str) -> str:
     """The diagram as dot draws it, once per diagram for every student (bounded: 256)."""
-    svg = render_dot(dot, "svg").decode("utf-8")
+    return _bare(render_dot(dot, "svg").decode("utf-8"))
+
+
+def _bare(svg: str) -> str:
     return svg[svg.index("<svg"):]  # without the XML prologue and DOCTYPE
 
 
-def diagram(dot: str, key: str) -> None:
-    """Show the DOT source ``dot`` fitted to the screen (see the module's docstring)."""
+def diagram(dot: str, key: str, svg: bytes | None = None) -> None:
+    """Show the DOT source ``dot`` fitted to the screen (see the module's docstring); ``svg``:
+    what ``dot`` drew from it, if the caller has it already."""
     try:
-        svg = _svg(dot)
-    except (MissingTool, RuntimeError, subprocess.SubprocessError):
+        svg_text = _svg(dot) if svg is None else _bare(svg.decode("utf-8"))
+    except MissingTool:  # the browser draws it (the same DOT) instead
+        st.graphviz_chart(dot, width="stretch")
+        return
+    except DotFailed as err:  # said, and the browser tries the same DOT
+        common.coded_error(err, ":material/build:", warn=True)
         st.graphviz_chart(dot, width="stretch")
         return
     lang = common.lang()
     # A projector's back row reads 18 px; a laptop 10 and a phone held close 9 (issue 30: the
     # readability check's minimums): a diagram that would shrink further scrolls instead.
-    _component(key=key, data={"svg": svg, "hint": t("diagram.zoom", lang),
+    _component(key=key, data={"svg": svg_text, "hint": t("diagram.zoom", lang),
                               "min_text": 18 if projector.presenting() else 10,
                               "slide": projector.presenting(),
                               "label": t("diagram.alt", lang)})

@@ -15,7 +15,7 @@ from models import ConfigError, build_model
 from visualizer import design as ds
 from visualizer.data import DataError
 from visualizer.errors import CodedError, SettingError, StoredError
-from visualizer.export import MissingTool, render_dot
+from visualizer.export import DotFailed, MissingTool, render_dot
 from visualizer.features import CheckpointError
 from visualizer.i18n import CATALOGUE
 from visualizer.imagenet import FetchError
@@ -26,7 +26,7 @@ from visualizer.trace import InputError, ShapeError, trace, trace_named
 
 ROOT = Path(__file__).resolve().parents[1]
 CODED = (ShapeError, InputError, ds.DesignError, ds.LayerRefused, ImageError, DataError, RunError,
-         QueueError, CheckpointError, FetchError, SettingError, MissingTool)
+         QueueError, CheckpointError, FetchError, SettingError, MissingTool, DotFailed)
 
 
 def test_the_project_errors_share_one_base() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -191,13 +192,30 @@ def test_text_on_a_slide_is_the_smallest_font_scaled_to_1920_px() -> None:
     assert text_on_slide(b'<svg width="960pt"></svg>') is None
 
 
-def test_the_export_page_says_when_a_picture_is_too_small_for_a_slide() -> None:
-    """Every layer of DenseNet-121 left to right is a long strip (text far under 18 px on a
-    1920 px slide): the page says so and how to make it readable; AlexNet's blocks do not."""
+def test_the_export_page_turns_a_strip_top_to_bottom_and_says_so() -> None:
+    """Every layer of DenseNet-121 left to right is a long strip (0.8 px text on a 1920 px
+    slide): the page draws it top to bottom instead and says why, over how many slides the deck
+    and the ZIP spread it, and that one PNG cannot hold it (its PNG button gives way to the
+    ZIP's). AlexNet's closed blocks read left to right: none of that is said."""
     from tests.pages import open_page
 
-    small = open_page("export", lang="ko", arch="densenet121", detail="layers")
-    said = [w.value for w in small.warning if "px" in w.value and "뒷줄" in w.value]
-    assert len(said) == 1 and "블록 접기" in said[0]
+    def buttons(at) -> list[str]:  # type: ignore[no-untyped-def]
+        return [str(getattr(b, "label", "")) for b in at.get("download_button")]
+
+    strip = open_page("export", lang="ko", arch="densenet121", detail="layers")
+    turned = [i.value for i in strip.info if "위에서 아래로" in i.value]
+    assert len(turned) == 1 and "0.8 px" in turned[0] and "18 px" in turned[0]
+    # at least as many slides as its height needs: 12 pt text placed at 20 px of a 1920 px
+    # slide is 20/12 px a point, and a slide holds 6.2 in x 144 px/in of picture
+    svg = export(trace_named("densenet121", 224), "svg", "ko", SlideStyle(detail="layers"))
+    tall = re.search(rb'height="([\d.]+)pt"', svg)
+    assert tall is not None
+    least = float(tall.group(1)) * 20 / 12 / (6.2 * 1920 / 13.333)
+    said = [int(n) for c in strip.caption for n in re.findall(r"슬라이드 (\d+)장", c.value)]
+    assert len(said) == 1 and least <= said[0] <= 1.2 * least + 1, (said, least)
+    assert [w.value for w in strip.warning if "PNG 한 장에 담기지 않습니다" in w.value]
+    assert "구조도 · PNG" not in buttons(strip) and "구조도 · 슬라이드별 PNG (ZIP)" in buttons(strip)
     fine = open_page("export", lang="ko", arch="alexnet")
-    assert not [w.value for w in fine.warning if "뒷줄" in w.value]
+    assert not [i.value for i in fine.info if "위에서 아래로" in i.value]
+    assert not [w.value for w in fine.warning if "뒷줄" in w.value or "PNG 한 장" in w.value]
+    assert "구조도 · PNG" in buttons(fine)

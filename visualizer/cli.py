@@ -14,7 +14,7 @@ from models import list_models
 from visualizer.cost import WORK_BUDGET
 from visualizer.data import DataError
 from visualizer.diagram import DETAILS
-from visualizer.export import FORMATS, THEMES, MissingTool, SlideStyle, export
+from visualizer.export import FORMATS, THEMES, ExportProblem, SlideStyle, export
 from visualizer.i18n import LANGS, t
 from visualizer.runs import RUN_THREADS, RunError, run_training
 from visualizer.tables import summary_text
@@ -230,7 +230,7 @@ def main(argv: list[str]) -> int:
     except ShapeError as exc:
         print(f"error: {exc.message(args.lang)}", file=sys.stderr)
         return 2
-    except MissingTool as exc:
+    except ExportProblem as exc:
         print(f"error: {exc.message(args.lang)}", file=sys.stderr)
         return 3
     except ValueError as exc:

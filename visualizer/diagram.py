@@ -57,6 +57,7 @@ class DiagramOptions:
     theme: str = "light"
     font_size: int = 14
     wrap: bool = False  # a chain of boxes is laid out in rows, like text, to fit a wide slide
+    row_shape: float = 0.75  # with ``wrap``: about sqrt(row_shape x boxes) boxes a row
 
 
 @dataclass
@@ -216,7 +217,7 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
     # Not an opened block: its cluster across rows of equal rank confuses dot's layout.
     if not lanes and opt.wrap and (not joined or not any(b.cluster for b in boxes)):
         out[1] = out[1].replace("rankdir=LR", "rankdir=TB")
-        rows = _row_split(ids, joined)
+        rows = _row_split(ids, joined, opt.row_shape)
         out += _rows(rows)
     out += _side_outputs(result, boxes, owner, last, opt)
     # Only a whole network ends in class scores; a block's output is a feature map that goes on
@@ -346,12 +347,14 @@ def _joined(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box], ids:
     return frozenset(g for a, z in spans if z != a + 1 for g in range(a, z))
 
 
-def _row_split(ids: list[str], joined: frozenset[int] = frozenset()) -> list[list[str]]:
-    """A chain cut into rows: about sqrt(0.75 n) boxes a row gives a grid of roughly 16:9 for
-    boxes about 3 times as wide as they are tall. A row ends only where no line but the next
-    box's passes over (``joined``): a shortcut stays in its row, arched over the boxes it
-    skips (see ``_over_rows``), and a box left alone before a block goes in the block's row."""
-    per_row = max(3, round(math.sqrt(0.75 * len(ids))))
+def _row_split(ids: list[str], joined: frozenset[int] = frozenset(),
+               shape: float = 0.75) -> list[list[str]]:
+    """A chain cut into rows: about sqrt(0.75 n) boxes a row (``shape``) gives a grid of
+    roughly 16:9 for boxes about 3 times as wide as they are tall; 1.0, a wider one. A row
+    ends only where no line but the next box's passes over (``joined``): a shortcut stays in
+    its row, arched over the boxes it skips (see ``_over_rows``), and a box left alone before
+    a block goes in the block's row."""
+    per_row = max(3, round(math.sqrt(shape * len(ids))))
     rows: list[list[str]] = []
     run: list[str] = []  # boxes that must share a row
     for g, name in enumerate(ids):

@@ -8,7 +8,8 @@ Every error a public function documents is a ``CodedError``: ``code`` names what
 The subclasses: ``ShapeError`` and ``InputError`` (the tracer), ``DesignError`` (the builder),
 ``ImageError`` (uploads), ``DataError`` (Fashion-MNIST), ``RunError`` (the teacher's run),
 ``QueueError`` (the class queue), ``CheckpointError`` (weights files), ``FetchError`` (ImageNet
-weights), ``MissingTool`` (a program a file export needs, ``visualizer.export``) and
+weights), ``MissingTool``, ``DotFailed`` and ``TooTall`` (a file export's: a program it needs is
+missing, ``dot`` failed or ran too long, a PNG too tall; ``visualizer.export.ExportProblem``) and
 ``SettingError``: a model setting the zoo refuses. The zoo imports nothing of the
 app, so its own ``models.ConfigError`` cannot derive from this base; the tracer passes it on as
 a ``SettingError``, which is both.

@@ -12,7 +12,8 @@ import shutil
 import subprocess
 import threading
 import warnings
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, replace
 from typing import Any
 
 import plotly.graph_objects as go
@@ -24,19 +25,25 @@ from visualizer.i18n import number, shape_text, t
 from visualizer.records import TraceResult
 from visualizer.tables import deck_depth, layer_rows
 
-FORMATS = ("svg", "png", "pdf", "dot", "csv", "md", "pptx")
+FORMATS = ("svg", "png", "pdf", "dot", "csv", "md", "pptx", "zip")
 CHART_FORMATS = ("svg", "png")
 MIME = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf",
         "dot": "text/vnd.graphviz", "csv": "text/csv", "md": "text/markdown",
-        "json": "application/json", "py": "text/x-python",
+        "json": "application/json", "zip": "application/zip", "py": "text/x-python",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 THEMES = ("light", "dark", "transparent")
 WIDTHS = (1920, 3840)
 DOT_TIMEOUT = 60  # seconds; a diagram of a few hundred boxes takes well under one
+PNG_MAX_PX = 32_000  # cairo draws a bitmap at most 32,767 px on a side (dot shrinks larger ones)
 TABLE_ROWS_PER_SLIDE = 12
 
 
-class MissingTool(CodedError):
+class ExportProblem(CodedError):
+    """What can stop a file export that is no bug: ``MissingTool``, ``DotFailed``, ``TooTall``.
+    A download shows its message instead of the file (``app_pages.common.download``)."""
+
+
+class MissingTool(ExportProblem):
     """A program the export needs is not installed: ``tool`` (``dot`` or ``chromium``) names it,
     and its message (``export.missing.<tool>``) says how to install it and what still works."""
 
@@ -45,6 +52,25 @@ class MissingTool(CodedError):
     def __init__(self, tool: str) -> None:
         super().__init__(tool, tool=tool)
         self.tool = tool
+
+
+class DotFailed(ExportProblem):
+    """Graphviz's ``dot`` ran but drew nothing: ``failed`` (it exited with an error; ``detail``
+    holds the first line it printed) or ``timeout`` (it ran longer than ``seconds``). Its
+    message (``export.dot.<code>``) says what still works and what to try."""
+
+    family = "export.dot"
+
+
+class TooTall(ExportProblem):
+    """A diagram too tall for one PNG at the width asked (``px`` pixels high; a PNG drawn by
+    ``dot`` holds at most ``PNG_MAX_PX``): its message offers the one-PNG-a-slide ZIP
+    (``slides`` pictures), the SVG and the PDF."""
+
+    family = "export.tall"
+
+    def __init__(self, code: str, /, *, px: int, slides: int) -> None:
+        super().__init__(code, px=px, slides=slides, zip=("export.zip", {}))
 
 
 @dataclass(frozen=True)
@@ -75,21 +101,33 @@ class SlideStyle:
             raise ValueError(f"font floor must be from 8 to 48 points, got {self.font_floor}")
 
 
-def diagram_source(result: TraceResult, lang: str, style: SlideStyle) -> str:
-    """The DOT source of the diagram as it should look on a slide."""
+def diagram_source(result: TraceResult, lang: str, style: SlideStyle, row_shape: float = 0.75) -> str:
+    """The DOT source of the diagram as it should look on a slide (``row_shape``: see
+    ``DiagramOptions``)."""
     return to_dot(result, DiagramOptions(detail=style.detail, lang=lang, theme=style.theme,
                                          direction="LR" if style.landscape else "TB",
-                                         wrap=style.landscape, font_size=max(14, style.font_floor)))
+                                         wrap=style.landscape, font_size=max(14, style.font_floor),
+                                         row_shape=row_shape))
 
 
 def render_dot(dot: str, fmt: str, width: int | None = None, svg: bytes | None = None) -> bytes:
     """Run Graphviz's ``dot``; a PNG is rendered at the DPI that gives ``width`` pixels (from the
-    diagram's SVG: ``svg`` if the caller has it already)."""
+    diagram's SVG: ``svg`` if the caller has it already).
+
+    Raises:
+        MissingTool: ``dot`` is not installed.
+        DotFailed: ``dot`` exited with an error or ran longer than ``DOT_TIMEOUT`` seconds.
+        TooTall: a PNG ``width`` pixels wide would be taller than ``PNG_MAX_PX``.
+    """
     exe = shutil.which("dot")
     if exe is None:
         raise MissingTool("dot")
     if fmt == "png" and width:
-        dpi = 72.0 * width / (_width_pt(svg or render_dot(dot, "svg")) or 720.0)
+        svg = svg or render_dot(dot, "svg")
+        w, h = _size_pt(svg)
+        if (tall := round(h * width / w)) > PNG_MAX_PX:  # dot would shrink it, and we blow it up
+            raise TooTall("png", px=tall, slides=len(pieces(svg, *SLIDE_BOX_PX).bands))
+        dpi = 72.0 * width / (w or 720.0)
         png = _run_dot(exe, dot, "png", [f"-Gdpi={dpi:.3f}"])
         return _exact_width(png, width)
     return _run_dot(exe, dot, fmt, [])
@@ -112,18 +150,202 @@ def text_on_slide(svg: bytes) -> float | None:
     return min(sizes) * 1920 / width if width and sizes else None
 
 
-def preview(result: TraceResult, lang: str, style: SlideStyle) -> tuple[bytes, float | None]:
-    """The diagram's PNG and its smallest text on a 1920 px slide, from one SVG."""
+@dataclass(frozen=True)
+class SlideDiagram:
+    """The diagram as a slide shows it: its DOT source, the SVG ``dot`` draws from it, and its
+    smallest text on a 1920 px wide slide (``px``). ``turned``: the smallest text it would
+    have had left to right, when that was too small and it is drawn top to bottom instead."""
+
+    dot: str
+    svg: bytes
+    px: float | None
+    turned: float | None = None
+
+
+def slide_diagram(result: TraceResult, lang: str, style: SlideStyle) -> SlideDiagram:
+    """The diagram laid out so that its text reads on a slide, where it can.
+
+    Left to right, a network with opened blocks stays one long strip: dot cannot wrap it into
+    rows, since a row is a ``rank=same`` group and a cluster's boxes in such a group are pulled
+    out of their cluster (tried: ResNet-50's first blocks came out as empty dashed frames), and
+    a row holding one opened block is at least that block's width (ResNet-50's bottleneck block
+    with its shortcut: 1,811 pt, 12.7 px text). Where left to right the text would be under
+    ``SLIDE_TEXT_MIN`` px on a 1920 px slide and top to bottom it is larger, the diagram is
+    drawn top to bottom: a tall picture whose text reads (every zoo network, every detail
+    level: at least 18.9 px), which the deck and ``slide_pngs`` split over as many slides as
+    it needs. A picture that reads left to right but not on one of the deck's slides is
+    drawn with wider rows where that makes it fit one.
+    """
     dot = diagram_source(result, lang, style)
     svg = render_dot(dot, "svg")
-    return render_dot(dot, "png", style.width, svg=svg), text_on_slide(svg)
+    px = text_on_slide(svg)
+    if style.landscape and px is not None and px >= SLIDE_TEXT_MIN and not _one_slide(svg):
+        # Rows of 16:9 are a little too tall for the deck's picture, below its title (AlexNet:
+        # 16.6 px text fitted there, so two slides): wider rows, if they fit one slide readably.
+        wide = diagram_source(result, lang, style, row_shape=1.0)
+        wide_svg = render_dot(wide, "svg")
+        if _one_slide(wide_svg):
+            return SlideDiagram(wide, wide_svg, text_on_slide(wide_svg))
+    if style.landscape and px is not None and px < SLIDE_TEXT_MIN:
+        tall = diagram_source(result, lang, replace(style, landscape=False))
+        tall_svg = render_dot(tall, "svg")
+        tall_px = text_on_slide(tall_svg)
+        if tall_px is not None and tall_px > px:
+            return SlideDiagram(tall, tall_svg, tall_px, turned=px)
+    return SlideDiagram(dot, svg, px)
+
+
+def _one_slide(svg: bytes) -> bool:
+    """Whether the picture goes on one of the deck's slides with its text readable."""
+    parts = pieces(svg, *SLIDE_BOX_PX)
+    return len(parts.bands) == 1 and parts.text_px >= SLIDE_TEXT_MIN
+
+
+# --- a tall diagram over several slides ---------------------------------------------------
+
+READ_PX = SLIDE_TEXT_MIN + 2  # text a split picture is placed at: the least, and a margin
+_SHIFT = rb'class="graph" transform="[^"]*translate\(([-\d.]+) ([-\d.]+)\)'
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """How a diagram goes onto slides: ``scale`` slide pixels (of a 1920 px slide) per point
+    of the SVG, and the picture's horizontal bands, ``(top, bottom)`` in the SVG's points from
+    its top edge, one a slide. Cuts fall between boxes and between lines of text.
+    ``text_px``: its smallest text on each slide, in pixels of a 1920 px wide slide."""
+
+    scale: float
+    bands: tuple[tuple[float, float], ...]
+    width_pt: float
+    text_px: float
+
+
+def _size_pt(svg: bytes) -> tuple[float, float]:
+    match = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    if not match:
+        raise ValueError("not a Graphviz SVG: it names no size in points")
+    return float(match.group(1)), float(match.group(2))
+
+
+def _inked_rows(svg: bytes) -> list[tuple[float, float]]:
+    """The vertical extents (points from the top) of every box and every line of text of a
+    Graphviz SVG: a cut through one of them would cut a box or a word."""
+    shift = re.search(_SHIFT, svg)
+    ty = float(shift.group(2)) if shift else 0.0
+    spans = []
+    for match in re.finditer(rb'<text[^>]*? y="([-\d.]+)"[^>]*?font-size="([\d.]+)"', svg):
+        y, size = ty + float(match.group(1)), float(match.group(2))
+        spans.append((y - 1.0 * size, y + 0.35 * size))
+    for node in re.findall(rb'class="node">(.*?)(?=<!--|</svg>)', svg, re.S):
+        ys = [ty + float(y) for _, y in re.findall(rb'(-?[\d.]+),(-?[\d.]+)', node)]
+        ys += [ty + float(cy) + k * float(ry) for cy, ry in
+               re.findall(rb'<ellipse[^>]*?cy="([-\d.]+)" rx="[\d.]+" ry="([\d.]+)"', node) for k in (-1, 1)]
+        if ys:
+            spans.append((min(ys), max(ys)))
+    return spans
+
+
+def pieces(svg: bytes, box_w_px: float, box_h_px: float) -> Pieces:
+    """``svg`` split into slide pictures of at most ``box_w_px`` x ``box_h_px`` slide pixels.
+
+    One slide if the whole picture fits there with its text at ``SLIDE_TEXT_MIN`` px or more;
+    otherwise the picture is placed at the scale that gives its smallest text ``READ_PX`` px
+    (no wider than the box) and cut into as many bands as that needs.
+    """
+    w, h = _size_pt(svg)
+    sizes = [float(s) for s in re.findall(rb'font-size="([\d.]+)"', svg)]
+    font = min(sizes) if sizes else 14.0
+    fit = min(box_w_px / w, box_h_px / h)
+    if font * fit >= SLIDE_TEXT_MIN:
+        return Pieces(fit, ((0.0, h),), w, font * fit)
+    scale = min(box_w_px / w, max(fit, READ_PX / font))
+    tall = box_h_px / scale  # points of the picture a slide holds
+    gaps = []  # (from, to): rows of the picture with no box and no text, only lines
+    reach = 0.0
+    for lo, hi in sorted(_inked_rows(svg)):
+        if lo > reach:
+            gaps.append((reach, lo))
+        reach = max(reach, hi)
+    bands, top = [], 0.0
+    while h - top > tall:
+        limit = top + tall
+        # the middle of the last gap that ends the slide at least half full (or its part
+        # above the slide's end), so no box or word is cut and a cut has room either side
+        cuts = [min((a + b) / 2, limit) for a, b in gaps if b > top + tall / 2 and a < limit - 1]
+        cut = max(cuts) if cuts else limit
+        bands.append((top, cut))
+        top = cut
+    bands.append((top, h))
+    return Pieces(scale, tuple(bands), w, font * scale)
+
+
+BAND_PIXELS = 16_000_000  # pixels of one dot run when a tall picture is drawn in parts
+
+
+def slide_pngs(dot: str, svg: bytes, parts: Pieces, width: int = 1920) -> list[bytes]:
+    """The pictures of ``parts`` as PNGs, at the pixels they take on a ``width`` px wide slide.
+
+    ``dot`` draws a tall picture a group of bands at a time (its ``viewport``), never more than
+    ``BAND_PIXELS`` at once, and each band is cut from that: a picture taller than a PNG can be
+    (DenseNet-201, every layer: 90,000 px at 1920 px wide) still comes out whole, slide by slide.
+    """
+    from PIL import Image
+
+    exe = shutil.which("dot")
+    if exe is None:
+        raise MissingTool("dot")
+    w, h = _size_pt(svg)
+    shift = re.search(_SHIFT, svg)
+    tx, ty = (float(shift.group(1)), float(shift.group(2))) if shift else (0.0, h)
+    px_per_pt = parts.scale * width / 1920
+    out: list[bytes] = []
+    group: list[tuple[float, float]] = []
+    for i, band in enumerate(parts.bands):
+        group.append(band)
+        nxt = parts.bands[i + 1] if i + 1 < len(parts.bands) else None
+        if nxt is not None and (nxt[1] - group[0][0]) * px_per_pt * w * px_per_pt <= BAND_PIXELS:
+            continue
+        top, bottom = group[0][0], group[-1][1]
+        # viewport: width and height in points, zoom, and its centre in the graph's own
+        # coordinates (y upwards from the drawing's bottom: the SVG's translate undone)
+        centre_x, centre_y = w / 2 - tx, ty - (top + bottom) / 2
+        viewport = f"{w:.2f},{bottom - top:.2f},1,{centre_x:.2f},{centre_y:.2f}"
+        png = _run_dot(exe, dot, "png", [f"-Gdpi={72 * px_per_pt:.4f}", f"-Gviewport={viewport}"])
+        img = Image.open(io.BytesIO(png))
+        per_pt = img.height / (bottom - top)
+        for a, z in group:
+            piece = img.crop((0, round((a - top) * per_pt), img.width, round((z - top) * per_pt)))
+            buf = io.BytesIO()
+            piece.save(buf, "PNG")
+            out.append(buf.getvalue())
+        group = []
+    return out
+
+
+def slide_zip(result: TraceResult, lang: str, style: SlideStyle, name: str) -> bytes:
+    """The diagram as one PNG a slide (``<name>_01.png`` …) in a ZIP: a picture too tall for one
+    slide, cut between its boxes, each part readable where the whole would not be."""
+    drawn = slide_diagram(result, lang, style)
+    parts = pieces(drawn.svg, *SLIDE_BOX_PX)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+        for i, png in enumerate(slide_pngs(drawn.dot, drawn.svg, parts, style.width), 1):
+            zf.writestr(zipfile.ZipInfo(f"{name}_{i:02d}.png", date_time=(2012, 1, 1, 0, 0, 0)), png)
+    return out.getvalue()
 
 
 def _run_dot(exe: str, dot: str, fmt: str, extra: list[str]) -> bytes:
-    done = subprocess.run([exe, f"-T{fmt}", *extra], input=dot.encode("utf-8"), capture_output=True,
-                          timeout=DOT_TIMEOUT, check=False)
+    """``dot``'s output; ``DotFailed`` if it fails or runs past ``DOT_TIMEOUT`` seconds."""
+    try:
+        done = subprocess.run([exe, f"-T{fmt}", *extra], input=dot.encode("utf-8"),
+                              capture_output=True, timeout=DOT_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise DotFailed("timeout", seconds=DOT_TIMEOUT) from None
+    except OSError as exc:  # not executable, or killed on the way
+        raise DotFailed("failed", detail=str(exc)[:200]) from exc
     if done.returncode != 0:
-        raise RuntimeError(f"dot failed: {done.stderr.decode('utf-8', 'replace')[:300]}")
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DotFailed("failed", detail=(lines[0] if lines else f"exit {done.returncode}")[:200])
     return done.stdout
 
 
@@ -224,12 +446,26 @@ def table_markdown(result: TraceResult, lang: str, depth: int | None = None) -> 
 
 def export(result: TraceResult, fmt: str, lang: str, style: SlideStyle | None = None,
            depth: int | None = None) -> bytes:
-    """Bytes of one file: the diagram (svg/png/pdf/dot), the table (csv/md) or the deck (pptx)."""
+    """Bytes of one file: the diagram (svg/png/pdf/dot, or zip: one PNG a slide), the table
+    (csv/md) or the deck (pptx).
+
+    Raises:
+        ExportProblem: a program the file needs is missing (``MissingTool``) or fails
+            (``DotFailed``), or the diagram is too tall for one PNG (``TooTall``).
+    """
     style = style or SlideStyle()
     if fmt == "dot":
-        return diagram_source(result, lang, style).encode("utf-8")
+        try:  # the layout the slide draws (top to bottom where left to right would not read)
+            return slide_diagram(result, lang, style).dot.encode("utf-8")
+        except (MissingTool, DotFailed):  # without dot, the DOT source as asked
+            return diagram_source(result, lang, style).encode("utf-8")
     if fmt in ("svg", "png", "pdf"):
-        return render_dot(diagram_source(result, lang, style), fmt, style.width if fmt == "png" else None)
+        drawn = slide_diagram(result, lang, style)
+        if fmt == "svg":
+            return drawn.svg
+        return render_dot(drawn.dot, fmt, style.width if fmt == "png" else None, svg=drawn.svg)
+    if fmt == "zip":
+        return slide_zip(result, lang, style, file_name(result, "diagram", "zip")[:-4])
     if fmt == "csv":
         return table_csv(result, lang, depth)
     if fmt == "md":
@@ -257,6 +493,10 @@ def summary_line(result: TraceResult, lang: str) -> str:
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5  # 16:9, in inches for placing shapes
 SLIDE_EMU = (12_192_000, 6_858_000)  # PowerPoint's own 16:9 size, exactly
+SLIDE_PX_PER_IN = 1920 / SLIDE_W_IN  # a 1920 px wide slide's pixels per inch of the slide
+PICTURE_TOP_IN, PICTURE_MARGIN_IN = 1.0, 0.3  # below the title; at the sides and the bottom
+SLIDE_BOX_PX = ((SLIDE_W_IN - 2 * PICTURE_MARGIN_IN) * SLIDE_PX_PER_IN,
+                (SLIDE_H_IN - PICTURE_TOP_IN - PICTURE_MARGIN_IN) * SLIDE_PX_PER_IN)
 DECK_FONT = "NanumGothic"  # has Hangul; PowerPoint substitutes a Korean font where it is missing
 
 
@@ -305,7 +545,8 @@ def _picture(slide: Any, png: bytes, top: float) -> None:
 
 def deck(result: TraceResult, lang: str, style: SlideStyle | None = None,
          depth: int | None = None, title: str | None = None) -> bytes:
-    """A 16:9 deck: title, diagram, shape-flow chart, parameters vs MACs, the layer table.
+    """A 16:9 deck: title, diagram (over as many slides as its text needs to read on each:
+    ``pieces``), shape-flow chart, parameters vs MACs, the layer table.
 
     A zoo network's title slide names its paper; any other network (a student's design) is
     titled ``title``.
@@ -332,9 +573,19 @@ def deck(result: TraceResult, lang: str, style: SlideStyle | None = None,
         _text(slide, title, 0.8, 2.2, 11.7, 1.2, 44, bold=True)
         _text(slide, summary_line(result, lang), 0.8, 3.6, 11.7, 2.0, 20)
 
-    slide = prs.slides.add_slide(blank)
-    _text(slide, t("diagram.title", lang), 0.4, 0.25, 12.5, 0.7, 28, bold=True)
-    _picture(slide, render_dot(diagram_source(result, lang, style), "png", style.width), 1.0)
+    # The diagram over as many slides as its text needs to read (``pieces``): the paper's
+    # two-GPU AlexNet, tall, fitted to one slide's height had 7.7 px text.
+    drawn = slide_diagram(result, lang, style)
+    parts = pieces(drawn.svg, *SLIDE_BOX_PX)
+    pngs = slide_pngs(drawn.dot, drawn.svg, parts, style.width)
+    for i, ((top, bottom), png) in enumerate(zip(parts.bands, pngs, strict=True), 1):
+        slide = prs.slides.add_slide(blank)
+        head = t("diagram.title", lang) + (f" ({i}/{len(pngs)})" if len(pngs) > 1 else "")
+        _text(slide, head, 0.4, 0.25, 12.5, 0.7, 28, bold=True)
+        w_in = parts.width_pt * parts.scale / SLIDE_PX_PER_IN
+        h_in = (bottom - top) * parts.scale / SLIDE_PX_PER_IN
+        slide.shapes.add_picture(io.BytesIO(png), Inches((SLIDE_W_IN - w_in) / 2), Inches(PICTURE_TOP_IN),
+                                 Inches(w_in), Inches(h_in))
 
     for title, fig in ((t("flow.title", lang), charts.shape_flow(result, lang)),
                        (t("cost.title", lang), charts.cost_bars(result, lang))):

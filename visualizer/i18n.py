@@ -1029,6 +1029,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "Graphviz의 `dot` 프로그램이 없어 구조도를 SVG, PNG, PDF로 그릴 수 없습니다. `sudo apt-get install graphviz`로 설치하세요(`make run`이 설치해 줍니다). DOT, CSV, Markdown은 그대로 됩니다."),
     "export.missing.chromium": ("No Chromium browser was found, so charts cannot be saved as pictures. Install it with `sudo apt-get install chromium` (or run `make run`, which does). Diagrams, CSV and Markdown still work.",
                                 "Chromium 브라우저가 없어 차트를 그림으로 저장할 수 없습니다. `sudo apt-get install chromium`으로 설치하세요(`make run`이 설치해 줍니다). 구조도, CSV, Markdown은 그대로 됩니다."),
+    # --- exports that read (issue 30) and dot's errors (issue 29) ---------------------------
+    "export.dot.failed": ("Graphviz's `dot` could not draw this diagram ({detail}). Choose a lower detail level or try again; the DOT source, CSV and Markdown still work, and `make run` reinstalls Graphviz.",
+                          "Graphviz의 `dot`이 이 구조도를 그리지 못했습니다 ({detail}). 자세히 보기 단계를 낮추거나 다시 해 보세요. DOT 원본, CSV, Markdown은 그대로 되고, `make run`으로 Graphviz를 다시 설치할 수 있습니다."),
+    "export.zip": ("one PNG a slide (ZIP)", "슬라이드별 PNG (ZIP)"),
+    "export.turned": ("Left to right, this diagram's smallest text would be {before} px on a 1920 px slide (the back row reads {least} px), so it is drawn top to bottom, whatever \"{landscape}\" says ({px} px in a picture 1920 px wide).",
+                      "왼쪽에서 오른쪽으로 그리면 1920 px 슬라이드에서 가장 작은 글자가 {before} px이라(뒷줄에서 읽으려면 {least} px), \"{landscape}\" 설정과 상관없이 위에서 아래로 그렸습니다(너비 1920 px 그림에서 {px} px)."),
+    "export.slides": ("Too tall for one slide: the deck and the ZIP cut it between its boxes over {n} slides, its smallest text {px} px on each.",
+                      "슬라이드 한 장에는 너무 길어서, 발표 자료와 ZIP에서는 상자 사이를 잘라 슬라이드 {n}장에 나눠 넣습니다. 장마다 가장 작은 글자는 {px} px입니다."),
+    "export.tall.png": ("This diagram is {px:,} px tall at this width: too tall for one PNG. Download the SVG or the PDF, or the export page's \"{zip}\" ({slides} slides).",
+                        "이 구조도는 이 너비에서 세로가 {px:,} px이어서 PNG 한 장에 담기지 않습니다. SVG나 PDF를 내려받거나, 슬라이드용 내보내기 페이지의 \"{zip}\"({slides}장)을 쓰세요."),
+    "export.dot.timeout": ("Graphviz's `dot` took longer than {seconds} seconds and was stopped. Choose a lower detail level (fewer boxes) or try again when the server is less busy; the DOT source, CSV and Markdown still work.",
+                           "Graphviz의 `dot`이 {seconds}초 넘게 걸려 멈췄습니다. 자세히 보기 단계를 낮추거나(상자 수가 줄어듭니다) 서버가 덜 바쁠 때 다시 해 보세요. DOT 원본, CSV, Markdown은 그대로 됩니다."),
     # --- compare ------------------------------------------------------------------------
     "nav.compare": ("Compare all", "모두 비교"),
     "cmp.title": ("All architectures side by side", "모든 구조 한눈에 비교"),

@@ -187,3 +187,20 @@ def test_exported_pictures_read_on_a_slide(page) -> None:  # type: ignore[no-unt
     found = [f"{arch} ({lang}) {what}: {p}" for arch, lang in EXPORTED
              for what, svg in _exports(arch, lang).items() for p in picture_problems(page, svg)]
     assert not found, "\n".join(found)
+
+
+# The export page's other detail levels: left to right the first block of each kind opened
+# (GoogLeNet, ResNet-50, DenseNet-121) or every layer was a strip of 2-4 px text; they are now
+# drawn top to bottom (visualizer/export.slide_diagram), each to be read 1920 px wide.
+DETAILED = (("googlenet", "blocks"), ("resnet50", "blocks"), ("densenet121", "blocks"),
+            ("resnet18", "layers"), ("googlenet_d2l", "layers"), ("densenet_notebook", "blocks"))
+
+
+def test_exported_diagrams_read_on_a_slide_at_every_detail(page) -> None:  # type: ignore[no-untyped-def]
+    from visualizer.export import SlideStyle, export
+    from visualizer.trace import trace_named
+
+    found = [f"{arch} ({detail}): {p}" for arch, detail in DETAILED
+             for p in picture_problems(page, export(trace_named(arch), "svg", "ko",
+                                                    SlideStyle(detail=detail)).decode("utf-8"))]
+    assert not found, "\n".join(found)
