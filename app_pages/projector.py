@@ -117,6 +117,12 @@ CSS = f"""
 {ON} [data-testid="stMain"] h2 {{ font-size: 1.2rem !important; padding: 0.2rem 0 !important; }}
 {ON} [data-testid="stMain"] h3, {ON} [data-testid="stMain"] h4 {{ font-size: 1.05rem !important;
   padding: 0.1rem 0 !important; }}
+/* Streamlit pulls the block after a heading up by 1rem, to undo the heading's own 1rem of
+   padding below; a slide's heading keeps 0.1rem, so an alert right after it covered it (text
+   after it has room to spare: the slides keep that space) */
+{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has(+ [data-testid="stElementContainer"]
+  [data-testid="stAlert"]) [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{
+  margin-bottom: 0 !important; }}
 {ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
 {ON} [data-testid="stMain"] code {{ font-size: max(18px, 0.85em) !important; }}
 {ON} [data-testid="stMain"] [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}
