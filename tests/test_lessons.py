@@ -193,6 +193,10 @@ def test_the_ledger_names_each_transition_in_words() -> None:
     assert names == {"전환 층 1", "전환 층 2", "전환 층 3"}
     english = {a.text for a in ledger_line(rows, "en", 32).layout.annotations if not a.text.startswith("<b>")}
     assert english == {"transition layer 1", "transition layer 2", "transition layer 3"}
+    # on a phone the shorter name: English's code name, Korean's words
+    for lang, want in (("en", {"transition1", "transition2", "transition3"}), ("ko", names)):
+        phone = ledger_line(rows, lang, 32).layout.meta["narrow"]["layout"]["annotations"]
+        assert {a["text"] for a in phone if not a["text"].startswith("<b>")} == want
 
 
 def test_densenet_slider_changes_rule_text() -> None:

@@ -54,9 +54,14 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
             # its name in words (전환 층 1): the code name (transition1) is in the hover text
             fig.add_annotation(x=i, y=c, text=human_name(label, lang) or label, showarrow=False, yshift=-18,
                                font={"size": 12, "color": HIGHLIGHT})
+    # On a phone, the shorter of the two names: "transition layer 2" reached the 128 beside it
+    # at 390 px, "transition2" does not (전환 층 2 is the shorter in Korean)
+    phone = [{**a.to_plotly_json(), "text": min(a.text, rows[int(a.x)][0], key=len)}
+             if not a.text.startswith("<b>") else a.to_plotly_json() for a in fig.layout.annotations]
     fig.update_layout(xaxis={"title": t("dense.layer_axis", lang)},
                       yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
-                             "gridcolor": palette.GRID})
+                             "gridcolor": palette.GRID},
+                      meta={"narrow": {"layout": {"annotations": phone}}})
     title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
     return styled(fig, title, 440)
 
