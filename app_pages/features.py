@@ -11,8 +11,8 @@ imagines (visualizer.imagine: a class's picture and a gallery per layer, grown f
 the teacher's button that fetches torchvision's ImageNet file (visualizer.imagenet). Server
 files are the teacher's: only the teacher types a path or fetches a file.
 
-Beside the zoo's networks, a design trained in class (visualizer.kept): the student's own finished
-jobs and every design on the class board whose weights are kept (``?arch=kept&kept=<job>``). Its
+Beside the zoo's networks, a design trained in class (visualizer.training.store): the student's
+own finished jobs and every design on the class board whose weights are kept (``?arch=kept&kept=<job>``). Its
 picture is prepared as the queue trained it (Fashion-MNIST, its own input size, mean and std), and
 its code and weights can be downloaded here too.
 """
@@ -34,7 +34,7 @@ from app_pages.controls import Controls, TextParam
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from visualizer import design as ds
-from visualizer import imagenet, kept, lesson_charts
+from visualizer import imagenet, lesson_charts
 from visualizer import queue as q
 from visualizer.data import DataError, load_split
 from visualizer.features import (
@@ -64,7 +64,8 @@ from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import Unit, flow_units, stage_label
 from visualizer.trace import ShapeError
-from visualizer.train import check_meta, checkpoint_paths, read_meta
+from visualizer.training import store
+from visualizer.training.store import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
 KEPT = "kept"  # the "network" that is a design trained in class; which one: the control "kept"
@@ -74,7 +75,7 @@ SOURCES = ("auto", "fashion", "imagenet", "random")
 WEIGHTS_PATH_KEY = "feat_weights_path"  # a file path typed in: not part of the link
 STATE = Controls("feat", {
     "arch": ChoiceParam((*ARCHS, KEPT), "alexnet", problem="url.bad_arch"),
-    "kept": TextParam(kept.is_job_id, "url.bad_kept"),  # the kept design's job (in the link while shown)
+    "kept": TextParam(store.is_job_id, "url.bad_kept"),  # the kept design's job (in the link while shown)
     "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
     "sample": ChoiceParam(SAMPLES, "fashion9"),
@@ -189,8 +190,9 @@ def fetch_section(arch: str, w: Weights, lang: str) -> bool:
 def model_for(arch: str, w: Weights) -> torch.nn.Module:
     if w.source == KEPT and w.meta is not None:
         return common.opened_kept(str(w.meta["job"]))[2]
-    sha = w.meta["sha256"] if w.meta else None
-    return common.shared_model(arch, w.channels, w.classes, w.path, sha)
+    if w.source == "fashion" and w.meta is not None:
+        return common.trained_model(arch, str(w.meta["sha256"]))
+    return common.shared_model(arch, w.channels, w.classes, w.path, None)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
@@ -271,9 +273,9 @@ def render() -> None:
     c = st.columns([2, 2, 3])
     arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
                         format_func=lambda n: t("kept.choice" if n == KEPT else f"arch.{n}", lang))
-    listed: dict[str, kept.Kept] = {}
+    listed: dict[str, q.Kept] = {}
     if arch == KEPT:
-        listed = {k.id: k for k in kept.openable(common.student())}
+        listed = {k.id: k for k in q.openable(common.student())}
         job = kept_picker(listed, c[1], lang)
     else:
         wanted = STATE.choice("weights", t("feat.source", lang), widget="select", where=c[1],
@@ -389,7 +391,7 @@ def render() -> None:
     STATE.link(hidden=kept_hidden(arch))
 
 
-# ---- A design trained in class (visualizer.kept) -------------------------------------------
+# ---- A design trained in class (the checkpoint store's) ----------------------------------
 
 def kept_hidden(arch: str) -> tuple[str, ...]:
     """The kept design is in the link (``kept=<job>``) only while it is shown; the page
@@ -397,7 +399,7 @@ def kept_hidden(arch: str) -> tuple[str, ...]:
     return () if arch == KEPT else ("kept",)
 
 
-def option_label(entry: kept.Kept, lang: str) -> str:
+def option_label(entry: q.Kept, lang: str) -> str:
     """A kept design in the list (a nickname and a design's name: the selectbox shows its
     options as plain text)."""
     if entry.mine:
@@ -406,7 +408,7 @@ def option_label(entry: kept.Kept, lang: str) -> str:
              acc=entry.accuracy)
 
 
-def kept_picker(listed: dict[str, kept.Kept], where: Any, lang: str) -> str | None:
+def kept_picker(listed: dict[str, q.Kept], where: Any, lang: str) -> str | None:
     """The student's own finished designs and the board's, to pick one; a design opened by its
     link that is not among them (an old board's) stays first. None when there is none."""
     current = STATE["kept"]
@@ -428,7 +430,7 @@ def back_button(lang: str) -> None:
               icon=":material/arrow_back:", key="feat_kept_back")
 
 
-def kept_weights(job: str | None, entry: kept.Kept | None, lang: str) -> Weights | None:
+def kept_weights(job: str | None, entry: q.Kept | None, lang: str) -> Weights | None:
     """The kept design's weights, said above the maps with its code and weights to download; or
     None, when there is none or its file cannot be used (said, with a way out)."""
     if job is None:
@@ -443,7 +445,7 @@ def kept_weights(job: str | None, entry: kept.Kept | None, lang: str) -> Weights
         back_button(lang)
         return None
     except OSError:  # removed between the two looks
-        common.coded_error(CheckpointError("kept_missing", keep=kept.KEEP), icon=":material/broken_image:")
+        common.coded_error(CheckpointError("kept_missing", keep=store.KEEP), icon=":material/broken_image:")
         back_button(lang)
         return None
     st.success(t("kept.notice", lang, size=design.size, acc=float(meta.get("accuracy", 0))),

@@ -24,9 +24,9 @@ from streamlit.testing.v1 import AppTest
 from tests.pages import open_page, text_of
 from tests.test_queue import BUDGET, tiny_job
 from visualizer import design as ds
-from visualizer import kept
 from visualizer import queue as q
 from visualizer.data import load_split
+from visualizer.training import store
 
 pytestmark = pytest.mark.slow  # AppTest pages and a few training steps: `make check` skips it
 
@@ -42,7 +42,7 @@ def trained(fashion_env: Path) -> str:
 
 def rebuilt(job: str) -> tuple[torch.nn.Module, dict[str, Any]]:
     """The kept network rebuilt by hand: torch.load of the file, the design's own build."""
-    data = torch.load(kept.path(job), map_location="cpu", weights_only=True)
+    data = torch.load(store.design_path(job), map_location="cpu", weights_only=True)
     model = ds.build(ds.decode(data["design"]), device="cpu")
     model.load_state_dict(data["state_dict"])
     return model.eval(), data
@@ -117,15 +117,15 @@ def test_a_trained_design_shows_the_maps_a_hook_on_its_first_layer_gives(trained
 def test_a_kept_file_that_cannot_be_used_is_said_with_a_way_back(fashion_env: Path, damage: str,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     job = "00c0ffee0001"
-    source = kept.path(job)
+    source = store.design_path(job)
     source.parent.mkdir(parents=True)
     if damage == "damaged":  # a kept file cut short (a full disk, a copy that failed)
         d = ds.template("tiny")
-        kept.save(job, d, ds.build(d, device="cpu"), accuracy=0.5, mean=0.0, std=1.0)
+        store.save(store.Job(job, d), ds.build(d, device="cpu"), {"accuracy": 0.5, "mean": 0.0, "std": 1.0})
         source.write_bytes(source.read_bytes()[:300])
     elif damage == "too_big":
         source.write_bytes(b"\0" * (2 * 2**20 + 1))
-        monkeypatch.setattr(kept, "MAX_BYTES", 2**20)
+        monkeypatch.setattr(store, "MAX_DESIGN_BYTES", 2**20)
     elif damage == "foreign":  # a real checkpoint, but no design to rebuild it
         torch.save({"w": torch.zeros(1)}, source)
     expected = {"damaged": "The file is damaged", "missing": "no longer on the server",
@@ -177,7 +177,7 @@ def test_the_boards_download_runs_alone_with_the_kept_models_logits(trained: str
     exec(compile(source, "tiny.py", "exec"), space)  # the file a student runs at home
     home = space["build"]().eval()
     home.load_state_dict(torch.load(io.BytesIO(weights), weights_only=True))
-    _, model, _ = kept.load(kept.path(trained))
+    model = store.load(store.Job(trained)).model
     x = torch.randn(4, 1, 28, 28, generator=torch.Generator().manual_seed(0))
     with torch.no_grad():
         assert torch.equal(home(x), model(x))
