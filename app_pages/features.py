@@ -29,7 +29,7 @@ import streamlit as st
 import torch
 from PIL import Image
 
-from app_pages import cached, common
+from app_pages import cached, common, lecture_mode
 from app_pages.controls import Controls, TextParam
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
@@ -37,6 +37,7 @@ from visualizer import design as ds
 from visualizer import imagenet, lesson_charts
 from visualizer import queue as q
 from visualizer.data import DataError, load_split
+from visualizer.errors import CodedError
 from visualizer.features import (
     IMAGENET_MEAN,
     IMAGENET_STD,
@@ -60,11 +61,12 @@ from visualizer.features import (
 from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
+from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import Unit, flow_units, stage_label
 from visualizer.trace import ShapeError
-from visualizer.training import store
+from visualizer.training import runner, store
 from visualizer.training.store import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
@@ -450,12 +452,45 @@ def kept_weights(job: str | None, entry: q.Kept | None, lang: str) -> Weights | 
         return None
     st.success(t("kept.notice", lang, size=design.size, acc=float(meta.get("accuracy", 0))),
                icon=":material/emoji_events:")
+    if "from" in meta:
+        st.caption(t("kept.from", lang))
     if entry is not None and entry.nickname:
         common.plain(t("kept.by", lang, name=design.name, who=entry.nickname))
     common.take_home_button(st, source, design.name, lang, label="kept.take_home", key="feat_take_home")
+    if entry is not None and entry.mine:
+        further(job, design, entry.nickname, lang)
     return Weights(KEPT, str(source), design.channels, q.CLASSES, design.size,
                    {"job": job, "design": ds.encode(design), "stamp": stamp,
-                    **{k: float(v) for k, v in meta.items()}})
+                    **{k: float(meta[k]) for k in store.DESIGN_VALUES if k in meta}})
+
+
+def further(job: str, design: ds.Design, nickname: str, lang: str) -> None:
+    """The student's own kept design queued again, starting from the weights it learned (trained
+    further: the new checkpoint names this one); while that job waits or trains, the way to
+    follow it on the builder page."""
+    me = common.student()
+    current = q.mine(me)
+    if current is not None and current.get("from") == job:
+        st.info(t("kept.further.queued", lang), icon=":material/hourglass_top:")
+        if st.button(t("kept.further.follow", lang), key="feat_further_follow",
+                     icon=":material/construction:"):
+            lecture_mode.open_view(by_prefix("b").path, {"design": ds.encode(design), "lang": lang})
+            st.rerun(scope="app")
+        return
+    if not st.button(t("kept.further", lang), key="feat_further", icon=":material/replay:",
+                     help=t("kept.further.help", lang), disabled=current is not None):
+        return
+    try:
+        result, net = q.measure(design)
+        q.submit(design, owner=me, nickname=nickname, params=result.total_params, macs=result.total_macs,
+                 need=q.trainable(design, result, net), parent=job)
+    except CodedError as err:  # the queue's refusal, a kept file gone since, a design this app cannot build
+        common.coded_error(err, icon=":material/hourglass:")
+        return
+    except OSError as exc:
+        common.coded_error(q.QueueError("unwritable", why=exc.strerror or str(exc), io=runner.io_code(exc)))
+        return
+    st.rerun()
 
 
 IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)

@@ -60,8 +60,8 @@ def test_zoo_and_design_round_trip_through_one_save_and_one_load(tmp_path: Path,
         expected = {"test_accuracy": 0.8125, "mean": 0.286, "std": 0.353}
     else:
         design, model = design_net()
-        path = store.save(store.Job("0123abcd", design), model, {"accuracy": 0.8125, "mean": 0.286, "std": 0.353},
-                          tmp_path)
+        values = {"accuracy": 0.8125, "mean": 0.286, "std": 0.353}
+        path = store.save(store.Job("0123abcd", design), model, values, tmp_path)
         what = store.Job("0123abcd")
         expected = {"accuracy": 0.8125, "mean": 0.286, "std": 0.353}
     # a fresh network, other weights: what comes back is the file's, not a leftover
@@ -126,7 +126,8 @@ class Gadget:
 
 def design_file(tmp_path: Path) -> Path:
     design, net = design_net()
-    return store.save(store.Job("0123abcd", design), net, {"accuracy": 0.5, "mean": 0.0, "std": 1.0}, tmp_path)
+    values = {"accuracy": 0.5, "mean": 0.0, "std": 1.0}
+    return store.save(store.Job("0123abcd", design), net, values, tmp_path)
 
 
 @pytest.mark.parametrize(("damage", "code"), [
@@ -136,8 +137,8 @@ def design_file(tmp_path: Path) -> Path:
     ("too_big", "kept_too_big"),
     ("gone", "kept_missing"),  # removed with the oldest
 ])
-def test_a_design_file_that_cannot_be_used_is_refused_with_its_code(tmp_path: Path, damage: str, code: str,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_design_file_that_cannot_be_used_is_refused_with_its_code(
+        tmp_path: Path, damage: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     path = design_file(tmp_path)
     if damage == "cut":
         path.write_bytes(path.read_bytes()[:300])
@@ -177,8 +178,8 @@ def describe_as(tmp_path: Path, arch: str, data: bytes) -> None:
     ("description", "corrupt"),  # a description cut short
     ("none", "unusable"),  # no description: nothing to say what the weights are
 ])
-def test_a_zoo_file_that_cannot_be_used_is_refused_with_its_code(tmp_path: Path, damage: str, code: str,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_zoo_file_that_cannot_be_used_is_refused_with_its_code(
+        tmp_path: Path, damage: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     arch = ARCH
     pt = save_zoo(zoo_net(), tmp_path)
     js = store.checkpoint_paths(ARCH, tmp_path)[1]
@@ -219,3 +220,41 @@ def test_a_design_is_saved_with_the_design_that_rebuilds_it(tmp_path: Path) -> N
     with pytest.raises(ValueError, match="design"):
         store.save(store.Job("0123abcd"), net, {"accuracy": 0.5, "mean": 0.0, "std": 1.0}, tmp_path)
     assert not store.design_folder(tmp_path).exists()
+
+
+@pytest.mark.slow  # three tiny queue jobs, each in a process of its own (~15 s)
+def test_a_kept_design_trained_further_starts_from_its_kept_weights(fashion_env: Path) -> None:
+    from tests.test_queue import BUDGET, tiny_job
+    from visualizer import queue as q
+
+    first = tiny_job("10.0.9.2")
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 1
+    kept = store.load(store.Job(first))
+    design = ds.template("tiny")
+    result, net = q.measure(design)
+    need = q.trainable(design, result, net)
+
+    def queue(parent: str | None) -> str:
+        job = q.submit(design, owner="10.0.9.2", nickname="m", params=result.total_params,
+                       macs=result.total_macs, need=need, start=False, parent=parent)
+        assert q.work(budget=BUDGET, nice=0, threads=1) == 1
+        assert (q.outcome(job) or {}).get("state") == "done"
+        return job
+
+    again = store.load(store.Job(queue(None)))
+    further = store.load(store.Job(queue(first)))
+    # The control: trained from the start again, the same design learns the very same weights.
+    assert same_weights(again.model, kept.model) and "from" not in again.values
+    # Trained further it starts elsewhere, from what the first job kept, and says so.
+    assert not same_weights(further.model, kept.model)
+    assert further.values["from"] == first and further.design == design
+    # A kept checkpoint of another design, or one that is gone, is refused when queued.
+    other = ds.template("lenet")
+    with pytest.raises(q.QueueError) as info:
+        q.submit(other, owner="10.0.9.3", nickname="x", params=1, macs=1, need=need, start=False,
+                 parent=first)
+    assert info.value.code == "further_other" and info.value.message("ko")
+    with pytest.raises(CheckpointError) as gone:
+        q.submit(design, owner="10.0.9.3", nickname="x", params=1, macs=1, need=need, start=False,
+                 parent="0badc0ffee")
+    assert gone.value.code == "kept_missing"

@@ -163,14 +163,20 @@ def _submit_lock(folder: Path | None) -> Iterator[None]:
 
 
 def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: int,
-           need: cost.TrainingCost, folder: Path | None = None, start: bool = True) -> str:
+           need: cost.TrainingCost, folder: Path | None = None, start: bool = True,
+           parent: str | None = None) -> str:
     """Queue ``design`` for ``owner`` (a student, by network address) and make sure a worker
-    runs. Returns the job's id.
+    runs. Returns the job's id. ``parent``: the job whose kept checkpoint (``design``, trained
+    in class) this job trains further, starting from its weights; the new checkpoint names it.
 
     Raises:
-        QueueError: ``busy_owner`` (this student has a job waiting or running) or ``full``.
+        QueueError: ``busy_owner`` (this student has a job waiting or running), ``full``, or
+            ``further_other`` (``parent``'s checkpoint holds another design).
+        CheckpointError: ``parent``'s checkpoint is gone or cannot be read.
         OSError: the cache folder cannot be written (a full disk, a read-only folder).
     """
+    if parent is not None and store.design_of(parent, folder) != design:
+        raise QueueError("further_other")
     with _submit_lock(folder):  # the check and the write together: a flood of tabs queues one job
         if mine(owner, folder) is not None:
             raise QueueError("busy_owner")
@@ -180,7 +186,8 @@ def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: i
         job_id = secrets.token_hex(6)
         job = {"id": job_id, "design": ds.encode(design), "owner": owner, "nickname": nickname[:30],
                "name": design.name, "params": params, "macs": macs, "work": need.work,
-               "memory": need.memory, "pictures": need.pictures, "submitted": time.time()}
+               "memory": need.memory, "pictures": need.pictures, "submitted": time.time(),
+               **({"from": parent} if parent is not None else {})}
         runner.write_status(queue_dir(folder) / "jobs" / f"{time.time_ns():020d}-{job_id}.json", job)
     if start:
         ensure_worker(folder)
@@ -598,8 +605,16 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
     if limit_test:
         test_set = test_set.head(limit_test)
     mean, std = normalisation(train_set)
+    parent = status.get("from")
     torch.manual_seed(0)  # the same starting weights for the same design, and the same dropout
-    model = ds.build(design, device="cpu")
+    model: torch.nn.Module
+    if parent is None:
+        model = ds.build(design, device="cpu")
+    else:  # trained further: from the weights its earlier job kept (the recipe starts again)
+        start = store.load(store.Job(str(parent)), folder)
+        if start.design != design:
+            raise QueueError("further_other")
+        model = start.model
     torch.manual_seed(0)  # (as before the trainer took a model: the design's numbers stay)
     steps = max(1, need.pictures // RECIPE.batch_size)
     recipe = replace(RECIPE, input_size=design.size, epochs=steps * RECIPE.batch_size / len(train_set))
@@ -620,7 +635,7 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
     accuracy = evaluate(result.model, test_set, design.size, mean, std)
     try:  # the weights it learned, kept with the design: the student takes them home
         store.save(store.Job(status["id"], design), result.model,
-                   {"accuracy": accuracy, "mean": mean, "std": std}, folder)
+                   {"accuracy": accuracy, "mean": mean, "std": std, "from": parent}, folder)
         weights = True
     except OSError:  # a full disk costs the download, not the result
         weights = False
@@ -628,5 +643,5 @@ def _train_job(status: dict[str, Any], folder: Path | None, budget: int, limit_t
              "design": status["design"], "params": status["params"], "macs": status["macs"],
              "accuracy": round(accuracy, 4), "test_images": len(test_set), "steps": result.steps,
              "pictures": result.steps * RECIPE.batch_size, "seconds": round(result.seconds, 1),
-             "finished": time.time()}
+             "finished": time.time(), **({"from": parent} if parent is not None else {})}
     return status | entry | {"state": "done", "curve": points, "entry": entry, "weights": weights}

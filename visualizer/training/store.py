@@ -17,7 +17,9 @@ The two formats are the ones the app has always written (old files load as they 
   other weights), in the cache folder.
 - a design trained in the class queue: ``designs/<job>.pt``, one plain dictionary (only
   tensors, numbers and strings) with ``format``, the design's link value in ``design``, the
-  measured ``accuracy``, ``mean`` and ``std``, and the ``state_dict``.
+  measured ``accuracy``, ``mean`` and ``std``, and the ``state_dict``; a design trained further
+  from a kept checkpoint also names that checkpoint's job in ``from`` (files without it read as
+  before).
 """
 
 from __future__ import annotations
@@ -127,7 +129,21 @@ def load(what: Zoo | Job, folder: Path | None = None, *, sha256: str | None = No
     data = _read_design(source)
     design = ds.decode(data["design"])
     model = load_state(ds.build(design, device="cpu"), data["state_dict"]).eval()
-    return Loaded(model, {k: data[k] for k in DESIGN_VALUES if k in data}, source, design=design)
+    values = {k: data[k] for k in DESIGN_VALUES if k in data}
+    if is_job_id(data.get("from")):
+        values["from"] = data["from"]
+    return Loaded(model, values, source, design=design)
+
+
+def design_of(job_id: str, folder: Path | None = None) -> ds.Design:
+    """The design job ``job_id``'s kept checkpoint rebuilds (its file read as :func:`load` reads
+    it, without building the network).
+
+    Raises:
+        CheckpointError: as :func:`load`.
+        DesignError: a design this app cannot read (a newer app's).
+    """
+    return ds.decode(_read_design(design_path(job_id, folder))["design"])
 
 
 # ---- Zoo networks: fashion-<arch>.pt and fashion-<arch>.json ------------------------------
@@ -291,11 +307,16 @@ def design_path(job_id: str, root: Path | None = None) -> Path:
 
 def _save_design(job_id: str, design: ds.Design, state: dict[str, torch.Tensor],
                  values: Mapping[str, Any], root: Path | None) -> Path:
-    """One plain dictionary; the oldest files beyond ``KEEP`` are removed."""
+    """One plain dictionary (``from``: the job whose kept weights it started from, if any); the
+    oldest files beyond ``KEEP`` are removed."""
     target = design_path(job_id, root)
+    parent = values.get("from")
+    if parent is not None and not is_job_id(parent):
+        raise ValueError(f"'from' must be a job's id, got {parent!r}")
     target.parent.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "design": ds.encode(design),
-            **{k: float(values[k]) for k in DESIGN_VALUES}, "state_dict": state}
+            **{k: float(values[k]) for k in DESIGN_VALUES}, **({"from": parent} if parent else {}),
+            "state_dict": state}
     atomic_write(target, lambda fh: torch.save(data, fh))
     kept = sorted(target.parent.glob("*.pt"), key=lambda p: p.stat().st_mtime)
     for old in kept[:-KEEP]:
