@@ -208,3 +208,24 @@ def test_the_students_finished_job_opens_its_feature_maps(trained: str) -> None:
     next(s for s in at.selectbox if s.key == "feat_arch").set_value("kept").run()
     assert next(s for s in at.selectbox if s.key == "feat_kept").value == trained
     assert at.query_params["kept"] in (trained, [trained])
+
+
+def test_a_students_own_kept_design_is_trained_further_from_the_page(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from visualizer.i18n import t
+
+    mine = tiny_job("local", nickname="Mina")  # a page run by AppTest is the student "local"
+    theirs = tiny_job("10.0.9.4", nickname="Bo")
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 2  # both on the board, their weights kept
+    monkeypatch.setattr(q, "ensure_worker", lambda folder=None: None)  # the job stays queued here
+    at = open_page("features", arch="kept", kept=theirs, lang="ko")
+    assert not at.exception and not any(b.key == "feat_further" for b in at.button)  # not theirs to train
+    at = open_page("features", arch="kept", kept=mine, lang="ko")
+    assert not at.exception
+    next(b for b in at.button if b.key == "feat_further").click().run()
+    assert not at.exception and not at.error
+    queued = q.mine("local")
+    assert queued is not None and queued["from"] == mine
+    assert ds.decode(queued["design"]) == ds.template("tiny")
+    assert t("kept.further.queued", "ko") in text_of(at)
+    assert any(b.key == "feat_further_follow" for b in at.button)
