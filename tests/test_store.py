@@ -248,6 +248,10 @@ def test_a_kept_design_trained_further_starts_from_its_kept_weights(fashion_env:
     # Trained further it starts elsewhere, from what the first job kept, and says so.
     assert not same_weights(further.model, kept.model)
     assert further.values["from"] == first and further.design == design
+    with pytest.raises(q.QueueError) as twice:  # the same start again would give the same weights
+        q.submit(design, owner="10.0.9.2", nickname="m", params=result.total_params,
+                 macs=result.total_macs, need=need, start=False, parent=first)
+    assert twice.value.code == "further_again"
     # A kept checkpoint of another design, or one that is gone, is refused when queued.
     other = ds.template("lenet")
     with pytest.raises(q.QueueError) as info:

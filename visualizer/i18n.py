@@ -1553,6 +1553,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "이어서 학습한 결과입니다. 같은 설계의 앞선 학습이 남긴 가중치에서 시작했습니다."),
     "queue.further_other": ("Those kept weights belong to another design: train this one from the start (Train it).",
                             "남아 있는 가중치는 다른 설계의 것입니다. 이 설계는 처음부터 학습하세요('학습 시작')."),
+    "queue.further_again": ("You have trained these weights further already, and the same start gives the same "
+                             "result. Pick the newer design in the list (Mine) and train that one further.",
+                             "이 가중치는 이미 이어서 학습했습니다. 같은 곳에서 시작하면 결과도 같습니다. 목록에서 "
+                             "더 새로운 내 설계를 골라 그것을 이어서 학습하세요."),
     # --- end of a kept design trained further ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),

@@ -170,8 +170,10 @@ def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: i
     in class) this job trains further, starting from its weights; the new checkpoint names it.
 
     Raises:
-        QueueError: ``busy_owner`` (this student has a job waiting or running), ``full``, or
-            ``further_other`` (``parent``'s checkpoint holds another design).
+        QueueError: ``busy_owner`` (this student has a job waiting or running), ``full``,
+            ``further_other`` (``parent``'s checkpoint holds another design) or ``further_again``
+            (this student trained ``parent`` further already: the same start gives the same
+            weights, so a second run would only take the class's machine).
         CheckpointError: ``parent``'s checkpoint is gone or cannot be read.
         OSError: the cache folder cannot be written (a full disk, a read-only folder).
     """
@@ -180,6 +182,9 @@ def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: i
     with _submit_lock(folder):  # the check and the write together: a flood of tabs queues one job
         if mine(owner, folder) is not None:
             raise QueueError("busy_owner")
+        done = _finished_by_owner(folder).get(owner, []) if parent is not None else []
+        if any(j.get("from") == parent for j in done):
+            raise QueueError("further_again")
         jobs = waiting(folder)
         if len(jobs) >= MAX_WAITING:
             raise QueueError("full", high=MAX_WAITING)
@@ -361,7 +366,7 @@ def _finished_job(file: os.DirEntry[str]) -> dict[str, Any] | None:
     entry = None
     if (job is not None and job.get("state") == "done" and store.is_job_id(job.get("id"))
             and isinstance(job.get("owner"), str) and isinstance(job.get("accuracy"), int | float)):
-        entry = {k: job.get(k) for k in ("id", "owner", "name", "nickname", "accuracy", "finished")}
+        entry = {k: job.get(k) for k in ("id", "owner", "name", "nickname", "accuracy", "finished", "from")}
     if len(_READ) >= 8192:  # bounded: a server's life of classes
         _READ.clear()
     _READ[key] = entry
