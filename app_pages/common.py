@@ -37,15 +37,14 @@ if TYPE_CHECKING:
 
 
 @st.cache_resource(max_entries=6, show_spinner=False)
-def shared_model(arch: str, channels: int, classes: int, path: str | None,
-                 sha256: str | None) -> torch.nn.Module:
+def shared_model(arch: str, channels: int, classes: int, path: str | None) -> torch.nn.Module:
     """A real CPU model, shared by every student (read-only: only forward passes use it);
-    with the weights of the checkpoint at ``path`` (whose SHA-256 must be ``sha256``), or
-    seeded untrained ones."""
+    with the weights of the checkpoint at ``path`` (a torchvision ImageNet file), or seeded
+    untrained ones. The networks trained here are the checkpoint store's (``trained_model``)."""
     torch.manual_seed(0)  # the same untrained network for everyone
     model = build_model(arch, device="cpu", in_channels=channels, num_classes=classes)
     if path:
-        load_checkpoint(model, path, sha256=sha256)
+        load_checkpoint(model, path)
     return model.eval()
 
 

@@ -194,7 +194,7 @@ def model_for(arch: str, w: Weights) -> torch.nn.Module:
         return common.opened_kept(str(w.meta["job"]))[2]
     if w.source == "fashion" and w.meta is not None:
         return common.trained_model(arch, str(w.meta["sha256"]))
-    return common.shared_model(arch, w.channels, w.classes, w.path, None)
+    return common.shared_model(arch, w.channels, w.classes, w.path)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

@@ -289,7 +289,7 @@ def reuse_of(sha256: str | None) -> list[ReuseMap]:
     """Figure 5's numbers from the checkpoint with this digest (the store's), or (``None``) from
     the same network before training, seeded as every run starts (milliseconds; once per file)."""
     if sha256 is None:
-        return dense_reuse(common.shared_model("densenet121", 1, 10, None, None))
+        return dense_reuse(common.shared_model("densenet121", 1, 10, None))
     return dense_reuse(common.trained_model("densenet121", sha256))
 
 
