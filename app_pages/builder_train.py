@@ -4,7 +4,7 @@ A student presses Train: the design joins the class's queue; the student sees th
 then their run live, then the test accuracy, the trained network to take home and a way to its
 feature maps. A student is their network address: one job at a time in all their tabs. The board
 lists every result, best first, each with a link that opens its design and, when its weights are
-kept (visualizer.kept), one to its feature maps; any kept row can be downloaded (code + weights).
+kept (visualizer.training.store), one to its feature maps; any kept row can be downloaded (code + weights).
 The teacher sees the queue by student, can remove any job, empty the queue and start a new contest.
 Nicknames and design names are shown as plain text, never as Markdown.
 """
@@ -25,7 +25,7 @@ from torch import nn
 from app_pages import common, lecture_mode
 from app_pages.controls import Controls, Kept
 from app_pages.live_chart import live_chart
-from visualizer import cost, kept, lesson_charts
+from visualizer import cost, lesson_charts
 from visualizer import design as ds
 from visualizer import queue as q
 from visualizer.errors import StoredError
@@ -34,7 +34,7 @@ from visualizer.i18n import number, t
 from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.train import eta_text
-from visualizer.training import runner
+from visualizer.training import runner, store
 
 # The section's state, the session's alone (never in the link): the id of the job this session
 # last queued (its result stays shown), and the (job, state) this student last saw ended.
@@ -161,7 +161,7 @@ def take_home(job_id: str, name: str, lang: str) -> None:
     """The trained network to take home (its code and the weights it learned, in one zip), and
     the way to its feature maps."""
     try:
-        source = kept.path(job_id)
+        source = store.design_path(job_id)
     except CheckpointError:
         return
     if not source.is_file():
@@ -266,7 +266,7 @@ def clear() -> None:
 def board(lang: str) -> None:
     st.markdown(f"### {t('board.title', lang)}")
     rows, skipped = q.read_board()
-    here = kept.ids()  # the rows whose weights are kept
+    here = store.design_ids()  # the rows whose weights are kept
     if not rows:
         st.caption(t("board.empty", lang))
     else:

@@ -28,6 +28,7 @@ from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.state import Problem, read_choice
 from visualizer.trace import ShapeError, trace_named
+from visualizer.training import store
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -36,61 +37,63 @@ if TYPE_CHECKING:
 
 
 @st.cache_resource(max_entries=6, show_spinner=False)
-def shared_model(arch: str, channels: int, classes: int, path: str | None,
-                 sha256: str | None) -> torch.nn.Module:
+def shared_model(arch: str, channels: int, classes: int, path: str | None) -> torch.nn.Module:
     """A real CPU model, shared by every student (read-only: only forward passes use it);
-    with the weights of the checkpoint at ``path`` (whose SHA-256 must be ``sha256``), or
-    seeded untrained ones."""
+    with the weights of the checkpoint at ``path`` (a torchvision ImageNet file), or seeded
+    untrained ones. The networks trained here are the checkpoint store's (``trained_model``)."""
     torch.manual_seed(0)  # the same untrained network for everyone
     model = build_model(arch, device="cpu", in_channels=channels, num_classes=classes)
     if path:
-        load_checkpoint(model, path, sha256=sha256)
+        load_checkpoint(model, path)
     return model.eval()
 
 
+@st.cache_resource(max_entries=6, show_spinner=False)
+def trained_model(arch: str, sha256: str) -> torch.nn.Module:
+    """``arch`` as trained on this machine (the checkpoint store's), read once for every
+    student (read-only, like ``shared_model``); ``sha256`` is the description the page read,
+    so weights saved since are a new entry (or, mid-save, ``ckpt.changed``)."""
+    return store.load(store.Zoo(arch), sha256=sha256).model
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _kept(path: str, mtime_ns: int, size: int) -> tuple[Any, torch.nn.Module, dict[str, Any]] | CodedError:
+def _kept(root: str, job_id: str, mtime_ns: int, size: int) -> store.Loaded | CodedError:
     """A kept design read once for every student (read-only, like ``shared_model``); a file
     that cannot be used is remembered too (its error), until it changes."""
-    from visualizer import kept
-
     try:
-        return kept.load(Path(path))
+        return store.load(store.Job(job_id), Path(root))
     except CodedError as err:  # CheckpointError, or a DesignError of a newer app's design
         return err
 
 
 def opened_kept(job_id: str) -> tuple[Path, Any, torch.nn.Module, dict[str, Any]]:
     """Job ``job_id``'s kept file, its design, its network with the learned weights and what was
-    measured (``visualizer.kept.load``).
+    measured (``store.load``).
 
     Raises:
         CheckpointError: no such job, a file that is missing, too large, damaged or foreign.
         DesignError: a design this app cannot build.
     """
-    from visualizer import kept
     from visualizer.features import CheckpointError
 
-    if not kept.is_job_id(job_id):
-        raise CheckpointError("kept_missing", keep=kept.KEEP)
-    source = kept.path(job_id)
+    if not store.is_job_id(job_id):
+        raise CheckpointError("kept_missing", keep=store.KEEP)
+    source = store.design_path(job_id)
     try:
         stat = source.stat()
     except OSError:
-        raise CheckpointError("kept_missing", keep=kept.KEEP) from None
-    opened = _kept(str(source), stat.st_mtime_ns, stat.st_size)
+        raise CheckpointError("kept_missing", keep=store.KEEP) from None
+    opened = _kept(str(source.parent.parent), job_id, stat.st_mtime_ns, stat.st_size)
     if isinstance(opened, CodedError):
         raise opened
-    return (source, *opened)
+    return source, opened.design, opened.model, opened.values
 
 
 def take_home_button(where: Any, source: Path, name: str, lang: str, *, label: str, key: str) -> None:
     """A kept design's code and weights in one zip (``label``), made only when clicked; ``where``
     is st, a column or a container."""
-    from visualizer import kept
-
-    stem = kept.stem(name)
-    where.download_button(t(label, lang), lambda: kept.take_home(source, stem), file_name=f"{stem}.zip",
+    stem = store.stem(name)
+    where.download_button(t(label, lang), lambda: store.take_home(source, stem), file_name=f"{stem}.zip",
                           mime="application/zip", key=key, icon=":material/download:", on_click="ignore",
                           help=t("queue.take_home.help", lang, name=stem))
 

@@ -11,8 +11,8 @@ imagines (visualizer.imagine: a class's picture and a gallery per layer, grown f
 the teacher's button that fetches torchvision's ImageNet file (visualizer.imagenet). Server
 files are the teacher's: only the teacher types a path or fetches a file.
 
-Beside the zoo's networks, a design trained in class (visualizer.kept): the student's own finished
-jobs and every design on the class board whose weights are kept (``?arch=kept&kept=<job>``). Its
+Beside the zoo's networks, a design trained in class (visualizer.training.store): the student's
+own finished jobs and every design on the class board whose weights are kept (``?arch=kept&kept=<job>``). Its
 picture is prepared as the queue trained it (Fashion-MNIST, its own input size, mean and std), and
 its code and weights can be downloaded here too.
 """
@@ -29,14 +29,15 @@ import streamlit as st
 import torch
 from PIL import Image
 
-from app_pages import cached, common
+from app_pages import cached, common, lecture_mode
 from app_pages.controls import Controls, TextParam
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
 from visualizer import design as ds
-from visualizer import imagenet, kept, lesson_charts
+from visualizer import imagenet, lesson_charts
 from visualizer import queue as q
 from visualizer.data import DataError, load_split
+from visualizer.errors import CodedError
 from visualizer.features import (
     IMAGENET_MEAN,
     IMAGENET_STD,
@@ -60,11 +61,13 @@ from visualizer.features import (
 from visualizer.i18n import shape_text, t
 from visualizer.images import MAX_BYTES, ImageError, gray_picture, load_image, sample_images
 from visualizer.imagine import Goal, Settings, imagine, scale_sides, to_picture
+from visualizer.pages import by_prefix
 from visualizer.records import TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.structure import Unit, flow_units, stage_label
 from visualizer.trace import ShapeError
-from visualizer.train import check_meta, checkpoint_paths, read_meta
+from visualizer.training import runner, store
+from visualizer.training.store import check_meta, checkpoint_paths, read_meta
 
 ARCHS = tuple(n for n in list_models() if get_entry(n).takes_images)
 KEPT = "kept"  # the "network" that is a design trained in class; which one: the control "kept"
@@ -74,7 +77,7 @@ SOURCES = ("auto", "fashion", "imagenet", "random")
 WEIGHTS_PATH_KEY = "feat_weights_path"  # a file path typed in: not part of the link
 STATE = Controls("feat", {
     "arch": ChoiceParam((*ARCHS, KEPT), "alexnet", problem="url.bad_arch"),
-    "kept": TextParam(kept.is_job_id, "url.bad_kept"),  # the kept design's job (in the link while shown)
+    "kept": TextParam(store.is_job_id, "url.bad_kept"),  # the kept design's job (in the link while shown)
     "weights": ChoiceParam(SOURCES, "auto"),
     "channels": ChoiceParam((1, 3), 3),
     "sample": ChoiceParam(SAMPLES, "fashion9"),
@@ -189,8 +192,9 @@ def fetch_section(arch: str, w: Weights, lang: str) -> bool:
 def model_for(arch: str, w: Weights) -> torch.nn.Module:
     if w.source == KEPT and w.meta is not None:
         return common.opened_kept(str(w.meta["job"]))[2]
-    sha = w.meta["sha256"] if w.meta else None
-    return common.shared_model(arch, w.channels, w.classes, w.path, sha)
+    if w.source == "fashion" and w.meta is not None:
+        return common.trained_model(arch, str(w.meta["sha256"]))
+    return common.shared_model(arch, w.channels, w.classes, w.path)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
@@ -271,9 +275,9 @@ def render() -> None:
     c = st.columns([2, 2, 3])
     arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
                         format_func=lambda n: t("kept.choice" if n == KEPT else f"arch.{n}", lang))
-    listed: dict[str, kept.Kept] = {}
+    listed: dict[str, q.Kept] = {}
     if arch == KEPT:
-        listed = {k.id: k for k in kept.openable(common.student())}
+        listed = {k.id: k for k in q.openable(common.student())}
         job = kept_picker(listed, c[1], lang)
     else:
         wanted = STATE.choice("weights", t("feat.source", lang), widget="select", where=c[1],
@@ -389,7 +393,7 @@ def render() -> None:
     STATE.link(hidden=kept_hidden(arch))
 
 
-# ---- A design trained in class (visualizer.kept) -------------------------------------------
+# ---- A design trained in class (the checkpoint store's) ----------------------------------
 
 def kept_hidden(arch: str) -> tuple[str, ...]:
     """The kept design is in the link (``kept=<job>``) only while it is shown; the page
@@ -397,7 +401,7 @@ def kept_hidden(arch: str) -> tuple[str, ...]:
     return () if arch == KEPT else ("kept",)
 
 
-def option_label(entry: kept.Kept, lang: str) -> str:
+def option_label(entry: q.Kept, lang: str) -> str:
     """A kept design in the list (a nickname and a design's name: the selectbox shows its
     options as plain text)."""
     if entry.mine:
@@ -406,7 +410,7 @@ def option_label(entry: kept.Kept, lang: str) -> str:
              acc=entry.accuracy)
 
 
-def kept_picker(listed: dict[str, kept.Kept], where: Any, lang: str) -> str | None:
+def kept_picker(listed: dict[str, q.Kept], where: Any, lang: str) -> str | None:
     """The student's own finished designs and the board's, to pick one; a design opened by its
     link that is not among them (an old board's) stays first. None when there is none."""
     current = STATE["kept"]
@@ -428,7 +432,7 @@ def back_button(lang: str) -> None:
               icon=":material/arrow_back:", key="feat_kept_back")
 
 
-def kept_weights(job: str | None, entry: kept.Kept | None, lang: str) -> Weights | None:
+def kept_weights(job: str | None, entry: q.Kept | None, lang: str) -> Weights | None:
     """The kept design's weights, said above the maps with its code and weights to download; or
     None, when there is none or its file cannot be used (said, with a way out)."""
     if job is None:
@@ -443,17 +447,50 @@ def kept_weights(job: str | None, entry: kept.Kept | None, lang: str) -> Weights
         back_button(lang)
         return None
     except OSError:  # removed between the two looks
-        common.coded_error(CheckpointError("kept_missing", keep=kept.KEEP), icon=":material/broken_image:")
+        common.coded_error(CheckpointError("kept_missing", keep=store.KEEP), icon=":material/broken_image:")
         back_button(lang)
         return None
     st.success(t("kept.notice", lang, size=design.size, acc=float(meta.get("accuracy", 0))),
                icon=":material/emoji_events:")
+    if "from" in meta:
+        st.caption(t("kept.from", lang))
     if entry is not None and entry.nickname:
         common.plain(t("kept.by", lang, name=design.name, who=entry.nickname))
     common.take_home_button(st, source, design.name, lang, label="kept.take_home", key="feat_take_home")
+    if entry is not None and entry.mine:
+        further(job, design, entry.nickname, lang)
     return Weights(KEPT, str(source), design.channels, q.CLASSES, design.size,
                    {"job": job, "design": ds.encode(design), "stamp": stamp,
-                    **{k: float(v) for k, v in meta.items()}})
+                    **{k: float(meta[k]) for k in store.DESIGN_VALUES if k in meta}})
+
+
+def further(job: str, design: ds.Design, nickname: str, lang: str) -> None:
+    """The student's own kept design queued again, starting from the weights it learned (trained
+    further: the new checkpoint names this one); while that job waits or trains, the way to
+    follow it on the builder page."""
+    me = common.student()
+    current = q.mine(me)
+    if current is not None and current.get("from") == job:
+        st.info(t("kept.further.queued", lang), icon=":material/hourglass_top:")
+        if st.button(t("kept.further.follow", lang), key="feat_further_follow",
+                     icon=":material/construction:"):
+            lecture_mode.open_view(by_prefix("b").path, {"design": ds.encode(design), "lang": lang})
+            st.rerun(scope="app")
+        return
+    if not st.button(t("kept.further", lang), key="feat_further", icon=":material/replay:",
+                     help=t("kept.further.help", lang), disabled=current is not None):
+        return
+    try:
+        result, net = q.measure(design)
+        q.submit(design, owner=me, nickname=nickname, params=result.total_params, macs=result.total_macs,
+                 need=q.trainable(design, result, net), parent=job)
+    except CodedError as err:  # the queue's refusal, a kept file gone since, a design this app cannot build
+        common.coded_error(err, icon=":material/hourglass:")
+        return
+    except OSError as exc:
+        common.coded_error(q.QueueError("unwritable", why=exc.strerror or str(exc), io=runner.io_code(exc)))
+        return
+    st.rerun()
 
 
 IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)

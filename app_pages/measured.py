@@ -50,15 +50,8 @@ from visualizer.shortcuts import (
     relative,
     spread,
 )
-from visualizer.train import (
-    ERROR_SAMPLE,
-    FIGURE1_ARCHS,
-    FIGURE1_MINUTES,
-    WEIGHTS_MINUTES,
-    checkpoint_paths,
-    normalisation,
-    read_meta,
-)
+from visualizer.train import ERROR_SAMPLE, FIGURE1_ARCHS, FIGURE1_MINUTES, WEIGHTS_MINUTES, normalisation
+from visualizer.training.store import checkpoint_paths, read_meta
 
 SAME_ERROR = 0.005  # closer than half a point: "about the same" (5,000 pictures' noise is about that)
 
@@ -295,11 +288,12 @@ def aux_gradients_view(lang: str) -> None:
 # --- DenseNet's feature reuse --------------------------------------------------------------
 
 @st.cache_data(max_entries=3, show_spinner=False)
-def reuse_of(path: str | None, sha256: str | None) -> list[ReuseMap]:
-    """Figure 5's numbers from the checkpoint with this digest, or (``None``) from the same
-    network before training, seeded as every run starts (milliseconds; once per file)."""
-    model = common.shared_model("densenet121", 1, 10, path, sha256)
-    return dense_reuse(model)
+def reuse_of(sha256: str | None) -> list[ReuseMap]:
+    """Figure 5's numbers from the checkpoint with this digest (the store's), or (``None``) from
+    the same network before training, seeded as every run starts (milliseconds; once per file)."""
+    if sha256 is None:
+        return dense_reuse(common.shared_model("densenet121", 1, 10, None))
+    return dense_reuse(common.trained_model("densenet121", sha256))
 
 
 def reuse_view(lang: str) -> None:
@@ -321,12 +315,12 @@ def reuse_view(lang: str) -> None:
     path = str(checkpoint_paths("densenet121")[0])
     try:
         with st.spinner(t("wait.reuse", lang)):
-            maps, before = reuse_of(path, meta["sha256"]), reuse_of(None, None)
+            maps, before = reuse_of(meta["sha256"]), reuse_of(None)
     except CheckpointError as err:
         common.coded_error(err)
         return
     reuse_charts(maps, lang)
-    reuse_words(maps, reuse_of(None, None), meta, lang)
+    reuse_words(maps, reuse_of(None), meta, lang)
     lecture_mode.note(small=True, text=t("dense.r.divergence", lang))
     lecture_mode.note(small=True, text=t("dense.r.file", lang, file=f"`{path}`", sha=meta["sha256"][:12],
                  acc=f"{meta['test_accuracy']:.1%}"))

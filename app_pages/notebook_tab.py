@@ -19,7 +19,8 @@ from visualizer import lesson_charts
 from visualizer import notebooks as nbs
 from visualizer.design import encode, from_zoo
 from visualizer.i18n import number, shape_text, t
-from visualizer.train import RECIPES, read_meta
+from visualizer.train import RECIPES
+from visualizer.training.store import read_meta
 
 
 def show(lesson: str, lang: str) -> None:

@@ -31,8 +31,8 @@ from visualizer.train import (
     LECTURE_ARCHS,
     RECIPES,
     eta_text,
-    read_meta,
 )
+from visualizer.training.store import read_meta
 
 SEEN_KEY = "train_seen_state"  # the run state this student last saw
 CHOICES = (*LECTURE_ARCHS, *FIGURE1_PAIRS)

@@ -19,7 +19,8 @@ from bench._common import record, table
 from models import build_model
 from visualizer.data import load_split
 from visualizer.runs import probe_indices
-from visualizer.train import FIGURE1_ARCHS, LECTURE_ARCHS, RECIPES, normalisation, read_meta, to_input
+from visualizer.train import FIGURE1_ARCHS, LECTURE_ARCHS, RECIPES, normalisation, to_input
+from visualizer.training.store import read_meta
 from visualizer.training.trainer import Pictures, Watch, augment, make_optimizer, train, zoo_model
 
 BLOCK = 12  # steps per turn

@@ -64,7 +64,7 @@ def status_now(folder: Path | None = None) -> dict[str, Any]:
 
 def meta_of(arch: str, folder: Path | None = None) -> dict[str, Any]:
     """A trained network's description, which the test expects to exist."""
-    from visualizer.train import read_meta
+    from visualizer.training.store import read_meta
 
     meta = read_meta(arch, folder)
     assert meta is not None, f"{arch} has no checkpoint description"

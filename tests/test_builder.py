@@ -21,10 +21,10 @@ from models import build_model
 from tests.conftest import make_fashion
 from tests.pages import open_page, text_of
 from visualizer import design as ds
-from visualizer import kept
 from visualizer import queue as q
 from visualizer.data import load_split
 from visualizer.train import evaluate
+from visualizer.training import store
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 
@@ -227,9 +227,10 @@ def test_jobs_run_in_the_order_they_came_one_per_student(fashion_env: Path) -> N
     assert ds.decode(next(r for r in rows if r["id"] == first)["design"]) == ds.template("tiny")
     # Each design's learned weights are kept with it: loaded back, they score what the job said.
     assert a["weights"] and b["weights"]
-    design, model, meta = kept.load(kept.path(first))
+    opened = store.load(store.Job(first))
+    design = opened.design
     assert design == ds.template("tiny")
-    again = evaluate(model, load_split("test"), design.size, meta["mean"], meta["std"])
+    again = evaluate(opened.model, load_split("test"), design.size, opened.mean, opened.std)
     assert round(again, 4) == a["accuracy"]
 
 

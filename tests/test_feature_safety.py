@@ -15,7 +15,7 @@ from tests.pages import open_page, text_of
 from visualizer.features import MAX_CHECKPOINT_BYTES, CheckpointError, load_checkpoint
 from visualizer.i18n import t
 from visualizer.state import shown
-from visualizer.train import check_meta, checkpoint_paths, read_meta
+from visualizer.training.store import check_meta, checkpoint_paths, read_meta
 
 pytestmark = pytest.mark.slow  # AppTest pages
 

@@ -24,9 +24,9 @@ from streamlit.testing.v1 import AppTest
 from tests.pages import open_page, text_of
 from tests.test_queue import BUDGET, tiny_job
 from visualizer import design as ds
-from visualizer import kept
 from visualizer import queue as q
 from visualizer.data import load_split
+from visualizer.training import store
 
 pytestmark = pytest.mark.slow  # AppTest pages and a few training steps: `make check` skips it
 
@@ -42,7 +42,7 @@ def trained(fashion_env: Path) -> str:
 
 def rebuilt(job: str) -> tuple[torch.nn.Module, dict[str, Any]]:
     """The kept network rebuilt by hand: torch.load of the file, the design's own build."""
-    data = torch.load(kept.path(job), map_location="cpu", weights_only=True)
+    data = torch.load(store.design_path(job), map_location="cpu", weights_only=True)
     model = ds.build(ds.decode(data["design"]), device="cpu")
     model.load_state_dict(data["state_dict"])
     return model.eval(), data
@@ -117,15 +117,15 @@ def test_a_trained_design_shows_the_maps_a_hook_on_its_first_layer_gives(trained
 def test_a_kept_file_that_cannot_be_used_is_said_with_a_way_back(fashion_env: Path, damage: str,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     job = "00c0ffee0001"
-    source = kept.path(job)
+    source = store.design_path(job)
     source.parent.mkdir(parents=True)
     if damage == "damaged":  # a kept file cut short (a full disk, a copy that failed)
         d = ds.template("tiny")
-        kept.save(job, d, ds.build(d, device="cpu"), accuracy=0.5, mean=0.0, std=1.0)
+        store.save(store.Job(job, d), ds.build(d, device="cpu"), {"accuracy": 0.5, "mean": 0.0, "std": 1.0})
         source.write_bytes(source.read_bytes()[:300])
     elif damage == "too_big":
         source.write_bytes(b"\0" * (2 * 2**20 + 1))
-        monkeypatch.setattr(kept, "MAX_BYTES", 2**20)
+        monkeypatch.setattr(store, "MAX_DESIGN_BYTES", 2**20)
     elif damage == "foreign":  # a real checkpoint, but no design to rebuild it
         torch.save({"w": torch.zeros(1)}, source)
     expected = {"damaged": "The file is damaged", "missing": "no longer on the server",
@@ -177,7 +177,7 @@ def test_the_boards_download_runs_alone_with_the_kept_models_logits(trained: str
     exec(compile(source, "tiny.py", "exec"), space)  # the file a student runs at home
     home = space["build"]().eval()
     home.load_state_dict(torch.load(io.BytesIO(weights), weights_only=True))
-    _, model, _ = kept.load(kept.path(trained))
+    model = store.load(store.Job(trained)).model
     x = torch.randn(4, 1, 28, 28, generator=torch.Generator().manual_seed(0))
     with torch.no_grad():
         assert torch.equal(home(x), model(x))
@@ -208,3 +208,24 @@ def test_the_students_finished_job_opens_its_feature_maps(trained: str) -> None:
     next(s for s in at.selectbox if s.key == "feat_arch").set_value("kept").run()
     assert next(s for s in at.selectbox if s.key == "feat_kept").value == trained
     assert at.query_params["kept"] in (trained, [trained])
+
+
+def test_a_students_own_kept_design_is_trained_further_from_the_page(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from visualizer.i18n import t
+
+    mine = tiny_job("local", nickname="Mina")  # a page run by AppTest is the student "local"
+    theirs = tiny_job("10.0.9.4", nickname="Bo")
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 2  # both on the board, their weights kept
+    monkeypatch.setattr(q, "ensure_worker", lambda folder=None: None)  # the job stays queued here
+    at = open_page("features", arch="kept", kept=theirs, lang="ko")
+    assert not at.exception and not any(b.key == "feat_further" for b in at.button)  # not theirs to train
+    at = open_page("features", arch="kept", kept=mine, lang="ko")
+    assert not at.exception
+    next(b for b in at.button if b.key == "feat_further").click().run()
+    assert not at.exception and not at.error
+    queued = q.mine("local")
+    assert queued is not None and queued["from"] == mine
+    assert ds.decode(queued["design"]) == ds.template("tiny")
+    assert t("kept.further.queued", "ko") in text_of(at)
+    assert any(b.key == "feat_further_follow" for b in at.button)

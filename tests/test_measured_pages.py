@@ -33,11 +33,10 @@ from visualizer.train import (
     FIGURE1_MINUTES,
     RECIPES,
     Recipe,
-    checkpoint_paths,
     normalisation,
-    read_meta,
     to_input,
 )
+from visualizer.training.store import checkpoint_paths, read_meta
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("measured")]  # slow: `make check` skips it;
 # one group: the module fixture trains five networks (~1 min), once, on one xdist worker

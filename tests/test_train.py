@@ -22,6 +22,7 @@ from models import build_model
 from tests.conftest import make_fashion, meta_of, status_now
 from visualizer.data import load_split
 from visualizer.features import CheckpointError, load_checkpoint
+from visualizer.paths import atomic_write, cache_dir
 from visualizer.runs import (
     RunError,
     is_running,
@@ -30,19 +31,9 @@ from visualizer.runs import (
     run_training,
     start_run,
 )
-from visualizer.train import (
-    RECIPES,
-    Recipe,
-    atomic_write,
-    cache_dir,
-    checkpoint_paths,
-    evaluate,
-    normalisation,
-    read_meta,
-    save,
-    to_input,
-)
+from visualizer.train import RECIPES, Recipe, evaluate, normalisation, to_input
 from visualizer.training import runner
+from visualizer.training.store import Zoo, checkpoint_paths, read_meta, run_values, save
 from visualizer.training.trainer import Pictures, Progress, Watch, train, zoo_model
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
@@ -76,8 +67,9 @@ def test_checkpoint_round_trips_and_its_accuracy_can_be_checked(tiny_run, tiny_d
     result, mean, std = tiny_run
     _, test_set = tiny_data
     accuracy = evaluate(result.model, test_set, TINY.input_size, mean, std)
-    pt, js = save("resnet18", TINY, result, test_accuracy=accuracy, mean=mean, std=std, seed=0,
-                  n_train=320, folder=tmp_path)
+    pt = save(Zoo("resnet18"), result.model, run_values(TINY, result, test_accuracy=accuracy, mean=mean,
+                                                        std=std, seed=0, n_train=320), tmp_path)
+    js = checkpoint_paths("resnet18", tmp_path)[1]
     assert (pt.name, js.name) == ("fashion-resnet18.pt", "fashion-resnet18.json")
     meta = json.loads(js.read_text())
     for key in ("arch", "input_size", "mean", "std", "resize", "epochs", "seconds", "test_accuracy",
@@ -158,7 +150,7 @@ def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, t
 def test_a_write_killed_halfway_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "fashion-x.pt"
     target.write_bytes(b"old checkpoint")
-    code = ("import os, signal, sys; from pathlib import Path; from visualizer.train import atomic_write\n"
+    code = ("import os, signal, sys; from pathlib import Path; from visualizer.paths import atomic_write\n"
             "def half(fh):\n"
             "    fh.write(b'new, half wri'); fh.flush(); os.kill(os.getpid(), signal.SIGKILL)\n"
             f"atomic_write(Path({str(target)!r}), half)\n")

@@ -18,7 +18,8 @@ from visualizer.i18n import t
 from visualizer.images import gray_picture
 from visualizer.roles import teacher_token
 from visualizer.runs import read_status, run_training
-from visualizer.train import FIGURE1_MINUTES, RECIPES, Recipe, checkpoint_paths, read_meta, to_input
+from visualizer.train import FIGURE1_MINUTES, RECIPES, Recipe, to_input
+from visualizer.training.store import checkpoint_paths, read_meta
 
 pytestmark = pytest.mark.slow  # AppTest pages, real training or files: `make check` skips it
 

@@ -16,10 +16,12 @@ from visualizer.data import DataError
 from visualizer.diagram import DETAILS
 from visualizer.export import FORMATS, THEMES, ExportProblem, SlideStyle, export
 from visualizer.i18n import LANGS, t
+from visualizer.paths import cache_dir
 from visualizer.runs import RUN_THREADS, RunError, run_training
 from visualizer.tables import summary_text
 from visualizer.trace import ShapeError, trace_named
-from visualizer.train import RECIPES, Recipe, cache_dir, checkpoint_paths, read_meta
+from visualizer.train import RECIPES, Recipe
+from visualizer.training.store import checkpoint_paths, read_meta
 from visualizer.training.trainer import Progress
 
 

@@ -1552,6 +1552,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "이 파일은 수업에서 학습한 설계가 아닙니다. 네트워크를 다시 만들 설계가 들어 있지 않습니다. "
                           "다른 설계를 고르거나 선생님께 알리세요."),
     # --- end of the kept design ---
+    # --- the checkpoint store: a kept design trained further (issue 29) ---
+    "kept.further": ("Train it further", "이어서 더 학습하기"),
+    "kept.further.help": ("Queue this design again, starting from the weights it learned instead of random ones. "
+                          "It gets one more share of the class's budget, and its result is a new row on the board.",
+                          "이 설계를 다시 대기열에 넣습니다. 무작위 가중치가 아니라 이미 배운 가중치에서 시작합니다. "
+                          "반의 학습 예산을 한 번 더 받고, 결과는 게시판에 새 줄로 올라갑니다."),
+    "kept.further.queued": ("This design is in the queue again: it will start from the weights shown here.",
+                            "이 설계가 다시 대기열에 있습니다. 여기 보이는 가중치에서 시작합니다."),
+    "kept.further.follow": ("Follow it on the builder page", "설계 만들기 페이지에서 지켜보기"),
+    "kept.from": ("Trained further: this run started from the weights an earlier run of the same design kept.",
+                  "이어서 학습한 결과입니다. 같은 설계의 앞선 학습이 남긴 가중치에서 시작했습니다."),
+    "queue.further_other": ("Those kept weights belong to another design: train this one from the start (Train it).",
+                            "남아 있는 가중치는 다른 설계의 것입니다. 이 설계는 처음부터 학습하세요('학습 시작')."),
+    "queue.further_again": ("You have trained these weights further already, and the same start gives the same "
+                             "result. Pick the newer design in the list (Mine) and train that one further.",
+                             "이 가중치는 이미 이어서 학습했습니다. 같은 곳에서 시작하면 결과도 같습니다. 목록에서 "
+                             "더 새로운 내 설계를 골라 그것을 이어서 학습하세요."),
+    # --- end of a kept design trained further ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from visualizer.train import atomic_write, cache_dir
+from visualizer.paths import atomic_write, cache_dir
 
 MAX_QUERY = 10_000  # characters of a lecture's link (a builder's design= is at most 8,000)
 STALE_SECONDS = 4 * 3600  # a lecture not touched for this long is over

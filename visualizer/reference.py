@@ -85,7 +85,8 @@ def _read(name: str, folder: Path | None = None) -> dict[str, Any] | None:
 def figure1(folder: Path | None = None) -> tuple[dict[str, dict[str, Any]], dict[str, str]] | None:
     """The reference Figure 1 networks' descriptions (the keys the lesson reads) and the
     file's stamp, or None."""
-    from visualizer.train import FIGURE1_ARCHS, META_CHECKS, META_OPTIONAL
+    from visualizer.train import FIGURE1_ARCHS
+    from visualizer.training.store import META_CHECKS, META_OPTIONAL
 
     data = _read("figure1.json", folder)
     nets = data.get("networks") if data else None
@@ -100,7 +101,8 @@ def figure1(folder: Path | None = None) -> tuple[dict[str, dict[str, Any]], dict
 
 def write_figure1(cache: Path, out: Path, command: str) -> Path | None:
     """``figure1.json`` from the descriptions in ``cache`` (only networks trained there)."""
-    from visualizer.train import FIGURE1_ARCHS, read_meta
+    from visualizer.train import FIGURE1_ARCHS
+    from visualizer.training.store import read_meta
 
     nets = {}
     for arch in FIGURE1_ARCHS:
@@ -178,17 +180,15 @@ def googlenet(aux_weight: float, folder: Path | None = None
 def write_reuse(cache: Path, out: Path, command: str) -> Path | None:
     """``densenet_reuse.json`` from the DenseNet-121 trained in ``cache``."""
     from models import build_model
-    from visualizer.features import load_checkpoint
     from visualizer.shortcuts import dense_reuse
-    from visualizer.train import checkpoint_paths, read_meta
+    from visualizer.training import store
 
-    meta = read_meta("densenet121", cache)
-    if not meta:
+    if not store.read_meta("densenet121", cache):
         return None
     torch.manual_seed(0)  # as common.shared_model builds it: the same network before training
     before = dense_reuse(build_model("densenet121", device="cpu", in_channels=1, num_classes=10))
-    model = build_model("densenet121", device="cpu", in_channels=1, num_classes=10)
-    load_checkpoint(model, checkpoint_paths("densenet121", cache)[0], sha256=meta["sha256"])
+    trained = store.load(store.Zoo("densenet121"), cache)
+    model, meta = trained.model, trained.values
     data = {"made": stamp(command),
             "meta": {k: meta[k] for k in ("test_accuracy", "recipe", "epochs", "sha256", "date", "seed")},
             "trained": [asdict(m) for m in dense_reuse(model)], "before": [asdict(m) for m in before]}

@@ -24,7 +24,7 @@ import secrets
 import sys
 from pathlib import Path
 
-from visualizer.train import atomic_write, cache_dir
+from visualizer.paths import atomic_write, cache_dir
 
 COOKIE = "cnnvis_teacher"
 SIGN_IN = "/api/teacher/sign-in"

@@ -21,17 +21,9 @@ import torch
 
 from visualizer.data import DataError, Split, load_split
 from visualizer.errors import CodedError
-from visualizer.train import (
-    ERROR_SAMPLE,
-    FIGURE1_ARCHS,
-    RECIPES,
-    Recipe,
-    cache_dir,
-    evaluate,
-    normalisation,
-    save,
-)
-from visualizer.training import runner
+from visualizer.paths import CACHE_ENV, cache_dir
+from visualizer.train import ERROR_SAMPLE, FIGURE1_ARCHS, RECIPES, Recipe, evaluate, normalisation
+from visualizer.training import runner, store
 from visualizer.training.trainer import Pictures, Progress, Watch, train, zoo_model
 
 RUN_THREADS = runner.THREADS  # intra-op threads of a run; a low priority keeps the server first in line
@@ -191,8 +183,9 @@ def _locked_run(arch: str, recipe: Recipe, folder: Path | None, seed: int, limit
             extra.update(train_error=round(train_error, 4),
                          error_curve=[*result.errors[:-1], final_point])
         try:
-            save(arch, recipe, result, test_accuracy=accuracy, mean=mean, std=std, seed=seed,
-                 n_train=len(train_set), folder=folder, extra=extra)
+            store.save(store.Zoo(arch), result.model,
+                       store.run_values(recipe, result, test_accuracy=accuracy, mean=mean, std=std,
+                                        seed=seed, n_train=len(train_set), extra=extra), folder)
         except OSError as exc:
             write_status({**base, "state": "failed", "error": "run.save_failed",
                           "values": {"why": exc.strerror or str(exc)}}, folder)
@@ -240,7 +233,7 @@ def start_run(arch: str | tuple[str, ...], folder: Path | None = None) -> int:
         write_status(starting, folder)
         with open(d / "log.txt", "ab") as log:
             proc = runner.spawn(["train", *archs, "--quiet", "--nice", str(RUN_NICE), "--started-by", "page"],
-                                log=log, env={"CNNVIS_CACHE": str(folder or cache_dir())}, memory=RUN_MEMORY)
+                                log=log, env={CACHE_ENV: str(folder or cache_dir())}, memory=RUN_MEMORY)
         write_status(starting | {"pid": proc.pid}, folder)  # until the run writes its own
     except OSError as exc:
         raise RunError("unwritable", folder=str(d), why=exc.strerror or str(exc),

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from models import build_model
 from models.cifar import cifar_net
 from models.densenet import DenseBlock, DenseLayer, Transition
 from visualizer.data import Split
+from visualizer.paths import atomic_write, cache_dir
 from visualizer.train import to_input
 
 GRADIENT_DEPTHS = tuple(range(8, 111, 6))  # 6n + 2 from 8 to 110 (the paper's deepest CIFAR net)
@@ -66,8 +66,6 @@ def kept_on_disk(what: str, key: dict[str, object], x: torch.Tensor, y: torch.Te
     the pictures themselves (their bytes' SHA-256) and :data:`MEASURE_VERSION`. An unreadable
     or unwritable file is no error: the numbers are computed again.
     """
-    from visualizer.train import cache_dir
-
     digest = hashlib.sha256()
     digest.update(json.dumps({"what": what, "version": MEASURE_VERSION, **key}, sort_keys=True).encode())
     for tensor in (x, y):
@@ -80,9 +78,8 @@ def kept_on_disk(what: str, key: dict[str, object], x: torch.Tensor, y: torch.Te
     out = compute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([{"name": g.name, "norm": g.norm} for g in out]))
-        tmp.replace(path)  # readers never see half a file
+        text = json.dumps([{"name": g.name, "norm": g.norm} for g in out])
+        atomic_write(path, lambda fh: fh.write(text.encode()))  # readers never see half a file
     except OSError:
         pass
     return out

@@ -1,23 +1,13 @@
-"""Training the zoo's networks on Fashion-MNIST, on the CPU: recipes, the pictures as every
-network receives them, checkpoints, the cache folder (the trainer is ``visualizer.training``).
-
-No streamlit here. :func:`save` writes ``fashion-<arch>.pt`` (a plain state_dict) and ``fashion-<arch>.json``
-(everything needed to check its accuracy) atomically: each is written to a temporary file in the
-same folder and renamed, so a run that is killed leaves the previous result as it was.
+"""Training the zoo's networks on Fashion-MNIST, on the CPU: the recipes and the pictures as
+every network receives them. No streamlit here. The trainer, the job runner and the checkpoint
+store are in ``visualizer.training``; the cache folder in ``visualizer.paths``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
-import os
-import tempfile
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import torch
 import torch.nn.functional as F
@@ -25,10 +15,6 @@ from torch import nn
 
 from visualizer.data import Split
 
-if TYPE_CHECKING:
-    from visualizer.training.trainer import RunResult
-
-CACHE_ENV = "CNNVIS_CACHE"
 RESIZE_MODE = "bilinear"  # 28 px -> input size with F.interpolate(align_corners=False)
 LECTURE_ARCHS = ("alexnet", "googlenet", "resnet18", "densenet121")  # the four notebooks
 # The ResNet paper's Figure 1 (plain 20 and 56 layers), with the residual twins beside them.
@@ -167,15 +153,6 @@ FIGURE1_MINUTES = {"pair20": 5, "pair56": 12, "all": 20}
 WEIGHTS_MINUTES = 37
 
 
-def cache_dir() -> Path:
-    """``$CNNVIS_CACHE``, else ``$XDG_CACHE_HOME/cnn-visualizer``, else ``~/.cache/cnn-visualizer``."""
-    env = os.environ.get(CACHE_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "cnn-visualizer"
-
-
 def normalisation(train: Split) -> tuple[float, float]:
     """Mean and standard deviation of the training pixels, scaled to 0..1 (0.2860, 0.3530)."""
     x = train.images.float().div_(255)
@@ -207,140 +184,6 @@ def evaluate(model: nn.Module, split: Split, size: int, mean: float, std: float,
             x = to_input(split.images[i:i + batch], size, mean, std)
             correct += int((logits(model(x)).argmax(1) == split.labels[i:i + batch]).sum())
     return correct / max(1, len(split))
-
-
-def checkpoint_paths(arch: str, folder: Path | None = None) -> tuple[Path, Path]:
-    """``fashion-<arch>.pt`` and ``fashion-<arch>.json`` in the cache folder."""
-    root = folder or cache_dir()
-    return root / f"fashion-{arch}.pt", root / f"fashion-{arch}.json"
-
-
-def atomic_write(path: Path, write: Callable[[Any], None]) -> None:
-    """Write through a temporary file in the same folder, flushed to disk, then rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def save(arch: str, recipe: Recipe, result: RunResult, *, test_accuracy: float, mean: float,
-         std: float, seed: int, n_train: int, folder: Path | None = None,
-         extra: dict[str, Any] | None = None) -> tuple[Path, Path]:
-    """Write the checkpoint and its description; returns their paths.
-
-    The JSON carries the weights' size and SHA-256, so a description is never read with other
-    weights (:func:`read_meta` compares the size, the loader the digest).
-    """
-    pt, js = checkpoint_paths(arch, folder)
-    pt.parent.mkdir(parents=True, exist_ok=True)
-    # contiguous: a plain state_dict whatever memory format the run trained in
-    state = {k: v.detach().contiguous().clone() for k, v in result.model.state_dict().items()}
-    digest = hashlib.sha256()
-
-    def write_pt(fh: Any) -> None:
-        torch.save(state, fh)
-
-    atomic_write(pt, write_pt)
-    with open(pt, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    meta = {
-        "arch": arch, "dataset": "fashion-mnist", "input_size": recipe.input_size,
-        "in_channels": 1, "num_classes": 10, "mean": mean, "std": std, "resize": RESIZE_MODE,
-        "align_corners": False, "epochs": round(result.steps * recipe.batch_size / n_train, 3),
-        "steps": result.steps, "seconds": round(result.seconds, 1),
-        "test_accuracy": test_accuracy, "seed": seed, "recipe": asdict(recipe),
-        "torch": torch.__version__, "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "weights_bytes": pt.stat().st_size, "sha256": digest.hexdigest(), "curve": result.curve,
-        **(extra or {}),
-    }
-    atomic_write(js, lambda fh: fh.write(json.dumps(meta, indent=1).encode()))
-    return pt, js
-
-
-MAX_META_BYTES = 1_000_000  # a description is a few kB; a bigger file is not read at all
-_REAL = (int, float)
-
-
-def _real(v: object, low: float = -math.inf, high: float = math.inf) -> bool:
-    """A finite number (not a bool) within [low, high]."""
-    return isinstance(v, _REAL) and not isinstance(v, bool) and math.isfinite(v) and low <= v <= high
-
-
-def _whole(v: object, low: int = 0, high: int = 2**62) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
-
-
-# What the pages read from a description, and what each value may be. A description with any of
-# these missing or of the wrong type (edited by hand, cut by a full disk, written by another
-# program) is skipped with a note, never a crashed page (issue 27).
-META_CHECKS: dict[str, Callable[[object], bool]] = {
-    "input_size": lambda v: _whole(v, 1, 512),
-    "mean": lambda v: _real(v, -10, 10),
-    "std": lambda v: _real(v, 1e-6, 10),
-    "test_accuracy": lambda v: _real(v, 0, 1),
-    "epochs": lambda v: _real(v, 0, 10_000),
-    "steps": lambda v: _whole(v),
-    "seconds": lambda v: _real(v, 0),
-    "seed": lambda v: _whole(v, -(2**62)),
-    "date": lambda v: isinstance(v, str) and 10 <= len(v) <= 64,
-    "sha256": lambda v: isinstance(v, str) and len(v) == 64 and all(c in "0123456789abcdef" for c in v),
-    "weights_bytes": lambda v: _whole(v),
-    "recipe": lambda v: isinstance(v, dict) and all(
-        _real(v.get(k)) for k in ("input_size", "epochs", "batch_size", "lr", "weight_decay")),
-}
-META_OPTIONAL: dict[str, Callable[[object], bool]] = {
-    "test_images": lambda v: _whole(v, 1),
-    "train_error": lambda v: _real(v, 0, 1),
-    "error_curve": lambda v: isinstance(v, list) and len(v) <= 10_000 and all(
-        isinstance(p, dict) and all(_real(p.get(k)) for k in ("epoch", "train_error", "test_error"))
-        for p in v),
-}
-
-
-def check_meta(arch: str, folder: Path | None = None) -> tuple[dict[str, Any] | None, str | None]:
-    """``arch``'s description and, when a description is there but cannot be used, why
-    (``"too_big"``, ``"damaged"`` or ``"field:<name>"``). A description written for other
-    weights (a run saving right now) is no description, without a note."""
-    pt, js = checkpoint_paths(arch, folder)
-    try:
-        if js.stat().st_size > MAX_META_BYTES:
-            return None, "too_big"
-        text = js.read_bytes()[:MAX_META_BYTES]
-    except OSError:
-        return None, None
-    try:
-        meta = json.loads(text)
-    except (ValueError, RecursionError):
-        return None, "damaged"
-    if not isinstance(meta, dict):
-        return None, "damaged"
-    for key, ok in META_CHECKS.items():
-        if not ok(meta.get(key)):
-            return None, f"field:{key}"
-    for key, ok in META_OPTIONAL.items():
-        if key in meta and not ok(meta[key]):
-            return None, f"field:{key}"
-    try:
-        size = pt.stat().st_size
-    except OSError:
-        return None, None
-    if meta["weights_bytes"] != size:
-        return None, None
-    return meta, None
-
-
-def read_meta(arch: str, folder: Path | None = None) -> dict[str, Any] | None:
-    """The description of ``arch``'s Fashion-MNIST checkpoint, or None if there is none that
-    matches its weights file (missing, unreadable, written for other weights, or damaged:
-    :func:`check_meta` says why)."""
-    return check_meta(arch, folder)[0]
 
 
 def eta_text(seconds: float) -> str:

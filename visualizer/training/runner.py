@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from visualizer.train import atomic_write
+from visualizer.paths import atomic_write
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: `python -m visualizer` runs there
 
