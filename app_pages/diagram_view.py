@@ -42,9 +42,11 @@ const fit = (host) => {
   svg.style.width = `${w * scale}px`;
   svg.style.height = `${h * scale}px`;
   host.style.maxHeight = host.cnnvisSlide ? `${Math.round(screen)}px` : '';
-  // Wider than its column (its text kept readable): open on its middle, where the network's
-  // spine runs, not on its left edge; the student scrolls either way.
-  if (host.cnnvisScale !== scale && w * scale > room) host.scrollLeft = (w * scale - room) / 2;
+  // Wider than its column (its text kept readable): a top-to-bottom diagram opens on its
+  // middle, where the network's spine runs; a left-to-right one (wider than tall) on its
+  // input, where it is read from (opened on its middle, DenseNet's strip began at its third
+  // block). The student scrolls either way.
+  if (host.cnnvisScale !== scale && w * scale > room) host.scrollLeft = w > h ? 0 : (w * scale - room) / 2;
   const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
   if (host.cnnvisSlide && lit && h * scale > screen) {
     const box = lit.getBoundingClientRect(), frame = host.getBoundingClientRect();

@@ -75,6 +75,7 @@ FASHION_SAMPLES = tuple(f"fashion{c}" for c in range(10))  # the first test pict
 SAMPLES = ("sunset", "poster", "stripes", *FASHION_SAMPLES)
 SOURCES = ("auto", "fashion", "imagenet", "random")
 WEIGHTS_PATH_KEY = "feat_weights_path"  # a file path typed in: not part of the link
+FILTERS_SHOWN = 48  # a design's first-layer filters drawn (AlexNet's 64 would be two more rows)
 STATE = Controls("feat", {
     "arch": ChoiceParam((*ARCHS, KEPT), "alexnet", problem="url.bad_arch"),
     "kept": TextParam(store.is_job_id, "url.bad_kept"),  # the kept design's job (in the link while shown)
@@ -371,7 +372,9 @@ def render() -> None:
                 st.caption(t(f"feat.filters.imagenet{'.alexnet' if arch == 'alexnet' else ''}", lang,
                              n=conv.out_channels))
             else:
-                st.image(first_filters(model, limit=48, side=36), width=36)
+                st.image(first_filters(model, limit=FILTERS_SHOWN, side=36), width=36)
+                if conv.out_channels > FILTERS_SHOWN:  # the title counts them all
+                    st.caption(t("feat.filters.first", lang, shown=FILTERS_SHOWN))
     with right:
         strip(data, arch, w, result, lang)
         label = result.find(layer).label

@@ -118,11 +118,14 @@ CSS = f"""
 {ON} [data-testid="stMain"] h3, {ON} [data-testid="stMain"] h4 {{ font-size: 1.05rem !important;
   padding: 0.1rem 0 !important; }}
 /* Streamlit pulls the block after a heading up by 1rem, to undo the heading's own 1rem of
-   padding below; a slide's heading keeps 0.1rem, so an alert right after it covered it (text
-   after it has room to spare: the slides keep that space) */
-{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has(+ [data-testid="stElementContainer"]
-  [data-testid="stAlert"]) [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{
-  margin-bottom: 0 !important; }}
+   padding below; a slide's heading keeps 0.1rem, so a box right after it (an alert, a code
+   block, a table, a diagram) covered its lower half. Text after a heading has room to spare
+   in its line height: the slides keep that space. */
+{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"]
+  :is(h2, h3, h4)):not(:has(+ [data-testid="stElementContainer"] [data-testid="stMarkdown"]))
+  [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: 0 !important; }}
+/* Korean breaks between words, never inside one ("아/껴", "숫자 9216개/로") */
+{ON} [data-testid="stMain"] :is(h1, h2, h3, h4) {{ word-break: keep-all; }}
 {ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
 {ON} [data-testid="stMain"] code {{ font-size: max(18px, 0.85em) !important; }}
 {ON} [data-testid="stMain"] [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}

@@ -195,3 +195,12 @@ def test_the_page_says_a_description_is_damaged(monkeypatch: pytest.MonkeyPatch,
     assert not at.exception
     assert t("feat.meta_skipped", "ko", file="fashion-alexnet.json",
              why=t("feat.meta_why.field", "ko", field="mean")) in text_of(at)
+
+
+def test_the_filters_title_says_how_many_of_them_are_drawn() -> None:
+    """AlexNet's first layer has 64 filters (torchvision's count); the page draws the first 48
+    and says so under them, in the page's language."""
+    at = open_page("features", lang="ko", arch="alexnet")
+    text = text_of(at)
+    assert "첫 층의 필터 (64개, 11×11×3)" in text
+    assert "그중 처음 48개입니다." in text

@@ -67,6 +67,7 @@ def test_nested_values_are_translated() -> None:
 @pytest.mark.parametrize(("n", "en", "ko"), [
     (61_100_840, "61.1 M", "6,110만"), (714_188_480, "714 M", "7.14억"),
     (2_834_161_664, "2.83 G", "28.34억"), (23_296, "23.3 K", "2.3만"), (640, "640", "640"),
+    (2_000_000_000_000, "2,000 G", "2조"), (1_250_000_000_000, "1,250 G", "1.25조"),
 ])
 def test_numbers_read_naturally(n: int, en: str, ko: str) -> None:
     assert number(n, "en") == en

@@ -374,8 +374,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.tab.family": ("⑥ ResNet-18 … 152", "⑥ ResNet-18 … 152"),
     "res.code": ("The lecture's code", "강의 코드"),
     "res.trace": ("Its trace", "추적 결과"),
-    "res.in_dim": ("in_dim = out_dim (channels)", "in_dim = out_dim (채널)"),
-    "res.mid_dim": ("mid_dim", "mid_dim"),
+    "res.in_dim": ("Channels in and out (in_dim = out_dim)", "들어오고 나가는 채널 수 (in_dim = out_dim)"),
+    "res.mid_dim": ("Channels in the middle (mid_dim)", "가운데 채널 수 (mid_dim)"),
     "res.size": ("Feature map size", "특징 맵 크기"),
     "res.basic": ("Basic block (ResNet-18/34)", "기본 블록 (ResNet-18/34)"),
     "res.bottleneck": ("Bottleneck block (ResNet-50/101/152)", "병목 블록 (ResNet-50/101/152)"),
@@ -832,6 +832,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.prep.gray": ("Resized to {size}×{size} and turned grayscale with values from 0 to 1, as in the lecture's Fashion-MNIST notebooks.",
                        "강의의 Fashion-MNIST 노트북처럼 {size}×{size}(으)로 크기를 바꾸고 0부터 1 사이 값의 흑백으로 바꿉니다."),
     "feat.filters": ("The first layer's filters ({n} of them, {k}×{k}×{c})", "첫 층의 필터 ({n}개, {k}×{k}×{c})"),
+    "feat.filters.first": ("The first {shown} of them.", "그중 처음 {shown}개입니다."),
     "feat.shape": ("Output of {layer}: {shape}", "{layer}의 출력: {shape}"),
     "feat.weights": ("Trained weights (optional)", "학습된 가중치 (선택)"),
     "feat.weights.help": ("Path of a torchvision checkpoint file on this computer, for example /home/teacher/alexnet-owt-7be5be79.pth. Files under torchvision's names in torch's hub cache (~/.cache/torch/hub/checkpoints, or $TORCH_HOME/hub/checkpoints) are found without typing. Nothing is downloaded unless you press the fetch button. The environment variable CNNVIS_WEIGHTS can set it when the app starts.",
@@ -1858,6 +1859,8 @@ def particle(word: str, pair: str) -> str:
 def number(n: float, lang: str = DEFAULT_LANG) -> str:
     """A large count the way a reader says it: 61.1 M, 714 M, 2.83 G (ko: 6110만, 7.1억)."""
     if lang == "ko":
+        if n >= 1e12:  # 2조, not 20000억
+            return f"{n / 1e12:.2f}조".replace(".00조", "조")
         if n >= 1e8:
             return f"{n / 1e8:.2f}억".replace(".00억", "억")
         if n >= 1e4:

@@ -58,7 +58,8 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
     # at 390 px, "transition2" does not (전환 층 2 is the shorter in Korean)
     phone = [{**a.to_plotly_json(), "text": min(a.text, rows[int(a.x)][0], key=len)}
              if not a.text.startswith("<b>") else a.to_plotly_json() for a in fig.layout.annotations]
-    fig.update_layout(xaxis={"title": t("dense.layer_axis", lang)},
+    # no line up the middle at x = 0: it ran through the input's count (64)
+    fig.update_layout(xaxis={"title": t("dense.layer_axis", lang), "zeroline": False},
                       yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
                              "gridcolor": palette.GRID},
                       meta={"narrow": {"layout": {"annotations": phone}}})
