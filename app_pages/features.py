@@ -272,7 +272,9 @@ def sample_label(name: str, lang: str) -> str:
 
 def render() -> None:
     lang = common.header(STATE)
-    c = st.columns([2, 2, 3])
+    # A kept design's entries are long ("Mine · trained further · finished 15:58 · 39.3% · tiny"): its
+    # picker gets the wider column (the list is cut at the box's width).
+    c = st.columns([4, 7, 6] if STATE["arch"] == KEPT else [2, 2, 3])
     arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
                         format_func=lambda n: t("kept.choice" if n == KEPT else f"arch.{n}", lang))
     listed: dict[str, q.Kept] = {}
@@ -538,7 +540,9 @@ def further_waiting(job: str, child: str, lang: str) -> None:
         st.rerun(scope="app")
     jobs = q.waiting()
     place = next((n for n, j in enumerate(jobs) if j.get("id") == child), None)
-    if place is None:
+    if place is None and now.get("state") == "waiting_machine":  # the teacher's own run has the machine
+        st.info(t("queue.state.waiting_machine", lang), icon=":material/hourglass_top:")
+    elif place is None:
         st.info(t("kept.further.training", lang), icon=":material/model_training:")
     else:
         st.info(t("kept.further.queued", lang, n=place + 1), icon=":material/hourglass_top:")

@@ -289,8 +289,8 @@ def test_only_a_click_trains_further_and_the_page_shows_how_it_ended(
     pick = next(s for s in at.selectbox if s.key == "feat_kept")
     labels = list(pick.options)  # AppTest holds the options as the browser shows them
     at1, at2 = (time.strftime("%H:%M", time.localtime(x)) for x in (1_000.0, 2_000.0))
-    assert labels == [f"내 설계 · 39.3% · tiny · 이어서 학습 · {at2} 완료",
-                      f"내 설계 · 39.3% · tiny · {at1} 완료"]
+    assert labels == [f"내 설계 · 이어서 학습 · {at2} 완료 · 39.3% · tiny",
+                      f"내 설계 · {at1} 완료 · 39.3% · tiny"]
     next(b for b in at.button if b.key == "feat_further_open").click().run()
     assert next(s for s in at.selectbox if s.key == "feat_kept").value == child["id"]
     assert any(b.key == "feat_further" for b in at.button)  # the new design may go further still
@@ -305,5 +305,5 @@ def test_two_runs_that_end_in_one_minute_are_told_apart(fashion_env: Path) -> No
     pick = next(s for s in at.selectbox if s.key == "feat_kept")
     when = time.strftime("%H:%M", time.localtime(5_000.0))
     assert sorted(pick.options) == [  # as the browser shows them
-        f"Mine · 39.3% · tiny · finished {when} · 0000000000c1",
-        f"Mine · 39.3% · tiny · finished {when} · 0000000000c2"]
+        f"Mine · finished {when} · 39.3% · tiny · 0000000000c1",
+        f"Mine · finished {when} · 39.3% · tiny · 0000000000c2"]
