@@ -307,3 +307,25 @@ def test_two_runs_that_end_in_one_minute_are_told_apart(fashion_env: Path) -> No
     assert sorted(pick.options) == [  # as the browser shows them
         f"Mine · finished {when} · 39.3% · tiny · 0000000000c1",
         f"Mine · finished {when} · 39.3% · tiny · 0000000000c2"]
+
+
+def test_a_further_job_that_failed_is_said_and_the_button_comes_back(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from visualizer.i18n import t
+
+    monkeypatch.setattr(q, "ensure_worker", lambda folder=None: None)
+    kept_parent("0000000000a1", "local", finished=1_000.0)
+    at = open_page("features", arch="kept", kept="0000000000a1", lang="en")
+    next(b for b in at.button if b.key == "feat_further").click().run()
+    child = q.mine("local")
+    assert child is not None
+    # The worker ends it as failed (over its memory limit), as _finish writes it.
+    (q.queue_dir() / "jobs" / child["file"]).unlink()
+    (q.queue_dir() / "done" / f"{child['id']}.json").write_text(json.dumps(
+        {**{k: v for k, v in child.items() if k != "file"}, "state": "failed", "error": "queue.memory_limit",
+         "values": {"gib": "1.2"}}))
+    at.run()
+    assert not at.exception
+    # The page writes the values Markdown-safe (1\.2): the sentence read without its escapes.
+    assert [e.value.replace("\\", "") for e in at.error] == [t("queue.memory_limit", "en", gib="1.2")]
+    assert any(b.key == "feat_further" for b in at.button) and q.further_of("local", "0000000000a1") is None
