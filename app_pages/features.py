@@ -37,7 +37,7 @@ from visualizer import design as ds
 from visualizer import imagenet, lesson_charts
 from visualizer import queue as q
 from visualizer.data import DataError, load_split
-from visualizer.errors import CodedError
+from visualizer.errors import CodedError, StoredError
 from visualizer.features import (
     IMAGENET_MEAN,
     IMAGENET_STD,
@@ -273,7 +273,9 @@ def sample_label(name: str, lang: str) -> str:
 
 def render() -> None:
     lang = common.header(STATE)
-    c = st.columns([2, 2, 3])
+    # A kept design's entries are long ("Mine · trained further · finished 15:58 · 39.3% · tiny"): its
+    # picker gets the wider column (the list is cut at the box's width).
+    c = st.columns([4, 7, 6] if STATE["arch"] == KEPT else [2, 2, 3])
     arch = STATE.choice("arch", t("feat.arch", lang), widget="select", where=c[0],
                         format_func=lambda n: t("kept.choice" if n == KEPT else f"arch.{n}", lang))
     listed: dict[str, q.Kept] = {}
@@ -407,8 +409,9 @@ def kept_hidden(arch: str) -> tuple[str, ...]:
 def option_label(entry: q.Kept, lang: str) -> str:
     """A kept design in the list (a nickname and a design's name: the selectbox shows its
     options as plain text)."""
-    if entry.mine:
-        return t("kept.option.mine", lang, name=entry.name, acc=entry.accuracy)
+    if entry.mine:  # two runs of one design differ by their end, and by where they started
+        return t("kept.option.mine.further" if entry.parent else "kept.option.mine", lang, name=entry.name,
+                 acc=entry.accuracy, time=finish_time(entry.finished))
     return t("kept.option.board", lang, rank=entry.rank, who=entry.nickname, name=entry.name,
              acc=entry.accuracy)
 
@@ -424,9 +427,14 @@ def kept_picker(listed: dict[str, q.Kept], where: Any, lang: str) -> str | None:
         return None
     if current not in options:
         STATE.set("kept", options[0])
+    labels = {j: option_label(listed[j], lang) if j in listed else t("kept.option.link", lang)
+              for j in options}
+    twice = {label for label in labels.values() if list(labels.values()).count(label) > 1}
+    for j, label in labels.items():  # two ends in one minute: the job's own name tells them apart
+        if label in twice:
+            labels[j] = f"{label} · {j}"
     return str(STATE.choice("kept", t("kept.pick", lang), widget="select", where=where, options=options,
-                            format_func=lambda j: option_label(listed[j], lang) if j in listed
-                            else t("kept.option.link", lang)))
+                            format_func=labels.__getitem__))
 
 
 def back_button(lang: str) -> None:
@@ -467,33 +475,99 @@ def kept_weights(job: str | None, entry: q.Kept | None, lang: str) -> Weights | 
                     **{k: float(meta[k]) for k in store.DESIGN_VALUES if k in meta}})
 
 
+FURTHER_PROBLEM = "feat_further_problem"  # the queue's refusal of the last click, said on the next run
+FURTHER_SENT = "feat_further_sent"  # the job this session queued last: how it ended is said here
+
+
 def further(job: str, design: ds.Design, nickname: str, lang: str) -> None:
     """The student's own kept design queued again, starting from the weights it learned (trained
-    further: the new checkpoint names this one); while that job waits or trains, the way to
-    follow it on the builder page."""
+    further: the new checkpoint names this one). While that job waits or trains, the way to
+    follow it on the builder page, and a small fragment that looks every few seconds and redraws
+    the page when the job has ended; once it has, the new design to open.
+
+    Only a click queues: the queue is asked in the button's callback (:func:`further_clicked`),
+    which Streamlit calls for the click the browser sent and for nothing else, with the job this
+    button was drawn for. A page load, a rerun (a teacher's step wakes every follower's page), a
+    reconnect, a second tab, back and forward or a link run the page's body, never the callback;
+    and the queue refuses a second job from one kept design while one waits or trains."""
     me = common.student()
+    problem = st.session_state.pop(FURTHER_PROBLEM, None)
+    if isinstance(problem, CodedError):
+        common.coded_error(problem, icon=":material/hourglass:", warn=isinstance(problem, q.QueueError))
     current = q.mine(me)
     if current is not None and current.get("from") == job:
-        st.info(t("kept.further.queued", lang), icon=":material/hourglass_top:")
-        if st.button(t("kept.further.follow", lang), key="feat_further_follow",
-                     icon=":material/construction:"):
-            lecture_mode.open_view(by_prefix("b").path, {"design": ds.encode(design), "lang": lang})
-            st.rerun(scope="app")
+        st.fragment(run_every=2.0)(further_waiting)(job, str(current["id"]), lang)
+        st.button(t("kept.further.follow", lang), key="feat_further_follow", icon=":material/construction:",
+                  on_click=lecture_mode.open_view, args=(by_prefix("b").path, {"design": ds.encode(design),
+                                                                                "lang": lang}))
         return
-    if not st.button(t("kept.further", lang), key="feat_further", icon=":material/replay:",
-                     help=t("kept.further.help", lang), disabled=current is not None):
+    sent = st.session_state.get(FURTHER_SENT)
+    if isinstance(sent, tuple) and sent[0] == job:
+        further_ended(str(sent[1]), lang)
+    child = q.further_of(me, job)
+    if child is not None:  # trained further already: the newer design is the one to open
+        st.success(t("kept.further.done", lang, acc=float(child["accuracy"]),
+                     time=finish_time(child.get("finished"))), icon=":material/emoji_events:")
+        st.button(t("kept.further.open", lang), key="feat_further_open", icon=":material/open_in_new:",
+                  on_click=STATE.set, args=("kept", str(child["id"])))
         return
+    st.button(t("kept.further", lang), key="feat_further", icon=":material/replay:",
+              help=t("kept.further.help", lang), disabled=current is not None,
+              on_click=further_clicked, args=(job, ds.encode(design), me, nickname))
+
+
+def further_clicked(job: str, link: str, owner: str, nickname: str) -> None:
+    """The button's callback: the one place a job is trained further from this page. What the
+    queue refuses is kept for the run that follows (a callback's message would sit above it)."""
+    design = ds.decode(link)
     try:
         result, net = q.measure(design)
-        q.submit(design, owner=me, nickname=nickname, params=result.total_params, macs=result.total_macs,
-                 need=q.trainable(design, result, net), parent=job)
+        child = q.submit(design, owner=owner, nickname=nickname, params=result.total_params,
+                         macs=result.total_macs, need=q.trainable(design, result, net), parent=job)
     except CodedError as err:  # the queue's refusal, a kept file gone since, a design this app cannot build
-        common.coded_error(err, icon=":material/hourglass:")
+        st.session_state[FURTHER_PROBLEM] = err
         return
     except OSError as exc:
-        common.coded_error(q.QueueError("unwritable", why=exc.strerror or str(exc), io=runner.io_code(exc)))
+        st.session_state[FURTHER_PROBLEM] = q.QueueError("unwritable", why=exc.strerror or str(exc),
+                                                          io=runner.io_code(exc))
         return
-    st.rerun()
+    st.session_state[FURTHER_SENT] = (job, child)
+
+
+def further_waiting(job: str, child: str, lang: str) -> None:
+    """While the job from ``job`` waits or trains: its place or its state, looked at again every
+    few seconds (a fragment); when it is no longer waiting or training, the whole page runs again
+    and shows how it ended (the builder page learns a job's end the same way)."""
+    now = q.mine(common.student())
+    if now is None or now.get("id") != child:
+        st.rerun(scope="app")
+    jobs = q.waiting()
+    place = next((n for n, j in enumerate(jobs) if j.get("id") == child), None)
+    if place is None and now.get("state") == "waiting_machine":  # the teacher's own run has the machine
+        st.info(t("queue.state.waiting_machine", lang), icon=":material/hourglass_top:")
+    elif place is None:
+        st.info(t("kept.further.training", lang), icon=":material/model_training:")
+    else:
+        st.info(t("kept.further.queued", lang, n=place + 1), icon=":material/hourglass_top:")
+
+
+def further_ended(child: str, lang: str) -> None:
+    """How the job this session queued ended, if not well (a good end shows its new design)."""
+    ended = q.outcome(child)
+    if ended is None or ended.get("state") == "done":
+        return
+    if ended.get("state") == "failed":
+        common.coded_error(StoredError.of(ended))
+    else:
+        st.info(t(f"queue.state.{ended.get('state')}", lang), icon=":material/info:")
+
+
+def finish_time(when: object) -> str:
+    """When a job finished, as the class's clock shows it (the server's local time), hours and
+    minutes; "?" if the file does not say."""
+    if not isinstance(when, int | float) or isinstance(when, bool):
+        return "?"
+    return time.strftime("%H:%M", time.localtime(float(when)))
 
 
 IMAGINE_STORE = 256  # pictures kept for everyone (each at most 3 x 128 x 128 floats: 196 kB)

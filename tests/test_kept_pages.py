@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from tests.pages import open_page, text_of
-from tests.test_queue import BUDGET, tiny_job
+from tests.test_queue import BUDGET, kept_parent, tiny_job
 from visualizer import design as ds
 from visualizer import queue as q
 from visualizer.data import load_split
@@ -227,5 +228,104 @@ def test_a_students_own_kept_design_is_trained_further_from_the_page(
     queued = q.mine("local")
     assert queued is not None and queued["from"] == mine
     assert ds.decode(queued["design"]) == ds.template("tiny")
-    assert t("kept.further.queued", "ko") in text_of(at)
+    assert t("kept.further.queued", "ko", n=1) in text_of(at)
     assert any(b.key == "feat_further_follow" for b in at.button)
+
+
+def jobs_queued() -> list[str]:
+    """Every job the queue was given: waiting, or written as ended."""
+    done = [p.stem for p in (q.queue_dir() / "done").glob("*.json")]
+    return sorted([j["id"] for j in q.waiting()] + done)
+
+
+def test_only_a_click_trains_further_and_the_page_shows_how_it_ended(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loads, reruns and a second tab queue nothing; the click queues one job, in the button's
+    callback (before the page's body runs), and a stale second tab's click is refused; once the job
+    has ended the page says so and offers the new design, whose entry in the list differs."""
+    from visualizer.i18n import t
+
+    monkeypatch.setattr(q, "ensure_worker", lambda folder=None: None)  # the job stays queued here
+    parent = "0000000000a1"
+    kept_parent(parent, "local", finished=1_000.0)  # a page run by AppTest is the student "local"
+    before = jobs_queued()
+    order: list[str] = []
+    submit = q.submit
+    def noted(name: str, call: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*a: Any, **k: Any) -> Any:
+            order.append(name)
+            return call(*a, **k)
+        return run
+
+    monkeypatch.setattr(q, "submit", noted("submit", submit))
+    tabs = [open_page("features", arch="kept", kept=parent, lang="ko") for _ in range(2)]
+    for at in tabs:
+        for _ in range(3):  # reruns: a lecture step, a reconnect, a widget elsewhere
+            at.run()
+        assert not at.exception and jobs_queued() == before
+    from app_pages import common
+    header = common.header
+    monkeypatch.setattr(common, "header", noted("page", header))
+    next(b for b in tabs[0].button if b.key == "feat_further").click().run()
+    assert order[:2] == ["submit", "page"]  # the click's callback, then the page
+    assert not tabs[0].exception and not tabs[0].error
+    child = q.mine("local")
+    assert child is not None and child["from"] == parent and jobs_queued() == sorted([*before, child["id"]])
+    assert t("kept.further.queued", "ko", n=1) in text_of(tabs[0])
+    for _ in range(2):
+        tabs[0].run()
+    next(b for b in tabs[1].button if b.key == "feat_further").click().run()  # the other tab's old button
+    assert [w.value for w in tabs[1].warning] == [t("queue.further_queued", "ko")]
+    assert jobs_queued() == sorted([*before, child["id"]])
+
+    # The job ends (as the worker ends it: its file gone from the line, its weights kept).
+    (q.queue_dir() / "jobs" / child["file"]).unlink()
+    kept_parent(child["id"], "local", finished=2_000.0, parent=parent)
+    tabs[0].run()
+    at = tabs[0]
+    assert not at.exception and not any(b.key == "feat_further" for b in at.button)
+    done = t("kept.further.done", "ko", acc=0.393, time=time.strftime("%H:%M", time.localtime(2_000.0)))
+    assert done in text_of(at)
+    pick = next(s for s in at.selectbox if s.key == "feat_kept")
+    labels = list(pick.options)  # AppTest holds the options as the browser shows them
+    at1, at2 = (time.strftime("%H:%M", time.localtime(x)) for x in (1_000.0, 2_000.0))
+    assert labels == [f"내 설계 · 이어서 학습 · {at2} 완료 · 39.3% · tiny",
+                      f"내 설계 · {at1} 완료 · 39.3% · tiny"]
+    next(b for b in at.button if b.key == "feat_further_open").click().run()
+    assert next(s for s in at.selectbox if s.key == "feat_kept").value == child["id"]
+    assert any(b.key == "feat_further" for b in at.button)  # the new design may go further still
+    assert jobs_queued() == sorted([*before, child["id"]])
+
+
+def test_two_runs_that_end_in_one_minute_are_told_apart(fashion_env: Path) -> None:
+    """The same design, the same accuracy, the same minute: the job's own name tells them apart."""
+    for job in ("0000000000c1", "0000000000c2"):
+        kept_parent(job, "local", finished=5_000.0)
+    at = open_page("features", arch="kept", kept="0000000000c1", lang="en")
+    pick = next(s for s in at.selectbox if s.key == "feat_kept")
+    when = time.strftime("%H:%M", time.localtime(5_000.0))
+    assert sorted(pick.options) == [  # as the browser shows them
+        f"Mine · finished {when} · 39.3% · tiny · 0000000000c1",
+        f"Mine · finished {when} · 39.3% · tiny · 0000000000c2"]
+
+
+def test_a_further_job_that_failed_is_said_and_the_button_comes_back(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from visualizer.i18n import t
+
+    monkeypatch.setattr(q, "ensure_worker", lambda folder=None: None)
+    kept_parent("0000000000a1", "local", finished=1_000.0)
+    at = open_page("features", arch="kept", kept="0000000000a1", lang="en")
+    next(b for b in at.button if b.key == "feat_further").click().run()
+    child = q.mine("local")
+    assert child is not None
+    # The worker ends it as failed (over its memory limit), as _finish writes it.
+    (q.queue_dir() / "jobs" / child["file"]).unlink()
+    (q.queue_dir() / "done" / f"{child['id']}.json").write_text(json.dumps(
+        {**{k: v for k, v in child.items() if k != "file"}, "state": "failed", "error": "queue.memory_limit",
+         "values": {"gib": "1.2"}}))
+    at.run()
+    assert not at.exception
+    # The page writes the values Markdown-safe (1\.2): the sentence read without its escapes.
+    assert [e.value.replace("\\", "") for e in at.error] == [t("queue.memory_limit", "en", gib="1.2")]
+    assert any(b.key == "feat_further" for b in at.button) and q.further_of("local", "0000000000a1") is None

@@ -300,3 +300,63 @@ def test_a_job_over_its_memory_limit_fails_alone_and_says_so(fashion_env: Path,
     assert ended is not None and ended["state"] == "failed", ended
     assert ended["error"] == "queue.memory_limit" and ended["values"]["gib"] == "1.2"
     assert q.outcome(small)["state"] == "done"  # type: ignore[index]
+
+
+# ---- A kept design trained further: one job from one kept design at a time -------------------
+
+def kept_parent(job: str, owner: str, finished: float, parent: str | None = None) -> ds.Design:
+    """A finished job of ``owner`` with its weights kept, written as the worker writes them (an
+    untrained network: what is tested here is the queue's bookkeeping, not the weights)."""
+    from visualizer.training import store
+
+    d = ds.template("tiny")
+    store.save(store.Job(job, d), ds.build(d, device="cpu"), {"accuracy": 0.393, "mean": 0.2, "std": 0.3})
+    done = q.queue_dir() / "done"
+    done.mkdir(parents=True, exist_ok=True)
+    (done / f"{job}.json").write_text(json.dumps(
+        {"id": job, "state": "done", "owner": owner, "name": "tiny", "nickname": "Mina", "accuracy": 0.393,
+         "finished": finished, **({"from": parent} if parent else {})}))
+    return d
+
+
+def further(d: ds.Design, owner: str, parent: str) -> str:
+    result, net = q.measure(d)
+    return q.submit(d, owner=owner, nickname=owner, params=result.total_params, macs=result.total_macs,
+                    need=q.trainable(d, result, net), start=False, parent=parent)
+
+
+def test_one_kept_design_is_trained_further_once_at_a_time_whoever_asks(fashion_env: Path) -> None:
+    """A second job from the same kept design is refused while the first waits or trains: from
+    the same student (a second click, a second tab) and from another address (a phone on the
+    mobile network, a forged request) alike; the queue holds one job from it."""
+    d = kept_parent("0000000000a1", "10.0.7.1", finished=1_000.0)
+    first = further(d, "10.0.7.1", "0000000000a1")
+    for owner in ("10.0.7.1", "10.0.7.2"):
+        with pytest.raises(q.QueueError) as refused:
+            further(d, owner, "0000000000a1")
+        assert refused.value.code == "further_queued"
+        assert "대기열" in refused.value.message("ko") and "queue" in refused.value.message("en")
+    assert [(j["id"], j["from"]) for j in q.waiting()] == [(first, "0000000000a1")]
+    # Training now (the worker took it): still refused.
+    job = q.waiting()[0]
+    (q.queue_dir() / "jobs" / job["file"]).unlink()
+    runner.write_status(q.queue_dir() / "running.json", {k: v for k, v in job.items() if k != "file"}
+                        | {"state": "running"})
+    with q.worker_lock():  # a live worker holds the lock: the job is not "lost"
+        with pytest.raises(q.QueueError) as refused:
+            further(d, "10.0.7.2", "0000000000a1")
+        assert refused.value.code == "further_queued"
+
+
+def test_the_students_kept_designs_say_when_they_finished_and_where_they_started(fashion_env: Path) -> None:
+    """openable() gives each of the student's own designs its end and its parent (the picker tells
+    two runs of one design apart by them); further_of() finds the run trained from a design."""
+    kept_parent("0000000000a1", "10.0.7.1", finished=1_000.0)
+    kept_parent("0000000000a2", "10.0.7.1", finished=2_000.0, parent="0000000000a1")
+    kept_parent("0000000000b1", "10.0.7.9", finished=3_000.0)
+    mine = [k for k in q.openable("10.0.7.1") if k.mine]
+    assert [(k.id, k.finished, k.parent) for k in mine] == [("0000000000a2", 2_000.0, "0000000000a1"),
+                                                           ("0000000000a1", 1_000.0, None)]
+    assert (q.further_of("10.0.7.1", "0000000000a1") or {}).get("id") == "0000000000a2"
+    assert q.further_of("10.0.7.1", "0000000000a2") is None
+    assert q.further_of("10.0.7.9", "0000000000a1") is None  # another student's runs are theirs

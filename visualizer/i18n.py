@@ -1507,7 +1507,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "불러오는 법은 {name}.py의 마지막 줄에 있습니다."),
     "kept.choice": ("A design trained in class", "수업에서 학습한 설계"),
     "kept.pick": ("Trained design", "학습한 설계"),
-    "kept.option.mine": ("Mine · {acc:.1%} · {name}", "내 설계 · {acc:.1%} · {name}"),
+    "kept.option.mine": ("Mine · finished {time} · {acc:.1%} · {name}", "내 설계 · {time} 완료 · {acc:.1%} · {name}"),
     "kept.option.board": ("#{rank} · {acc:.1%} · {who} · {name}", "{rank}위 · {acc:.1%} · {who} · {name}"),
     "kept.option.link": ("The design in the link", "링크로 연 설계"),
     "kept.none": ("No trained design yet: train one on the builder page (Train it), or wait until the class "
@@ -1559,8 +1559,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "It gets one more share of the class's budget, and its result is a new row on the board.",
                           "이 설계를 다시 대기열에 넣습니다. 무작위 가중치가 아니라 이미 배운 가중치에서 시작합니다. "
                           "반의 학습 예산을 한 번 더 받고, 결과는 게시판에 새 줄로 올라갑니다."),
-    "kept.further.queued": ("This design is in the queue again: it will start from the weights shown here.",
-                            "이 설계가 다시 대기열에 있습니다. 여기 보이는 가중치에서 시작합니다."),
+    "kept.further.queued": ("This design is in the queue again, number {n}: it will start from the weights shown "
+                            "here.",
+                            "이 설계가 다시 대기열 {n}번째에 있습니다. 여기 보이는 가중치에서 시작합니다."),
     "kept.further.follow": ("Follow it on the builder page", "설계 만들기 페이지에서 지켜보기"),
     "kept.from": ("Trained further: this run started from the weights an earlier run of the same design kept.",
                   "이어서 학습한 결과입니다. 같은 설계의 앞선 학습이 남긴 가중치에서 시작했습니다."),
@@ -1571,6 +1572,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "이 가중치는 이미 이어서 학습했습니다. 같은 곳에서 시작하면 결과도 같습니다. 목록에서 "
                              "더 새로운 내 설계를 골라 그것을 이어서 학습하세요."),
     # --- end of a kept design trained further ---
+    # --- trained further: only a click queues, its end is seen, the picker's entries told apart ---
+    "kept.option.mine.further": ("Mine · trained further · finished {time} · {acc:.1%} · {name}",
+                                 "내 설계 · 이어서 학습 · {time} 완료 · {acc:.1%} · {name}"),
+    "kept.further.training": ("This design is learning again, from the weights shown here.",
+                              "이 설계가 여기 보이는 가중치에서 다시 학습하는 중입니다."),
+    "kept.further.done": ("Trained further: **{acc:.1%}** (finished at {time}). The new design is in the list "
+                          "(Mine · trained further).",
+                          "이어서 학습을 마쳤습니다: **{acc:.1%}** ({time} 완료). 새 설계가 목록에 있습니다"
+                          "(내 설계 · 이어서 학습)."),
+    "kept.further.open": ("Open the design trained further", "이어서 학습한 설계 열기"),
+    "queue.further_queued": ("This design is in the queue already, trained further from these weights: wait "
+                             "for it.",
+                             "이 설계는 이 가중치에서 이어서 학습하려고 이미 대기열에 있습니다. 끝날 때까지 "
+                             "기다리세요."),
+    # --- end of trained further: only a click ---
     # item settings
     "field.out": ("Output channels", "출력 채널"),
     "field.linear.out": ("Outputs", "출력 개수"),

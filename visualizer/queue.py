@@ -171,15 +171,19 @@ def submit(design: ds.Design, *, owner: str, nickname: str, params: int, macs: i
 
     Raises:
         QueueError: ``busy_owner`` (this student has a job waiting or running), ``full``,
-            ``further_other`` (``parent``'s checkpoint holds another design) or ``further_again``
-            (this student trained ``parent`` further already: the same start gives the same
-            weights, so a second run would only take the class's machine).
+            ``further_other`` (``parent``'s checkpoint holds another design), ``further_queued``
+            (a job from ``parent`` waits or trains already, whoever asked: a second click, a
+            second tab) or ``further_again`` (this student trained ``parent`` further already:
+            the same start gives the same weights, so a second run would only take the class's
+            machine).
         CheckpointError: ``parent``'s checkpoint is gone or cannot be read.
         OSError: the cache folder cannot be written (a full disk, a read-only folder).
     """
     if parent is not None and store.design_of(parent, folder) != design:
         raise QueueError("further_other")
     with _submit_lock(folder):  # the check and the write together: a flood of tabs queues one job
+        if parent is not None and any(j.get("from") == parent for j in _active(folder)):
+            raise QueueError("further_queued")
         if mine(owner, folder) is not None:
             raise QueueError("busy_owner")
         done = _finished_by_owner(folder).get(owner, []) if parent is not None else []
@@ -208,6 +212,18 @@ def mine(owner: str, folder: Path | None = None) -> dict[str, Any] | None:
     if current is not None and current.get("owner") == owner and current.get("state") in ACTIVE:
         return current
     return None
+
+
+def _active(folder: Path | None) -> list[dict[str, Any]]:
+    """The jobs waiting, and the one training now if it is still going."""
+    current = running(folder)
+    return [*waiting(folder), *([current] if current is not None and current.get("state") in ACTIVE else [])]
+
+
+def further_of(owner: str, parent: str, folder: Path | None = None) -> dict[str, Any] | None:
+    """The newest job of ``owner`` that trained ``parent`` further and finished well (what the
+    finished-jobs listing keeps of it: id, name, accuracy, finished, from), if any."""
+    return next((j for j in _finished_by_owner(folder).get(owner, []) if j.get("from") == parent), None)
 
 
 def running(folder: Path | None = None) -> dict[str, Any] | None:
@@ -344,6 +360,8 @@ class Kept:
     accuracy: float
     rank: int | None  # its place on the class board, if it is there
     mine: bool  # this student's own job
+    finished: float | None = None  # when it finished (seconds since the epoch), for the student's own
+    parent: str | None = None  # the job whose weights it started from, when it was trained further
 
 
 # What each finished job's file says, by path, size and time: a file is read once (a job's end
@@ -402,8 +420,11 @@ def openable(owner: str | None, folder: Path | None = None) -> list[Kept]:
     for job in mine:
         if job["id"] in here and job["id"] not in seen:
             seen.add(job["id"])
+            finished, parent = job.get("finished"), job.get("from")
             out.append(Kept(job["id"], str(job.get("name") or ""), str(job.get("nickname") or ""),
-                            float(job["accuracy"]), rank.get(job["id"]), True))
+                            float(job["accuracy"]), rank.get(job["id"]), True,
+                            float(finished) if isinstance(finished, int | float) else None,
+                            parent if store.is_job_id(parent) else None))
     for row in rows:
         job_id = row.get("id")
         if store.is_job_id(job_id) and job_id in here and job_id not in seen:
