@@ -162,7 +162,7 @@ def sizes_tab(lang: str) -> None:
             pool5_r = result.find("pool5")
             st.markdown(t("alex.sizes.reaches", lang, n=result.find("flatten").output_shape[-1],
                           shape=shape_text(pool5_r.output_shape)))
-            st.success("✓ " + shape_text(result.output_shape))
+            st.success(t("alex.sizes.works", lang, n=result.output_shape[-1]))
 
 
 def gpus_tab(lang: str) -> None:

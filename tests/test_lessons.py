@@ -51,6 +51,10 @@ def test_alexnet_224_vs_227_story() -> None:
     assert "floor((227 + 2*0 - 11) / 4) + 1 = 55" in text
     assert "floor((224 + 2*2 - 11) / 4) + 1 = 55" in text
     assert "6400" in text and "9216" in text
+    # the two sizes that run say so in words, with ImageNet's 1000 classes (not a bare "✓ 1000")
+    successes = [s.value for s in open_tab(open_page("lesson_alexnet", lang="ko"), "alex_tab",
+                                           "③ 224일까 227일까?").success]
+    assert successes == ["✓ 끝까지 지나갑니다: 클래스마다 점수 하나씩, 1000개."] * 2
 
 
 def test_alexnet_two_gpu_savings() -> None:

@@ -281,6 +281,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "alex.sizes.case": ("{layout} at {size}", "{layout}, 입력 {size}"),
     "alex.sizes.conv1": ("conv1: {formula}", "conv1: {formula}"),
     "alex.sizes.reaches": ("Reaches fc6 with {n} numbers ({shape}).", "fc6에 숫자 {n}개({shape})가 도착합니다."),
+    "alex.sizes.works": ("✓ It runs to the end: {n} scores, one per class.", "✓ 끝까지 지나갑니다: 클래스마다 점수 하나씩, {n}개."),
     "alex.gpus.intro": ("In 2012 one GPU had 3 GB of memory, too little for the network, so the paper split every layer across two GPUs. conv2, conv4 and conv5 only read the maps on their own GPU (groups = 2), which halves their weights; conv3 and the fully connected layers read both.",
                         "2012년의 GPU 하나는 메모리가 3GB뿐이라 네트워크 전체를 담을 수 없었고, 그래서 논문은 모든 층을 GPU 두 개에 나누었습니다. conv2, conv4, conv5는 자기 GPU에 있는 맵만 읽어서(groups = 2) 가중치가 절반이 되고, conv3과 완전 연결 층은 양쪽을 모두 읽습니다."),
     "alex.gpus.col.layer": ("Layer", "층"),
