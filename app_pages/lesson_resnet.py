@@ -20,6 +20,7 @@ from visualizer import lesson_charts
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
 from visualizer.lessons import BlockCost
+from visualizer.names import type_name
 from visualizer.shortcuts import GRADIENT_DEPTHS
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.tables import layer_rows
@@ -133,7 +134,8 @@ def family_tab(lang: str) -> None:
                      "params": result.total_params, "macs": result.total_macs,
                      "blocks": "-".join(str(sum(1 for c in result.records if c.parent == s.name))
                                         for s in stages),
-                     "block": next(r.type for r in result.records if r.type in ("BasicBlock", "Bottleneck"))})
+                     "block": type_name(next(r.type for r in result.records
+                                             if r.type in ("BasicBlock", "Bottleneck")), lang)})
     live_chart(lesson_charts.family_bars(rows, lang), key="res_family")
     table = [{t("col.model", lang): r["name"], t("res.col.depth", lang): r["depth"],
               t("res.col.blocks", lang): r["blocks"], t("res.col.block_type", lang): r["block"],

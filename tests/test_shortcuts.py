@@ -113,3 +113,18 @@ def test_feature_reuse_reads_the_transition_after_each_block_but_the_last() -> N
     assert [m.block for m in maps] == ["denseblock1", "denseblock2", "denseblock3", "denseblock4"]
     assert [len(m.targets) for m in maps] == [7, 13, 25, 17]  # L layers + the one after
     assert [m.targets[-1] for m in maps] == ["transition"] * 3 + ["classifier"]
+
+
+def test_the_gradient_axis_names_stages_in_the_pages_language() -> None:
+    """ResNet-20's stages under the gradient chart: 1단계, 2단계, 3단계 in Korean, stage 1 ... in
+    English (not the code's layer1); GoogLeNet's modules stay 3a, 4a (the paper's names)."""
+    from visualizer.shortcut_charts import stage_ticks
+    from visualizer.shortcuts import LayerGradient
+
+    grads = [LayerGradient(name, 1.0) for name in
+             ["conv1", *(f"layer{s}.{b}.conv{c}" for s in (1, 2, 3) for b in range(3) for c in (1, 2))]]
+    # 19 convolutions: the stem (1) is dropped, its stage starting within a twelfth of the axis
+    assert stage_ticks(grads, "ko") == ([2, 8, 14], ["1단계", "2단계", "3단계"])
+    assert stage_ticks(grads, "en") == ([2, 8, 14], ["stage 1", "stage 2", "stage 3"])
+    inception = [LayerGradient(n, 1.0) for n in ("inception3a.b1", "inception3a.b2", "inception4a.b1")]
+    assert stage_ticks(inception, "ko")[1] == ["3a", "4a"]

@@ -48,8 +48,9 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
                     showlegend=False)
     for i, (label, c, kind) in enumerate(rows):
         if kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
+            # on a white ground: the line dropping to a transition ran through its count
             fig.add_annotation(x=i, y=c, text=f"<b>{c}</b>", showarrow=False, yshift=14,
-                               font={"size": 14})
+                               font={"size": 14}, bgcolor="rgba(255,255,255,0.85)")
         if kind == "transition":
             # its name in words (전환 층 1): the code name (transition1) is in the hover text
             fig.add_annotation(x=i, y=c, text=human_name(label, lang) or label, showarrow=False, yshift=-18,
@@ -83,8 +84,10 @@ def family_bars(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
         fig.update_yaxes(title_text=t(title, lang), secondary_y=secondary, tickmode="linear", tick0=0,
                          dtick=step, range=[0, step * math.ceil(top * 1.05 / step)],
                          showgrid=not secondary, gridcolor=palette.GRID)
-    fig.update_layout(barmode="group")
-    return styled(fig, t("fam.title", lang), 420)
+    fig = styled(fig, t("fam.title", lang), 420)
+    # the legend over the plot's left end: at its right end it sat on the right axis's top tick
+    fig.update_layout(barmode="group", legend={"x": 0, "xanchor": "left"})
+    return fig
 
 
 def nice_step(top: float, ticks: int = 5) -> float:

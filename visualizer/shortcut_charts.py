@@ -17,6 +17,7 @@ from plotly.subplots import make_subplots
 from visualizer import palette
 from visualizer.charts import styled
 from visualizer.i18n import t
+from visualizer.names import human_name
 from visualizer.shortcuts import LayerGradient, ReuseMap, relative
 
 # Figure 1's four lines: (arch, colour, width, dash). The paper draws 20 layers thin and 56
@@ -69,10 +70,11 @@ class GradientLine:
     dash: str
 
 
-def stage_ticks(grads: Sequence[LayerGradient]) -> tuple[list[int], list[str]]:
-    """A tick at the first convolution of each stage (``layer1`` ..., or GoogLeNet's
-    ``inception3a`` ...), positions counted from 1. A one-convolution stem (``conv1``) gets a
-    tick only where it leaves a twelfth of the axis free: its name and the next ran together."""
+def stage_ticks(grads: Sequence[LayerGradient], lang: str) -> tuple[list[int], list[str]]:
+    """A tick at the first convolution of each stage, named as the page's language says it
+    (``layer1`` is 1단계 / stage 1; GoogLeNet's ``inception3a`` is 3a), positions counted from 1.
+    A one-convolution stem (``conv1``) gets a tick only where it leaves a twelfth of the axis
+    free: its name and the next ran together."""
     tops = [g.name.split(".")[0] for g in grads]
     starts = [i for i in range(len(tops)) if i == 0 or tops[i] != tops[i - 1]]
     gap = len(grads) / 12
@@ -85,7 +87,9 @@ def stage_ticks(grads: Sequence[LayerGradient]) -> tuple[list[int], list[str]]:
         if values and i + 1 - values[-1] < gap:
             continue
         values.append(i + 1)
-        texts.append(tops[i].replace("inception", ""))
+        top = tops[i]
+        texts.append(top.replace("inception", "") if top.startswith("inception")
+                     else human_name(top, lang) or top)
     return values, texts
 
 
@@ -104,7 +108,7 @@ def gradient_lines(lines: Sequence[GradientLine], lang: str, title: str,
         fig.add_vline(x=x, line={"color": palette.GRAY, "width": 2, "dash": "dot"},
                       annotation={"text": text, "font": {"size": 14, "color": palette.GRAY}},
                       annotation_position="bottom right")
-    values, texts = stage_ticks(lines[0].grads) if lines else ([], [])
+    values, texts = stage_ticks(lines[0].grads, lang) if lines else ([], [])
     # Room left of the first convolution: the first layer's name under the axis clear of the
     # lowest 10⁻ⁿ beside it.
     count = max((len(line.grads) for line in lines), default=1)
