@@ -128,3 +128,16 @@ def test_the_gradient_axis_names_stages_in_the_pages_language() -> None:
     assert stage_ticks(grads, "en") == ([2, 8, 14], ["stage 1", "stage 2", "stage 3"])
     inception = [LayerGradient(n, 1.0) for n in ("inception3a.b1", "inception3a.b2", "inception4a.b1")]
     assert stage_ticks(inception, "ko")[1] == ["3a", "4a"]
+
+
+def test_the_reuse_colour_bar_says_what_its_middle_is() -> None:
+    """The colour bar's middle tick names the layer's mean (층 평균), with no title beside the bar
+    (it ran into the +20% and +10% on a phone and on a slide)."""
+    from visualizer.shortcut_charts import reuse_heatmap
+    from visualizer.shortcuts import ReuseMap
+
+    reuse = ReuseMap("denseblock1", ("1", "2", "transition"), ("input", "1", "2"),
+                     ((1.0, None, None), (1.0, 2.0, None), (1.0, 1.0, 1.0)))
+    bar = reuse_heatmap(reuse, "ko").data[0].colorbar
+    assert list(bar.ticktext) == ["−20%", "−10%", "층 평균", "+10%", "+20%"]
+    assert not (bar.title and bar.title.text)
