@@ -35,6 +35,7 @@ def render() -> None:
     size = STATE.slider("size", t("cmp.size", lang))
     rows: list[dict[str, float | str]] = []  # the bubbles: the networks with a published top-1
     table: list[dict[str, object]] = []
+    failed: list[tuple[str, ShapeError]] = []  # the networks that do not run at this size, and why
     # The first visit traces every network (~7 s on a fresh server): it says so meanwhile.
     with st.spinner(t("wait.compare", lang, size=size)):
         traced = {name: _trace(name, size) for name in list_models() if get_entry(name).takes_images}
@@ -44,10 +45,7 @@ def render() -> None:
             continue
         result = traced[name]
         if isinstance(result, ShapeError):
-            err = result
-            table.append({t("col.model", lang): t(f"arch.{name}", lang),
-                          t("cmp.col.year", lang): entry.year,
-                          t("cmp.col.fails", lang): err.message(lang)})
+            failed.append((t(f"arch.{name}", lang), result))
             continue
         top1 = IMAGENET_TOP1.get(name)
         if top1 is not None:
@@ -57,12 +55,16 @@ def render() -> None:
         table.append({t("col.model", lang): t(f"arch.{name}", lang), t("cmp.col.year", lang): entry.year,
                       t("metric.depth", lang): result.weighted_depth,
                       t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
-                      t("cmp.col.top1", lang): top1, t("cmp.col.fails", lang): ""})
+                      t("cmp.col.top1", lang): top1})
     frame = pd.DataFrame(table)
     st.dataframe(frame, hide_index=True, placeholder="",
                  height=36 * (len(table) + 1) + 12,
                  column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
                                 t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
+    # Under the table, in words: as a row, its empty cells said nothing, and the reason sat in a
+    # last column off the screen's right edge.
+    for model, err in failed:
+        st.caption(f"**{t('cmp.col.fails', lang)}: {model}** · {err.message(lang, markdown=True)}")
     if rows:
         live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
     STATE.link()
