@@ -113,12 +113,17 @@ def add_cat_tab(lang: str) -> None:
     with left:
         new = added.find("residual_block").output_shape
         st.subheader(t("dense.add_result", lang, a=x, b=shape_text(new), out=shape_text(added.output_shape)))
-        diagram(to_dot(added, DiagramOptions(detail="layers", lang=lang)), key="dense_add_diagram")
+        # on a slide the merge is lit, and a diagram taller than the slide opens on it
+        lit = projector.presenting()
+        diagram(to_dot(added, DiagramOptions(detail="layers", lang=lang, highlight="add" if lit else None)),
+                key="dense_add_diagram")
     with right:
         new = concatenated.find("conv2").output_shape
         st.subheader(t("dense.cat_result", lang, a=x, b=shape_text(new),
                        out=shape_text(concatenated.output_shape)))
-        diagram(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang)), key="dense_cat_diagram")
+        diagram(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang,
+                                                    highlight="concat" if lit else None)),
+                key="dense_cat_diagram")
     if projector.presenting():  # the slide keeps the two diagrams
         lecture_mode.note(t("dense.add_cat.note", lang))
     else:

@@ -60,7 +60,11 @@ def block_tab(lang: str) -> None:
         st.subheader(t("res.code", lang))
     lecture_mode.note_code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
     st.subheader(t("res.trace", lang))
-    diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang)), key="res_block_diagram")
+    # On a slide the "+" is lit: a diagram taller than the slide opens on its lit box (F(x) + x,
+    # the point of the tab, was below the box's fold at 1366x768)
+    lit = "add" if projector.presenting() else None
+    diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang, highlight=lit)),
+            key="res_block_diagram")
     frame = pd.DataFrame(layer_rows(result, lang, minor=True))
     lecture_mode.note_table(frame, hide_index=True,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),

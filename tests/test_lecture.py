@@ -164,3 +164,28 @@ def test_the_presenter_view_shows_every_kind_of_note(tmp_path: Path, monkeypatch
     student = open_page("notes", lang="ko")
     assert "x = F(x) + x" not in [c.value for c in student.code]  # never for a student
     assert "**굵은** 설명" not in [m.value for m in student.markdown]
+
+
+def test_a_slide_lights_the_merge_its_diagram_is_about(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a slide, ResNet's block and DenseNet's add-vs-concatenate light their "+" and "C" (a
+    diagram taller than the slide opens on its lit box: F(x) + x was below the fold at
+    1366x768); on the page nothing is lit."""
+    from app_pages import diagram_view
+    from tests.pages import open_page
+
+    monkeypatch.setenv("CNNVIS_CACHE", str(tmp_path))
+    drawn: dict[str, str] = {}
+    monkeypatch.setattr(diagram_view, "diagram", lambda dot, key, svg=None: drawn.__setitem__(key, dot))
+
+    def lit(dot: str) -> list[str]:  # the lit boxes' labels (penwidth 3: visualizer/diagram.py)
+        return [line.split("<b>")[1].split("</b>")[0] for line in dot.splitlines()
+                if "penwidth=3" in line and "<b>" in line]
+
+    for present in ("", "1"):
+        drawn.clear()
+        open_page("lesson_resnet", lang="ko", tab="block", **({"present": present} if present else {}))
+        open_page("lesson_densenet", lang="ko", tab="add_cat", **({"present": present} if present else {}))
+        merges = (lit(drawn["res_block_diagram"]), lit(drawn["dense_add_diagram"]),
+                  lit(drawn["dense_cat_diagram"]))
+        assert merges == ((["+"], ["+"], ["C"]) if present else ([], [], []))
