@@ -179,7 +179,10 @@ def gpus_tab(lang: str) -> None:
     saved = single.total_params - split.total_params
     st.markdown(t("alex.gpus.total", lang, split=f"{split.total_params:,}", single=f"{single.total_params:,}",
                   saved=f"{saved:,}", pct=f"{100 * saved / single.total_params:.1f}"))
-    diagram(to_dot(split, DiagramOptions(lang=lang)), key="alex_gpus_diagram")
+    # on a slide conv3 is lit, where the two GPUs read each other's maps: the diagram, taller
+    # than the slide, opens there (it was cut at pool2, before the crossing)
+    diagram(to_dot(split, DiagramOptions(lang=lang, highlight="conv3" if projector.presenting() else None)),
+            key="alex_gpus_diagram")
 
 
 def params_tab(lang: str) -> None:

@@ -89,8 +89,11 @@ def parts_tab(lang: str) -> None:
     if left is not None:
         with left:
             st.markdown(t("dense.parts.layer", lang, four_k=4 * k, k=k))
+            # on a slide its concatenation is lit: the diagram, taller than the slide, opens on it
+            cat = next(r.name for r in result.records if r.kind == "cat" and r.parent == layer.name)
             diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang,
-                                                  opened=frozenset({layer.name}))),
+                                                  opened=frozenset({layer.name}),
+                                                  highlight=cat if projector.presenting() else None)),
                     key="dense_layer_diagram")
     if right is None:
         return
@@ -98,8 +101,11 @@ def parts_tab(lang: str) -> None:
         _, cin, h, _ = transition.input_shapes[0]
         st.markdown(t("dense.parts.transition", lang, cin=cin, cout=transition.channels, h=h,
                       h2=transition.output_shape[2]))
+        # on a slide its pooling (where the map halves) is lit, and the diagram opens on it
+        pool = next(r.name for r in result.records if r.kind.endswith("pool") and r.parent == transition.name)
         diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang,
-                                              opened=frozenset({transition.name}))),
+                                              opened=frozenset({transition.name}),
+                                              highlight=pool if projector.presenting() else None)),
                 key="dense_transition_diagram")
 
 

@@ -168,8 +168,8 @@ def test_the_presenter_view_shows_every_kind_of_note(tmp_path: Path, monkeypatch
 
 def test_a_slide_lights_the_merge_its_diagram_is_about(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """On a slide, ResNet's block and DenseNet's add-vs-concatenate light their "+" and "C" (a
-    diagram taller than the slide opens on its lit box: F(x) + x was below the fold at
+    """On a slide, each diagram lights what the slide is about (a diagram taller than the slide
+    opens on its lit box: F(x) + x, the C, the GPUs' crossing were below the box's fold at
     1366x768); on the page nothing is lit."""
     from app_pages import diagram_view
     from tests.pages import open_page
@@ -184,8 +184,15 @@ def test_a_slide_lights_the_merge_its_diagram_is_about(tmp_path: Path,
 
     for present in ("", "1"):
         drawn.clear()
-        open_page("lesson_resnet", lang="ko", tab="block", **({"present": present} if present else {}))
-        open_page("lesson_densenet", lang="ko", tab="add_cat", **({"present": present} if present else {}))
-        merges = (lit(drawn["res_block_diagram"]), lit(drawn["dense_add_diagram"]),
-                  lit(drawn["dense_cat_diagram"]))
-        assert merges == ((["+"], ["+"], ["C"]) if present else ([], [], []))
+        slide = {"present": present} if present else {}
+        open_page("lesson_resnet", lang="ko", tab="block", **slide)
+        open_page("lesson_densenet", lang="ko", tab="add_cat", **slide)
+        open_page("lesson_alexnet", lang="ko", tab="gpus", **slide)
+        for step in ("0", "1"):  # a slide shows the dense layer, then the transition
+            open_page("lesson_densenet", lang="ko", tab="parts", step=step, **slide)
+        merges = [lit(drawn[key]) for key in ("res_block_diagram", "dense_add_diagram", "dense_cat_diagram",
+                                              "alex_gpus_diagram", "dense_layer_diagram",
+                                              "dense_transition_diagram")]
+        # the crossing between the GPUs is conv3 (one box per GPU); a transition halves at its pool
+        assert merges == ([["+"], ["+"], ["C"], ["conv3", "conv3"], ["C"], ["pool"]] if present
+                          else [[]] * 6)
