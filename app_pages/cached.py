@@ -68,7 +68,9 @@ def costs(layout: str) -> list[InceptionCost]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def module_dot(name: str, paper: bool, lang: str) -> str:
+def module_dot(name: str, paper: bool, lang: str, lit: bool = False) -> str:
+    """Inception module ``name`` laid out top to bottom; ``lit``: its concatenation lit (on a
+    slide, a diagram taller than the slide opens on its lit box)."""
     import torch
 
     cin = INCEPTION_CFG[name][0]
@@ -76,15 +78,19 @@ def module_dot(name: str, paper: bool, lang: str) -> str:
     with torch.device("meta"):
         module = Inception(*INCEPTION_CFG[name], five_by_five=5 if paper else 3, batch_norm=not paper)
     result = trace(module, (1, cin, size, size), model_name=name)
-    return to_dot(result, DiagramOptions(detail="layers", lang=lang, direction="TB"))
+    return to_dot(result, DiagramOptions(detail="layers", lang=lang, direction="TB",
+                                         highlight="concat" if lit else None))
 
 
 # ---- ResNet -------------------------------------------------------------------------------------
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def block_view(kind: str, cin: int, width: int, size: int, lang: str) -> tuple[BlockCost, str]:
+def block_view(kind: str, cin: int, width: int, size: int, lang: str,
+               lit: bool = False) -> tuple[BlockCost, str]:
+    """A basic or bottleneck block's cost and diagram; ``lit``: its "+" lit (a slide's)."""
     cost = block_cost(kind, cin, width, size)
-    return cost, to_dot(cost.result, DiagramOptions(detail="layers", lang=lang))
+    return cost, to_dot(cost.result, DiagramOptions(detail="layers", lang=lang,
+                                                    highlight="add" if lit else None))
 
 
 # ---- The explorer -------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def inside_tab(lang: str) -> None:
     name = STATE.choice("module", t("inc.module", lang), widget="select")
     st.markdown(t("inc.inside.note", lang, cin=INCEPTION_CFG[name][0]))
     paper = STATE["layout"] == "googlenet_paper"
-    dot = cached.module_dot(name, paper, lang)
+    dot = cached.module_dot(name, paper, lang, lit=projector.presenting())
     diagram(without_arrow_labels(dot) if projector.presenting() else dot, key="inc_module_diagram")
 
 

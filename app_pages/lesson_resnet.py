@@ -92,7 +92,7 @@ def compare_tab(lang: str) -> None:
     size = STATE.slider("csize", t("res.size", lang), where=c[3])
     cols = st.columns(2)
     for col, kind, cin, width in ((cols[0], "basic", basic, basic), (cols[1], "bottleneck", bn_in, bn_mid)):
-        cost, dot = cached.block_view(kind, cin, width, size, lang)
+        cost, dot = cached.block_view(kind, cin, width, size, lang, lit=projector.presenting())
         with col:
             st.subheader(t(f"res.{kind}", lang))
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")

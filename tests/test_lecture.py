@@ -190,9 +190,12 @@ def test_a_slide_lights_the_merge_its_diagram_is_about(tmp_path: Path,
         open_page("lesson_alexnet", lang="ko", tab="gpus", **slide)
         for step in ("0", "1"):  # a slide shows the dense layer, then the transition
             open_page("lesson_densenet", lang="ko", tab="parts", step=step, **slide)
+        open_page("lesson_resnet", lang="ko", tab="compare", **slide)
+        open_page("lesson_inception", lang="ko", tab="inside", **slide)
         merges = [lit(drawn[key]) for key in ("res_block_diagram", "dense_add_diagram", "dense_cat_diagram",
                                               "alex_gpus_diagram", "dense_layer_diagram",
-                                              "dense_transition_diagram")]
+                                              "dense_transition_diagram", "res_compare_diagram_basic",
+                                              "res_compare_diagram_bottleneck", "inc_module_diagram")]
         # the crossing between the GPUs is conv3 (one box per GPU); a transition halves at its pool
-        assert merges == ([["+"], ["+"], ["C"], ["conv3", "conv3"], ["C"], ["pool"]] if present
-                          else [[]] * 6)
+        assert merges == ([["+"], ["+"], ["C"], ["conv3", "conv3"], ["C"], ["pool"], ["+"], ["+"], ["C"]]
+                          if present else [[]] * 9)
