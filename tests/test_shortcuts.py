@@ -131,7 +131,8 @@ def test_the_gradient_axis_names_stages_in_the_pages_language() -> None:
 
 
 def test_the_reuse_colour_bar_says_what_its_middle_is() -> None:
-    """The colour bar's middle tick names the layer's mean (층 평균), with no title beside the bar
+    """The colour bar's middle tick names the layer's mean (평균, no wider than +20%: the plot
+    keeps its width), with no title beside the bar
     (it ran into the +20% and +10% on a phone and on a slide)."""
     from visualizer.shortcut_charts import reuse_heatmap
     from visualizer.shortcuts import ReuseMap
@@ -139,5 +140,5 @@ def test_the_reuse_colour_bar_says_what_its_middle_is() -> None:
     reuse = ReuseMap("denseblock1", ("1", "2", "transition"), ("input", "1", "2"),
                      ((1.0, None, None), (1.0, 2.0, None), (1.0, 1.0, 1.0)))
     bar = reuse_heatmap(reuse, "ko").data[0].colorbar
-    assert list(bar.ticktext) == ["−20%", "−10%", "층 평균", "+10%", "+20%"]
+    assert list(bar.ticktext) == ["−20%", "−10%", "평균", "+10%", "+20%"]
     assert not (bar.title and bar.title.text)

@@ -496,7 +496,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sc.r.input": ("in", "입력"),
     "sc.r.transition": ("trans.", "전이"),
     "sc.r.classifier": ("classif.", "분류기"),
-    "sc.r.mean": ("layer's mean", "층 평균"),
+    "sc.r.mean": ("mean", "평균"),
     "sc.r.source_axis": ("Maps of (source)", "읽는 맵 (출처)"),
     "sc.r.target_axis": ("Read by (layer)", "읽는 층"),
     "sc.r.hover": ("reader %{y}, source %{x}: %{z:.2f}× the reader's average (mean |w| = %{customdata})",

@@ -143,8 +143,9 @@ def reuse_heatmap(reuse: ReuseMap, lang: str) -> go.Figure:
     fig = go.Figure(go.Heatmap(
         z=z, x=xs, y=ys, customdata=raw, colorscale="RdBu_r", zmid=1,
         zmin=1 - REUSE_RANGE, zmax=1 + REUSE_RANGE, xgap=1, ygap=1,
-        # the middle tick says what the percentages are counted from (a title beside the bar ran
-        # into its numbers on a phone and on a slide)
+        # The middle tick says what the percentages are counted from: a title beside the bar ran
+        # into its numbers on a phone and on a slide. As short as "+20%": a longer one took the
+        # plot's width on a phone.
         colorbar={"thickness": 14, "tickvals": [0.8, 0.9, 1.0, 1.1, 1.2],
                   "ticktext": ["−20%", "−10%", t("sc.r.mean", lang), "+10%", "+20%"]},
         hovertemplate=t("sc.r.hover", lang) + "<extra></extra>"))
