@@ -29,6 +29,7 @@ from visualizer.export import (
     export,
     file_name,
     pieces,
+    png_height,
     slide_diagram,
 )
 from visualizer.i18n import t
@@ -125,9 +126,7 @@ def render() -> None:
         STATE.link()
         return
     parts = pieces(drawn.svg, *SLIDE_BOX_PX)
-    w_pt = parts.width_pt
-    h_pt = parts.bands[-1][1]
-    png_px = round(h_pt * width / w_pt)
+    png_px = png_height(drawn.svg, width)
     downloads(result, lang, style, one_png=png_px <= PNG_MAX_PX)
     st.subheader(t("export.preview", lang))
     px = drawn.px

@@ -124,19 +124,32 @@ def render_dot(dot: str, fmt: str, width: int | None = None, svg: bytes | None =
         raise MissingTool("dot")
     if fmt == "png" and width:
         svg = svg or render_dot(dot, "svg")
-        w, h = _size_pt(svg)
-        if (tall := round(h * width / w)) > PNG_MAX_PX:  # dot would shrink it, and we blow it up
+        if (tall := png_height(svg, width)) > PNG_MAX_PX:  # dot would shrink it, and we blow it up
             raise TooTall("png", px=tall, slides=len(pieces(svg, *SLIDE_BOX_PX).bands))
-        dpi = 72.0 * width / (w or 720.0)
+        dpi = 72.0 * width / (_size_pt(svg)[0] or 720.0)
         png = _run_dot(exe, dot, "png", [f"-Gdpi={dpi:.3f}"])
         return _exact_width(png, width)
     return _run_dot(exe, dot, fmt, [])
 
 
-def _width_pt(svg: bytes) -> float | None:
-    """A Graphviz SVG's width, in points (None if it does not say)."""
-    match = re.search(rb'<svg width="([\d.]+)pt"', svg)
-    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+def _size_pt(svg: bytes) -> tuple[float, float]:
+    """A Graphviz SVG's width and height, in points."""
+    match = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    if not match:
+        raise ValueError("not a Graphviz SVG: it names no size in points")
+    return float(match.group(1)), float(match.group(2))
+
+
+def _smallest_font(svg: bytes) -> float | None:
+    """A Graphviz SVG's smallest font size, in points (None if it has no text)."""
+    sizes = [float(s) for s in re.findall(rb'font-size="([\d.]+)"', svg)]
+    return min(sizes) if sizes else None
+
+
+def png_height(svg: bytes, width: int) -> int:
+    """How many pixels high the picture ``svg`` is as a PNG ``width`` pixels wide."""
+    w, h = _size_pt(svg)
+    return round(h * width / w)
 
 
 SLIDE_TEXT_MIN = 18  # px on a 1920 px wide slide: what the back row of a lecture room reads
@@ -145,9 +158,12 @@ SLIDE_TEXT_MIN = 18  # px on a 1920 px wide slide: what the back row of a lectur
 def text_on_slide(svg: bytes) -> float | None:
     """The smallest text of a Graphviz SVG, in pixels, once the picture fills a 1920 px wide
     slide (Graphviz writes the picture's width and its fonts in points); None if it has none."""
-    width = _width_pt(svg)
-    sizes = [float(s) for s in re.findall(rb'font-size="([\d.]+)"', svg)]
-    return min(sizes) * 1920 / width if width and sizes else None
+    font = _smallest_font(svg)
+    try:
+        width = _size_pt(svg)[0]
+    except ValueError:  # it names no size
+        return None
+    return font * 1920 / width if font is not None and width > 0 else None
 
 
 @dataclass(frozen=True)
@@ -220,13 +236,6 @@ class Pieces:
     text_px: float
 
 
-def _size_pt(svg: bytes) -> tuple[float, float]:
-    match = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
-    if not match:
-        raise ValueError("not a Graphviz SVG: it names no size in points")
-    return float(match.group(1)), float(match.group(2))
-
-
 def _inked_rows(svg: bytes) -> list[tuple[float, float]]:
     """The vertical extents (points from the top) of every box and every line of text of a
     Graphviz SVG: a cut through one of them would cut a box or a word."""
@@ -253,8 +262,8 @@ def pieces(svg: bytes, box_w_px: float, box_h_px: float) -> Pieces:
     (no wider than the box) and cut into as many bands as that needs.
     """
     w, h = _size_pt(svg)
-    sizes = [float(s) for s in re.findall(rb'font-size="([\d.]+)"', svg)]
-    font = min(sizes) if sizes else 14.0
+    smallest = _smallest_font(svg)
+    font = 14.0 if smallest is None else smallest
     fit = min(box_w_px / w, box_h_px / h)
     if font * fit >= SLIDE_TEXT_MIN:
         return Pieces(fit, ((0.0, h),), w, font * fit)
