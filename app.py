@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from app_pages import common, lecture_mode, projector
+from app_pages.page_style import page_style
 from visualizer.i18n import LANGS, t
 from visualizer.pages import NOTES, PAGES
 from visualizer.roles import SIGN_OUT
@@ -54,9 +55,10 @@ with st.sidebar:
         st.link_button(t("teacher.sign_out", common.lang()), SIGN_OUT, on_click=common.sign_out,
                        icon=":material/logout:")
     common.glossary()  # the 용어집 (issue 30)
-    # Streamlit's own English in the page's language (issue 30): a stylesheet carried by an
-    # element of the sidebar (in the main area it shifted the page: a chart's click was lost).
-    common.widget_words()
+    # The page-wide stylesheet (issue 30: Streamlit's own English in the page's language, Korean
+    # broken between words, tabs and tables that show all they hold), carried by an element of
+    # the sidebar (in the main area it shifted the page: a chart's click was lost).
+    page_style(common.lang())
 
 
 lang = common.lang()

@@ -197,47 +197,6 @@ def fitted_columns(frame: Any, numbers: tuple[str, ...] = (), texts: tuple[str, 
     return config
 
 
-def widget_words() -> None:
-    """Streamlit's own English, in the page's language. Streamlit cannot be told other words for
-    its upload box, its number boxes' hint or its crash box (streamlit/streamlit#13500), so
-    the English is hidden and ours is drawn instead: the upload button reads "파일 고르기"
-    (every upload's own label names its formats and size limit, so "10MB per file • PNG, JPG"
-    goes); a number box applies on Enter or on leaving it, and its "Press Enter to apply",
-    drawn over the value, goes; a crash box says what happened and what to do, without its
-    English and its links to Google and ChatGPT (the classroom is offline). On a phone a table
-    keeps its toolbar's room above it: the toolbar, shown when the table is touched, sat on the
-    words of the control above it; and a segmented control's buttons wrap to a second line
-    rather than run off the screen ("Every layer" past a 390 px phone's edge)."""
-    _WIDGET_WORDS[lang()](key=f"cnnvis_words_{lang()}")
-
-
-def _widget_words_css(current: str) -> str:
-    def css(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    return f"""
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
-[data-testid="stFileUploaderDropzone"] button span[style]::after {{
-  content: {css(t("st.upload", current))}; }}
-[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
-[data-testid="InputInstructions"] {{ display: none; }}
-[data-testid="stDownloadButton"] button p {{ white-space: normal; }}
-[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
-@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
-  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
-[data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
-[data-testid="stException"] [data-testid="stAlertContentError"]::before {{
-  content: {css(t("st.crash", current))}; }}
-"""
-
-
-# A stylesheet a component carries (as projector mode's): no raw HTML element on any page. One
-# per language, as the words it writes are the page's.
-_WIDGET_WORDS = {code: st.components.v2.component(f"cnnvis.words_{code}", html="<span></span>",
-                                                  css=_widget_words_css(code), isolate_styles=False)
-                 for code in ("ko", "en")}
-
-
 def glossary() -> None:
     """The 용어집 button: every term the app uses, Korean and English, in a wide dialog."""
     from visualizer.i18n import GLOSSARY

@@ -124,8 +124,6 @@ CSS = f"""
 {ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"]
   :is(h2, h3, h4)):not(:has(+ [data-testid="stElementContainer"] [data-testid="stMarkdown"]))
   [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: 0 !important; }}
-/* Korean breaks between words, never inside one ("아/껴", "숫자 9216개/로") */
-{ON} [data-testid="stMain"] :is(h1, h2, h3, h4) {{ word-break: keep-all; }}
 {ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
 {ON} [data-testid="stMain"] code {{ font-size: max(18px, 0.85em) !important; }}
 {ON} [data-testid="stMain"] [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}

@@ -776,7 +776,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "걸립니다)…"),
     "wait.trace": ("Tracing {arch} at {size}×{size}…", "{arch}을(를) {size}×{size}(으)로 추적하는 중입니다…"),
     "wait.reuse": ("Reading how each layer reuses earlier maps…", "각 층이 앞선 맵을 얼마나 다시 쓰는지 읽는 중입니다…"),
-    # Streamlit's own words, replaced on every page (app_pages/common.py, widget_words).
+    # Streamlit's own words, replaced on every page (app_pages/common.py, page_style).
     "st.upload": ("Choose a file", "파일 고르기"),
     "st.crash": ("Something went wrong and this part cannot be shown. Reload the page or choose other "
                  "settings; the details are in the server's log.",

@@ -7,7 +7,11 @@ overlaps of labels.py:
 - **clipped**: text its box cuts off: a code block or a metric whose content is wider than
   the box (a formula scrolled out of sight at "= 54" is not read from the back of the room),
   or a table's cell whose drawn text runs into its column's border ("05,504" for 115,605,504);
-- **cut**: text beyond the page's right edge (nothing scrolls a page sideways);
+- **cut**: text beyond the page's right edge (nothing scrolls a page sideways), or a table's
+  cell cut at its box's edge and drawn as if whole (a table scrolls sideways: its edge must
+  show that it goes on);
+- **wrapped**: a line of code wrapped back to its box's left edge, left of where it starts
+  (its nesting is lost);
 - **crossed**: a diagram's line through a text (an edge over a block's title or a label).
 
 Why labels.py alone missed overlaps the issue lists (found out on this tree, 2026-12-05):
@@ -73,6 +77,25 @@ JS = r"""
   main.querySelectorAll(boxes).forEach(el => {
     if (!visible(el) || el.scrollWidth <= el.clientWidth + 2) return;
     say('clipped', el.textContent, `${el.scrollWidth} px in ${el.clientWidth} px`);
+  });
+  // 2b. Code whose lines wrap: a line goes on to the right of where its code starts, never
+  // at the box's left edge (its nesting would be lost).
+  main.querySelectorAll('[data-testid="stCode"] code').forEach(code => {
+    if (!visible(code) || !getComputedStyle(code).whiteSpace.startsWith('pre-wrap')) return;
+    for (const line of code.children) {
+      const first = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let node = first.nextNode(), at = -1;
+      for (; node; node = first.nextNode()) { at = node.textContent.search(/\S/); if (at >= 0) break; }
+      if (!node) continue;
+      const char = document.createRange(); char.setStart(node, at); char.setEnd(node, at + 1);
+      const start = char.getBoundingClientRect();
+      const whole = document.createRange(); whole.selectNodeContents(line);
+      const rows = [...whole.getClientRects()].filter(r => r.width > 0.5 && r.top > start.bottom - 2);
+      const left = Math.min(...rows.map(r => r.left));
+      if (rows.length && left < start.left - 1)
+        say('wrapped', line.textContent, `a wrapped line at ${Math.round(left)} px, left of its start at ` +
+            `${Math.round(start.left)} px`);
+    }
   });
   // 3. Pictures' text on screen: size; a diagram's lines through its text.
   const pictures = '.js-plotly-plot, .cnnvis-diagram > svg, [data-testid="stGraphVizChart"] svg';
@@ -250,7 +273,7 @@ TABLE_MARGIN_PX = 4
 
 @dataclass(frozen=True)
 class Problem:
-    what: str  # small, clipped, cut, crossed
+    what: str  # small, clipped, cut, wrapped, crossed
     text: str
     detail: str
 
@@ -267,11 +290,52 @@ def page_problems(page, width: int, min_px: float | None = None,  # type: ignore
                   tables: bool = True) -> list[Problem]:
     """What keeps ``page`` from reading, with text smaller than ``min_px`` (by default the
     minimum for ``width``) counted as small; its tables' cells too if ``tables`` (a second or
-    two a page with a table: the grid is scrolled through)."""
+    two a page with a table: the grid is scrolled through). A table cut at its box's edge is
+    looked for at every width (a screenshot of each table wider than its box)."""
     found = page.evaluate(JS, min_px if min_px is not None else smallest(width))
     if tables:
         found += page.evaluate(TABLES_JS, TABLE_MARGIN_PX)
-    return [Problem(**p) for p in found]
+    return [Problem(**p) for p in found] + table_edge_problems(page)
+
+
+# A table wider than its box scrolls sideways, and its box's edge cuts the cells there: a number
+# cut mid-way reads as a wrong number ("128,049" for 128,049,152). What the student sees at
+# that edge is looked at in a screenshot (the page as composed, whatever draws it): ink at full
+# strength in its last few pixels is a cell cut there and shown as if whole.
+EDGE_PX = 8
+INK = 160  # a pixel darker than this is text (the grid's borders and scroll bar are lighter)
+OVERFLOWING_JS = r"""
+() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')].map((frame, i) => {
+  const scroller = frame.querySelector('.dvn-scroller');
+  const grid = frame.querySelector('[data-testid="stDataFrameResizable"]');
+  if (!scroller || !grid || !grid.checkVisibility()) return null;
+  if (scroller.scrollWidth <= scroller.clientWidth + 2) return null;
+  const heads = [...frame.querySelectorAll('th')].map(th => th.textContent);
+  return { index: i, last: heads[heads.length - 1] || '' };
+}).filter(Boolean)
+"""
+
+
+def table_edge_problems(page) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Each table wider than its box whose right edge shows a cell cut at full strength (the
+    last column drawn partly: "cut", with the column's name)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    found = []
+    for table in page.evaluate(OVERFLOWING_JS):
+        grid = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').nth(
+            table["index"]).locator('[data-testid="stDataFrameResizable"]')
+        grid.scroll_into_view_if_needed()
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        shot = Image.open(BytesIO(grid.screenshot())).convert("L")
+        strip = shot.crop((shot.width - EDGE_PX, 0, shot.width, shot.height))
+        darkest = next(value for value, count in enumerate(strip.histogram()) if count)
+        if darkest < INK:
+            found.append(Problem("cut", table["last"], f"a table's cell cut at its right edge, shown whole "
+                                                       f"(ink {darkest} in its last {EDGE_PX} px)"))
+    return found
 
 
 # --- exported pictures (issue 30): the SVG each slide's PNG is made from -----------------------

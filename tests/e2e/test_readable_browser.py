@@ -30,6 +30,14 @@ HALF = ("<div class='cnnvis-diagram'><svg width='300' height='60' viewBox='0 0 {
         "<text x='10' y='40' font-size='14'>layer1.0</text></svg></div>")
 
 
+# The lecture's ResidualBlock on a phone: its Conv2d line wraps, to the box's left edge (bad) or
+# hanging under where the line starts (good, as the app's stylesheet draws it).
+WRAP = ("<div data-testid='stCode' style='width:260px'><pre><code style='white-space:pre-wrap;"
+        "font-size:14px'><span{}>            nn.Conv2d(in_dim, mid_dim, kernel_size=3, padding=1),\n"
+        "</span></code></pre></div>")
+HANG = " style='display:block;padding-left:14ch;text-indent:-14ch'"
+
+
 @pytest.mark.parametrize(("case", "bad", "good", "width", "kinds"), [
     ("small text", "<p style='font-size:8px'>합성곱 3×3</p><p style='font-size:14px'>보폭 1</p>",
      "<p style='font-size:14px'>합성곱 3×3</p>", 600, ["small"]),
@@ -41,6 +49,7 @@ HALF = ("<div class='cnnvis-diagram'><svg width='300' height='60' viewBox='0 0 {
      "<p style='margin-left:560px;white-space:nowrap;font-size:14px'>64×56×56 → 64×56×56</p>",
      "<p style='margin-left:60px;white-space:nowrap;font-size:14px'>64×56×56 → 64×56×56</p>", 600, ["cut"]),
     ("a line through a label", EDGE.format(130, 130), EDGE.format(60, 60), 600, ["crossed"]),
+    ("code wrapped to the left edge", WRAP.format(""), WRAP.format(HANG), 390, ["wrapped"]),
 ], ids=lambda v: v if isinstance(v, str) and len(v) < 30 and "<" not in v else "")
 def test_the_check_finds(page, case: str, bad: str, good: str, width: int, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     fixture_page(page, bad, width, plotly=False)
@@ -92,6 +101,20 @@ def test_the_check_finds_a_number_cut_in_a_table_cell(table_url: str, page) -> N
         ("clipped", "MACs"), ("clipped", "later"), ("clipped", "name")], found
     assert all("70 px" in p.detail for p in found if p.text in ("MACs", "later")), found
     assert "row 31 of 40" in next(p.detail for p in found if p.text == "later"), found
+
+
+def test_the_check_finds_a_number_cut_at_a_scrolling_tables_edge(table_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """A table wider than its 300 px box scrolls sideways, and the box's edge cuts its third
+    column's 115,605,504 mid-way: the check sees the cut ink in the box's last pixels, as a
+    student would read it ("115,6"); with the app's stylesheet that edge fades under an
+    arrow, and the cut is not drawn."""
+    page.set_viewport_size({"width": 800, "height": 600})
+    for style, expected in (("", [("cut", "c")]), ("&style=1", [])):
+        page.goto(f"{table_url}/?wide=1{style}")
+        wait_idle(page)
+        wait_drawn(page)
+        found = [p for p in page_problems(page, 800) if p.what == "cut"]
+        assert [(p.what, p.text) for p in found] == expected, (style, found)
 
 
 # --- pictures exported for slides (the SVG each PNG is made from) -----------------------------

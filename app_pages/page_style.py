@@ -1,0 +1,126 @@
+"""The page-wide stylesheet, every page's, in the page's language (issue 30).
+
+Kept apart from app_pages/common.py, which loads PyTorch: a test's small app shows its tables
+with this stylesheet and without it (tests/e2e/table_fixture_app.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from visualizer.i18n import t
+
+
+def page_style(lang: str) -> None:
+    """The page-wide stylesheet (every page, both languages; issue 30), and the little script
+    that marks a table wider than its box.
+
+    - **Streamlit's own English, in the page's language.** Streamlit cannot be told other words
+      for its upload box, its number boxes' hint or its crash box (streamlit/streamlit#13500),
+      so the English is hidden and ours is drawn instead: the upload button reads "파일 고르기"
+      (every upload's own label names its formats and size limit, so "10MB per file • PNG,
+      JPG" goes); a number box applies on Enter or on leaving it, and its "Press Enter to
+      apply", drawn over the value, goes; a crash box says what happened and what to do,
+      without its English and its links to Google and ChatGPT (the classroom is offline).
+    - **Korean breaks between words**, never inside one ("픽셀에/서", "아/껴"): headings keep
+      their words whole (a word longer than the line still breaks, rather than run off it).
+    - **Every tab in sight.** A tab bar wider than the page wraps to a second row: Streamlit
+      scrolls it, with only a small arrow as a cue, and a phone showed two and a half of a
+      lesson's six tabs.
+    - **A table wider than its box shows that it goes on.** The grid scrolls sideways, and its
+      edge cut a number mid-way ("128,049" for 128,049,152; "16(" for 160), which reads as a
+      wrong number. The script marks each side where more of the table is (``data-more``), and
+      that side fades out under an arrow.
+    - **Code that wraps keeps its shape**: a wrapped line goes on two letters to the right of
+      where it starts (on a phone, the lecture's ResidualBlock wrapped to the box's left edge
+      and its nesting could not be read).
+    - On a phone a table keeps its toolbar's room above it: the toolbar, shown when the table
+      is touched, sat on the words of the control above it; and a segmented control's buttons
+      wrap to a second line rather than run off the screen ("Every layer" past a 390 px
+      phone's edge)."""
+    _PAGE_STYLE[lang](key=f"cnnvis_words_{lang}")
+
+
+def _page_css(current: str) -> str:
+    def css(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return f"""
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button span[style]::after {{
+  content: {css(t("st.upload", current))}; }}
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="InputInstructions"] {{ display: none; }}
+[data-testid="stDownloadButton"] button p {{ white-space: normal; }}
+[data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
+[data-testid="stMain"] :is(h1, h2, h3, h4) {{ word-break: keep-all; overflow-wrap: anywhere; }}
+[data-testid="stTabs"] [role="tablist"] {{ flex-wrap: wrap; row-gap: 0.25rem; }}
+[data-testid="stDataFrame"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
+  mask-image: linear-gradient(to left, transparent, #000 3rem); }}
+[data-testid="stDataFrame"][data-more~="left"] [data-testid="stDataFrameResizable"] {{
+  mask-image: linear-gradient(to right, transparent, #000 3rem); }}
+[data-testid="stDataFrame"][data-more~="left"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
+  mask-image: linear-gradient(to right, transparent, #000 3rem, #000 calc(100% - 3rem), transparent); }}
+[data-testid="stDataFrame"][data-more~="right"]::after {{ content: "→"; position: absolute;
+  right: 0.3rem; top: 50%; transform: translateY(-50%); pointer-events: none; font-size: 1.1rem;
+  line-height: 1.8rem; width: 1.8rem; text-align: center; border-radius: 50%; color: #1f2937;
+  background: rgba(255, 255, 255, 0.9); box-shadow: 0 0 0.3rem rgba(0, 0, 0, 0.25); }}
+[data-testid="stCode"] code > span[data-hang] {{ display: block; padding-left: var(--lead);
+  text-indent: calc(-1 * var(--lead)); }}
+@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
+[data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
+[data-testid="stException"] [data-testid="stAlertContentError"]::before {{
+  content: {css(t("st.crash", current))}; }}
+"""
+
+
+# Marks each table with the sides where more of it is, past its box: ``data-more="left right"``
+# (the stylesheet fades that side), and each line of wrapped code with its indent (``--lead``).
+# Both in the frame after the page changes (a table drawn or resized: the grid writes its
+# content's width in a style), a table is scrolled or the window is resized.
+_MORE_JS = r"""
+export default function () {
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    hang();
+    for (const frame of document.querySelectorAll('[data-testid="stDataFrame"]')) {
+      const scroller = frame.querySelector('.dvn-scroller');
+      if (!scroller) continue;
+      const more = [];
+      if (scroller.scrollLeft > 1) more.push('left');
+      if (scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 2) more.push('right');
+      const value = more.join(' ');
+      if ((frame.dataset.more || '') === value) continue;
+      if (value) frame.dataset.more = value; else delete frame.dataset.more;
+    }
+  };
+  // a code line that wraps goes on under its own start, not at the box's left edge
+  const hang = () => {
+    const lines = '[data-testid="stCode"] code[style*="pre-wrap"] > span:not([data-hang])';
+    for (const line of document.querySelectorAll(lines)) {
+      line.dataset.hang = '';
+      line.style.setProperty('--lead', (line.textContent.match(/^ */)[0].length + 2) + 'ch');
+    }
+  };
+  const soon = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+  const onScroll = (e) => { if (e.target.classList && e.target.classList.contains('dvn-scroller')) soon(); };
+  const watch = new MutationObserver(soon);
+  watch.observe(document.body, { childList: true, subtree: true, attributes: true,
+                                 attributeFilter: ['style'] });
+  document.addEventListener('scroll', onScroll, true);
+  window.addEventListener('resize', soon);
+  soon();
+  return () => {
+    watch.disconnect();
+    document.removeEventListener('scroll', onScroll, true);
+    window.removeEventListener('resize', soon);
+  };
+}
+"""
+
+# A stylesheet a component carries (as projector mode's): no raw HTML element on any page. One
+# per language, as the words it writes are the page's.
+_PAGE_STYLE = {code: st.components.v2.component(f"cnnvis.words_{code}", html="<span></span>", js=_MORE_JS,
+                                                css=_page_css(code), isolate_styles=False)
+               for code in ("ko", "en")}
