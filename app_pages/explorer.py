@@ -161,7 +161,7 @@ def flow_tab(result: TraceResult, lang: str) -> None:
         st.markdown(heading + f":gray[{t('detail.none', lang)}]")
         return
     record = result.records[selected]
-    st.markdown(heading + f"**{named(record.label, lang)}** · {type_name(record.type, lang)}\n\n"
+    st.markdown(heading + f"**{named(record.label, lang)}** · {type_name(record.type, lang, code=True)}\n\n"
                 + "\n".join(f"- {line}" for line in layer_arithmetic(record, lang)))
 
 

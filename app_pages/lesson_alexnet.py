@@ -17,6 +17,7 @@ from visualizer import arithmetic as ar
 from visualizer import charts
 from visualizer.diagram import DiagramOptions, to_dot
 from visualizer.i18n import number, shape_text, t
+from visualizer.names import type_name
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.tables import param_compute_split, size_formula
@@ -72,7 +73,7 @@ def steps_tab(lang: str) -> None:
         # on a slide, the volumes first: they stay where they are on the screen from step to step
         # (the text under them is one line longer or shorter)
         picture = st.container() if slide else None
-        st.subheader(f"{r.label} · {r.type}")
+        st.subheader(f"{r.label} · {type_name(r.type, lang, code=True)}")
         st.markdown(op_text(r, lang))
         formula = size_formula(r)
         if formula:

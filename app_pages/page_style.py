@@ -21,8 +21,9 @@ def page_style(lang: str) -> None:
       JPG" goes); a number box applies on Enter or on leaving it, and its "Press Enter to
       apply", drawn over the value, goes; a crash box says what happened and what to do,
       without its English and its links to Google and ChatGPT (the classroom is offline).
-    - **Korean breaks between words**, never inside one ("픽셀에/서", "아/껴"): headings keep
-      their words whole (a word longer than the line still breaks, rather than run off it).
+    - **Korean breaks between words**, never inside one ("픽셀에/서", "아/껴", "내 그/림을"):
+      headings, text, captions and labels keep their words whole (a word longer than its line
+      still breaks, rather than run off it).
     - **Every tab in sight.** A tab bar wider than the page wraps to a second row: Streamlit
       scrolls it, with only a small arrow as a cue, and a phone showed two and a half of a
       lesson's six tabs.
@@ -52,7 +53,8 @@ def _page_css(current: str) -> str:
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stDownloadButton"] button p {{ white-space: normal; }}
 [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
-[data-testid="stMain"] :is(h1, h2, h3, h4) {{ word-break: keep-all; overflow-wrap: anywhere; }}
+[data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] * {{ word-break: keep-all;
+  overflow-wrap: break-word; }}
 [data-testid="stTabs"] [role="tablist"] {{ flex-wrap: wrap; row-gap: 0.25rem; }}
 [data-testid="stDataFrame"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
   mask-image: linear-gradient(to left, transparent, #000 3rem); }}

@@ -65,7 +65,7 @@ def test_csv_and_markdown_have_every_layer(alexnet) -> None:  # type: ignore[no-
     conv1 = next(r for r in rows if r["Layer"] == "conv1")
     assert conv1["Output shape"] == "64×55×55" and conv1["Parameters"] == "23296"
     md = export(alexnet, "md", "ko").decode()
-    assert "| conv1 | Conv2d | 64×55×55 | 23,296 |" in md
+    assert "| conv1 | 합성곱 | 64×55×55 | 23,296 |" in md  # the type in Korean (names.type_name)
     assert "FLOPs = 2 × MACs" in md
 
 

@@ -3,7 +3,7 @@
 
 A layer's code name (its module path, as PyTorch and the lecture's code write it) stays: a
 student who reads the code finds it. The human name says where it sits, in the page's language.
-Block types get their Korean name too (BasicBlock is 기본 블록).
+Layer and block types get their Korean name too (Conv2d is 합성곱, BasicBlock 기본 블록).
 """
 
 from __future__ import annotations
@@ -80,8 +80,10 @@ def named(label: str, lang: str) -> str:
     return f"{human} ({label})" if human else label
 
 
-def type_name(kind: str, lang: str) -> str:
-    """A module type as the page's language says it: 기본 블록 for BasicBlock; a PyTorch layer
-    type (Conv2d, ReLU) stays as the code writes it."""
+def type_name(kind: str, lang: str, code: bool = False) -> str:
+    """A module type as the page's language says it: 합성곱 for Conv2d, 기본 블록 for
+    BasicBlock; with ``code``, the class the code writes beside it ("합성곱 (Conv2d)"). A type
+    the catalogue does not name (ReLU, a whole network) stays as the code writes it."""
     key = f"type.{kind}"
-    return t(key, lang) if key in CATALOGUE else kind
+    name = t(key, lang) if key in CATALOGUE else kind
+    return f"{name} ({kind})" if code and name != kind else name

@@ -10,6 +10,7 @@ overlaps of labels.py:
 - **cut**: text beyond the page's right edge (nothing scrolls a page sideways), or a table's
   cell cut at its box's edge and drawn as if whole (a table scrolls sideways: its edge must
   show that it goes on);
+- **split**: a Korean word split at a line's end ("픽셀에/서"): Korean breaks between words;
 - **wrapped**: a line of code wrapped back to its box's left edge, left of where it starts
   (its nesting is lost);
 - **crossed**: a diagram's line through a text (an edge over a block's title or a label).
@@ -77,6 +78,29 @@ JS = r"""
   main.querySelectorAll(boxes).forEach(el => {
     if (!visible(el) || el.scrollWidth <= el.clientWidth + 2) return;
     say('clipped', el.textContent, `${el.scrollWidth} px in ${el.clientWidth} px`);
+  });
+  // 1b. Korean split inside a word at a line's end ("픽셀에/서"): a line that ends between two
+  // Hangul letters.
+  const hangul = /[\uac00-\ud7a3]/;
+  main.querySelectorAll('[data-testid="stMarkdownContainer"]').forEach(box => {
+    if (!visible(box)) return;
+    const words = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = words.nextNode(); n; n = words.nextNode()) {
+      const text = n.textContent;
+      if (!hangul.test(text) || n.parentElement.closest('code, pre, svg')) continue;
+      let before = null;
+      for (let i = 0; i < text.length; i++) {
+        if (!hangul.test(text[i])) { before = null; continue; }
+        const range = document.createRange(); range.setStart(n, i); range.setEnd(n, i + 1);
+        const r = range.getBoundingClientRect();
+        if (before && r.top > before.bottom - 2) {
+          const from = Math.max(0, text.lastIndexOf(' ', i) + 1), to = text.indexOf(' ', i);
+          say('split', text.slice(from, to < 0 ? undefined : to), 'a Korean word split at a line\'s end');
+          break;
+        }
+        before = r;
+      }
+    }
   });
   // 2b. Code whose lines wrap: a line goes on to the right of where its code starts, never
   // at the box's left edge (its nesting would be lost).
@@ -273,7 +297,7 @@ TABLE_MARGIN_PX = 4
 
 @dataclass(frozen=True)
 class Problem:
-    what: str  # small, clipped, cut, wrapped, crossed
+    what: str  # small, clipped, cut, split, wrapped, crossed
     text: str
     detail: str
 

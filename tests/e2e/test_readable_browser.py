@@ -35,6 +35,9 @@ HALF = ("<div class='cnnvis-diagram'><svg width='300' height='60' viewBox='0 0 {
 WRAP = ("<div data-testid='stCode' style='width:260px'><pre><code style='white-space:pre-wrap;"
         "font-size:14px'><span{}>            nn.Conv2d(in_dim, mid_dim, kernel_size=3, padding=1),\n"
         "</span></code></pre></div>")
+# The AlexNet lesson's title on a phone: Korean's default breaks "픽셀에/서" at the line's end.
+SPLIT = ("<div data-testid='stMarkdownContainer' style='width:300px;word-break:{}'>"
+         "<h1 style='font-size:40px'>AlexNet: 224×224 픽셀에서 숫자 9216개로</h1></div>")
 HANG = " style='display:block;padding-left:14ch;text-indent:-14ch'"
 
 
@@ -50,6 +53,7 @@ HANG = " style='display:block;padding-left:14ch;text-indent:-14ch'"
      "<p style='margin-left:60px;white-space:nowrap;font-size:14px'>64×56×56 → 64×56×56</p>", 600, ["cut"]),
     ("a line through a label", EDGE.format(130, 130), EDGE.format(60, 60), 600, ["crossed"]),
     ("code wrapped to the left edge", WRAP.format(""), WRAP.format(HANG), 390, ["wrapped"]),
+    ("a Korean word split", SPLIT.format("normal"), SPLIT.format("keep-all"), 390, ["split"]),
 ], ids=lambda v: v if isinstance(v, str) and len(v) < 30 and "<" not in v else "")
 def test_the_check_finds(page, case: str, bad: str, good: str, width: int, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     fixture_page(page, bad, width, plotly=False)
