@@ -561,7 +561,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.code.alexnet": ("The notebook builds torchvision's AlexNet with 10 classes; the app's `alexnet` is that network (its layers: ① Layer by layer).",
                         "노트북은 torchvision의 AlexNet을 클래스 10개로 만듭니다. 이 앱의 `alexnet`이 바로 그 네트워크입니다(층별 설명: ① 한 층씩)."),
     "nb.printout.h": ("What the notebook printed, and the same lines worked out here", "노트북의 출력과, 이 앱이 같은 줄을 계산한 결과"),
-    "nb.printout.theirs": ("The notebook printed (input {shape})", "노트북의 출력 (입력 {shape})"),
+    "nb.printout.theirs": ("The notebook printed (input {shape}), verbatim", "노트북의 출력 (입력 {shape}, 노트북 원문 그대로)"),
     "nb.printout.ours": ("Worked out here from the app's trace", "이 앱의 추적으로 계산"),
     "nb.printout.same": ("The same {n} lines, character for character.", "{n}줄이 글자 하나까지 같습니다."),
     "nb.printout.differ": ("These lines differ: {lines}", "다른 줄: {lines}"),
@@ -576,9 +576,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.shapes.col.out": ("Output", "출력"),
     "nb.shapes.col.params": ("Parameters", "파라미터"),
     "nb.results.h": ("The notebook's recipe and results", "노트북의 학습 방법과 결과"),
-    "nb.who.lecture": ("The lecture's copy printed", "강의 사본의 출력"),
-    "nb.who.upstream_mxnet": ("d2l's own MXNet run printed", "d2l의 MXNet 실행 결과"),
-    "nb.who.upstream_pytorch": ("d2l's own PyTorch run printed", "d2l의 PyTorch 실행 결과"),
+    "nb.who.lecture": ("The lecture's copy printed (verbatim)", "강의 사본의 출력 (노트북 원문 그대로)"),
+    "nb.who.upstream_mxnet": ("d2l's own MXNet run printed (verbatim)", "d2l의 MXNet 실행 결과 (원문 그대로)"),
+    "nb.who.upstream_pytorch": ("d2l's own PyTorch run printed (verbatim)", "d2l의 PyTorch 실행 결과 (원문 그대로)"),
     "nb.recipe.alexnet": ("Fashion-MNIST resized to 224×224, copied into 3 channels, normalised with ImageNet's mean and deviation; `torch.optim.Adam` at its default rate 1e-3, batch 8, one epoch (7,500 steps), cross-entropy, PyTorch's default initial weights. Upstream promises \"60%+\" after one epoch.",
                           "Fashion-MNIST를 224×224로 키우고 3채널로 복사한 뒤 ImageNet 평균·표준편차로 정규화. `torch.optim.Adam` 기본 학습률 1e-3, 배치 8, 1 에폭(7,500 스텝), 교차 엔트로피, PyTorch 기본 초기 가중치. 원본 노트북은 1 에폭 뒤 \"60% 이상\"을 약속합니다."),
     "nb.recipe.googlenet_d2l": ("Fashion-MNIST resized to 96×96, 1 channel, values 0–1; plain SGD (no momentum) at a constant 0.1, batch 128, 10 epochs, Xavier initial weights. The lecture's copy was stopped after about 6 epochs and printed no accuracy; d2l's own runs:",
@@ -661,6 +661,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.ax.chart.loss": ("Training loss", "학습 손실"),
     "nb.ax.chart.acc": ("Test accuracy (%)", "테스트 정확도 (%)"),
     "nb.ax.chart.steps": ("Steps (8 pictures each)", "스텝 (한 번에 그림 8장)"),
+    # --- words (issue 30) -------------------------------------------------------------
+    # The notebooks' code: its comments are the app's (visualizer/resources/notebooks/*.code.txt
+    # says where, with ``#: <key>``); the code, its names and printed words stay as written.
+    "nbc.alexnet.head": ("pytorch/xla, contrib/colab/single-core-alexnet-fashion-mnist.ipynb (PyTorch + torch_xla,\n"
+                         "one Cloud TPU core): the cells that make the network, the data and the training step,\n"
+                         "condensed: the same calls and values as the notebook. The comments are the app's.",
+                         "pytorch/xla의 contrib/colab/single-core-alexnet-fashion-mnist.ipynb\n"
+                         "(PyTorch + torch_xla, 클라우드 TPU 코어 1개): 네트워크, 데이터, 학습 단계를 만드는 셀을\n"
+                         "간추려 옮김: 노트북과 같은 호출, 같은 값. 주석은 이 앱의 설명입니다."),
+    "nbc.alexnet.data": ("Fashion-MNIST, resized to 224 x 224 and copied into 3 channels (RGB)",
+                         "Fashion-MNIST를 224 x 224로 키우고 3채널(RGB)로 복사"),
+    "nbc.alexnet.lr": ("lr 1e-3, Adam's default", "학습률 1e-3, Adam의 기본값"),
+    "nbc.alexnet.epoch": ("1 epoch", "1 에폭"),
+    "nbc.googlenet_d2l.head": ("d2l 0.16.6, section 7.4, PyTorch edition (d2l-ai/d2l-pytorch-colab 1ff02c2b).\n"
+                               "The lecture ran the MXNet edition: the same layers, in Gluon.\n"
+                               "The code as the notebook writes it; the comments are the app's.",
+                               "d2l 0.16.6의 7.4절, PyTorch 판 (d2l-ai/d2l-pytorch-colab 1ff02c2b).\n"
+                               "강의는 MXNet 판을 실행했습니다. 층은 같고, Gluon으로 씁니다.\n"
+                               "코드는 노트북 원문 그대로, 주석은 이 앱의 설명입니다."),
+    "nbc.resnet18_d2l.head": ("d2l 0.16.6, section 7.6, PyTorch edition (d2l-ai/d2l-pytorch-colab 1ff02c2b).\n"
+                              "The lecture ran the MXNet edition: the same layers, in Gluon (there the stem's four layers\n"
+                              "are added to the network directly, and Dense flattens by itself).\n"
+                              "The code as the notebook writes it; the comments are the app's.",
+                              "d2l 0.16.6의 7.6절, PyTorch 판 (d2l-ai/d2l-pytorch-colab 1ff02c2b).\n"
+                              "강의는 MXNet 판을 실행했습니다. 층은 같고, Gluon으로 씁니다(거기서는 첫 층 네 개를\n"
+                              "네트워크에 바로 넣고, Dense 층이 스스로 펼칩니다).\n"
+                              "코드는 노트북 원문 그대로, 주석은 이 앱의 설명입니다."),
+    "nbc.densenet_notebook.head": ("Con-Mi, \"Simple Implementation of Densely Connected Neural Networks\" (PyTorch; the\n"
+                                   "network's cells, as the lecture's copy runs them with torch 1.9).\n"
+                                   "The code as the notebook writes it; the comments are the app's.",
+                                   "Con-Mi의 \"Simple Implementation of Densely Connected Neural Networks\"(PyTorch):\n"
+                                   "강의 사본이 torch 1.9로 실행하는 네트워크 셀.\n"
+                                   "코드는 노트북 원문 그대로, 주석은 이 앱의 설명입니다."),
+    "nbc.verbatim": ("printed words as the notebook writes them", "출력 문구는 노트북 원문 그대로"),
+    # --- end of words (issue 30) ------------------------------------------------------
     "field.style": ("Style", "방식"),
     "choice.bc": ("the paper's (DenseNet-BC)", "논문의 방식 (DenseNet-BC)"),
     "choice.notebook": ("the DenseNet notebook's", "DenseNet 실습 노트북의 방식"),
