@@ -65,7 +65,7 @@ def controls(status: dict[str, Any], lang: str) -> None:
     if choice in FIGURE1_PAIRS:
         c[1].caption(t("train.pair.note", lang, minutes=FIGURE1_MINUTES[choice]))
     if not common.is_teacher():  # a student watches: no button that only the teacher may press
-        st.info(t("train.who.student", lang), icon=":material/school:")
+        st.caption(t("train.who.student", lang))  # as the teacher's own line (train.who)
         return
     b = st.columns([1, 1, 3], vertical_alignment="center")
     if b[0].button(t("train.start", lang), type="primary", icon=":material/play_arrow:",

@@ -27,6 +27,7 @@ def test_the_legend_names_the_merges_the_diagram_draws(arch: str, size: int) -> 
         assert (t("dg.legend.cat", lang) in said) == ("cat" in kinds)
         assert (t("dg.legend.add", lang) in said) == ("add" in kinds)
         assert (said == "") == (not kinds)
+        assert not said.startswith(("+ ", "- ", "* "))  # Markdown would draw a list's bullet
 
 
 def test_a_closed_block_draws_no_circle_and_gets_no_legend() -> None:
@@ -38,11 +39,11 @@ def test_a_closed_block_draws_no_circle_and_gets_no_legend() -> None:
 def test_the_legend_speaks_the_glossarys_words() -> None:
     """One word per concept: the glossary's 연결 (concatenate) and the catalogue's 덧셈 F(x) + x."""
     concat = next(g for g in GLOSSARY if g[1] == "concatenation")
-    assert t("dg.legend.cat", "ko").startswith("C = " + concat[0].split()[0])
+    assert t("dg.legend.cat", "ko").startswith("**C** = " + concat[0].split()[0])
     meaning = concat[3].split(" (")[0]  # 채널 방향으로 맵을 이어 붙이기
     assert meaning in t("dg.legend.cat", "ko")
     add = t("dg.legend.add", "ko")
-    assert add.startswith("+ = " + t("name.add", "ko").split()[0]) and "F(x) + x" in add
+    assert add.startswith("**+** = " + t("name.add", "ko").split()[0]) and "F(x) + x" in add
 
 
 @pytest.mark.slow  # AppTest pages

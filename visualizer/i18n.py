@@ -695,11 +695,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                    "강의 사본이 torch 1.9로 실행하는 네트워크 셀.\n"
                                    "코드는 노트북 원문 그대로, 주석은 이 앱의 설명입니다."),
     "nbc.verbatim": ("printed words as the notebook writes them", "출력 문구는 노트북 원문 그대로"),
-    # What a lesson diagram's circles mean (diagram.legend), in the glossary's words: 연결, 덧셈.
-    "dg.legend.cat": ("C = concatenation: the maps joined along the channels",
-                      "C = 연결(concatenate): 채널 방향으로 맵을 이어 붙이기"),
-    "dg.legend.add": ("+ = addition: the two paths' maps added value by value (ResNet's F(x) + x)",
-                      "+ = 덧셈: 두 길의 맵을 값마다 더하기 (ResNet의 F(x) + x)"),
+    # What a lesson diagram's circles mean (diagram.legend), in the glossary's words: 연결, 덧셈. The
+    # symbol in bold: a caption is Markdown, and a line that starts with "+ " is a list.
+    "dg.legend.cat": ("**C** = concatenation: the maps joined along the channels",
+                      "**C** = 연결(concatenate): 채널 방향으로 맵을 이어 붙이기"),
+    "dg.legend.add": ("**+** = addition: the two paths' maps added value by value (ResNet's F(x) + x)",
+                      "**+** = 덧셈: 두 길의 맵을 값마다 더하기 (ResNet의 F(x) + x)"),
     # --- end of words (issue 30) ------------------------------------------------------
     "field.style": ("Style", "방식"),
     "choice.bc": ("the paper's (DenseNet-BC)", "논문의 방식 (DenseNet-BC)"),
