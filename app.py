@@ -14,6 +14,16 @@ from visualizer.roles import SIGN_OUT
 from visualizer.state import Problem, read_lang
 
 NAV_PAGES = "nav_pages"  # this session's st.Page objects, with the language and role they are for
+# Streamlit serves the default page at / only, never at its own path: a student who typed
+# /explorer got Streamlit's English "Page not found" (issue 30). A hidden page answers that path
+# and sends the browser on to / with the link's parameters; the default page itself takes a path
+# nobody links to (a path must be unique, and the hidden page holds "explorer").
+ALIAS = next(p.name for p in PAGES if p.default)  # "explorer", as a student types it
+DEFAULT_PATH = "explorer-home"
+
+
+def _to_default() -> None:
+    """The hidden page's body: never runs (app.py sends its visitors to / before a page runs)."""
 
 
 def navigation(lang: str, teacher: bool) -> dict[str, list[StreamlitPage]]:
@@ -26,8 +36,12 @@ def navigation(lang: str, teacher: bool) -> dict[str, list[StreamlitPage]]:
         for entry in PAGES:
             if entry.teacher and not teacher:  # her presenter view, for a second window
                 continue
-            pages.setdefault(t(entry.section, lang), []).append(
-                st.Page(entry.script, title=t(entry.title, lang), icon=entry.icon, default=entry.default))
+            section = pages.setdefault(t(entry.section, lang), [])
+            section.append(st.Page(entry.script, title=t(entry.title, lang), icon=entry.icon,
+                                   default=entry.default, url_path=DEFAULT_PATH if entry.default else None))
+            if entry.default:
+                section.append(st.Page(_to_default, title=t(entry.title, lang), url_path=ALIAS,
+                                       visibility="hidden"))
         made = st.session_state[NAV_PAGES] = ((lang, teacher), pages)
     return made[1]
 
@@ -64,7 +78,10 @@ with st.sidebar:
 lang = common.lang()
 pages = navigation(lang, common.is_teacher())
 page = st.navigation(pages)
-by_path = {p.url_path: p for section in pages.values() for p in section}
+if page.url_path == ALIAS:  # /explorer: the explorer is at /, with the same link
+    st.switch_page(next(p for section in pages.values() for p in section if p.url_path == ""),
+                   query_params=st.query_params.to_dict())
+by_path = {p.url_path: p for section in pages.values() for p in section if p.url_path != ALIAS}
 lecture_mode.apply_pending(page.url_path, by_path)  # a step or the teacher's view, opened in place
 projector.new_run()
 lecture_mode.new_run()

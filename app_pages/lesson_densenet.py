@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_pages import common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
+from app_pages.diagram_legend import legend
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models import ConfigError, get_entry
@@ -91,10 +92,10 @@ def parts_tab(lang: str) -> None:
             st.markdown(t("dense.parts.layer", lang, four_k=4 * k, k=k))
             # on a slide its concatenation is lit: the diagram, taller than the slide, opens on it
             cat = next(r.name for r in result.records if r.kind == "cat" and r.parent == layer.name)
-            diagram(to_dot(result, DiagramOptions(detail="overview", lang=lang,
-                                                  opened=frozenset({layer.name}),
-                                                  highlight=cat if projector.presenting() else None)),
-                    key="dense_layer_diagram")
+            dot = to_dot(result, DiagramOptions(detail="overview", lang=lang, opened=frozenset({layer.name}),
+                                                highlight=cat if projector.presenting() else None))
+            diagram(dot, key="dense_layer_diagram")
+            legend(dot, lang)  # C = 연결
     if right is None:
         return
     with right:
@@ -121,15 +122,17 @@ def add_cat_tab(lang: str) -> None:
         st.subheader(t("dense.add_result", lang, a=x, b=shape_text(new), out=shape_text(added.output_shape)))
         # on a slide the merge is lit, and a diagram taller than the slide opens on it
         lit = projector.presenting()
-        diagram(to_dot(added, DiagramOptions(detail="layers", lang=lang, highlight="add" if lit else None)),
-                key="dense_add_diagram")
+        dot = to_dot(added, DiagramOptions(detail="layers", lang=lang, highlight="add" if lit else None))
+        diagram(dot, key="dense_add_diagram")
+        legend(dot, lang)
     with right:
         new = concatenated.find("conv2").output_shape
         st.subheader(t("dense.cat_result", lang, a=x, b=shape_text(new),
                        out=shape_text(concatenated.output_shape)))
-        diagram(to_dot(concatenated, DiagramOptions(detail="layers", lang=lang,
-                                                    highlight="concat" if lit else None)),
-                key="dense_cat_diagram")
+        dot = to_dot(concatenated, DiagramOptions(detail="layers", lang=lang,
+                                                  highlight="concat" if lit else None))
+        diagram(dot, key="dense_cat_diagram")
+        legend(dot, lang)
     if projector.presenting():  # the slide keeps the two diagrams
         lecture_mode.note(t("dense.add_cat.note", lang))
     else:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from app_pages import cached, common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
+from app_pages.diagram_legend import legend
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.googlenet import AUX_LOSS_WEIGHT, INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K
@@ -102,6 +103,7 @@ def inside_tab(lang: str) -> None:
     paper = STATE["layout"] == "googlenet_paper"
     dot = cached.module_dot(name, paper, lang, lit=projector.presenting())
     diagram(without_arrow_labels(dot) if projector.presenting() else dot, key="inc_module_diagram")
+    legend(dot, lang)  # C = 연결
 
 
 def aux_tab(lang: str) -> None:

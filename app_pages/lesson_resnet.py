@@ -13,6 +13,7 @@ import streamlit as st
 
 from app_pages import cached, common, lecture_mode, measured, notebook_tab, projector
 from app_pages.controls import Controls
+from app_pages.diagram_legend import legend
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
@@ -63,8 +64,9 @@ def block_tab(lang: str) -> None:
     # On a slide the "+" is lit: a diagram taller than the slide opens on its lit box (F(x) + x,
     # the point of the tab, was below the box's fold at 1366x768)
     lit = "add" if projector.presenting() else None
-    diagram(to_dot(result, DiagramOptions(detail="layers", lang=lang, highlight=lit)),
-            key="res_block_diagram")
+    dot = to_dot(result, DiagramOptions(detail="layers", lang=lang, highlight=lit))
+    diagram(dot, key="res_block_diagram")
+    legend(dot, lang)  # + = 덧셈
     frame = pd.DataFrame(layer_rows(result, lang, minor=True))
     lecture_mode.note_table(frame, hide_index=True,
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
@@ -101,6 +103,7 @@ def compare_tab(lang: str) -> None:
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
             st.code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
+            legend(dot, lang)
     lecture_mode.note(t("res.compare.note", lang, mid=bn_mid), small=True)
 
 

@@ -40,7 +40,8 @@ def show(lesson: str, lang: str) -> None:
         st.caption(t("nb.code.mxnet", lang, link=nb.pytorch_link))
     else:
         st.caption(t("nb.code.alexnet" if lesson == "alexnet" else "nb.code.pytorch", lang))
-    st.code(nbs.code(_name(nb)), language="python", height=360, wrap_lines=True)  # phones: no sideways scroll
+    # phones: no sideways scroll
+    st.code(nbs.code(_name(nb), lang), language="python", height=360, wrap_lines=True)
     _printout(nb, lang)
     _results(nb, lang)
     if lesson == "alexnet":
@@ -56,7 +57,7 @@ def _slide(nb: nbs.Notebook, lang: str) -> None:
     """The tab on a slide: the outcome (AlexNet: the notebook's recipe against the one change
     that learns, as a chart; the others: our accuracy), and the notebook's code, its printouts
     and its recipe in the speaker notes."""
-    lecture_mode.note_code(nbs.code(_name(nb)), language="python")
+    lecture_mode.note_code(nbs.code(_name(nb), lang), language="python")
     for block in nbs.printouts()[nb.arch]["results"]:
         lecture_mode.note(f"**{t('nb.who.' + block['who'], lang)}**")
         lecture_mode.note_code(block["text"], language=None)

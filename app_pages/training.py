@@ -47,7 +47,8 @@ def test_set() -> Split:
 
 
 def controls(status: dict[str, Any], lang: str) -> None:
-    """The network to train and the start and stop buttons (only the teacher's work)."""
+    """The network to train and, for the teacher, the start and stop buttons (a student is told
+    that the teacher starts runs and that they appear here)."""
     c = st.columns([2, 3])
     # While a run is under way the picker and the recipe describe it, not the next choice.
     running = status.get("arch") if status.get("state") in ACTIVE else None
@@ -63,10 +64,13 @@ def controls(status: dict[str, Any], lang: str) -> None:
                     optimizer=r.optimizer.upper() if r.optimizer == "sgd" else "AdamW", lr=r.lr))
     if choice in FIGURE1_PAIRS:
         c[1].caption(t("train.pair.note", lang, minutes=FIGURE1_MINUTES[choice]))
+    if not common.is_teacher():  # a student watches: no button that only the teacher may press
+        st.caption(t("train.who.student", lang))  # as the teacher's own line (train.who)
+        return
     b = st.columns([1, 1, 3], vertical_alignment="center")
     if b[0].button(t("train.start", lang), type="primary", icon=":material/play_arrow:",
                    disabled=status.get("state") in ACTIVE):
-        if not common.is_teacher():
+        if not common.is_teacher():  # signed out since the page was drawn
             st.info(t("train.teacher_only", lang), icon=":material/school:")
         else:
             try:
@@ -78,7 +82,7 @@ def controls(status: dict[str, Any], lang: str) -> None:
             request_stop()
         else:
             st.info(t("train.teacher_only", lang), icon=":material/school:")
-    b[2].caption(t("train.who", lang) if common.is_teacher() else t("train.who.student", lang))
+    b[2].caption(t("train.who", lang))
 
 
 def probe_grid(status: dict[str, Any], lang: str) -> None:

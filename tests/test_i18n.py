@@ -270,6 +270,14 @@ def page_keys() -> set[str]:
     return keys
 
 
+def comment_keys() -> set[str]:
+    """The comments of the notebooks' code files (``#: <key>``, filled in by notebooks.code)."""
+    from visualizer import notebooks
+
+    return {k for f in ROOT.glob("visualizer/resources/notebooks/*.code.txt")
+            for k in notebooks.comment_keys(f.name.removesuffix(".code.txt"))}
+
+
 # Keys built at run time whose values come from elsewhere than the site's own constants:
 # the errors (error_keys) and the pages' titles and tabs (page_keys).
 DERIVED_ELSEWHERE = {"\0.\0", "\0.title", "\0.intro", "\0.tab.\0"}
@@ -283,7 +291,7 @@ def used_keys() -> frozenset[str]:
     product modules it imports, or the product's data (model_and_resource_values); plus the
     errors' and the pages' keys."""
     data = model_and_resource_values()
-    used = error_keys(passed_on=True) | page_keys()
+    used = error_keys(passed_on=True) | page_keys() | comment_keys()
     sites: list[tuple[re.Pattern[str], set[str]]] = []
     for path in CODE:
         tree = tree_of(path)

@@ -158,3 +158,36 @@ def test_glossary_panel_opens_in_korean() -> None:
     at.button(key="glossary_open").click().run()
     shown = "\n".join(m.value for m in at.markdown)
     assert "| **보폭 (stride)** | stride |" in shown and "| **전환 층 (transition)** |" in shown
+
+
+# The server's commands (training, measuring): a student cannot run them, so a string that names
+# one says who does (the teacher, on the server) and tells the reader to run nothing.
+SERVER_COMMAND = re.compile(r"`(make (weights|notebooks)|python -m (bench|visualizer\.reference))\b[^`]*`")
+
+
+def test_the_servers_commands_are_the_teachers() -> None:
+    named = {key: ko for key, ko in KOREAN.items() if SERVER_COMMAND.search(ko)}
+    assert len(named) >= 5  # the weights' and measurements' "missing" sentences at least
+    no_teacher = [key for key, ko in named.items() if "선생님이 서버에서" not in ko]
+    assert no_teacher == []
+    english = [key for key in named if "teacher" not in CATALOGUE[key][0]]
+    assert english == []
+    # nothing addressed to the reader: no "실행하세요" (run it), "학습하세요", "다시 시도하세요"
+    told = [key for key, ko in named.items() if re.search(r"하세요|해 보세요", ko)]
+    assert told == []
+
+
+@pytest.mark.slow  # an AppTest page
+def test_a_fresh_server_says_in_korean_who_trains_the_missing_weights(fashion_env: object) -> None:
+    """No trained weights in the cache: the AlexNet lesson's notebook tab says what is missing
+    and that the teacher trains it; the command is the teacher's, introduced in Korean."""
+    from tests.pages import open_page, text_of
+
+    at = open_page("lesson_alexnet", lang="ko", tab="notebook")
+    assert not at.exception, at.exception
+    shown = [i.value for i in at.info if "make weights" in i.value]
+    assert shown, "the missing weights are not mentioned"
+    for text in shown:
+        assert "아직 학습하지 않았습니다" in text and "선생님이 서버에서 `make weights`를 실행하면" in text
+        assert "하세요" not in text
+    assert "터미널에서" not in text_of(at)

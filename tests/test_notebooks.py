@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -198,6 +200,47 @@ def test_resnet_code_prints_the_demo_and_its_shapes() -> None:
     assert printed[:2] == ["torch.Size([4, 3, 6, 6])", "torch.Size([4, 6, 3, 3])"]
     nb = nbs.NOTEBOOKS["resnet"]
     assert printed[2:] == nbs.pytorch_lines(nbs.notebook_trace(nb, 224))
+
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+SHOWN = ("alexnet", *sorted(HAND))  # the four notebooks' code files
+
+
+def comments(source: str) -> list[str]:
+    """Every ``#`` comment of ``source``, as Python reads it (a ``#`` inside a string is not one)."""
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [tok.string for tok in tokens if tok.type == tokenize.COMMENT]
+
+
+@pytest.mark.parametrize("arch", SHOWN)
+def test_the_codes_comments_are_in_the_pages_language(arch: str) -> None:
+    """Korean as Korean (issue 30): the comments are the app's, so on a Korean page every one
+    of them has Hangul (the names and numbers in it are code), on an English page none has;
+    the code between them is the same in both."""
+    ko, en = nbs.code(arch, "ko"), nbs.code(arch, "en")
+    assert comments(ko) and len(comments(ko)) == len(comments(en))
+    assert [c for c in comments(ko) if not HANGUL.search(c)] == []
+    assert [c for c in comments(en) if HANGUL.search(c)] == []
+
+    def bare(source: str) -> list[str]:
+        return [line.split("#", 1)[0].rstrip() for line in source.splitlines()
+                if not line.lstrip().startswith("#")]
+
+    assert bare(ko) == bare(en)
+    # the printed words stay as the notebook writes them, and say so beside them
+    if "print(layer.__class__.__name__, 'output shape:\\t', X.shape)" in ko:
+        assert "노트북 원문 그대로" in ko
+
+
+@pytest.mark.slow  # AppTest pages
+def test_the_korean_notebook_tab_shows_its_code_with_korean_comments() -> None:
+    from tests.pages import open_page
+
+    at = open_page("lesson_alexnet", lang="ko", tab="notebook")
+    assert not at.exception, at.exception
+    shown = next(c.value for c in at.code if "torchvision.models.alexnet(num_classes=10)" in c.value)
+    assert len(comments(shown)) == len(comments(nbs.code("alexnet", "en"))) > 0
+    assert [c for c in comments(shown) if not HANGUL.search(c)] == []
 
 
 @pytest.mark.parametrize("arch", sorted(HAND))

@@ -56,11 +56,24 @@ def test_a_finished_run_is_shown(trained: dict, lang: str) -> None:  # type: ign
     assert f"{meta_of('resnet18')['test_accuracy']:.2%}" in table.iloc[:, 1].tolist()
 
 
-def test_a_student_who_presses_start_is_told_why(fashion_env: Path) -> None:
-    at = open_page("training", lang="ko")
-    at.button[0].click().run()
-    assert t("train.teacher_only", "ko") in text_of(at)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_student_sees_no_start_button_but_who_starts_it(fashion_env: Path, lang: str) -> None:
+    """Only the teacher starts a run: a student gets no button that does nothing, but the
+    sentence that the teacher starts training and that it shows here, live."""
+    at = open_page("training", lang=lang)
+    assert not at.exception
+    labels = [b.label for b in at.button]
+    assert t("train.start", lang) not in labels and t("train.stop", lang) not in labels
+    assert t("train.who.student", lang) in [c.value for c in at.caption]
+    if lang == "ko":
+        assert "선생님이 시작합니다" in t("train.who.student", lang)
     assert read_status() is None  # nothing was started
+
+
+def test_the_teacher_sees_the_start_button(fashion_env: Path) -> None:
+    at = open_page("training", lang="ko", teacher=teacher_token())
+    assert t("train.start", "ko") in [b.label for b in at.button]
+    assert t("train.who.student", "ko") not in text_of(at)
 
 
 def test_the_teacher_starts_a_run_and_everyone_sees_it(fashion_env: Path) -> None:

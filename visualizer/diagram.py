@@ -12,6 +12,7 @@ import collections
 import html
 import itertools
 import math
+import re
 from dataclasses import dataclass, field
 
 from visualizer.i18n import number, shape_text, t
@@ -34,6 +35,17 @@ PALETTE = {
     "light": {**BOXES_LIGHT, "text": "#1A1A1A", "edge": "#555555", "bg": "white", "hl": HIGHLIGHT},
     "dark": {**BOXES_DARK, "text": "#F2F2F2", "edge": "#BBBBBB", "bg": "#111111", "hl": "#FF8A65"},
 }
+# The circle of a merge says which: + adds (ResNet's F(x) + x), C concatenates on the channels.
+MERGE_SYMBOL = {"add": "+", "cat": "C"}
+_MERGE_LABEL = re.compile(r"<b>([+C])</b></font>>")  # a merge's label, as _box_label writes it
+
+
+def legend(dot: str, lang: str) -> str:
+    """What the circles of a diagram mean, for a caption under it: one phrase per kind of merge
+    it draws (C, +), or "" for a diagram without any."""
+    drawn = set(_MERGE_LABEL.findall(dot))
+    return "  ·  ".join(t(f"dg.legend.{kind}", lang) for kind, symbol in MERGE_SYMBOL.items()
+                        if symbol in drawn)
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,8 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
     r = u.first(result)
     big = opt.font_size + 3
     if box.kind == "merge":
-        return f'<<font point-size="{big + 4}"><b>{"+" if r.kind == "add" else "C"}</b></font>>'
+        symbol = MERGE_SYMBOL["add" if r.kind == "add" else "cat"]
+        return f'<<font point-size="{big + 4}"><b>{symbol}</b></font>>'
     if u.count > 1:
         tail = u.last(result).label.rsplit(".", 1)[-1]
         title = f"{r.label} … {u.last(result).label if tail.isdigit() else tail}"

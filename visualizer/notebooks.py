@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from models.notebooks import (
     PYTORCH_EDITION_LINKS,
     D2LResidual,
 )
+from visualizer.i18n import t
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.trace import trace, trace_named
 
@@ -95,9 +97,32 @@ NOTEBOOKS: dict[str, Notebook] = {
 assert {n.lesson: n.arch for n in NOTEBOOKS.values()} == LESSON_NOTEBOOKS
 
 
-def code(arch: str) -> str:
-    """The notebook's network code (PyTorch), as the lesson shows it."""
+# A comment of the app's own in the code files: ``#: <key>`` on a line of its own or after the
+# code, filled in from the catalogue in the page's language (the notebooks' own comments are
+# left out of the files; their code, names and printed words stay as the notebooks write them).
+_COMMENT = re.compile(r"^(?P<code>.*?)#: (?P<key>nbc\.[\w.]+)[ \t]*$", re.MULTILINE)
+
+
+def comment_keys(arch: str) -> list[str]:
+    """The catalogue keys of the comments in ``arch``'s code file, in order."""
+    return [m["key"] for m in _COMMENT.finditer(_code_file(arch))]
+
+
+def _code_file(arch: str) -> str:
     return (RESOURCES / f"{arch}.code.txt").read_text(encoding="utf-8")
+
+
+def code(arch: str, lang: str = "en") -> str:
+    """The notebook's network code (PyTorch), as the lesson shows it, its comments in ``lang``:
+    a comment on a line of its own keeps its indent on every line of its text; one after code
+    is one line."""
+    def fill(m: re.Match[str]) -> str:
+        before, text = m["code"], t(m["key"], lang)
+        if before.strip():
+            return f"{before}# {' '.join(text.splitlines())}"
+        return "\n".join(f"{before}# {line}" for line in text.splitlines())
+
+    return _COMMENT.sub(fill, _code_file(arch))
 
 
 @cache
