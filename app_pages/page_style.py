@@ -20,7 +20,8 @@ def page_style(lang: str) -> None:
       (every upload's own label names its formats and size limit, so "10MB per file • PNG,
       JPG" goes); a number box applies on Enter or on leaving it, and its "Press Enter to
       apply", drawn over the value, goes; a crash box says what happened and what to do,
-      without its English and its links to Google and ChatGPT (the classroom is offline).
+      without its English and its links to Google and ChatGPT (the classroom is offline); a
+      mistyped path's "Page not found" says so and that the first page opens.
     - **Korean breaks between words**, never inside one ("픽셀에/서", "아/껴", "내 그/림을"):
       headings, text, captions and labels keep their words whole (a word longer than its line
       still breaks, rather than run off it).
@@ -39,6 +40,11 @@ def page_style(lang: str) -> None:
       wrap to a second line rather than run off the screen ("Every layer" past a 390 px
       phone's edge)."""
     _PAGE_STYLE[lang](key=f"cnnvis_words_{lang}")
+
+
+# Streamlit's own dialog ("Page not found", for a mistyped path): the app's dialogs (the
+# glossary, lecture mode's) hold a block of elements, Streamlit's holds only its words.
+_NOT_OURS = '[data-testid="stDialog"] section[role="dialog"]:not(:has([data-testid="stVerticalBlock"]))'
 
 
 def _page_css(current: str) -> str:
@@ -70,6 +76,10 @@ def _page_css(current: str) -> str:
   text-indent: calc(-1 * var(--lead)); }}
 @media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
   [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
+{_NOT_OURS} > h2 {{ font-size: 0; }}
+{_NOT_OURS} > h2::before {{ content: {css(t("st.not_found.title", current))}; font-size: 1.5rem; }}
+{_NOT_OURS} > div > div {{ font-size: 0; }}
+{_NOT_OURS} > div > div::before {{ content: {css(t("st.not_found.body", current))}; font-size: 1rem; }}
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
 [data-testid="stException"] [data-testid="stAlertContentError"]::before {{
   content: {css(t("st.crash", current))}; }}

@@ -832,6 +832,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wait.reuse": ("Reading how each layer reuses earlier maps…", "각 층이 앞선 맵을 얼마나 다시 쓰는지 읽는 중입니다…"),
     # Streamlit's own words, replaced on every page (app_pages/common.py, page_style).
     "st.upload": ("Choose a file", "파일 고르기"),
+    "st.not_found.title": ("Page not found", "페이지를 찾을 수 없습니다"),
+    "st.not_found.body": ("There is no page at this address. The first page (the explorer) opens instead.",
+                          "이 주소에는 페이지가 없습니다. 첫 페이지(구조 탐색기)를 엽니다."),
     "st.crash": ("Something went wrong and this part cannot be shown. Reload the page or choose other "
                  "settings; the details are in the server's log.",
                  "문제가 생겨 이 부분을 보여 줄 수 없습니다. 페이지를 새로 고치거나 다른 설정을 골라 "
