@@ -124,7 +124,7 @@ def test_a_missing_tool_names_itself_and_the_way_out_in_either_language(
     for text in (en, ko):
         assert "`dot`" in text and "sudo apt-get install graphviz" in text and "make run" in text
     assert en.startswith("Graphviz's `dot` program is not installed")
-    assert ko.startswith("Graphviz의 `dot` 프로그램이 없어") and "설치하세요" in ko
+    assert ko.startswith("Graphviz의 `dot` 프로그램이 없어") and "선생님이 서버에서" in ko
     chromium = MissingTool("chromium")
     assert "No Chromium browser" in chromium.message("en")
     assert "Chromium 브라우저가 없어" in chromium.message("ko")
