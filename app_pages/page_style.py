@@ -34,7 +34,9 @@ def page_style(lang: str) -> None:
       that side fades out under an arrow.
     - **Code that wraps keeps its shape**: a wrapped line goes on two letters to the right of
       where it starts (on a phone, the lecture's ResidualBlock wrapped to the box's left edge
-      and its nesting could not be read).
+      and its nesting could not be read); a name longer than the line (a notebook's path)
+      breaks rather than run out of its box, and a line indented more than 40% of the box
+      (a notebook's aligned continuation) goes on at 40%.
     - On a phone a table keeps its toolbar's room above it: the toolbar, shown when the table
       is touched, sat on the words of the control above it; and a segmented control's buttons
       wrap to a second line rather than run off the screen ("Every layer" past a 390 px
@@ -59,8 +61,8 @@ def _page_css(current: str) -> str:
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stDownloadButton"] button p {{ white-space: normal; }}
 [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
-[data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] * {{ word-break: keep-all;
-  overflow-wrap: break-word; }}
+[data-testid="stApp"] :is([data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] *) {{
+  word-break: keep-all; overflow-wrap: break-word; }}
 [data-testid="stTabs"] [role="tablist"] {{ flex-wrap: wrap; row-gap: 0.25rem; }}
 [data-testid="stDataFrame"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
   mask-image: linear-gradient(to left, transparent, #000 3rem); }}
@@ -72,8 +74,9 @@ def _page_css(current: str) -> str:
   right: 0.3rem; top: 50%; transform: translateY(-50%); pointer-events: none; font-size: 1.1rem;
   line-height: 1.8rem; width: 1.8rem; text-align: center; border-radius: 50%; color: #1f2937;
   background: rgba(255, 255, 255, 0.9); box-shadow: 0 0 0.3rem rgba(0, 0, 0, 0.25); }}
-[data-testid="stCode"] code > span[data-hang] {{ display: block; padding-left: var(--lead);
-  text-indent: calc(-1 * var(--lead)); }}
+[data-testid="stCode"] code[style*="pre-wrap"] {{ overflow-wrap: anywhere; }}
+[data-testid="stCode"] code > span[data-hang] {{ display: block; padding-left: min(var(--lead), 40%);
+  text-indent: calc(-1 * min(var(--lead), 40%)); }}
 @media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
   [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
 {_NOT_OURS} > h2 {{ font-size: 0; }}
