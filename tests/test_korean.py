@@ -162,8 +162,8 @@ def test_glossary_panel_opens_in_korean() -> None:
 
 # The server's commands (installing, training, measuring): a student cannot run them, so a string that names
 # one says who does (the teacher, on the server) and tells the reader to run nothing.
-SERVER_COMMAND = re.compile(r"`(make (weights|notebooks|run)|python -m (bench|visualizer\.reference)|sudo apt-get)"
-                            r"\b[^`]*`")
+SERVER_COMMAND = re.compile(r"`(make (weights|notebooks|run)|python -m (bench|visualizer\.reference)"
+                            r"|sudo apt-get)\b[^`]*`")
 
 
 def test_the_servers_commands_are_the_teachers() -> None:
