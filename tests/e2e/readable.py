@@ -12,7 +12,7 @@ overlaps of labels.py:
   show that it goes on);
 - **split**: a Korean word split at a line's end ("픽셀에/서"): Korean breaks between words;
 - **wrapped**: a line of code wrapped back to its box's left edge, left of where it starts
-  (its nesting is lost; a line indented past 40% of its box may go on at 40%);
+  (its nesting is lost; a line indented past about 40% of its box may go on there);
 - **crossed**: a diagram's line through a text (an edge over a block's title or a label).
 
 Why labels.py alone missed overlaps the issue lists (found out on this tree, 2026-12-05):
@@ -116,10 +116,14 @@ JS = r"""
       const whole = document.createRange(); whole.selectNodeContents(line);
       const rows = [...whole.getClientRects()].filter(r => r.width > 0.5 && r.top > start.bottom - 2);
       const left = Math.min(...rows.map(r => r.left));
-      // a line indented deeper than 40% of its box may go on at 40% (a phone's box holds
+      // a line indented deeper than about 40% of its box may go on there (a phone's box holds
       // little more than the indent of a notebook's aligned continuation)
-      const box = code.getBoundingClientRect();
-      if (rows.length && left < Math.min(start.left, box.left + 0.4 * box.width) - 1)
+      let holder = code;  // the block the line's indent is a share of
+      while (getComputedStyle(holder).display.startsWith('inline')) holder = holder.parentElement;
+      const box = holder.getBoundingClientRect(), style = getComputedStyle(holder);
+      const inner = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+      const room = holder.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (rows.length && left < Math.min(start.left, inner + 0.35 * room))
         say('wrapped', line.textContent, `a wrapped line at ${Math.round(left)} px, left of its start at ` +
             `${Math.round(start.left)} px`);
     }
