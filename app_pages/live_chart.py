@@ -78,6 +78,12 @@ const wrap = (text, size, room) => {
 const fitWidth = (figure, config, width, room, least) => {
   const layout = { ...figure.layout };
   if (room) layout.height = Math.round(Math.max(least, Math.min(layout.height || 450, room)));
+  // A phone variant's own height and margins first: the title is placed and wrapped in them
+  // (placed in the desktop's 230 px, AlexNet's strip's title fell onto its first box).
+  const narrow = width < 640 && layout.meta && layout.meta.narrow;
+  const { height: narrowHeight, margin: narrowMargin, ...narrowLayout } = (narrow && narrow.layout) || {};
+  if (narrowHeight !== undefined) layout.height = narrowHeight;
+  if (narrowMargin !== undefined) layout.margin = narrowMargin;
   let data = figure.data;
   const title = layout.title && layout.title.text;
   if (title) {
@@ -109,9 +115,8 @@ const fitWidth = (figure, config, width, room, least) => {
     layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep),
                     tickangle: every > 1 ? angle : axis.tickangle };
   }
-  const narrow = layout.meta && layout.meta.narrow;
   if (narrow) data = data.map((trace, i) => ({ ...trace, ...(narrow[i] || {}) }));
-  if (narrow && narrow.layout) Object.assign(layout, narrow.layout);  // e.g. shorter callouts
+  Object.assign(layout, narrowLayout);  // e.g. shorter callouts
   return [layout, { ...config, displayModeBar: false }, data];
 };
 
