@@ -108,7 +108,31 @@ JS = r"""
     });
     const kind = root.matches('svg') ? 'graphviz' : 'plotly';
     const title = (root.querySelector('.gtitle') || {}).textContent || '';
-    pictures.push({ index, kind, title, frame, labels });
+    // Each axis title beside its axis: its length along the axis against the plot's (the
+    // longest of the subplots on that axis: plotly's drag rectangles, one per subplot).
+    const titles = [];
+    if (kind === 'plotly') {
+      const axisTitles = ['x', 'y'].map(a => `.infolayer g[class^="g-${a}"][class$="title"]`).join(', ');
+      root.querySelectorAll(axisTitles).forEach(g => {
+        const m = g.getAttribute('class').match(/^g-([xy])(\d*)title$/);
+        const el = g.querySelector('text');
+        const text = el ? (el.textContent || '').trim() : '';
+        if (!m || !text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
+        const [, letter, num] = m;
+        const mine = new RegExp(letter === 'x' ? `^x${num}y\\d*$` : `^x\\d*y${num}$`);
+        let room = 0;
+        root.querySelectorAll('.draglayer > g').forEach(sub => {
+          if (!mine.test(sub.getAttribute('class') || '')) return;
+          const drag = sub.querySelector('rect.nsewdrag');
+          if (!drag) return;
+          const r = drag.getBoundingClientRect();
+          room = Math.max(room, letter === 'x' ? r.width : r.height);
+        });
+        const r = el.getBoundingClientRect();
+        if (room > 0) titles.push({ text, length: letter === 'x' ? r.width : r.height, room });
+      });
+    }
+    pictures.push({ index, kind, title, frame, labels, titles });
   });
   return pictures;
 }
@@ -149,10 +173,15 @@ def _inside(quad: list[list[float]], box: dict[str, float], slack: float = 1.0) 
 
 
 def defects(pictures: list[dict]) -> list[Defect]:  # type: ignore[type-arg]
-    """Every pair of overlapping labels and every label across its picture's edge."""
+    """Every pair of overlapping labels, every label across its picture's edge, and every axis
+    title longer than its plot ("long title": on a slide, "‖∂손실/∂W‖ (로그 눈금)" ran ~50 px
+    past the top of ResNet's gradient plot, inside the picture, so no edge was crossed)."""
     found: list[Defect] = []
     for pic in pictures:
         name = f"{pic['kind']} {pic['index']} {pic['title'][:30]!r}"
+        for title in pic.get("titles", ()):
+            if title["length"] > title["room"] + 2:
+                found.append(Defect(name, "long title", (title["text"],)))
         labels = pic["labels"]
         for label in labels:
             clip = label["clip"]
