@@ -76,7 +76,9 @@ const wrap = (text, size, room) => {
 // On a slide (projector mode): no taller than the room it has (projector.ROOM_JS), so the
 // picture never runs below the fold.
 const fitWidth = (figure, config, width, room, least) => {
-  const layout = { ...figure.layout };
+  // a copy: plotly writes into the layout it draws (an axis's range or domain fitted to keep
+  // its scale), and the figure is drawn again at the next width
+  const layout = structuredClone(figure.layout || {});
   if (room) layout.height = Math.round(Math.max(least, Math.min(layout.height || 450, room)));
   // A phone variant's own height and margins first: the title is placed and wrapped in them
   // (placed in the desktop's 230 px, AlexNet's strip's title fell onto its first box).
@@ -133,6 +135,14 @@ const draw = (host, Plotly) => {
   if (data.figure === undefined) data.figure = JSON.parse(data.figure_json);
   const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth, room,
                                             data.slide_min);
+  // At a new width, drawn anew: Plotly.react kept a chart's axes as they were fitted to the old
+  // width (an axis constrained to keep its scale), and AlexNet's strip, turned to a phone's
+  // width and back, was a third as wide or ran past its right edge. A new figure at the same
+  // width (a slider moved) is still only updated.
+  if (host.cnnvisWidth !== undefined && host.cnnvisWidth !== host.clientWidth) {
+    Plotly.purge(host);
+    host.cnnvisClicks = false;
+  }
   host.cnnvisWidth = host.clientWidth;
   host.cnnvisRoom = room;
   // the chart's own height, said to the page: after a slide's window shrank (a projector

@@ -391,9 +391,10 @@ def _volume_grid(fig: go.Figure, centers: list[float], names: list[str],
         base -= name_room
     plot_px = -base * per_unit
     narrow["layout"] = {
-        "xaxis": {"visible": False, "range": [0, STRIP_COLUMNS * slot], "fixedrange": True},
+        "xaxis": {"visible": False, "range": [0, STRIP_COLUMNS * slot], "constrain": "domain",
+                  "fixedrange": True, "domain": [0, 1]},
         "yaxis": {"visible": False, "range": [base, 0], "scaleanchor": "x", "constrain": "domain",
-                  "fixedrange": True},
+                  "fixedrange": True, "domain": [0, 1]},
         "annotations": notes, "height": round(plot_px + 50 + 10 + 20)}
     return narrow
 

@@ -11,6 +11,7 @@ import pytest
 from tests.e2e.conftest import wait_idle
 from tests.e2e.labels import page_defects, wait_drawn
 from tests.e2e.slides import slide_problems
+from tests.e2e.test_slides_browser import REDRAWN_JS
 from visualizer.i18n import t
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -89,6 +90,13 @@ def test_alexnets_strip_names_every_block_on_a_phone(app_url: str, page) -> None
     assert all(any(text.startswith(block) for text in named) for block in blocks), (blocks, named)
     assert min(float(str(b[5])) for b in texts) >= 10
     assert page_defects(page) == []
+    # the window made a laptop's and a phone's again (a turned tablet, a resized window): the
+    # strip is drawn anew at each width (redrawn in place, it kept the other width's axes)
+    for width in (1366, 390):
+        page.set_viewport_size({**PHONE, "width": width})
+        page.wait_for_function(REDRAWN_JS, timeout=30_000)
+        wait_drawn(page)
+        assert page_defects(page) == [], width
 
 
 def test_densenets_heatmaps_space_their_numbers_at_1366(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
