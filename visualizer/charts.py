@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,10 @@ def text_width(text: str, size: float) -> float:
 
 def wrap_words(text: str, size: float, room: float) -> str:
     """``text`` broken with ``<br>`` at spaces so that no line is wider than ``room`` px at
-    ``size`` px (a single word longer than that keeps its own line)."""
+    ``size`` px; a word, or a group in brackets ("(로그 눈금)"), longer than that keeps its own
+    line whole."""
     lines: list[str] = []
-    for word in text.split(" "):
+    for word in re.findall(r"\([^)]*\)|[^ ]+", text):
         if lines and text_width(f"{lines[-1]} {word}", size) <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:
@@ -55,9 +57,11 @@ def wrap_words(text: str, size: float, room: float) -> str:
 
 PROJECTOR_FONT_MIN = 18  # px: the smallest chart label a projector shows (the back row)
 PROJECTOR_SCALE = 1.4
-# px: the longest line of a y axis's title on a slide, shorter than the plot of the smallest
-# slide chart that has one (ResNet ②'s at 1366x768: 190 px)
-PROJECTOR_AXIS_TITLE_PX = 160
+# px: the longest line of a y axis's title on a slide (at 21 px, five Hangul syllables), shorter
+# than the plots of the slide charts that have one at 1366x768: ResNet ②'s 197 px, the notebook
+# tabs' lower panel ~135 px, ResNet ①'s four panels ~110 px each (its "오류율 (%)", 115 px on
+# one line, ran past them)
+PROJECTOR_AXIS_TITLE_PX = 105
 
 
 def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
@@ -95,8 +99,8 @@ def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
     if isinstance(margin, dict) and isinstance(margin.get("t"), int | float):
         margin["t"] = round(margin["t"] * 1.3)
     # A y axis's title on lines no longer than the shortest plot a slide draws: at 1.4x its
-    # size "‖∂손실/∂W‖ (로그 눈금)" was ~240 px along a 190 px plot (ResNet ②, 1366x768), and
-    # ran past the plot's top.
+    # size "‖∂손실/∂W‖ (로그 눈금)" was ~240 px along a 197 px plot (ResNet ②, 1366x768), and
+    # ran past the plot's top. (A single word longer than that keeps its line: ‖∂손실/∂W‖.)
     body = (layout.get("font") or {}).get("size", PROJECTOR_FONT_MIN)
     for key, axis in layout.items():
         title = axis.get("title") if key.startswith("yaxis") and isinstance(axis, dict) else None
