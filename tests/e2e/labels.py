@@ -108,28 +108,24 @@ JS = r"""
     });
     const kind = root.matches('svg') ? 'graphviz' : 'plotly';
     const title = (root.querySelector('.gtitle') || {}).textContent || '';
-    // Each axis title beside its axis: its length along the axis against the plot's (the
-    // longest of the subplots on that axis: plotly's drag rectangles, one per subplot).
+    // Each y axis's title beside its axis: its length along the axis against the plot's height
+    // (the tallest of the subplots on that axis: plotly's drag rectangles, one per subplot).
+    // Longer, it runs into the title or the legend above the plot. An x axis's title wider
+    // than its plot only reaches into the side margins (the edge check sees it cut).
     const titles = [];
     if (kind === 'plotly') {
-      const axisTitles = ['x', 'y'].map(a => `.infolayer g[class^="g-${a}"][class$="title"]`).join(', ');
-      root.querySelectorAll(axisTitles).forEach(g => {
-        const m = g.getAttribute('class').match(/^g-([xy])(\d*)title$/);
+      root.querySelectorAll('.infolayer g[class^="g-y"][class$="title"]').forEach(g => {
+        const m = g.getAttribute('class').match(/^g-y(\d*)title$/);
         const el = g.querySelector('text');
         const text = el ? (el.textContent || '').trim() : '';
         if (!m || !text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
-        const [, letter, num] = m;
-        const mine = new RegExp(letter === 'x' ? `^x${num}y\\d*$` : `^x\\d*y${num}$`);
+        const mine = new RegExp(`^x\\d*y${m[1]}$`);
         let room = 0;
         root.querySelectorAll('.draglayer > g').forEach(sub => {
-          if (!mine.test(sub.getAttribute('class') || '')) return;
-          const drag = sub.querySelector('rect.nsewdrag');
-          if (!drag) return;
-          const r = drag.getBoundingClientRect();
-          room = Math.max(room, letter === 'x' ? r.width : r.height);
+          const drag = mine.test(sub.getAttribute('class') || '') && sub.querySelector('rect.nsewdrag');
+          if (drag) room = Math.max(room, drag.getBoundingClientRect().height);
         });
-        const r = el.getBoundingClientRect();
-        if (room > 0) titles.push({ text, length: letter === 'x' ? r.width : r.height, room });
+        if (room > 0) titles.push({ text, length: el.getBoundingClientRect().height, room });
       });
     }
     pictures.push({ index, kind, title, frame, labels, titles });
@@ -173,8 +169,8 @@ def _inside(quad: list[list[float]], box: dict[str, float], slack: float = 1.0) 
 
 
 def defects(pictures: list[dict]) -> list[Defect]:  # type: ignore[type-arg]
-    """Every pair of overlapping labels, every label across its picture's edge, and every axis
-    title longer than its plot ("long title": on a slide, "‖∂손실/∂W‖ (로그 눈금)" ran ~50 px
+    """Every pair of overlapping labels, every label across its picture's edge, and every y axis
+    title longer than its plot is tall ("long title": on a slide, "‖∂손실/∂W‖ (로그 눈금)" ran ~50 px
     past the top of ResNet's gradient plot, inside the picture, so no edge was crossed)."""
     found: list[Defect] = []
     for pic in pictures:
