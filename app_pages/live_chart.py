@@ -122,6 +122,33 @@ const fitWidth = (figure, config, width, room, least) => {
   return [layout, { ...config, displayModeBar: false }, data];
 };
 
+// A y axis title longer than its plot is tall (drawn beside it, it ran into the title or the
+// legend above: "‖∂손실/∂W‖ (로그 눈금)" on a slide, "Height x width (pixels)" beside the
+// explorer's upper panel) goes on more lines, broken at spaces to the plot's height as drawn
+// (plotly's own axis length, after its margins grew for the labels). Remembered per width,
+// so the next figure at this width (a slider moved) is drawn wrapped without a second pass.
+const fitTitles = (host, Plotly) => {
+  const full = host._fullLayout;
+  if (!full || !host.isConnected) return;
+  if (!host.cnnvisTitles || host.cnnvisTitles.width !== host.clientWidth)
+    host.cnnvisTitles = { width: host.clientWidth, lines: {} };
+  const update = {};
+  for (const key of Object.keys(full)) {
+    const axis = full[key];
+    if (!/^yaxis[0-9]*$/.test(key) || !axis || !axis.title || !axis.title.text || !axis._length) continue;
+    const el = host.querySelector(`.g-${key.replace('axis', '')}title text`);
+    if (!el || el.getBBox().width <= axis._length) continue;
+    const size = (axis.title.font && axis.title.font.size) || 14;
+    const text = String(axis.title.text).replace(/<br>/g, ' ');
+    const lines = wrap(text, size, axis._length - 8).join('<br>');
+    if (lines === axis.title.text) continue;
+    host.cnnvisTitles.lines[text] = lines;
+    host.cnnvisTitles.lines[axis.title.text] = lines;
+    update[`${key}.title.text`] = lines;
+  }
+  if (Object.keys(update).length) Plotly.relayout(host, update);
+};
+
 // At most one redraw per frame, of the newest figure: while a slider is dragged, figures that
 // would be replaced before being seen are skipped, and the rest of the page (the layer table)
 // is painted before Plotly takes the main thread (~40 ms for DenseNet-201 on two cores).
@@ -149,7 +176,14 @@ const draw = (host, Plotly) => {
   // plugged in), Plotly redrew the picture smaller but left its box 0 px tall, and the text
   // below was drawn over it
   host.style.height = layout.height ? `${layout.height}px` : '';
-  Plotly.react(host, traces, layout, config);
+  // a y axis title wrapped at this width before (see fitTitles) is drawn wrapped at once
+  const wrapped = host.cnnvisTitles && host.cnnvisTitles.width === host.clientWidth
+    ? host.cnnvisTitles.lines : {};
+  for (const [key, axis] of Object.entries(layout)) {
+    const text = key.startsWith('yaxis') && axis && axis.title && axis.title.text;
+    if (text && wrapped[text]) layout[key] = { ...axis, title: { ...axis.title, text: wrapped[text] } };
+  }
+  Plotly.react(host, traces, layout, config).then(() => fitTitles(host, Plotly));
   if (!host.cnnvisClicks) {
     host.cnnvisClicks = true;
     host.on('plotly_click', event => {
