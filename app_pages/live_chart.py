@@ -76,8 +76,16 @@ const wrap = (text, size, room) => {
 // On a slide (projector mode): no taller than the room it has (projector.ROOM_JS), so the
 // picture never runs below the fold.
 const fitWidth = (figure, config, width, room, least) => {
-  const layout = { ...figure.layout };
+  // a copy: plotly writes into the layout it draws (an axis's range or domain fitted to keep
+  // its scale), and the figure is drawn again at the next width
+  const layout = structuredClone(figure.layout || {});
   if (room) layout.height = Math.round(Math.max(least, Math.min(layout.height || 450, room)));
+  // A phone variant's own height and margins first: the title is placed and wrapped in them
+  // (placed in the desktop's 230 px, AlexNet's strip's title fell onto its first box).
+  const narrow = width < 640 && layout.meta && layout.meta.narrow;
+  const { height: narrowHeight, margin: narrowMargin, ...narrowLayout } = (narrow && narrow.layout) || {};
+  if (narrowHeight !== undefined) layout.height = narrowHeight;
+  if (narrowMargin !== undefined) layout.margin = narrowMargin;
   let data = figure.data;
   const title = layout.title && layout.title.text;
   if (title) {
@@ -109,10 +117,36 @@ const fitWidth = (figure, config, width, room, least) => {
     layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep),
                     tickangle: every > 1 ? angle : axis.tickangle };
   }
-  const narrow = layout.meta && layout.meta.narrow;
   if (narrow) data = data.map((trace, i) => ({ ...trace, ...(narrow[i] || {}) }));
-  if (narrow && narrow.layout) Object.assign(layout, narrow.layout);  // e.g. shorter callouts
+  Object.assign(layout, narrowLayout);  // e.g. shorter callouts
   return [layout, { ...config, displayModeBar: false }, data];
+};
+
+// A y axis title longer than its plot is tall (drawn beside it, it ran into the title or the
+// legend above: "‖∂손실/∂W‖ (로그 눈금)" on a slide, "Height x width (pixels)" beside the
+// explorer's upper panel) goes on more lines, broken at spaces to the plot's height as drawn
+// (plotly's own axis length, after its margins grew for the labels). Remembered per width,
+// so the next figure at this width (a slider moved) is drawn wrapped without a second pass.
+const fitTitles = (host, Plotly) => {
+  const full = host._fullLayout;
+  if (!full || !host.isConnected) return;
+  if (!host.cnnvisTitles || host.cnnvisTitles.width !== host.clientWidth)
+    host.cnnvisTitles = { width: host.clientWidth, lines: {} };
+  const update = {};
+  for (const key of Object.keys(full)) {
+    const axis = full[key];
+    if (!/^yaxis[0-9]*$/.test(key) || !axis || !axis.title || !axis.title.text || !axis._length) continue;
+    const el = host.querySelector(`.g-${key.replace('axis', '')}title text`);
+    if (!el || el.getBBox().width <= axis._length) continue;
+    const size = (axis.title.font && axis.title.font.size) || 14;
+    const text = String(axis.title.text).replace(/<br>/g, ' ');
+    const lines = wrap(text, size, axis._length - 8).join('<br>');
+    if (lines === axis.title.text) continue;
+    host.cnnvisTitles.lines[text] = lines;
+    host.cnnvisTitles.lines[axis.title.text] = lines;
+    update[`${key}.title.text`] = lines;
+  }
+  if (Object.keys(update).length) Plotly.relayout(host, update);
 };
 
 // At most one redraw per frame, of the newest figure: while a slider is dragged, figures that
@@ -128,13 +162,28 @@ const draw = (host, Plotly) => {
   if (data.figure === undefined) data.figure = JSON.parse(data.figure_json);
   const [layout, config, traces] = fitWidth(data.figure, data.config, host.clientWidth, room,
                                             data.slide_min);
+  // At a new width, drawn anew: Plotly.react kept a chart's axes as they were fitted to the old
+  // width (an axis constrained to keep its scale), and AlexNet's strip, turned to a phone's
+  // width and back, was a third as wide or ran past its right edge. A new figure at the same
+  // width (a slider moved) is still only updated.
+  if (host.cnnvisWidth !== undefined && host.cnnvisWidth !== host.clientWidth) {
+    Plotly.purge(host);
+    host.cnnvisClicks = false;
+  }
   host.cnnvisWidth = host.clientWidth;
   host.cnnvisRoom = room;
   // the chart's own height, said to the page: after a slide's window shrank (a projector
   // plugged in), Plotly redrew the picture smaller but left its box 0 px tall, and the text
   // below was drawn over it
   host.style.height = layout.height ? `${layout.height}px` : '';
-  Plotly.react(host, traces, layout, config);
+  // a y axis title wrapped at this width before (see fitTitles) is drawn wrapped at once
+  const wrapped = host.cnnvisTitles && host.cnnvisTitles.width === host.clientWidth
+    ? host.cnnvisTitles.lines : {};
+  for (const [key, axis] of Object.entries(layout)) {
+    const text = key.startsWith('yaxis') && axis && axis.title && axis.title.text;
+    if (text && wrapped[text]) layout[key] = { ...axis, title: { ...axis.title, text: wrapped[text] } };
+  }
+  Plotly.react(host, traces, layout, config).then(() => fitTitles(host, Plotly));
   if (!host.cnnvisClicks) {
     host.cnnvisClicks = true;
     host.on('plotly_click', event => {

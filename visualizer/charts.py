@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,31 @@ def plain(fig: go.Figure) -> dict[str, Any]:
     return json.loads(pio.to_json(fig, validate=False))  # type: ignore[no-any-return]
 
 
+def text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is drawn at ``size`` px (Hangul is square, Latin narrower)."""
+    return sum(size * (1.0 if ord(ch) > 0x2E80 else 0.3 if ch == " " else 0.6) for ch in text)
+
+
+def wrap_words(text: str, size: float, room: float) -> str:
+    """``text`` broken with ``<br>`` at spaces so that no line is wider than ``room`` px at
+    ``size`` px; a word, or a group in brackets ("(로그 눈금)"), longer than that keeps its own
+    line whole."""
+    lines: list[str] = []
+    for word in re.findall(r"\([^)]*\)|[^ ]+", text):
+        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 PROJECTOR_FONT_MIN = 18  # px: the smallest chart label a projector shows (the back row)
 PROJECTOR_SCALE = 1.4
+# px: the longest line of a y axis's title on a slide (at 21 px, five Hangul syllables), shorter
+# than the plots of the slide charts that have one at 1366x768: ResNet ②'s 197 px, the notebook
+# tabs' lower panel ~135 px, ResNet ①'s four panels ~110 px each (its "오류율 (%)", 115 px on
+# one line, ran past them)
+PROJECTOR_AXIS_TITLE_PX = 105
 
 
 def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
@@ -74,6 +98,16 @@ def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
     margin = layout.get("margin")
     if isinstance(margin, dict) and isinstance(margin.get("t"), int | float):
         margin["t"] = round(margin["t"] * 1.3)
+    # A y axis's title on lines no longer than the shortest plot a slide draws: at 1.4x its
+    # size "‖∂손실/∂W‖ (로그 눈금)" was ~240 px along a 197 px plot (ResNet ②, 1366x768), and
+    # ran past the plot's top. (A single word longer than that keeps its line: ‖∂손실/∂W‖.)
+    body = (layout.get("font") or {}).get("size", PROJECTOR_FONT_MIN)
+    for key, axis in layout.items():
+        title = axis.get("title") if key.startswith("yaxis") and isinstance(axis, dict) else None
+        if isinstance(title, dict) and isinstance(title.get("text"), str):
+            size = (title.get("font") or {}).get("size", body)
+            title["text"] = "<br>".join(wrap_words(part, size, PROJECTOR_AXIS_TITLE_PX)
+                                        for part in title["text"].split("<br>"))
     return out  # type: ignore[no-any-return]
 
 
@@ -295,6 +329,7 @@ def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Fi
     slot = 12.5
     centers: list[float] = []
     names: list[str] = []
+    drawn: list[tuple[range, float]] = []  # each stack's traces and its height in units
     for i, (label, shape, _) in enumerate(stacks):
         color = "#9EC3E6"
         if cur_pos is not None and i == cur_pos:
@@ -302,16 +337,19 @@ def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Fi
         elif cur_pos is not None and i == cur_pos - 1:
             color = palette.BEFORE
         center = i * slot + slot / 2
+        first = len(fig.data)
         if len(shape) == 4:
             side = 0.75 * math.sqrt(shape[2])
             depth = 0.5 * math.log2(shape[1] + 1)
             width = side + depth * 0.6
             _box(fig, center - width / 2, 0, side, side, depth, color)
             caption = f"{shape[2]}×{shape[3]}×{shape[1]}"
+            drawn.append((range(first, len(fig.data)), side + depth * 0.4))
         else:
             width, height = 0.8, 0.9 * math.log2(shape[-1] + 1)
             _box(fig, center - width / 2, 0, width, height, 0, color)
             caption = str(shape[-1])
+            drawn.append((range(first, len(fig.data)), height))
         centers.append(center)
         names.append(f"<b>{label}</b><br>{caption}")
     # The names are the x axis's tick labels: plotly tilts them when they would touch, and a
@@ -323,8 +361,46 @@ def volumes(result: TraceResult, lang: str, current: int | None = None) -> go.Fi
     # axes' ranges (that would leave the boxes specks in a wide blank).
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.3, 13], constrain="domain")
     fig = styled(fig, t("volumes.title", lang), 230)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                      meta={"narrow": _volume_grid(fig, centers, names, drawn, slot)})
     return fig
+
+
+# A phone's strip: the stacks in rows of STRIP_COLUMNS, each named under its box. In one row,
+# 14 names in a 340 px plot kept every third (6 of AlexNet's 14 named).
+STRIP_COLUMNS = 4
+STRIP_PHONE_PLOT = 330  # px: a 390 px phone's chart (356 px), less the margins and a little
+STRIP_NAME_SIZE = 12
+
+
+def _volume_grid(fig: go.Figure, centers: list[float], names: list[str],
+                 drawn: list[tuple[range, float]], slot: float) -> dict[str, Any]:
+    """``layout.meta.narrow`` for :func:`volumes`: every box moved to its place in the grid (its
+    traces' new x and y), a name under each, and the height that holds the rows."""
+    per_unit = STRIP_PHONE_PLOT / (STRIP_COLUMNS * slot)
+    name_room = (2 * STRIP_NAME_SIZE * 1.3 + 8) / per_unit  # two lines and a gap, in units
+    narrow: dict[str, Any] = {}
+    notes: list[dict[str, Any]] = []
+    base = 0.0  # the current row's floor; rows go downwards
+    for start in range(0, len(centers), STRIP_COLUMNS):
+        row = range(start, min(start + STRIP_COLUMNS, len(centers)))
+        base -= max(drawn[i][1] for i in row) + 0.6
+        for col, i in enumerate(row):
+            dx = col * slot + slot / 2 - centers[i]
+            for j in drawn[i][0]:
+                trace = fig.data[j]
+                narrow[str(j)] = {"x": [x + dx for x in trace.x], "y": [y + base for y in trace.y]}
+            notes.append({"x": col * slot + slot / 2, "y": base - 0.3, "text": names[i], "showarrow": False,
+                          "yanchor": "top", "font": {"size": STRIP_NAME_SIZE}})
+        base -= name_room
+    plot_px = -base * per_unit
+    narrow["layout"] = {
+        "xaxis": {"visible": False, "range": [0, STRIP_COLUMNS * slot], "constrain": "domain",
+                  "fixedrange": True, "domain": [0, 1]},
+        "yaxis": {"visible": False, "range": [base, 0], "scaleanchor": "x", "constrain": "domain",
+                  "fixedrange": True, "domain": [0, 1]},
+        "annotations": notes, "height": round(plot_px + 50 + 10 + 20)}
+    return narrow
 
 
 def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,

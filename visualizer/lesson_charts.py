@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from visualizer import arithmetic as ar
 from visualizer import palette
-from visualizer.charts import CHANNEL_COLOR, HIGHLIGHT, MAC_COLOR, PARAM_COLOR, styled
+from visualizer.charts import CHANNEL_COLOR, HIGHLIGHT, MAC_COLOR, PARAM_COLOR, styled, text_width
 from visualizer.i18n import t
 from visualizer.lessons import InceptionCost
 from visualizer.names import human_name, named
@@ -33,7 +33,33 @@ def inception_bars(costs: list[InceptionCost], lang: str) -> go.Figure:
     top = max(c.naive_macs for c in costs) / 1e6
     fig.update_layout(barmode="group", yaxis={"title": t("inc.macs_m", lang), "range": [0, top * 1.2],
                                                "gridcolor": palette.GRID})
-    return styled(fig, t("inc.chart", lang), 440)
+    fig = styled(fig, t("inc.chart", lang), 440)
+    fig.update_layout(meta={"narrow": _inception_phone(fig, names, top, lang)})
+    return fig
+
+
+INCEPTION_PHONE_BAR = 16  # px: a bar's thickness on a phone, more than its value's 12 px text
+
+
+def _inception_phone(fig: go.Figure, names: list[str], top: float, lang: str) -> dict[str, Any]:
+    """``layout.meta.narrow`` of :func:`inception_bars`: the bars lying down, each value beside
+    its bar on one line. Standing, 18 bars in a phone's 300 px plot are ~12 px wide, and
+    plotly hid every value that did not fit its bar's width."""
+    narrow: dict[str, Any] = {}
+    for i, trace in enumerate(fig.data):
+        narrow[str(i)] = {"orientation": "h", "x": list(trace.y), "y": list(trace.x),
+                          "text": [str(v).replace("<br>", " ") for v in trace.text],
+                          "textposition": "outside", "constraintext": "none",
+                          "textfont": {"size": 12}, "cliponaxis": False}
+    rows = len(names) * len(fig.data)
+    plot = rows * INCEPTION_PHONE_BAR / 0.8  # plotly leaves a fifth of each group as a gap
+    narrow["layout"] = {
+        "height": round(plot + 110 + 70),
+        "xaxis": {"title": {"text": t("inc.macs_m", lang)}, "range": [0, top * 1.45],
+                  "gridcolor": palette.GRID, "automargin": True},
+        "yaxis": {"autorange": "reversed", "type": "category", "automargin": True},
+        "margin": {"l": 40, "r": 10, "t": 110, "b": 70}}
+    return narrow
 
 
 def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None) -> go.Figure:
@@ -98,11 +124,6 @@ def nice_step(top: float, ticks: int = 5) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def text_width(text: str, size: float) -> float:
-    """About how wide ``text`` is drawn at ``size`` px (Hangul is square, Latin narrower)."""
-    return sum(size * (1.0 if ord(ch) > 0x2E80 else 0.3 if ch == " " else 0.6) for ch in text)
-
-
 # Where a point's label may go (plotly's textposition), nearest first, and the offset of the
 # label's centre in units of (marker radius + label half-size).
 _SPOTS = (("top center", 0, -1), ("bottom center", 0, 1), ("middle right", 1, 0),
@@ -120,12 +141,30 @@ def place_labels(points: list[tuple[float, float, float]], texts: list[str], siz
     ``points`` are (x px, y px from the top, marker radius px). Beside the point first, then
     further away (the label then has a thin leader line to its point): two networks of almost
     the same cost and accuracy (DenseNet-161 and ResNet-101) cannot both be labelled beside
-    their markers. Greedy, nearest spot first: a dozen points need nothing cleverer.
+    their markers. Greedy, nearest spot first: a dozen points need nothing cleverer; where a
+    label is left without a place, the labels are placed again with the dropped ones first
+    (on a phone DenseNet-201, last, found every spot near its marker taken).
     """
+    order = list(range(len(points)))
+    out = _place_in_order(points, texts, size, width, height, order)
+    dropped = [i for i in order if out[i] is None]
+    if dropped:
+        again = _place_in_order(points, texts, size, width, height,
+                                dropped + [i for i in order if i not in dropped])
+        if sum(o is None for o in again) < len(dropped):
+            return again
+    return out
+
+
+def _place_in_order(points: list[tuple[float, float, float]], texts: list[str], size: float,
+                    width: float, height: float, order: list[int]) -> list[tuple[float, float, float] | None]:
+    """:func:`place_labels`, the labels placed in ``order``."""
     placed: list[tuple[float, float, float, float]] = []
-    out: list[tuple[float, float, float] | None] = []
+    lines: list[tuple[float, float, float, float]] = []  # leader lines drawn: point to label
+    out: list[tuple[float, float, float] | None] = [None] * len(points)
     h = size * 1.25
-    for i, ((x, y, r), text) in enumerate(zip(points, texts, strict=True)):
+    for i in order:
+        (x, y, r), text = points[i], texts[i]
         w = text_width(text, size) + 4
         best: tuple[int, tuple[float, float, float], tuple[float, float, float, float]] | None = None
         for extra in _DISTANCES:
@@ -138,6 +177,11 @@ def place_labels(points: list[tuple[float, float, float]], texts: list[str], siz
                     continue
                 if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                     continue
+                # no leader line through a label: DenseNet-201's ran through "D161" on a phone
+                line = (x, y, cx, cy)
+                if any(_crosses(seg, box) for seg in lines) or (
+                        extra > 0 and any(_crosses(line, b) for b in placed)):
+                    continue
                 covers = sum(1 for j, (px, py, pr) in enumerate(points) if j != i
                              and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
                 if best is None or covers < best[0]:
@@ -146,15 +190,27 @@ def place_labels(points: list[tuple[float, float, float]], texts: list[str], siz
                     break
             if best is not None and best[0] == 0:
                 break
-        if best is None:
-            out.append(None)
-        else:
-            out.append(best[1])
+        if best is not None:
+            out[i] = best[1]
             placed.append(best[2])
+            if best[1][2] > 0:
+                lines.append((x, y, x + best[1][0], y + best[1][1]))
     return out
 
 
-_DISTANCES = (0.0, 16.0, 34.0, 56.0)  # px beyond the marker a label may be moved
+def _crosses(line: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    """Whether the segment ``line`` (x0, y0, x1, y1) passes through ``box`` (left, top, right,
+    bottom), its end at the box's own centre excepted: tried at 1 px steps along it."""
+    x0, y0, x1, y1 = line
+    steps = max(1, math.ceil(math.hypot(x1 - x0, y1 - y0)))
+    for i in range(steps + 1):
+        px, py = x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps
+        if box[0] < px < box[2] and box[1] < py < box[3]:
+            return True
+    return False
+
+
+_DISTANCES = (0.0, 16.0, 34.0, 56.0, 80.0, 110.0)  # px beyond the marker a label may be moved
 
 
 def _callouts(xs: list[float], ys: list[float], texts: list[str],
@@ -179,6 +235,10 @@ def short_name(name: str) -> str:
     return f"{family[0]}{depth}" if depth else name
 
 
+PHONE_PLOT_W = 260  # px: the comparison's plot on a 390 px phone (a 356 px chart less its margins)
+LOG_TICKS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100)  # G MACs: the comparison's x axis
+
+
 def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
     """Top-1 accuracy against MACs, bubble area proportional to parameters.
 
@@ -196,11 +256,16 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
     x_range = [min(logs) - 0.35, max(logs) + 0.3]
     y_range = [min(tops) - 6, max(tops) + 4]
     height, margin = 520, {"l": 70, "r": 20, "t": 110, "b": 70}
+    # A phone: taller, smaller bubbles (half the diameter), a top margin for the legend's
+    # wrapped lines (the page's chart adds the title's second line). At the desktop's size
+    # the five networks between 3 and 12 G MACs piled on each other in a 266 x 320 px plot.
+    phone_height, phone_margin, phone_shrink = 640, {"l": 70, "r": 20, "t": 130, "b": 70}, 2.0
     plot_h = height - margin["t"] - margin["b"]
 
     radii = [max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2) for r in rows]
 
-    def spots(plot_w: float, names: list[str]) -> list[tuple[float, float, float] | None]:
+    def spots(plot_w: float, plot_h: float, names: list[str],
+              radii: list[float]) -> list[tuple[float, float, float] | None]:
         points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
                    (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h, radius)
                   for lx, ty, radius in zip(logs, tops, radii, strict=True)]
@@ -224,14 +289,24 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
             hoverinfo="text", cliponaxis=False)
     # Labels are annotations (a label may sit away from its point, with a line to it); on a
     # log axis an annotation's x is the logarithm.
-    wide = _callouts(logs, tops, full, spots(560, full), radii)
-    narrow = _callouts(logs, tops, short, spots(250, short), radii)
+    wide = _callouts(logs, tops, full, spots(560, plot_h, full, radii), radii)
+    small = [max(3.0, r / phone_shrink) for r in radii]
+    phone_plot_h = phone_height - phone_margin["t"] - 21 - phone_margin["b"]  # the title's 2nd line
+    narrow = _callouts(logs, tops, short, spots(PHONE_PLOT_W, phone_plot_h, short, small), small)
     fig.update_layout(annotations=wide)
+    # Round numbers under the axis, each written whole: plotly's own log ticks wrote 20 as "2"
+    # beside the "5"s and "2"s between decades ("…5, 10, 2" on a phone).
+    ticks = [v for v in LOG_TICKS if x_range[0] <= math.log10(v) <= x_range[1]]
     fig.update_layout(xaxis={"title": t("cmp.macs_axis", lang), "type": "log", "gridcolor": palette.GRID,
-                             "range": x_range},
+                             "range": x_range, "tickmode": "array", "tickvals": ticks,
+                             "ticktext": [f"{v:g}" for v in ticks]},
                       yaxis={"title": t("cmp.top1_axis", lang), "gridcolor": palette.GRID,
-                             "range": y_range},
-                      meta={"narrow": {"layout": {"annotations": narrow}}})
+                             "range": y_range})
+    phone: dict[str, Any] = {str(i): {"marker": {**trace.marker.to_plotly_json(),
+                                                 "sizeref": sizeref * phone_shrink**2}}
+                             for i, trace in enumerate(fig.data)}
+    phone["layout"] = {"annotations": narrow, "height": phone_height, "margin": phone_margin}
+    fig.update_layout(meta={"narrow": phone})
     fig = styled(fig, t("cmp.bubble_title", lang), height)
     fig.update_layout(margin=margin)
     return fig

@@ -8,6 +8,7 @@ and every line has its name in the legend.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from visualizer import palette
-from visualizer.charts import styled
+from visualizer.charts import styled, text_width
 from visualizer.i18n import t
 from visualizer.names import human_name
 from visualizer.shortcuts import LayerGradient, ReuseMap, relative
@@ -120,6 +121,27 @@ def gradient_lines(lines: Sequence[GradientLine], lang: str, title: str,
     return styled(fig, title, 460)
 
 
+# The heatmap's plot at its narrowest: a 390 px phone's 356 px chart less its colour bar and
+# the y axis's names and title (two side by side at 1366x768 are 440 px charts, ~265 px
+# plots); and its height (430 px, less the title and the x axis's names and title).
+REUSE_PLOT_W, REUSE_PLOT_H, REUSE_TICK_SIZE = 180, 300, 15
+TICK_GAP = 6  # px: the least room between two names under an axis
+
+
+def tick_step(labels: Sequence[str], plot_w: float, size: float) -> int:
+    """Every how many categories a name goes under an axis ``plot_w`` px wide, so that no two
+    names drawn at ``size`` px come closer than TICK_GAP: at every one, block 2's 13 sources
+    at 1366x768 read "입력123456789101112"."""
+    if not labels:
+        return 1
+    cell = plot_w / len(labels)
+    step = 1
+    while any((text_width(a, size) + text_width(b, size)) / 2 + TICK_GAP > step * cell
+              for a, b in zip(labels[::step], labels[step::step], strict=False)):
+        step += 1
+    return step
+
+
 REUSE_RANGE = 0.25  # the colour scale spans 1 ± this: a row's source at +25 % is full red
 
 
@@ -149,11 +171,17 @@ def reuse_heatmap(reuse: ReuseMap, lang: str) -> go.Figure:
         colorbar={"thickness": 14, "tickvals": [0.8, 0.9, 1.0, 1.1, 1.2],
                   "ticktext": ["−20%", "−10%", t("sc.r.mean", lang), "+10%", "+20%"]},
         hovertemplate=t("sc.r.hover", lang) + "<extra></extra>"))
-    step = max(1, len(xs) // 8)  # at most about 9 numbers per axis: they stay readable on a phone
+    step = tick_step(xs, REUSE_PLOT_W, REUSE_TICK_SIZE)
+    ystep = max(1, math.ceil(REUSE_TICK_SIZE * 1.3 / (REUSE_PLOT_H / len(ys))))
     fig.update_xaxes(title_text=t("sc.r.source_axis", lang), type="category", tickangle=0,
-                     tickvals=xs[::step] if step > 1 else None)
+                     tickvals=xs[::step], tickfont={"size": REUSE_TICK_SIZE})
+    # the last row (the transition or the classifier) always named, its neighbour left out
+    # where the two would touch
+    rows = ys[:-1:ystep]
+    if rows and len(ys) - 1 - ys.index(rows[-1]) < ystep:
+        rows = rows[:-1]
     fig.update_yaxes(title_text=t("sc.r.target_axis", lang), type="category", autorange="reversed",
-                     tickvals=[*ys[:-1:step], ys[-1]] if step > 1 else None)
+                     tickvals=[*rows, ys[-1]], tickfont={"size": REUSE_TICK_SIZE})
     title = t("sc.r.title", lang, block=reuse.block.replace("denseblock", ""), layers=len(reuse.targets) - 1)
     fig = styled(fig, title, 430)
     fig.update_layout(margin={"t": 50}, plot_bgcolor=palette.GRID)

@@ -108,7 +108,27 @@ JS = r"""
     });
     const kind = root.matches('svg') ? 'graphviz' : 'plotly';
     const title = (root.querySelector('.gtitle') || {}).textContent || '';
-    pictures.push({ index, kind, title, frame, labels });
+    // Each y axis's title beside its axis: its length along the axis against the plot's height
+    // (the tallest of the subplots on that axis: plotly's drag rectangles, one per subplot).
+    // Longer, it runs into the title or the legend above the plot. An x axis's title wider
+    // than its plot only reaches into the side margins (the edge check sees it cut).
+    const titles = [];
+    if (kind === 'plotly') {
+      root.querySelectorAll('.infolayer g[class^="g-y"][class$="title"]').forEach(g => {
+        const m = g.getAttribute('class').match(/^g-y(\d*)title$/);
+        const el = g.querySelector('text');
+        const text = el ? (el.textContent || '').trim() : '';
+        if (!m || !text || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
+        const mine = new RegExp(`^x\\d*y${m[1]}$`);
+        let room = 0;
+        root.querySelectorAll('.draglayer > g').forEach(sub => {
+          const drag = mine.test(sub.getAttribute('class') || '') && sub.querySelector('rect.nsewdrag');
+          if (drag) room = Math.max(room, drag.getBoundingClientRect().height);
+        });
+        if (room > 0) titles.push({ text, length: el.getBoundingClientRect().height, room });
+      });
+    }
+    pictures.push({ index, kind, title, frame, labels, titles });
   });
   return pictures;
 }
@@ -149,10 +169,15 @@ def _inside(quad: list[list[float]], box: dict[str, float], slack: float = 1.0) 
 
 
 def defects(pictures: list[dict]) -> list[Defect]:  # type: ignore[type-arg]
-    """Every pair of overlapping labels and every label across its picture's edge."""
+    """Every pair of overlapping labels, every label across its picture's edge, and every y axis
+    title longer than its plot is tall ("long title": on a slide, "‖∂손실/∂W‖ (로그 눈금)" ran ~50 px
+    past the top of ResNet's gradient plot, inside the picture, so no edge was crossed)."""
     found: list[Defect] = []
     for pic in pictures:
         name = f"{pic['kind']} {pic['index']} {pic['title'][:30]!r}"
+        for title in pic.get("titles", ()):
+            if title["length"] > title["room"] + 2:
+                found.append(Defect(name, "long title", (title["text"],)))
         labels = pic["labels"]
         for label in labels:
             clip = label["clip"]

@@ -1,0 +1,211 @@
+"""Charts that read on a phone and on a slide (issue 30), from the figures plotly is given: the
+spacing of their names worked from the figure's own ticks and font sizes, with the widths of
+text estimated as the app's chart does (Hangul square, digits and Latin 0.6 of the size)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from visualizer import charts, lesson_charts
+from visualizer.charts import for_projector, plain, text_width
+from visualizer.i18n import t
+from visualizer.lessons import inception_costs
+from visualizer.shortcut_charts import (
+    REUSE_PLOT_H,
+    REUSE_PLOT_W,
+    REUSE_TICK_SIZE,
+    TICK_GAP,
+    GradientLine,
+    gradient_lines,
+    reuse_heatmap,
+    tick_step,
+)
+from visualizer.shortcuts import LayerGradient, ReuseMap
+from visualizer.trace import trace_named
+
+# (name, family, params, MACs, top-1): the comparison's bubbles, from torchvision's documentation
+# (its MACs to the digits it prints)
+NETWORKS = [("AlexNet", "AlexNet", 61_100_840, 714_206_912, 56.522),
+            ("GoogLeNet", "GoogLeNet", 6_624_904, 1_498_000_000, 69.778),
+            ("ResNet-18", "ResNet", 11_689_512, 1_814_073_856, 69.758),
+            ("ResNet-34", "ResNet", 21_797_672, 3_663_761_408, 73.314),
+            ("ResNet-50", "ResNet", 25_557_032, 4_089_184_256, 76.13),
+            ("ResNet-101", "ResNet", 44_549_160, 7_801_405_440, 77.374),
+            ("ResNet-152", "ResNet", 60_192_808, 11_513_600_000, 78.312),
+            ("DenseNet-121", "DenseNet", 7_978_856, 2_834_162_688, 74.434),
+            ("DenseNet-161", "DenseNet", 28_681_000, 7_727_907_000, 77.138),
+            ("DenseNet-169", "DenseNet", 14_149_480, 3_359_843_000, 75.6),
+            ("DenseNet-201", "DenseNet", 20_013_928, 4_291_370_000, 76.896)]
+
+
+def _bubbles() -> dict:  # type: ignore[type-arg]
+    rows: list[dict[str, float | str]] = [
+        {"name": n, "short": n, "family": f, "params": p, "macs": m, "top1": top}
+        for n, f, p, m, top in NETWORKS]
+    return plain(lesson_charts.accuracy_bubbles(rows, "ko"))
+
+
+def test_the_comparisons_x_axis_writes_each_round_number_whole() -> None:
+    """Plotly's own log axis wrote 20 as "2" (between decades it writes only the first digit):
+    "…5, 10, 2" on a phone. Ticks at 1, 2 and 5 times a power of ten, written in full, inside
+    the axis's range (0.71 to 11.5 G MACs, with room for the bubbles)."""
+    axis = _bubbles()["layout"]["xaxis"]
+    assert axis["tickvals"] == [0.5, 1, 2, 5, 10, 20]
+    assert [float(text) for text in axis["ticktext"]] == axis["tickvals"]
+    # on a phone's 260 px plot, 20 is the closest to its neighbour: 10 and 20 are log10(2) of
+    # the range's 1.86 decades apart, ~73 px for two 2-digit labels at 15 px (~18 px each)
+    low, high = axis["range"]
+    px = [(math.log10(v) - low) / (high - low) * lesson_charts.PHONE_PLOT_W for v in axis["tickvals"]]
+    widths = [text_width(text, 15) for text in axis["ticktext"]]
+    gaps = [b - a - (wa + wb) / 2 for a, b, wa, wb in zip(px, px[1:], widths, widths[1:], strict=False)]
+    assert min(gaps) >= 20
+
+
+def _boxes(notes: list[dict], plot_w: float, plot_h: float, x_range: list[float],  # type: ignore[type-arg]
+           y_range: list[float]) -> list[tuple[float, float, float, float]]:
+    out = []
+    for a in notes:
+        x = (a["x"] - x_range[0]) / (x_range[1] - x_range[0]) * plot_w + a["ax"]
+        y = (y_range[1] - a["y"]) / (y_range[1] - y_range[0]) * plot_h + a["ay"]
+        w, h = text_width(a["text"], a["font"]["size"]), a["font"]["size"] * 1.25
+        out.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+    return out
+
+
+def test_on_a_phone_every_network_is_named_and_no_two_names_touch() -> None:
+    """The phone's variant (layout.meta.narrow): a name per network, short (R101, D161), in the
+    phone's taller plot, none within 2 px of another; the bubbles half as wide."""
+    figure = _bubbles()
+    layout = figure["layout"]
+    narrow = layout["meta"]["narrow"]
+    notes = narrow["layout"]["annotations"]
+    assert sorted(a["text"] for a in notes) == sorted(lesson_charts.short_name(n) for n, *_ in NETWORKS)
+    height, margin = narrow["layout"]["height"], narrow["layout"]["margin"]
+    plot_h = height - margin["t"] - 21 - margin["b"]  # 21: the title's second line on a phone
+    boxes = _boxes(notes, lesson_charts.PHONE_PLOT_W, plot_h, layout["xaxis"]["range"],
+                   layout["yaxis"]["range"])
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3])
+            assert apart >= 2, (a, b)
+    # a leader line (a label away from its point) through no other label: DenseNet-201's ran
+    # through "D161" once
+    for note, box in zip(notes, boxes, strict=True):
+        if note["arrowcolor"].startswith("rgba"):
+            continue  # beside its point: no line drawn
+        x1, y1 = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        x0, y0 = x1 - note["ax"], y1 - note["ay"]
+        for other, (left, top, right, bottom) in zip(notes, boxes, strict=True):
+            if other is note:
+                continue
+            for k in range(201):
+                px, py = x0 + (x1 - x0) * k / 200, y0 + (y1 - y0) * k / 200
+                assert not (left < px < right and top < py < bottom), (note["text"], other["text"])
+    for i, trace in enumerate(figure["data"]):  # half the diameter: four times the sizeref
+        assert narrow[str(i)]["marker"]["sizeref"] == pytest.approx(4 * trace["marker"]["sizeref"])
+    assert len(layout["annotations"]) == len(NETWORKS)  # the desktop keeps its full names
+
+
+def test_inceptions_bars_lie_down_on_a_phone_each_with_its_value() -> None:
+    """Standing, 18 bars in a phone's ~300 px plot are ~12 px wide and plotly hid every value
+    that did not fit its bar. Lying down, each bar is thicker than its value's text, and the
+    value is beside it on one line, inside the axis's range."""
+    costs = inception_costs(trace_named("googlenet", 224))
+    figure = plain(lesson_charts.inception_bars(costs, "ko"))
+    narrow = figure["layout"]["meta"]["narrow"]
+    height, margin = narrow["layout"]["height"], narrow["layout"]["margin"]
+    bars = len(costs) * len(figure["data"])
+    thickness = (height - margin["t"] - margin["b"]) / bars * 0.8  # plotly's 20 % gap per group
+    top = narrow["layout"]["xaxis"]["range"][1]
+    plot_w = 356 - margin["l"] - margin["r"] - 30  # a phone's chart, the module names beside
+    for i, trace in enumerate(figure["data"]):
+        phone = narrow[str(i)]
+        assert phone["orientation"] == "h" and phone["textposition"] == "outside"
+        assert thickness >= phone["textfont"]["size"] + 2
+        assert list(phone["x"]) == list(trace["y"]) and list(phone["y"]) == list(trace["x"])
+        for value, text in zip(phone["x"], phone["text"], strict=True):
+            assert "<br>" not in text
+            assert value / top * plot_w + 4 + text_width(text, phone["textfont"]["size"]) <= plot_w
+
+
+def test_alexnets_strip_names_every_block_on_a_phone() -> None:
+    """One row of 13 names in a phone's plot kept every third (6 named). In rows of four, each
+    block has its name under it, each name narrower than its column, and no name on a box of
+    the row below."""
+    figure = charts.volumes(trace_named("alexnet", 224), "ko", 0)
+    blocks = list(figure.layout.xaxis.ticktext)
+    narrow = figure.layout.meta["narrow"]
+    notes = narrow["layout"]["annotations"]
+    assert [a["text"] for a in notes] == blocks and len(blocks) == 13
+    per_unit = charts.STRIP_PHONE_PLOT / narrow["layout"]["xaxis"]["range"][1]
+    column = per_unit * 12.5
+    for a in notes:
+        lines = a["text"].replace("<b>", "").replace("</b>", "").split("<br>")
+        assert max(text_width(line, a["font"]["size"]) for line in lines) <= column - 6, a["text"]
+    # each name's two lines end above the top of every box drawn lower on the page
+    boxes = {int(k): v for k, v in narrow.items() if k != "layout"}
+    assert len(boxes) == len(figure.data)
+    for a in notes:
+        bottom = a["y"] - 2 * a["font"]["size"] * 1.3 / per_unit
+        below = [max(b["y"]) for b in boxes.values() if max(b["y"]) < a["y"] - 0.5]
+        assert all(top < bottom for top in below if top > bottom - 20), a["text"]
+
+
+def _reuse(layers: int) -> ReuseMap:
+    sources = ("input", *(str(i) for i in range(1, layers + 1)))
+    targets = (*(str(i) for i in range(1, layers + 1)), "transition")
+    weights = tuple(tuple(1.0 if s <= r else None for s in range(layers + 1)) for r in range(layers + 1))
+    return ReuseMap("denseblock2", targets, sources, weights)
+
+
+def test_tick_step_worked_by_hand() -> None:
+    """Block 2 (12 layers, 13 sources) in a 180 px plot: a column is 13.8 px; "10" and "11" at
+    15 px are 18 px each, so neighbours need 18 + 6 px: every second one (27.7 px)."""
+    labels = ["입력", *(str(i) for i in range(1, 13))]
+    assert tick_step(labels, 180, 15) == 2
+    assert tick_step(labels, 400, 15) == 1  # 30.8 px a column: all fit
+    assert tick_step(["a"], 10, 15) == 1
+
+
+@pytest.mark.parametrize("layers", [6, 12, 24, 16])
+def test_no_two_numbers_under_a_heatmap_touch(layers: int) -> None:
+    """DenseNet-121's four blocks (6, 12, 24, 16 layers): the names the figure puts under each
+    axis, at its narrowest plot, at least TICK_GAP apart; the row names at least 1.3 lines."""
+    figure = reuse_heatmap(_reuse(layers), "ko")
+    columns = list(figure.data[0].x)
+    shown = list(figure.layout.xaxis.tickvals)
+    cell = REUSE_PLOT_W / len(columns)
+    for a, b in itertools.pairwise(shown):
+        room = (columns.index(b) - columns.index(a)) * cell
+        need = (text_width(a, REUSE_TICK_SIZE) + text_width(b, REUSE_TICK_SIZE)) / 2
+        assert room - need >= TICK_GAP, (a, b)
+    rows = list(figure.data[0].y)
+    names = list(figure.layout.yaxis.tickvals)
+    assert names[-1] == t("sc.r.transition", "ko")
+    row_px = REUSE_PLOT_H / len(rows)
+    for a, b in itertools.pairwise(names):
+        assert (rows.index(b) - rows.index(a)) * row_px >= REUSE_TICK_SIZE * 1.3, (a, b)
+
+
+def test_a_slides_y_axis_title_fits_the_smallest_slide_plot() -> None:
+    """ResNet ② at 1366x768: a 197 px plot (measured in the browser). Its title at the slide's
+    21 px (15 x 1.4) is ~240 px on one line; wrapped, every line fits ("‖∂손실/∂W‖", one word,
+    ~118 px). ResNet ①'s "오류율 (%)" (~115 px) beside ~110 px panels goes on two lines."""
+    grads = (LayerGradient("conv1.conv", 0.5), LayerGradient("fc", 0.1))
+    line = GradientLine("plain", grads, "#000000", "solid")
+    figure = for_projector(plain(gradient_lines([line], "ko", "title")))
+    size = figure["layout"]["font"]["size"]
+    original = t("sc.g.y_axis", "ko")
+    assert size == pytest.approx(15 * 1.4) and text_width(original, size) > 197
+    wrapped = figure["layout"]["yaxis"]["title"]["text"]
+    assert wrapped == "‖∂손실/∂W‖<br>(로그 눈금)"  # a group in brackets stays whole
+    assert max(text_width(part, size) for part in wrapped.split("<br>")) < 197
+    # off the projector the title stays one line
+    assert plain(gradient_lines([line], "ko", "title"))["layout"]["yaxis"]["title"]["text"] == original
+    # measured in the browser: "오류율 (%)" ran ~5 px past a 110 px panel (estimated here 107 px)
+    lines = charts.wrap_words(t("sc.f1.error_axis", "ko"), size, charts.PROJECTOR_AXIS_TITLE_PX).split("<br>")
+    assert len(lines) == 2
+    assert all(text_width(part, size) <= charts.PROJECTOR_AXIS_TITLE_PX < 110 for part in lines)
