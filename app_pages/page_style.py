@@ -44,6 +44,8 @@ def page_style(lang: str) -> None:
     _PAGE_STYLE[lang](key=f"cnnvis_words_{lang}")
 
 
+# What holds the pages' words: Markdown (text, headings, labels, alerts) and captions.
+_TEXT = '[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]'
 # Streamlit's own dialog ("Page not found", for a mistyped path): the app's dialogs (the
 # glossary, lecture mode's) hold a block of elements, Streamlit's holds only its words.
 _NOT_OURS = '[data-testid="stDialog"] section[role="dialog"]:not(:has([data-testid="stVerticalBlock"]))'
@@ -61,8 +63,7 @@ def _page_css(current: str) -> str:
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stDownloadButton"] button p {{ white-space: normal; }}
 [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
-[data-testid="stApp"] :is([data-testid="stMarkdownContainer"], [data-testid="stMarkdownContainer"] *) {{
-  word-break: keep-all; overflow-wrap: break-word; }}
+[data-testid="stApp"] :is({_TEXT}, :is({_TEXT}) *) {{ word-break: keep-all; overflow-wrap: break-word; }}
 [data-testid="stTabs"] [role="tablist"] {{ flex-wrap: wrap; row-gap: 0.25rem; }}
 [data-testid="stDataFrame"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
   mask-image: linear-gradient(to left, transparent, #000 3rem); }}

@@ -82,7 +82,8 @@ JS = r"""
   // 1b. Korean split inside a word at a line's end ("픽셀에/서"): a line that ends between two
   // Hangul letters.
   const hangul = /[\uac00-\ud7a3]/;
-  main.querySelectorAll('[data-testid="stMarkdownContainer"]').forEach(box => {
+  const prose = '[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]';
+  main.querySelectorAll(prose).forEach(box => {
     if (!visible(box)) return;
     const words = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let n = words.nextNode(); n; n = words.nextNode()) {
