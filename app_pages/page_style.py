@@ -28,10 +28,10 @@ def page_style(lang: str) -> None:
     - **Every tab in sight.** A tab bar wider than the page wraps to a second row: Streamlit
       scrolls it, with only a small arrow as a cue, and a phone showed two and a half of a
       lesson's six tabs.
-    - **A table wider than its box shows that it goes on.** The grid scrolls sideways, and its
-      edge cut a number mid-way ("128,049" for 128,049,152; "16(" for 160), which reads as a
-      wrong number. The script marks each side where more of the table is (``data-more``), and
-      that side fades out under an arrow.
+    - **A table or diagram wider than its box shows that it goes on.** It scrolls sideways,
+      and its box's edge cut a number mid-way ("128,049" for 128,049,152; "16(" for 160), or a
+      box's title ("집 블록 1의 층 1"), which reads as a wrong number or word. The script marks
+      each side where more of it is (``data-more``), and that side fades out under an arrow.
     - **Code that wraps keeps its shape**: a wrapped line goes on two letters to the right of
       where it starts (on a phone, the lecture's ResidualBlock wrapped to the box's left edge
       and its nesting could not be read); a name longer than the line (a notebook's path)
@@ -51,6 +51,29 @@ _TEXT = '[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]
 _NOT_OURS = '[data-testid="stDialog"] section[role="dialog"]:not(:has([data-testid="stVerticalBlock"]))'
 
 
+def _goes_on(box: str, faded: str, holder: str) -> str:
+    """The stylesheet of a box that scrolls sideways (``box``, marked by the script with
+    ``data-more``): the element ``faded`` fades out on each side where more of it is, and
+    ``holder`` shows an arrow there (``{m}`` in both: the marked box)."""
+    def on(side: str) -> str:
+        return f'{box}[data-more~="{side}"]'
+
+    fade = "mask-image: linear-gradient(to {}, transparent, #000 3rem{});"
+    arrow = ("position: absolute; top: 50%; transform: translateY(-50%); pointer-events: none; "
+             "font-size: 1.1rem; line-height: 1.8rem; width: 1.8rem; text-align: center; "
+             "border-radius: 50%; color: #1f2937; background: rgba(255, 255, 255, 0.9); "
+             "box-shadow: 0 0 0.3rem rgba(0, 0, 0, 0.25); z-index: 1;")
+    both = on("left") + '[data-more~="right"]'
+    return "\n".join([
+        f"{faded.format(m=on('right'))} {{ {fade.format('left', '')} }}",
+        f"{faded.format(m=on('left'))} {{ {fade.format('right', '')} }}",
+        f"{faded.format(m=both)} {{ {fade.format('right', ', #000 calc(100% - 3rem), transparent')} }}",
+        f"{holder.format(m=on('left'))}, {holder.format(m=on('right'))} {{ position: relative; }}",
+        f'{holder.format(m=on("right"))}::after {{ content: "→"; right: 0.3rem; {arrow} }}',
+        f'{holder.format(m=on("left"))}::before {{ content: "←"; left: 0.3rem; {arrow} }}',
+    ])
+
+
 def _page_css(current: str) -> str:
     def css(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -65,16 +88,8 @@ def _page_css(current: str) -> str:
 [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; }}
 [data-testid="stApp"] :is({_TEXT}, :is({_TEXT}) *) {{ word-break: keep-all; overflow-wrap: break-word; }}
 [data-testid="stTabs"] [role="tablist"] {{ flex-wrap: wrap; row-gap: 0.25rem; }}
-[data-testid="stDataFrame"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
-  mask-image: linear-gradient(to left, transparent, #000 3rem); }}
-[data-testid="stDataFrame"][data-more~="left"] [data-testid="stDataFrameResizable"] {{
-  mask-image: linear-gradient(to right, transparent, #000 3rem); }}
-[data-testid="stDataFrame"][data-more~="left"][data-more~="right"] [data-testid="stDataFrameResizable"] {{
-  mask-image: linear-gradient(to right, transparent, #000 3rem, #000 calc(100% - 3rem), transparent); }}
-[data-testid="stDataFrame"][data-more~="right"]::after {{ content: "→"; position: absolute;
-  right: 0.3rem; top: 50%; transform: translateY(-50%); pointer-events: none; font-size: 1.1rem;
-  line-height: 1.8rem; width: 1.8rem; text-align: center; border-radius: 50%; color: #1f2937;
-  background: rgba(255, 255, 255, 0.9); box-shadow: 0 0 0.3rem rgba(0, 0, 0, 0.25); }}
+{_goes_on('[data-testid="stDataFrame"]', '{m} [data-testid="stDataFrameResizable"]', '{m}')}
+{_goes_on('.cnnvis-diagram', '{m}', ':has(> {m})')}
 [data-testid="stCode"] code[style*="pre-wrap"] {{ overflow-wrap: anywhere; }}
 [data-testid="stCode"] code > span[data-hang] {{ display: block; padding-left: min(var(--lead), 40%);
   text-indent: calc(-1 * min(var(--lead), 40%)); }}
@@ -90,25 +105,29 @@ def _page_css(current: str) -> str:
 """
 
 
-# Marks each table with the sides where more of it is, past its box: ``data-more="left right"``
-# (the stylesheet fades that side), and each line of wrapped code with its indent (``--lead``).
-# Both in the frame after the page changes (a table drawn or resized: the grid writes its
-# content's width in a style), a table is scrolled or the window is resized.
+# Marks each table and diagram with the sides where more of it is, past its box:
+# ``data-more="left right"`` (the stylesheet fades that side under an arrow), and each line of
+# wrapped code with its indent (``--lead``). Both in the frame after the page changes (a table
+# drawn or resized: the grid writes its content's width in a style), something is scrolled or
+# the window is resized.
 _MORE_JS = r"""
 export default function () {
   let queued = false;
   const mark = () => {
     queued = false;
     hang();
-    for (const frame of document.querySelectorAll('[data-testid="stDataFrame"]')) {
-      const scroller = frame.querySelector('.dvn-scroller');
+    // a table's grid scrolls inside it; a diagram's box is its own scroller
+    const boxes = [...[...document.querySelectorAll('[data-testid="stDataFrame"]')]
+                     .map(frame => [frame, frame.querySelector('.dvn-scroller')]),
+                   ...[...document.querySelectorAll('.cnnvis-diagram')].map(box => [box, box])];
+    for (const [box, scroller] of boxes) {
       if (!scroller) continue;
       const more = [];
       if (scroller.scrollLeft > 1) more.push('left');
       if (scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 2) more.push('right');
       const value = more.join(' ');
-      if ((frame.dataset.more || '') === value) continue;
-      if (value) frame.dataset.more = value; else delete frame.dataset.more;
+      if ((box.dataset.more || '') === value) continue;
+      if (value) box.dataset.more = value; else delete box.dataset.more;
     }
   };
   // a code line that wraps goes on under its own start, not at the box's left edge
@@ -120,7 +139,8 @@ export default function () {
     }
   };
   const soon = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
-  const onScroll = (e) => { if (e.target.classList && e.target.classList.contains('dvn-scroller')) soon(); };
+  const scrollers = '.dvn-scroller, .cnnvis-diagram';
+  const onScroll = (e) => { if (e.target.matches && e.target.matches(scrollers)) soon(); };
   const watch = new MutationObserver(soon);
   watch.observe(document.body, { childList: true, subtree: true, attributes: true,
                                  attributeFilter: ['style'] });

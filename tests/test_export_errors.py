@@ -51,7 +51,7 @@ def test_a_failing_dot_is_the_projects_error_with_its_first_line() -> None:
     assert err.values["detail"] == "Error: <stdin>: syntax error in line 3 near '->'"
     ko, en = err.message("ko"), err.message("en")
     assert ko.startswith("Graphviz의 `dot`이 이 구조도를 그리지 못했습니다 (Error: <stdin>: syntax")
-    assert "자세히 보기 단계를 낮추거나" in ko and "DOT 원본, CSV, Markdown은 그대로" in ko
+    assert "자세히 보기 단계를 낮추면" in ko and "DOT 원본, CSV, Markdown은 그대로" in ko
     assert en.startswith("Graphviz's `dot` could not draw this diagram") and "lower detail level" in en
 
 

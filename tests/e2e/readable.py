@@ -8,8 +8,8 @@ overlaps of labels.py:
   the box (a formula scrolled out of sight at "= 54" is not read from the back of the room),
   or a table's cell whose drawn text runs into its column's border ("05,504" for 115,605,504);
 - **cut**: text beyond the page's right edge (nothing scrolls a page sideways), or a table's
-  cell cut at its box's edge and drawn as if whole (a table scrolls sideways: its edge must
-  show that it goes on);
+  cell or a diagram cut at its box's edge and drawn as if whole (they scroll sideways: the
+  edge must show that it goes on);
 - **split**: a Korean word split at a line's end ("픽셀에/서"): Korean breaks between words;
 - **wrapped**: a line of code wrapped back to its box's left edge, left of where it starts
   (its nesting is lost; a line indented past about 40% of its box may go on there);
@@ -322,51 +322,67 @@ def page_problems(page, width: int, min_px: float | None = None,  # type: ignore
                   tables: bool = True) -> list[Problem]:
     """What keeps ``page`` from reading, with text smaller than ``min_px`` (by default the
     minimum for ``width``) counted as small; its tables' cells too if ``tables`` (a second or
-    two a page with a table: the grid is scrolled through). A table cut at its box's edge is
-    looked for at every width (a screenshot of each table wider than its box)."""
+    two a page with a table: the grid is scrolled through). A table or diagram cut at its box's
+    edge is looked for at every width (a screenshot of each one wider than its box)."""
     found = page.evaluate(JS, min_px if min_px is not None else smallest(width))
     if tables:
         found += page.evaluate(TABLES_JS, TABLE_MARGIN_PX)
-    return [Problem(**p) for p in found] + table_edge_problems(page)
+    return [Problem(**p) for p in found] + edge_problems(page)
 
 
-# A table wider than its box scrolls sideways, and its box's edge cuts the cells there: a number
-# cut mid-way reads as a wrong number ("128,049" for 128,049,152). What the student sees at
-# that edge is looked at in a screenshot (the page as composed, whatever draws it): ink at full
-# strength in its last few pixels is a cell cut there and shown as if whole.
+# A table or diagram wider than its box scrolls sideways, and its box's edge cuts what is there:
+# a number cut mid-way reads as a wrong number ("128,049" for 128,049,152), a box's title cut
+# as another word ("집 블록 1의 층 1"). What the student sees at that edge is looked at in a
+# screenshot (the page as composed, whatever draws it): ink at full strength in its last few
+# pixels is something cut there and shown as if whole.
 EDGE_PX = 8
-INK = 160  # a pixel darker than this is text (the grid's borders and scroll bar are lighter)
+INK = 160  # a pixel darker than this is text or a line (a grid's borders and scroll bar are lighter)
 OVERFLOWING_JS = r"""
-() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')].map((frame, i) => {
-  const scroller = frame.querySelector('.dvn-scroller');
-  const grid = frame.querySelector('[data-testid="stDataFrameResizable"]');
-  if (!scroller || !grid || !grid.checkVisibility()) return null;
-  if (scroller.scrollWidth <= scroller.clientWidth + 2) return null;
-  const heads = [...frame.querySelectorAll('th')].map(th => th.textContent);
-  return { index: i, last: heads[heads.length - 1] || '' };
-}).filter(Boolean)
+() => {
+  const found = [];
+  const boxes = '[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] .cnnvis-diagram';
+  document.querySelectorAll(boxes).forEach((box, index) => {
+    const table = box.matches('[data-testid="stDataFrame"]');
+    const scroller = table ? box.querySelector('.dvn-scroller') : box;
+    const shown = table ? box.querySelector('[data-testid="stDataFrameResizable"]') : box;
+    if (!scroller || !shown || !shown.checkVisibility()) return;
+    if (scroller.scrollWidth <= scroller.clientWidth + 2) return;
+    const heads = [...box.querySelectorAll('th')].map(th => th.textContent);
+    const first = box.querySelector('svg text');  // a diagram named by its first text
+    found.push({ index, table, name: table ? heads[heads.length - 1] || '' : first ? first.textContent : '',
+                 left: scroller.scrollLeft > 1,
+                 right: scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 2 });
+  });
+  return found;
+}
 """
 
 
-def table_edge_problems(page) -> list[Problem]:  # type: ignore[no-untyped-def]
-    """Each table wider than its box whose right edge shows a cell cut at full strength (the
-    last column drawn partly: "cut", with the column's name)."""
+def edge_problems(page) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Each table or diagram wider than its box whose edge, on a side where more of it is,
+    shows something cut at full strength ("cut")."""
     from io import BytesIO
 
     from PIL import Image
 
     found = []
-    for table in page.evaluate(OVERFLOWING_JS):
-        grid = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').nth(
-            table["index"]).locator('[data-testid="stDataFrameResizable"]')
-        grid.scroll_into_view_if_needed()
+    boxes = '[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] .cnnvis-diagram'
+    for box in page.evaluate(OVERFLOWING_JS):
+        shown = page.locator(boxes).nth(box["index"])
+        if box["table"]:
+            shown = shown.locator('[data-testid="stDataFrameResizable"]')
+        shown.scroll_into_view_if_needed()
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        shot = Image.open(BytesIO(grid.screenshot())).convert("L")
-        strip = shot.crop((shot.width - EDGE_PX, 0, shot.width, shot.height))
-        darkest = next(value for value, count in enumerate(strip.histogram()) if count)
-        if darkest < INK:
-            found.append(Problem("cut", table["last"], f"a table's cell cut at its right edge, shown whole "
-                                                       f"(ink {darkest} in its last {EDGE_PX} px)"))
+        shot = Image.open(BytesIO(shown.screenshot())).convert("L")
+        what = "a table's cell" if box["table"] else "a diagram"
+        for side, strip in (("right", (shot.width - EDGE_PX, 0, shot.width, shot.height)),
+                            ("left", (0, 0, EDGE_PX, shot.height))):
+            if not box[side]:
+                continue
+            darkest = next(value for value, count in enumerate(shot.crop(strip).histogram()) if count)
+            if darkest < INK:
+                found.append(Problem("cut", box["name"], f"{what} cut at its {side} edge, shown whole "
+                                                         f"(ink {darkest} in its last {EDGE_PX} px)"))
     return found
 
 
