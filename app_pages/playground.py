@@ -30,7 +30,8 @@ from visualizer.images import (
 from visualizer.state import ChoiceParam, IntParam
 
 SAMPLES = ("sunset", "poster", "stripes")
-SIGNED = ("edge", "emboss", "random")  # filters whose response is signed: drawn around mid-grey
+SIGNED = ("emboss", "random")  # filters whose response is signed: drawn around mid-grey
+OUTLINE = "edge"  # its response drawn as its strength, dark lines on white (images.to_image)
 WORK_SIDE = 384  # pictures are shrunk to this before filtering: quick for forty students
 STATE = Controls("play", {
     "n": IntParam(1, 32, 7), "k": IntParam(1, 9, 3), "s": IntParam(1, 5, 2),
@@ -74,8 +75,8 @@ def filtered(data: bytes | None, sample: str, name: str, size: int,
     x = to_tensor(img, max_side=WORK_SIDE)
     kernel = make_kernel(name, size)
     y = apply_filter(x, kernel, stride=stride, padding=size // 2)
-    signed = name in SIGNED
-    return to_image(x), to_image(y, signed=signed), tuple(y.shape[2:]), img.size, kernel.tolist()
+    after = to_image(y, signed=name in SIGNED, outline=name == OUTLINE)
+    return to_image(x), after, tuple(y.shape[2:]), img.size, kernel.tolist()
 
 
 def image_tab(lang: str) -> None:
@@ -104,6 +105,8 @@ def image_tab(lang: str) -> None:
         b.image(after, caption=t("play.after", lang, h=h, w=w))
         if name in SIGNED:
             b.caption(t("play.contrast", lang))
+        elif name == OUTLINE:
+            b.caption(t("play.outline", lang))
         st.code(ar.formula(before.size[1], size, stride, size // 2), language=None)
         st.caption(t("play.kernel", lang))
         st.dataframe(pd.DataFrame(kernel).round(2), hide_index=True)

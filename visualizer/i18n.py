@@ -758,6 +758,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- readable screens (issue 30) ---------------------------------------------------------
     "play.contrast": ("Shown brighter than the numbers: zero is grey, the strongest 1% white or black.",
                       "보기 쉽게 밝기를 키웠습니다: 0은 회색, 가장 강한 1%는 흰색이나 검은색입니다."),
+    "play.outline": ("The outlines' strength, drawn like pencil lines and stronger than the numbers: zero is white "
+                     "paper, the strongest 1% black (whether a side is lighter or darker is left out).",
+                     "윤곽선의 세기를 연필 선처럼, 숫자보다 진하게 그렸습니다: 0은 흰 종이, 가장 강한 1%는 "
+                     "검은색입니다(어느 쪽이 밝은지는 빼고 그렸습니다)."),
     # Human names beside code names (visualizer/names.py): layer1.0 is 1단계 첫 블록.
     "name.stage": ("stage {n}", "{n}단계"),
     "name.first_block": ("block 1", "첫 블록"),

@@ -127,21 +127,27 @@ def apply_filter(x: torch.Tensor, kernel: torch.Tensor, stride: int = 1, padding
         return F.conv2d(x, weight, stride=stride, padding=padding, groups=channels)
 
 
-def to_image(x: torch.Tensor, *, signed: bool = False) -> Image.Image:
-    """A (1, C, H, W) tensor as a picture: clipped to [0, 1], or, for signed filter responses
-    (edges, emboss), mapped so that zero is mid-grey.
+def to_image(x: torch.Tensor, *, signed: bool = False, outline: bool = False) -> Image.Image:
+    """A (1, C, H, W) tensor as a picture: clipped to [0, 1]; for signed filter responses
+    (emboss, a random filter), mapped so that zero is mid-grey; for an outline filter's
+    response (``outline``), drawn as pencil lines on white paper: its strength in any channel,
+    black where strongest, its sign left out.
 
-    A signed response is scaled by its 99th percentile, not its maximum (a few strong pixels
-    made the edge picture of a photo 99% mid-grey: blank on a projector), and brightened by a
-    square root (weak edges show), its sign kept: stronger than the numbers, as the caption says.
+    A signed or outline response is scaled by its 99th percentile, not its maximum (a few strong
+    pixels made the edge picture of a photo 99% mid-grey: blank on a projector), and brightened
+    by a square root (weak edges show): stronger than the numbers, as the caption says. Drawn
+    around mid-grey, the poster's outlines were thin lines on a grey picture (its median 127),
+    which a projector washed out: on white they are what a painter's sketch is.
     """
     y = x[0].detach().float()
-    if signed:
+    if signed or outline:
+        if outline:
+            y = y.abs().amax(dim=0, keepdim=True)  # the strength, in whichever channel is strongest
         sample = y.abs().flatten()
         sample = sample[:: max(1, sample.numel() // 200_000)]  # quantile's input is bounded
         scale = float(torch.quantile(sample, 0.99)) or float(y.abs().max()) or 1.0
         v = (y / scale).clamp(-1, 1)
-        y = 0.5 + 0.5 * v.sign() * v.abs().sqrt()
+        y = 1 - v.sqrt() if outline else 0.5 + 0.5 * v.sign() * v.abs().sqrt()
     arr = (y.clamp(0, 1).permute(1, 2, 0).numpy() * 255).astype(np.uint8)
     if arr.shape[2] == 1:
         arr = arr[:, :, 0]
