@@ -209,3 +209,38 @@ def test_a_slides_y_axis_title_fits_the_smallest_slide_plot() -> None:
     lines = charts.wrap_words(t("sc.f1.error_axis", "ko"), size, charts.PROJECTOR_AXIS_TITLE_PX).split("<br>")
     assert len(lines) == 2
     assert all(text_width(part, size) <= charts.PROJECTOR_AXIS_TITLE_PX < 110 for part in lines)
+
+
+def test_no_leader_line_runs_through_another_networks_marker() -> None:
+    """At a laptop's width the labels are placed for a 560 px plot; DenseNet-161 sits inside
+    ResNet-101's bubble, so its label goes away from its point. Its leader line ran across
+    DenseNet-201's and ResNet-50's markers, and its name read as theirs: no line may pass
+    through another network's marker (plotly's bubble of area mode: diameter sqrt(size /
+    sizeref) px), its own and one drawn at the very same point excepted."""
+    figure = _bubbles()
+    layout = figure["layout"]
+    margin = layout["margin"]
+    plot_w, plot_h = 560, layout["height"] - margin["t"] - margin["b"]
+    (x_lo, x_hi), (y_lo, y_hi) = layout["xaxis"]["range"], layout["yaxis"]["range"]
+    markers = []
+    for trace in figure["data"]:
+        m = trace["marker"]
+        for x, y, size in zip(trace["x"], trace["y"], m["size"], strict=True):
+            markers.append(((math.log10(x) - x_lo) / (x_hi - x_lo) * plot_w,
+                            (y_hi - y) / (y_hi - y_lo) * plot_h, math.sqrt(size / m["sizeref"]) / 2))
+    lines = 0
+    for note in layout["annotations"]:
+        if note["arrowcolor"].startswith("rgba"):
+            continue  # beside its point: no line drawn
+        lines += 1
+        x0 = (note["x"] - x_lo) / (x_hi - x_lo) * plot_w
+        y0 = (y_hi - note["y"]) / (y_hi - y_lo) * plot_h
+        for px, py, r in markers:
+            if math.hypot(px - x0, py - y0) < 1:
+                continue  # its own marker
+            for k in range(201):
+                qx, qy = x0 + note["ax"] * k / 200, y0 + note["ay"] * k / 200
+                if math.hypot(qx - x0, qy - y0) < r and math.hypot(px - x0, py - y0) < r:
+                    continue  # still inside a bubble its point is inside of (ResNet-101's)
+                assert math.hypot(qx - px, qy - py) >= r - 1, note["text"]
+    assert lines >= 1  # the crowded one is away from its point

@@ -175,7 +175,8 @@ def _place_in_order(points: list[tuple[float, float, float]], texts: list[str], 
                 box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
                 if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
                     continue
-                if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+                if any(box[0] < b[2] + _GAP and b[0] < box[2] + _GAP and box[1] < b[3] + _GAP
+                       and b[1] < box[3] + _GAP for b in placed):
                     continue
                 # no leader line through a label: DenseNet-201's ran through "D161" on a phone
                 line = (x, y, cx, cy)
@@ -184,6 +185,11 @@ def _place_in_order(points: list[tuple[float, float, float]], texts: list[str], 
                     continue
                 covers = sum(1 for j, (px, py, pr) in enumerate(points) if j != i
                              and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
+                # nor through another network's marker: DenseNet-161's line ran across
+                # DenseNet-201's and ResNet-50's, and its label read as theirs
+                if extra > 0:
+                    covers += sum(1 for j, (px, py, pr) in enumerate(points)
+                                  if j != i and _passes(line, px, py, pr))
                 if best is None or covers < best[0]:
                     best = (covers, (cx - x, cy - y, extra), box)
                 if covers == 0:
@@ -196,6 +202,14 @@ def _place_in_order(points: list[tuple[float, float, float]], texts: list[str], 
             if best[1][2] > 0:
                 lines.append((x, y, x + best[1][0], y + best[1][1]))
     return out
+
+
+def _passes(line: tuple[float, float, float, float], px: float, py: float, r: float) -> bool:
+    """Whether the segment ``line`` (x0, y0, x1, y1) passes within ``r`` px of (px, py)."""
+    x0, y0, x1, y1 = line
+    dx, dy = x1 - x0, y1 - y0
+    along = max(0.0, min(1.0, ((px - x0) * dx + (py - y0) * dy) / (dx * dx + dy * dy or 1.0)))
+    return math.hypot(x0 + along * dx - px, y0 + along * dy - py) < r
 
 
 def _crosses(line: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
@@ -211,6 +225,7 @@ def _crosses(line: tuple[float, float, float, float], box: tuple[float, float, f
 
 
 _DISTANCES = (0.0, 16.0, 34.0, 56.0, 80.0, 110.0)  # px beyond the marker a label may be moved
+_GAP = 2.0  # px between two labels at least
 
 
 def _callouts(xs: list[float], ys: list[float], texts: list[str],
