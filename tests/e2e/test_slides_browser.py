@@ -15,7 +15,7 @@ import pytest
 from deploy.local import free_port, start_server, stop
 from tests.e2e.conftest import press_slide_key
 from tests.e2e.labels import wait_drawn
-from tests.e2e.slides import slide_problems
+from tests.e2e.slides import slide_problems, table_type_problems
 from visualizer.lecture import publish
 from visualizer.roles import SIGN_IN, teacher_token
 
@@ -105,10 +105,54 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
     ctx.close()
 
 
+# The first run of a slide opened from its link has been drawn (the stylesheet's script file held
+# back): its table's canvas is there, or the run is over with the page not drawn (the slide waits
+# for its stylesheet: only the style's element, no title).
+FIRST_RUN_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!main || !app) return false;
+  if (main.querySelector('canvas[data-testid="data-grid-canvas"]')) return true;
+  return app.getAttribute('data-test-script-state') === 'notRunning'
+    && Boolean(main.querySelector('.st-key-cnnvis_projector_style')) && !main.querySelector('h1');
+}"""
+
+
+def test_a_slide_table_has_the_projectors_type_however_late_its_stylesheet(  # type: ignore[no-untyped-def]
+        browser, lecture) -> None:
+    """Issue 30: a table measures its type once, when it first draws; opened from its link, the
+    slide of Inception's first tab drew its table before the projector's stylesheet reached the
+    page (a component's stylesheet comes with its script file), at a laptop's 15 px. Here that
+    script file is held back until the page's first run has drawn what it draws: the table must
+    still be drawn at the projector's type (at least 18 px, measured by its pixels)."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=lesson_inception")
+    held: list = []  # type: ignore[type-arg]
+
+    def hold(route) -> None:  # type: ignore[no-untyped-def]
+        held.append(route)
+
+    page.route("**/BidiComponent*.js", hold)
+    page.goto(f"{url}/lesson_inception?present=1&lang=ko&tab=example")
+    page.wait_for_function(FIRST_RUN_JS, timeout=60_000)
+    assert held, "the stylesheet's script file was never asked for"
+    for route in held:
+        route.continue_()
+    page.unroute("**/BidiComponent*.js")
+    wait_drawn(page)
+    page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
+    page.evaluate(REFIT_JS)
+    assert table_type_problems(page) == []
+    ctx.close()
+
+
 def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None:  # type: ignore[no-untyped-def]
     """Positive control: the same page off the projector (its introduction, its tables, the whole
-    diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, and a
-    chart whose box is 0 px tall spills."""
+    diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, a
+    chart whose box is 0 px tall spills, and a table drawn in a laptop's type (Inception's, off
+    the projector: 15 px) is small."""
     url, cache = lecture
     publish("", {}, live=False, folder=cache)  # no lecture to follow: this page stays where it is
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
@@ -124,4 +168,10 @@ def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None: 
     # a chart whose box lost its height (as one did when the window shrank): drawn over by the text
     page.locator('[data-testid="stMain"] .live-chart').first.evaluate("(h) => { h.style.height = '0px'; }")
     assert "spill" in {p.what for p in slide_problems(page)}
+    page.goto(f"{url}/lesson_inception?lang=ko&tab=example")
+    wait_drawn(page)
+    page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
+    small = table_type_problems(page)
+    assert small and all(p.what == "small" for p in small), small
+    assert 14 < float(small[0].detail.split("about ")[1].split(" px")[0]) < 16, small  # 0.875 x 17 px
     ctx.close()
