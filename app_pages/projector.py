@@ -133,8 +133,13 @@ CSS = f"""
   padding: 0.1rem 0 !important; }}
 /* Streamlit pulls the block after a heading up by 1rem, to undo the heading's own 1rem of
    padding below; a slide's heading keeps 0.1rem, so a box right after it (an alert, a code
-   block, a table, a diagram) covered its lower half. Text after a heading has room to spare
-   in its line height: the slides keep that space. */
+   block, a table, a diagram) covered its lower half, and text right after it (AlexNet's
+   "conv1 · 합성곱 (Conv2d)" and its description) had its first line on the heading's last:
+   a line's leading above its letters is less than the 0.9rem. A slide pulls text up by
+   0.5rem (its letters clear the heading's), anything else not at all. (The page's title
+   keeps Streamlit's pull: the tabs under it have room of their own.) */
+{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] :is(h2, h3, h4))
+  [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: -0.5rem !important; }}
 {ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"]
   :is(h2, h3, h4)):not(:has(+ [data-testid="stElementContainer"] [data-testid="stMarkdown"]))
   [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: 0 !important; }}

@@ -9,6 +9,9 @@ checks of text:
   window that shrank once left the AlexNet volumes 0 px tall);
 - **shortened**: a control's label or value cut short ("S…", "본보기: 작은 CNN (Fashio"): a
   button, a widget's label, a tab, a select box's value or a text box's text wider than its box;
+- **heading**: the first line of the block after a heading drawn on the heading's last line (the
+  boxes of their letters overlap: Streamlit pulls the block after a heading up by 1rem, more
+  than a slide's heading leaves);
 - **small** in a table: a table (a canvas: readable.py's check of text sizes cannot read it) whose
   rows' letters are drawn shorter than the same words drawn at the projector's minimum, in the
   grid's own font and colour (the grid measures its type once, when it first draws: drawn
@@ -80,6 +83,30 @@ JS = r"""
   main.querySelectorAll('input[type="text"], input:not([type])').forEach(el => {
     if (visible(el) && el.scrollWidth > el.clientWidth + 1)
       say('shortened', el.value, `${el.scrollWidth} px of text in ${el.clientWidth} px`);
+  });
+  // A heading's last line and the first line of the block after it: the boxes of their letters
+  // (a text's box spans its font's ascent and descent, not its line's leading).
+  const letters = (el) => {
+    const boxes = [], walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.textContent.trim() || !visible(n.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const b of range.getClientRects()) if (b.width > 0 && b.height > 0) boxes.push(b);
+    }
+    return boxes;
+  };
+  main.querySelectorAll('[data-testid="stHeading"]').forEach(heading => {
+    const own = heading.closest('[data-testid="stElementContainer"]');
+    if (!own || !visible(heading)) return;
+    let next = own.nextElementSibling;
+    while (next && !next.getBoundingClientRect().height) next = next.nextElementSibling;
+    const head = letters(heading), after = next ? letters(next) : [];
+    if (!head.length || !after.length) return;
+    const bottom = Math.max(...head.map(b => b.bottom)), top = Math.min(...after.map(b => b.top));
+    if (top < bottom - 0.5)
+      say('heading', `${heading.textContent} | ${next.textContent}`,
+          `the next block's first line ${(bottom - top).toFixed(1)} px into the heading's last`);
   });
   return found;
 }

@@ -151,7 +151,8 @@ def test_a_slide_table_has_the_projectors_type_however_late_its_stylesheet(  # t
 def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None:  # type: ignore[no-untyped-def]
     """Positive control: the same page off the projector (its introduction, its tables, the whole
     diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, a
-    chart whose box is 0 px tall spills, and a table drawn in a laptop's type (Inception's, off
+    chart whose box is 0 px tall spills, text pulled up onto the heading above it is seen, and a
+    table drawn in a laptop's type (Inception's, off
     the projector: 15 px) is small."""
     url, cache = lecture
     publish("", {}, live=False, folder=cache)  # no lecture to follow: this page stays where it is
@@ -168,6 +169,12 @@ def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None: 
     # a chart whose box lost its height (as one did when the window shrank): drawn over by the text
     page.locator('[data-testid="stMain"] .live-chart').first.evaluate("(h) => { h.style.height = '0px'; }")
     assert "spill" in {p.what for p in slide_problems(page)}
+    # the block after the layer's heading pulled up onto it (as Streamlit's 1rem pull did on a slide)
+    assert "heading" not in {p.what for p in slide_problems(page)}
+    heading = page.locator('[data-testid="stMain"] [data-testid="stHeading"]:has(h3)').first
+    heading.locator('[data-testid="stMarkdownContainer"]').first.evaluate(
+        "(m) => { m.style.setProperty('margin-bottom', '-3rem', 'important'); }")
+    assert "heading" in {p.what for p in slide_problems(page)}
     page.goto(f"{url}/lesson_inception?lang=ko&tab=example")
     wait_drawn(page)
     page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
