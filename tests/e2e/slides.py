@@ -89,7 +89,7 @@ JS = r"""
   const letters = (el) => {
     const boxes = [], walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      if (!n.textContent.trim() || !visible(n.parentElement)) continue;
+      if (!n.textContent.trim() || !visible(n.parentElement) || n.parentElement.closest('svg')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       for (const b of range.getClientRects()) if (b.width > 0 && b.height > 0) boxes.push(b);
@@ -101,7 +101,10 @@ JS = r"""
     if (!own || !visible(heading)) return;
     let next = own.nextElementSibling;
     while (next && !next.getBoundingClientRect().height) next = next.nextElementSibling;
-    const head = letters(heading), after = next ? letters(next) : [];
+    // the next block's own lines (not a picture's labels, nor what its box has scrolled away)
+    const box = next && next.getBoundingClientRect();
+    const head = letters(heading);
+    const after = next ? letters(next).filter(b => b.top >= box.top - 1) : [];
     if (!head.length || !after.length) return;
     const bottom = Math.max(...head.map(b => b.bottom)), top = Math.min(...after.map(b => b.top));
     if (top < bottom - 0.5)
