@@ -137,7 +137,11 @@ CSS = f"""
    "conv1 · 합성곱 (Conv2d)" and its description) had its first line on the heading's last:
    a line's leading above its letters is less than the 0.9rem. A slide pulls text up by
    0.5rem (its letters clear the heading's), anything else not at all. (The page's title
-   keeps Streamlit's pull: the tabs under it have room of their own.) */
+   keeps Streamlit's pull above tabs, which have room of their own; above anything else, the
+   explorer's model name, the builder's first button, 0.5rem.) */
+{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] h1):not(:has(
+  + [data-testid="stTabs"])) [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{
+  margin-bottom: -0.5rem !important; }}
 {ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] :is(h2, h3, h4))
   [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: -0.5rem !important; }}
 {ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"]

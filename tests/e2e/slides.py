@@ -122,7 +122,7 @@ JS = r"""
 # grid's font, weight and colour, and measured the same way: a line whose ink is shorter than
 # theirs is drawn smaller than the minimum (by the ratio of the two).
 TABLE_TYPE_JS = r"""
-(minPx) => {
+async (minPx) => {
   const INK = 160, found = [];
   const lines = (canvas) => {  // [top, height] of each run of inked rows, in CSS pixels
     const W = canvas.width, H = canvas.height;
@@ -158,15 +158,19 @@ TABLE_TYPE_JS = r"""
     ctx.fillText(text, 4, minPx * 2);
     return Math.max(0, ...lines(probe).map(r => r[1]));
   };
-  document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]').forEach(frame => {
+  for (const frame of document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')) {
     const body = frame.querySelector('canvas[data-testid="data-grid-canvas"]');
     const grid = frame.querySelector('.stDataFrameGlideDataEditor');
-    if (!body || !grid || !body.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return;
+    const shown = body && body.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    if (!grid || !shown) continue;
+    // the grid writes its words (an accessible table in the canvas) a few frames after it draws
+    const frameOn = () => new Promise(r => requestAnimationFrame(r));
+    for (let i = 0; i < 120 && !body.querySelector('th'); i++) await frameOn();
     const vars = getComputedStyle(grid), v = (name) => vars.getPropertyValue(name).trim();
     const family = v('--gdg-font-family') || 'sans-serif';
     const rows = [...body.querySelectorAll('tr')].map(tr =>
       [...tr.querySelectorAll('th, td')].map(c => c.textContent.trim()).filter(Boolean).join(' '));
-    if (!rows.length) return;
+    if (!rows.length) continue;
     const heads = [...frame.querySelectorAll('canvas')].filter(c => c !== body).flatMap(lines);
     const groups = [  // [lines drawn, their words, style, colour]
       [heads, rows.slice(0, 1), v('--gdg-header-font-style'), v('--gdg-text-header') || '#000'],
@@ -191,7 +195,7 @@ TABLE_TYPE_JS = r"""
       found.push({ what: 'small', text: worst.text.slice(0, 60),
                    detail: `a table's text drawn about ${worst.px.toFixed(1)} px (letters ${worst.ink} px ` +
                            `tall, ${worst.ref} px at ${minPx} px)` });
-  });
+  }
   return found;
 }
 """

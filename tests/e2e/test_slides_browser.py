@@ -6,6 +6,7 @@ cut short, no text under 18 px (tests/e2e/slides.py)."""
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -181,4 +182,73 @@ def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None: 
     small = table_type_problems(page)
     assert small and all(p.what == "small" for p in small), small
     assert 14 < float(small[0].detail.split("about ")[1].split(" px")[0]) < 16, small  # 0.875 x 17 px
+    ctx.close()
+
+
+# Where a chart's labels are, on a slide: each annotation's and the legend's box on the screen,
+# the plot areas' boxes, and the line's points (its path's corners) of a one-line chart.
+CHART_BOXES_JS = """() => {
+  const chart = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const legend = chart.querySelector('g.legend');
+  return {
+    notes: [...chart.querySelectorAll('g.annotation')].map(a => [a.textContent,
+                                                                box(a.querySelector('text'))]),
+    legend: legend ? box(legend.querySelector('.scrollbox') || legend) : null,
+    plots: [...chart.querySelectorAll('.cartesianlayer .bg, rect.bg')].map(box),
+  };
+}"""
+
+
+def _open_slide(page, url: str, cache: Path, path: str, tab: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next={path}")
+    page.goto(f"{url}/{path}?present=1&lang=ko&tab={tab}")
+    wait_drawn(page)
+    page.evaluate(REFIT_JS)
+
+
+def test_figure1s_legend_clears_its_panel_titles_on_a_slide(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: at 1366x768 ResNet ①'s legend sat on the panel title '지름길 없음 · 테스트' (its
+    place was a share of the plots' height). Its box is at least 4 px from every panel title's."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    _open_slide(page, url, cache, "lesson_resnet", "figure1")
+    found = page.evaluate(CHART_BOXES_JS)
+    left, top, right, bottom = found["legend"]
+    titles = [(text, b) for text, b in found["notes"] if "·" in text]
+    assert len(titles) == 4, found["notes"]  # the four panels' titles
+    for text, (l2, t2, r2, b2) in titles:
+        apart = max(l2 - right, left - r2, t2 - bottom, top - b2)
+        assert apart >= 4, (text, apart)
+    ctx.close()
+
+
+def test_the_ledgers_transition_labels_sit_in_the_plot_on_a_slide(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: at 1366x768 DenseNet ①'s '전환 층 1' sat on the x axis, and the counts 256 and
+    128 hid the drop between them. Each label is inside the plot area (above its bottom edge),
+    and no label covers the middle of a drop (the line from a block's last count to its
+    transition's: their points' boxes on the screen)."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    _open_slide(page, url, cache, "lesson_densenet", "ledger")
+    found = page.evaluate(CHART_BOXES_JS)
+    plot = found["plots"][0]
+    names = [(text, b) for text, b in found["notes"] if "전환 층" in text]
+    assert len(names) == 3, found["notes"]
+    for text, (_, _, _, bottom) in found["notes"]:
+        assert bottom <= plot[3] - 2, (text, bottom, plot[3])
+    points = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot
+      .scatterlayer .point')].map(p => { const r = p.getBoundingClientRect();
+      return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; })""")
+    assert len(points) > 10
+    # the drops: a point drawn lower on the screen than the one before it (a block's counts only
+    # climb); the middle of the line between them is covered by no label
+    drops = [((x0 + x1) / 2, (y0 + y1) / 2) for (x0, y0), (x1, y1) in itertools.pairwise(points)
+             if y1 - y0 > 8]
+    assert len(drops) == 3, drops
+    for x, y in drops:
+        for text, (left, top, right, bottom) in found["notes"]:
+            assert not (left <= x <= right and top <= y <= bottom), (text, (x, y))
     ctx.close()
