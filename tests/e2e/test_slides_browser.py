@@ -195,7 +195,7 @@ CHART_BOXES_JS = """() => {
     notes: [...chart.querySelectorAll('g.annotation')].map(a => [a.textContent,
                                                                 box(a.querySelector('text'))]),
     legend: legend ? box(legend.querySelector('.scrollbox') || legend) : null,
-    plots: [...chart.querySelectorAll('.cartesianlayer .bg, rect.bg')].map(box),
+    plots: [...chart.querySelectorAll('.draglayer .nsewdrag')].map(box),  // the plot areas
   };
 }"""
 
@@ -239,9 +239,10 @@ def test_the_ledgers_transition_labels_sit_in_the_plot_on_a_slide(browser, lectu
     assert len(names) == 3, found["notes"]
     for text, (_, _, _, bottom) in found["notes"]:
         assert bottom <= plot[3] - 2, (text, bottom, plot[3])
-    points = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot
-      .scatterlayer .point')].map(p => { const r = p.getBoundingClientRect();
-      return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; })""")
+    points = page.evaluate("""() => [...document.querySelectorAll(
+      '[data-testid="stMain"] .js-plotly-plot .scatterlayer .point')].map(p => {
+        const r = p.getBoundingClientRect();
+        return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; })""")
     assert len(points) > 10
     # the drops: a point drawn lower on the screen than the one before it (a block's counts only
     # climb); the middle of the line between them is covered by no label
