@@ -230,6 +230,7 @@ def new_run() -> None:
     st.session_state.pop(TARGETS, None)
     if not presenting():
         st.session_state.pop(STYLED, None)
+        st.session_state.pop(WAITED, None)
 
 
 def bar(lang: str) -> None:
@@ -282,6 +283,7 @@ def menu(lang: str) -> None:
 
 
 STYLED = "cnnvis_projector_styled"  # True once the browser has said the stylesheet is on the page
+WAITED = "cnnvis_projector_waited"  # True once a run has stopped to wait for it
 
 
 def _styled() -> None:
@@ -291,10 +293,13 @@ def _styled() -> None:
 def style() -> None:
     """The projector's style (every page; a lesson adds its steps with :func:`steps`). Until the
     browser says the stylesheet is on the page (once a session, and again after leaving the
-    projector), the run stops here: the slide is drawn in the run that follows, at once, with
-    the projector's type from its first frame (see ``ON``)."""
+    projector), the first run stops here: the slide is drawn in the run that follows, at once,
+    with the projector's type from its first frame (see ``ON``)."""
     styled = bool(st.session_state.get(STYLED))
     _component(key="cnnvis_projector_style", data={"style": True, "styled": styled},
                on_styled_change=_styled)
-    if not st.session_state.get(STYLED):
+    # One run waits, no more: should the browser never say (its script failed), the next run,
+    # whatever starts it, draws the slide.
+    if not st.session_state.get(STYLED) and not st.session_state.get(WAITED):
+        st.session_state[WAITED] = True
         st.stop()
