@@ -51,6 +51,17 @@ const fit = (host) => {
   if (host.cnnvisSlide && lit && h * scale > screen) {
     const box = lit.getBoundingClientRect(), frame = host.getBoundingClientRect();
     host.scrollTop += box.top + box.height / 2 - (frame.top + frame.height / 2);
+    // a box the view's top edge slices (Inception's branches above its lit C): the view starts
+    // above it where the lit box stays whole, else below it (issue 30)
+    const litNode = lit.closest('g.node') || lit;
+    for (const node of svg.querySelectorAll('g.node')) {
+      const b = node.getBoundingClientRect();
+      if (node === litNode || b.top >= frame.top - 1 || b.bottom <= frame.top + 1) continue;
+      const up = frame.top - b.top + 4;
+      if (litNode.getBoundingClientRect().bottom + up <= frame.bottom) host.scrollTop -= up;
+      else host.scrollTop += b.bottom - frame.top;
+      break;
+    }
   }
   host.cnnvisScale = scale;
 };

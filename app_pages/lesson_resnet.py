@@ -60,7 +60,8 @@ def block_tab(lang: str) -> None:
     if not projector.presenting():  # on a slide, the code is in the speaker notes
         st.subheader(t("res.code", lang))
     lecture_mode.note_code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
-    st.subheader(t("res.trace", lang))
+    if not projector.presenting():  # on a slide, the diagram takes the heading's room
+        st.subheader(t("res.trace", lang))
     # On a slide the "+" is lit: a diagram taller than the slide opens on its lit box (F(x) + x,
     # the point of the tab, was below the box's fold at 1366x768)
     lit = "add" if projector.presenting() else None
@@ -94,14 +95,20 @@ def compare_tab(lang: str) -> None:
     size = STATE.slider("csize", t("res.size", lang), where=c[3])
     cols = st.columns(2)
     for col, kind, cin, width in ((cols[0], "basic", basic, basic), (cols[1], "bottleneck", bn_in, bn_mid)):
-        cost, dot = cached.block_view(kind, cin, width, size, lang, lit=projector.presenting())
+        cost, dot = cached.block_view(kind, cin, width, size, lang)
+        if projector.presenting():
+            # On a slide the middle convolution is lit: a diagram taller than its room opens on
+            # its lit box, and the convolutions are what the slide compares (lit, the "+" showed
+            # alone at 1366x768, conv1-conv3 out of view)
+            dot = to_dot(cost.result, DiagramOptions(detail="layers", lang=lang, highlight="conv2"))
         with col:
             st.subheader(t(f"res.{kind}", lang))
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")
             m = st.columns(2)
             m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
             m[1].metric(t("col.macs", lang), number(cost.macs, lang))
-            st.code(weights_formula(cost), language=None, wrap_lines=True)
+            # on a slide, the sum in the speaker notes: the diagram gets its room
+            lecture_mode.note_code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
             legend(dot, lang)
     lecture_mode.note(t("res.compare.note", lang, mid=bn_mid), small=True)

@@ -62,8 +62,19 @@ const menuOpen = () => {
   return Boolean(body && body.checkVisibility());
 };
 
-export default function ({ data, setTriggerValue }) {
-  if (data.style) return () => {};
+export default function ({ data, parentElement, setTriggerValue }) {
+  if (data.style) {
+    // Says once, when the stylesheet below has reached the page, that the slide may be drawn
+    // (see style()): Streamlit puts a component's stylesheet on the page after its script
+    // file has loaded, and a table drawn before that keeps a laptop's type on the slide.
+    if (data.styled || parentElement.cnnvisStyled) return () => {};
+    parentElement.cnnvisStyled = true;
+    const root = document.documentElement;
+    const here = () => getComputedStyle(root).getPropertyValue('--cnnvis-slide').trim() === '1';
+    const tell = () => (here() ? setTriggerValue('styled', true) : requestAnimationFrame(tell));
+    tell();
+    return () => {};
+  }
   // A choice in the menu closes it: the slide is seen whole again.
   const onClick = (e) => {
     if (e.target.closest && e.target.closest('[data-testid="stPopoverBody"] button') && menuOpen())
@@ -104,23 +115,35 @@ export default function ({ data, setTriggerValue }) {
 """
 
 # Keyed on the style component's own element (Streamlit gives it the class st-key-<key>), not on
-# a class its script sets: tables measure their type when they first draw, which can be before
-# a script has run.
+# a class its script sets. A table (a canvas: Streamlit's data grid) measures its type once, when
+# it first draws, from the page's root size then: the stylesheet itself reaches the page only
+# after the component's script file has loaded, which a table could beat (Inception's first
+# table, opened from a link, kept a laptop's 15 px on the slide). So a slide is drawn only once
+# the stylesheet is on the page (style()); --cnnvis-slide says it is.
 ON = "html:has(.st-key-cnnvis_projector_style)"
 # The root type follows the screen: 28 px at 1920 px wide, 21 px at 1366 (body text 24.5 and
 # 18.4 px, the back row's minimum); the title is smaller than a page's, the space between
 # blocks tighter, the page's introduction goes to the speaker notes (lecture_mode.note) and the
 # slide bar floats at the bottom right: the step's picture gets the screen.
 CSS = f"""
-{ON} {{ font-size: clamp(21px, 1.46vw, 28px) !important; }}
+{ON} {{ font-size: clamp(21px, 1.46vw, 28px) !important; --cnnvis-slide: 1; }}
 {ON} [data-testid="stMain"] h1 {{ font-size: 1.45rem !important; padding: 0 0 0.2rem !important; }}
 {ON} [data-testid="stMain"] h2 {{ font-size: 1.2rem !important; padding: 0.2rem 0 !important; }}
 {ON} [data-testid="stMain"] h3, {ON} [data-testid="stMain"] h4 {{ font-size: 1.05rem !important;
   padding: 0.1rem 0 !important; }}
 /* Streamlit pulls the block after a heading up by 1rem, to undo the heading's own 1rem of
    padding below; a slide's heading keeps 0.1rem, so a box right after it (an alert, a code
-   block, a table, a diagram) covered its lower half. Text after a heading has room to spare
-   in its line height: the slides keep that space. */
+   block, a table, a diagram) covered its lower half, and text right after it (AlexNet's
+   "conv1 · 합성곱 (Conv2d)" and its description) had its first line on the heading's last:
+   a line's leading above its letters is less than the 0.9rem. A slide pulls text up by
+   0.5rem (its letters clear the heading's), anything else not at all. (The page's title
+   keeps Streamlit's pull above tabs, which have room of their own; above anything else, the
+   explorer's model name, the builder's first button, 0.5rem.) */
+{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] h1):not(:has(
+  + [data-testid="stTabs"])) [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{
+  margin-bottom: -0.5rem !important; }}
+{ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] :is(h2, h3, h4))
+  [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: -0.5rem !important; }}
 {ON} [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"]
   :is(h2, h3, h4)):not(:has(+ [data-testid="stElementContainer"] [data-testid="stMarkdown"]))
   [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {{ margin-bottom: 0 !important; }}
@@ -202,8 +225,12 @@ def go(where: str) -> None:
 
 def new_run() -> None:
     """app.py, before the page runs (after this run's callbacks used them): forget the last
-    step's targets; a lesson sets its own with :func:`steps`."""
+    step's targets; a lesson sets its own with :func:`steps`. Off the projector, forget that
+    its stylesheet was on the page (it leaves with its component)."""
     st.session_state.pop(TARGETS, None)
+    if not presenting():
+        st.session_state.pop(STYLED, None)
+        st.session_state.pop(WAITED, None)
 
 
 def bar(lang: str) -> None:
@@ -255,6 +282,24 @@ def menu(lang: str) -> None:
         st.markdown(t("present.keys", lang))
 
 
+STYLED = "cnnvis_projector_styled"  # True once the browser has said the stylesheet is on the page
+WAITED = "cnnvis_projector_waited"  # True once a run has stopped to wait for it
+
+
+def _styled() -> None:
+    st.session_state[STYLED] = True
+
+
 def style() -> None:
-    """The projector's style (every page; a lesson adds its steps with :func:`steps`)."""
-    _component(key="cnnvis_projector_style", data={"style": True})
+    """The projector's style (every page; a lesson adds its steps with :func:`steps`). Until the
+    browser says the stylesheet is on the page (once a session, and again after leaving the
+    projector), the first run stops here: the slide is drawn in the run that follows, at once,
+    with the projector's type from its first frame (see ``ON``)."""
+    styled = bool(st.session_state.get(STYLED))
+    _component(key="cnnvis_projector_style", data={"style": True, "styled": styled},
+               on_styled_change=_styled)
+    # One run waits, no more: should the browser never say (its script failed), the next run,
+    # whatever starts it, draws the slide.
+    if not st.session_state.get(STYLED) and not st.session_state.get(WAITED):
+        st.session_state[WAITED] = True
+        st.stop()

@@ -22,7 +22,10 @@ def open_page(page: str, **params: str) -> AppTest:
     entry = next(p for p in pages.PAGES if p.name == page)
     if not entry.default:
         at.switch_page(entry.script)
-    return at.run()
+    at.run()
+    if params.get("present") == "1":  # a slide's first run waits for its stylesheet: the browser
+        at.run()  # says it has it, and the run that follows draws the slide (app_pages/projector.py)
+    return at
 
 
 def text_of(at: AppTest) -> str:

@@ -188,19 +188,23 @@ def test_densenet121_ledger_from_issue() -> None:
 
 
 def test_the_ledger_names_each_transition_in_words() -> None:
-    """Under each halving, the transition's name as a Korean student reads it (전환 층 1, the
-    catalogue's words worked by hand), its code name only in the hover text."""
+    """Under each halving, its count and the transition's name as a Korean student reads it
+    (전환 층 1, the catalogue's words worked by hand; the counts by hand: 64 + 6·32 = 256 halved
+    is 128, 128 + 12·32 = 512 is 256, 256 + 24·32 = 1024 is 512), its code name only in the
+    hover text."""
     from visualizer.lesson_charts import ledger_line
 
     rows = dense_ledger(trace_named("densenet121", 224))
-    names = {a.text for a in ledger_line(rows, "ko", 32).layout.annotations if not a.text.startswith("<b>")}
-    assert names == {"전환 층 1", "전환 층 2", "전환 층 3"}
-    english = {a.text for a in ledger_line(rows, "en", 32).layout.annotations if not a.text.startswith("<b>")}
-    assert english == {"transition layer 1", "transition layer 2", "transition layer 3"}
+    notes = {a.text for a in ledger_line(rows, "ko", 32).layout.annotations if "</b> " in a.text}
+    assert notes == {"<b>128</b> 전환 층 1", "<b>256</b> 전환 층 2", "<b>512</b> 전환 층 3"}
+    english = {a.text for a in ledger_line(rows, "en", 32).layout.annotations if "</b> " in a.text}
+    assert english == {"<b>128</b> transition layer 1", "<b>256</b> transition layer 2",
+                       "<b>512</b> transition layer 3"}
     # on a phone the shorter name: English's code name, Korean's words
-    for lang, want in (("en", {"transition1", "transition2", "transition3"}), ("ko", names)):
+    for lang, want in (("en", {"<b>128</b> transition1", "<b>256</b> transition2", "<b>512</b> transition3"}),
+                       ("ko", notes)):
         phone = ledger_line(rows, lang, 32).layout.meta["narrow"]["layout"]["annotations"]
-        assert {a["text"] for a in phone if not a["text"].startswith("<b>")} == want
+        assert {a["text"] for a in phone if "</b> " in a["text"]} == want
 
 
 def test_densenet_slider_changes_rule_text() -> None:

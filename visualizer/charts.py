@@ -450,5 +450,9 @@ def volume_pair(before: tuple[int, ...], after: tuple[int, ...], lang: str,
     fig.update_xaxes(visible=False, range=[-0.5, x - 2.5])
     fig.update_yaxes(visible=False, scaleanchor="x", range=[-0.25 * top - 1, top * 1.05])
     fig = styled(fig, t("volumes.pair", lang), 360)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 10})  # a two-line title
+    # a two-line title; a caption a line lower has that line's pixels below the plot (the room
+    # under the boxes is in the picture's units, and a slide's short chart, 10 px lower once its
+    # heading kept its space, cut "55×55×64" at its bottom)
+    lowered = meet or (len(before) != 4 and len(after) != 4)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 70, "b": 36 if lowered else 10})
     return fig

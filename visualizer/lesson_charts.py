@@ -72,23 +72,33 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
                     hovertext=[f"<b>{named(label, lang)}</b><br>{c}" for label, c, _ in rows],
                     hoverinfo="text",
                     showlegend=False)
+    phone = []
     for i, (label, c, kind) in enumerate(rows):
-        if kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
-            # on a white ground: the line dropping to a transition ran through its count
-            fig.add_annotation(x=i, y=c, text=f"<b>{c}</b>", showarrow=False, yshift=14,
-                               font={"size": 14}, bgcolor="rgba(255,255,255,0.85)")
         if kind == "transition":
-            # its name in words (전환 층 1): the code name (transition1) is in the hover text
-            fig.add_annotation(x=i, y=c, text=human_name(label, lang) or label, showarrow=False, yshift=-18,
-                               font={"size": 12, "color": HIGHLIGHT})
-    # On a phone, the shorter of the two names: "transition layer 2" reached the 128 beside it
-    # at 390 px, "transition2" does not (전환 층 2 is the shorter in Korean)
-    phone = [{**a.to_plotly_json(), "text": min(a.text, rows[int(a.x)][0], key=len)}
-             if not a.text.startswith("<b>") else a.to_plotly_json() for a in fig.layout.annotations]
+            # its count and its name in words (전환 층 1; the code name, transition1, is in the
+            # hover text) under its point, where nothing is drawn: the count over the point and
+            # the 256 before it hid the drop between them (DenseNet ①, a slide at 1366x768).
+            # On a phone, the shorter of the two names: "transition layer 2" reached the 128
+            # beside it at 390 px, "transition2" does not (전환 층 2 is the shorter in Korean)
+            name = human_name(label, lang) or label
+            note = {"x": i, "y": c, "showarrow": False, "yshift": -18,
+                    "font": {"size": 12, "color": HIGHLIGHT}}
+            fig.add_annotation(**note, text=f"<b>{c}</b> {name}")
+            phone.append({**note, "text": f"<b>{c}</b> {min(name, label, key=len)}"})
+        elif kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
+            # on a white ground: the line dropping to a transition ran through its count
+            note = {"x": i, "y": c, "showarrow": False, "yshift": 14, "font": {"size": 14},
+                    "bgcolor": "rgba(255,255,255,0.85)"}
+            fig.add_annotation(**note, text=f"<b>{c}</b>")
+            phone.append({**note, "text": f"<b>{c}</b>"})
+    # Room under the lowest count for a transition's name (below its point): on a slide's short
+    # chart "전환 층 1" under 128 sat on the x axis. The room is a share of the range, so it grows
+    # with the chart: a sixth of it is 30 px of a 200 px plot.
+    top = max(c for _, c, _ in rows) if rows else 1
     # no line up the middle at x = 0: it ran through the input's count (64)
     fig.update_layout(xaxis={"title": t("dense.layer_axis", lang), "zeroline": False},
-                      yaxis={"title": t("flow.channels", lang), "rangemode": "tozero",
-                             "gridcolor": palette.GRID},
+                      yaxis={"title": t("flow.channels", lang), "range": [-top / 6, top * 1.12],
+                             "gridcolor": palette.GRID, "zeroline": False},
                       meta={"narrow": {"layout": {"annotations": phone}}})
     title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
     return styled(fig, title, 440)

@@ -56,8 +56,11 @@ def figure1(curves: dict[str, list[dict[str, float]]], lang: str, made: str | No
     title = t("sc.f1.title.reference", lang, date=made) if made else t("sc.f1.title", lang)
     fig = styled(fig, title, 660)
     fig.update_annotations(font_size=15)  # the panel titles
-    # The legend above the panel titles (which sit just over the top panels), not on them.
-    fig.update_layout(legend_y=1.07, margin_t=140)
+    # The legend under the figure, below the epoch axis's title, placed on the figure's own box
+    # in pixels: above the panel titles, at a fraction of the plots' height (1.07), a slide's
+    # short chart (1366x768) drew it on "지름길 없음 · 테스트".
+    fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 0.5,
+                              "xanchor": "center"}, margin_t=90, margin_b=130)
     return fig
 
 

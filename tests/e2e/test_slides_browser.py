@@ -6,6 +6,7 @@ cut short, no text under 18 px (tests/e2e/slides.py)."""
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from deploy.local import free_port, start_server, stop
 from tests.e2e.conftest import press_slide_key
 from tests.e2e.labels import wait_drawn
-from tests.e2e.slides import slide_problems
+from tests.e2e.slides import slide_problems, table_type_problems
 from visualizer.lecture import publish
 from visualizer.roles import SIGN_IN, teacher_token
 
@@ -105,10 +106,55 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
     ctx.close()
 
 
+# The first run of a slide opened from its link has been drawn (the stylesheet's script file held
+# back): its table's canvas is there, or the run is over with the page not drawn (the slide waits
+# for its stylesheet: only the style's element, no title).
+FIRST_RUN_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!main || !app) return false;
+  if (main.querySelector('canvas[data-testid="data-grid-canvas"]')) return true;
+  return app.getAttribute('data-test-script-state') === 'notRunning'
+    && Boolean(main.querySelector('.st-key-cnnvis_projector_style')) && !main.querySelector('h1');
+}"""
+
+
+def test_a_slide_table_has_the_projectors_type_however_late_its_stylesheet(  # type: ignore[no-untyped-def]
+        browser, lecture) -> None:
+    """Issue 30: a table measures its type once, when it first draws; opened from its link, the
+    slide of Inception's first tab drew its table before the projector's stylesheet reached the
+    page (a component's stylesheet comes with its script file), at a laptop's 15 px. Here that
+    script file is held back until the page's first run has drawn what it draws: the table must
+    still be drawn at the projector's type (at least 18 px, measured by its pixels)."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=lesson_inception")
+    held: list = []  # type: ignore[type-arg]
+
+    def hold(route) -> None:  # type: ignore[no-untyped-def]
+        held.append(route)
+
+    page.route("**/BidiComponent*.js", hold)
+    page.goto(f"{url}/lesson_inception?present=1&lang=ko&tab=example")
+    page.wait_for_function(FIRST_RUN_JS, timeout=60_000)
+    assert held, "the stylesheet's script file was never asked for"
+    for route in held:
+        route.continue_()
+    page.unroute("**/BidiComponent*.js")
+    wait_drawn(page)
+    page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
+    page.evaluate(REFIT_JS)
+    assert table_type_problems(page) == []
+    ctx.close()
+
+
 def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None:  # type: ignore[no-untyped-def]
     """Positive control: the same page off the projector (its introduction, its tables, the whole
-    diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, and a
-    chart whose box is 0 px tall spills."""
+    diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, a
+    chart whose box is 0 px tall spills, text pulled up onto the heading above it is seen, and a
+    table drawn in a laptop's type (Inception's, off
+    the projector: 15 px) is small."""
     url, cache = lecture
     publish("", {}, live=False, folder=cache)  # no lecture to follow: this page stays where it is
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
@@ -124,4 +170,86 @@ def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None: 
     # a chart whose box lost its height (as one did when the window shrank): drawn over by the text
     page.locator('[data-testid="stMain"] .live-chart').first.evaluate("(h) => { h.style.height = '0px'; }")
     assert "spill" in {p.what for p in slide_problems(page)}
+    # the block after the layer's heading pulled up onto it (as Streamlit's 1rem pull did on a slide)
+    assert "heading" not in {p.what for p in slide_problems(page)}
+    heading = page.locator('[data-testid="stMain"] [data-testid="stHeading"]:has(h3)').first
+    heading.locator('[data-testid="stMarkdownContainer"]').first.evaluate(
+        "(m) => { m.style.setProperty('margin-bottom', '-3rem', 'important'); }")
+    assert "heading" in {p.what for p in slide_problems(page)}
+    page.goto(f"{url}/lesson_inception?lang=ko&tab=example")
+    wait_drawn(page)
+    page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
+    small = table_type_problems(page)
+    assert small and all(p.what == "small" for p in small), small
+    assert 14 < float(small[0].detail.split("about ")[1].split(" px")[0]) < 16, small  # 0.875 x 17 px
+    ctx.close()
+
+
+# Where a chart's labels are, on a slide: each annotation's and the legend's box on the screen,
+# the plot areas' boxes, and the line's points (its path's corners) of a one-line chart.
+CHART_BOXES_JS = """() => {
+  const chart = document.querySelector('[data-testid="stMain"] .js-plotly-plot');
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const legend = chart.querySelector('g.legend');
+  return {
+    notes: [...chart.querySelectorAll('g.annotation')].map(a => [a.textContent,
+                                                                box(a.querySelector('text'))]),
+    legend: legend ? box(legend.querySelector('.scrollbox') || legend) : null,
+    plots: [...chart.querySelectorAll('.draglayer .nsewdrag')].map(box),  // the plot areas
+  };
+}"""
+
+
+def _open_slide(page, url: str, cache: Path, path: str, tab: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next={path}")
+    page.goto(f"{url}/{path}?present=1&lang=ko&tab={tab}")
+    wait_drawn(page)
+    page.evaluate(REFIT_JS)
+
+
+def test_figure1s_legend_clears_its_panel_titles_on_a_slide(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: at 1366x768 ResNet ①'s legend sat on the panel title '지름길 없음 · 테스트' (its
+    place was a share of the plots' height). Its box is at least 4 px from every panel title's."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    _open_slide(page, url, cache, "lesson_resnet", "figure1")
+    found = page.evaluate(CHART_BOXES_JS)
+    left, top, right, bottom = found["legend"]
+    titles = [(text, b) for text, b in found["notes"] if "·" in text]
+    assert len(titles) == 4, found["notes"]  # the four panels' titles
+    for text, (l2, t2, r2, b2) in titles:
+        apart = max(l2 - right, left - r2, t2 - bottom, top - b2)
+        assert apart >= 4, (text, apart)
+    ctx.close()
+
+
+def test_the_ledgers_transition_labels_sit_in_the_plot_on_a_slide(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: at 1366x768 DenseNet ①'s '전환 층 1' sat on the x axis, and the counts 256 and
+    128 hid the drop between them. Each label is inside the plot area (above its bottom edge),
+    and no label covers the middle of a drop (the line from a block's last count to its
+    transition's: their points' boxes on the screen)."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    _open_slide(page, url, cache, "lesson_densenet", "ledger")
+    found = page.evaluate(CHART_BOXES_JS)
+    plot = found["plots"][0]
+    names = [(text, b) for text, b in found["notes"] if "전환 층" in text]
+    assert len(names) == 3, found["notes"]
+    for text, (_, _, _, bottom) in found["notes"]:
+        assert bottom <= plot[3] - 2, (text, bottom, plot[3])
+    points = page.evaluate("""() => [...document.querySelectorAll(
+      '[data-testid="stMain"] .js-plotly-plot .scatterlayer .point')].map(p => {
+        const r = p.getBoundingClientRect();
+        return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; })""")
+    assert len(points) > 10
+    # the drops: a point drawn lower on the screen than the one before it (a block's counts only
+    # climb); the middle of the line between them is covered by no label
+    drops = [((x0 + x1) / 2, (y0 + y1) / 2) for (x0, y0), (x1, y1) in itertools.pairwise(points)
+             if y1 - y0 > 8]
+    assert len(drops) == 3, drops
+    for x, y in drops:
+        for text, (left, top, right, bottom) in found["notes"]:
+            assert not (left <= x <= right and top <= y <= bottom), (text, (x, y))
     ctx.close()
