@@ -14,11 +14,13 @@ from visualizer.charts import for_projector, plain, text_width
 from visualizer.i18n import t
 from visualizer.lessons import inception_costs
 from visualizer.shortcut_charts import (
+    FIGURE1_LINES,
     REUSE_PLOT_H,
     REUSE_PLOT_W,
     REUSE_TICK_SIZE,
     TICK_GAP,
     GradientLine,
+    figure1,
     gradient_lines,
     reuse_heatmap,
     tick_step,
@@ -244,3 +246,31 @@ def test_no_leader_line_runs_through_another_networks_marker() -> None:
                     continue  # still inside a bubble its point is inside of (ResNet-101's)
                 assert math.hypot(qx - px, qy - py) >= r - 1, note["text"]
     assert lines >= 1  # the crowded one is away from its point
+
+
+def test_figure1s_panel_titles_fit_their_panels_on_a_phone() -> None:
+    """ResNet ①'s four panels on a 390 px phone (a 358 px chart, less its side margins): at
+    15 px "지름길 없음 · 테스트" was wider than its panel and ran into the next panel's title; the
+    phone's titles (layout.meta.narrow) are each narrower than their panel."""
+    curve = [{"epoch": e, "train_error": 0.5, "test_error": 0.5} for e in (0, 1, 2)]
+    fig = plain(figure1({arch: curve for arch, *_ in FIGURE1_LINES}, "ko"))
+    layout = fig["layout"]
+    plot_w = 358 - layout["margin"]["l"] - layout["margin"]["r"]
+    panel = (layout["xaxis"]["domain"][1] - layout["xaxis"]["domain"][0]) * plot_w
+    wide = [text_width(a["text"], a["font"]["size"]) for a in layout["annotations"]]
+    assert max(wide) > panel  # the laptop's 15 px titles would not fit
+    narrow = layout["meta"]["narrow"]["layout"]["annotations"]
+    assert [a["text"] for a in narrow] == [a["text"] for a in layout["annotations"]]
+    assert all(a["font"]["size"] >= 9 and text_width(a["text"], a["font"]["size"]) < panel - 4
+               for a in narrow)
+
+
+def test_the_ledgers_transition_names_sit_on_white_ground() -> None:
+    """DenseNet ① on a phone: the next block's climb ran through "256 전환 층 2". Each
+    transition's label, as the count labels, is drawn on white over the line."""
+    rows = [("input", 64, "input"), ("denseblock1.denselayer1", 96, "layer"),
+            ("transition1", 48, "transition"), ("denseblock2.denselayer1", 80, "layer")]
+    fig = plain(lesson_charts.ledger_line(rows, "ko", 32))
+    notes = fig["layout"]["annotations"] + fig["layout"]["meta"]["narrow"]["layout"]["annotations"]
+    named = [a for a in notes if "전환 층" in a["text"] or "transition" in a["text"]]
+    assert len(named) == 2 and all(a.get("bgcolor", "").startswith("rgba(255,255,255") for a in named)

@@ -81,8 +81,9 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
             # On a phone, the shorter of the two names: "transition layer 2" reached the 128
             # beside it at 390 px, "transition2" does not (전환 층 2 is the shorter in Korean)
             name = human_name(label, lang) or label
+            # on a white ground too: on a phone the climb of the next block ran through it
             note = {"x": i, "y": c, "showarrow": False, "yshift": -18,
-                    "font": {"size": 12, "color": HIGHLIGHT}}
+                    "font": {"size": 12, "color": HIGHLIGHT}, "bgcolor": "rgba(255,255,255,0.85)"}
             fig.add_annotation(**note, text=f"<b>{c}</b> {name}")
             phone.append({**note, "text": f"<b>{c}</b> {min(name, label, key=len)}"})
         elif kind != "layer" or i + 1 == len(rows) or rows[i + 1][2] != "layer":
