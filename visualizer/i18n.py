@@ -106,7 +106,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.macs.help": (
         "Multiply-accumulates of one forward pass (convolutions and fully connected layers). "
         "FLOPs = 2 x MACs = {flops}.",
-        "한 번의 순전파에 필요한 곱셈-누산 횟수(합성곱과 완전 연결 층). FLOPs = 2 x MACs = {flops}."),
+        "한 번의 순전파에 필요한 곱셈-누산 횟수(합성곱과 완전 연결 층). FLOPs = 2 × MACs = {flops}."),
     "metric.depth": ("Depth", "깊이"),
     "metric.depth.help": ("Layers with weights (convolutions and fully connected) on the way "
                           "from input to output.", "입력에서 출력까지 가중치가 있는 층(합성곱, 완전 연결)의 수입니다."),
@@ -126,7 +126,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.failed": ("The chart could not be drawn (plotly.js did not load): reload the page.",
                      "차트를 그리지 못했습니다(plotly.js를 불러오지 못함). 페이지를 새로 고치세요."),
     "flow.hint": ("Click a point to select that layer.", "점을 누르면 그 층이 선택됩니다."),
-    "flow.size": ("Height x width (pixels)", "높이 x 너비 (픽셀)"),
+    "flow.size": ("Height x width (pixels)", "높이 × 너비 (픽셀)"),
     "flow.channels": ("Channels", "채널 수"),
     "flow.size.short": ("Side (px)", "크기(px)"),
     "flow.channels.short": ("Channels", "채널"),
@@ -178,7 +178,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "(Inception, DenseNet). Each arrow is labelled with the shape it "
                        "carries: channels x height x width.",
                        "동그라미는 길이 합쳐지는 곳입니다: +는 덧셈(ResNet), C는 채널 연결(Inception, DenseNet). "
-                       "화살표에는 지나가는 데이터의 모양(채널 x 높이 x 너비)이 적혀 있습니다."),
+                       "화살표에는 지나가는 데이터의 모양(채널 × 높이 × 너비)이 적혀 있습니다."),
     "dg.conv": ("conv {k}, stride {s} · {c} filters", "합성곱 {k}, 보폭 {s} · 필터 {c}개"),
     "dg.groups": ("{g} groups", "{g}개 그룹"),
     "dg.maxpool": ("max pool {k}, stride {s}", "최대 풀링 {k}, 보폭 {s}"),
@@ -206,7 +206,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.projection": ("x (projection: 1×1 conv)", "x (투영: 1×1 합성곱)"),
     "dg.costs": ("{params} params · {macs} MACs", "파라미터 {params} · MACs {macs}"),
     "fix.nearest": ("Use the nearest value that works: {value}", "통과하는 가장 가까운 값으로 바꾸기: {value}"),
-    "fix.button": ("Use {size} x {size}", "{size} x {size}(으)로 바꾸기"),
+    "fix.button": ("Use {size} x {size}", "{size} × {size}(으)로 바꾸기"),
     "fix.title": ("This input cannot pass through the network", "이 입력은 네트워크를 통과할 수 없습니다"),
     "arch.alexnet": ("AlexNet · torchvision", "AlexNet · torchvision"),
     "arch.alexnet_paper": ("AlexNet · 2012 paper, two GPUs", "AlexNet · 2012년 논문, GPU 2개"),
@@ -494,7 +494,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "페이지를 열 때 {file}(테스트 정확도 {acc}, SHA-256 {sha}…)에서 밀리초 만에 계산합니다."),
     "sc.r.title": ("Dense block {block} ({layers} layers)", "밀집 블록 {block} (층 {layers}개)"),
     "sc.r.input": ("in", "입력"),
-    "sc.r.transition": ("trans.", "전이"),
+    "sc.r.transition": ("trans.", "전환 층"),
     "sc.r.classifier": ("classif.", "분류기"),
     "sc.r.mean": ("mean", "평균"),
     "sc.r.source_axis": ("Maps of (source)", "읽는 맵 (출처)"),
@@ -516,8 +516,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dense.blocks": ("Layers in block {i}", "블록 {i}의 층 수"),
     "dense.layer_axis": ("Dense layers and transitions, in order", "밀집 층과 전환 층 (순서대로)"),
     "dense.ledger_title": ("Channels after every layer (k = {k})", "각 층 뒤의 채널 수 (k = {k})"),
-    "dense.ledger_rule": ("Inside a block the l-th layer outputs k0 + l·k channels; here {k0} + {l}·{k} = {total} at the end of block 1. A transition keeps floor(θ·m).",
-                          "블록 안에서 l번째 층은 k0 + l·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전환 층은 floor(θ·m)만 남깁니다."),
+    "dense.ledger_rule": ("Inside a block the ℓ-th layer outputs k0 + ℓ·k channels; here {k0} + {l}·{k} = {total} at the end of block 1. A transition keeps floor(θ·m).",
+                          "블록 안에서 ℓ번째 층은 k0 + ℓ·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전환 층은 floor(θ·m)만 남깁니다."),
     "dense.parts.layer": ("A dense layer: BN, ReLU, 1×1 conv to 4k = {four_k}, BN, ReLU, 3×3 conv to k = {k}, then concatenated onto its input.",
                           "밀집 층: BN, ReLU, 4k = {four_k}채널로 가는 1×1 합성곱, BN, ReLU, k = {k}채널로 가는 3×3 합성곱, 그다음 입력에 연결."),
     "dense.parts.transition": ("A transition: BN, ReLU, 1×1 conv from {cin} to {cout} channels, 2×2 average pool halving {h}×{h} to {h2}×{h2}.",
@@ -671,7 +671,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "(PyTorch + torch_xla, 클라우드 TPU 코어 1개): 네트워크, 데이터, 학습 단계를 만드는 셀을\n"
                          "간추려 옮김: 노트북과 같은 호출, 같은 값. 주석은 이 앱의 설명입니다."),
     "nbc.alexnet.data": ("Fashion-MNIST, resized to 224 x 224 and copied into 3 channels (RGB)",
-                         "Fashion-MNIST를 224 x 224로 키우고 3채널(RGB)로 복사"),
+                         "Fashion-MNIST를 224 × 224로 키우고 3채널(RGB)로 복사"),
     "nbc.alexnet.lr": ("lr 1e-3, Adam's default", "학습률 1e-3, Adam의 기본값"),
     "nbc.alexnet.epoch": ("1 epoch", "1 에폭"),
     "nbc.googlenet_d2l.head": ("d2l 0.16.6, section 7.4, PyTorch edition (d2l-ai/d2l-pytorch-colab 1ff02c2b).\n"
@@ -1321,7 +1321,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "DenseNet-201: k = 32, dense blocks of 6, 12, 48 and 32 layers; the third block alone "
         "grows from 256 to 256 + 48 x 32 = 1792 channels, and 1920 channels reach the "
         "classifier.",
-        "DenseNet-201: k = 32, 6, 12, 48, 32개 층의 밀집 블록. 세 번째 블록 하나에서만 채널이 256에서 256 + 48 x 32 = 1792로 "
+        "DenseNet-201: k = 32, 6, 12, 48, 32개 층의 밀집 블록. 세 번째 블록 하나에서만 채널이 256에서 256 + 48 × 32 = 1792로 "
         "늘어나고, 분류기에는 1920개 채널이 들어갑니다."),
     "note.densenet_bc_100": (
         "DenseNet-BC (L = 100, k = 12) for 32x32 CIFAR images: the lecture's figure with three "
@@ -1767,7 +1767,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("파라미터", "parameters", "the learned numbers: weights and biases",
      "학습되는 수: 가중치와 편향"),
     ("MACs (곱셈-누산)", "MACs", "multiply-accumulate operations; FLOPs = 2 x MACs",
-     "곱하고 더하는 연산의 횟수; FLOPs = 2 x MACs"),
+     "곱하고 더하는 연산의 횟수; FLOPs = 2 × MACs"),
     ("인셉션 모듈", "Inception module", "1x1, 3x3, 5x5 convolutions and a pool side by side, joined",
      "1x1, 3x3, 5x5 합성곱과 풀링을 나란히 두고 이어 붙인 묶음"),
     ("잔차 매핑", "residual mapping", "F(x) + x: the block learns only the change F(x)",
