@@ -16,7 +16,7 @@ from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
 from visualizer.diagram import DiagramOptions, to_dot
-from visualizer.i18n import number, shape_text, t
+from visualizer.i18n import shape_text, t
 from visualizer.names import type_name
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.state import ChoiceParam, IntParam
@@ -121,8 +121,8 @@ def conv1_tab(lang: str) -> None:
     conv1 = result.find("conv1")
     st.code(size_formula(conv1), language=None)
     m = st.columns(3)
-    m[0].metric(t("metric.params", lang), number(result.total_params, lang))
-    m[1].metric(t("metric.macs", lang), number(result.total_macs, lang))
+    m[0].metric(t("metric.params", lang), common.exact_count(result.total_params, lang))
+    m[1].metric(t("metric.macs", lang), common.exact_count(result.total_macs, lang))
     m[2].metric(t("metric.output", lang), shape_text(result.output_shape))
     rows = [{t("col.layer", lang): r.label, t("col.output", lang): shape_text(r.output_shape),
              t("col.params", lang): r.params, t("col.macs", lang): r.macs,

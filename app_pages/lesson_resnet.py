@@ -19,9 +19,9 @@ from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
 from visualizer import lesson_charts
 from visualizer.diagram import DiagramOptions, to_dot
-from visualizer.i18n import number, shape_text, t
+from visualizer.i18n import shape_text, t
 from visualizer.lessons import BlockCost
-from visualizer.names import type_name
+from visualizer.names import named, type_name
 from visualizer.shortcuts import GRADIENT_DEPTHS
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.tables import layer_rows
@@ -100,7 +100,7 @@ def compare_tab(lang: str) -> None:
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")
             m = st.columns(2)
             m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
-            m[1].metric(t("col.macs", lang), number(cost.macs, lang))
+            m[1].metric(t("col.macs", lang), common.exact_count(cost.macs, lang))
             st.code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
             legend(dot, lang)
@@ -117,7 +117,7 @@ def projection_tab(lang: str) -> None:
         for r in result.records:
             if r.name.endswith("downsample"):
                 block = result.find(r.parent or "")
-                rows.append({t("res.col.block", lang): block.label,
+                rows.append({t("res.col.block", lang): named(block.label, lang),
                              t("res.col.from", lang): shape_text(block.input_shapes[0]),
                              t("res.col.to", lang): shape_text(block.output_shape),
                              t("res.col.proj", lang): r.params_total})
