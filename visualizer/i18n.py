@@ -971,6 +971,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "**기준 결과 ({date}, {machine}).** 이 컴퓨터에서 아직 학습하지 않은 네트워크: {missing}. 그래서 같은 방법(`make weights`)으로 그 컴퓨터에서 얻어 앱과 함께 배포한 수치를 보여 줍니다. 선생님이 서버에서 `make weights`를 실행하면(수업의 네트워크 여덟 개 모두, 두 코어로 약 {minutes}분) 이 컴퓨터의 결과로 바뀝니다."),
     "ref.used.data": ("**Reference results ({date}, {machine}).** {problem} So these are the gradients the same code computed on that machine, shipped with the app.",
                       "**기준 결과 ({date}, {machine}).** {problem} 그래서 같은 코드로 그 컴퓨터에서 계산해 앱과 함께 배포한 기울기를 보여 줍니다."),
+    # --- texts (issue 30): the reference machine in the page's language ---
+    "ref.cores": ("{n} cores", "코어 {n}개"),
     "ref.file": ("These numbers are in {file}, written by `python -m visualizer.reference` from what `make weights` trained (both commands the teacher runs on the server).",
                  "이 수치는 {file}에 있습니다. `make weights`가 학습한 결과에서 `python -m visualizer.reference`가 만든 파일입니다(둘 다 선생님이 서버에서 실행하는 명령)."),
     "feat.meta_why.too_big": ("larger than 1 MB", "1MB보다 큼"),
@@ -1945,6 +1947,13 @@ def number(n: float, lang: str = DEFAULT_LANG) -> str:
         if n >= scale:
             return f"{n / scale:.3g} {unit}" if n / scale < 100 else f"{n / scale:,.0f} {unit}"
     return f"{n:,.0f}"
+
+
+def machine_words(machine: str, lang: str = DEFAULT_LANG) -> str:
+    """The machine a reference file names, as ``visualizer.reference.machine`` writes it
+    ("AMD EPYC, 2 cores"), with its cores said in ``lang`` ("AMD EPYC, 코어 2개"); the CPU's
+    model is a name and stays."""
+    return re.sub(r"\b(\d+) cores?$", lambda m: t("ref.cores", lang, n=m.group(1)), machine.strip())
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
