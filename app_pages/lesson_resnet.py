@@ -98,9 +98,9 @@ def compare_tab(lang: str) -> None:
         with col:
             st.subheader(t(f"res.{kind}", lang))
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")
-            m = st.columns(2)
-            m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
-            m[1].metric(t("col.macs", lang), common.exact_count(cost.macs, lang))
+            m = st.container(horizontal=True, gap="medium")  # wraps: two columns cut the exact MACs
+            m.metric(t("res.weights", lang), f"{cost.conv_weights:,}", width="content")
+            m.metric(t("col.macs", lang), common.exact_count(cost.macs, lang), width="content")
             st.code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
             legend(dot, lang)
