@@ -74,3 +74,14 @@ def test_the_reference_machine_is_said_in_korean() -> None:
     at = open_page("lesson_resnet", lang="ko")
     boxes = [i.value for i in at.info if "기준 결과" in i.value]
     assert boxes and all("cores" not in b and f"코어 {cores}개" in b for b in boxes), boxes
+
+
+def test_densenet_heatmaps_last_row_is_the_transition_layer() -> None:
+    """The row after a block's layers reads 전환 층, the lesson's word (전이 reads as 전이 학습)."""
+    from visualizer.shortcut_charts import reuse_heatmap
+    from visualizer.shortcuts import ReuseMap
+
+    reuse = ReuseMap("denseblock1", ("1", "2", "transition"), ("input", "1", "2"),
+                     ((1.0, None, None), (1.0, 2.0, None), (1.0, 1.0, 1.0)))
+    rows = list(reuse_heatmap(reuse, "ko").data[0].y)
+    assert rows == ["1", "2", "전환 층"]
