@@ -65,7 +65,8 @@ def test_inception_modules_inputs_are_channels_by_height_by_width() -> None:
 def test_the_reference_machine_is_said_in_korean() -> None:
     from visualizer.i18n import machine_words
 
-    shipped = json.loads((ROOT / "visualizer/resources/reference/figure1.json").read_text())["made"]["machine"]
+    made = json.loads((ROOT / "visualizer/resources/reference/figure1.json").read_text())["made"]
+    shipped = made["machine"]
     assert shipped.endswith(" cores")  # as visualizer.reference.machine writes it
     cores = shipped.rsplit(",", 1)[1].split()[0]
     assert machine_words(shipped, "ko").endswith(f", 코어 {cores}개")
@@ -85,3 +86,15 @@ def test_densenet_heatmaps_last_row_is_the_transition_layer() -> None:
                      ((1.0, None, None), (1.0, 2.0, None), (1.0, 1.0, 1.0)))
     rows = list(reuse_heatmap(reuse, "ko").data[0].y)
     assert rows == ["1", "2", "전환 층"]
+
+
+def test_notebook_tables_name_the_notebooks_blocks() -> None:
+    """The DenseNet notebook's blocks and transitions (its own names: denseblock1,
+    transitionLayer1) get their human names; a name that is its own word stays once."""
+    from visualizer.names import named
+
+    at = open_tab(open_page("lesson_densenet", lang="ko"), "dense_tab", t("dense.tab.notebook", "ko"))
+    assert not at.exception
+    layers = list(at.dataframe[0].value[t("nb.shapes.col.layer", "ko")])
+    assert "밀집 블록 1 (denseblock1)" in layers and "전환 층 1 (transitionLayer1)" in layers
+    assert named("classifier", "en") == "classifier"
