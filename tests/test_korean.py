@@ -216,3 +216,15 @@ def test_a_fresh_server_says_in_korean_who_trains_the_missing_weights(fashion_en
         assert "아직 학습하지 않았습니다" in text and "선생님이 서버에서 `make weights`를 실행하면" in text
         assert "하세요" not in text
     assert "터미널에서" not in text_of(at)
+
+
+def test_no_particle_pair_is_left_for_the_reader() -> None:
+    """Every "을(를)" in the catalogue follows a value and is chosen when the value is filled
+    in: none reaches the page (the torchvision download's help had "{file}({source})을(를)")."""
+    left = []
+    for key, ko in KOREAN.items():
+        fields = set(re.findall(r"\{(\w+)[^{}]*\}", ko))
+        shown = t(key, "ko", **dict.fromkeys(fields, 3)) if fields else ko
+        if re.search(r"이\(가\)|을\(를\)|은\(는\)|과\(와\)|\(으\)로", shown):
+            left.append(f"{key}: {shown[:70]!r}")
+    assert not left, "\n".join(left)

@@ -917,7 +917,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "설명 파일 {file}이(가) 손상되어({why}) 건너뜁니다. 이 네트워크는 여기서 학습되지 않은 것으로 봅니다."),
     "feat.fetch.button": ("Fetch {arch}'s ImageNet weights ({mb} MB, torchvision)", "{arch}의 ImageNet 가중치 받기 ({mb}MB, torchvision)"),
     "feat.fetch.help": ("Downloads {file}, the file torchvision publishes ({source}), from download.pytorch.org into torch's hub cache on this computer; its name's hash is checked. Only the teacher sees this button.",
-                        "torchvision이 공개한 파일 {file}({source})을(를) download.pytorch.org에서 이 컴퓨터의 torch 허브 캐시로 받습니다. 파일 이름에 든 해시를 확인합니다. 이 버튼은 선생님에게만 보입니다."),
+                        "torchvision이 공개한 파일({source}) {file}을(를) download.pytorch.org에서 이 컴퓨터의 torch 허브 캐시로 받습니다. 파일 이름에 든 해시를 확인합니다. 이 버튼은 선생님에게만 보입니다."),
     "feat.fetch.starting": ("Connecting for {file}…", "{file}을(를) 받으려고 연결하는 중…"),
     "feat.fetch.progress": ("Downloading {file}: {done} of {total} MB", "{file} 받는 중: {total}MB 중 {done}MB"),
     "feat.fetch.done": ("{file} arrived ({seconds} s), its hash checked: the page now uses ImageNet's weights.",
