@@ -276,8 +276,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "alex.padding": ("conv1 padding", "conv1 패딩"),
     "alex.conv1.note": ("Try stride 2 at 224: conv1 then gives floor((224 + 4 - 11) / 2) + 1 = 109, and every later layer grows with it.",
                         "224에서 보폭(stride)을 2로 바꿔 보세요. conv1 출력이 floor((224 + 4 - 11) / 2) + 1 = 109가 되고, 뒤의 모든 층이 함께 커집니다."),
-    "alex.sizes.intro": ("The 2012 paper says its input is 224×224, but with an 11×11 filter, stride 4 and no padding, (224 - 11) / 4 + 1 = 54.25 is not a whole number: the floor gives 54, and the maps reach fc6 as 5×5×256 = 6400 numbers instead of 9216. At 227, (227 - 11) / 4 + 1 = 55 exactly. torchvision pads by 2 instead, so 224 gives 55.",
-                         "2012년 논문은 입력이 224×224라고 하지만, 11×11 필터, 보폭(stride) 4, 패딩 0이면 (224 - 11) / 4 + 1 = 54.25로 정수가 아닙니다. 내림하면 54가 되고, fc6에는 9216개가 아니라 5×5×256 = 6400개의 숫자가 도착합니다. 227이면 (227 - 11) / 4 + 1 = 55로 딱 맞습니다. torchvision은 대신 패딩 2를 써서 224에서 55가 됩니다."),
+    "alex.sizes.intro": ("The 2012 paper says its input is 224×224, but with an 11×11 filter, stride 4 and no padding, (224 - 11) / 4 + 1 = 54.25 is not a whole number: the floor gives 54, and the maps reach fc6 as 256×5×5 = 6400 numbers instead of 9216. At 227, (227 - 11) / 4 + 1 = 55 exactly. torchvision pads by 2 instead, so 224 gives 55.",
+                         "2012년 논문은 입력이 224×224라고 하지만, 11×11 필터, 보폭(stride) 4, 패딩 0이면 (224 - 11) / 4 + 1 = 54.25로 정수가 아닙니다. 내림하면 54가 되고, fc6에는 9216개가 아니라 256×5×5 = 6400개의 숫자가 도착합니다. 227이면 (227 - 11) / 4 + 1 = 55로 딱 맞습니다. torchvision은 대신 패딩 2를 써서 224에서 55가 됩니다."),
     "alex.sizes.case": ("{layout} at {size}", "{layout}, 입력 {size}"),
     "alex.sizes.conv1": ("conv1: {formula}", "conv1: {formula}"),
     "alex.sizes.reaches": ("Reaches fc6 with {n} numbers ({shape}).", "fc6에 숫자 {n}개({shape})가 도착합니다."),
@@ -1182,23 +1182,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "AlexNet as torchvision builds it, following Krizhevsky's 2014 single-GPU version: "
         "64-192-384-256-256 filters instead of the paper's 96-256-384-384-256, no local "
         "response normalisation, and an adaptive average pool that makes any input of at least "
-        "63 pixels end at 6x6x256 = 9216 numbers before the three fully connected layers. "
+        "63 pixels end at 256x6x6 = 9216 numbers before the three fully connected layers. "
         "conv1 has padding 2, so 224 gives (224 + 4 - 11) / 4 + 1 = 55.",
         "torchvision이 만드는 AlexNet으로, Krizhevsky의 2014년 단일 GPU 버전을 따릅니다. 필터 수는 논문의 "
         "96-256-384-384-256 대신 64-192-384-256-256이고, 국소 응답 정규화(LRN)가 없으며, 적응형 평균 풀링이 "
-        "63픽셀 이상의 어떤 입력이든 완전 연결 층 세 개 앞에서 6x6x256 = 9216개의 숫자로 맞춰 줍니다. "
+        "63픽셀 이상의 어떤 입력이든 완전 연결 층 세 개 앞에서 256×6×6 = 9216개의 숫자로 맞춰 줍니다. "
         "conv1의 패딩이 2라서 224는 (224 + 4 - 11) / 4 + 1 = 55가 됩니다."),
     "note.alexnet_paper": (
         "AlexNet as the 2012 paper draws it: ninety-six 11x11x3 filters with stride 4 and no "
         "padding, local response normalisation after conv1 and conv2, and conv2, conv4 and conv5 "
         "split into two groups, one per GPU (groups=2). The paper's text says 224x224, but with "
         "no padding 224 gives (224 - 11) / 4 + 1 = 54.25, floored to 54, and fc6 then receives "
-        "5x5x256 = 6400 numbers instead of 9216. Only inputs of 227 to 258 pixels reach 6x6: "
+        "256x5x5 = 6400 numbers instead of 9216. Only inputs of 227 to 258 pixels reach 6x6: "
         "the famous inconsistency, kept here on purpose. 60,965,224 parameters.",
-        "2012년 논문 그림 그대로의 AlexNet: 11x11x3 필터 96개, 보폭 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
+        "2012년 논문 그림 그대로의 AlexNet: 11×11×3 필터 96개, 보폭 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
         "정규화(LRN), 그리고 GPU 두 개에 나누어 계산하기 위해 conv2, conv4, conv5를 두 그룹으로 나눈 구조(groups=2)입니다. "
-        "논문 본문은 224x224라고 하지만 패딩이 없으면 (224 - 11) / 4 + 1 = 54.25를 내림해 54가 되고, fc6에는 "
-        "9216개가 아니라 5x5x256 = 6400개의 숫자가 들어옵니다. 227부터 258픽셀까지만 6x6에 도달합니다. "
+        "논문 본문은 224×224라고 하지만 패딩이 없으면 (224 - 11) / 4 + 1 = 54.25를 내림해 54가 되고, fc6에는 "
+        "9216개가 아니라 256×5×5 = 6400개의 숫자가 들어옵니다. 227부터 258픽셀까지만 6×6에 도달합니다. "
         "유명한 불일치이며 일부러 그대로 두었습니다. 파라미터 60,965,224개."),
     "note.googlenet": (
         "GoogLeNet as torchvision builds it: every convolution is followed by batch "
@@ -1206,8 +1206,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a 3x3 kernel, a known torchvision bug kept so its pretrained checkpoint still loads. "
         "The auxiliary classifiers are off, as in torchvision's pretrained model; with "
         "aux_logits=True they appear on 4a and 4d during training only.",
-        "torchvision이 만드는 GoogLeNet: 모든 합성곱 뒤에 배치 정규화가 있고(2014년 논문에는 없음), 논문이 5x5라고 "
-        "부르는 가지는 실제로 3x3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오기 위해 남겨 둔 torchvision의 "
+        "torchvision이 만드는 GoogLeNet: 모든 합성곱 뒤에 배치 정규화가 있고(2014년 논문에는 없음), 논문이 5×5라고 "
+        "부르는 가지는 실제로 3×3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오기 위해 남겨 둔 torchvision의 "
         "알려진 버그입니다. 보조 분류기는 torchvision의 사전 학습 모델처럼 꺼져 있고, aux_logits=True로 켜면 학습할 때만 "
         "4a와 4d에 나타납니다."),
     "note.googlenet_paper": (
@@ -1217,17 +1217,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "during training only; at test time they are removed and only the last softmax is "
         "used, so they do not appear in this (test-time) trace although their parameters are "
         "counted. A fixed 7x7 average pool means only inputs of 223 to 254 pixels work.",
-        "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5x5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
-        "3x3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
-        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7x7 평균 "
+        "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5×5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
+        "3×3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
+        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7×7 평균 "
         "풀링이 고정되어 있어 223부터 254픽셀까지의 입력만 됩니다."),
     "note.resnet18": (
         "ResNet-18: eight basic blocks (two 3x3 convolutions each) in four stages of 64, 128, "
         "256 and 512 channels. Each block outputs F(x) + x; where a stage halves the size and "
         "doubles the channels, a 1x1 convolution with stride 2 (a projection) reshapes x so "
         "the two can be added.",
-        "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3x3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
-        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 보폭 2의 1x1 합성곱"
+        "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3×3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
+        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 보폭 2의 1×1 합성곱"
         "(투영)이 x의 모양을 맞춰 더할 수 있게 합니다."),
     "note.resnet20": (
         "ResNet-20: the paper's network for CIFAR-10's 32 px pictures (section 4.2). A 3x3 "
@@ -1235,7 +1235,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "8 px maps with 16, 32 and 64 filters, global average pooling and 10 scores: 20 "
         "weighted layers, 0.27 M parameters. Where a stage begins, the shortcut keeps every "
         "second pixel and adds zero channels (option A): it has no parameters.",
-        "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3x3 합성곱 다음에 "
+        "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3×3 합성곱 다음에 "
         "32, 16, 8 px 맵에서 필터 16, 32, 64개를 쓰는 세 단계(각각 기본 블록 세 개), 전역 평균 풀링, 점수 10개가 "
         "옵니다. 가중치 층 20개, 파라미터 0.27 M. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
         "더합니다(옵션 A): 파라미터가 없습니다."),
@@ -1266,7 +1266,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "3-4-6-3 of them per stage, as in Table 1 of the paper. It is the network of the "
         "paper's Figure 3, where a plain 34-layer network trains worse than an 18-layer one "
         "and the residual version trains better.",
-        "ResNet-34: ResNet-18과 같은 기본 블록(3x3 합성곱 두 개와 항등 연결)을 논문 표 1처럼 단계마다 3-4-6-3개 "
+        "ResNet-34: ResNet-18과 같은 기본 블록(3×3 합성곱 두 개와 항등 연결)을 논문 표 1처럼 단계마다 3-4-6-3개 "
         "쌓았습니다. 논문 그림 3의 네트워크로, 잔차 연결이 없는 34층 네트워크는 18층보다 학습이 잘 안 되지만 잔차 버전은 더 "
         "잘 학습됩니다."),
     "note.resnet50": (
@@ -1274,14 +1274,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "works on 64, and a 1x1 restores 256, then x is added. torchvision puts the stride on "
         "the 3x3 (ResNet v1.5); the paper puts it on the first 1x1. v1.5 costs 4.09 G MACs "
         "instead of the paper's 3.8 G.",
-        "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1x1 합성곱이 256채널을 64로 줄이고, 3x3이 64채널에서 계산한 뒤, "
-        "1x1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3x3에 두고(ResNet v1.5), 논문은 첫 1x1에 둡니다. "
+        "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1×1 합성곱이 256채널을 64로 줄이고, 3×3이 64채널에서 계산한 뒤, "
+        "1×1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3×3에 두고(ResNet v1.5), 논문은 첫 1×1에 둡니다. "
         "v1.5는 논문의 3.8 G 대신 4.09 G MACs가 듭니다."),
     "note.resnet101": (
         "ResNet-101: bottleneck blocks, 3-4-23-3 per stage; the third stage (14x14 maps, "
         "1024 channels) holds 23 of the 33 blocks and does most of the work. Deeper, yet "
         "fewer multiply-adds than VGG-16.",
-        "ResNet-101: 병목 블록을 단계마다 3-4-23-3개 쌓았습니다. 세 번째 단계(14x14 특징 맵, 1024채널)에 33개 블록 중 "
+        "ResNet-101: 병목 블록을 단계마다 3-4-23-3개 쌓았습니다. 세 번째 단계(14×14 특징 맵, 1024채널)에 33개 블록 중 "
         "23개가 있어 대부분의 계산이 여기서 일어납니다. 더 깊지만 VGG-16보다 곱셈-누산이 적습니다."),
     "note.resnet152": (
         "ResNet-152: bottleneck blocks, 3-8-36-3 per stage: 152 layers with weights, trainable "
@@ -1304,15 +1304,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "1x1 convolution to 4k = 128 channels, then a 3x3 to k. Our layers concatenate as they "
         "go; torchvision's concatenate inside the next layer, with the same arithmetic.",
         "DenseNet-121: 6, 12, 24, 16개 층으로 된 밀집 블록 네 개. 각 층은 새 특징 맵 k = 32개를 만들어 앞의 모든 특징 맵에 "
-        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전환 층(BN, 1x1 "
-        "합성곱, 2x2 평균 풀링)은 채널 수와 크기를 모두 절반으로 줄입니다. 각 층은 병목 구조로, 1x1 합성곱이 4k = 128채널로 "
-        "줄인 뒤 3x3이 k개를 만듭니다. 여기서는 층마다 바로 연결하고, torchvision은 다음 층 안에서 연결합니다(계산은 같음)."),
+        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전환 층(BN, 1×1 "
+        "합성곱, 2×2 평균 풀링)은 채널 수와 크기를 모두 절반으로 줄입니다. 각 층은 병목 구조로, 1×1 합성곱이 4k = 128채널로 "
+        "줄인 뒤 3×3이 k개를 만듭니다. 여기서는 층마다 바로 연결하고, torchvision은 다음 층 안에서 연결합니다(계산은 같음)."),
     "note.densenet161": (
         "DenseNet-161: the widest of the family, growth rate k = 48 and 96 stem channels, with "
         "dense blocks of 6, 12, 36 and 24 layers. Each layer's bottleneck widens to 4k = 192 "
         "channels before its 3x3 convolution adds 48 new maps.",
         "DenseNet-161: 이 계열에서 가장 넓은 모델로 성장률 k = 48, 시작 채널 96이며, 밀집 블록은 6, 12, 36, 24개 층입니다. "
-        "각 층의 병목은 3x3 합성곱이 새 특징 맵 48개를 더하기 전에 4k = 192채널로 넓힙니다."),
+        "각 층의 병목은 3×3 합성곱이 새 특징 맵 48개를 더하기 전에 4k = 192채널로 넓힙니다."),
     "note.densenet169": (
         "DenseNet-169: k = 32 like DenseNet-121, with deeper third and fourth blocks (6, 12, "
         "32 and 32 layers). Channels reach 1664 before the classifier, yet the model has "
@@ -1330,8 +1330,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dense blocks and two transition layers. Sixteen bottleneck layers per block; maps are "
         "32x32, 16x16 and 8x8 in the three blocks, and the transitions keep half the channels "
         "(compression 0.5).",
-        "32x32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전환 층 두 개로 된 강의의 그림입니다. "
-        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32x32, 16x16, 8x8이며, 전환 층은 채널을 절반만 남깁니다(압축 0.5)."),
+        "32×32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전환 층 두 개로 된 강의의 그림입니다. "
+        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32×32, 16×16, 8×8이며, 전환 층은 채널을 절반만 남깁니다(압축 0.5)."),
     # --- builder page ----------------------------------------------------------------------
     "nav.builder": ("Design your own network", "내 네트워크 설계하기"),
     "builder.title": ("Design your own network", "내 네트워크 설계하기"),
