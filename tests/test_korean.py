@@ -124,10 +124,11 @@ def test_the_heatmaps_last_row_is_the_lessons_transition_layer() -> None:
 
 
 def test_times_is_a_times_sign_in_korean() -> None:
-    """"채널 × 높이 × 너비", "224 × 224", "FLOPs = 2 × MACs": a Latin x between two words or
+    """"채널 × 높이 × 너비", "224 × 224", "3×3 합성곱", "FLOPs = 2 × MACs": a Latin x between two words or
     numbers reads as a letter; code (in backquotes) keeps its x."""
     letter_x = [f"{key}: {ko[:70]!r}" for key, ko in KOREAN.items()
-                if re.search(r"(?<=[\w}]) x (?=[\w{])", re.sub(r"`[^`]*`", "", ko))]
+                if re.search(r"(?<=[\w}]) x (?=[\w{])|((?<![A-Za-z_\d])\d+|\})x(\d|\{)",
+                             re.sub(r"`[^`]*`", "", ko))]  # "3x3" and "{h}x{w}" too (conv3x3 is a name)
     assert not letter_x, "\n".join(letter_x)
 
 
