@@ -158,7 +158,7 @@ def headline(result: TraceResult, lang: str) -> None:
     row = st.container(horizontal=True, gap="medium")
     row.metric(t("metric.params", lang), exact_count(result.total_params, lang),
                help=t("metric.params.help", lang) + f" ({result.total_params:,})")
-    row.metric(t("metric.macs", lang), number(result.total_macs, lang),
+    row.metric(t("metric.macs", lang), exact_count(result.total_macs, lang),  # moves when a layer does
                help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
                + f" ({result.total_macs:,})")
     row.metric(t("metric.depth", lang), result.weighted_depth, help=t("metric.depth.help", lang))
