@@ -158,9 +158,9 @@ def headline(result: TraceResult, lang: str) -> None:
     row = st.container(horizontal=True, gap="medium")
     row.metric(t("metric.params", lang), exact_count(result.total_params, lang),
                help=t("metric.params.help", lang) + f" ({result.total_params:,})")
-    # exact (it moves when a layer does) up to 10 digits: "240,570,548,224 · 2405.71억" (ResNet-152
+    # exact (it moves when a layer does) up to 11 digits: "240,570,548,224 · 2405.71억" (ResNet-152
     # at 1024 px) is wider than a phone; the exact count is in the help then
-    macs = (exact_count if result.total_macs < 10**10 else number)(result.total_macs, lang)
+    macs = (exact_count if result.total_macs < 10**11 else number)(result.total_macs, lang)
     row.metric(t("metric.macs", lang), macs,
                help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
                + f" ({result.total_macs:,})")
