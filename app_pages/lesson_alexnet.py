@@ -119,7 +119,7 @@ def conv1_tab(lang: str) -> None:
         common.shape_error(err, label, lambda: STATE.set("size", fix))
         return
     conv1 = result.find("conv1")
-    st.code(size_formula(conv1), language=None)
+    st.code(size_formula(conv1), language=None, wrap_lines=True)  # 1024 px: wider than a phone
     # in a row that wraps, as the explorer's headline: three equal columns cut "61,100,840 · 6,110만"
     m = st.container(horizontal=True, gap="medium")
     m.metric(t("metric.params", lang), common.exact_count(result.total_params, lang), width="content")

@@ -100,7 +100,8 @@ def compare_tab(lang: str) -> None:
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")
             m = st.container(horizontal=True, gap="medium")  # wraps: two columns cut the exact MACs
             m.metric(t("res.weights", lang), f"{cost.conv_weights:,}", width="content")
-            m.metric(t("col.macs", lang), common.exact_count(cost.macs, lang), width="content")
+            # half a laptop's width holds "231,211,008 · 2.31억" (the defaults), not 11 digits
+            m.metric(t("col.macs", lang), common.exact_count(cost.macs, lang, below=10**9), width="content")
             st.code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
             legend(dot, lang)

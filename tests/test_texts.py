@@ -98,3 +98,14 @@ def test_notebook_tables_name_the_notebooks_blocks() -> None:
     layers = list(at.dataframe[0].value[t("nb.shapes.col.layer", "ko")])
     assert "밀집 블록 1 (denseblock1)" in layers and "전환 층 1 (transitionLayer1)" in layers
     assert named("classifier", "en") == "classifier"
+
+
+def test_an_exact_count_too_wide_for_a_phone_is_rounded() -> None:
+    """ResNet-152 at 1024 px: 240,570,548,224 MACs, 15 digits; beside its rounded figure wider
+    than a phone's metric (the readability check found "… · 2405.71억" cut at 390 px)."""
+    from app_pages.common import exact_count
+
+    assert exact_count(240_570_548_224, "ko") == "2,406억"
+    assert exact_count(96_948_884_897, "ko") == "96,948,884,897 · 969.49억"
+    assert exact_count(231_211_008, "ko", below=10**9) == "231,211,008 · 2.31억"
+    assert exact_count(2_312_110_080, "ko", below=10**9) == "23.12억"

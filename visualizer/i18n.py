@@ -1938,6 +1938,8 @@ def number(n: float, lang: str = DEFAULT_LANG) -> str:
     if lang == "ko":
         if n >= 1e12:  # 2조, not 20000억
             return f"{n / 1e12:.2f}조".replace(".00조", "조")
+        if n >= 1e11:  # 2,368억, not 2367.60억
+            return f"{n / 1e8:,.0f}억"
         if n >= 1e8:
             return f"{n / 1e8:.2f}억".replace(".00억", "억")
         if n >= 1e4:
