@@ -138,10 +138,14 @@ if "pytest" not in sys.modules:
     threading.Thread(target=_warm, name="cnnvis-warm-traces", daemon=True).start()
 
 
-def exact_count(n: int, lang: str) -> str:
+def exact_count(n: int, lang: str, below: int = 10**11) -> str:
     """A count exactly and as it is said: ``61,100,840 · 6,110만`` (a student who adds a block
-    sees the exact change, +73,984, beside the rounded figure)."""
+    sees the exact change, +73,984, beside the rounded figure). From ``below`` on, only the
+    rounded figure: "240,570,548,224 · 2,406억" (ResNet-152's MACs at 1024 px) is wider than a
+    phone's metric (97 G, 11 digits, fits)."""
     rounded = number(n, lang)
+    if n >= below:
+        return rounded
     return f"{n:,}" if rounded == f"{n:,}" else f"{n:,} · {rounded}"
 
 
@@ -158,7 +162,7 @@ def headline(result: TraceResult, lang: str) -> None:
     row = st.container(horizontal=True, gap="medium")
     row.metric(t("metric.params", lang), exact_count(result.total_params, lang),
                help=t("metric.params.help", lang) + f" ({result.total_params:,})")
-    row.metric(t("metric.macs", lang), number(result.total_macs, lang),
+    row.metric(t("metric.macs", lang), exact_count(result.total_macs, lang),  # the help has it exactly
                help=t("metric.macs.help", lang, flops=number(2 * result.total_macs, lang))
                + f" ({result.total_macs:,})")
     row.metric(t("metric.depth", lang), result.weighted_depth, help=t("metric.depth.help", lang))

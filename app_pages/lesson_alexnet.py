@@ -16,7 +16,7 @@ from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
 from visualizer import charts
 from visualizer.diagram import DiagramOptions, to_dot
-from visualizer.i18n import number, shape_text, t
+from visualizer.i18n import shape_text, t
 from visualizer.names import type_name
 from visualizer.records import LayerRecord, TraceResult
 from visualizer.state import ChoiceParam, IntParam
@@ -119,11 +119,12 @@ def conv1_tab(lang: str) -> None:
         common.shape_error(err, label, lambda: STATE.set("size", fix))
         return
     conv1 = result.find("conv1")
-    st.code(size_formula(conv1), language=None)
-    m = st.columns(3)
-    m[0].metric(t("metric.params", lang), number(result.total_params, lang))
-    m[1].metric(t("metric.macs", lang), number(result.total_macs, lang))
-    m[2].metric(t("metric.output", lang), shape_text(result.output_shape))
+    st.code(size_formula(conv1), language=None, wrap_lines=True)  # 1024 px: wider than a phone
+    # in a row that wraps, as the explorer's headline: three equal columns cut "61,100,840 · 6,110만"
+    m = st.container(horizontal=True, gap="medium")
+    m.metric(t("metric.params", lang), common.exact_count(result.total_params, lang), width="content")
+    m.metric(t("metric.macs", lang), common.exact_count(result.total_macs, lang), width="content")
+    m.metric(t("metric.output", lang), shape_text(result.output_shape), width="content")
     rows = [{t("col.layer", lang): r.label, t("col.output", lang): shape_text(r.output_shape),
              t("col.params", lang): r.params, t("col.macs", lang): r.macs,
              t("col.formula", lang): size_formula(r)}

@@ -68,7 +68,8 @@ def modules_tab(lang: str) -> None:
     live_chart(lesson_charts.inception_bars(rows_costs, lang), key="inc_bars")
     rows = []
     for c in rows_costs:
-        row = {t("inc.col.module", lang): c.name, t("inc.col.input", lang): f"{c.size}×{c.size}×{c.cin}",
+        row = {t("inc.col.module", lang): c.name,
+               t("inc.col.input", lang): shape_text((1, c.cin, c.size, c.size)),  # C×H×W, as everywhere
                t("inc.col.widths", lang): " / ".join(map(str, c.widths)),
                t("inc.col.reduced_w", lang): c.weights, t("inc.col.naive_w", lang): c.naive_weights,
                t("inc.col.reduced_m", lang): c.macs, t("inc.col.naive_m", lang): c.naive_macs,

@@ -19,9 +19,9 @@ from app_pages.live_chart import live_chart
 from models.resnet import LECTURE_RESIDUAL_BLOCK
 from visualizer import lesson_charts
 from visualizer.diagram import DiagramOptions, to_dot
-from visualizer.i18n import number, shape_text, t
+from visualizer.i18n import shape_text, t
 from visualizer.lessons import BlockCost
-from visualizer.names import type_name
+from visualizer.names import named, type_name
 from visualizer.shortcuts import GRADIENT_DEPTHS
 from visualizer.state import ChoiceParam, IntParam
 from visualizer.tables import layer_rows
@@ -104,9 +104,10 @@ def compare_tab(lang: str) -> None:
         with col:
             st.subheader(t(f"res.{kind}", lang))
             st.caption(f"{shape_text(cost.in_shape)} → {shape_text(cost.out_shape)}")
-            m = st.columns(2)
-            m[0].metric(t("res.weights", lang), f"{cost.conv_weights:,}")
-            m[1].metric(t("col.macs", lang), number(cost.macs, lang))
+            m = st.container(horizontal=True, gap="medium")  # wraps: two columns cut the exact MACs
+            m.metric(t("res.weights", lang), f"{cost.conv_weights:,}", width="content")
+            # half a laptop's width holds "231,211,008 · 2.31억" (the defaults), not 11 digits
+            m.metric(t("col.macs", lang), common.exact_count(cost.macs, lang, below=10**9), width="content")
             # on a slide, the sum in the speaker notes: the diagram gets its room
             lecture_mode.note_code(weights_formula(cost), language=None, wrap_lines=True)
             diagram(dot, key=f"res_compare_diagram_{kind}")
@@ -124,7 +125,7 @@ def projection_tab(lang: str) -> None:
         for r in result.records:
             if r.name.endswith("downsample"):
                 block = result.find(r.parent or "")
-                rows.append({t("res.col.block", lang): block.label,
+                rows.append({t("res.col.block", lang): named(block.label, lang),
                              t("res.col.from", lang): shape_text(block.input_shapes[0]),
                              t("res.col.to", lang): shape_text(block.output_shape),
                              t("res.col.proj", lang): r.params_total})

@@ -31,7 +31,7 @@ from visualizer import palette, reference
 from visualizer.data import DataError, load_split
 from visualizer.export import rows_csv
 from visualizer.features import CheckpointError
-from visualizer.i18n import number, t
+from visualizer.i18n import machine_words, number, t
 from visualizer.shortcut_charts import GradientLine, figure1, gradient_lines, reuse_heatmap
 from visualizer.shortcuts import (
     AUX_WEIGHT,
@@ -84,8 +84,8 @@ REFERENCE_FILES = {name: f"visualizer/resources/reference/{name}.json"
 def reference_note(made: dict[str, str], missing: str, lang: str) -> None:
     """Says that what follows is the shipped reference, whose, and how to get this machine's
     (on a slide, in the speaker notes: the chart's title says "reference results" there)."""
-    text = t("ref.used", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
-             missing=missing, minutes=WEIGHTS_MINUTES)
+    text = t("ref.used", lang, date=made.get("date", "?"),
+             machine=machine_words(made.get("machine", "?"), lang), missing=missing, minutes=WEIGHTS_MINUTES)
     if projector.presenting():
         lecture_mode.note(text)
         return
@@ -234,7 +234,8 @@ def from_reference(err: DataError, first: Any, second: Any,
         common.coded_error(err)
         return None
     (a, made), (b, _) = first, second
-    st.info(t("ref.used.data", lang, date=made.get("date", "?"), machine=made.get("machine", "?"),
+    st.info(t("ref.used.data", lang, date=made.get("date", "?"),
+              machine=machine_words(made.get("machine", "?"), lang),
               problem=err.message(lang, markdown=True)), icon=":material/inventory_2:")
     return a, b, made
 

@@ -19,6 +19,7 @@ from visualizer import lesson_charts
 from visualizer import notebooks as nbs
 from visualizer.design import encode, from_zoo
 from visualizer.i18n import number, shape_text, t
+from visualizer.names import named, type_name
 from visualizer.train import RECIPES
 from visualizer.training.store import read_meta
 
@@ -85,7 +86,8 @@ def _printout(nb: nbs.Notebook, lang: str) -> None:
         result = common.cached_trace(nb.arch, size, (("in_channels", c), *nb.config))
         # AlexNet: every layer (torchvision's Sequentials hold them); DenseNet: its blocks
         records = [r for r in result.records[1:] if (r.is_leaf if nb.lesson == "alexnet" else r.depth == 1)]
-        rows = [{t("nb.shapes.col.layer", lang): r.label, t("nb.shapes.col.type", lang): r.type,
+        rows = [{t("nb.shapes.col.layer", lang): named(r.label, lang),
+                 t("nb.shapes.col.type", lang): type_name(r.type, lang),
                  t("nb.shapes.col.out", lang): shape_text(r.output_shape),
                  t("nb.shapes.col.params", lang): r.params_total} for r in records]
         # every column fitted to its widest cell: fc6's 37,752,832 read "7,752,832" and

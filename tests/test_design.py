@@ -97,7 +97,7 @@ def test_a_window_too_large_names_the_item_and_why() -> None:
     # the tracer's words (err.empty), naming the module as the design names it.
     assert err.value.item == 2 and err.value.code == "empty"
     assert err.value.values["h"] == 12 and err.value.values["layer"] == "conv2"
-    assert err.value.message("ko").startswith("3번 항목: conv2 층은 12x12 입력")
+    assert err.value.message("ko").startswith("3번 항목: conv2 층은 12×12 입력")
     assert "kernel is 15x15" in err.value.message("en")
 
 

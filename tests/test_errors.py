@@ -99,7 +99,7 @@ def test_a_stored_error_says_the_same_again() -> None:
         back = StoredError.of(json.loads(json.dumps(err.stored())))
         for lang in ("en", "ko"):
             assert back.message(lang) == CodedError.message(err, lang)
-    assert "패딩 1을 더하면 14x14" in StoredError.of(refused.stored()).message("ko")
+    assert "패딩 1을 더하면 14×14" in StoredError.of(refused.stored()).message("ko")
     assert StoredError.of(full.stored()).message("en") != full.values["why"]  # the page's words
 
 

@@ -68,6 +68,8 @@ def test_nested_values_are_translated() -> None:
     (61_100_840, "61.1 M", "6,110만"), (714_188_480, "714 M", "7.14억"),
     (2_834_161_664, "2.83 G", "28.34억"), (23_296, "23.3 K", "2.3만"), (640, "640", "640"),
     (2_000_000_000_000, "2,000 G", "2조"), (1_250_000_000_000, "1,250 G", "1.25조"),
+    # a thousand 억 and more, said whole as the English is: not "2367.60억"
+    (236_760_000_000, "237 G", "2,368억"), (96_948_884_897, "96.9 G", "969.49억"),
 ])
 def test_numbers_read_naturally(n: int, en: str, ko: str) -> None:
     assert number(n, "en") == en

@@ -67,8 +67,11 @@ def test_values_get_their_particles_in_the_catalogue() -> None:
     """The issue's examples: "패딩 2를" (not 2을), "63 x 63으로" (not 63로)."""
     assert "패딩 2를" in t("err.padded", "ko", p=2, ph=63, pw=63)
     assert "패딩 3을" in t("err.padded", "ko", p=3, ph=63, pw=63)
-    assert t("fix.button", "ko", size=63) == "63 x 63으로 바꾸기"
-    assert t("fix.button", "ko", size=64) == "64 x 64로 바꾸기"
+    assert t("fix.button", "ko", size=63) == "63 × 63으로 바꾸기"
+    assert t("fix.button", "ko", size=64) == "64 × 64로 바꾸기"
+    # a value no one spelled out: 3 channels is 삼 (이), 2 is 이 (가)
+    assert t("queue.channels", "ko", channels=3).endswith("(3이 아니라).")
+    assert t("queue.channels", "ko", channels=2).endswith("(2가 아니라).")
 
 
 KOREAN = {key: ko for key, (_, ko) in CATALOGUE.items()}
@@ -103,7 +106,7 @@ ONE_WORD = {
     "국소 응답 정규화": ("국소 반응 정규화",),
     "선생님": ("교사",),
     "채널 누적표": ("채널 장부", "장부"),
-    "전환 층": ("전이 층", "전이층"),
+    "전환 층": ("전이 층", "전이층", "전이"),  # 전이 alone reads as 전이 학습 (transfer learning)
     "지름길 없는": ("평범한",),
 }
 
@@ -111,8 +114,30 @@ ONE_WORD = {
 def test_one_word_per_concept() -> None:
     texts = {**KOREAN, **{f"glossary {g[1]}": f"{g[0]} {g[3]}" for g in GLOSSARY}}
     found = [f"{key}: {bad} (say {good})" for key, ko in texts.items()
-             for good, bads in ONE_WORD.items() for bad in bads if bad in ko]
+             for good, bads in ONE_WORD.items() for bad in bads
+             if re.search(rf"(?<![가-힣]){bad}", ko)]  # a word, not a syllable of one: 버전이
     assert not found, "\n".join(found)
+
+
+def test_the_heatmaps_last_row_is_the_lessons_transition_layer() -> None:
+    assert t("sc.r.transition", "ko") == "전환 층"
+
+
+def test_times_is_a_times_sign_in_korean() -> None:
+    """"채널 × 높이 × 너비", "224 × 224", "3×3 합성곱", "FLOPs = 2 × MACs": a Latin x between two words or
+    numbers reads as a letter; code (in backquotes) keeps its x."""
+    letter_x = [f"{key}: {ko[:70]!r}" for key, ko in KOREAN.items()
+                if re.search(r"(?<=[\w}]) x (?=[\w{])|((?<![A-Za-z_\d])\d+|\})x(\d|\{)",
+                             re.sub(r"`[^`]*`", "", ko))]  # "3x3" and "{h}x{w}" too (conv3x3 is a name)
+    assert not letter_x, "\n".join(letter_x)
+
+
+def test_a_formulas_index_is_not_the_letter_l() -> None:
+    """"the l-th layer outputs k0 + l·k": in the pages' font l reads as 1 (ℓ does not)."""
+    bare_l = [f"{key}: {text[:70]!r}" for key, pair in CATALOGUE.items() for text in pair
+              if re.search(r"(?<![\w{])l(?=[·\-번*]|\s*[+·*=])|[+·*]\s*l(?![\w}])", text)]
+    assert not bare_l, "\n".join(bare_l)
+    assert "ℓ번째 층은 k0 + ℓ·k" in t("dense.ledger_rule", "ko", k0=64, l=6, k=32, total=256)
 
 
 # Terms the lecture says in English: on a Korean page the English word appears only beside its
@@ -192,3 +217,15 @@ def test_a_fresh_server_says_in_korean_who_trains_the_missing_weights(fashion_en
         assert "아직 학습하지 않았습니다" in text and "선생님이 서버에서 `make weights`를 실행하면" in text
         assert "하세요" not in text
     assert "터미널에서" not in text_of(at)
+
+
+def test_no_particle_pair_is_left_for_the_reader() -> None:
+    """Every "을(를)" in the catalogue follows a value and is chosen when the value is filled
+    in: none reaches the page (the torchvision download's help had "{file}({source})을(를)")."""
+    left = []
+    for key, ko in KOREAN.items():
+        fields = set(re.findall(r"\{(\w+)[^{}]*\}", ko))
+        shown = t(key, "ko", **dict.fromkeys(fields, 3)) if fields else ko
+        if re.search(r"이\(가\)|을\(를\)|은\(는\)|과\(와\)|\(으\)로", shown):
+            left.append(f"{key}: {shown[:70]!r}")
+    assert not left, "\n".join(left)

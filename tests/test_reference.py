@@ -12,7 +12,7 @@ import streamlit as st
 from tests.pages import open_page, open_tab, text_of
 from visualizer import reference
 from visualizer.data import DataError, load_split
-from visualizer.i18n import t
+from visualizer.i18n import machine_words, t
 from visualizer.shortcuts import (
     GRADIENT_BATCH,
     GRADIENT_DEPTHS,
@@ -86,7 +86,8 @@ def test_a_fresh_clone_draws_figure1_from_the_reference(fashion_env: Path, lang:
     made = shipped("figure1.json")["made"]
     text = text_of(at)
     missing = ", ".join(t(f"arch.{a}", lang) for a in FIGURE1_ARCHS)
-    assert t("ref.used", lang, date=made["date"], machine=made["machine"], missing=missing,
+    assert t("ref.used", lang, date=made["date"], machine=machine_words(made["machine"], lang),
+             missing=missing,
              minutes=reference_minutes()) in text
     assert t("ref.file", lang, file="`visualizer/resources/reference/figure1.json`") in text
     rows = at.dataframe[0].value
@@ -117,7 +118,8 @@ def test_without_the_data_set_the_gradients_come_from_the_reference(tmp_path: Pa
     with pytest.raises(DataError) as err:
         load_split("train")
     problem = err.value.message(lang, markdown=True)  # the path made safe inside Markdown
-    assert t("ref.used.data", lang, date=made["date"], machine=made["machine"], problem=problem) in text
+    assert t("ref.used.data", lang, date=made["date"], machine=machine_words(made["machine"], lang),
+             problem=problem) in text
     assert t("ref.file", lang, file="`visualizer/resources/reference/gradients.json`") in text
 
 
@@ -154,7 +156,8 @@ def test_a_fresh_clone_draws_densenets_reuse_from_the_reference(fashion_env: Pat
     text = text_of(at)
     made = data["made"]
     missing = t("arch.densenet121", lang)
-    assert t("ref.used", lang, date=made["date"], machine=made["machine"], missing=missing,
+    assert t("ref.used", lang, date=made["date"], machine=machine_words(made["machine"], lang),
+             missing=missing,
              minutes=reference_minutes()) in text
     trained, _, _, _ = reference.reuse()  # type: ignore[misc]
     assert len(trained) == len(data["trained"]) == 4  # DenseNet-121's four dense blocks

@@ -149,7 +149,7 @@ def test_shape_error_in_korean() -> None:
     with pytest.raises(ShapeError) as info:
         trace_named("alexnet", 62)
     assert info.value.message("ko") == (
-        "pool5 (features.12) 층은 2x2 입력을 받는데 커널은 3x3입니다; 입력을 63x63 이상으로 하세요")
+        "pool5 (features.12) 층은 2×2 입력을 받는데 커널은 3×3입니다; 입력을 63×63 이상으로 하세요")
 
 
 @pytest.mark.parametrize("shape", [(1, 3, 0, 224), (1, 3, -5, 224), (1, 3, 2.5, 224),

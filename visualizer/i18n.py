@@ -106,7 +106,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.macs.help": (
         "Multiply-accumulates of one forward pass (convolutions and fully connected layers). "
         "FLOPs = 2 x MACs = {flops}.",
-        "한 번의 순전파에 필요한 곱셈-누산 횟수(합성곱과 완전 연결 층). FLOPs = 2 x MACs = {flops}."),
+        "한 번의 순전파에 필요한 곱셈-누산 횟수(합성곱과 완전 연결 층). FLOPs = 2 × MACs = {flops}."),
     "metric.depth": ("Depth", "깊이"),
     "metric.depth.help": ("Layers with weights (convolutions and fully connected) on the way "
                           "from input to output.", "입력에서 출력까지 가중치가 있는 층(합성곱, 완전 연결)의 수입니다."),
@@ -126,7 +126,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.failed": ("The chart could not be drawn (plotly.js did not load): reload the page.",
                      "차트를 그리지 못했습니다(plotly.js를 불러오지 못함). 페이지를 새로 고치세요."),
     "flow.hint": ("Click a point to select that layer.", "점을 누르면 그 층이 선택됩니다."),
-    "flow.size": ("Height x width (pixels)", "높이 x 너비 (픽셀)"),
+    "flow.size": ("Height x width (pixels)", "높이 × 너비 (픽셀)"),
     "flow.channels": ("Channels", "채널 수"),
     "flow.size.short": ("Side (px)", "크기(px)"),
     "flow.channels.short": ("Channels", "채널"),
@@ -178,7 +178,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "(Inception, DenseNet). Each arrow is labelled with the shape it "
                        "carries: channels x height x width.",
                        "동그라미는 길이 합쳐지는 곳입니다: +는 덧셈(ResNet), C는 채널 연결(Inception, DenseNet). "
-                       "화살표에는 지나가는 데이터의 모양(채널 x 높이 x 너비)이 적혀 있습니다."),
+                       "화살표에는 지나가는 데이터의 모양(채널 × 높이 × 너비)이 적혀 있습니다."),
     "dg.conv": ("conv {k}, stride {s} · {c} filters", "합성곱 {k}, 보폭 {s} · 필터 {c}개"),
     "dg.groups": ("{g} groups", "{g}개 그룹"),
     "dg.maxpool": ("max pool {k}, stride {s}", "최대 풀링 {k}, 보폭 {s}"),
@@ -206,7 +206,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.projection": ("x (projection: 1×1 conv)", "x (투영: 1×1 합성곱)"),
     "dg.costs": ("{params} params · {macs} MACs", "파라미터 {params} · MACs {macs}"),
     "fix.nearest": ("Use the nearest value that works: {value}", "통과하는 가장 가까운 값으로 바꾸기: {value}"),
-    "fix.button": ("Use {size} x {size}", "{size} x {size}(으)로 바꾸기"),
+    "fix.button": ("Use {size} x {size}", "{size} × {size}(으)로 바꾸기"),
     "fix.title": ("This input cannot pass through the network", "이 입력은 네트워크를 통과할 수 없습니다"),
     "arch.alexnet": ("AlexNet · torchvision", "AlexNet · torchvision"),
     "arch.alexnet_paper": ("AlexNet · 2012 paper, two GPUs", "AlexNet · 2012년 논문, GPU 2개"),
@@ -276,8 +276,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "alex.padding": ("conv1 padding", "conv1 패딩"),
     "alex.conv1.note": ("Try stride 2 at 224: conv1 then gives floor((224 + 4 - 11) / 2) + 1 = 109, and every later layer grows with it.",
                         "224에서 보폭(stride)을 2로 바꿔 보세요. conv1 출력이 floor((224 + 4 - 11) / 2) + 1 = 109가 되고, 뒤의 모든 층이 함께 커집니다."),
-    "alex.sizes.intro": ("The 2012 paper says its input is 224×224, but with an 11×11 filter, stride 4 and no padding, (224 - 11) / 4 + 1 = 54.25 is not a whole number: the floor gives 54, and the maps reach fc6 as 5×5×256 = 6400 numbers instead of 9216. At 227, (227 - 11) / 4 + 1 = 55 exactly. torchvision pads by 2 instead, so 224 gives 55.",
-                         "2012년 논문은 입력이 224×224라고 하지만, 11×11 필터, 보폭(stride) 4, 패딩 0이면 (224 - 11) / 4 + 1 = 54.25로 정수가 아닙니다. 내림하면 54가 되고, fc6에는 9216개가 아니라 5×5×256 = 6400개의 숫자가 도착합니다. 227이면 (227 - 11) / 4 + 1 = 55로 딱 맞습니다. torchvision은 대신 패딩 2를 써서 224에서 55가 됩니다."),
+    "alex.sizes.intro": ("The 2012 paper says its input is 224×224, but with an 11×11 filter, stride 4 and no padding, (224 - 11) / 4 + 1 = 54.25 is not a whole number: the floor gives 54, and the maps reach fc6 as 256×5×5 = 6400 numbers instead of 9216. At 227, (227 - 11) / 4 + 1 = 55 exactly. torchvision pads by 2 instead, so 224 gives 55.",
+                         "2012년 논문은 입력이 224×224라고 하지만, 11×11 필터, 보폭(stride) 4, 패딩 0이면 (224 - 11) / 4 + 1 = 54.25로 정수가 아닙니다. 내림하면 54가 되고, fc6에는 9216개가 아니라 256×5×5 = 6400개의 숫자가 도착합니다. 227이면 (227 - 11) / 4 + 1 = 55로 딱 맞습니다. torchvision은 대신 패딩 2를 써서 224에서 55가 됩니다."),
     "alex.sizes.case": ("{layout} at {size}", "{layout}, 입력 {size}"),
     "alex.sizes.conv1": ("conv1: {formula}", "conv1: {formula}"),
     "alex.sizes.reaches": ("Reaches fc6 with {n} numbers ({shape}).", "fc6에 숫자 {n}개({shape})가 도착합니다."),
@@ -494,7 +494,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "페이지를 열 때 {file}(테스트 정확도 {acc}, SHA-256 {sha}…)에서 밀리초 만에 계산합니다."),
     "sc.r.title": ("Dense block {block} ({layers} layers)", "밀집 블록 {block} (층 {layers}개)"),
     "sc.r.input": ("in", "입력"),
-    "sc.r.transition": ("trans.", "전이"),
+    "sc.r.transition": ("trans.", "전환 층"),
     "sc.r.classifier": ("classif.", "분류기"),
     "sc.r.mean": ("mean", "평균"),
     "sc.r.source_axis": ("Maps of (source)", "읽는 맵 (출처)"),
@@ -516,8 +516,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dense.blocks": ("Layers in block {i}", "블록 {i}의 층 수"),
     "dense.layer_axis": ("Dense layers and transitions, in order", "밀집 층과 전환 층 (순서대로)"),
     "dense.ledger_title": ("Channels after every layer (k = {k})", "각 층 뒤의 채널 수 (k = {k})"),
-    "dense.ledger_rule": ("Inside a block the l-th layer outputs k0 + l·k channels; here {k0} + {l}·{k} = {total} at the end of block 1. A transition keeps floor(θ·m).",
-                          "블록 안에서 l번째 층은 k0 + l·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전환 층은 floor(θ·m)만 남깁니다."),
+    "dense.ledger_rule": ("Inside a block the ℓ-th layer outputs k0 + ℓ·k channels; here {k0} + {l}·{k} = {total} at the end of block 1. A transition keeps floor(θ·m).",
+                          "블록 안에서 ℓ번째 층은 k0 + ℓ·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전환 층은 floor(θ·m)만 남깁니다."),
     "dense.parts.layer": ("A dense layer: BN, ReLU, 1×1 conv to 4k = {four_k}, BN, ReLU, 3×3 conv to k = {k}, then concatenated onto its input.",
                           "밀집 층: BN, ReLU, 4k = {four_k}채널로 가는 1×1 합성곱, BN, ReLU, k = {k}채널로 가는 3×3 합성곱, 그다음 입력에 연결."),
     "dense.parts.transition": ("A transition: BN, ReLU, 1×1 conv from {cin} to {cout} channels, 2×2 average pool halving {h}×{h} to {h2}×{h2}.",
@@ -671,7 +671,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "(PyTorch + torch_xla, 클라우드 TPU 코어 1개): 네트워크, 데이터, 학습 단계를 만드는 셀을\n"
                          "간추려 옮김: 노트북과 같은 호출, 같은 값. 주석은 이 앱의 설명입니다."),
     "nbc.alexnet.data": ("Fashion-MNIST, resized to 224 x 224 and copied into 3 channels (RGB)",
-                         "Fashion-MNIST를 224 x 224로 키우고 3채널(RGB)로 복사"),
+                         "Fashion-MNIST를 224 × 224로 키우고 3채널(RGB)로 복사"),
     "nbc.alexnet.lr": ("lr 1e-3, Adam's default", "학습률 1e-3, Adam의 기본값"),
     "nbc.alexnet.epoch": ("1 epoch", "1 에폭"),
     "nbc.googlenet_d2l.head": ("d2l 0.16.6, section 7.4, PyTorch edition (d2l-ai/d2l-pytorch-colab 1ff02c2b).\n"
@@ -921,7 +921,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "설명 파일 {file}이(가) 손상되어({why}) 건너뜁니다. 이 네트워크는 여기서 학습되지 않은 것으로 봅니다."),
     "feat.fetch.button": ("Fetch {arch}'s ImageNet weights ({mb} MB, torchvision)", "{arch}의 ImageNet 가중치 받기 ({mb}MB, torchvision)"),
     "feat.fetch.help": ("Downloads {file}, the file torchvision publishes ({source}), from download.pytorch.org into torch's hub cache on this computer; its name's hash is checked. Only the teacher sees this button.",
-                        "torchvision이 공개한 파일 {file}({source})을(를) download.pytorch.org에서 이 컴퓨터의 torch 허브 캐시로 받습니다. 파일 이름에 든 해시를 확인합니다. 이 버튼은 선생님에게만 보입니다."),
+                        "torchvision이 공개한 파일({source}) {file}을(를) download.pytorch.org에서 이 컴퓨터의 torch 허브 캐시로 받습니다. 파일 이름에 든 해시를 확인합니다. 이 버튼은 선생님에게만 보입니다."),
     "feat.fetch.starting": ("Connecting for {file}…", "{file}을(를) 받으려고 연결하는 중…"),
     "feat.fetch.progress": ("Downloading {file}: {done} of {total} MB", "{file} 받는 중: {total}MB 중 {done}MB"),
     "feat.fetch.done": ("{file} arrived ({seconds} s), its hash checked: the page now uses ImageNet's weights.",
@@ -975,6 +975,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "**기준 결과 ({date}, {machine}).** 이 컴퓨터에서 아직 학습하지 않은 네트워크: {missing}. 그래서 같은 방법(`make weights`)으로 그 컴퓨터에서 얻어 앱과 함께 배포한 수치를 보여 줍니다. 선생님이 서버에서 `make weights`를 실행하면(수업의 네트워크 여덟 개 모두, 두 코어로 약 {minutes}분) 이 컴퓨터의 결과로 바뀝니다."),
     "ref.used.data": ("**Reference results ({date}, {machine}).** {problem} So these are the gradients the same code computed on that machine, shipped with the app.",
                       "**기준 결과 ({date}, {machine}).** {problem} 그래서 같은 코드로 그 컴퓨터에서 계산해 앱과 함께 배포한 기울기를 보여 줍니다."),
+    # --- texts (issue 30): the reference machine in the page's language ---
+    "ref.cores": ("{n} cores", "코어 {n}개"),
     "ref.file": ("These numbers are in {file}, written by `python -m visualizer.reference` from what `make weights` trained (both commands the teacher runs on the server).",
                  "이 수치는 {file}에 있습니다. `make weights`가 학습한 결과에서 `python -m visualizer.reference`가 만든 파일입니다(둘 다 선생님이 서버에서 실행하는 명령)."),
     "feat.meta_why.too_big": ("larger than 1 MB", "1MB보다 큼"),
@@ -1156,14 +1158,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cfg.residual_dims": ("F(x) + x needs as many channels out as in ({a}, not {b}): set out_dim={a}",
                           "F(x) + x는 나가는 채널 수가 들어오는 채널 수와 같아야 합니다 ({b}이(가) 아니라 {a}): out_dim={a}(으)로 하세요"),
     "err.empty": ("{layer} gets a {h}x{w} input{padded} but its kernel is {kh}x{kw}",
-                  "{layer} 층은 {h}x{w} 입력{padded}을(를) 받는데 커널은 {kh}x{kw}입니다"),
-    "err.padded": (" ({ph}x{pw} with padding {p})", "(패딩 {p}을(를) 더하면 {ph}x{pw})"),
+                  "{layer} 층은 {h}×{w} 입력{padded}을(를) 받는데 커널은 {kh}×{kw}입니다"),
+    "err.padded": (" ({ph}x{pw} with padding {p})", "(패딩 {p}을(를) 더하면 {ph}×{pw})"),
     "err.features": ("{layer} expects {want} input features but gets {got}",
                      "{layer} 층은 입력 특징 {want}개를 기대하지만 {got}개를 받습니다"),
     "err.channels": ("{layer} expects {want} channels but gets {got}",
                      "{layer} 층은 채널 {want}개를 기대하지만 {got}개를 받습니다"),
     "err.pool_pad": ("{layer} has padding {p}, more than half its kernel {k}x{k}",
-                     "{layer} 층의 패딩 {p}이(가) 커널 {k}x{k}의 절반보다 큽니다"),
+                     "{layer} 층의 패딩 {p}이(가) 커널 {k}×{k}의 절반보다 큽니다"),
     "err.add": ("{layer} adds tensors of different shapes: {shapes}",
                 "{layer} 층에서 모양이 다른 텐서를 더하려 합니다: {shapes}"),
     "err.cat": ("{layer} concatenates maps of different sizes: {shapes}",
@@ -1173,34 +1175,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.torch": ("{layer} cannot take this input ({detail})",
                   "{layer} 층이 이 입력을 받을 수 없습니다({detail})"),
     "err.unknown": ("{layer} has no shape rule for {type}", "{layer} 층({type})의 모양 규칙을 모릅니다"),
-    "fix.at_least": ("use an input of at least {low}x{low}", "입력을 {low}x{low} 이상으로 하세요"),
+    "fix.at_least": ("use an input of at least {low}x{low}", "입력을 {low}×{low} 이상으로 하세요"),
     "fix.range": ("sizes {low} to {high} work (this layout has no adaptive pooling)",
                   "{low}부터 {high}까지의 크기만 됩니다(이 구조에는 적응형 풀링이 없습니다)"),
-    "fix.only": ("only {low}x{low} works", "{low}x{low}만 됩니다"),
+    "fix.only": ("only {low}x{low} works", "{low}×{low}만 됩니다"),
     "fix.none": ("no square input up to {max}x{max} works with this setting; change the setting",
-                 "이 설정에서는 {max}x{max} 이하의 어떤 정사각형 입력도 통과하지 못합니다. 설정을 바꾸세요"),
+                 "이 설정에서는 {max}×{max} 이하의 어떤 정사각형 입력도 통과하지 못합니다. 설정을 바꾸세요"),
     # --- teaching notes, one per model --------------------------------------------------
     "note.alexnet": (
         "AlexNet as torchvision builds it, following Krizhevsky's 2014 single-GPU version: "
         "64-192-384-256-256 filters instead of the paper's 96-256-384-384-256, no local "
         "response normalisation, and an adaptive average pool that makes any input of at least "
-        "63 pixels end at 6x6x256 = 9216 numbers before the three fully connected layers. "
+        "63 pixels end at 256x6x6 = 9216 numbers before the three fully connected layers. "
         "conv1 has padding 2, so 224 gives (224 + 4 - 11) / 4 + 1 = 55.",
         "torchvision이 만드는 AlexNet으로, Krizhevsky의 2014년 단일 GPU 버전을 따릅니다. 필터 수는 논문의 "
         "96-256-384-384-256 대신 64-192-384-256-256이고, 국소 응답 정규화(LRN)가 없으며, 적응형 평균 풀링이 "
-        "63픽셀 이상의 어떤 입력이든 완전 연결 층 세 개 앞에서 6x6x256 = 9216개의 숫자로 맞춰 줍니다. "
+        "63픽셀 이상의 어떤 입력이든 완전 연결 층 세 개 앞에서 256×6×6 = 9216개의 숫자로 맞춰 줍니다. "
         "conv1의 패딩이 2라서 224는 (224 + 4 - 11) / 4 + 1 = 55가 됩니다."),
     "note.alexnet_paper": (
         "AlexNet as the 2012 paper draws it: ninety-six 11x11x3 filters with stride 4 and no "
         "padding, local response normalisation after conv1 and conv2, and conv2, conv4 and conv5 "
         "split into two groups, one per GPU (groups=2). The paper's text says 224x224, but with "
         "no padding 224 gives (224 - 11) / 4 + 1 = 54.25, floored to 54, and fc6 then receives "
-        "5x5x256 = 6400 numbers instead of 9216. Only inputs of 227 to 258 pixels reach 6x6: "
+        "256x5x5 = 6400 numbers instead of 9216. Only inputs of 227 to 258 pixels reach 6x6: "
         "the famous inconsistency, kept here on purpose. 60,965,224 parameters.",
-        "2012년 논문 그림 그대로의 AlexNet: 11x11x3 필터 96개, 보폭 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
+        "2012년 논문 그림 그대로의 AlexNet: 11×11×3 필터 96개, 보폭 4, 패딩 0, conv1과 conv2 뒤의 국소 응답 "
         "정규화(LRN), 그리고 GPU 두 개에 나누어 계산하기 위해 conv2, conv4, conv5를 두 그룹으로 나눈 구조(groups=2)입니다. "
-        "논문 본문은 224x224라고 하지만 패딩이 없으면 (224 - 11) / 4 + 1 = 54.25를 내림해 54가 되고, fc6에는 "
-        "9216개가 아니라 5x5x256 = 6400개의 숫자가 들어옵니다. 227부터 258픽셀까지만 6x6에 도달합니다. "
+        "논문 본문은 224×224라고 하지만 패딩이 없으면 (224 - 11) / 4 + 1 = 54.25를 내림해 54가 되고, fc6에는 "
+        "9216개가 아니라 256×5×5 = 6400개의 숫자가 들어옵니다. 227부터 258픽셀까지만 6×6에 도달합니다. "
         "유명한 불일치이며 일부러 그대로 두었습니다. 파라미터 60,965,224개."),
     "note.googlenet": (
         "GoogLeNet as torchvision builds it: every convolution is followed by batch "
@@ -1208,8 +1210,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a 3x3 kernel, a known torchvision bug kept so its pretrained checkpoint still loads. "
         "The auxiliary classifiers are off, as in torchvision's pretrained model; with "
         "aux_logits=True they appear on 4a and 4d during training only.",
-        "torchvision이 만드는 GoogLeNet: 모든 합성곱 뒤에 배치 정규화가 있고(2014년 논문에는 없음), 논문이 5x5라고 "
-        "부르는 가지는 실제로 3x3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오기 위해 남겨 둔 torchvision의 "
+        "torchvision이 만드는 GoogLeNet: 모든 합성곱 뒤에 배치 정규화가 있고(2014년 논문에는 없음), 논문이 5×5라고 "
+        "부르는 가지는 실제로 3×3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오기 위해 남겨 둔 torchvision의 "
         "알려진 버그입니다. 보조 분류기는 torchvision의 사전 학습 모델처럼 꺼져 있고, aux_logits=True로 켜면 학습할 때만 "
         "4a와 4d에 나타납니다."),
     "note.googlenet_paper": (
@@ -1219,17 +1221,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "during training only; at test time they are removed and only the last softmax is "
         "used, so they do not appear in this (test-time) trace although their parameters are "
         "counted. A fixed 7x7 average pool means only inputs of 223 to 254 pixels work.",
-        "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5x5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
-        "3x3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
-        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7x7 평균 "
+        "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5×5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
+        "3×3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
+        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7×7 평균 "
         "풀링이 고정되어 있어 223부터 254픽셀까지의 입력만 됩니다."),
     "note.resnet18": (
         "ResNet-18: eight basic blocks (two 3x3 convolutions each) in four stages of 64, 128, "
         "256 and 512 channels. Each block outputs F(x) + x; where a stage halves the size and "
         "doubles the channels, a 1x1 convolution with stride 2 (a projection) reshapes x so "
         "the two can be added.",
-        "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3x3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
-        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 보폭 2의 1x1 합성곱"
+        "ResNet-18: 64, 128, 256, 512 채널의 네 단계에 기본 블록(3×3 합성곱 두 개) 여덟 개가 있습니다. 각 블록은 "
+        "F(x) + x를 출력합니다. 단계가 바뀌며 크기가 절반이 되고 채널이 두 배가 되는 곳에서는 보폭 2의 1×1 합성곱"
         "(투영)이 x의 모양을 맞춰 더할 수 있게 합니다."),
     "note.resnet20": (
         "ResNet-20: the paper's network for CIFAR-10's 32 px pictures (section 4.2). A 3x3 "
@@ -1237,7 +1239,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "8 px maps with 16, 32 and 64 filters, global average pooling and 10 scores: 20 "
         "weighted layers, 0.27 M parameters. Where a stage begins, the shortcut keeps every "
         "second pixel and adds zero channels (option A): it has no parameters.",
-        "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3x3 합성곱 다음에 "
+        "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3×3 합성곱 다음에 "
         "32, 16, 8 px 맵에서 필터 16, 32, 64개를 쓰는 세 단계(각각 기본 블록 세 개), 전역 평균 풀링, 점수 10개가 "
         "옵니다. 가중치 층 20개, 파라미터 0.27 M. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
         "더합니다(옵션 A): 파라미터가 없습니다."),
@@ -1268,7 +1270,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "3-4-6-3 of them per stage, as in Table 1 of the paper. It is the network of the "
         "paper's Figure 3, where a plain 34-layer network trains worse than an 18-layer one "
         "and the residual version trains better.",
-        "ResNet-34: ResNet-18과 같은 기본 블록(3x3 합성곱 두 개와 항등 연결)을 논문 표 1처럼 단계마다 3-4-6-3개 "
+        "ResNet-34: ResNet-18과 같은 기본 블록(3×3 합성곱 두 개와 항등 연결)을 논문 표 1처럼 단계마다 3-4-6-3개 "
         "쌓았습니다. 논문 그림 3의 네트워크로, 잔차 연결이 없는 34층 네트워크는 18층보다 학습이 잘 안 되지만 잔차 버전은 더 "
         "잘 학습됩니다."),
     "note.resnet50": (
@@ -1276,14 +1278,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "works on 64, and a 1x1 restores 256, then x is added. torchvision puts the stride on "
         "the 3x3 (ResNet v1.5); the paper puts it on the first 1x1. v1.5 costs 4.09 G MACs "
         "instead of the paper's 3.8 G.",
-        "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1x1 합성곱이 256채널을 64로 줄이고, 3x3이 64채널에서 계산한 뒤, "
-        "1x1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3x3에 두고(ResNet v1.5), 논문은 첫 1x1에 둡니다. "
+        "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1×1 합성곱이 256채널을 64로 줄이고, 3×3이 64채널에서 계산한 뒤, "
+        "1×1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3×3에 두고(ResNet v1.5), 논문은 첫 1×1에 둡니다. "
         "v1.5는 논문의 3.8 G 대신 4.09 G MACs가 듭니다."),
     "note.resnet101": (
         "ResNet-101: bottleneck blocks, 3-4-23-3 per stage; the third stage (14x14 maps, "
         "1024 channels) holds 23 of the 33 blocks and does most of the work. Deeper, yet "
         "fewer multiply-adds than VGG-16.",
-        "ResNet-101: 병목 블록을 단계마다 3-4-23-3개 쌓았습니다. 세 번째 단계(14x14 특징 맵, 1024채널)에 33개 블록 중 "
+        "ResNet-101: 병목 블록을 단계마다 3-4-23-3개 쌓았습니다. 세 번째 단계(14×14 특징 맵, 1024채널)에 33개 블록 중 "
         "23개가 있어 대부분의 계산이 여기서 일어납니다. 더 깊지만 VGG-16보다 곱셈-누산이 적습니다."),
     "note.resnet152": (
         "ResNet-152: bottleneck blocks, 3-8-36-3 per stage: 152 layers with weights, trainable "
@@ -1306,15 +1308,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "1x1 convolution to 4k = 128 channels, then a 3x3 to k. Our layers concatenate as they "
         "go; torchvision's concatenate inside the next layer, with the same arithmetic.",
         "DenseNet-121: 6, 12, 24, 16개 층으로 된 밀집 블록 네 개. 각 층은 새 특징 맵 k = 32개를 만들어 앞의 모든 특징 맵에 "
-        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전환 층(BN, 1x1 "
-        "합성곱, 2x2 평균 풀링)은 채널 수와 크기를 모두 절반으로 줄입니다. 각 층은 병목 구조로, 1x1 합성곱이 4k = 128채널로 "
-        "줄인 뒤 3x3이 k개를 만듭니다. 여기서는 층마다 바로 연결하고, torchvision은 다음 층 안에서 연결합니다(계산은 같음)."),
+        "연결(concatenate)하므로 채널이 64 -> 256, 128 -> 512, 256 -> 1024, 512 -> 1024로 늘어납니다. 전환 층(BN, 1×1 "
+        "합성곱, 2×2 평균 풀링)은 채널 수와 크기를 모두 절반으로 줄입니다. 각 층은 병목 구조로, 1×1 합성곱이 4k = 128채널로 "
+        "줄인 뒤 3×3이 k개를 만듭니다. 여기서는 층마다 바로 연결하고, torchvision은 다음 층 안에서 연결합니다(계산은 같음)."),
     "note.densenet161": (
         "DenseNet-161: the widest of the family, growth rate k = 48 and 96 stem channels, with "
         "dense blocks of 6, 12, 36 and 24 layers. Each layer's bottleneck widens to 4k = 192 "
         "channels before its 3x3 convolution adds 48 new maps.",
         "DenseNet-161: 이 계열에서 가장 넓은 모델로 성장률 k = 48, 시작 채널 96이며, 밀집 블록은 6, 12, 36, 24개 층입니다. "
-        "각 층의 병목은 3x3 합성곱이 새 특징 맵 48개를 더하기 전에 4k = 192채널로 넓힙니다."),
+        "각 층의 병목은 3×3 합성곱이 새 특징 맵 48개를 더하기 전에 4k = 192채널로 넓힙니다."),
     "note.densenet169": (
         "DenseNet-169: k = 32 like DenseNet-121, with deeper third and fourth blocks (6, 12, "
         "32 and 32 layers). Channels reach 1664 before the classifier, yet the model has "
@@ -1325,15 +1327,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "DenseNet-201: k = 32, dense blocks of 6, 12, 48 and 32 layers; the third block alone "
         "grows from 256 to 256 + 48 x 32 = 1792 channels, and 1920 channels reach the "
         "classifier.",
-        "DenseNet-201: k = 32, 6, 12, 48, 32개 층의 밀집 블록. 세 번째 블록 하나에서만 채널이 256에서 256 + 48 x 32 = 1792로 "
+        "DenseNet-201: k = 32, 6, 12, 48, 32개 층의 밀집 블록. 세 번째 블록 하나에서만 채널이 256에서 256 + 48 × 32 = 1792로 "
         "늘어나고, 분류기에는 1920개 채널이 들어갑니다."),
     "note.densenet_bc_100": (
         "DenseNet-BC (L = 100, k = 12) for 32x32 CIFAR images: the lecture's figure with three "
         "dense blocks and two transition layers. Sixteen bottleneck layers per block; maps are "
         "32x32, 16x16 and 8x8 in the three blocks, and the transitions keep half the channels "
         "(compression 0.5).",
-        "32x32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전환 층 두 개로 된 강의의 그림입니다. "
-        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32x32, 16x16, 8x8이며, 전환 층은 채널을 절반만 남깁니다(압축 0.5)."),
+        "32×32 CIFAR 이미지를 위한 DenseNet-BC (L = 100, k = 12): 밀집 블록 세 개와 전환 층 두 개로 된 강의의 그림입니다. "
+        "블록마다 병목 층이 16개 있고, 세 블록에서 특징 맵은 32×32, 16×16, 8×8이며, 전환 층은 채널을 절반만 남깁니다(압축 0.5)."),
     # --- builder page ----------------------------------------------------------------------
     "nav.builder": ("Design your own network", "내 네트워크 설계하기"),
     "builder.title": ("Design your own network", "내 네트워크 설계하기"),
@@ -1542,11 +1544,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.upsample_bilinear": ("upsample to {h}×{w} (bilinear)", "업샘플링, {h}×{w}(으)로 (쌍선형)"),
     "dg.FeatureAlphaDropout": ("alpha dropout of whole maps", "맵 단위 알파 드롭아웃"),
     "err.huge": ("{layer} would make a {h:,.0f}x{w:,.0f} map; the largest this app computes is {max:,}x{max:,}",
-                 "{layer} 층은 {h:,.0f}x{w:,.0f} 맵을 만들게 됩니다. 이 앱이 계산하는 가장 큰 맵은 {max:,}x{max:,}입니다"),
+                 "{layer} 층은 {h:,.0f}×{w:,.0f} 맵을 만들게 됩니다. 이 앱이 계산하는 가장 큰 맵은 {max:,}×{max:,}입니다"),
     "err.output_padding": ("{layer} has output padding {op}; it must be smaller than its stride {s}",
                            "{layer} 층의 출력 패딩 {op}은(는) 보폭 {s}보다 작아야 합니다"),
     "err.crop": ("{layer} gets a {h}x{w} input and its padding {p} crops away its whole output",
-                 "{layer} 층은 {h}x{w} 입력을 받는데 패딩 {p}이(가) 출력을 모두 잘라 냅니다"),
+                 "{layer} 층은 {h}×{w} 입력을 받는데 패딩 {p}이(가) 출력을 모두 잘라 냅니다"),
     # --- end of the registry's layer types ---
     # --- one error base class: the tracer's input errors (issue 29) ---
     "err.input_shape": ("the input shape must be (N, C, H, W) or (C, H, W), not {value}",
@@ -1771,7 +1773,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("파라미터", "parameters", "the learned numbers: weights and biases",
      "학습되는 수: 가중치와 편향"),
     ("MACs (곱셈-누산)", "MACs", "multiply-accumulate operations; FLOPs = 2 x MACs",
-     "곱하고 더하는 연산의 횟수; FLOPs = 2 x MACs"),
+     "곱하고 더하는 연산의 횟수; FLOPs = 2 × MACs"),
     ("인셉션 모듈", "Inception module", "1x1, 3x3, 5x5 convolutions and a pool side by side, joined",
      "1x1, 3x3, 5x5 합성곱과 풀링을 나란히 두고 이어 붙인 묶음"),
     ("잔차 매핑", "residual mapping", "F(x) + x: the block learns only the change F(x)",
@@ -1940,6 +1942,8 @@ def number(n: float, lang: str = DEFAULT_LANG) -> str:
     if lang == "ko":
         if n >= 1e12:  # 2조, not 20000억
             return f"{n / 1e12:.2f}조".replace(".00조", "조")
+        if n >= 1e11:  # 2,368억, not 2367.60억
+            return f"{n / 1e8:,.0f}억"
         if n >= 1e8:
             return f"{n / 1e8:.2f}억".replace(".00억", "억")
         if n >= 1e4:
@@ -1949,6 +1953,13 @@ def number(n: float, lang: str = DEFAULT_LANG) -> str:
         if n >= scale:
             return f"{n / scale:.3g} {unit}" if n / scale < 100 else f"{n / scale:,.0f} {unit}"
     return f"{n:,.0f}"
+
+
+def machine_words(machine: str, lang: str = DEFAULT_LANG) -> str:
+    """The machine a reference file names, as ``visualizer.reference.machine`` writes it
+    ("AMD EPYC, 2 cores"), with its cores said in ``lang`` ("AMD EPYC, 코어 2개"); the CPU's
+    model is a name and stays."""
+    return re.sub(r"\b(\d+) cores?$", lambda m: t("ref.cores", lang, n=m.group(1)), machine.strip())
 
 
 def shape_text(shape: tuple[int, ...]) -> str:

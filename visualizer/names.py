@@ -77,7 +77,7 @@ def named(label: str, lang: str) -> str:
     """The human name with the code name beside it: "1단계 첫 블록 (layer1.0)"; the code name
     alone where it is already plain."""
     human = human_name(label, lang)
-    return f"{human} ({label})" if human else label
+    return f"{human} ({label})" if human and human != label else label  # not "classifier (classifier)"
 
 
 def type_name(kind: str, lang: str, code: bool = False) -> str:
