@@ -138,7 +138,9 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     page.goto(f"{url}/lesson_alexnet?present=1&lang=ko&tab=sizes")
     wait_drawn(page)
     page.evaluate("window.cnnvisNoReload = true")
-    # L on a Korean keyboard in Hangul mode: the key KeyL types "ㅣ"
+    # L on a Korean keyboard in Hangul mode: the key KeyL types "ㅣ" (sent once the slide's keys
+    # listen, as press_slide_key does: the slide is drawn in the run after its stylesheet lands)
+    page.wait_for_function("() => document.documentElement.dataset.slideKeys === 'on'", timeout=30_000)
     page.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ㅣ', code: 'KeyL'}))")
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
     wait_drawn(page)
