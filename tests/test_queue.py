@@ -105,6 +105,32 @@ def test_twenty_tabs_of_one_student_queue_one_job(fashion_env: Path) -> None:
     tiny_job("10.0.0.8")  # another student still gets in
 
 
+def test_a_job_being_taken_by_the_worker_is_still_the_students(fashion_env: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker takes the waiting job and starts it: from the moment it leaves jobs/, the
+    student's job is the running one, so a second tab is refused (busy_owner). It was taken out
+    of jobs/ first and written as running later, and in between a second tab of the same student
+    saw no job and queued another (the sixty-tabs browser test, once in a fresh clone's CI)."""
+    job_id = tiny_job("10.0.0.9")
+    seen: list[object] = []
+
+    def start(job: dict, folder: Path | None, options: dict) -> dict:  # type: ignore[type-arg]
+        if seen:  # a second job, had one been queued: ended at once
+            return job | {"state": "cancelled"}
+        # the moment the job is handed over to be run: the same student's second tab now
+        seen.append((q.mine("10.0.0.9") or {}).get("id"))
+        try:
+            tiny_job("10.0.0.9")
+            seen.append("queued a second job")
+        except q.QueueError as err:
+            seen.append(err.code)
+        return job | {"state": "cancelled"}
+
+    monkeypatch.setattr(q, "_run_job", start)
+    q.work()
+    assert seen == [job_id, "busy_owner"]
+
+
 def test_a_killed_workers_job_is_lost_at_once_and_its_student_may_queue_again(fashion_env: Path) -> None:
     q.queue_dir().mkdir(parents=True, exist_ok=True)
     (q.queue_dir() / "running.json").write_text(json.dumps(

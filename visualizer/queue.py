@@ -247,15 +247,16 @@ def cancel(job_id: str, folder: Path | None = None) -> None:
     if not job_id.isalnum():
         return
     d = queue_dir(folder)
-    for path in (d / "jobs").glob(f"*-{job_id}.json"):
-        job = runner.read_status(path)
-        path.unlink(missing_ok=True)
-        if job is not None:
-            runner.write_status(d / "done" / f"{job_id}.json", job | {"state": "cancelled"})
-        return
-    current = running(folder)
-    if current and current.get("id") == job_id and current.get("state") not in ENDED:
-        (d / f"cancel-{job_id}").touch()
+    with _submit_lock(folder):  # waiting or taken by the worker, never both (see work())
+        for path in (d / "jobs").glob(f"*-{job_id}.json"):
+            job = runner.read_status(path)
+            path.unlink(missing_ok=True)
+            if job is not None:
+                runner.write_status(d / "done" / f"{job_id}.json", job | {"state": "cancelled"})
+            return
+        current = running(folder)
+        if current and current.get("id") == job_id and current.get("state") not in ENDED:
+            (d / f"cancel-{job_id}").touch()
 
 
 def clear(folder: Path | None = None) -> int:
@@ -484,10 +485,19 @@ def work(folder: Path | None = None, *, budget: int = cost.WORK_BUDGET, limit_tr
             if not jobs:
                 return count
             job = jobs[0]
+            path = d / "jobs" / job.pop("file")
             try:
-                (d / "jobs" / job.pop("file")).unlink()
-            except FileNotFoundError:  # cancelled a moment ago
-                continue
+                # Taken in one step under the queue's lock, as submit checks and cancel takes a
+                # job out: the job is never in neither place. Taken out of jobs/ before it was
+                # written as running, a student's second tab saw no job of theirs and queued
+                # another (the sixty-tabs test, in a fresh clone's CI run).
+                with _submit_lock(folder):
+                    if not path.exists():  # cancelled a moment ago
+                        continue
+                    with contextlib.suppress(OSError):  # said by _run_job, which writes it again
+                        runner.write_status(d / "running.json",
+                                            job | {"state": "waiting_machine", "started": time.time()})
+                    path.unlink()
             except OSError as exc:  # a job that cannot be taken would be taken forever
                 _log(folder, f"cannot take job {job['id']}: {exc}; the worker stops")
                 return count
