@@ -337,10 +337,11 @@ def page_problems(page, width: int, min_px: float | None = None,  # type: ignore
 # pixels is something cut there and shown as if whole.
 EDGE_PX = 8
 INK = 160  # a pixel darker than this is text or a line (a grid's borders and scroll bar are lighter)
+# What scrolls sideways: a table's grid, a diagram's box.
+SCROLLING = '[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] .cnnvis-diagram'
 OVERFLOWING_JS = r"""
-() => {
+(boxes) => {
   const found = [];
-  const boxes = '[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] .cnnvis-diagram';
   document.querySelectorAll(boxes).forEach((box, index) => {
     const table = box.matches('[data-testid="stDataFrame"]');
     const scroller = table ? box.querySelector('.dvn-scroller') : box;
@@ -366,9 +367,8 @@ def edge_problems(page) -> list[Problem]:  # type: ignore[no-untyped-def]
     from PIL import Image
 
     found = []
-    boxes = '[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] .cnnvis-diagram'
-    for box in page.evaluate(OVERFLOWING_JS):
-        shown = page.locator(boxes).nth(box["index"])
+    for box in page.evaluate(OVERFLOWING_JS, SCROLLING):
+        shown = page.locator(SCROLLING).nth(box["index"])
         if box["table"]:
             shown = shown.locator('[data-testid="stDataFrameResizable"]')
         shown.scroll_into_view_if_needed()
