@@ -60,8 +60,27 @@ def test_a_slides_flow_names_the_networks_parts_level() -> None:
     assert all("." not in n for n in names) and any("." in n for n in labels)
     points = len(fig.data[0].x)
     px = charts.SLIDE_PLOT_WIDTH / points
-    for (a, left), (b, right) in itertools.pairwise(zip(axis.tickvals, names, strict=True)):
-        assert (b - a) * px >= (len(left) + len(right)) * 11 / 2  # no name touches the next
+    for line in ("first", "second"):  # a name that would touch another goes a line lower
+        row = [(x, n) for x, n in zip(axis.tickvals, names, strict=True)
+               if n.startswith("<br>") == (line == "second")]
+        assert row or line == "second"
+        for (a, left), (b, right) in itertools.pairwise(row):
+            left, right = left.removeprefix("<br>"), right.removeprefix("<br>")
+            assert (b - a) * px >= (len(left) + len(right)) * 11 / 2  # no name touches the next
+
+
+def test_a_slides_flow_names_every_layer_of_alexnet() -> None:
+    """AlexNet on a slide: every layer named under its bar, flatten (the lecture's 9216) too. On
+    one line of names, "flatten" touched "avgpool" and was left out (issue 30); the names that
+    would touch go on a second line."""
+    fig = charts.shape_flow(trace_named("alexnet", 224), "ko", compact=True)
+    names = [n.removeprefix("<br>") for n in fig.layout.xaxis2.ticktext]
+    # torchvision's AlexNet, in the lecture's names: five convolutions, three max-pools, the
+    # adaptive average pool, the flatten and three fully connected layers, after the input
+    assert names == ["입력", "conv1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5",
+                     "pool5", "avgpool", "flatten", "fc6", "fc7", "fc8"]
+    assert list(fig.layout.xaxis2.tickvals) == list(range(14))
+    assert any(n.startswith("<br>") for n in fig.layout.xaxis2.ticktext)  # two lines of names
 
 
 def test_long_flows_name_at_most_twenty_layers_under_the_chart() -> None:

@@ -156,8 +156,10 @@ def _lasting(changes: list[int], points: int) -> list[int]:
 def _part_ticks(labels: list[str], char: int = 11) -> tuple[list[float], list[str]]:
     """Level names under a slide's flow chart: each part of the network (the name before the
     first dot: denseblock2, layer3, conv1) under the middle of its points, the longest parts
-    first, leaving out a name that would touch one already placed (``char``: px a letter at a
-    slide's 18 px, in a plot about SLIDE_PLOT_WIDTH wide)."""
+    first. A name that would touch one already placed goes on a second line under the first
+    (written after a line break); one that touches a name on both lines is left out (``char``:
+    px a letter at a slide's 18 px, in a plot about SLIDE_PLOT_WIDTH wide). One line only, AlexNet
+    lost "flatten" beside "avgpool": the 9216 the lecture is about had no name (issue 30)."""
     parts: list[tuple[int, int, str]] = []  # (first point, last point, name)
     for i, label in enumerate(labels):
         name = label.split(".")[0]
@@ -166,15 +168,19 @@ def _part_ticks(labels: list[str], char: int = 11) -> tuple[list[float], list[st
         else:
             parts.append((i, i, name))
     step = SLIDE_PLOT_WIDTH / max(len(labels), 1)
-    placed: list[tuple[float, float, float, str]] = []  # (left px, right px, middle point, name)
+    lines: tuple[list[tuple[float, float]], ...] = ([], [])  # each line's (left px, right px)
+    placed: list[tuple[float, str]] = []  # (middle point, tick text)
     for first, last, name in sorted(parts, key=lambda p: (p[0] - p[1], p[0])):
         middle = (first + last) / 2
         half = len(name) * char / 2 + 6
         left, right = middle * step - half, middle * step + half
-        if all(right <= a or left >= b for a, b, _, _ in placed):
-            placed.append((left, right, middle, name))
+        for row, taken in enumerate(lines):
+            if all(right <= a or left >= b for a, b in taken):
+                taken.append((left, right))
+                placed.append((middle, "<br>" * row + name))
+                break
     placed.sort()
-    return [p[2] for p in placed], [p[3] for p in placed]
+    return [p[0] for p in placed], [p[1] for p in placed]
 
 
 def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
