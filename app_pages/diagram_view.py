@@ -48,6 +48,14 @@ const fit = (host) => {
   // block). The student scrolls either way.
   if (host.cnnvisScale !== scale && w * scale > room) host.scrollLeft = w > h ? 0 : (w * scale - room) / 2;
   const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
+  if (host.cnnvisSlide && lit && w * scale > room) {
+    // wider than the slide: scrolled just far enough to show the lit box whole (ResNet ③'s
+    // rows at 1366x768 ended in their lit "+", cut at the right edge), clear of the edge's fade
+    // and its arrow
+    const box = lit.getBoundingClientRect(), frame = host.getBoundingClientRect();
+    if (box.right > frame.right - 8) host.scrollLeft += box.right - frame.right + 56;
+    else if (box.left < frame.left + 8) host.scrollLeft -= frame.left - box.left + 56;
+  }
   if (host.cnnvisSlide && lit && h * scale > screen) {
     const box = lit.getBoundingClientRect(), frame = host.getBoundingClientRect();
     host.scrollTop += box.top + box.height / 2 - (frame.top + frame.height / 2);

@@ -62,10 +62,13 @@ def block_tab(lang: str) -> None:
     lecture_mode.note_code(LECTURE_RESIDUAL_BLOCK, language="python", wrap_lines=True)
     if not projector.presenting():  # on a slide, the diagram takes the heading's room
         st.subheader(t("res.trace", lang))
-    # On a slide the "+" is lit: a diagram taller than the slide opens on its lit box (F(x) + x,
-    # the point of the tab, was below the box's fold at 1366x768)
-    lit = "add" if projector.presenting() else None
-    dot = to_dot(result, DiagramOptions(detail="layers", lang=lang, highlight=lit))
+    # On a slide the "+" is lit, and the boxes are laid out in rows, like text: top to bottom,
+    # the block was 1,197 px tall at the projector's 18 px (the slide showed three of its nine
+    # boxes at 1920x1080); in rows it is 627 px and whole. A diagram still taller than the
+    # slide (1366x768) opens on its lit box (F(x) + x, the point of the tab).
+    slide = projector.presenting()
+    dot = to_dot(result, DiagramOptions(detail="layers", lang=lang, highlight="add" if slide else None,
+                                        direction="LR" if slide else "TB", wrap=slide))
     diagram(dot, key="res_block_diagram")
     legend(dot, lang)  # + = 덧셈
     frame = pd.DataFrame(layer_rows(result, lang, minor=True))

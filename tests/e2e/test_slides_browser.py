@@ -253,3 +253,42 @@ def test_the_ledgers_transition_labels_sit_in_the_plot_on_a_slide(browser, lectu
         for text, (left, top, right, bottom) in found["notes"]:
             assert not (left <= x <= right and top <= y <= bottom), (text, (x, y))
     ctx.close()
+
+
+# The lit box of the slide's diagram and the diagram's box on the screen, with how far the
+# diagram's box scrolls each way.
+LIT_JS = """() => {
+  const host = document.querySelector('[data-testid="stMain"] .cnnvis-diagram');
+  const lit = host.querySelector('svg [stroke-width="3"]').closest('g.node');
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return {lit: box(lit), host: box(host), wide: host.scrollWidth - host.clientWidth,
+          tall: host.scrollHeight - host.clientHeight, left: host.scrollLeft,
+          more: host.dataset.more || ''};
+}"""
+
+
+def test_the_lectures_block_is_whole_on_a_projector_and_its_sum_in_view_on_a_laptop(  # type: ignore[no-untyped-def]
+        browser, lecture) -> None:
+    """Issue 30: ResNet ③'s block, drawn top to bottom, was 1,197 px tall at the projector's
+    18 px: at 1920x1080 its box showed three of its nine boxes and scrolled. On a slide its boxes
+    are laid out in rows: the whole block shows at 1920x1080 (its box scrolls neither way). At
+    1366x768 the rows are wider than the slide: its box opens with the lit "+" (F(x) + x) whole
+    in view, clear of an edge's 40 px fade and arrow (drawn where more of the diagram lies)."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
+    page = ctx.new_page()
+    _open_slide(page, url, cache, "lesson_resnet", "block")
+    found = page.evaluate(LIT_JS)
+    assert found["wide"] <= 1 and found["tall"] <= 1, found
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.evaluate(REFIT_JS)
+    page.wait_for_function(REDRAWN_JS)
+    page.evaluate(REFIT_JS)
+    found = page.evaluate(LIT_JS)
+    (left, top, right, bottom), (h_left, h_top, h_right, h_bottom) = found["lit"], found["host"]
+    assert found["wide"] > 0, found  # wider than the slide: it scrolls
+    assert h_left + ("left" in found["more"]) * 40 <= left, found
+    assert right <= h_right - ("right" in found["more"]) * 40, found
+    assert h_top <= top and bottom <= h_bottom, found
+    assert not [p for p in slide_problems(page) if p.what == "small"]
+    ctx.close()
