@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, lecture_mode, projector
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from models import get_entry, list_models
@@ -30,7 +30,7 @@ def render() -> None:
     lang = common.lang()
     problems = STATE.start()
     st.title(t("cmp.title", lang))
-    st.markdown(t("cmp.intro", lang, docs=TORCHVISION_DOCS))
+    lecture_mode.note(t("cmp.intro", lang, docs=TORCHVISION_DOCS))  # on a slide, in the notes
     common.show_problems(problems)
     size = STATE.slider("size", t("cmp.size", lang))
     rows: list[dict[str, float | str]] = []  # the bubbles: the networks with a published top-1
@@ -56,16 +56,25 @@ def render() -> None:
                       t("metric.depth", lang): result.weighted_depth,
                       t("col.params", lang): result.total_params, t("col.macs", lang): result.total_macs,
                       t("cmp.col.top1", lang): top1})
+    # On a slide the chart is the picture, fitted to the screen, and the table goes to the
+    # speaker notes with the intro, as on every slide: under the table the chart was left the
+    # room below 14 rows (200 px at 1920x1080, its names on each other).
+    slide = projector.presenting()
+    if rows and slide:
+        # its names are placed for its page height (520 px); much shorter, they run into each
+        # other (at 1366x768 the room is ~480 px)
+        live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles", slide_min=500)
     frame = pd.DataFrame(table)
-    st.dataframe(frame, hide_index=True, placeholder="",
-                 height=36 * (len(table) + 1) + 12,
-                 column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
-                                t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
+    lecture_mode.note_table(
+        frame, hide_index=True, placeholder="", height=36 * (len(table) + 1) + 12,
+        column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
+                       t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
     # Under the table, in words: as a row, its empty cells said nothing, and the reason sat in a
     # last column off the screen's right edge.
-    for model, err in failed:
-        st.caption(f"**{t('cmp.col.fails', lang)}: {model}** · {err.message(lang, markdown=True)}")
-    if rows:
+    for model, err in failed:  # on a slide, in the notes with the table
+        lecture_mode.note(f"**{t('cmp.col.fails', lang)}: {model}** · {err.message(lang, markdown=True)}",
+                          small=True)
+    if rows and not slide:
         live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles")
     STATE.link()
 

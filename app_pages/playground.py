@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from app_pages import common
+from app_pages import common, projector
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
@@ -46,24 +46,35 @@ def grid_tab(lang: str) -> None:
     n, k, s, p, d = (STATE.slider(name, t(f"play.{name}", lang), where=col)
                      for col, name in zip(c, "nkspd", strict=True))
     out = ar.out_size(n, k, s, p, d)
-    st.code(ar.formula(n, k, s, p, d), language=None)
+    # On a slide the grids take the right of the screen, the words its left: below the formula,
+    # the caption and the window's slider they had the room left under them (at 1366x768 a
+    # 7x7 grid 90 px wide, its two titles on each other).
+    words, picture = st.columns([2, 3], gap="large") if projector.presenting() else (st.container(),) * 2
+    with words:
+        st.code(ar.formula(n, k, s, p, d), language=None)
     if out < 1:
         def works(v: int) -> None:
             if ar.out_size(v, k, s, p, d) < 1:
                 raise ValueError(v)
 
         fix = common.nearest_valid(works, n, 1, 32)
-        st.error(t("play.empty", lang, padded=n + 2 * p, span=d * (k - 1) + 1), icon=":material/block:")
-        if fix is not None:
-            st.button(t("fix.nearest", lang, value=fix), on_click=STATE.set, args=("n", fix), type="primary")
+        with words:
+            st.error(t("play.empty", lang, padded=n + 2 * p, span=d * (k - 1) + 1), icon=":material/block:")
+            if fix is not None:
+                st.button(t("fix.nearest", lang, value=fix), on_click=STATE.set, args=("n", fix),
+                          type="primary")
         return
     real = F.conv2d(torch.zeros(1, 1, n, n), torch.zeros(1, 1, k, k), stride=s, padding=p, dilation=d)
-    st.caption(t("play.torch", lang, n=n, out=real.shape[-1]))
-    window = STATE.at_most("w", out * out - 1)
-    if out * out > 1:
-        window = STATE.slider("w", t("play.window", lang), high=out * out - 1)
-    live_chart(lesson_charts.conv_grid(n, k, s, p, d, lang, window), key="play_grid", static=True)
-    st.caption(t("play.legend", lang))
+    with words:
+        st.caption(t("play.torch", lang, n=n, out=real.shape[-1]))
+        window = STATE.at_most("w", out * out - 1)
+        if out * out > 1:
+            window = STATE.slider("w", t("play.window", lang), high=out * out - 1)
+    with picture:
+        live_chart(lesson_charts.conv_grid(n, k, s, p, d, lang, window), key="play_grid", static=True,
+                   slide_min=320)
+    with words:
+        st.caption(t("play.legend", lang))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

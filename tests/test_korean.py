@@ -229,3 +229,19 @@ def test_no_particle_pair_is_left_for_the_reader() -> None:
         if re.search(r"이\(가\)|을\(를\)|은\(는\)|과\(와\)|\(으\)로", shown):
             left.append(f"{key}: {shown[:70]!r}")
     assert not left, "\n".join(left)
+
+
+def test_the_builders_layer_names_say_the_korean_word_first() -> None:
+    """Issue 30: the builder's palette read "Conv2d (합성곱)": the code name first, where every
+    other page writes 보폭(stride), the Korean first. Each Korean layer name with a code name
+    beside it starts with its Korean word; the activations the lecture calls by their English
+    names (ReLU, GELU, ...) are the names themselves."""
+    code_first = []
+    for key, ko in KOREAN.items():
+        if not key.startswith("item."):
+            continue
+        word, _, after = ko.partition(" (")
+        if after and not re.match(r"[가-힣0-9]", word):
+            code_first.append(f"{key}: {ko}")
+    assert not code_first, code_first
+    assert t("item.conv", "ko") == "합성곱 (Conv2d)"

@@ -1,8 +1,8 @@
 """Every slide fits its screen (issue 28): the teacher walks the whole lecture in projector mode
 with the clicker's key, AlexNet's first step to DenseNet's last, then opens the explorer, the
-training page and the builder; each step is measured at 1920x1080 and at 1366x768 (a common
-classroom projector): nothing below the fold, nothing past the right edge, no control's label
-cut short, no text under 18 px (tests/e2e/slides.py)."""
+training page, the builder, the comparison and the playground; each step is measured at
+1920x1080 and at 1366x768 (a common classroom projector): nothing below the fold, nothing past
+the right edge, no control's label cut short, no text under 18 px (tests/e2e/slides.py)."""
 
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
         print("step", where(page.url), flush=True)  # where a timeout happened, in the test's output
         wait_drawn(page)
         assert len(seen) < 200, "the steps never end"
-    for other in ("", "training", "builder"):  # the explorer, the training page, the builder
+    # the explorer, the training page, the builder, the comparison and the playground
+    for other in ("", "training", "builder", "compare", "playground"):
         page.goto(f"{url}/{other}?present=1&lang=ko")
         wait_drawn(page)
         found = measure(page)
@@ -102,7 +103,7 @@ def test_every_step_of_the_lecture_fits_its_screen(browser, lecture) -> None:  #
     assert sum(s.startswith("lesson_alexnet?") and "tab=steps" in s for s in seen) >= 20, seen
     report = "\n".join(f"{step} @ {size}: {p}" for step, sizes in failures.items()
                        for size, problems in sizes.items() for p in problems)
-    assert not failures, f"{len(failures)} of {len(seen) + 3} slides do not fit:\n{report}"
+    assert not failures, f"{len(failures)} of {len(seen) + 5} slides do not fit:\n{report}"
     ctx.close()
 
 
