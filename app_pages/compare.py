@@ -63,7 +63,8 @@ def render() -> None:
     if rows and slide:
         # its names are placed for its page height (520 px); much shorter, they run into each
         # other (at 1366x768 the room is ~480 px)
-        live_chart(lesson_charts.accuracy_bubbles(rows, lang), key="cmp_bubbles", slide_min=500)
+        live_chart(lesson_charts.accuracy_bubbles(rows, lang, slide=True), key="cmp_bubbles",
+                   slide_min=500)
     frame = pd.DataFrame(table)
     lecture_mode.note_table(
         frame, hide_index=True, placeholder="", height=36 * (len(table) + 1) + 12,

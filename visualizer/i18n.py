@@ -126,7 +126,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.failed": ("The chart could not be drawn (plotly.js did not load): reload the page.",
                      "차트를 그리지 못했습니다(plotly.js를 불러오지 못함). 페이지를 새로 고치세요."),
     "flow.hint": ("Click a point to select that layer.", "점을 누르면 그 층이 선택됩니다."),
-    "flow.size": ("Height x width (pixels)", "높이 × 너비 (픽셀)"),
+    "flow.size": ("Height × width (pixels)", "높이 × 너비 (픽셀)"),
     "flow.channels": ("Channels", "채널 수"),
     "flow.size.short": ("Side (px)", "크기(px)"),
     "flow.channels.short": ("Channels", "채널"),
@@ -176,7 +176,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diagram.repeat": ("{block} ×{n}", "{block} {n}개"),
     "diagram.legend": ("Circles merge paths: + adds (ResNet), C concatenates channels "
                        "(Inception, DenseNet). Each arrow is labelled with the shape it "
-                       "carries: channels x height x width.",
+                       "carries: channels × height × width.",
                        "동그라미는 길이 합쳐지는 곳입니다: +는 덧셈(ResNet), C는 채널 연결(Inception, DenseNet). "
                        "화살표에는 지나가는 데이터의 모양(채널 × 높이 × 너비)이 적혀 있습니다."),
     "dg.conv": ("conv {k}, stride {s} · {c} filters", "합성곱 {k}, 보폭 {s} · 필터 {c}개"),

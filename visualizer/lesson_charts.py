@@ -14,7 +14,15 @@ from plotly.subplots import make_subplots
 
 from visualizer import arithmetic as ar
 from visualizer import palette
-from visualizer.charts import CHANNEL_COLOR, HIGHLIGHT, MAC_COLOR, PARAM_COLOR, styled, text_width
+from visualizer.charts import (
+    CHANNEL_COLOR,
+    HIGHLIGHT,
+    MAC_COLOR,
+    PARAM_COLOR,
+    PROJECTOR_SCALE,
+    styled,
+    text_width,
+)
 from visualizer.i18n import t
 from visualizer.lessons import InceptionCost
 from visualizer.names import human_name, named
@@ -262,16 +270,21 @@ def short_name(name: str) -> str:
 
 
 PHONE_PLOT_W = 260  # px: the comparison's plot on a 390 px phone (a 356 px chart less its margins)
+# px: the comparison's plot on the smallest slide (1366x768: a 500 px chart less its margins and
+# axis titles at the projector's type); a larger screen only spreads the points further apart
+SLIDE_PLOT = (1100, 260)
 LOG_TICKS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100)  # G MACs: the comparison's x axis
 
 
-def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure:
+def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool = False) -> go.Figure:
     """Top-1 accuracy against MACs, bubble area proportional to parameters.
 
     Each family has its colour and its marker shape (visualizer/palette.py). Labels are placed
     so that none touch, for a desktop-wide plot with full names and for a phone with short ones
     (``layout.meta.narrow``, applied by the page's chart at phone width); a label that does not
-    fit is dropped, and the name stays on hover.
+    fit is dropped, and the name stays on hover. ``slide``: placed for a projector's plot and
+    its 1.4x type instead of a desktop's (placed for a desktop, "ResNet-101" ran into
+    "DenseNet-161" on a slide).
     """
     rows = [r for r in rows if r.get("top1") is not None]
     biggest = max(float(r["params"]) for r in rows)
@@ -291,11 +304,11 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
     radii = [max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2) for r in rows]
 
     def spots(plot_w: float, plot_h: float, names: list[str],
-              radii: list[float]) -> list[tuple[float, float, float] | None]:
+              radii: list[float], font: float = 14) -> list[tuple[float, float, float] | None]:
         points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
                    (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h, radius)
                   for lx, ty, radius in zip(logs, tops, radii, strict=True)]
-        return place_labels(points, names, 14, plot_w, plot_h)
+        return place_labels(points, names, font, plot_w, plot_h)
 
     full = [str(r.get("short", r["name"])) for r in rows]
     short = [short_name(n) for n in full]
@@ -315,7 +328,8 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str) -> go.Figure
             hoverinfo="text", cliponaxis=False)
     # Labels are annotations (a label may sit away from its point, with a line to it); on a
     # log axis an annotation's x is the logarithm.
-    wide = _callouts(logs, tops, full, spots(560, plot_h, full, radii), radii)
+    wide = _callouts(logs, tops, full, spots(*SLIDE_PLOT, full, radii, 14 * PROJECTOR_SCALE) if slide
+                     else spots(560, plot_h, full, radii), radii)
     small = [max(3.0, r / phone_shrink) for r in radii]
     phone_plot_h = phone_height - phone_margin["t"] - 21 - phone_margin["b"]  # the title's 2nd line
     narrow = _callouts(logs, tops, short, spots(PHONE_PLOT_W, phone_plot_h, short, small), small)
