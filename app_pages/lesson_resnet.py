@@ -68,7 +68,7 @@ def block_tab(lang: str) -> None:
     # slide (1366x768) opens on its lit box (F(x) + x, the point of the tab).
     slide = projector.presenting()
     dot = to_dot(result, DiagramOptions(detail="layers", lang=lang, highlight="add" if slide else None,
-                                        direction="LR" if slide else "TB", wrap=slide))
+                                        direction="LR" if slide else "TB", wrap=slide, even_text=slide))
     diagram(dot, key="res_block_diagram")
     legend(dot, lang)  # + = 덧셈
     frame = pd.DataFrame(layer_rows(result, lang, minor=True))

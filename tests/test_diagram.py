@@ -101,3 +101,21 @@ def test_code_names_and_the_notebooks_block_types_get_korean_words() -> None:
     # a closed block's repeats as Korean counts them: 9 of them is 9개 (not "x9")
     plain = to_dot(trace_named("plain56", 32), DiagramOptions(lang="ko", detail="overview"))
     assert plain.count("지름길 없는 블록 9개") == 3 and " x9" not in plain
+
+
+def test_a_blocks_title_has_room_between_its_two_lines() -> None:
+    """Issue 30: dot sets the lines of a label one font size apart, and a block's title ran
+    into its kind under it ("1단계 첫 블록 (layer1.0)" over "병목 블록", a Hangul line being
+    as tall as its font). In the SVG dot draws, the title's second line sits at least 1.3 font
+    sizes below its first."""
+    from visualizer.export import render_dot
+
+    svg = render_dot(to_dot(trace_named("resnet50", 224), DiagramOptions(detail="blocks", lang="ko")),
+                     "svg").decode()
+    node = re.search(r"<title>n\d+_title</title>(.*?)</g>", svg, re.S)
+    assert node is not None
+    text = r'<text[^>]* y="([-\d.]+)"[^>]* font-size="([\d.]+)"[^>]*>([^<]*)</text>'
+    lines = re.findall(text, node.group(1))
+    assert [text for _, _, text in lines] == ["1단계 첫 블록 (layer1.0)", "병목 블록"]
+    (y1, size, _), (y2, _, _) = lines
+    assert float(y2) - float(y1) >= 1.3 * float(size), lines

@@ -193,7 +193,7 @@ def test_text_on_a_slide_is_the_smallest_font_scaled_to_1920_px() -> None:
 
 
 def test_the_export_page_turns_a_strip_top_to_bottom_and_says_so() -> None:
-    """Every layer of DenseNet-121 left to right is a long strip (0.9 px text on a 1920 px
+    """Every layer of DenseNet-121 left to right is a long strip (0.8 px text on a 1920 px
     slide): the page draws it top to bottom instead and says why, over how many slides the deck
     and the ZIP spread it, and that one PNG cannot hold it (its PNG button gives way to the
     ZIP's). AlexNet's closed blocks read left to right: none of that is said."""
@@ -204,7 +204,7 @@ def test_the_export_page_turns_a_strip_top_to_bottom_and_says_so() -> None:
 
     strip = open_page("export", lang="ko", arch="densenet121", detail="layers")
     turned = [i.value for i in strip.info if "위에서 아래로" in i.value]
-    assert len(turned) == 1 and "0.9 px" in turned[0] and "18 px" in turned[0]
+    assert len(turned) == 1 and "0.8 px" in turned[0] and "18 px" in turned[0]
     # at least as many slides as its height needs: 12 pt text placed at 20 px of a 1920 px
     # slide is 20/12 px a point, and a slide holds 6.2 in x 144 px/in of picture
     svg = export(trace_named("densenet121", 224), "svg", "ko", SlideStyle(detail="layers"))

@@ -48,6 +48,10 @@ def legend(dot: str, lang: str) -> str:
                         if symbol in drawn)
 
 
+# pt above and below each line of a block's title (its lines are 1.3 font sizes apart at 14 pt)
+TITLE_GAP = 2
+
+
 @dataclass(frozen=True)
 class DiagramOptions:
     """How to draw: level of detail, opened blocks, direction, language and style.
@@ -70,6 +74,9 @@ class DiagramOptions:
     font_size: int = 14
     wrap: bool = False  # a chain of boxes is laid out in rows, like text, to fit a wide slide
     row_shape: float = 0.75  # with ``wrap``: about sqrt(row_shape x boxes) boxes a row
+    # the shapes on the edges as large as the boxes' text (a slide's: 2 pt smaller, they alone
+    # held ResNet ③'s rows at 1.125x their size, 59 px past a 1366x768 slide)
+    even_text: bool = False
 
 
 @dataclass
@@ -204,10 +211,7 @@ def to_dot(result: TraceResult, opt: DiagramOptions | None = None) -> str:
         f'  graph [rankdir={opt.direction if opt.direction in DIRECTIONS else "TB"}, '
         f'bgcolor="{bg}", fontname="{FONT}", nodesep=0.35, ranksep=0.45, pad=0.3];',
         f'  node [fontname="{FONT}", fontsize={opt.font_size}, fontcolor="{text}", margin="0.18,0.08"];',
-        # laid out in rows for a slide: the shapes on the edges as large as the boxes' text (2 pt
-        # smaller, they alone held a slide's diagram at 1.125x: ResNet ③ ran 59 px past a
-        # 1366x768 slide)
-        f'  edge [fontname="{FONT}", fontsize={opt.font_size - (0 if opt.wrap else 2)}, '
+        f'  edge [fontname="{FONT}", fontsize={opt.font_size - (0 if opt.even_text else 2)}, '
         f'color="{pal["edge"]}", fontcolor="{text}", arrowsize=0.7];',
     ]
     _, c, h, w = result.input_shape
@@ -288,10 +292,13 @@ def _body(result: TraceResult, boxes: list[_Box], owner: dict[int, _Box],
                 # The block's title is a node of its own beside the block's first box: edges
                 # are routed around nodes, so none crosses it (a cluster's own label was drawn
                 # under the edges entering the block: "layer1.0 · BasicBlock" crossed out).
+                # Its two lines as two cells: dot sets lines of a label one font size apart,
+                # and "1단계 첫 블록 (layer1.0)" ran into "병목 블록" under it (issue 30).
                 title_node = (f'  {b.id}_title [shape=plaintext, fontname="{FONT}", '
-                              f'fontsize={opt.font_size}, '
-                              f'fontcolor="{pal["text"]}", label=<<b>{_esc(title)}</b><br/>{_esc(kind)}>];'
-                              f"\n  {{ rank=same; {b.id}_title; {b.id}; }}")
+                              f'fontsize={opt.font_size}, fontcolor="{pal["text"]}", label=<'
+                              f'<table border="0" cellborder="0" cellspacing="0" cellpadding="{TITLE_GAP}">'
+                              f'<tr><td><b>{_esc(title)}</b></td></tr><tr><td>{_esc(kind)}</td></tr>'
+                              f'</table>>];\n  {{ rank=same; {b.id}_title; {b.id}; }}')
             current = b.cluster
         hl = opt.highlight is not None and any(
             result.records[i].name == opt.highlight for i in b.unit.leaves + b.unit.records)

@@ -167,7 +167,7 @@ def test_a_student_breaks_and_fixes_alexnet_and_takes_the_code_home(app_url: str
     stride.fill("32")
     stride.press("Enter")
     page.wait_for_selector("text=이 설계는 동작할 수 없습니다", timeout=30_000)
-    assert "13. MaxPool2d" in main_text(page)
+    assert "13. 최대 풀링 (MaxPool2d)" in main_text(page)
     page.get_by_role("button", name="보폭(stride) = 15 로 바꾸기").click()
     page.wait_for_selector("text=이 설계는 동작할 수 없습니다", state="detached", timeout=30_000)
     wait_idle(page)
