@@ -43,10 +43,16 @@ const fit = (host) => {
   svg.style.height = `${h * scale}px`;
   host.style.maxHeight = host.cnnvisSlide ? `${Math.round(screen)}px` : '';
   // Wider than its column (its text kept readable): a top-to-bottom diagram opens on its
-  // middle, where the network's spine runs; a left-to-right one (wider than tall) on its
-  // input, where it is read from (opened on its middle, DenseNet's strip began at its third
-  // block). The student scrolls either way.
-  if (host.cnnvisScale !== scale && w * scale > room) host.scrollLeft = w > h ? 0 : (w * scale - room) / 2;
+  // input box, where the network's spine starts (opened on the picture's middle, ResNet-50's
+  // spine was cut at a phone's left edge, its shortcuts' side in view); a left-to-right one
+  // (wider than tall) on its left end, where it is read from (opened on its middle,
+  // DenseNet's strip began at its third block). The student scrolls either way.
+  if (host.cnnvisScale !== scale && w * scale > room) {
+    const input = [...svg.querySelectorAll('g.node > title')].find(t => t.textContent === 'input');
+    const spine = input ? input.parentNode.getBoundingClientRect() : null;
+    const middle = spine ? (spine.left + spine.right) / 2 - svg.getBoundingClientRect().left : w * scale / 2;
+    host.scrollLeft = w > h ? 0 : middle - room / 2;
+  }
   const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
   if (host.cnnvisSlide && lit && w * scale > room) {
     // wider than the slide: scrolled just far enough to show the lit box whole (ResNet ③'s

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from app_pages import common, projector
+from app_pages import common, lecture_mode, projector
 from app_pages.controls import Controls
 from app_pages.live_chart import live_chart
 from visualizer import arithmetic as ar
@@ -118,9 +118,11 @@ def image_tab(lang: str) -> None:
             b.caption(t("play.contrast", lang))
         elif name == OUTLINE:
             b.caption(t("play.outline", lang))
-        st.code(ar.formula(before.size[1], size, stride, size // 2), language=None)
-        st.caption(t("play.kernel", lang))
-        st.dataframe(pd.DataFrame(kernel).round(2), hide_index=True)
+        # on a slide, the formula and the filter's numbers in the speaker notes: the two pictures
+        # are the slide (below them, the numbers ran under the slide bar at 1920x1080)
+        lecture_mode.note_code(ar.formula(before.size[1], size, stride, size // 2), language=None)
+        lecture_mode.note(t("play.kernel", lang), small=True)
+        lecture_mode.note_table(pd.DataFrame(kernel).round(2), hide_index=True)
 
 
 common.tabbed_page(STATE, {"grid": grid_tab, "image": image_tab})

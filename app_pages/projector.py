@@ -46,8 +46,14 @@ const slideRoom = (host) => {
   }
   const below = lowest - r.bottom;
   const pad = parseFloat(getComputedStyle(block).paddingBottom) || 0;
-  return main.getBoundingClientRect().bottom - r.top - below - pad;
+  const screen = main.getBoundingClientRect();
+  const room = screen.bottom - r.top - below - pad;
+  // A picture that starts at the fold or below it (a page longer than the screen: the
+  // comparison's chart under its table, the feature maps' guesses) is scrolled to: it gets a
+  // screen of its own, not the sliver left above the fold (200 px, its labels on each other).
+  return screen.bottom - pad - r.top < FOLD ? screen.height - pad - 16 : room;
 };
+const FOLD = 80;  // px: a picture whose top is this close to the fold starts below it
 """
 
 JS = r"""
