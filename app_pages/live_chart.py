@@ -31,7 +31,23 @@ from visualizer.charts import BROWSER_BUNDLE, for_projector, plain
 from visualizer.i18n import t
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-CONFIG = {"displaylogo": False, "responsive": True}
+# Plotly's toolbar: the buttons a student uses (save as PNG, zoom, pan, reset). Not its
+# "Share chart..." (on by default in Plotly 3: it uploads the chart to Plotly's cloud, and the
+# classroom is offline), its selection tools or its hover modes.
+CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False,
+          "modeBarButtonsToRemove": ["select2d", "lasso2d", "toggleSpikelines", "hoverClosestCartesian",
+                                     "hoverCompareCartesian", "sendChartToCloud"]}
+# The toolbar's words in Korean: Plotly looks each up by its English (config.locales)
+PLOTLY_WORDS = ("Download plot as a PNG", "Zoom", "Pan", "Zoom in", "Zoom out", "Autoscale", "Reset axes",
+                "Double-click to zoom back out", "Taking snapshot - this may take a few seconds")
+
+
+def plotly_config(lang: str) -> dict[str, Any]:
+    """The toolbar's settings and, on a Korean page, its words in Korean."""
+    if lang != "ko":
+        return dict(CONFIG)
+    words = {english: t(f"plotly.{english}", lang) for english in PLOTLY_WORDS}
+    return {**CONFIG, "locale": "ko", "locales": {"ko": {"dictionary": words}}}
 # The shape flow chart (charts.shape_flow: two panels, a legend, the layer names) needs this
 # much height to read on a slide (the explorer's and the builder's).
 FLOW_SLIDE_MIN = 280
@@ -268,7 +284,7 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
     the room left on the screen below its top, so the step's picture is never below the fold;
     never shorter than ``slide_min`` px (below that its labels run into each other), and
     without its title where ``slide_title`` is False (the tab's name says it)."""
-    config = {**CONFIG, "staticPlot": static}
+    config = {**plotly_config(common.lang()), "staticPlot": static}
     text = fig.text if isinstance(fig, SharedFigure) and not projector.presenting() else None
     if isinstance(fig, SharedFigure):
         fig = fig.figure

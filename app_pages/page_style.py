@@ -21,7 +21,8 @@ def page_style(lang: str) -> None:
       JPG" goes); a number box applies on Enter or on leaving it, and its "Press Enter to
       apply", drawn over the value, goes; a crash box says what happened and what to do,
       without its English and its links to Google and ChatGPT (the classroom is offline); a
-      mistyped path's "Page not found" says so and that the first page opens.
+      mistyped path's "Page not found" says so and that the first page opens; a drop-down's
+      "No results" (a name typed that no option has) says so in the page's words.
     - **Korean breaks between words**, never inside one ("픽셀에/서", "아/껴", "내 그/림을"):
       headings, text, captions and labels keep their words whole (a word longer than its line
       still breaks, rather than run off it).
@@ -99,6 +100,7 @@ def _page_css(current: str) -> str:
 {_NOT_OURS} > h2::before {{ content: {css(t("st.not_found.title", current))}; font-size: 1.5rem; }}
 {_NOT_OURS} > div > div {{ font-size: 0; }}
 {_NOT_OURS} > div > div::before {{ content: {css(t("st.not_found.body", current))}; font-size: 1rem; }}
+:root {{ --cnnvis-no-results: {css(t("st.no_results", current))}; }}
 [data-testid="stException"] [data-testid="stAlertContentError"] > div {{ display: none; }}
 [data-testid="stException"] [data-testid="stAlertContentError"]::before {{
   content: {css(t("st.crash", current))}; }}
@@ -116,6 +118,7 @@ export default function () {
   const mark = () => {
     queued = false;
     hang();
+    empty();
     // a table's grid scrolls inside it; a diagram's box is its own scroller
     const boxes = [...[...document.querySelectorAll('[data-testid="stDataFrame"]')]
                      .map(frame => [frame, frame.querySelector('.dvn-scroller')]),
@@ -128,6 +131,16 @@ export default function () {
       const value = more.join(' ');
       if ((box.dataset.more || '') === value) continue;
       if (value) box.dataset.more = value; else delete box.dataset.more;
+    }
+  };
+  // a drop-down's "No results" (a name typed that no option has), in the page's words: the
+  // stylesheet carries them (--cnnvis-no-results); Streamlit's drop-down has no setting for it
+  const empty = () => {
+    const options = '[data-testid="stSelectboxVirtualDropdown"] [role="option"] span';
+    for (const span of document.querySelectorAll(options)) {
+      if (span.textContent !== 'No results') continue;
+      const words = getComputedStyle(document.documentElement).getPropertyValue('--cnnvis-no-results');
+      span.textContent = words.trim().replace(/^"|"$/g, '') || span.textContent;
     }
   };
   // a code line that wraps goes on under its own start, not at the box's left edge
@@ -145,11 +158,13 @@ export default function () {
   watch.observe(document.body, { childList: true, subtree: true, attributes: true,
                                  attributeFilter: ['style'] });
   document.addEventListener('scroll', onScroll, true);
+  document.addEventListener('input', soon, true);  // a name typed into a drop-down
   window.addEventListener('resize', soon);
   soon();
   return () => {
     watch.disconnect();
     document.removeEventListener('scroll', onScroll, true);
+    document.removeEventListener('input', soon, true);
     window.removeEventListener('resize', soon);
   };
 }

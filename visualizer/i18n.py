@@ -843,6 +843,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "settings; the details are in the server's log.",
                  "문제가 생겨 이 부분을 보여 줄 수 없습니다. 페이지를 새로 고치거나 다른 설정을 골라 "
                  "보세요. 자세한 내용은 서버 기록에 남았습니다."),
+    "st.no_results": ("No results", "맞는 항목이 없습니다"),
+    # Plotly's own words: the buttons over a chart (its toolbar), as Plotly writes them (their
+    # English is the key Plotly looks them up by: app_pages/live_chart.py)
+    "plotly.Download plot as a PNG": ("Download plot as a PNG", "그림으로 내려받기 (PNG)"),
+    "plotly.Zoom": ("Zoom", "영역 확대"),
+    "plotly.Pan": ("Pan", "옮겨 보기"),
+    "plotly.Zoom in": ("Zoom in", "확대"),
+    "plotly.Zoom out": ("Zoom out", "축소"),
+    "plotly.Autoscale": ("Autoscale", "전체 보기"),
+    "plotly.Reset axes": ("Reset axes", "처음 모습으로"),
+    "plotly.Double-click to zoom back out": ("Double-click to zoom back out", "두 번 누르면 처음 크기로 돌아갑니다"),
+    "plotly.Taking snapshot - this may take a few seconds": (
+        "Taking snapshot - this may take a few seconds", "그림을 만드는 중입니다. 몇 초 걸릴 수 있습니다"),
     "glossary.title": ("Glossary: every term the app uses", "용어집: 앱에서 쓰는 모든 용어"),
     "glossary.intro": ("The lecture's own terms first, then the app's.",
                        "강의에서 쓴 용어가 먼저, 그다음은 앱이 더한 용어입니다."),

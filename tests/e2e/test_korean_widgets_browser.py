@@ -77,3 +77,43 @@ def test_crash_box_reads_in_korean(app_url: str, page) -> None:  # type: ignore[
     shown = _shown(page)
     assert t("st.crash", "ko") in shown
     assert not [w for w in ENGLISH if w in shown], shown
+
+
+def test_a_drop_downs_no_results_reads_in_korean(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """A name typed into a drop-down that no option has: Streamlit writes "No results" under it
+    (and has no setting for it); on a Korean page the list says so in Korean."""
+    page.goto(f"{app_url}/?lang=ko")
+    wait_idle(page)
+    wait_drawn(page)
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.keyboard.type("zzz")
+    options = page.locator('[data-testid="stSelectboxVirtualDropdown"] [role="option"]')
+    options.first.wait_for()
+    page.wait_for_function("""(words) => [...document.querySelectorAll(
+        '[data-testid="stSelectboxVirtualDropdown"] [role="option"]')].some(o => o.textContent === words)""",
+                           arg=t("st.no_results", "ko"))
+    assert "No results" not in page.inner_text('[data-testid="stSelectboxVirtualDropdown"]')
+    page.keyboard.press("Escape")
+
+
+# The buttons over a chart: each one's name (Plotly writes it as its data-title) and what it does.
+TOOLBAR_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .modebar-btn')].map(
+  b => [b.getAttribute('data-title'), b.getAttribute('data-attr') + '=' + b.getAttribute('data-val')])"""
+
+
+def test_a_charts_toolbar_speaks_korean_and_uploads_nothing(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """Plotly's toolbar over a chart: its buttons were named in English ("Download plot as a
+    PNG", "Zoom", "Pan") and one, "Share chart...", uploads the chart to Plotly's cloud (the
+    classroom is offline; a student's click would send it out). On a Korean page each button
+    it keeps is named in Korean, and there is no share button."""
+    page.goto(f"{app_url}/lesson_alexnet?lang=ko&tab=params")
+    wait_idle(page)
+    wait_drawn(page)
+    page.locator('[data-testid="stMain"] .js-plotly-plot').first.hover()
+    page.locator('[data-testid="stMain"] .modebar-btn').first.wait_for(state="attached")
+    buttons = page.evaluate(TOOLBAR_JS)
+    names = [name for name, _ in buttons]
+    assert t("plotly.Download plot as a PNG", "ko") in names and t("plotly.Zoom", "ko") in names, buttons
+    english = [n for n in names if n and any(c.isascii() and c.isalpha() for c in n.replace("PNG", ""))]
+    assert not english, buttons
+    assert not [b for b in buttons if "Share" in (b[0] or "") or "Cloud" in b[1]], buttons
