@@ -62,22 +62,30 @@ const fit = (host) => {
     if (box.right > frame.right - 8) host.scrollLeft += box.right - frame.right + 56;
     else if (box.left < frame.left + 8) host.scrollLeft -= frame.left - box.left + 56;
   }
-  if (host.cnnvisSlide && lit && h * scale > screen) {
-    const box = lit.getBoundingClientRect(), frame = host.getBoundingClientRect();
-    host.scrollTop += box.top + box.height / 2 - (frame.top + frame.height / 2);
-    // a box the view's top edge slices (Inception's branches above its lit C): the view starts
-    // above it where the lit box stays whole, else below it (issue 30)
-    const litNode = lit.closest('g.node') || lit;
-    for (const node of svg.querySelectorAll('g.node')) {
-      const b = node.getBoundingClientRect();
-      if (node === litNode || b.top >= frame.top - 1 || b.bottom <= frame.top + 1) continue;
-      const up = frame.top - b.top + 4;
-      if (litNode.getBoundingClientRect().bottom + up <= frame.bottom) host.scrollTop -= up;
-      else host.scrollTop += b.bottom - frame.top;
-      break;
-    }
-  }
+  if (host.cnnvisSlide && lit && h * scale > screen) scrollToLit(host, svg, lit);
   host.cnnvisScale = scale;
+};
+
+// A slide's diagram taller than its room opens with its lit box whole, near the middle, and
+// neither edge of the view through a box or a shape's label: the view starts or ends in a gap
+// between them where it can (centred on the lit box, an edge cut AlexNet's pool2 in half, and
+// the top of a shape "48×27×27"; issue 30).
+const scrollToLit = (host, svg, lit) => {
+  const frame = host.getBoundingClientRect(), origin = frame.top - host.scrollTop;
+  const span = (el) => { const b = el.getBoundingClientRect(); return [b.top - origin, b.bottom - origin]; };
+  const spans = [...svg.querySelectorAll('g.node, g.edge text')].map(span);
+  const [litTop, litBottom] = span(lit.closest('g.node') || lit);
+  const view = host.clientHeight, most = host.scrollHeight - view;
+  const centred = (litTop + litBottom - view) / 2;
+  const sliced = (y) => spans.filter(([a, b]) => a < y - 1 && b > y + 1).length;
+  let best = null;
+  for (const y of [centred, ...spans.map(([a]) => a - 6), ...spans.map(([, b]) => b + 6 - view)]) {
+    const top = Math.max(0, Math.min(most, y));
+    if (litTop < top || litBottom > top + view) continue;  // the lit box whole in view
+    const cut = sliced(top) + sliced(top + view), off = Math.abs(top - centred);
+    if (!best || cut < best.cut || (cut === best.cut && off < best.off)) best = { cut, off, top };
+  }
+  host.scrollTop = best ? best.top : centred;
 };
 
 export default function ({ data, parentElement }) {

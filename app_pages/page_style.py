@@ -38,8 +38,9 @@ def page_style(lang: str) -> None:
       and its nesting could not be read); a name longer than the line (a notebook's path)
       breaks rather than run out of its box, and a line indented more than 40% of the box
       (a notebook's aligned continuation) goes on at 40%.
-    - On a phone a table keeps its toolbar's room above it: the toolbar, shown when the table
-      is touched, sat on the words of the control above it; and a segmented control's buttons
+    - A table keeps its toolbar's room above it: the toolbar, shown when the table is touched
+      or the pointer is over it, sat on the words of the control above it (on a phone and at
+      1366 px); and a segmented control's buttons
       wrap to a second line rather than run off the screen ("Every layer" past a 390 px
       phone's edge)."""
     _PAGE_STYLE[lang](key=f"cnnvis_words_{lang}")
@@ -94,8 +95,8 @@ def _page_css(current: str) -> str:
 [data-testid="stCode"] code[style*="pre-wrap"] {{ overflow-wrap: anywhere; }}
 [data-testid="stCode"] code > span[data-hang] {{ display: block; padding-left: min(var(--lead), 40%);
   text-indent: calc(-1 * min(var(--lead), 40%)); }}
-@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }}
-  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }} }}
+@media (max-width: 640px) {{ [data-testid="stMetricValue"] {{ font-size: 1.6rem; }} }}
+[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{ margin-top: 2.4rem; }}
 {_NOT_OURS} > h2 {{ font-size: 0; }}
 {_NOT_OURS} > h2::before {{ content: {css(t("st.not_found.title", current))}; font-size: 1.5rem; }}
 {_NOT_OURS} > div > div {{ font-size: 0; }}

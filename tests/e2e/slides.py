@@ -12,6 +12,8 @@ checks of text:
 - **heading**: the first line of the block after a heading drawn on the heading's last line (the
   boxes of their letters overlap: Streamlit pulls the block after a heading up by 1rem, more
   than a slide's heading leaves);
+- **cut**: a diagram taller than its box (it scrolls, opened on its lit box) whose box's top or
+  bottom edge runs through one of its boxes or a shape's label (AlexNet's pool2 cut in half);
 - **small** in a table: a table (a canvas: readable.py's check of text sizes cannot read it) whose
   rows' letters are drawn shorter than the same words drawn at the projector's minimum, in the
   grid's own font and colour (the grid measures its type once, when it first draws: drawn
@@ -67,6 +69,19 @@ JS = r"""
   main.querySelectorAll('.cnnvis-diagram').forEach(el => {
     if (visible(el) && el.scrollWidth > el.clientWidth + 2)
       say('right', 'diagram', `${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
+  });
+  // A diagram taller than its box: neither edge of the box through a box of it or a shape's label
+  // (its view opens where the edges fall between them; centred on its lit box, an edge cut
+  // AlexNet's pool2 in half).
+  main.querySelectorAll('.cnnvis-diagram').forEach(el => {
+    if (!visible(el) || el.scrollHeight <= el.clientHeight + 2) return;
+    const frame = el.getBoundingClientRect();
+    el.querySelectorAll('svg g.node, svg g.edge text').forEach(part => {
+      const b = part.getBoundingClientRect();
+      for (const edge of [frame.top, frame.bottom])
+        if (b.top < edge - 1 && b.bottom > edge + 1)
+          say('cut', part.textContent, `cut by its box's ${edge === frame.top ? 'top' : 'bottom'} edge`);
+    });
   });
   // Labels and values cut short.
   const labelled = 'button, [data-testid="stWidgetLabel"], [role="tab"], [data-baseweb="select"], ' +

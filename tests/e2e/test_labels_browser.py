@@ -216,17 +216,23 @@ def test_projector_mode_reads_from_the_back_and_steps(app_url: str, page) -> Non
     assert "tab=notebook" in page.url  # the link now names the tab it opened
 
 
-def test_a_tables_toolbar_leaves_the_control_above_it_readable_on_a_phone(app_url: str, browser) -> None:  # type: ignore[no-untyped-def]
-    """The explorer on a 390 px phone: the table's toolbar, shown when the table is touched, sat
-    on the words of the toggle above it, "ReLU, 배치 정규화, 드롭아웃 행도 보기"."""
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                              locale="ko-KR")
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "laptop"])
+def test_a_tables_toolbar_leaves_the_control_above_it_readable(app_url: str, browser, phone: bool) -> None:  # type: ignore[no-untyped-def]
+    """The explorer on a 390 px phone and a 1366 px laptop: the table's toolbar, shown when the
+    table is touched or the pointer is over it, sat on the words of the toggle above it, "ReLU,
+    배치 정규화, 드롭아웃 행도 보기"."""
+    size = {"width": 390, "height": 844} if phone else {"width": 1366, "height": 768}
+    ctx = browser.new_context(viewport=size, is_mobile=phone, has_touch=phone, locale="ko-KR")
     page = ctx.new_page()
     page.goto(f"{app_url}/?lang=ko")
     wait_idle(page)
     toggle = page.get_by_text("ReLU, 배치 정규화, 드롭아웃 행도 보기").first
     toggle.scroll_into_view_if_needed()
-    page.locator('[data-testid="stDataFrame"]').first.tap(position={"x": 100, "y": 60})
+    table = page.locator('[data-testid="stDataFrame"]').first
+    if phone:
+        table.tap(position={"x": 100, "y": 60})
+    else:
+        table.hover(position={"x": 100, "y": 60})
     bar = ('[data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) '
            '[data-testid="stElementToolbar"]')
     page.wait_for_function("""(sel) => {  // where it comes to rest (it fades and slides in)
