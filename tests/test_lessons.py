@@ -74,6 +74,29 @@ def test_alexnet_stepper_moves() -> None:
     assert at.subheader[0].value != first
 
 
+# torchvision's AlexNet, one step per layer, counted by hand: five convolutions and their five
+# ReLUs, three max pools, the adaptive average pool, the flatten, two dropouts, three linear
+# layers and the ReLUs of the first two: 22 steps, 0 to 21 in a link. The paper's layout has
+# no adaptive pool and adds two LRNs: 23, 0 to 22.
+ALEXNET_LAST_STEP = {"alexnet": 5 + 5 + 3 + 1 + 1 + 2 + 3 + 2 - 1,
+                     "alexnet_paper": 5 + 5 + 2 + 3 + 1 + 2 + 3 + 2 - 1}
+
+
+def test_a_links_step_past_the_last_names_the_lessons_real_range() -> None:
+    """Issue 30: step=30 was told "0부터 40까지" (a bound no layout has)."""
+    at = open_page("lesson_alexnet", lang="ko", step="30")
+    warnings = " ".join(w.value for w in at.warning)
+    assert f"0부터 {ALEXNET_LAST_STEP['alexnet']}까지의 정수" in warnings, warnings
+    assert at.subheader[0].value.startswith("conv1")  # the default: the first step
+    # the last step of each layout is a valid link, and opens on that layer
+    for layout, last_step in ALEXNET_LAST_STEP.items():
+        at = open_page("lesson_alexnet", lang="en", layout=layout, step=str(last_step))
+        assert not at.warning, [w.value for w in at.warning]
+        assert at.subheader[0].value.startswith("fc8"), at.subheader[0].value
+    at = open_page("lesson_alexnet", lang="en", step=str(ALEXNET_LAST_STEP["alexnet_paper"]))
+    assert f"from 0 to {ALEXNET_LAST_STEP['alexnet']}" in " ".join(w.value for w in at.warning)
+
+
 # --- Inception -------------------------------------------------------------------------
 
 def test_inception_lecture_example() -> None:
