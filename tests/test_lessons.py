@@ -3,6 +3,8 @@ against values worked by hand or taken from the papers."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from models.googlenet import INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K
@@ -143,6 +145,18 @@ def test_inception_page_table_follows_layout() -> None:
     table = next(d.value for d in at.dataframe if "Module" in d.value.columns)
     row = table[table["Module"] == "inception3a"].iloc[0]
     assert row["Weights, with 1×1 reductions"] == hand_weights(*INCEPTION_CFG["inception3a"], k5=3)[0]
+
+
+def test_inception_table1_column_in_korean_counts() -> None:
+    """Issue 30: the Korean table showed Table 1 as "463K / 100M". Its K is 1,024 weights and its
+    M 10^6 multiply-adds (models/googlenet.py): 4c's 463 × 1,024 = 474,112 is about 47만, its
+    100 × 10^6 is 1억; 3a's 128 × 10^6 is 1.28억."""
+    at = open_tab(open_page("lesson_inception", lang="ko", layout="googlenet_paper"), "inc_tab",
+                  "② 모듈 9개 전부")
+    table = next(d.value for d in at.dataframe if "모듈" in d.value.columns)
+    cells = dict(zip(table["모듈"], table["표 1: 파라미터 / 연산"], strict=True))
+    assert cells["inception4c"] == "47만 / 1억" and cells["inception3a"].endswith(" / 1.28억"), cells
+    assert not any(re.search(r"\d[KMG]", cell) for cell in cells.values()), cells
 
 
 def test_aux_classifiers_shown_with_loss_weight() -> None:

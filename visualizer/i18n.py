@@ -62,8 +62,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "- **→ ↓ 스페이스 Page Down**: 다음 단계\n- **← ↑ Page Up**: 이전 단계\n"
                      "- **L**: 한국어 ↔ English\n- **J**: 참여 방법 (주소와 QR 코드)\n"
                      "- **M** 또는 **?**: 이 메뉴\n- **Esc**: 슬라이드 끝내기"),
-    "join.title": ("Join on your laptop or phone · 노트북이나 휴대폰으로 참여하세요",
-                   "노트북이나 휴대폰으로 참여하세요 · Join on your laptop or phone"),
+    "join.title": ("Join on your laptop or phone", "노트북이나 휴대폰으로 참여하세요"),
     "join.body": ("Connect to this room's Wi-Fi, then type this address in your browser, or scan the code with "
                   "your phone's camera. Your page will follow the teacher.",
                   "이 강의실의 와이파이에 연결한 뒤, 브라우저에 아래 주소를 입력하거나 휴대폰 카메라로 코드를 "
@@ -338,7 +337,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.torchvision_note": ("torchvision's GoogLeNet uses a 3×3 kernel in the branch the paper calls 5×5, a known bug kept so that its pretrained checkpoint still loads; the savings are smaller there.",
                              "torchvision의 GoogLeNet은 논문이 5×5라고 부르는 가지에 3×3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오려고 남겨 둔 알려진 버그이며, 그래서 절약 효과가 더 작게 나옵니다."),
     "inc.table1_note": ("The paper's Table 1 rounds its columns and has a few slips: for 4c it lists 463K parameters where the widths give 498K, and for 5a 1072K where they give 1018K. Our numbers are computed from the widths in the same table.",
-                        "논문 표 1은 반올림되어 있고 몇 군데 계산 실수가 있습니다. 4c는 파라미터 463K로 적혀 있지만 표의 폭으로 계산하면 498K이고, 5a는 1072K가 아니라 1018K입니다. 여기 숫자는 같은 표의 폭으로 계산한 값입니다."),
+                        "논문 표 1은 반올림되어 있고 몇 군데 계산 실수가 있습니다(표의 파라미터는 1,024개 단위). 4c는 파라미터가 463 × 1,024 = 약 47만 개로 적혀 있지만 표의 폭으로 계산하면 509,440개(약 51만)이고, 5a는 1,072 × 1,024 = 약 110만 개가 아니라 1,042,432개(약 104만)입니다. 여기 숫자는 같은 표의 폭으로 계산한 값입니다."),
     "inc.col.module": ("Module", "모듈"),
     "inc.col.input": ("Input", "입력"),
     "inc.col.widths": ("1×1 / 3×3 / 5×5 filters", "1×1 / 3×3 / 5×5 필터"),
@@ -348,11 +347,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.col.naive_m": ("MACs, naive", "MACs, 축소 없음"),
     "inc.col.saving": ("Fewer MACs", "MACs 절약"),
     "inc.col.out": ("Output channels (naive)", "출력 채널 (축소 없음)"),
-    "inc.col.table1": ("Table 1: params K / ops M", "표 1: 파라미터 K / 연산 M"),
+    "inc.col.table1": ("Table 1: params K / ops M", "표 1: 파라미터 / 연산"),
     "inc.naive": ("Naive module (no 1×1 reductions)", "축소 없는 모듈"),
     "inc.reduced": ("Inception module (with 1×1 reductions)", "Inception 모듈 (1×1 축소)"),
     "inc.macs_m": ("Millions of multiply-adds", "곱셈-누산 (백만)"),
-    "inc.chart": ("Multiply-adds per module: naive vs with 1×1 reductions", "모듈별 곱셈-누산: 축소 없음 vs 1×1 축소"),
+    "inc.chart": ("Multiply-adds per module: naive vs with 1×1 reductions", "모듈별 곱셈-누산: 축소 없음과 1×1 축소"),
     "inc.total": ("All nine modules: {naive} MACs naive, {reduced} with reductions ({times:.1f}× fewer).",
                   "모듈 9개 합계: 축소 없이 {naive}, 1×1 축소로 {reduced} ({times:.1f}배 적음)."),
     "inc.module": ("Module", "모듈"),
@@ -370,7 +369,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.intro": ("The deeper a plain network, the harder it is to train: a 56-layer plain network does worse than a 20-layer one. A residual block adds its input x back to what its layers compute, F(x). The block then only has to learn the difference, and if nothing helps, F(x) = 0 passes x through unchanged.",
                   "네트워크가 깊어질수록 학습이 어려워져서, 지름길 없는 56층 네트워크가 20층보다 성능이 나쁩니다. 잔차 블록은 층들이 계산한 F(x)에 입력 x를 다시 더합니다. 블록은 차이만 배우면 되고, 도움이 되는 것이 없으면 F(x) = 0으로 x를 그대로 통과시킵니다."),
     "res.tab.block": ("③ The lecture's block", "③ 강의의 블록"),
-    "res.tab.compare": ("④ Basic vs bottleneck", "④ 기본 블록 vs 병목 블록"),
+    "res.tab.compare": ("④ Basic vs bottleneck", "④ 기본 블록과 병목 블록"),
     "res.tab.projection": ("⑤ Projection shortcuts", "⑤ 투영 지름길"),
     "res.tab.family": ("⑥ ResNet-18 … 152", "⑥ ResNet-18 … 152"),
     "res.code": ("The lecture's code", "강의 코드"),
@@ -473,7 +472,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                    "두 보조 분류기를 포함한 논문의 구조(표 1), 시드로 정한 학습 전 가중치, 입력 채널 1개. 서버마다 한 번 CPU에서 측정합니다."),
     "dense.tab.reuse": ("⑤ Which features are reused (trained)", "⑤ 어떤 특징을 다시 쓰나 (학습됨)"),
     "dense.r.intro": ("The lecture: every layer receives the maps of *all* earlier layers. Does a trained network use them? Huang et al. 2017 (Figure 5) answer from the weights: for each layer, the average absolute weight it gives to the maps of each earlier layer. Here the same picture from the DenseNet-121 trained on this machine on Fashion-MNIST.",
-                      "강의: 모든 층이 앞선 *모든* 층의 특징 맵을 받습니다. 학습된 네트워크는 그것을 정말 쓸까요? Huang et al. 2017(그림 5)은 가중치로 답합니다. 각 층이 앞선 각 층의 특징 맵에 주는 가중치 절댓값의 평균입니다. 여기서는 이 컴퓨터에서 Fashion-MNIST로 학습한 DenseNet-121로 같은 그림을 그립니다."),
+                      "강의: 모든 층이 앞선 *모든* 층의 특징 맵을 받습니다. 학습된 네트워크는 그것을 정말 쓸까요? Huang 외(2017, 그림 5)는 가중치로 답합니다. 각 층이 앞선 각 층의 특징 맵에 주는 가중치 절댓값의 평균입니다. 여기서는 이 컴퓨터에서 Fashion-MNIST로 학습한 DenseNet-121로 같은 그림을 그립니다."),
     "dense.r.missing": ("This picture needs the DenseNet-121 trained on this computer, and there is none yet. The teacher trains it on the Training page, or on the server with `make weights` (with the other lecture networks); then the picture appears here.",
                         "이 그림에는 이 컴퓨터에서 학습한 DenseNet-121이 필요한데 아직 없습니다. 선생님이 학습 페이지에서 학습하거나, 선생님이 서버에서 `make weights`를 실행하면(다른 강의 네트워크와 함께) 여기에 그림이 나옵니다."),
     "dense.r.read": ("How to read it: a row is a layer that reads, a column the maps it reads (the block's input, then the maps each layer added). The colour compares each source with what that layer gives its sources on average: white is average, red read more, blue read less; gray: maps made after that layer, which it cannot see. The last row is what comes after the block (the transition, or the classifier after block 4).",
@@ -508,7 +507,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "모든 층이 앞선 모든 층의 특징 맵을 연결(concatenate)로 받고(ResNet처럼 덧셈이 아님), 자신의 새 특징 맵 k개를 더합니다. 연결하려면 맵 크기가 같아야 하므로, 풀링은 밀집 블록 사이의 전환 층(BN, 1×1 합성곱, 2×2 평균 풀링)에서만 하며 전환 층은 채널 수도 줄입니다."),
     "dense.tab.ledger": ("① Channel ledger", "① 채널 누적표"),
     "dense.tab.parts": ("② Bottleneck and transition", "② 병목 층과 전환 층"),
-    "dense.tab.add_cat": ("③ Add vs concatenate", "③ 덧셈 vs 연결"),
+    "dense.tab.add_cat": ("③ Add vs concatenate", "③ 덧셈과 연결"),
     "dense.tab.bc": ("④ The three-block DenseNet", "④ 블록 3개짜리 DenseNet"),
     "dense.base": ("Network", "네트워크"),
     "dense.k": ("Growth rate k", "성장률 k"),
@@ -847,7 +846,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "glossary.intro": ("The lecture's own terms first, then the app's.",
                        "강의에서 쓴 용어가 먼저, 그다음은 앱이 더한 용어입니다."),
     "glossary.col.term": ("Term", "용어"),
-    "glossary.col.other": ("Korean", "English"),
+    "glossary.col.other": ("Korean", "영어"),
     "glossary.col.means": ("Meaning", "뜻"),
     # --- end of readable screens (issue 30) ---------------------------------------------------
     # --- feature maps -----------------------------------------------------------------------
@@ -1111,14 +1110,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.compare": ("Compare all", "모두 비교"),
     "cmp.title": ("All architectures side by side", "모든 구조 한눈에 비교"),
     "cmp.intro": ("Depth, parameters and multiply-adds are computed by tracing each model at the chosen input size. ImageNet top-1 accuracy is as published in [torchvision's documentation]({docs}) for its IMAGENET1K_V1 weights (224×224 inputs); the paper layouts have no such weights.",
-                  "깊이, 파라미터, 곱셈-누산은 고른 입력 크기에서 각 모델을 추적해 계산합니다. ImageNet top-1 정확도는 [torchvision 문서]({docs})에 발표된 IMAGENET1K_V1 가중치의 값(224×224 입력)이며, 논문 구조에는 그런 가중치가 없습니다."),
+                  "깊이, 파라미터, 곱셈-누산은 고른 입력 크기에서 각 모델을 추적해 계산합니다. ImageNet 1순위 정확도(top-1: 가장 높은 점수의 클래스가 정답인 비율)는 [torchvision 문서]({docs})에 발표된 IMAGENET1K_V1 가중치의 값(224×224 입력)이며, 논문 구조에는 그런 가중치가 없습니다."),
     "cmp.size": ("Input size", "입력 크기"),
     "cmp.col.year": ("Year", "연도"),
-    "cmp.col.top1": ("ImageNet top-1 (%)", "ImageNet top-1 (%)"),
+    "cmp.col.top1": ("ImageNet top-1 (%)", "ImageNet 1순위 정확도 (%)"),
     "cmp.col.fails": ("Does not run at this size", "이 크기에서는 실행 불가"),
     "cmp.macs_axis": ("G MACs per image (log scale)", "이미지당 MAC (십억, 로그 눈금)"),
-    "cmp.top1_axis": ("ImageNet top-1 accuracy (%)", "ImageNet top-1 정확도 (%)"),
-    "cmp.bubble_title": ("Accuracy vs compute; bubble area = parameters", "정확도 vs 연산량, 원의 넓이 = 파라미터 수"),
+    "cmp.top1_axis": ("ImageNet top-1 accuracy (%)", "ImageNet 1순위 정확도 (%)"),
+    "cmp.bubble_title": ("Accuracy vs compute; bubble area = parameters", "정확도 대 연산량, 원의 넓이 = 파라미터 수"),
     # --- URL and input problems ------------------------------------------------------
     "url.bad_arch": ("The link asks for an architecture called \"{value}\", which does not "
                      "exist; showing {fallback} instead.",
@@ -1241,7 +1240,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "second pixel and adds zero channels (option A): it has no parameters.",
         "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3×3 합성곱 다음에 "
         "32, 16, 8 px 맵에서 필터 16, 32, 64개를 쓰는 세 단계(각각 기본 블록 세 개), 전역 평균 풀링, 점수 10개가 "
-        "옵니다. 가중치 층 20개, 파라미터 0.27 M. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
+        "옵니다. 가중치 층 20개, 파라미터 27만 개. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
         "더합니다(옵션 A): 파라미터가 없습니다."),
     "note.resnet56": (
         "ResNet-56: ResNet-20's design with nine blocks per stage instead of three (section "
@@ -1249,20 +1248,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "error than ResNet-20, while the plain 56-layer network does worse than the plain "
         "20-layer one (Figure 1).",
         "ResNet-56: ResNet-20의 설계에서 단계마다 블록이 세 개가 아니라 아홉 개입니다(4.2절, n = 9). 가중치 층 56개, "
-        "파라미터 0.85 M. 논문에서는 ResNet-20보다 오류가 낮아지지만, 지름길이 없는 56층 네트워크는 20층보다 "
+        "파라미터 85만 개. 논문에서는 ResNet-20보다 오류가 낮아지지만, 지름길이 없는 56층 네트워크는 20층보다 "
         "나빠집니다(그림 1)."),
     "note.plain20": (
         "Plain-20: ResNet-20 with every shortcut taken away, the same 20 layers and the same "
         "0.27 M parameters (option A shortcuts have none). The paper's Figure 1 trains it "
         "beside Plain-56 to show that depth alone makes training harder.",
-        "Plain-20: ResNet-20에서 지름길을 모두 뺀 네트워크로, 층 20개와 파라미터 0.27 M이 같습니다(옵션 A 지름길에는 "
+        "Plain-20: ResNet-20에서 지름길을 모두 뺀 네트워크로, 층 20개와 파라미터 27만 개가 같습니다(옵션 A 지름길에는 "
         "파라미터가 없습니다). 논문의 그림 1은 Plain-56과 나란히 학습해, 깊이만으로도 학습이 어려워진다는 것을 "
         "보입니다."),
     "note.plain56": (
         "Plain-56: ResNet-56 with no shortcuts, 56 layers and 0.85 M parameters. In the paper's "
         "Figure 1 its training error stays above Plain-20's: the deeper plain network is "
         "harder to optimise, which is the problem residual connections solve.",
-        "Plain-56: 지름길이 없는 ResNet-56으로, 층 56개와 파라미터 0.85 M입니다. 논문의 그림 1에서 이 네트워크의 "
+        "Plain-56: 지름길이 없는 ResNet-56으로, 층 56개와 파라미터 85만 개입니다. 논문의 그림 1에서 이 네트워크의 "
         "학습 오류는 Plain-20보다 높게 남습니다. 지름길 없는 더 깊은 네트워크는 최적화하기 더 어렵고, 잔차 연결이 바로 이 "
         "문제를 풉니다."),
     "note.resnet34": (
@@ -1280,7 +1279,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "instead of the paper's 3.8 G.",
         "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1×1 합성곱이 256채널을 64로 줄이고, 3×3이 64채널에서 계산한 뒤, "
         "1×1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3×3에 두고(ResNet v1.5), 논문은 첫 1×1에 둡니다. "
-        "v1.5는 논문의 3.8 G 대신 4.09 G MACs가 듭니다."),
+        "v1.5는 곱셈-누산이 논문의 38억 번보다 많은 40.9억 번입니다."),
     "note.resnet101": (
         "ResNet-101: bottleneck blocks, 3-4-23-3 per stage; the third stage (14x14 maps, "
         "1024 channels) holds 23 of the 33 blocks and does most of the work. Deeper, yet "
@@ -1427,7 +1426,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.classes": ("The network must end with 10 numbers, one per kind of clothing (it ends with {shape}): "
                       "finish with Flatten and Linear with 10 outputs.",
                       "네트워크의 끝은 옷 종류마다 하나씩, 숫자 10개여야 합니다 (지금은 {shape}): "
-                      "Flatten과 출력 10개짜리 Linear로 끝내세요."),
+                      "펼치기(Flatten)와 출력 10개짜리 완전 연결(Linear) 층으로 끝내세요."),
     "queue.work": ("Training this design costs {work} MAC-equivalents a picture (every layer counted: pooling, "
                    "normalisation and activations too); the class limit is {high}, so that every design sees at least "
                    "{pictures} pictures. Use fewer channels, a smaller input or an earlier pooling.",
@@ -1684,8 +1683,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.pool": ("Pool projection", "풀링 투영"),
     "field.five": ("Kernel of the \"5×5\" branch", "\"5×5\" 가지의 필터 크기"),
     "field.batch_norm": ("Batch norm", "배치 정규화"),
-    "choice.basic": ("basic (3×3, 3×3)", "기본 basic (3×3, 3×3)"),
-    "choice.bottleneck": ("bottleneck (1×1, 3×3, 1×1 ×4)", "병목 bottleneck (1×1, 3×3, 1×1 ×4)"),
+    "choice.basic": ("basic (3×3, 3×3)", "기본 블록 (3×3, 3×3)"),
+    "choice.bottleneck": ("bottleneck (1×1, 3×3, 1×1 ×4)", "병목 블록 (1×1, 3×3, 1×1 ×4)"),
     "choice.plain": ("plain (no shortcut)", "지름길 없는(plain) 네트워크"),
     "choice.lecture": ("the lecture's Residual_Block", "강의의 Residual_Block"),
     "choice.projection": ("projection (1×1 conv, option B)", "투영 (1×1 합성곱, 옵션 B)"),
@@ -1712,7 +1711,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "design.err.groups": ("groups={groups} must divide both its input channels ({cin}) and its output channels ({cout})",
                           "groups={groups}은(는) 입력 채널({cin})과 출력 채널({cout})을 모두 나눌 수 있어야 합니다"),
     "design.err.flatten_first": ("a linear layer needs a flat vector: add Flatten (or global pooling and Flatten) before it",
-                                 "완전 연결 층에는 펼친 벡터가 필요합니다: 앞에 Flatten (또는 전역 풀링과 Flatten)을 넣으세요"),
+                                 "완전 연결 층에는 펼친 벡터가 필요합니다: 앞에 펼치기(Flatten)를 넣으세요 (또는 전역 풀링과 펼치기)"),
     "design.err.lecture_stride": ("the lecture's Residual_Block keeps the shape: its stride must be 1",
                                   "강의의 Residual_Block은 모양을 유지합니다: 보폭은 1이어야 합니다"),
     "design.err.zeros_shrink": ("option A can only add channels ({cin} → {cout} shrinks): use the projection shortcut",
@@ -1736,8 +1735,10 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
      "합성곱이 움직이는 작은 가중치 격자"),
     ("특징 맵", "feature map", "one channel of a layer's output: where a filter responded",
      "층의 출력 중 한 채널: 필터가 반응한 위치"),
-    ("채널", "channel", "one of the stacked maps: 3 for RGB, 96 after AlexNet's conv1",
-     "겹쳐 쌓인 맵 하나: RGB는 3, AlexNet conv1 뒤에는 96"),
+    ("채널", "channel", "one of the stacked maps: 3 for RGB; after AlexNet's conv1, 96 in the paper (two GPUs × 48) "
+     "but 64 in this app's model (torchvision's, which differs from the paper here)",
+     "겹쳐 쌓인 맵 하나: RGB는 3. AlexNet conv1 뒤에는 논문에서 96(GPU 두 개 × 48)이지만, 이 앱의 모델"
+     "(torchvision의 AlexNet)에서는 64입니다. 논문과 다른 점입니다."),
     ("보폭 (stride)", "stride", "how many pixels the filter moves at each step",
      "필터가 한 번에 움직이는 픽셀 수"),
     ("패딩", "padding", "zeros added around the border so the filter can reach the edges",
