@@ -1948,7 +1948,7 @@ def number(n: float, lang: str = DEFAULT_LANG) -> str:
         if n >= 1e8:
             return f"{n / 1e8:.2f}억".replace(".00억", "억")
         if n >= 1e4:
-            return f"{n / 1e4:,.0f}만" if n >= 1e5 else f"{n / 1e4:.1f}만"
+            return f"{n / 1e4:,.0f}만" if n >= 1e5 else f"{n / 1e4:.1f}만".replace(".0만", "만")  # 1만, not 1.0만
         return f"{n:,.0f}"
     for unit, scale in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
         if n >= scale:
