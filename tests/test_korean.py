@@ -265,6 +265,9 @@ def test_a_korean_string_has_no_english_phrase_and_an_english_one_no_korean() ->
     english = [f"{key}: {m.group(0)!r}" for key, ko in KOREAN.items()
                for m in [prose.search(_prose(ko).replace("한국어 ↔ English", ""))] if m]
     assert not english, "\n".join(english)
+    # "et al." is 외, in parentheses too (He 외 2016)
+    et_al = [key for key, ko in KOREAN.items() if "et al" in re.sub(r"`[^`]*`", "", ko)]
+    assert not et_al, et_al
     korean = [key for key, (en, _) in CATALOGUE.items() if re.search(r"[가-힣]", en.replace("한국어", ""))]
     assert not korean, korean
     assert t("join.title", "ko") == "노트북이나 휴대폰으로 참여하세요"
