@@ -259,9 +259,10 @@ def test_a_korean_string_has_no_english_phrase_and_an_english_one_no_korean() ->
     phone" on a Korean page (and the other way round on an English one). Three English words in
     a row are English prose, and so are the words the sweep found alone between Korean ones
     ("vs", "et al.", the glossary's "English" column, "top-1", the builder's "basic" and
-    "Flatten"); the language menu's own names (한국어 ↔ English) are the one exception."""
+    "Flatten", "BN"); the language menu's own names (한국어 ↔ English) are the one exception."""
     prose = re.compile(r"(?<![\w.-])[A-Za-z]+(?: [A-Za-z]+){2,}"
-                       r"|(?<![A-Za-z])(vs|et al|English|top-1|basic|bottleneck|Flatten|Linear)(?![\w-])")
+                       r"|(?<![A-Za-z])(vs|et al|English|top-1|basic|bottleneck|Flatten|Linear)(?![\w-])"
+                       r"|(?<![A-Za-z])BN(?![A-Za-z])")  # 배치 정규화, after its first 배치 정규화(BN)
     english = [f"{key}: {m.group(0)!r}" for key, ko in KOREAN.items()
                for m in [prose.search(_prose(ko).replace("한국어 ↔ English", ""))] if m]
     assert not english, "\n".join(english)
