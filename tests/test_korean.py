@@ -143,7 +143,7 @@ def test_a_formulas_index_is_not_the_letter_l() -> None:
 # Terms the lecture says in English: on a Korean page the English word appears only beside its
 # Korean one, "보폭(stride)", never alone.
 TERMS = {"stride": "보폭", "projection": "투영", "BasicBlock": "기본 블록", "Bottleneck": "병목 블록",
-         "Transition": "전환 층", "DenseLayer": "밀집 층", "plain": "지름길 없는"}
+         "Transition": "전환 층", "DenseLayer": "밀집 층", "plain": "지름길 없는", "softmax": "소프트맥스"}
 
 
 def test_english_terms_appear_only_beside_their_korean() -> None:

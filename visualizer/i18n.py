@@ -112,7 +112,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.output": ("Output", "출력 모양"),
     "metric.output.help": ("Shape of what leaves the network: one score per class; softmax "
                            "turns the scores into probabilities.",
-                           "네트워크를 나가는 데이터의 모양: 클래스마다 점수 하나이며, softmax가 점수를 확률로 바꿉니다."),
+                           "네트워크를 나가는 데이터의 모양: 클래스마다 점수 하나이며, 소프트맥스(softmax)가 점수를 확률로 바꿉니다."),
     "metric.memory": ("Activation memory", "활성값 메모리"),
     "metric.memory.help": ("All layer outputs of one image, stored as 32-bit floats.",
                            "이미지 한 장에 대한 모든 층의 출력을 32비트 실수로 저장할 때의 크기입니다."),
@@ -167,7 +167,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diagram.gpu": ("GPU {n}", "GPU {n}"),
     "diagram.input": ("Input", "입력"),
     "diagram.output": ("Output (scores; softmax gives probabilities)",
-                       "출력 (점수, softmax로 확률)"),
+                       "출력 (점수, 소프트맥스로 확률)"),
     "diagram.zoom": ("Click: natural size (larger); click again: fit the screen",
                      "클릭: 원래 크기(더 크게), 한 번 더: 화면에 맞추기"),
     "diagram.alt": ("Diagram of the network's layers", "신경망 층 구조도"),
@@ -195,7 +195,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.GELU": ("GELU", "GELU"),
     "dg.Sigmoid": ("sigmoid", "시그모이드"),
     "dg.Tanh": ("tanh", "tanh"),
-    "dg.Softmax": ("softmax", "softmax"),
+    "dg.Softmax": ("softmax", "소프트맥스"),
     "dg.Dropout2d": ("dropout of whole maps", "맵 단위 드롭아웃"),
     "dg.AlphaDropout": ("alpha dropout", "알파 드롭아웃"),
     "dg.ShortcutA": ("x, 1 pixel in {s} kept, zeros up to {c} channels (option A)",
@@ -241,7 +241,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail.none": ("Click a point in the chart or a row in the table to see its arithmetic.",
                     "차트의 점이나 표의 행을 누르면 그 층의 계산을 볼 수 있습니다."),
     "notice.flow": ("The {c}×{h}×{w} input leaves as {out} class scores after {depth} layers with weights; softmax turns the scores into probabilities.",
-                    "{c}×{h}×{w} 입력이 가중치 층 {depth}개를 지나 클래스 점수 {out}개가 됩니다. softmax가 점수를 확률로 바꿉니다."),
+                    "{c}×{h}×{w} 입력이 가중치 층 {depth}개를 지나 클래스 점수 {out}개가 됩니다. 소프트맥스(softmax)가 점수를 확률로 바꿉니다."),
     "notice.fc_vs_conv": ("The fully connected layers hold {fc}% of the parameters ({big} alone: {big_params}), while the convolutions do {conv}% of the multiply-adds.",
                           "완전 연결 층에 파라미터의 {fc}%가 있고({big} 하나만 {big_params}개), 곱셈-누산의 {conv}%는 합성곱 층에서 일어납니다."),
     "notice.first_conv": ("First convolution: {formula}.", "첫 번째 합성곱: {formula}."),
@@ -257,7 +257,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.alexnet": ("AlexNet: 224 → 9216", "AlexNet: 224 → 9216"),
     "alex.title": ("AlexNet: from 224×224 pixels to 9216 numbers", "AlexNet: 224×224 픽셀에서 숫자 9216개로"),
     "alex.intro": ("Five convolution layers find patterns, max-pooling layers shrink the maps, three fully connected layers decide, and softmax turns the final scores into probabilities. Every number below comes from tracing the real PyTorch model.",
-                   "합성곱 층 5개가 패턴을 찾고, 최대 풀링 층이 맵을 줄이고, 완전 연결 층 3개가 판단하며, 마지막에 softmax가 점수를 확률로 바꿉니다. 아래의 모든 숫자는 실제 PyTorch 모델을 추적해서 얻은 것입니다."),
+                   "합성곱 층 5개가 패턴을 찾고, 최대 풀링 층이 맵을 줄이고, 완전 연결 층 3개가 판단하며, 마지막에 소프트맥스(softmax)가 점수를 확률로 바꿉니다. 아래의 모든 숫자는 실제 PyTorch 모델을 추적해서 얻은 것입니다."),
     "alex.tab.steps": ("① Layer by layer", "① 한 층씩"),
     "alex.tab.conv1": ("② Change conv1", "② conv1 바꿔 보기"),
     "alex.tab.sizes": ("③ 224 or 227?", "③ 224일까 227일까?"),
@@ -308,7 +308,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "op.Linear": ("Fully connected: every one of the {fin} inputs is connected to every one of the {fout} outputs.",
                   "완전 연결: 입력 {fin}개 하나하나가 출력 {fout}개 모두와 연결됩니다."),
     "op.softmax": ("The last layer gives {n} scores; softmax turns them into {n} probabilities that add up to 1 (it has no parameters, so PyTorch models leave it to the loss function).",
-                   "마지막 층은 점수 {n}개를 내고, softmax가 이를 합이 1인 확률 {n}개로 바꿉니다(파라미터가 없어서 PyTorch 모델은 손실 함수에 맡깁니다)."),
+                   "마지막 층은 점수 {n}개를 내고, 소프트맥스가 이를 합이 1인 확률 {n}개로 바꿉니다(파라미터가 없어서 PyTorch 모델은 손실 함수에 맡깁니다)."),
     # --- lesson: Inception ---------------------------------------------------------------
     "nav.inception": ("Inception: the 1×1 trick", "Inception: 1×1의 힘"),
     "inc.title": ("GoogLeNet / Inception: what a 1×1 convolution buys", "GoogLeNet / Inception: 1×1 합성곱이 아껴 주는 것"),
@@ -358,11 +358,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.inside.note": ("Four branches see the same {cin}-channel input. The pooling branch's 1×1 projection matters too: pooling keeps all {cin} channels, which would otherwise pile up in the concatenation.",
                         "네 가지가 같은 {cin}채널 입력을 봅니다. 풀링 가지 뒤의 1×1도 중요합니다. 풀링은 입력 채널 {cin}개를 그대로 남기므로, 줄이지 않으면 연결할 때 채널이 계속 쌓입니다."),
     "inc.aux.intro": ("During training two extra classifiers sit on 4a and 4d. Their losses are added to the main loss with weight {w}, so the middle of the network gets a gradient directly (against the vanishing gradient). At test time they are removed and only the last softmax is used.",
-                      "학습할 때는 4a와 4d에 분류기가 하나씩 더 붙습니다. 이들의 손실에 {w}을(를) 곱해 주 손실에 더하므로, 네트워크 중간에도 기울기가 직접 전달됩니다(기울기 소실 문제 완화). 테스트할 때는 제거하고 마지막 softmax만 씁니다."),
+                      "학습할 때는 4a와 4d에 분류기가 하나씩 더 붙습니다. 이들의 손실에 {w}을(를) 곱해 주 손실에 더하므로, 네트워크 중간에도 기울기가 직접 전달됩니다(기울기 소실 문제 완화). 테스트할 때는 제거하고 마지막 소프트맥스(softmax)만 씁니다."),
     "inc.aux.loss": ("loss = loss(main) + {w} × loss(aux1) + {w} × loss(aux2)", "손실 = 손실(주) + {w} × 손실(aux1) + {w} × 손실(aux2)"),
     "inc.aux.params": ("The two auxiliary classifiers hold {aux} of the {total} parameters ({pct}%), all thrown away after training.",
                        "보조 분류기 두 개에 전체 파라미터 {total}개 중 {aux}개({pct}%)가 있으며, 학습이 끝나면 모두 버려집니다."),
-    "dg.aux_out": ("auxiliary softmax (× {w}, training only)", "보조 softmax (× {w}, 학습 때만)"),
+    "dg.aux_out": ("auxiliary softmax (× {w}, training only)", "보조 소프트맥스 (× {w}, 학습 때만)"),
     # --- lesson: ResNet ---------------------------------------------------------------
     "nav.resnet": ("ResNet: F(x) + x", "ResNet: F(x) + x"),
     "res.title": ("ResNet: learn only what to add, F(x) + x", "ResNet: 더할 것만 배우기, F(x) + x"),
@@ -875,8 +875,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.invert.no": ("As is", "그대로"),
     "feat.invert.help": ("Auto inverts a picture whose edges are light (a drawing on paper, a product photo on white).",
                          "자동은 가장자리가 밝은 그림(종이에 그린 그림, 흰 바탕 상품 사진)을 뒤집습니다."),
-    "feat.guess.fashion": ("Its {k} best guesses (softmax)", "가장 그럴듯한 {k}가지 (softmax)"),
-    "feat.guess.imagenet": ("Its {k} best guesses of ImageNet's 1,000 classes (softmax)", "ImageNet 1,000개 클래스 중 가장 그럴듯한 {k}가지 (softmax)"),
+    "feat.guess.fashion": ("Its {k} best guesses (softmax)", "가장 그럴듯한 {k}가지 (소프트맥스)"),
+    "feat.guess.imagenet": ("Its {k} best guesses of ImageNet's 1,000 classes (softmax)", "ImageNet 1,000개 클래스 중 가장 그럴듯한 {k}가지 (소프트맥스)"),
     "feat.guess.random": ("Its {k} 'guesses' (untrained: meaningless)", "{k}가지 '추측' (학습 안 됨: 의미 없음)"),
     "feat.guess.imagenet_names": ("ImageNet's class names are torchvision's (torchvision/models/_meta.py), in English: we found no published Korean list of the 1,000 classes to cite, so none is made up here.",
                                   "ImageNet 클래스 이름은 torchvision(torchvision/models/_meta.py)의 영어 이름입니다. 1,000개 클래스의 한국어 이름을 공개한 믿을 만한 목록을 찾지 못해, 여기서 지어내지 않았습니다."),
@@ -1222,7 +1222,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "counted. A fixed 7x7 average pool means only inputs of 223 to 254 pixels work.",
         "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5×5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
         "3×3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
-        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7×7 평균 "
+        "마지막 소프트맥스만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7×7 평균 "
         "풀링이 고정되어 있어 223부터 254픽셀까지의 입력만 됩니다."),
     "note.resnet18": (
         "ResNet-18: eight basic blocks (two 3x3 convolutions each) in four stages of 64, 128, "
@@ -1768,7 +1768,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("연결 (concatenate)", "concatenation", "stacking maps along the channel axis (DenseNet, Inception)",
      "채널 방향으로 맵을 이어 붙이기 (DenseNet, Inception)"),
     ("보조 분류기", "auxiliary classifier", "an extra softmax mid-network, used only in training",
-     "네트워크 중간의 추가 softmax, 학습할 때만 사용"),
+     "네트워크 중간의 추가 소프트맥스, 학습할 때만 사용"),
     ("수용 영역", "receptive field", "the input pixels one output value can see",
      "출력 값 하나가 볼 수 있는 입력 픽셀의 범위"),
     ("파라미터", "parameters", "the learned numbers: weights and biases",
