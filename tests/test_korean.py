@@ -108,6 +108,7 @@ ONE_WORD = {
     "채널 누적표": ("채널 장부", "장부"),
     "전환 층": ("전이 층", "전이층", "전이"),  # 전이 alone reads as 전이 학습 (transfer learning)
     "지름길 없는": ("평범한",),
+    "1순위 정확도": ("top-1 정확도",),  # the comparison's column and axis, and the glossary
 }
 
 
