@@ -144,7 +144,10 @@ class Controls:
                     st.session_state[key] = saved
                 else:
                     default = spec.default(values) if callable(spec.default) else spec.default
-                    st.session_state[key] = replace(spec, default=default).read(params, name, problems)
+                    resolved = replace(spec, default=default)
+                    if isinstance(spec, IntParam) and callable(spec.high):  # a bound of its own
+                        resolved = replace(resolved, high=spec.high(values))
+                    st.session_state[key] = resolved.read(params, name, problems)
             values[name] = st.session_state[key]
         return problems
 

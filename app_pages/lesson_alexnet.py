@@ -27,12 +27,19 @@ LAYOUTS = ("alexnet", "alexnet_paper")
 STATE = Controls("alex", {
     # The title's story (224 -> 9216) is torchvision's layout; the step-through opens on conv1.
     "layout": ChoiceParam(LAYOUTS, "alexnet"),
-    "step": IntParam(0, 40, 0),
+    "step": IntParam(0, lambda values: len(step_layers(values["layout"])) - 1, 0),  # its real last step
     "size": IntParam(1, 1024, 224),
     "k": IntParam(1, 15, 11),
     "s": IntParam(1, 8, 4),
     "p": IntParam(0, 7, 2),
 })
+
+
+def step_layers(layout: str) -> list[LayerRecord]:
+    """The step-through's steps: every layer of ``layout`` at its own input size, ReLUs and
+    dropouts included (each gets named where it acts)."""
+    result = common.cached_trace(layout, 227 if layout == "alexnet_paper" else 224)
+    return [r for r in result.leaves() if r.kind != "identity"]
 
 
 def op_text(r: LayerRecord, lang: str) -> str:
@@ -54,10 +61,8 @@ def steps_tab(lang: str) -> None:
     slide = projector.presenting()
     layout = STATE.choice("layout", t("alex.layout", lang), format_func=lambda n: t(f"alex.layout.{n}", lang),
                           label_visibility="collapsed" if slide else "visible")
-    size = 227 if layout == "alexnet_paper" else 224
-    result = common.cached_trace(layout, size)
-    # Every layer, ReLUs and dropouts included: each gets named where it acts.
-    layers = [r for r in result.leaves() if r.kind != "identity"]
+    result = common.cached_trace(layout, 227 if layout == "alexnet_paper" else 224)
+    layers = step_layers(layout)
     last = len(layers) - 1
     STATE.at_most("step", last)
     c1, c2, c3 = st.columns([3, 13, 3])  # at [1, 6, 1] "◀ Previous" was cut at 1366 px

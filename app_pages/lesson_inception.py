@@ -60,6 +60,15 @@ def example_tab(lang: str) -> None:
                  shape=shape_text(ex.out_shape)))
 
 
+def table1_cell(module: str, lang: str) -> str:
+    """Table 1's params and ops of ``module`` as the paper writes them ("463K / 100M"), or in
+    Korean counts ("47만 / 1억": its K is 1,024 weights, its M 10^6 multiply-adds)."""
+    params, ops = TABLE1_PARAMS_K[module], TABLE1_OPS_M[module]
+    if lang == "ko":
+        return f"{number(params * 1024, lang)} / {number(ops * 10**6, lang)}"
+    return f"{params}K / {ops}M"
+
+
 def modules_tab(lang: str) -> None:
     layout = STATE.choice("layout", t("inc.layout", lang), format_func=lambda n: t(f"inc.layout.{n}", lang))
     if layout == "googlenet":
@@ -76,7 +85,7 @@ def modules_tab(lang: str) -> None:
                t("inc.col.saving", lang): f"÷{c.saving:.1f}",
                t("inc.col.out", lang): f"{c.out_channels} ({c.naive_out_channels})"}
         if layout == "googlenet_paper":
-            row[t("inc.col.table1", lang)] = f"{TABLE1_PARAMS_K[c.name]}K / {TABLE1_OPS_M[c.name]}M"
+            row[t("inc.col.table1", lang)] = table1_cell(c.name, lang)
         rows.append(row)
     numbers = ("inc.col.reduced_w", "inc.col.naive_w", "inc.col.reduced_m", "inc.col.naive_m")
     frame = pd.DataFrame(rows)

@@ -162,3 +162,26 @@ def test_the_notebook_charts_name_ln10_by_a_tick_not_by_words_on_the_lines() -> 
     assert not fig.layout.annotations or not [a for a in fig.layout.annotations if "ln" in str(a.text)]
     ticks = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
     assert ticks[math.log(10)] == "ln 10" and ticks[0.0] == "0" and ticks[1.0] == "1"
+
+
+@pytest.mark.parametrize("chart", ["notebook_experiment", "notebook_recipes"])
+def test_the_notebook_charts_count_steps_in_korean(chart: str) -> None:
+    """Issue 30: the notebook tabs' x axes read "5k" and "10k" (plotly's SI letters) on a Korean
+    page. Korean counts in 만 (10⁴): 0 to 20,000 reads 0, 5,000, 1만, 1.5만, 2만. English keeps
+    plotly's own ticks."""
+    import math
+
+    key = "step" if chart == "notebook_experiment" else "pictures"
+
+    def run(name: str) -> dict[str, object]:
+        return {"name": name, "points": [{key: 0, "loss": 2.3026, "accuracy": 0.1},
+                                         {key: 20_000, "loss": 0.6, "accuracy": 0.77}]}
+
+    arms = ("notebook", "lr_1e-4") if chart == "notebook_experiment" else ("notebook", "ours")
+    make = getattr(lesson_charts, chart)
+    ko = make([run(a) for a in arms], math.log(10), "ko")
+    shown = ko.layout.xaxis2
+    assert list(shown.tickvals) == [0, 5_000, 10_000, 15_000, 20_000]
+    assert list(shown.ticktext) == ["0", "5,000", "1만", "1.5만", "2만"]
+    en = make([run(a) for a in arms], math.log(10), "en")
+    assert en.layout.xaxis2.tickvals is None

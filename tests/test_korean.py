@@ -108,6 +108,7 @@ ONE_WORD = {
     "채널 누적표": ("채널 장부", "장부"),
     "전환 층": ("전이 층", "전이층", "전이"),  # 전이 alone reads as 전이 학습 (transfer learning)
     "지름길 없는": ("평범한",),
+    "1순위 정확도": ("top-1 정확도",),  # the comparison's column and axis, and the glossary
 }
 
 
@@ -143,7 +144,7 @@ def test_a_formulas_index_is_not_the_letter_l() -> None:
 # Terms the lecture says in English: on a Korean page the English word appears only beside its
 # Korean one, "보폭(stride)", never alone.
 TERMS = {"stride": "보폭", "projection": "투영", "BasicBlock": "기본 블록", "Bottleneck": "병목 블록",
-         "Transition": "전환 층", "DenseLayer": "밀집 층", "plain": "지름길 없는"}
+         "Transition": "전환 층", "DenseLayer": "밀집 층", "plain": "지름길 없는", "softmax": "소프트맥스"}
 
 
 def test_english_terms_appear_only_beside_their_korean() -> None:
@@ -245,3 +246,63 @@ def test_the_builders_layer_names_say_the_korean_word_first() -> None:
             code_first.append(f"{key}: {ko}")
     assert not code_first, code_first
     assert t("item.conv", "ko") == "합성곱 (Conv2d)"
+
+
+# --- English and its units on a Korean page (issue 30's screenshot sweep) ------------------
+def _prose(text: str) -> str:
+    """A catalogue string without what may be English: values, code, links, quoted titles and
+    a term's English in parentheses after its Korean (보폭(stride))."""
+    return re.sub(r"\{[^{}]*\}|`[^`]*`|\[[^\]]*\]\([^)]*\)|\"[^\"]*\"|“[^”]*”|\([^()]*\)", "", text)
+
+
+def test_a_korean_string_has_no_english_phrase_and_an_english_one_no_korean() -> None:
+    """The join screen's title read "노트북이나 휴대폰으로 참여하세요 · Join on your laptop or
+    phone" on a Korean page (and the other way round on an English one). Three English words in
+    a row are English prose, and so are the words the sweep found alone between Korean ones
+    ("vs", "et al.", the glossary's "English" column, "top-1", the builder's "basic" and
+    "Flatten", "BN"); the language menu's own names (한국어 ↔ English) are the one exception."""
+    prose = re.compile(r"(?<![\w.-])[A-Za-z]+(?: [A-Za-z]+){2,}"
+                       r"|(?<![A-Za-z])(vs|et al|English|top-1|basic|bottleneck|Flatten|Linear)(?![\w-])"
+                       r"|(?<![A-Za-z])BN(?![A-Za-z])")  # 배치 정규화, after its first 배치 정규화(BN)
+    english = [f"{key}: {m.group(0)!r}" for key, ko in KOREAN.items()
+               for m in [prose.search(_prose(ko).replace("한국어 ↔ English", ""))] if m]
+    assert not english, "\n".join(english)
+    # "et al." is 외, in parentheses too (He 외 2016)
+    et_al = [key for key, ko in KOREAN.items() if "et al" in re.sub(r"`[^`]*`", "", ko)]
+    assert not et_al, et_al
+    korean = [key for key, (en, _) in CATALOGUE.items() if re.search(r"[가-힣]", en.replace("한국어", ""))]
+    assert not korean, korean
+    assert t("join.title", "ko") == "노트북이나 휴대폰으로 참여하세요"
+    assert t("join.title", "en") == "Join on your laptop or phone"
+
+
+def test_counts_on_a_korean_page_are_said_in_man_and_eok() -> None:
+    """"463K", "0.27 M", "3.8 G / 4.09 G MACs" on Korean pages whose headlines say 6,110만 and
+    40.89억: a Korean count is said in 만 and 억 (a name is a name: "(4K)", IMAGENET1K_V1)."""
+    units = [f"{key}: {m.group(0)!r}" for key, ko in KOREAN.items()
+             for m in [re.search(r"(?<![\w.])\d+(\.\d+)?\s?[KMG](?![A-Za-z_\d])", _prose(ko))] if m]
+    assert not units, "\n".join(units)
+    # GoogLeNet's Table 1 widths (#1×1, #3×3 reduce, #3×3, #5×5 reduce, #5×5, pool proj) worked by
+    # hand, weights only: 4c on 512 channels, 5a on 832.
+    w4c = 512 * 128 + 512 * 128 + 9 * 128 * 256 + 512 * 24 + 25 * 24 * 64 + 512 * 64
+    w5a = 832 * 256 + 832 * 160 + 9 * 160 * 320 + 832 * 32 + 25 * 32 * 128 + 832 * 128
+    note = t("inc.table1_note", "ko")
+    assert f"{w4c:,}개(약 51만)" in note and f"{w5a:,}개(약 104만)" in note  # 509,440 and 1,042,432
+    assert "463 × 1,024 = 약 47만" in note and "1,072 × 1,024 = 약 110만" in note  # the paper's K is 1,024
+    # ResNet-50: the paper's 3.8 × 10⁹ multiply-adds (Table 1), torchvision's 4.09 GFLOPS (its
+    # documentation's count, multiply-adds): 38억 and 40.9억.
+    assert "38억" in t("note.resnet50", "ko") and "40.9억" in t("note.resnet50", "ko")
+    # the ResNet paper's Table 6: ResNet-20 0.27 M parameters, ResNet-56 0.85 M
+    for key, count in (("note.resnet20", "27만"), ("note.plain20", "27만"), ("note.resnet56", "85만"),
+                       ("note.plain56", "85만")):
+        assert f"파라미터 {count} 개" in t(key, "ko"), key
+
+
+def test_the_glossary_names_alexnets_conv1_divergence() -> None:
+    """The glossary said 96 channels after AlexNet's conv1, the app's model has 64: the paper has
+    96 (two GPUs × 48, its Figure 2), torchvision's AlexNet 64 (Conv2d(3, 64, 11, 4, 2)). Both
+    are named, and the difference is said to be one."""
+    entry = next(g for g in GLOSSARY if g[1] == "channel")
+    for text, divergence in ((entry[2], "differs from the paper"), (entry[3], "논문과 다른 점")):
+        assert all(re.search(rf"(?<!\d){n}(?!\d)", text) for n in (96, 48, 64)), text
+        assert "torchvision" in text and divergence in text, text

@@ -3,6 +3,8 @@ against values worked by hand or taken from the papers."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from models.googlenet import INCEPTION_CFG, TABLE1_OPS_M, TABLE1_PARAMS_K
@@ -74,6 +76,29 @@ def test_alexnet_stepper_moves() -> None:
     assert at.subheader[0].value != first
 
 
+# torchvision's AlexNet, one step per layer, counted by hand: five convolutions and their five
+# ReLUs, three max pools, the adaptive average pool, the flatten, two dropouts, three linear
+# layers and the ReLUs of the first two: 22 steps, 0 to 21 in a link. The paper's layout has
+# no adaptive pool and adds two LRNs: 23, 0 to 22.
+ALEXNET_LAST_STEP = {"alexnet": 5 + 5 + 3 + 1 + 1 + 2 + 3 + 2 - 1,
+                     "alexnet_paper": 5 + 5 + 2 + 3 + 1 + 2 + 3 + 2 - 1}
+
+
+def test_a_links_step_past_the_last_names_the_lessons_real_range() -> None:
+    """Issue 30: step=30 was told "0부터 40까지" (a bound no layout has)."""
+    at = open_page("lesson_alexnet", lang="ko", step="30")
+    warnings = " ".join(w.value for w in at.warning)
+    assert f"0부터 {ALEXNET_LAST_STEP['alexnet']}까지의 정수" in warnings, warnings
+    assert at.subheader[0].value.startswith("conv1")  # the default: the first step
+    # the last step of each layout is a valid link, and opens on that layer
+    for layout, last_step in ALEXNET_LAST_STEP.items():
+        at = open_page("lesson_alexnet", lang="en", layout=layout, step=str(last_step))
+        assert not at.warning, [w.value for w in at.warning]
+        assert at.subheader[0].value.startswith("fc8"), at.subheader[0].value
+    at = open_page("lesson_alexnet", lang="en", step=str(ALEXNET_LAST_STEP["alexnet_paper"]))
+    assert f"from 0 to {ALEXNET_LAST_STEP['alexnet']}" in " ".join(w.value for w in at.warning)
+
+
 # --- Inception -------------------------------------------------------------------------
 
 def test_inception_lecture_example() -> None:
@@ -120,6 +145,18 @@ def test_inception_page_table_follows_layout() -> None:
     table = next(d.value for d in at.dataframe if "Module" in d.value.columns)
     row = table[table["Module"] == "inception3a"].iloc[0]
     assert row["Weights, with 1×1 reductions"] == hand_weights(*INCEPTION_CFG["inception3a"], k5=3)[0]
+
+
+def test_inception_table1_column_in_korean_counts() -> None:
+    """Issue 30: the Korean table showed Table 1 as "463K / 100M". Its K is 1,024 weights and its
+    M 10^6 multiply-adds (models/googlenet.py): 4c's 463 × 1,024 = 474,112 is about 47만, its
+    100 × 10^6 is 1억; 3a's 128 × 10^6 is 1.28억."""
+    at = open_tab(open_page("lesson_inception", lang="ko", layout="googlenet_paper"), "inc_tab",
+                  "② 모듈 9개 전부")
+    table = next(d.value for d in at.dataframe if "모듈" in d.value.columns)
+    cells = dict(zip(table["모듈"], table["표 1: 파라미터 / 연산"], strict=True))
+    assert cells["inception4c"] == "47만 / 1억" and cells["inception3a"].endswith(" / 1.28억"), cells
+    assert not any(re.search(r"\d[KMG]", cell) for cell in cells.values()), cells
 
 
 def test_aux_classifiers_shown_with_loss_weight() -> None:

@@ -62,8 +62,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "- **→ ↓ 스페이스 Page Down**: 다음 단계\n- **← ↑ Page Up**: 이전 단계\n"
                      "- **L**: 한국어 ↔ English\n- **J**: 참여 방법 (주소와 QR 코드)\n"
                      "- **M** 또는 **?**: 이 메뉴\n- **Esc**: 슬라이드 끝내기"),
-    "join.title": ("Join on your laptop or phone · 노트북이나 휴대폰으로 참여하세요",
-                   "노트북이나 휴대폰으로 참여하세요 · Join on your laptop or phone"),
+    "join.title": ("Join on your laptop or phone", "노트북이나 휴대폰으로 참여하세요"),
     "join.body": ("Connect to this room's Wi-Fi, then type this address in your browser, or scan the code with "
                   "your phone's camera. Your page will follow the teacher.",
                   "이 강의실의 와이파이에 연결한 뒤, 브라우저에 아래 주소를 입력하거나 휴대폰 카메라로 코드를 "
@@ -113,7 +112,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.output": ("Output", "출력 모양"),
     "metric.output.help": ("Shape of what leaves the network: one score per class; softmax "
                            "turns the scores into probabilities.",
-                           "네트워크를 나가는 데이터의 모양: 클래스마다 점수 하나이며, softmax가 점수를 확률로 바꿉니다."),
+                           "네트워크를 나가는 데이터의 모양: 클래스마다 점수 하나이며, 소프트맥스(softmax)가 점수를 확률로 바꿉니다."),
     "metric.memory": ("Activation memory", "활성값 메모리"),
     "metric.memory.help": ("All layer outputs of one image, stored as 32-bit floats.",
                            "이미지 한 장에 대한 모든 층의 출력을 32비트 실수로 저장할 때의 크기입니다."),
@@ -168,7 +167,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diagram.gpu": ("GPU {n}", "GPU {n}"),
     "diagram.input": ("Input", "입력"),
     "diagram.output": ("Output (scores; softmax gives probabilities)",
-                       "출력 (점수, softmax로 확률)"),
+                       "출력 (점수, 소프트맥스로 확률)"),
     "diagram.zoom": ("Click: natural size (larger); click again: fit the screen",
                      "클릭: 원래 크기(더 크게), 한 번 더: 화면에 맞추기"),
     "diagram.alt": ("Diagram of the network's layers", "신경망 층 구조도"),
@@ -196,7 +195,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dg.GELU": ("GELU", "GELU"),
     "dg.Sigmoid": ("sigmoid", "시그모이드"),
     "dg.Tanh": ("tanh", "tanh"),
-    "dg.Softmax": ("softmax", "softmax"),
+    "dg.Softmax": ("softmax", "소프트맥스"),
     "dg.Dropout2d": ("dropout of whole maps", "맵 단위 드롭아웃"),
     "dg.AlphaDropout": ("alpha dropout", "알파 드롭아웃"),
     "dg.ShortcutA": ("x, 1 pixel in {s} kept, zeros up to {c} channels (option A)",
@@ -242,7 +241,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail.none": ("Click a point in the chart or a row in the table to see its arithmetic.",
                     "차트의 점이나 표의 행을 누르면 그 층의 계산을 볼 수 있습니다."),
     "notice.flow": ("The {c}×{h}×{w} input leaves as {out} class scores after {depth} layers with weights; softmax turns the scores into probabilities.",
-                    "{c}×{h}×{w} 입력이 가중치 층 {depth}개를 지나 클래스 점수 {out}개가 됩니다. softmax가 점수를 확률로 바꿉니다."),
+                    "{c}×{h}×{w} 입력이 가중치 층 {depth}개를 지나 클래스 점수 {out}개가 됩니다. 소프트맥스(softmax)가 점수를 확률로 바꿉니다."),
     "notice.fc_vs_conv": ("The fully connected layers hold {fc}% of the parameters ({big} alone: {big_params}), while the convolutions do {conv}% of the multiply-adds.",
                           "완전 연결 층에 파라미터의 {fc}%가 있고({big} 하나만 {big_params}개), 곱셈-누산의 {conv}%는 합성곱 층에서 일어납니다."),
     "notice.first_conv": ("First convolution: {formula}.", "첫 번째 합성곱: {formula}."),
@@ -258,7 +257,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.alexnet": ("AlexNet: 224 → 9216", "AlexNet: 224 → 9216"),
     "alex.title": ("AlexNet: from 224×224 pixels to 9216 numbers", "AlexNet: 224×224 픽셀에서 숫자 9216개로"),
     "alex.intro": ("Five convolution layers find patterns, max-pooling layers shrink the maps, three fully connected layers decide, and softmax turns the final scores into probabilities. Every number below comes from tracing the real PyTorch model.",
-                   "합성곱 층 5개가 패턴을 찾고, 최대 풀링 층이 맵을 줄이고, 완전 연결 층 3개가 판단하며, 마지막에 softmax가 점수를 확률로 바꿉니다. 아래의 모든 숫자는 실제 PyTorch 모델을 추적해서 얻은 것입니다."),
+                   "합성곱 층 5개가 패턴을 찾고, 최대 풀링 층이 맵을 줄이고, 완전 연결 층 3개가 판단하며, 마지막에 소프트맥스(softmax)가 점수를 확률로 바꿉니다. 아래의 모든 숫자는 실제 PyTorch 모델을 추적해서 얻은 것입니다."),
     "alex.tab.steps": ("① Layer by layer", "① 한 층씩"),
     "alex.tab.conv1": ("② Change conv1", "② conv1 바꿔 보기"),
     "alex.tab.sizes": ("③ 224 or 227?", "③ 224일까 227일까?"),
@@ -309,7 +308,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "op.Linear": ("Fully connected: every one of the {fin} inputs is connected to every one of the {fout} outputs.",
                   "완전 연결: 입력 {fin}개 하나하나가 출력 {fout}개 모두와 연결됩니다."),
     "op.softmax": ("The last layer gives {n} scores; softmax turns them into {n} probabilities that add up to 1 (it has no parameters, so PyTorch models leave it to the loss function).",
-                   "마지막 층은 점수 {n}개를 내고, softmax가 이를 합이 1인 확률 {n}개로 바꿉니다(파라미터가 없어서 PyTorch 모델은 손실 함수에 맡깁니다)."),
+                   "마지막 층은 점수 {n}개를 내고, 소프트맥스가 이를 합이 1인 확률 {n}개로 바꿉니다(파라미터가 없어서 PyTorch 모델은 손실 함수에 맡깁니다)."),
     # --- lesson: Inception ---------------------------------------------------------------
     "nav.inception": ("Inception: the 1×1 trick", "Inception: 1×1의 힘"),
     "inc.title": ("GoogLeNet / Inception: what a 1×1 convolution buys", "GoogLeNet / Inception: 1×1 합성곱이 아껴 주는 것"),
@@ -338,7 +337,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.torchvision_note": ("torchvision's GoogLeNet uses a 3×3 kernel in the branch the paper calls 5×5, a known bug kept so that its pretrained checkpoint still loads; the savings are smaller there.",
                              "torchvision의 GoogLeNet은 논문이 5×5라고 부르는 가지에 3×3 커널을 씁니다. 사전 학습된 체크포인트를 그대로 불러오려고 남겨 둔 알려진 버그이며, 그래서 절약 효과가 더 작게 나옵니다."),
     "inc.table1_note": ("The paper's Table 1 rounds its columns and has a few slips: for 4c it lists 463K parameters where the widths give 498K, and for 5a 1072K where they give 1018K. Our numbers are computed from the widths in the same table.",
-                        "논문 표 1은 반올림되어 있고 몇 군데 계산 실수가 있습니다. 4c는 파라미터 463K로 적혀 있지만 표의 폭으로 계산하면 498K이고, 5a는 1072K가 아니라 1018K입니다. 여기 숫자는 같은 표의 폭으로 계산한 값입니다."),
+                        "논문 표 1은 반올림되어 있고 몇 군데 계산 실수가 있습니다(표의 파라미터는 1,024개 단위). 4c는 파라미터가 463 × 1,024 = 약 47만 개로 적혀 있지만 표의 폭으로 계산하면 509,440개(약 51만)이고, 5a는 1,072 × 1,024 = 약 110만 개가 아니라 1,042,432개(약 104만)입니다. 여기 숫자는 같은 표의 폭으로 계산한 값입니다."),
     "inc.col.module": ("Module", "모듈"),
     "inc.col.input": ("Input", "입력"),
     "inc.col.widths": ("1×1 / 3×3 / 5×5 filters", "1×1 / 3×3 / 5×5 필터"),
@@ -348,29 +347,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inc.col.naive_m": ("MACs, naive", "MACs, 축소 없음"),
     "inc.col.saving": ("Fewer MACs", "MACs 절약"),
     "inc.col.out": ("Output channels (naive)", "출력 채널 (축소 없음)"),
-    "inc.col.table1": ("Table 1: params K / ops M", "표 1: 파라미터 K / 연산 M"),
+    "inc.col.table1": ("Table 1: params K / ops M", "표 1: 파라미터 / 연산"),
     "inc.naive": ("Naive module (no 1×1 reductions)", "축소 없는 모듈"),
     "inc.reduced": ("Inception module (with 1×1 reductions)", "Inception 모듈 (1×1 축소)"),
     "inc.macs_m": ("Millions of multiply-adds", "곱셈-누산 (백만)"),
-    "inc.chart": ("Multiply-adds per module: naive vs with 1×1 reductions", "모듈별 곱셈-누산: 축소 없음 vs 1×1 축소"),
+    "inc.chart": ("Multiply-adds per module: naive vs with 1×1 reductions", "모듈별 곱셈-누산: 축소 없음과 1×1 축소"),
     "inc.total": ("All nine modules: {naive} MACs naive, {reduced} with reductions ({times:.1f}× fewer).",
                   "모듈 9개 합계: 축소 없이 {naive}, 1×1 축소로 {reduced} ({times:.1f}배 적음)."),
     "inc.module": ("Module", "모듈"),
     "inc.inside.note": ("Four branches see the same {cin}-channel input. The pooling branch's 1×1 projection matters too: pooling keeps all {cin} channels, which would otherwise pile up in the concatenation.",
                         "네 가지가 같은 {cin}채널 입력을 봅니다. 풀링 가지 뒤의 1×1도 중요합니다. 풀링은 입력 채널 {cin}개를 그대로 남기므로, 줄이지 않으면 연결할 때 채널이 계속 쌓입니다."),
     "inc.aux.intro": ("During training two extra classifiers sit on 4a and 4d. Their losses are added to the main loss with weight {w}, so the middle of the network gets a gradient directly (against the vanishing gradient). At test time they are removed and only the last softmax is used.",
-                      "학습할 때는 4a와 4d에 분류기가 하나씩 더 붙습니다. 이들의 손실에 {w}을(를) 곱해 주 손실에 더하므로, 네트워크 중간에도 기울기가 직접 전달됩니다(기울기 소실 문제 완화). 테스트할 때는 제거하고 마지막 softmax만 씁니다."),
+                      "학습할 때는 4a와 4d에 분류기가 하나씩 더 붙습니다. 이들의 손실에 {w}을(를) 곱해 주 손실에 더하므로, 네트워크 중간에도 기울기가 직접 전달됩니다(기울기 소실 문제 완화). 테스트할 때는 제거하고 마지막 소프트맥스(softmax)만 씁니다."),
     "inc.aux.loss": ("loss = loss(main) + {w} × loss(aux1) + {w} × loss(aux2)", "손실 = 손실(주) + {w} × 손실(aux1) + {w} × 손실(aux2)"),
     "inc.aux.params": ("The two auxiliary classifiers hold {aux} of the {total} parameters ({pct}%), all thrown away after training.",
                        "보조 분류기 두 개에 전체 파라미터 {total}개 중 {aux}개({pct}%)가 있으며, 학습이 끝나면 모두 버려집니다."),
-    "dg.aux_out": ("auxiliary softmax (× {w}, training only)", "보조 softmax (× {w}, 학습 때만)"),
+    "dg.aux_out": ("auxiliary softmax (× {w}, training only)", "보조 소프트맥스 (× {w}, 학습 때만)"),
     # --- lesson: ResNet ---------------------------------------------------------------
     "nav.resnet": ("ResNet: F(x) + x", "ResNet: F(x) + x"),
     "res.title": ("ResNet: learn only what to add, F(x) + x", "ResNet: 더할 것만 배우기, F(x) + x"),
     "res.intro": ("The deeper a plain network, the harder it is to train: a 56-layer plain network does worse than a 20-layer one. A residual block adds its input x back to what its layers compute, F(x). The block then only has to learn the difference, and if nothing helps, F(x) = 0 passes x through unchanged.",
                   "네트워크가 깊어질수록 학습이 어려워져서, 지름길 없는 56층 네트워크가 20층보다 성능이 나쁩니다. 잔차 블록은 층들이 계산한 F(x)에 입력 x를 다시 더합니다. 블록은 차이만 배우면 되고, 도움이 되는 것이 없으면 F(x) = 0으로 x를 그대로 통과시킵니다."),
     "res.tab.block": ("③ The lecture's block", "③ 강의의 블록"),
-    "res.tab.compare": ("④ Basic vs bottleneck", "④ 기본 블록 vs 병목 블록"),
+    "res.tab.compare": ("④ Basic vs bottleneck", "④ 기본 블록과 병목 블록"),
     "res.tab.projection": ("⑤ Projection shortcuts", "⑤ 투영 지름길"),
     "res.tab.family": ("⑥ ResNet-18 … 152", "⑥ ResNet-18 … 152"),
     "res.code": ("The lecture's code", "강의 코드"),
@@ -404,7 +403,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.tab.figure1": ("① Deeper is harder (Figure 1)", "① 깊을수록 어렵다 (그림 1)"),
     "res.tab.gradients": ("② Gradients at the start", "② 학습 시작 때의 기울기"),
     "res.f1.seed": ("The lecture: *“The deeper the network, the harder it is to optimise (train).”* The ResNet paper shows it with Figure 1: on CIFAR-10 a plain 56-layer network ends with a higher **training** error than a plain 20-layer one, so it is not overfitting: the deeper network is worse at the very pictures it learns from. Below, the same four networks (He et al. 2016, section 4.2) were trained on this machine on Fashion-MNIST, with and without shortcuts.",
-                    "강의: *“네트워크가 더 깊어질 수록 Optimize(Train)하는 것이 더 어렵다.”* ResNet 논문은 그림 1로 이것을 보입니다. CIFAR-10에서 지름길 없는(plain) 56층 네트워크가 20층 네트워크보다 **학습** 오류가 더 높게 끝납니다. 과적합이 아니라, 더 깊은 네트워크가 자기가 배우는 바로 그 그림에서 더 못하는 것입니다. 아래는 같은 네 네트워크(He et al. 2016, 4.2절)를 이 컴퓨터에서 Fashion-MNIST로, 지름길이 있을 때와 없을 때 학습한 결과입니다."),
+                    "강의: *“네트워크가 더 깊어질 수록 Optimize(Train)하는 것이 더 어렵다.”* ResNet 논문은 그림 1로 이것을 보입니다. CIFAR-10에서 지름길 없는(plain) 56층 네트워크가 20층 네트워크보다 **학습** 오류가 더 높게 끝납니다. 과적합이 아니라, 더 깊은 네트워크가 자기가 배우는 바로 그 그림에서 더 못하는 것입니다. 아래는 같은 네 네트워크(He 외 2016, 4.2절)를 이 컴퓨터에서 Fashion-MNIST로, 지름길이 있을 때와 없을 때 학습한 결과입니다."),
     "res.f1.missing": ("Figure 1 needs the four networks trained on this computer; not trained yet: {missing}. The teacher trains them, one at a time on the Training page or all four on the server with `make weights` (about {minutes} minutes on two cores); then the figure appears here.",
                        "그림 1에는 이 컴퓨터에서 학습한 네 네트워크가 필요합니다. 아직 학습하지 않은 것: {missing}. 선생님이 학습 페이지에서 하나씩 학습하거나, 선생님이 서버에서 `make weights`를 실행하면(두 코어에서 넷 모두 약 {minutes}분) 여기에 그림이 나옵니다."),
     "res.f1.to_training": ("Open the Training page", "학습 페이지 열기"),
@@ -450,7 +449,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "res.g.spread": ("At {depth} layers the first convolution's gradient is **{plain}×** the last one's without shortcuts, and **{res}×** with them.",
                      "{depth}층에서 첫 합성곱의 기울기는 마지막 합성곱의 **{plain}배**(지름길 없음), **{res}배**(지름길 있음)입니다."),
     "res.g.explode": ("Without shortcuts the gradient **grows** layer by layer toward the input: here it explodes rather than vanishes. These networks have batch normalization after every convolution, as the paper's do, and a deep stack of convolution, batch norm and ReLU amplifies the backward signal at each layer (Yang et al. 2019 work this out). One learning rate cannot suit layers whose gradients differ {plain}-fold: the early layers are thrown about or the late ones barely move. The textbook's “vanishing gradient” is the story of deep networks *without* batch norm; the numbers measured here tell the other half.",
-                     "지름길이 없으면 기울기가 입력 쪽으로 갈수록 층마다 **커집니다**. 여기서는 사라지는(vanishing) 것이 아니라 폭발합니다. 논문의 네트워크처럼 모든 합성곱 뒤에 배치 정규화가 있고, 합성곱·배치 정규화·ReLU를 깊이 쌓으면 역전파 신호가 층마다 커집니다(Yang et al. 2019가 이를 계산했습니다). 기울기가 {plain}배나 차이 나는 층들에 학습률 하나가 맞을 수 없습니다. 앞쪽 층은 크게 흔들리거나 뒤쪽 층은 거의 움직이지 않습니다. 교과서의 “기울기 소실”은 배치 정규화가 *없는* 깊은 네트워크의 이야기이고, 여기서 측정한 숫자는 나머지 절반을 보여 줍니다."),
+                     "지름길이 없으면 기울기가 입력 쪽으로 갈수록 층마다 **커집니다**. 여기서는 사라지는(vanishing) 것이 아니라 폭발합니다. 논문의 네트워크처럼 모든 합성곱 뒤에 배치 정규화가 있고, 합성곱·배치 정규화·ReLU를 깊이 쌓으면 역전파 신호가 층마다 커집니다(Yang 외 2019가 이를 계산했습니다). 기울기가 {plain}배나 차이 나는 층들에 학습률 하나가 맞을 수 없습니다. 앞쪽 층은 크게 흔들리거나 뒤쪽 층은 거의 움직이지 않습니다. 교과서의 “기울기 소실”은 배치 정규화가 *없는* 깊은 네트워크의 이야기이고, 여기서 측정한 숫자는 나머지 절반을 보여 줍니다."),
     "res.g.vanish": ("Without shortcuts the gradient **shrinks** toward the input: the early layers hardly learn (the vanishing gradient).",
                      "지름길이 없으면 기울기가 입력 쪽으로 갈수록 **작아집니다**. 앞쪽 층은 거의 배우지 못합니다(기울기 소실)."),
     "res.g.even": ("At this depth the plain network's gradients still stay within a factor of 10 from input to output: the trouble starts deeper; move the slider.",
@@ -473,7 +472,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                    "두 보조 분류기를 포함한 논문의 구조(표 1), 시드로 정한 학습 전 가중치, 입력 채널 1개. 서버마다 한 번 CPU에서 측정합니다."),
     "dense.tab.reuse": ("⑤ Which features are reused (trained)", "⑤ 어떤 특징을 다시 쓰나 (학습됨)"),
     "dense.r.intro": ("The lecture: every layer receives the maps of *all* earlier layers. Does a trained network use them? Huang et al. 2017 (Figure 5) answer from the weights: for each layer, the average absolute weight it gives to the maps of each earlier layer. Here the same picture from the DenseNet-121 trained on this machine on Fashion-MNIST.",
-                      "강의: 모든 층이 앞선 *모든* 층의 특징 맵을 받습니다. 학습된 네트워크는 그것을 정말 쓸까요? Huang et al. 2017(그림 5)은 가중치로 답합니다. 각 층이 앞선 각 층의 특징 맵에 주는 가중치 절댓값의 평균입니다. 여기서는 이 컴퓨터에서 Fashion-MNIST로 학습한 DenseNet-121로 같은 그림을 그립니다."),
+                      "강의: 모든 층이 앞선 *모든* 층의 특징 맵을 받습니다. 학습된 네트워크는 그것을 정말 쓸까요? Huang 외(2017, 그림 5)는 가중치로 답합니다. 각 층이 앞선 각 층의 특징 맵에 주는 가중치 절댓값의 평균입니다. 여기서는 이 컴퓨터에서 Fashion-MNIST로 학습한 DenseNet-121로 같은 그림을 그립니다."),
     "dense.r.missing": ("This picture needs the DenseNet-121 trained on this computer, and there is none yet. The teacher trains it on the Training page, or on the server with `make weights` (with the other lecture networks); then the picture appears here.",
                         "이 그림에는 이 컴퓨터에서 학습한 DenseNet-121이 필요한데 아직 없습니다. 선생님이 학습 페이지에서 학습하거나, 선생님이 서버에서 `make weights`를 실행하면(다른 강의 네트워크와 함께) 여기에 그림이 나옵니다."),
     "dense.r.read": ("How to read it: a row is a layer that reads, a column the maps it reads (the block's input, then the maps each layer added). The colour compares each source with what that layer gives its sources on average: white is average, red read more, blue read less; gray: maps made after that layer, which it cannot see. The last row is what comes after the block (the transition, or the classifier after block 4).",
@@ -508,7 +507,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "모든 층이 앞선 모든 층의 특징 맵을 연결(concatenate)로 받고(ResNet처럼 덧셈이 아님), 자신의 새 특징 맵 k개를 더합니다. 연결하려면 맵 크기가 같아야 하므로, 풀링은 밀집 블록 사이의 전환 층(BN, 1×1 합성곱, 2×2 평균 풀링)에서만 하며 전환 층은 채널 수도 줄입니다."),
     "dense.tab.ledger": ("① Channel ledger", "① 채널 누적표"),
     "dense.tab.parts": ("② Bottleneck and transition", "② 병목 층과 전환 층"),
-    "dense.tab.add_cat": ("③ Add vs concatenate", "③ 덧셈 vs 연결"),
+    "dense.tab.add_cat": ("③ Add vs concatenate", "③ 덧셈과 연결"),
     "dense.tab.bc": ("④ The three-block DenseNet", "④ 블록 3개짜리 DenseNet"),
     "dense.base": ("Network", "네트워크"),
     "dense.k": ("Growth rate k", "성장률 k"),
@@ -519,9 +518,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dense.ledger_rule": ("Inside a block the ℓ-th layer outputs k0 + ℓ·k channels; here {k0} + {l}·{k} = {total} at the end of block 1. A transition keeps floor(θ·m).",
                           "블록 안에서 ℓ번째 층은 k0 + ℓ·k 채널을 출력합니다. 여기서는 블록 1 끝에서 {k0} + {l}·{k} = {total}. 전환 층은 floor(θ·m)만 남깁니다."),
     "dense.parts.layer": ("A dense layer: BN, ReLU, 1×1 conv to 4k = {four_k}, BN, ReLU, 3×3 conv to k = {k}, then concatenated onto its input.",
-                          "밀집 층: BN, ReLU, 4k = {four_k}채널로 가는 1×1 합성곱, BN, ReLU, k = {k}채널로 가는 3×3 합성곱, 그다음 입력에 연결."),
+                          "밀집 층: 배치 정규화(BN), ReLU, 4k = {four_k}채널로 가는 1×1 합성곱, 배치 정규화, ReLU, k = {k}채널로 가는 3×3 합성곱, 그다음 입력에 연결."),
     "dense.parts.transition": ("A transition: BN, ReLU, 1×1 conv from {cin} to {cout} channels, 2×2 average pool halving {h}×{h} to {h2}×{h2}.",
-                               "전환 층: BN, ReLU, {cin}에서 {cout}채널로 가는 1×1 합성곱, {h}×{h}을(를) {h2}×{h2}(으)로 줄이는 2×2 평균 풀링."),
+                               "전환 층: 배치 정규화, ReLU, {cin}에서 {cout}채널로 가는 1×1 합성곱, {h}×{h}을(를) {h2}×{h2}(으)로 줄이는 2×2 평균 풀링."),
     "dense.channels": ("Input channels", "입력 채널"),
     "dense.add_result": ("ResNet adds: {a} + {b} → {out}", "ResNet은 더함: {a} + {b} → {out}"),
     "dense.cat_result": ("DenseNet concatenates: {a} and {b} → {out}", "DenseNet은 연결함: {a}과(와) {b} → {out}"),
@@ -545,7 +544,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "강의 실습 노트북이 쓰는 ResNet-18(d2l 0.16.6, 7.6절)입니다. torchvision처럼 기본 블록을 [2, 2, 2, 2]로 쌓지만, 모든 합성곱에 편향이 있고 1×1 투영(projection) 지름길에는 배치 정규화가 없습니다. 입력은 1×96×96 Fashion-MNIST, 클래스는 10개입니다."),
     "note.densenet_notebook": (
         "The DenseNet the lecture's notebook runs (Con-Mi's hand-written network for 3×32×32 CIFAR-10): three blocks of five 3×3 layers of 32 maps with no bottleneck, whose output drops the block's input (160 channels each), transitions conv-ReLU-BN-pool, and a two-layer classifier; not the paper's DenseNet-121.",
-        "강의 실습 노트북이 쓰는 DenseNet(Con-Mi가 3×32×32 CIFAR-10용으로 직접 짠 네트워크)입니다. 병목 층 없이 32채널 3×3 층 다섯 개로 된 블록이 세 개이고, 블록의 출력에서 블록의 입력이 빠져 매번 160채널입니다. 전환 층은 합성곱-ReLU-BN-풀링 순서이고, 분류기는 선형 층 두 개입니다. 논문의 DenseNet-121이 아닙니다."),
+        "강의 실습 노트북이 쓰는 DenseNet(Con-Mi가 3×32×32 CIFAR-10용으로 직접 짠 네트워크)입니다. 병목 층 없이 32채널 3×3 층 다섯 개로 된 블록이 세 개이고, 블록의 출력에서 블록의 입력이 빠져 매번 160채널입니다. 전환 층은 합성곱-ReLU-배치 정규화-풀링 순서이고, 분류기는 선형 층 두 개입니다. 논문의 DenseNet-121이 아닙니다."),
     "nb.name.alexnet": ("pytorch/xla: AlexNet on Fashion-MNIST, one TPU core", "pytorch/xla: TPU 코어 하나로 Fashion-MNIST를 배우는 AlexNet"),
     "nb.name.googlenet_d2l": ("d2l 0.16.6, 7.4: Networks with Parallel Concatenations (GoogLeNet)", "d2l 0.16.6, 7.4절: 병렬 연결 네트워크 (GoogLeNet)"),
     "nb.name.resnet18_d2l": ("d2l 0.16.6, 7.6: Residual Networks (ResNet)", "d2l 0.16.6, 7.6절: 잔차 네트워크 (ResNet)"),
@@ -630,7 +629,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.diff.resnet18_d2l": ("- Every convolution has a bias (torchvision: none, since batch norm follows).\n- The projection shortcut is a bare strided 1×1 convolution, without batch norm (torchvision: 1×1 convolution and batch norm).\n- Otherwise torchvision's ResNet-18: the stem, [2, 2, 2, 2] basic blocks, global average pooling, one linear layer.\n- 1×96×96 input, 10 classes. The lecture's own Residual_Block (conv, ReLU, conv, no batch norm) is not what runs here.",
                              "- 모든 합성곱에 편향이 있습니다(torchvision: 뒤에 배치 정규화가 있어 편향 없음).\n- 투영(projection) 지름길은 배치 정규화 없는, 보폭(stride)이 있는 1×1 합성곱뿐입니다(torchvision: 1×1 합성곱과 배치 정규화).\n- 나머지는 torchvision의 ResNet-18과 같습니다: 첫 층들, 기본 블록 [2, 2, 2, 2], 전역 평균 풀링, 선형 층 하나.\n- 입력 1×96×96, 클래스 10개. 강의의 Residual_Block(합성곱, ReLU, 합성곱, 배치 정규화 없음)은 여기서 쓰이지 않습니다."),
     "nb.diff.densenet_notebook": ("- No bottleneck: the paper and the lecture put a 1×1 convolution to 4k before each 3×3.\n- Conv then ReLU, with one batch norm per block, instead of BN-ReLU-conv in every layer.\n- A block's output leaves out the block's input, so every block gives 160 channels (the paper: the input plus k per layer).\n- 3 blocks of 5 layers with 3 transitions (densenet121: 4 blocks of 6, 12, 24, 16); transitions are conv-ReLU-BN-pool with fixed widths (the paper: BN-ReLU-conv-pool, halving).\n- A 7×7 stride-1 first convolution without pooling; BN, flatten and two linear layers instead of global pooling and one.",
-                                  "- 병목 층이 없습니다. 논문과 강의는 각 3×3 앞에 4k채널로 가는 1×1 합성곱을 둡니다.\n- 층마다 BN-ReLU-합성곱이 아니라, 합성곱 뒤 ReLU이고 배치 정규화는 블록마다 한 번뿐입니다.\n- 블록의 출력에 블록의 입력이 빠져서, 모든 블록이 160채널을 냅니다(논문: 입력 + 층마다 k).\n- 층 5개짜리 블록 3개와 전환 층 3개입니다(densenet121: 블록 4개, 6, 12, 24, 16층). 전환 층은 고정 폭의 합성곱-ReLU-BN-풀링입니다(논문: BN-ReLU-합성곱-풀링, 절반으로).\n- 첫 합성곱은 풀링 없는 7×7, 보폭(stride) 1이고, 분류기는 전역 풀링과 선형 층 하나 대신 BN, 펼치기, 선형 층 두 개입니다."),
+                                  "- 병목 층이 없습니다. 논문과 강의는 각 3×3 앞에 4k채널로 가는 1×1 합성곱을 둡니다.\n- 층마다 배치 정규화-ReLU-합성곱이 아니라, 합성곱 뒤 ReLU이고 배치 정규화는 블록마다 한 번뿐입니다.\n- 블록의 출력에 블록의 입력이 빠져서, 모든 블록이 160채널을 냅니다(논문: 입력 + 층마다 k).\n- 층 5개짜리 블록 3개와 전환 층 3개입니다(densenet121: 블록 4개, 6, 12, 24, 16층). 전환 층은 고정 폭의 합성곱-ReLU-배치 정규화-풀링입니다(논문: 배치 정규화-ReLU-합성곱-풀링, 절반으로).\n- 첫 합성곱은 풀링 없는 7×7, 보폭(stride) 1이고, 분류기는 전역 풀링과 선형 층 하나 대신 배치 정규화, 펼치기, 선형 층 두 개입니다."),
     "nb.diff.ours": ("Ours differs from the notebook's code only where the app needs to see inside: every ReLU, addition and concatenation is a module of its own (the notebook calls functions), which changes no parameter, shape or number.",
                      "이 앱의 코드가 노트북과 다른 곳은 앱이 안을 들여다봐야 하는 곳뿐입니다. ReLU, 덧셈, 연결을 각각 모듈로 두었고(노트북은 함수로 호출), 파라미터, 모양, 숫자는 하나도 바뀌지 않습니다."),
     "nb.builder": ("Open this network in the builder", "이 네트워크를 빌더에서 열기"),
@@ -705,7 +704,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.style": ("Style", "방식"),
     "choice.bc": ("the paper's (DenseNet-BC)", "논문의 방식 (DenseNet-BC)"),
     "choice.notebook": ("the DenseNet notebook's", "DenseNet 실습 노트북의 방식"),
-    "choice.d2l": ("d2l's Residual (biases; 1×1 shortcut without BN)", "d2l의 Residual (편향 있음, BN 없는 1×1 지름길)"),
+    "choice.d2l": ("d2l's Residual (biases; 1×1 shortcut without BN)", "d2l의 Residual (편향 있음, 배치 정규화 없는 1×1 지름길)"),
     "design.err.d2l_zeros": ("d2l's residual block makes its own 1×1 shortcut: choose the projection shortcut, or another block.",
                              "d2l의 잔차 블록은 1×1 지름길을 직접 만듭니다. 투영(projection) 지름길이나 다른 블록을 고르세요."),
     # --- convolution playground ---------------------------------------------------------
@@ -860,7 +859,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "glossary.intro": ("The lecture's own terms first, then the app's.",
                        "강의에서 쓴 용어가 먼저, 그다음은 앱이 더한 용어입니다."),
     "glossary.col.term": ("Term", "용어"),
-    "glossary.col.other": ("Korean", "English"),
+    "glossary.col.other": ("Korean", "영어"),
     "glossary.col.means": ("Meaning", "뜻"),
     # --- end of readable screens (issue 30) ---------------------------------------------------
     # --- feature maps -----------------------------------------------------------------------
@@ -889,8 +888,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.invert.no": ("As is", "그대로"),
     "feat.invert.help": ("Auto inverts a picture whose edges are light (a drawing on paper, a product photo on white).",
                          "자동은 가장자리가 밝은 그림(종이에 그린 그림, 흰 바탕 상품 사진)을 뒤집습니다."),
-    "feat.guess.fashion": ("Its {k} best guesses (softmax)", "가장 그럴듯한 {k}가지 (softmax)"),
-    "feat.guess.imagenet": ("Its {k} best guesses of ImageNet's 1,000 classes (softmax)", "ImageNet 1,000개 클래스 중 가장 그럴듯한 {k}가지 (softmax)"),
+    "feat.guess.fashion": ("Its {k} best guesses (softmax)", "가장 그럴듯한 {k}가지 (소프트맥스)"),
+    "feat.guess.imagenet": ("Its {k} best guesses of ImageNet's 1,000 classes (softmax)", "ImageNet 1,000개 클래스 중 가장 그럴듯한 {k}가지 (소프트맥스)"),
     "feat.guess.random": ("Its {k} 'guesses' (untrained: meaningless)", "{k}가지 '추측' (학습 안 됨: 의미 없음)"),
     "feat.guess.imagenet_names": ("ImageNet's class names are torchvision's (torchvision/models/_meta.py), in English: we found no published Korean list of the 1,000 classes to cite, so none is made up here.",
                                   "ImageNet 클래스 이름은 torchvision(torchvision/models/_meta.py)의 영어 이름입니다. 1,000개 클래스의 한국어 이름을 공개한 믿을 만한 목록을 찾지 못해, 여기서 지어내지 않았습니다."),
@@ -1124,14 +1123,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.compare": ("Compare all", "모두 비교"),
     "cmp.title": ("All architectures side by side", "모든 구조 한눈에 비교"),
     "cmp.intro": ("Depth, parameters and multiply-adds are computed by tracing each model at the chosen input size. ImageNet top-1 accuracy is as published in [torchvision's documentation]({docs}) for its IMAGENET1K_V1 weights (224×224 inputs); the paper layouts have no such weights.",
-                  "깊이, 파라미터, 곱셈-누산은 고른 입력 크기에서 각 모델을 추적해 계산합니다. ImageNet top-1 정확도는 [torchvision 문서]({docs})에 발표된 IMAGENET1K_V1 가중치의 값(224×224 입력)이며, 논문 구조에는 그런 가중치가 없습니다."),
+                  "깊이, 파라미터, 곱셈-누산은 고른 입력 크기에서 각 모델을 추적해 계산합니다. ImageNet 1순위 정확도(top-1: 가장 높은 점수의 클래스가 정답인 비율)는 [torchvision 문서]({docs})에 발표된 IMAGENET1K_V1 가중치의 값(224×224 입력)이며, 논문 구조에는 그런 가중치가 없습니다."),
     "cmp.size": ("Input size", "입력 크기"),
     "cmp.col.year": ("Year", "연도"),
-    "cmp.col.top1": ("ImageNet top-1 (%)", "ImageNet top-1 (%)"),
+    "cmp.col.top1": ("ImageNet top-1 (%)", "ImageNet 1순위 정확도 (%)"),
     "cmp.col.fails": ("Does not run at this size", "이 크기에서는 실행 불가"),
     "cmp.macs_axis": ("G MACs per image (log scale)", "이미지당 MAC (십억, 로그 눈금)"),
-    "cmp.top1_axis": ("ImageNet top-1 accuracy (%)", "ImageNet top-1 정확도 (%)"),
-    "cmp.bubble_title": ("Accuracy vs compute; bubble area = parameters", "정확도 vs 연산량, 원의 넓이 = 파라미터 수"),
+    "cmp.top1_axis": ("ImageNet top-1 accuracy (%)", "ImageNet 1순위 정확도 (%)"),
+    "cmp.bubble_title": ("Accuracy vs compute; bubble area = parameters", "정확도 대 연산량, 원의 넓이 = 파라미터 수"),
     # --- URL and input problems ------------------------------------------------------
     "url.bad_arch": ("The link asks for an architecture called \"{value}\", which does not "
                      "exist; showing {fallback} instead.",
@@ -1236,7 +1235,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "counted. A fixed 7x7 average pool means only inputs of 223 to 254 pixels work.",
         "2014년 논문 표 1 그대로의 GoogLeNet: 진짜 5×5 합성곱, 배치 정규화 없음, 앞부분의 국소 응답 정규화, 단계 사이의 "
         "3×3/2 최대 풀링. 4a와 4d에 붙은 보조 분류기 두 개는 학습할 때만 손실에 0.3을 곱해 더하고, 테스트할 때는 제거되어 "
-        "마지막 softmax만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7×7 평균 "
+        "마지막 소프트맥스만 씁니다. 그래서 이 (테스트 시점) 추적에는 나타나지 않지만 파라미터 수에는 포함됩니다. 7×7 평균 "
         "풀링이 고정되어 있어 223부터 254픽셀까지의 입력만 됩니다."),
     "note.resnet18": (
         "ResNet-18: eight basic blocks (two 3x3 convolutions each) in four stages of 64, 128, "
@@ -1254,7 +1253,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "second pixel and adds zero channels (option A): it has no parameters.",
         "ResNet-20: CIFAR-10의 32 px 사진을 위한 논문의 네트워크입니다(4.2절). 필터 16개의 3×3 합성곱 다음에 "
         "32, 16, 8 px 맵에서 필터 16, 32, 64개를 쓰는 세 단계(각각 기본 블록 세 개), 전역 평균 풀링, 점수 10개가 "
-        "옵니다. 가중치 층 20개, 파라미터 0.27 M. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
+        "옵니다. 가중치 층 20개, 파라미터 27만 개. 단계가 시작되는 곳의 지름길은 두 칸에 한 픽셀만 남기고 0 채널을 "
         "더합니다(옵션 A): 파라미터가 없습니다."),
     "note.resnet56": (
         "ResNet-56: ResNet-20's design with nine blocks per stage instead of three (section "
@@ -1262,20 +1261,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "error than ResNet-20, while the plain 56-layer network does worse than the plain "
         "20-layer one (Figure 1).",
         "ResNet-56: ResNet-20의 설계에서 단계마다 블록이 세 개가 아니라 아홉 개입니다(4.2절, n = 9). 가중치 층 56개, "
-        "파라미터 0.85 M. 논문에서는 ResNet-20보다 오류가 낮아지지만, 지름길이 없는 56층 네트워크는 20층보다 "
+        "파라미터 85만 개. 논문에서는 ResNet-20보다 오류가 낮아지지만, 지름길이 없는 56층 네트워크는 20층보다 "
         "나빠집니다(그림 1)."),
     "note.plain20": (
         "Plain-20: ResNet-20 with every shortcut taken away, the same 20 layers and the same "
         "0.27 M parameters (option A shortcuts have none). The paper's Figure 1 trains it "
         "beside Plain-56 to show that depth alone makes training harder.",
-        "Plain-20: ResNet-20에서 지름길을 모두 뺀 네트워크로, 층 20개와 파라미터 0.27 M이 같습니다(옵션 A 지름길에는 "
+        "Plain-20: ResNet-20에서 지름길을 모두 뺀 네트워크로, 층 20개와 파라미터 27만 개가 같습니다(옵션 A 지름길에는 "
         "파라미터가 없습니다). 논문의 그림 1은 Plain-56과 나란히 학습해, 깊이만으로도 학습이 어려워진다는 것을 "
         "보입니다."),
     "note.plain56": (
         "Plain-56: ResNet-56 with no shortcuts, 56 layers and 0.85 M parameters. In the paper's "
         "Figure 1 its training error stays above Plain-20's: the deeper plain network is "
         "harder to optimise, which is the problem residual connections solve.",
-        "Plain-56: 지름길이 없는 ResNet-56으로, 층 56개와 파라미터 0.85 M입니다. 논문의 그림 1에서 이 네트워크의 "
+        "Plain-56: 지름길이 없는 ResNet-56으로, 층 56개와 파라미터 85만 개입니다. 논문의 그림 1에서 이 네트워크의 "
         "학습 오류는 Plain-20보다 높게 남습니다. 지름길 없는 더 깊은 네트워크는 최적화하기 더 어렵고, 잔차 연결이 바로 이 "
         "문제를 풉니다."),
     "note.resnet34": (
@@ -1293,7 +1292,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "instead of the paper's 3.8 G.",
         "ResNet-50: 병목(bottleneck) 블록을 씁니다. 1×1 합성곱이 256채널을 64로 줄이고, 3×3이 64채널에서 계산한 뒤, "
         "1×1이 다시 256으로 늘리고 x를 더합니다. torchvision은 보폭을 3×3에 두고(ResNet v1.5), 논문은 첫 1×1에 둡니다. "
-        "v1.5는 논문의 3.8 G 대신 4.09 G MACs가 듭니다."),
+        "v1.5는 곱셈-누산이 논문의 38억 번보다 많은 40.9억 번입니다."),
     "note.resnet101": (
         "ResNet-101: bottleneck blocks, 3-4-23-3 per stage; the third stage (14x14 maps, "
         "1024 channels) holds 23 of the 33 blocks and does most of the work. Deeper, yet "
@@ -1440,7 +1439,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.classes": ("The network must end with 10 numbers, one per kind of clothing (it ends with {shape}): "
                       "finish with Flatten and Linear with 10 outputs.",
                       "네트워크의 끝은 옷 종류마다 하나씩, 숫자 10개여야 합니다 (지금은 {shape}): "
-                      "Flatten과 출력 10개짜리 Linear로 끝내세요."),
+                      "펼치기(Flatten)와 출력 10개짜리 완전 연결(Linear) 층으로 끝내세요."),
     "queue.work": ("Training this design costs {work} MAC-equivalents a picture (every layer counted: pooling, "
                    "normalisation and activations too); the class limit is {high}, so that every design sees at least "
                    "{pictures} pictures. Use fewer channels, a smaller input or an earlier pooling.",
@@ -1697,8 +1696,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.pool": ("Pool projection", "풀링 투영"),
     "field.five": ("Kernel of the \"5×5\" branch", "\"5×5\" 가지의 필터 크기"),
     "field.batch_norm": ("Batch norm", "배치 정규화"),
-    "choice.basic": ("basic (3×3, 3×3)", "기본 basic (3×3, 3×3)"),
-    "choice.bottleneck": ("bottleneck (1×1, 3×3, 1×1 ×4)", "병목 bottleneck (1×1, 3×3, 1×1 ×4)"),
+    "choice.basic": ("basic (3×3, 3×3)", "기본 블록 (3×3, 3×3)"),
+    "choice.bottleneck": ("bottleneck (1×1, 3×3, 1×1 ×4)", "병목 블록 (1×1, 3×3, 1×1 ×4)"),
     "choice.plain": ("plain (no shortcut)", "지름길 없는(plain) 네트워크"),
     "choice.lecture": ("the lecture's Residual_Block", "강의의 Residual_Block"),
     "choice.projection": ("projection (1×1 conv, option B)", "투영 (1×1 합성곱, 옵션 B)"),
@@ -1725,7 +1724,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "design.err.groups": ("groups={groups} must divide both its input channels ({cin}) and its output channels ({cout})",
                           "groups={groups}은(는) 입력 채널({cin})과 출력 채널({cout})을 모두 나눌 수 있어야 합니다"),
     "design.err.flatten_first": ("a linear layer needs a flat vector: add Flatten (or global pooling and Flatten) before it",
-                                 "완전 연결 층에는 펼친 벡터가 필요합니다: 앞에 Flatten (또는 전역 풀링과 Flatten)을 넣으세요"),
+                                 "완전 연결 층에는 펼친 벡터가 필요합니다: 앞에 펼치기(Flatten)를 넣으세요 (또는 전역 풀링과 펼치기)"),
     "design.err.lecture_stride": ("the lecture's Residual_Block keeps the shape: its stride must be 1",
                                   "강의의 Residual_Block은 모양을 유지합니다: 보폭은 1이어야 합니다"),
     "design.err.zeros_shrink": ("option A can only add channels ({cin} → {cout} shrinks): use the projection shortcut",
@@ -1749,8 +1748,10 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
      "합성곱이 움직이는 작은 가중치 격자"),
     ("특징 맵", "feature map", "one channel of a layer's output: where a filter responded",
      "층의 출력 중 한 채널: 필터가 반응한 위치"),
-    ("채널", "channel", "one of the stacked maps: 3 for RGB, 96 after AlexNet's conv1",
-     "겹쳐 쌓인 맵 하나: RGB는 3, AlexNet conv1 뒤에는 96"),
+    ("채널", "channel", "one of the stacked maps: 3 for RGB; after AlexNet's conv1, 96 in the paper (two GPUs × 48) "
+     "but 64 in this app's model (torchvision's, which differs from the paper here)",
+     "겹쳐 쌓인 맵 하나: RGB는 3. AlexNet conv1 뒤에는 논문에서 96(GPU 두 개 × 48)이지만, 이 앱의 모델"
+     "(torchvision의 AlexNet)에서는 64입니다. 논문과 다른 점입니다."),
     ("보폭 (stride)", "stride", "how many pixels the filter moves at each step",
      "필터가 한 번에 움직이는 픽셀 수"),
     ("패딩", "padding", "zeros added around the border so the filter can reach the edges",
@@ -1780,7 +1781,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("연결 (concatenate)", "concatenation", "stacking maps along the channel axis (DenseNet, Inception)",
      "채널 방향으로 맵을 이어 붙이기 (DenseNet, Inception)"),
     ("보조 분류기", "auxiliary classifier", "an extra softmax mid-network, used only in training",
-     "네트워크 중간의 추가 softmax, 학습할 때만 사용"),
+     "네트워크 중간의 추가 소프트맥스, 학습할 때만 사용"),
     ("수용 영역", "receptive field", "the input pixels one output value can see",
      "출력 값 하나가 볼 수 있는 입력 픽셀의 범위"),
     ("파라미터", "parameters", "the learned numbers: weights and biases",
@@ -1809,7 +1810,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("병목 블록", "bottleneck block (Bottleneck)", "1x1 reduce, 3x3, 1x1 expand, plus x (ResNet-50 and up)",
      "1x1로 줄이고 3x3, 1x1로 늘린 뒤 x를 더함 (ResNet-50 이상)"),
     ("밀집 층", "dense layer (DenseLayer)", "BN, ReLU, 1x1, BN, ReLU, 3x3: adds k maps",
-     "BN, ReLU, 1x1, BN, ReLU, 3x3: 특징 맵 k개를 더함"),
+     "배치 정규화, ReLU, 1×1, 배치 정규화, ReLU, 3×3: 특징 맵 k개를 더함"),
     ("채널 누적표", "channel tally", "how a dense block's channels grow: c, c + k, c + 2k, ...",
      "밀집 블록의 채널이 늘어나는 모습: c, c + k, c + 2k, ..."),
     ("압축률 (θ)", "compression (θ)", "the share of channels a DenseNet-BC transition keeps",
@@ -1824,7 +1825,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("적응형 평균 풀링", "adaptive average pooling", "averages any map down to a fixed size",
      "어떤 크기의 맵이든 정해진 크기로 평균 내어 줄임"),
     ("펼치기", "flatten", "a C x H x W volume laid out as one row of numbers",
-     "C x H x W 묶음을 숫자 한 줄로 늘어놓기"),
+     "C × H × W 묶음을 숫자 한 줄로 늘어놓기"),
     ("그룹 (groups)", "groups", "filters that read only their own share of the input channels",
      "입력 채널 중 자기 몫만 읽는 필터 (AlexNet의 GPU 두 개)"),
     ("기울기", "gradient", "how much the loss changes when a weight changes", "가중치가 바뀔 때 손실이 바뀌는 정도"),
@@ -1832,7 +1833,7 @@ GLOSSARY: tuple[tuple[str, str, str, str], ...] = (
     ("에폭", "epoch", "one pass over every training picture", "학습 그림 전체를 한 번 도는 것"),
     ("학습률", "learning rate", "how big each training step is", "학습 한 걸음의 크기"),
     ("과적합", "overfitting", "right on training pictures, wrong on new ones", "학습 그림에는 맞고 새 그림에는 틀림"),
-    ("top-1 정확도", "top-1 accuracy", "the share of pictures whose first guess is right",
+    ("1순위 정확도 (top-1)", "top-1 accuracy", "the share of pictures whose first guess is right",
      "첫 번째 답이 맞은 그림의 비율"),
     ("체크포인트", "checkpoint", "a file of trained weights", "학습된 가중치를 담은 파일"),
     ("활성값 메모리", "activation memory", "the numbers every layer's output holds for one picture",
@@ -1960,7 +1961,7 @@ def number(n: float, lang: str = DEFAULT_LANG) -> str:
         if n >= 1e8:
             return f"{n / 1e8:.2f}억".replace(".00억", "억")
         if n >= 1e4:
-            return f"{n / 1e4:,.0f}만" if n >= 1e5 else f"{n / 1e4:.1f}만"
+            return f"{n / 1e4:,.0f}만" if n >= 1e5 else f"{n / 1e4:.1f}만".replace(".0만", "만")  # 1만, not 1.0만
         return f"{n:,.0f}"
     for unit, scale in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
         if n >= scale:

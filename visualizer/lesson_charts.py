@@ -23,7 +23,7 @@ from visualizer.charts import (
     styled,
     text_width,
 )
-from visualizer.i18n import t
+from visualizer.i18n import number, t
 from visualizer.lessons import InceptionCost
 from visualizer.names import human_name, named
 
@@ -484,4 +484,8 @@ def _notebook_runs(runs: list[dict[str, Any]], chance: float, names: dict[str, s
     fig.update_yaxes(title_text=t("nb.ax.chart.acc", lang), range=[0, 100], tickvals=[10, 25, 50, 75, 100],
                      gridcolor=palette.GRID, row=2, col=1)
     fig.update_xaxes(title_text=x_title, rangemode="tozero", separatethousands=True, row=2, col=1)
+    if lang == "ko":  # plotly's own "5k" and "10k" are English: 5,000 and 1만, as the headlines say counts
+        step = nice_step(max(ends, default=1))
+        ticks = [step * i for i in range(int(max(ends, default=1) // step) + 1)]
+        fig.update_xaxes(tickvals=ticks, ticktext=[number(v, lang) for v in ticks])
     return styled(fig, title, 520)

@@ -82,10 +82,14 @@ Default = Any
 
 @dataclass(frozen=True)
 class IntParam:
-    """A whole-number URL parameter of a page (a slider's value): its bounds and default."""
+    """A whole-number URL parameter of a page (a slider's value): its bounds and default.
+
+    ``high`` may, like the default, depend on the values read before it (AlexNet's last step
+    on its layout: 21 for torchvision's, 22 for the paper's): a link's value past it is then
+    told with the real range. Such a control is drawn with its own bound (``high=``)."""
 
     low: int
-    high: int
+    high: Default
     default: Default
 
     def read(self, params: Params, key: str, problems: list[Problem]) -> int:
