@@ -13,7 +13,8 @@ checks of text:
   boxes of their letters overlap: Streamlit pulls the block after a heading up by 1rem, more
   than a slide's heading leaves);
 - **cut**: a diagram taller than its box (it scrolls, opened on its lit box) whose box's top or
-  bottom edge runs through one of its boxes or a shape's label (AlexNet's pool2 cut in half);
+  bottom edge runs through one of its boxes or a shape's label, where another view would show
+  the lit box with no such cut (AlexNet's pool2 cut in half at 1920x1080);
 - **small** in a table: a table (a canvas: readable.py's check of text sizes cannot read it) whose
   rows' letters are drawn shorter than the same words drawn at the projector's minimum, in the
   grid's own font and colour (the grid measures its type once, when it first draws: drawn
@@ -70,18 +71,26 @@ JS = r"""
     if (visible(el) && el.scrollWidth > el.clientWidth + 2)
       say('right', 'diagram', `${el.scrollWidth} px wide in a ${el.clientWidth} px box`);
   });
-  // A diagram taller than its box: neither edge of the box through a box of it or a shape's label
-  // (its view opens where the edges fall between them; centred on its lit box, an edge cut
-  // AlexNet's pool2 in half).
+  // A diagram taller than its box, opened on its lit box: neither edge of its box through a box
+  // of it or a shape's label, where some view would show the lit box whole with no such cut
+  // (every scroll position tried, a pixel apart; centred on its lit box, an edge cut AlexNet's
+  // pool2 in half at 1920x1080).
   main.querySelectorAll('.cnnvis-diagram').forEach(el => {
-    if (!visible(el) || el.scrollHeight <= el.clientHeight + 2) return;
-    const frame = el.getBoundingClientRect();
-    el.querySelectorAll('svg g.node, svg g.edge text').forEach(part => {
+    const lit = el.querySelector('svg [stroke-width="3"]');
+    if (!visible(el) || !lit || el.scrollHeight <= el.clientHeight + 2) return;
+    const frame = el.getBoundingClientRect(), origin = frame.top - el.scrollTop, view = el.clientHeight;
+    const span = (part) => {
       const b = part.getBoundingClientRect();
-      for (const edge of [frame.top, frame.bottom])
-        if (b.top < edge - 1 && b.bottom > edge + 1)
-          say('cut', part.textContent, `cut by its box's ${edge === frame.top ? 'top' : 'bottom'} edge`);
-    });
+      return [b.top - origin, b.bottom - origin];
+    };
+    const parts = [...el.querySelectorAll('svg g.node, svg g.edge text')];
+    const spans = parts.map(span), [litTop, litBottom] = span(lit.closest('g.node') || lit);
+    const cuts = (top) => parts.filter((_, i) => [top, top + view].some(
+      edge => spans[i][0] < edge - 1 && spans[i][1] > edge + 1));
+    let clean = false;
+    for (let top = 0; top <= el.scrollHeight - view && !clean; top++)
+      clean = litTop >= top && litBottom <= top + view && !cuts(top).length;
+    if (clean) cuts(el.scrollTop).forEach(part => say('cut', part.textContent, 'cut by its box\'s edge'));
   });
   // Labels and values cut short.
   const labelled = 'button, [data-testid="stWidgetLabel"], [role="tab"], [data-baseweb="select"], ' +

@@ -226,6 +226,7 @@ def test_a_tables_toolbar_leaves_the_control_above_it_readable(app_url: str, bro
     page = ctx.new_page()
     page.goto(f"{app_url}/?lang=ko")
     wait_idle(page)
+    wait_drawn(page)  # the table's grid drawn: a pointer over its empty box shows no toolbar
     toggle = page.get_by_text("ReLU, 배치 정규화, 드롭아웃 행도 보기").first
     toggle.scroll_into_view_if_needed()
     table = page.locator('[data-testid="stDataFrame"]').first
