@@ -1130,6 +1130,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cmp.col.fails": ("Does not run at this size", "이 크기에서는 실행 불가"),
     "cmp.macs_axis": ("G MACs per image (log scale)", "이미지당 MAC (십억, 로그 눈금)"),
     "cmp.top1_axis": ("ImageNet top-1 accuracy (%)", "ImageNet 1순위 정확도 (%)"),
+    "cmp.hover": ("<b>{name}</b><br>{macs} MACs<br>{params} parameters<br>top-1 {top1}%",
+                  "<b>{name}</b><br>MACs {macs}<br>파라미터 {params}<br>1순위 정확도 {top1}%"),
     "cmp.bubble_title": ("Accuracy vs compute; bubble area = parameters", "정확도 대 연산량, 원의 넓이 = 파라미터 수"),
     # --- URL and input problems ------------------------------------------------------
     "url.bad_arch": ("The link asks for an architecture called \"{value}\", which does not "

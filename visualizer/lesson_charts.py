@@ -322,8 +322,8 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool 
             marker={"size": [float(rows[i]["params"]) for i in idx], "sizemode": "area",
                     "sizeref": sizeref, "sizemin": 6, "opacity": 0.75, "color": color,
                     "symbol": symbol, "line": {"color": "#333333", "width": 1}},
-            hovertext=[f"<b>{rows[i]['name']}</b><br>{float(rows[i]['macs']) / 1e9:.2f} G MACs<br>"
-                       f"{float(rows[i]['params']) / 1e6:.1f} M<br>top-1 {rows[i]['top1']}%"
+            hovertext=[t("cmp.hover", lang, name=rows[i]["name"], macs=number(float(rows[i]["macs"]), lang),
+                         params=number(float(rows[i]["params"]), lang), top1=rows[i]["top1"])
                        for i in idx],
             hoverinfo="text", cliponaxis=False)
     # Labels are annotations (a label may sit away from its point, with a line to it); on a
