@@ -189,8 +189,8 @@ def test_the_notebook_charts_count_steps_in_korean(chart: str) -> None:
 
 def test_the_comparisons_hover_says_korean_counts() -> None:
     """Issue 30: the comparison's hover said "0.71 G MACs", "61.1 M" and "top-1" on a Korean
-    page. AlexNet's counts (torchvision's published 61,100,840 parameters; 714,188,480 MACs at
-    224, the sum of its layers worked by hand) read in 만 and 억."""
+    page. AlexNet's counts (torchvision's published 61,100,840 parameters and 0.71 GMACs, here
+    714,188,480 MACs) read in 만 and 억: 6,110만 and 7.14억."""
     row = {"name": "AlexNet", "short": "AlexNet", "family": "AlexNet", "params": 61_100_840,
            "macs": 714_188_480, "top1": 56.522}
     other = {**row, "name": "ResNet-18", "short": "ResNet-18", "family": "ResNet", "params": 11_689_512,
