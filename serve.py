@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 
 from deploy import lecture, teacher
 from deploy.compressed_static import CompressedStatic
+from deploy.deep_paths import DeepPaths
 from visualizer.charts import BROWSER_BUNDLE
 from visualizer.roles import teacher_token
 
@@ -26,5 +27,6 @@ with contextlib.suppress(OSError):
 
 # plotly.js is what app_pages/live_chart.py loads from app/static/ (a copy of this same file).
 app = st.App("app.py", routes=teacher.ROUTES, middleware=[
+    Middleware(DeepPaths),  # a mistyped address two folders deep: its first part, not a blank page
     Middleware(lecture.Poll),
     Middleware(CompressedStatic, extra={"app/static/plotly.min.js": BROWSER_BUNDLE})])

@@ -191,10 +191,10 @@ def test_the_comparisons_hover_says_korean_counts() -> None:
     """Issue 30: the comparison's hover said "0.71 G MACs", "61.1 M" and "top-1" on a Korean
     page. AlexNet's counts (torchvision's published 61,100,840 parameters and 0.71 GMACs, here
     714,188,480 MACs) read in 만 and 억: 6,110만 and 7.14억."""
-    row = {"name": "AlexNet", "short": "AlexNet", "family": "AlexNet", "params": 61_100_840,
-           "macs": 714_188_480, "top1": 56.522}
-    other = {**row, "name": "ResNet-18", "short": "ResNet-18", "family": "ResNet", "params": 11_689_512,
-             "macs": 1_814_073_344, "top1": 69.758}
+    row: dict[str, float | str] = {"name": "AlexNet", "short": "AlexNet", "family": "AlexNet",
+                                   "params": 61_100_840, "macs": 714_188_480, "top1": 56.522}
+    other: dict[str, float | str] = {**row, "name": "ResNet-18", "short": "ResNet-18", "family": "ResNet",
+                                     "params": 11_689_512, "macs": 1_814_073_344, "top1": 69.758}
     fig = lesson_charts.accuracy_bubbles([row, other], "ko")
     alex = next(tr.hovertext[0] for tr in fig.data if "AlexNet" in tr.hovertext[0])
     assert "7.14억" in alex and "6,110만" in alex and "1순위 정확도 56.522%" in alex, alex
