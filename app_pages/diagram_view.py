@@ -79,7 +79,9 @@ const scrollToLit = (host, svg, lit) => {
   const centred = (litTop + litBottom - view) / 2;
   const sliced = (y) => spans.filter(([a, b]) => a < y - 1 && b > y + 1).length;
   let best = null;
-  for (const y of [centred, ...spans.map(([a]) => a - 6), ...spans.map(([, b]) => b + 6 - view)]) {
+  // the view's top or bottom edge just outside a part, on either side of it
+  const edges = spans.flatMap(([a, b]) => [a - 6, a - 2, b + 2, b + 6]);
+  for (const y of [centred, ...edges, ...edges.map(e => e - view)]) {
     const top = Math.max(0, Math.min(most, y));
     if (litTop < top || litBottom > top + view) continue;  // the lit box whole in view
     const cut = sliced(top) + sliced(top + view), off = Math.abs(top - centred);

@@ -119,3 +119,15 @@ def test_a_blocks_title_has_room_between_its_two_lines() -> None:
     assert [text for _, _, text in lines] == ["1단계 첫 블록 (layer1.0)", "병목 블록"]
     (y1, size, _), (y2, _, _) = lines
     assert float(y2) - float(y1) >= 1.3 * float(size), lines
+
+
+def test_a_layer_inside_an_opened_block_says_where_it_sits_in_words() -> None:
+    """Issue 30: inside an opened block a box was named by its code alone (branch2.0,
+    downsample.0). Under its code name it says where it sits, without its block's words (the
+    block's title above says them): GoogLeNet's inception3a has four branches, its second a
+    1×1 reduction then a 3×3 convolution; ResNet-50's first block has a projection shortcut."""
+    googlenet = to_dot(trace_named("googlenet", 224), DiagramOptions(detail="blocks", lang="ko"))
+    assert "<b>branch2.0</b></font><br/>가지 2의 첫 층<br/>합성곱 1×1" in googlenet
+    assert "<b>branch2.1</b></font><br/>가지 2의 2번째 층<br/>합성곱 3×3" in googlenet
+    resnet = to_dot(trace_named("resnet50", 224), DiagramOptions(detail="blocks", lang="en"))
+    assert "<b>downsample.0</b></font><br/>projection shortcut, layer 1<br/>" in resnet

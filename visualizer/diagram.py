@@ -169,9 +169,10 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
             human = ""
         what = describe(r, lang, lanes) if r.is_leaf else " · ".join(w for w in (human, kind) if w)
     lines = [f'<font point-size="{big}"><b>{_esc(title)}</b></font>', _esc(what)]
-    if u.count == 1 and r.is_leaf and not box.cluster and "." in r.label and human_name(r.label, lang):
-        # a code name alone (head.2) says little: where it sits, in words, under it (issue 30)
-        lines.insert(1, _esc(human_name(r.label, lang)))
+    if u.count == 1 and r.is_leaf and "." in title and _local_name(r.label, box.cluster, lang):
+        # a code name alone (head.2; branch2.0 in an opened block) says little: where it sits,
+        # in words, under it (issue 30)
+        lines.insert(1, _esc(_local_name(r.label, box.cluster, lang)))
     if box.folded:
         lines.append("+ " + " + ".join(_esc(describe(f, lang)) for f in box.folded))
     if (u.params(result) or u.macs(result)) and not r.is_leaf:
@@ -179,6 +180,20 @@ def _box_label(result: TraceResult, box: _Box, opt: DiagramOptions, lanes: int =
                      + _esc(t("dg.costs", lang, params=number(u.params(result), lang),
                               macs=number(u.macs(result), lang))) + "</font>")
     return "<" + "<br/>".join(lines) + ">"
+
+
+def _local_name(label: str, cluster: str, lang: str) -> str:
+    """Where layer ``label`` sits, in words, inside the opened block ``cluster`` ("" for none):
+    the block's own words (its cluster's title) left out, "가지 2의 첫 층" for
+    inception3a.branch2.0; "" where the words do not start with the block's."""
+    human = human_name(label, lang)
+    if not cluster:
+        return human
+    block = human_name(cluster, lang)
+    for joint in ("의 ", ", "):
+        if block and human.startswith(block + joint):
+            return human[len(block) + len(joint):]
+    return ""
 
 
 def _node_attrs(box: _Box, opt: DiagramOptions, label: str, highlighted: bool) -> str:
