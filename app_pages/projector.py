@@ -20,6 +20,7 @@ import streamlit as st
 from app_pages.controls import LANG_KEY
 from app_pages.controls import PRESENT_KEY as PRESENT_KEY
 from app_pages.controls import presenting as presenting
+from visualizer.lecture import BEAT_SECONDS
 from visualizer.pages import LECTURE, PAGES
 
 KEY = "cnnvis_projector"
@@ -109,12 +110,16 @@ export default function ({ data, parentElement, setTriggerValue }) {
   };
   document.addEventListener('keydown', onKey);
   document.addEventListener('click', onClick);
+  // the teacher's page says it is still there (a run: the lecture's view written again when
+  // old), so a lecture whose projector was closed ends (visualizer/lecture.py, STALE_SECONDS)
+  const beat = setInterval(() => setTriggerValue('alive', Date.now()), data.beat_ms);
   // Said on the page once the keys listen (a clicker pressed while the slide is still being
   // drawn is lost); a browser test waits for it before it presses.
   document.documentElement.dataset.slideKeys = 'on';
   return () => {
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('click', onClick);
+    clearInterval(beat);
     delete document.documentElement.dataset.slideKeys;
   };
 }
@@ -239,6 +244,11 @@ def new_run() -> None:
         st.session_state.pop(WAITED, None)
 
 
+def _alive() -> None:
+    """The slide's page beat (every BEAT_SECONDS): its run publishes the view again once it is
+    old (app_pages/lecture_mode.publish)."""
+
+
 def bar(lang: str) -> None:
     """The slim bar on every slide (drawn after the page, in a place kept at its top): the keys
     and the big ◀ ▶ that step in place, the join screen, the way out (Esc too)."""
@@ -246,8 +256,9 @@ def bar(lang: str) -> None:
     from visualizer.i18n import t
 
     targets = st.session_state.get(TARGETS) or {}
-    _component(key=KEY, data={"next": bool(targets.get("next")), "prev": bool(targets.get("prev"))},
-               on_go_change=on_key)
+    _component(key=KEY, data={"next": bool(targets.get("next")), "prev": bool(targets.get("prev")),
+                              "beat_ms": BEAT_SECONDS * 1000},
+               on_go_change=on_key, on_alive_change=_alive)
     with st.container(key="cnnvis_slide_bar", horizontal=True, vertical_alignment="center", gap="small"):
         st.button("◀", key="slide_prev", on_click=go, args=("prev",), disabled=not targets.get("prev"),
                   help=t("present.prev", lang))

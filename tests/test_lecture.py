@@ -200,3 +200,19 @@ def test_a_slide_lights_the_merge_its_diagram_is_about(tmp_path: Path,
         # (ResNet ④ on a slide lights each block's middle convolution: what the slide compares)
         want = [["+"], ["+"], ["C"], ["conv3", "conv3"], ["C"], ["pool"], ["conv2"], ["conv2"], ["C"]]
         assert merges == (want if present else [[]] * 9)
+
+
+def test_a_presenting_page_keeps_its_lecture_and_a_closed_one_ends_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A lecture whose projector was closed without Esc stayed on for 4 hours: a student who
+    opened the builder after class was pulled to the last slide. The presenting page beats
+    (publishes its view again) every BEAT_SECONDS: over three hours of one slide the lecture stays
+    on; twenty minutes after the last beat it is over."""
+    clock = [1_000_000.0]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    lecture.publish("lesson_alexnet", {"tab": "steps", "step": "3"}, folder=tmp_path)
+    for _ in range(3 * 3600 // lecture.BEAT_SECONDS):
+        clock[0] += lecture.BEAT_SECONDS
+        assert lecture.read(tmp_path) is not None
+        lecture.publish("lesson_alexnet", {"tab": "steps", "step": "3"}, folder=tmp_path)  # a beat's run
+    clock[0] += 20 * 60  # the projector closed: no beat for twenty minutes
+    assert lecture.read(tmp_path) is None

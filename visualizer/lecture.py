@@ -21,7 +21,12 @@ from urllib.parse import parse_qsl, urlencode
 from visualizer.paths import atomic_write, cache_dir
 
 MAX_QUERY = 10_000  # characters of a lecture's link (a builder's design= is at most 8,000)
-STALE_SECONDS = 4 * 3600  # a lecture not touched for this long is over
+# A lecture not touched for this long is over: the teacher's presenting page says it is there
+# every BEAT_SECONDS (app_pages/projector.py; its view written again once it is STALE_SECONDS / 2
+# old), so a lecture whose projector was closed without Esc ends within STALE_SECONDS (at 4 hours,
+# a student who opened the builder after class was still pulled to the last slide).
+STALE_SECONDS = 15 * 60
+BEAT_SECONDS = 4 * 60
 # Parameters that never travel to the students: the teacher's own mode and secret.
 PRIVATE = ("present", "teacher")
 
