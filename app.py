@@ -3,6 +3,8 @@ frame around every page (the slide bar, following the teacher, publishing her vi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
@@ -46,7 +48,10 @@ def navigation(lang: str, teacher: bool) -> dict[str, list[StreamlitPage]]:
     return made[1]
 
 
-st.set_page_config(page_title="CNN Visualizer", page_icon=":material/neurology:", layout="wide")
+# The tab's icon from this checkout: a Material icon name is fetched from Google's font server,
+# which an offline classroom cannot reach (every page load logged a failed request, no icon).
+ICON = Path(__file__).parent / "visualizer" / "resources" / "icon.png"
+st.set_page_config(page_title="CNN Visualizer", page_icon=str(ICON), layout="wide")
 
 if common.LANG_KEY not in st.session_state:  # first run of this session: the link decides
     problems: list[Problem] = []

@@ -117,3 +117,20 @@ def test_a_charts_toolbar_speaks_korean_and_uploads_nothing(app_url: str, page) 
     english = [n for n in names if n and any(c.isascii() and c.isalpha() for c in n.replace("PNG", ""))]
     assert not english, buttons
     assert not [b for b in buttons if "Share" in (b[0] or "") or "Cloud" in b[1]], buttons
+
+
+def test_a_page_asks_nothing_of_any_other_server(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """The classroom is offline: every request a page makes goes to the app's own server. The
+    tab's icon was a Material icon name, which Streamlit fetches from Google's font server: each
+    page load failed to reach it, and the tab showed no icon."""
+    elsewhere: list[str] = []
+    here = app_url.split("://", 1)[1].split("/", 1)[0]
+    page.on("request", lambda r: None if r.url.split("://", 1)[-1].startswith(here) or r.url.startswith(
+        ("data:", "blob:")) else elsewhere.append(r.url))
+    for path in ("?lang=ko", "lesson_alexnet?lang=ko&tab=params"):
+        page.goto(f"{app_url}/{path}")
+        wait_idle(page)
+        wait_drawn(page)
+    icon = page.evaluate("() => document.querySelector('link[rel~=\"icon\"]')?.href || ''")
+    assert icon.split("://", 1)[-1].startswith(here), icon  # the tab's icon, from the app's server
+    assert not elsewhere, elsewhere
