@@ -1503,6 +1503,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.now": ("Training now: {who}", "지금 학습 중: {who}"),
     "queue.line": ("Waiting ({n}): {who}", "대기 중 ({n}): {who}"),
     "queue.clear": ("Empty the queue (teacher)", "대기열 비우기 (선생님)"),
+    # --- classroom probe (room2): a job's start is not the teacher's run ---
+    "queue.state.starting": ("Starting your run…", "학습을 시작하는 중…"),
     "board.title": ("Class board", "반 게시판"),
     "board.empty": ("No results yet: train a design and it appears here.",
                     "아직 결과가 없습니다: 설계를 학습시키면 여기에 나옵니다."),
