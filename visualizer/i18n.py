@@ -748,8 +748,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "img.too_big": ("The file is {mb} MB; the limit is {limit} MB. Save a smaller version and try again.",
                     "파일이 {mb}MB입니다. {limit}MB까지만 됩니다. 더 작게 저장해서 다시 올려 주세요."),
     "img.format": ("This is a {format} file; only PNG and JPEG pictures work here.", "{format} 파일입니다. 여기서는 PNG와 JPEG 그림만 쓸 수 있습니다."),
-    "img.pixels": ("The picture is {w}×{h} pixels, more than {limit} million. Resize it and try again.",
-                   "그림이 {w}×{h}픽셀로 {limit}백만 픽셀보다 큽니다. 크기를 줄여서 다시 올려 주세요."),
+    "img.pixels": ("The picture is {w}×{h} pixels: too big to open here (at most {limit:,} pixels). "
+                   "Shrink it to {fit_w}×{fit_h} pixels or smaller and upload it again.",
+                   "그림이 {w}×{h}픽셀이라 여기서 열기에는 너무 큽니다 (최대 {limit:,}픽셀). "
+                   "{fit_w}×{fit_h}픽셀 이하로 줄여서 다시 올려 주세요."),
     "img.not_image": ("This file is not a picture we can read. Choose a PNG or JPEG picture.",
                       "읽을 수 있는 그림 파일이 아닙니다. PNG나 JPEG 그림을 고르세요."),
     "img.truncated": ("The picture file is damaged or cut off. Save it again, or choose another.",
