@@ -941,7 +941,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.fetch.done": ("{file} arrived ({seconds} s), its hash checked: the page now uses ImageNet's weights.",
                         "{file}을(를) 받았고({seconds}초) 해시도 확인했습니다. 이제 ImageNet 가중치를 씁니다."),
     "feat.fetch.by_hand": ("**To copy it by hand:** on a computer that is online, download {url} ; then copy the file, keeping its name `{file}`, into the folder `{folder}` on this computer. The page finds it there by itself.",
-                           "**손으로 옮기려면:** 인터넷이 되는 컴퓨터에서 {url} 를 받아, 이름 `{file}`을 그대로 두고 이 컴퓨터의 폴더 `{folder}`에 복사하세요. 페이지가 알아서 찾습니다."),
+                           "**손으로 옮기려면:** 인터넷이 되는 컴퓨터에서 {url} 를 받아, 이름 `{file}`를 그대로 두고 이 컴퓨터의 폴더 `{folder}`에 복사하세요. 페이지가 알아서 찾습니다."),
     "fetch.offline": ("This computer cannot reach the download server ({why}): it seems to be offline. Nothing was downloaded.",
                       "이 컴퓨터가 내려받기 서버에 닿지 못합니다({why}). 인터넷에 연결되어 있지 않은 것 같습니다. 아무것도 받지 않았습니다."),
     "fetch.why.refused": ("the connection was refused", "연결 거부"),
@@ -1411,7 +1411,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.code.help": ("Needs only PyTorch: `python {file}` prints the parameter count and the output shape. "
                           "Its weights start as PyTorch's defaults (the zoo's ResNet and DenseNet start from He "
                           "et al.'s initialisation; the numbers are the same).",
-                          "PyTorch만 있으면 됩니다: `python {file}` 을 실행하면 파라미터 수와 출력 모양이 나옵니다. "
+                          "PyTorch만 있으면 됩니다: `python {file}`를 실행하면 파라미터 수와 출력 모양이 나옵니다. "
                           "가중치는 PyTorch 기본값으로 시작합니다 (모델 모음의 ResNet과 DenseNet은 He 등의 초기화로 "
                           "시작합니다. 숫자는 같습니다)."),
     "builder.note.aux": ("A design of Inception blocks has no auxiliary classifiers: GoogLeNet's two run only in "
@@ -1882,8 +1882,12 @@ _ZEROS_FINAL = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ", 4: "ㄴ", 5: "ㄴ", 6: "ㄴ", 7: "
 _LETTER_FINAL = {"L": "ㄹ", "M": "ㅁ", "N": "ㄴ", "R": "ㄹ"}
 # Units and words whose reading the spelling does not give.
 _READ_AS = {"px": "ㄹ", "mb": "", "mib": "", "kb": "", "gb": "", "gib": "", "%": "", "type": "ㅂ",
-            "k": "", "json": "ㄴ", "dict": "", "flops": "", "macs": "", "epoch": "ㄱ"}
+            "k": "", "json": "ㄴ", "dict": "", "flops": "", "macs": "", "epoch": "ㄱ", "test": ""}
 _SILENT_FINALS = "aeiouyxsdfghjqvwzr"  # a Latin word ending so is read without a final consonant
+# A file name's extension, read as its letters or its word: tiny.py 파이, x.pth 피티에이치,
+# a.png 피엔지, notes.md 엠디, x.zip 집, a.jpg 제이펙 (a word's own ending would read png as -ng).
+_EXTENSION_FINAL = {"py": "", "pt": "", "pth": "", "png": "", "md": "", "txt": "", "csv": "", "pdf": "",
+                    "svg": "", "ipynb": "", "zip": "ㅂ", "jpg": "ㄱ", "jpeg": "ㄱ", "json": "ㄴ"}
 
 
 def _escape(text: str) -> str:
@@ -1918,6 +1922,9 @@ def final_sound(word: str) -> str:
     last = word[-1]
     if "가" <= last <= "힣":
         return " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"[(ord(last) - 0xAC00) % 28].strip()
+    extension = re.search(r"\w\.([A-Za-z]+)$", word)
+    if extension and extension.group(1).lower() in _EXTENSION_FINAL:
+        return _EXTENSION_FINAL[extension.group(1).lower()]
     tail = re.search(r"[A-Za-z%]+$", word)
     if tail and tail.group(0).lower() in _READ_AS:
         return _READ_AS[tail.group(0).lower()]
