@@ -543,8 +543,8 @@ def further_waiting(job: str, child: str, lang: str) -> None:
         st.rerun(scope="app")
     jobs = q.waiting()
     place = next((n for n, j in enumerate(jobs) if j.get("id") == child), None)
-    if place is None and now.get("state") == "waiting_machine":  # the teacher's own run has the machine
-        st.info(t("queue.state.waiting_machine", lang), icon=":material/hourglass_top:")
+    if place is None and now.get("state") in ("starting", "waiting_machine"):  # its process not yet up
+        st.info(t(f"queue.state.{now['state']}", lang), icon=":material/hourglass_top:")
     elif place is None:
         st.info(t("kept.further.training", lang), icon=":material/model_training:")
     else:

@@ -49,6 +49,15 @@ READINGS = [
     ("pool", "ㄹ"),  # 풀
     ("정규화(LRN)", ""),  # read past the parenthesis: 정규화
     ("연결(concatenate)", "ㄹ"),
+    ("tiny.py", ""),  # 타이니 닷 파이
+    ("python tiny.py", ""),
+    ("alexnet-owt-7be5be79.pth", ""),  # 피티에이치
+    ("a.png", ""),  # 피엔지, not the -ng of a word
+    ("notes.md", ""),  # 엠디
+    ("design.json", "other"),  # 제이슨
+    ("take_home.zip", "other"),  # 집
+    ("scan.jpg", "other"),  # 제이펙
+    ("make test", ""),  # 테스트
 ]
 EXPECTED = {  # (final "", "ㄹ", "other") -> the form of each pair
     "이(가)": ("가", "이", "이"), "을(를)": ("를", "을", "을"), "은(는)": ("는", "은", "은"),
@@ -99,6 +108,27 @@ def test_every_fixed_particle_after_a_number_or_latin_word_fits_its_sound() -> N
             if particle(word, pair) != got:
                 wrong.append(f"{key}: {word}{got} (should be {particle(word, pair)})")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_code_span_takes_its_particle_with_no_space_and_by_its_sound() -> None:
+    """The probe: "`python tiny.py` 을 실행하면" read the code as a word apart and .py as if it
+    ended in a consonant; it is "`python tiny.py`를" (파이). A code span's particle follows it
+    with no space, chosen by how the span ends (a value inside it is checked below, filled)."""
+    spaced = [f"{key}: {m.group(0)}" for key, ko in KOREAN.items()
+              for m in re.finditer(r"`[^`]+` " + PARTICLE + END, ko)]
+    assert not spaced, spaced
+    wrong = []
+    for key, ko in KOREAN.items():
+        for m in re.finditer(r"`([^`{}]+)`" + PARTICLE + END, ko):
+            pair = next(p for p, forms in PAIRS.items() if m.group(2) in forms)
+            if particle(m.group(1), pair) != m.group(2):
+                wrong.append(f"{key}: {m.group(0)}")
+    assert not wrong, wrong
+    # The spans that end in a value: the builder's code file (<name>.py) and a weights file
+    # (<arch>-<hash>.pth), both read 파이 / 에이치, a vowel: 를.
+    assert "`python tiny.py`를 실행하면" in t("builder.code.help", "ko", file="tiny.py")
+    weights = "alexnet-owt-7be5be79.pth"
+    assert f"`{weights}`를 그대로" in t("feat.fetch.by_hand", "ko", url="u", file=weights, folder="f")
 
 
 # One concept, one word: the word the app uses, and the words it must not.

@@ -183,6 +183,52 @@ def test_a_job_waiting_for_the_teachers_run_can_be_cancelled(fashion_env: Path) 
     assert q.outcome(job)["state"] == "cancelled"  # type: ignore[index]
 
 
+def watched_states(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """Every state the worker writes to running.json, and the state running.json shows when the
+    job's process would be spawned (``_watch`` replaced: no process, the job ends cancelled)."""
+    written: list[str] = []
+    at_spawn: list[str] = []
+    write = runner.write_status
+
+    def recording(path: Path, status: dict[str, object]) -> None:
+        if path.name == "running.json":
+            written.append(str(status["state"]))
+        write(path, status)
+
+    def watch(status: dict[str, object], *_: object) -> dict[str, object]:
+        at_spawn.append(str((q.running() or {}).get("state")))
+        return status | {"state": "cancelled"}
+
+    monkeypatch.setattr(runner, "write_status", recording)
+    monkeypatch.setattr(q, "_watch", watch)
+    return written, at_spawn
+
+
+def test_a_job_with_the_machine_free_never_says_the_teacher_has_it(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe: every job said "the teacher's training has the machine" while its process
+    started, with no teacher's run at all."""
+    written, at_spawn = watched_states(monkeypatch)
+    tiny_job("10.0.0.4")
+    assert q.work(budget=BUDGET, nice=0, threads=1) == 1
+    assert at_spawn == ["starting"]
+    assert "waiting_machine" not in written and written[0] == "starting"
+
+
+def test_a_job_says_the_teacher_has_the_machine_only_while_the_lock_is_held(
+        fashion_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from visualizer.runs import run_lock
+
+    written, at_spawn = watched_states(monkeypatch)
+    job = tiny_job("10.0.0.5")
+    ran: list[int] = []
+    with run_lock():  # the teacher's own run has the machine
+        thread = run_worker_until("waiting_machine", job, ran)
+    thread.join(timeout=30)
+    assert ran == [1] and at_spawn == ["starting"]  # the lock released: starting again, then spawned
+    assert written[:3] == ["starting", "starting", "waiting_machine"]  # taken, tried, found busy
+
+
 def test_a_job_past_its_time_limit_is_stopped_and_says_so(fashion_env: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(runner.HOLD_ENV, "running")

@@ -748,8 +748,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "img.too_big": ("The file is {mb} MB; the limit is {limit} MB. Save a smaller version and try again.",
                     "파일이 {mb}MB입니다. {limit}MB까지만 됩니다. 더 작게 저장해서 다시 올려 주세요."),
     "img.format": ("This is a {format} file; only PNG and JPEG pictures work here.", "{format} 파일입니다. 여기서는 PNG와 JPEG 그림만 쓸 수 있습니다."),
-    "img.pixels": ("The picture is {w}×{h} pixels, more than {limit} million. Resize it and try again.",
-                   "그림이 {w}×{h}픽셀로 {limit}백만 픽셀보다 큽니다. 크기를 줄여서 다시 올려 주세요."),
+    "img.pixels": ("The picture is {w}×{h} pixels: too big to open here (at most {limit:,} pixels). "
+                   "Shrink it to {fit_w}×{fit_h} pixels or smaller and upload it again.",
+                   "그림이 {w}×{h}픽셀이라 여기서 열기에는 너무 큽니다 (최대 {limit:,}픽셀). "
+                   "{fit_w}×{fit_h}픽셀 이하로 줄여서 다시 올려 주세요."),
     "img.not_image": ("This file is not a picture we can read. Choose a PNG or JPEG picture.",
                       "읽을 수 있는 그림 파일이 아닙니다. PNG나 JPEG 그림을 고르세요."),
     "img.truncated": ("The picture file is damaged or cut off. Save it again, or choose another.",
@@ -939,7 +941,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "feat.fetch.done": ("{file} arrived ({seconds} s), its hash checked: the page now uses ImageNet's weights.",
                         "{file}을(를) 받았고({seconds}초) 해시도 확인했습니다. 이제 ImageNet 가중치를 씁니다."),
     "feat.fetch.by_hand": ("**To copy it by hand:** on a computer that is online, download {url} ; then copy the file, keeping its name `{file}`, into the folder `{folder}` on this computer. The page finds it there by itself.",
-                           "**손으로 옮기려면:** 인터넷이 되는 컴퓨터에서 {url} 를 받아, 이름 `{file}`을 그대로 두고 이 컴퓨터의 폴더 `{folder}`에 복사하세요. 페이지가 알아서 찾습니다."),
+                           "**손으로 옮기려면:** 인터넷이 되는 컴퓨터에서 {url} 를 받아, 이름 `{file}`를 그대로 두고 이 컴퓨터의 폴더 `{folder}`에 복사하세요. 페이지가 알아서 찾습니다."),
     "fetch.offline": ("This computer cannot reach the download server ({why}): it seems to be offline. Nothing was downloaded.",
                       "이 컴퓨터가 내려받기 서버에 닿지 못합니다({why}). 인터넷에 연결되어 있지 않은 것 같습니다. 아무것도 받지 않았습니다."),
     "fetch.why.refused": ("the connection was refused", "연결 거부"),
@@ -1411,7 +1413,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "builder.code.help": ("Needs only PyTorch: `python {file}` prints the parameter count and the output shape. "
                           "Its weights start as PyTorch's defaults (the zoo's ResNet and DenseNet start from He "
                           "et al.'s initialisation; the numbers are the same).",
-                          "PyTorch만 있으면 됩니다: `python {file}` 을 실행하면 파라미터 수와 출력 모양이 나옵니다. "
+                          "PyTorch만 있으면 됩니다: `python {file}`를 실행하면 파라미터 수와 출력 모양이 나옵니다. "
                           "가중치는 PyTorch 기본값으로 시작합니다 (모델 모음의 ResNet과 DenseNet은 He 등의 초기화로 "
                           "시작합니다. 숫자는 같습니다)."),
     "builder.note.aux": ("A design of Inception blocks has no auxiliary classifiers: GoogLeNet's two run only in "
@@ -1505,6 +1507,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "queue.now": ("Training now: {who}", "지금 학습 중: {who}"),
     "queue.line": ("Waiting ({n}): {who}", "대기 중 ({n}): {who}"),
     "queue.clear": ("Empty the queue (teacher)", "대기열 비우기 (선생님)"),
+    # --- classroom probe (room2): a job's start is not the teacher's run ---
+    "queue.state.starting": ("Starting your run…", "학습을 시작하는 중…"),
     "board.title": ("Class board", "반 게시판"),
     "board.empty": ("No results yet: train a design and it appears here.",
                     "아직 결과가 없습니다: 설계를 학습시키면 여기에 나옵니다."),
@@ -1880,8 +1884,12 @@ _ZEROS_FINAL = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ", 4: "ㄴ", 5: "ㄴ", 6: "ㄴ", 7: "
 _LETTER_FINAL = {"L": "ㄹ", "M": "ㅁ", "N": "ㄴ", "R": "ㄹ"}
 # Units and words whose reading the spelling does not give.
 _READ_AS = {"px": "ㄹ", "mb": "", "mib": "", "kb": "", "gb": "", "gib": "", "%": "", "type": "ㅂ",
-            "k": "", "json": "ㄴ", "dict": "", "flops": "", "macs": "", "epoch": "ㄱ"}
+            "k": "", "json": "ㄴ", "dict": "", "flops": "", "macs": "", "epoch": "ㄱ", "test": ""}
 _SILENT_FINALS = "aeiouyxsdfghjqvwzr"  # a Latin word ending so is read without a final consonant
+# A file name's extension, read as its letters or its word: tiny.py 파이, x.pth 피티에이치,
+# a.png 피엔지, notes.md 엠디, x.zip 집, a.jpg 제이펙 (a word's own ending would read png as -ng).
+_EXTENSION_FINAL = {"py": "", "pt": "", "pth": "", "png": "", "md": "", "txt": "", "csv": "", "pdf": "",
+                    "svg": "", "ipynb": "", "zip": "ㅂ", "jpg": "ㄱ", "jpeg": "ㄱ", "json": "ㄴ"}
 
 
 def _escape(text: str) -> str:
@@ -1916,6 +1924,9 @@ def final_sound(word: str) -> str:
     last = word[-1]
     if "가" <= last <= "힣":
         return " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"[(ord(last) - 0xAC00) % 28].strip()
+    extension = re.search(r"\w\.([A-Za-z]+)$", word)
+    if extension and extension.group(1).lower() in _EXTENSION_FINAL:
+        return _EXTENSION_FINAL[extension.group(1).lower()]
     tail = re.search(r"[A-Za-z%]+$", word)
     if tail and tail.group(0).lower() in _READ_AS:
         return _READ_AS[tail.group(0).lower()]

@@ -44,17 +44,59 @@ def load_image(data: bytes, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX
             img = Image.open(io.BytesIO(data))
             if img.format not in FORMATS:
                 raise ImageError("format", format=img.format or "?")
-            w, h = img.size
-            if w * h > max_pixels:
-                raise ImageError("pixels", w=w, h=h, limit=max_pixels // 1_000_000)
+            if img.size[0] * img.size[1] > max_pixels:
+                raise too_many_pixels(*img.size, max_pixels)
             img.load()
     except ImageError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow refuses pictures past its own limit (89 million pixels, an error past twice
+        # that) before saying their size: a valid high-resolution scan is too big, not "not
+        # a picture".
+        size = claimed_size(data)
+        if size is None:
+            raise ImageError("not_image") from None
+        raise too_many_pixels(*size, max_pixels) from None
+    except UnidentifiedImageError:
         raise ImageError("not_image") from None
     except (OSError, SyntaxError, ValueError):
         raise ImageError("truncated") from None
     return img.convert("RGB")
+
+
+def claimed_size(data: bytes) -> tuple[int, int] | None:
+    """The width and height a PNG or JPEG file's header claims, or None: read by the format's
+    own reader, which decodes no pixel and, unlike ``Image.open``, does not refuse a size past
+    Pillow's decompression-bomb limit."""
+    for fmt in FORMATS:
+        factory, accept = Image.OPEN[fmt]
+        if accept is not None and not accept(data[:16]):
+            continue
+        try:
+            with factory(io.BytesIO(data), "") as img:
+                return img.size
+        except (OSError, SyntaxError, ValueError, IndexError, TypeError):
+            continue
+    return None
+
+
+def fitting_size(w: int, h: int, max_pixels: int = MAX_PIXELS) -> tuple[int, int]:
+    """The largest ``w x h`` shrunk to keep its shape and hold at most ``max_pixels`` pixels."""
+    scale = math.sqrt(max_pixels / (w * h))
+    fw, fh = max(1, math.floor(w * scale)), max(1, math.floor(h * scale))
+    while fw * fh > max_pixels:  # a rounding of the square root a pixel too generous
+        if fw >= fh:
+            fw -= 1
+        else:
+            fh -= 1
+    return fw, fh
+
+
+def too_many_pixels(w: int, h: int, max_pixels: int) -> ImageError:
+    """The error of a picture of more than ``max_pixels`` pixels: its size, the limit and the
+    size to shrink it to."""
+    fit_w, fit_h = fitting_size(w, h, max_pixels)
+    return ImageError("pixels", w=w, h=h, limit=max_pixels, fit_w=fit_w, fit_h=fit_h)
 
 
 def sample_images() -> dict[str, Image.Image]:

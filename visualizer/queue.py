@@ -65,7 +65,7 @@ JOB_MEMORY = 6 * 2**30  # address space of a job's process: cost.MAX_MEMORY and 
 RECIPE = Recipe(input_size=28, epochs=1, batch_size=cost.BATCH, lr=2e-3, optimizer="adamw",
                 weight_decay=0.05, flip=False, channels_last=False)
 ENDED = ("done", "failed", "cancelled", "lost")
-ACTIVE = ("waiting_machine", "loading", "running", "evaluating")  # the states before those
+ACTIVE = ("starting", "waiting_machine", "loading", "running", "evaluating")  # the states before those
 
 
 class QueueError(CodedError, RuntimeError):
@@ -496,7 +496,7 @@ def work(folder: Path | None = None, *, budget: int = cost.WORK_BUDGET, limit_tr
                         continue
                     with contextlib.suppress(OSError):  # said by _run_job, which writes it again
                         runner.write_status(d / "running.json",
-                                            job | {"state": "waiting_machine", "started": time.time()})
+                                            job | {"state": "starting", "started": time.time()})
                     path.unlink()
             except OSError as exc:  # a job that cannot be taken would be taken forever
                 _log(folder, f"cannot take job {job['id']}: {exc}; the worker stops")
@@ -541,7 +541,11 @@ def _run_job(job: dict[str, Any], folder: Path | None, options: dict[str, Any]) 
     becomes the job's status, never the worker's."""
     d = queue_dir(folder)
     cancelled = d / f"cancel-{job['id']}"
-    status: dict[str, Any] = job | {"state": "waiting_machine", "started": time.time()}
+    # "starting" until the job's process says "loading"; "waiting_machine" (the teacher's run
+    # has the machine) only while the run lock is really held by another. Written as waiting
+    # before the lock was tried, every job told its student so for the seconds its process
+    # took to start, with no teacher's run at all.
+    status: dict[str, Any] = job | {"state": "starting", "started": time.time()}
     try:
         runner.write_status(d / "running.json", status)
     except OSError as exc:
@@ -551,10 +555,18 @@ def _run_job(job: dict[str, Any], folder: Path | None, options: dict[str, Any]) 
             return status | {"state": "cancelled"}
         try:
             with run_lock(folder):
+                if status["state"] != "starting":  # it waited: the machine is its own now
+                    status = status | {"state": "starting"}
+                    with contextlib.suppress(OSError):  # _watch writes the job's file next
+                        runner.write_status(d / "running.json", status)
                 return _watch(status, folder, options, cancelled)
         except RunError as err:
             if err.code != "busy":
                 return _failed(status, "run", err.code, err.values)
+        if status["state"] != "waiting_machine":
+            status = status | {"state": "waiting_machine"}
+            with contextlib.suppress(OSError):  # a disk that cannot take it leaves "starting" shown
+                runner.write_status(d / "running.json", status)
         time.sleep(1)
 
 
