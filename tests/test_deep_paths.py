@@ -5,6 +5,7 @@ student saw a blank page with no message."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from starlette.types import Message, Receive, Scope, Send
 
@@ -37,7 +38,9 @@ def ask(path: str, headers: list[tuple[bytes, bytes]] = PAGE, method: str = "GET
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "headers": headers, "query_string": query}
-    asyncio.run(DeepPaths(behind)(scope, receive, send))
+    # a thread of its own: another test in this worker may have left an event loop running
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, DeepPaths(behind)(scope, receive, send)).result()
     start = sent[0]
     return start["status"], dict(start["headers"]), behind.paths
 
