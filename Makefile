@@ -14,7 +14,10 @@ APT_PACKAGES := graphviz fonts-nanum chromium chromium-driver nginx dataset-fash
 
 # Prints the teacher's link and, where there is a display, opens it once the server answers:
 # that browser is the teacher (visualizer/roles.py); everyone else is a student.
+# static/ (app_pages/live_chart.py's copy of plotly.js) made first: missing at the start, Streamlit
+# warned beside the teacher's link that it had no static folder.
 run: system venv
+	@mkdir -p static
 	@$(PY) -m visualizer teacher-link --port $(PORT) --open & \
 	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.headless true
 
