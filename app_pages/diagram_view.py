@@ -54,7 +54,12 @@ const fit = (host) => {
     host.scrollLeft = w > h ? 0 : middle - room / 2;
   }
   const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
-  if (host.cnnvisSlide && lit && w * scale > room) {
+  // Opened on its lit box once per picture and size: a run that draws the same slide again (the
+  // teacher's page beats every few minutes: app_pages/projector.py) leaves her scrolling alone.
+  const opened = `${host.cnnvisSvg.length}|${scale}|${Math.round(screen)}|${room}`;
+  const reopen = host.cnnvisOpened !== opened;
+  host.cnnvisOpened = opened;
+  if (reopen && host.cnnvisSlide && lit && w * scale > room) {
     // wider than the slide: scrolled just far enough to show the lit box whole (ResNet ③'s
     // rows at 1366x768 ended in their lit "+", cut at the right edge), clear of the edge's fade
     // and its arrow
@@ -62,7 +67,7 @@ const fit = (host) => {
     if (box.right > frame.right - 8) host.scrollLeft += box.right - frame.right + 56;
     else if (box.left < frame.left + 8) host.scrollLeft -= frame.left - box.left + 56;
   }
-  if (host.cnnvisSlide && lit && h * scale > screen) scrollToLit(host, svg, lit);
+  if (reopen && host.cnnvisSlide && lit && h * scale > screen) scrollToLit(host, svg, lit);
   host.cnnvisScale = scale;
 };
 
