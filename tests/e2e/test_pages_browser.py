@@ -52,7 +52,7 @@ def test_playground_refuses_a_text_file_named_png(app_url: str, page, tmp_path) 
     wait_idle(page)
     open_picture_tab(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fake))
-    page.wait_for_selector("text=not a picture we can read", timeout=30_000)
+    page.wait_for_selector("text=not a picture we can read", timeout=60_000)
     assert "Traceback" not in main_text(page)
 
 
@@ -65,7 +65,7 @@ def test_playground_filters_a_real_picture(app_url: str, page, tmp_path) -> None
     wait_idle(page)
     open_picture_tab(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(img))
-    page.wait_for_selector("text=After conv2d: 80×120", timeout=30_000)
+    page.wait_for_selector("text=After conv2d: 80×120", timeout=60_000)
 
 
 def test_download_button_delivers_a_file(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
