@@ -27,7 +27,8 @@ LAYOUTS = ("alexnet", "alexnet_paper")
 STATE = Controls("alex", {
     # The title's story (224 -> 9216) is torchvision's layout; the step-through opens on conv1.
     "layout": ChoiceParam(LAYOUTS, "alexnet"),
-    "step": IntParam(0, lambda values: len(step_layers(values["layout"])) - 1, 0),  # its real last step
+    # its real last step, in the layout read before it
+    "step": IntParam(0, lambda values: len(step_layers(layout_trace(values["layout"]))) - 1, 0),
     "size": IntParam(1, 1024, 224),
     "k": IntParam(1, 15, 11),
     "s": IntParam(1, 8, 4),
@@ -35,10 +36,14 @@ STATE = Controls("alex", {
 })
 
 
-def step_layers(layout: str) -> list[LayerRecord]:
-    """The step-through's steps: every layer of ``layout`` at its own input size, ReLUs and
-    dropouts included (each gets named where it acts)."""
-    result = common.cached_trace(layout, 227 if layout == "alexnet_paper" else 224)
+def layout_trace(layout: str) -> TraceResult:
+    """AlexNet in ``layout`` at its own input size (the 2012 paper's 227, torchvision's 224)."""
+    return common.cached_trace(layout, 227 if layout == "alexnet_paper" else 224)
+
+
+def step_layers(result: TraceResult) -> list[LayerRecord]:
+    """The step-through's steps: every layer of a layout's trace, ReLUs and dropouts included
+    (each gets named where it acts)."""
     return [r for r in result.leaves() if r.kind != "identity"]
 
 
@@ -61,8 +66,8 @@ def steps_tab(lang: str) -> None:
     slide = projector.presenting()
     layout = STATE.choice("layout", t("alex.layout", lang), format_func=lambda n: t(f"alex.layout.{n}", lang),
                           label_visibility="collapsed" if slide else "visible")
-    result = common.cached_trace(layout, 227 if layout == "alexnet_paper" else 224)
-    layers = step_layers(layout)
+    result = layout_trace(layout)
+    layers = step_layers(result)
     last = len(layers) - 1
     STATE.at_most("step", last)
     c1, c2, c3 = st.columns([3, 13, 3])  # at [1, 6, 1] "◀ Previous" was cut at 1366 px
