@@ -17,6 +17,10 @@ from tests.e2e.conftest import press_slide_key, wait_idle
 from tests.e2e.labels import wait_drawn
 from visualizer.roles import SIGN_IN, teacher_token
 
+# ms a page's run after a key may take: the CI's two cores, shared with another test worker,
+# once took over 30 s for the English run after L (wait_drawn allows as long)
+RUN = 60_000
+
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
@@ -76,7 +80,7 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
         before = step_of(teacher.url)
         press_slide_key(teacher, "ArrowRight")
         teacher.wait_for_function("(s) => new URLSearchParams(location.search).get('step') !== s",
-                                  arg=before)
+                                  arg=before, timeout=RUN)
         wait_idle(teacher)
         for page in students:
             follow(page, step_of(teacher.url))
@@ -142,7 +146,7 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     # listen, as press_slide_key does: the slide is drawn in the run after its stylesheet lands)
     page.wait_for_function("() => document.documentElement.dataset.slideKeys === 'on'", timeout=30_000)
     page.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ㅣ', code: 'KeyL'}))")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'", timeout=RUN)
     wait_drawn(page)
     assert "End the slides" in page.locator(".st-key-cnnvis_slide_bar").inner_text()
     press_slide_key(page, "m")
@@ -150,7 +154,7 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     menu.wait_for(timeout=20_000)
     assert "Esc" in menu.inner_text() and "next step" in menu.inner_text()  # the keys, listed
     menu.get_by_role("button", name="ResNet").click()
-    page.wait_for_function("() => location.pathname.endsWith('lesson_resnet')", timeout=30_000)
+    page.wait_for_function("() => location.pathname.endsWith('lesson_resnet')", timeout=RUN)
     wait_drawn(page)
     assert "present=1" in page.url and "lang=en" in page.url
     assert page.evaluate("window.cnnvisNoReload") is True  # all in place
@@ -162,7 +166,7 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     menu.wait_for(state="hidden", timeout=20_000)
     assert "present=1" in page.url
     press_slide_key(page, "Escape")
-    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')", timeout=30_000)
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')", timeout=RUN)
     wait_drawn(page)
     assert not page.locator(".st-key-cnnvis_slide_bar").count()
     ctx.close()
