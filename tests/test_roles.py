@@ -145,7 +145,7 @@ def test_make_run_opens_the_teachers_link_once_the_server_answers(tmp_path: Path
     threading.Thread(target=server.serve_forever, daemon=True).start()
     opened = tmp_path / "opened"
     env = {**os.environ, "CNNVIS_CACHE": str(tmp_path), "DISPLAY": ":0",
-           "BROWSER": f"sh -c 'echo %s > {opened}'"}
+           "BROWSER": f"sh -c 'echo %s > {opened}'", "CNNVIS_PUBLIC_URL": "http://class.example:8501"}
     try:
         cli = subprocess.run([sys.executable, "-m", "visualizer", "teacher-link", "--port",
                               str(server.server_port), "--open"], cwd=ROOT, env=env, capture_output=True,
@@ -156,3 +156,6 @@ def test_make_run_opens_the_teachers_link_once_the_server_answers(tmp_path: Path
     url = f"http://localhost:{server.server_port}{roles.SIGN_IN}?key={token}"
     assert cli.returncode == 0 and url in cli.stdout
     assert opened.read_text().strip() == url
+    # the addresses Streamlit's welcome no longer prints (it asked the internet for one of them)
+    assert f"The app: http://localhost:{server.server_port}\n" in cli.stdout
+    assert "Students' address (on the join screen too): http://class.example:8501\n" in cli.stdout

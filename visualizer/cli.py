@@ -102,7 +102,13 @@ def teacher_link_command(args: argparse.Namespace) -> int:
         print(f"error: cannot keep the teacher's secret in {cache_dir()}: {exc.strerror or exc}. "
               f"Free some disk space or set CNNVIS_CACHE to a writable folder.", file=sys.stderr)
         return 4
+    from visualizer.lecture import join_address
+
     url = f"http://{args.host}:{args.port}{SIGN_IN}?key={token}"
+    # Streamlit's own welcome is off (.streamlit/config.toml: it asks a service on the internet
+    # for this machine's outside address and warns when it cannot): the addresses are said here.
+    print(f"The app: http://{args.host}:{args.port}", flush=True)
+    print(f"Students' address (on the join screen too): {join_address(args.port)}", flush=True)
     print(f"Teacher's link (open it in the teacher's browser; keep it to yourself): {url}", flush=True)
     if args.open and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         import urllib.request
