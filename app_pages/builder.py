@@ -303,6 +303,17 @@ def settings_text(it: ds.Item, lang: str) -> str:
                      else f"{field_label(it.type, k, lang)} {v}" for k, v in s.items())
 
 
+def item_name(kind: str, lang: str) -> str:
+    """An item's name in the items table. On a Korean slide, without the English class name that
+    follows it in parentheses ("최대 풀링 (MaxPool2d)" is "최대 풀링"): at a projector's type size
+    the names pushed the output shapes, the table's point, off the half screen it has (the
+    English name stays in the item's editor and the glossary)."""
+    name = t(f"item.{kind}", lang)
+    if lang == "ko" and projector.presenting() and name.endswith(")") and " (" in name:
+        return name[:name.rindex(" (")]
+    return name
+
+
 def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: int | None,
                 lang: str, tallest: int = 560) -> None:
     """One row per item: its number, kind, settings, output shape and parameters. ``result``
@@ -322,7 +333,7 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
     out_col = t("builder.col.output", lang)
     frame = pd.DataFrame([{
         t("builder.col.n", lang): i + 1,
-        t("builder.col.item", lang): t(f"item.{it.type}", lang) + (f" ×{it.repeat}" if it.repeat > 1 else ""),
+        t("builder.col.item", lang): item_name(it.type, lang) + (f" ×{it.repeat}" if it.repeat > 1 else ""),
         t("builder.col.settings", lang): settings_text(it, lang),
         out_col: shapes.get(i, "–"),
         t("builder.col.params", lang): params.get(i),

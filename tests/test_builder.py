@@ -340,6 +340,24 @@ def test_start_from_opens_a_network_with_its_numbers() -> None:
     assert metric_exact(at, 0) == 25_557_032  # torchvision's published count
 
 
+def test_a_korean_slide_shows_each_items_shape_in_its_half_of_the_screen() -> None:
+    """On a 1366 px slide (root type 21 px: app_pages/projector.py) the items table has half the
+    page beside the shape chart: the page's padding is 2 rem a side, the columns 1 rem apart, the
+    grid's row checkbox about 2 rem. AlexNet's names with their English class names in
+    parentheses ("적응형 평균 풀링 (AdaptiveAvgPool2d)") made the item column 540 px wide and
+    pushed the output shapes out of sight ("64×5")."""
+    at = open_page("builder", lang="ko", present="1", **{"from": "alexnet"})
+    grid = at.dataframe[0]
+    columns = json.loads(grid.proto.columns)
+    shown = {name: c["width"] for name, c in columns.items() if not c.get("hidden")}
+    assert set(shown) == {"항목", "출력 (C×H×W)"}
+    root = 21
+    half = (1366 - 4 * root - root) / 2
+    assert sum(shown.values()) + 2 * root <= half
+    items = grid.value["항목"].tolist()
+    assert items[:3] == ["합성곱", "ReLU", "최대 풀링"] and "적응형 평균 풀링" in items
+
+
 def test_the_teacher_empties_the_queue_and_starts_a_new_contest(fashion_env: Path) -> None:
     from visualizer.roles import teacher_token
 
