@@ -226,17 +226,27 @@ def render() -> None:
     st.title(t(f"arch.{entry.name}", lang))
     lecture_mode.note(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv),
                       small=True)
-    if slide:  # the network's controls on the slide itself, under its title
+    # On a slide the network's controls are on the slide itself, under its title; with the
+    # diagram open, folded into one button: two rows of controls and the diagram's own left a
+    # 1366x768 slide 200 px of diagram, a box and a half of AlexNet (issue 30).
+    folded = slide and st.session_state.get("ex_tab") == t("tab.diagram", lang)
+    if folded:
+        with st.popover(t("side.controls", lang), icon=":material/tune:", key="ex_controls"):
+            sidebar(lang)
+            size_controls(lang)
+    elif slide:
         sidebar(lang)
     common.show_problems(problems)
-    body(lang)
+    body(lang, sizes=not folded)
 
 
 @st.fragment  # a size change reruns this part only: the sidebar and the title stay as they are
-def body(lang: str) -> None:
-    """Everything that depends on the input size, and the controls that set it."""
+def body(lang: str, sizes: bool = True) -> None:
+    """Everything that depends on the input size, and the controls that set it (``sizes``: not
+    when they are folded into the slide's button, see render)."""
     entry = get_entry(STATE["arch"])
-    size_controls(lang)
+    if sizes:
+        size_controls(lang)
     STATE.link()
     v, size = view(), STATE["size"]
     try:
@@ -266,6 +276,8 @@ def body(lang: str) -> None:
     # Only the open tab is computed and sent: the others cost nothing until chosen.
     flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)],
                                   on_change="rerun", key="ex_tab")
+    if projector.presenting() and bool(diagram.open) == sizes:  # the tab changed in this part's
+        st.rerun()  # own run: the whole page draws again, the controls folded or not (render)
     if flow.open:
         with flow:
             flow_tab(result, lang)

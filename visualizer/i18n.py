@@ -79,6 +79,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- explorer page -----------------------------------------------------------------
     "explorer.caption": ("{title} ({year}) · [paper]({arxiv})", "{title} ({year}) · [논문]({arxiv})"),
     "side.arch": ("Architecture", "모델 구조"),
+    "side.controls": ("Network and input size", "네트워크와 입력 크기"),
     "side.size": ("Input size (pixels per side)", "입력 크기 (한 변의 픽셀 수)"),
     "side.size_box": ("Exact size", "정확한 크기"),
     "side.presets": ("Presets", "자주 쓰는 크기"),

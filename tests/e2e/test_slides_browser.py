@@ -294,3 +294,36 @@ def test_the_lectures_block_is_whole_on_a_projector_and_its_sum_in_view_on_a_lap
     assert h_top <= top and bottom <= h_bottom, found
     assert not [p for p in slide_problems(page) if p.what == "small"]
     ctx.close()
+
+
+def test_the_explorers_diagram_gets_the_slide_and_its_controls_one_click_away(  # type: ignore[no-untyped-def]
+        browser, lecture) -> None:
+    """Issue 30: on a 1366x768 slide the explorer's diagram began 520 px down, under two rows of
+    the network's controls, the headline, the tabs and the diagram's own controls: 175 px of it,
+    a box and a half of AlexNet. With the diagram open, the network's controls fold into one
+    button: the diagram's box gets at least 40 % of the screen (it showed 23 %), the slide
+    passes every check of the slide walk, and the shape-flow tab has its slider back."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=")
+    page.goto(f"{url}/?present=1&lang=ko")
+    wait_drawn(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator('[data-testid="stSlider"]').is_visible()  # the size demo, on the slide
+    main.get_by_role("tab", name="구조도").click()
+    page.wait_for_selector(".cnnvis-diagram svg", timeout=60_000)
+    page.locator(".st-key-ex_controls").wait_for(timeout=60_000)
+    wait_drawn(page)
+    page.evaluate(REFIT_JS)
+    box = page.locator(".cnnvis-diagram").bounding_box()
+    assert box is not None and box["height"] >= 0.4 * 768, box
+    assert not main.locator('[data-testid="stSlider"]').is_visible()
+    assert not slide_problems(page), slide_problems(page)
+    page.locator(".st-key-ex_controls button").first.click()  # the controls, one click away
+    page.locator('[data-testid="stPopoverBody"] [data-testid="stSlider"]').wait_for(timeout=20_000)
+    page.keyboard.press("Escape")
+    main.get_by_role("tab", name="모양 변화와 층 표").click()
+    main.locator('[data-testid="stSlider"]').first.wait_for(timeout=60_000)
+    assert not page.locator(".st-key-ex_controls").count()
+    ctx.close()
