@@ -66,10 +66,16 @@ def render() -> None:
         live_chart(lesson_charts.accuracy_bubbles(rows, lang, slide=True), key="cmp_bubbles",
                    slide_min=500)
     frame = pd.DataFrame(table)
-    lecture_mode.note_table(
-        frame, hide_index=True, placeholder="", height=36 * (len(table) + 1) + 12,
-        column_config={**common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang))),
-                       t("cmp.col.year", lang): st.column_config.NumberColumn(format="%d")})
+    # Every column fitted, the year's too, and the accuracy's header short (ImageNet is in its
+    # tooltip and the introduction): the table fits a 1366 px laptop's page beside the sidebar
+    # (it was 60 px wider, its last column, the accuracy, faded out at the right edge).
+    year, top1 = t("cmp.col.year", lang), t("cmp.col.top1", lang)
+    columns = common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)))
+    columns[year] = st.column_config.NumberColumn(format="%d", width=columns[year]["width"])
+    columns[top1] = st.column_config.NumberColumn(width=columns[top1]["width"],
+                                                  help=t("cmp.col.top1.help", lang))
+    lecture_mode.note_table(frame, hide_index=True, placeholder="", height=36 * (len(table) + 1) + 12,
+                            column_config=columns)
     # Under the table, in words: as a row, its empty cells said nothing, and the reason sat in a
     # last column off the screen's right edge.
     for model, err in failed:  # on a slide, in the notes with the table

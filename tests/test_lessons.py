@@ -274,7 +274,7 @@ def test_compare_table() -> None:
     table = at.dataframe[0].value
     resnet50 = table[table["Model"] == "ResNet-50 · bottleneck"].iloc[0]
     assert resnet50["Parameters"] == 25_557_032
-    assert resnet50["ImageNet top-1 (%)"] == IMAGENET_TOP1["resnet50"]
+    assert resnet50["Top-1 (%)"] == IMAGENET_TOP1["resnet50"]
     # a network that does not run at 224 is said in words under the table, not as a row of
     # empty cells: the 2012 paper's AlexNet needs 227 (floor((224 - 11) / 4) + 1 = 54 at conv1)
     assert "AlexNet · 2012 paper, two GPUs" not in set(table["Model"])
