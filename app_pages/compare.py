@@ -69,11 +69,11 @@ def render() -> None:
     # Every column fitted, the year's too, and the accuracy's header short (ImageNet is in its
     # tooltip and the introduction): the table fits a 1366 px laptop's page beside the sidebar
     # (it was 60 px wider, its last column, the accuracy, faded out at the right edge).
-    year, top1 = t("cmp.col.year", lang), t("cmp.col.top1", lang)
+    year, accuracy = t("cmp.col.year", lang), t("cmp.col.top1", lang)
     columns = common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)))
     columns[year] = st.column_config.NumberColumn(format="%d", width=columns[year]["width"])
-    columns[top1] = st.column_config.NumberColumn(width=columns[top1]["width"],
-                                                  help=t("cmp.col.top1.help", lang))
+    columns[accuracy] = st.column_config.NumberColumn(width=columns[accuracy]["width"],
+                                                      help=t("cmp.col.top1.help", lang))
     lecture_mode.note_table(frame, hide_index=True, placeholder="", height=36 * (len(table) + 1) + 12,
                             column_config=columns)
     # Under the table, in words: as a row, its empty cells said nothing, and the reason sat in a
