@@ -61,8 +61,8 @@ def render() -> None:
     # room below 14 rows (200 px at 1920x1080, its names on each other).
     slide = projector.presenting()
     if rows and slide:
-        # its names are placed for its page height (520 px); much shorter, they run into each
-        # other (at 1366x768 the room is ~480 px)
+        # its names are placed for a slide's plot (lesson_charts.SLIDE_PLOT: 260 px tall in a
+        # 500 px chart); much shorter, they run into each other (at 1366x768 the room is ~480 px)
         live_chart(lesson_charts.accuracy_bubbles(rows, lang, slide=True), key="cmp_bubbles",
                    slide_min=500)
     frame = pd.DataFrame(table)

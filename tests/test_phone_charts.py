@@ -111,6 +111,70 @@ def test_on_a_phone_every_network_is_named_and_no_two_names_touch() -> None:
     assert len(layout["annotations"]) == len(NETWORKS)  # the desktop keeps its full names
 
 
+def _names_on_markers(notes: list[dict], traces: list[dict], plot_w: float, plot_h: float,  # type: ignore[type-arg]
+                      x_range: list[float], y_range: list[float], font: float) -> list[str]:
+    """Each name drawn on another network's marker or within 2 px of another name, at a plot
+    ``plot_w`` x ``plot_h`` px. A marker's diameter in plotly's area mode: the size over the
+    sizeref, square-rooted, times sqrt(2) (plotly's documented sizeref = 2 max / diameter²)."""
+    markers = []
+    for trace in traces:
+        ref = trace["marker"]["sizeref"]
+        for x, y, size in zip(trace["x"], trace["y"], trace["marker"]["size"], strict=True):
+            px = (math.log10(x) - x_range[0]) / (x_range[1] - x_range[0]) * plot_w
+            py = (y_range[1] - y) / (y_range[1] - y_range[0]) * plot_h
+            markers.append((px, py, max(6.0, math.sqrt(2 * size / ref)) / 2))
+    boxes = []
+    for a in notes:
+        x = (a["x"] - x_range[0]) / (x_range[1] - x_range[0]) * plot_w + a["ax"]
+        y = (y_range[1] - a["y"]) / (y_range[1] - y_range[0]) * plot_h + a["ay"]
+        w, h = text_width(a["text"], font), font * 1.25
+        boxes.append((a["text"], (x - w / 2, y - h / 2, x + w / 2, y + h / 2)))
+    found = []
+    for i, (text, (left, top, right, bottom)) in enumerate(boxes):
+        own = (notes[i]["x"], notes[i]["y"])
+        for px, py, r in markers:
+            ox = (own[0] - x_range[0]) / (x_range[1] - x_range[0]) * plot_w
+            oy = (y_range[1] - own[1]) / (y_range[1] - y_range[0]) * plot_h
+            if math.hypot(px - ox, py - oy) < 0.5:
+                continue  # its own marker
+            if math.hypot(px - max(left, min(px, right)), py - max(top, min(py, bottom))) < r:
+                found.append(f"{text} on a marker at ({px:.0f}, {py:.0f})")
+        for other, b in boxes[i + 1:]:
+            if max(b[0] - right, left - b[2], b[1] - bottom, top - b[3]) < 2:
+                found.append(f"{text} on {other}")
+    return found
+
+
+def test_the_comparisons_names_lie_on_no_marker_at_any_width_they_are_drawn_at() -> None:
+    """Issue 30: placed for a 560 px plot, the desktop's names were drawn in a 780 px one at a
+    1366 px laptop, and DenseNet-161's lay on ResNet-152's bubble (on a phone R101 on R152).
+    Every 20 px from each placement's narrowest plot to its widest (the phone's up to its 640 px
+    chart, the desktop's to a 1920 px window, a slide's to 1920 px), every name is clear of
+    every other network's marker and of every other name."""
+    rows: list[dict[str, float | str]] = [{"name": n, "short": n, "family": f, "params": p, "macs": m,
+                                           "top1": top} for n, f, p, m, top in NETWORKS]
+    figure = _bubbles()
+    layout = figure["layout"]
+    x_range, y_range = layout["xaxis"]["range"], layout["yaxis"]["range"]
+    desk_h = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    narrow = layout["meta"]["narrow"]
+    phone_traces = [{**trace, "marker": {**trace["marker"], **narrow[str(i)]["marker"]}}
+                    for i, trace in enumerate(figure["data"])]
+    phone_margin = narrow["layout"]["margin"]
+    phone_h = narrow["layout"]["height"] - phone_margin["t"] - 21 - phone_margin["b"]  # 21: title line 2
+    slide = plain(lesson_charts.accuracy_bubbles(rows, "ko", slide=True))
+    found = []
+    for notes, traces, widths, plot_h, font in (
+            (narrow["layout"]["annotations"], phone_traces, range(260, 551, 20), phone_h, 14),
+            (layout["annotations"], figure["data"], range(560, 1701, 20), desk_h, 14),
+            (slide["layout"]["annotations"], slide["data"], range(1100, 1701, 20),
+             lesson_charts.SLIDE_PLOT[1], 14 * 1.4)):
+        for w in widths:
+            found += [f"{w} px: {p}"
+                      for p in _names_on_markers(notes, traces, w, plot_h, x_range, y_range, font)]
+    assert not found, found
+
+
 def test_inceptions_bars_lie_down_on_a_phone_each_with_its_value() -> None:
     """Standing, 18 bars in a phone's ~300 px plot are ~12 px wide and plotly hid every value
     that did not fit its bar. Lying down, each bar is thicker than its value's text, and the

@@ -6,7 +6,9 @@ visualizer/charts.py; the charts of a trace are there too.
 
 from __future__ import annotations
 
+import functools
 import math
+import random
 from typing import Any
 
 import plotly.graph_objects as go
@@ -151,7 +153,8 @@ _SPOTS = (("top center", 0, -1), ("bottom center", 0, 1), ("middle right", 1, 0)
 
 
 def place_labels(points: list[tuple[float, float, float]], texts: list[str], size: float,
-                 width: float, height: float) -> list[tuple[float, float, float] | None]:
+                 width: float, height: float, wider: tuple[float, ...] = ()
+                 ) -> list[tuple[float, float, float] | None]:
     """Where each point's label goes, as the offset (px right, px down) of its centre from the
     point and how far beyond the marker's side it was moved (0: right beside it), such that
     no two labels touch, none crosses the plot's edge and none lies on a marker; None where
@@ -160,67 +163,127 @@ def place_labels(points: list[tuple[float, float, float]], texts: list[str], siz
     ``points`` are (x px, y px from the top, marker radius px). Beside the point first, then
     further away (the label then has a thin leader line to its point): two networks of almost
     the same cost and accuracy (DenseNet-161 and ResNet-101) cannot both be labelled beside
-    their markers. Greedy, nearest spot first: a dozen points need nothing cleverer; where a
-    label is left without a place, the labels are placed again with the dropped ones first
-    (on a phone DenseNet-201, last, found every spot near its marker taken).
+    their markers. Greedy, nearest spot first; where a label is left without a place or only
+    with one on a marker, the labels are placed again with those first (on a phone
+    DenseNet-201, last, found every spot near its marker taken), then in other orders, a fixed
+    sequence of them, until every label is clear (:data:`TRIES`).
+
+    ``wider``: the other plot widths the same chart is drawn at (a wider window spreads the
+    points apart; the labels keep their offsets in px and the markers their size): a spot is
+    taken only where it is free at every one of them (placed for a 560 px plot alone, a 780 px
+    one, a 1366 px laptop's, had DenseNet-161's label on ResNet-152's marker).
     """
+    return list(_placed(tuple(points), tuple(texts), size, width, height, tuple(wider)))
+
+
+TRIES = 60  # orders tried at most (a fixed sequence: the same chart gets the same labels)
+
+
+@functools.lru_cache(maxsize=64)  # the comparison redraws the same chart on every run of its page
+def _placed(points: tuple[tuple[float, float, float], ...], texts: tuple[str, ...], size: float,
+            width: float, height: float, wider: tuple[float, ...]
+            ) -> tuple[tuple[float, float, float] | None, ...]:
+    """:func:`place_labels`: greedy in the points' order; then with the labels left without a
+    place, or on a marker, first; then in other orders (shuffled with a fixed seed), until one
+    places every label clear of every marker: the best found."""
     order = list(range(len(points)))
-    out = _place_in_order(points, texts, size, width, height, order)
-    dropped = [i for i in order if out[i] is None]
-    if dropped:
-        again = _place_in_order(points, texts, size, width, height,
-                                dropped + [i for i in order if i not in dropped])
-        if sum(o is None for o in again) < len(dropped):
-            return again
-    return out
+    variants = [list(points)] + [[(x * w / width, y, r) for x, y, r in points] for w in wider]
+    widths = [width, *wider]
+    out, covers = _place_in_order(variants, list(texts), size, widths, height, order)
+    best = (_misses(out, covers), out)
+    shuffle = random.Random(0)
+    for attempt in range(TRIES):
+        if best[0] == (0, 0):
+            break
+        if attempt == 0:  # the ones left without a place, or only on a marker, first
+            worse = [i for i in order if out[i] is None or covers[i]]
+            tried = worse + [i for i in order if i not in worse]
+        else:
+            tried = order[:]
+            shuffle.shuffle(tried)
+        again, again_covers = _place_in_order(variants, list(texts), size, widths, height, tried)
+        if _misses(again, again_covers) < best[0]:
+            best = (_misses(again, again_covers), again)
+    return tuple(best[1])
 
 
-def _place_in_order(points: list[tuple[float, float, float]], texts: list[str], size: float,
-                    width: float, height: float, order: list[int]) -> list[tuple[float, float, float] | None]:
-    """:func:`place_labels`, the labels placed in ``order``."""
-    placed: list[tuple[float, float, float, float]] = []
-    lines: list[tuple[float, float, float, float]] = []  # leader lines drawn: point to label
-    out: list[tuple[float, float, float] | None] = [None] * len(points)
+def _misses(out: list[tuple[float, float, float] | None], covers: list[int]) -> tuple[int, int]:
+    """How many labels have no place, then how many markers the placed ones lie on."""
+    return sum(o is None for o in out), sum(covers)
+
+
+def _place_in_order(variants: list[list[tuple[float, float, float]]], texts: list[str], size: float,
+                    widths: list[float], height: float, order: list[int]
+                    ) -> tuple[list[tuple[float, float, float] | None], list[int]]:
+    """:func:`place_labels`, the labels placed in ``order``, each spot tried in every variant
+    (the points at each plot width of ``widths``); and how many markers each lies on."""
+    placed: list[list[tuple[float, float, float, float]]] = [[] for _ in variants]
+    lines: list[list[tuple[float, float, float, float]]] = [[] for _ in variants]  # point to label
+    out: list[tuple[float, float, float] | None] = [None] * len(variants[0])
+    on_markers = [0] * len(variants[0])
     h = size * 1.25
     for i in order:
-        (x, y, r), text = points[i], texts[i]
+        r, text = variants[0][i][2], texts[i]
         w = text_width(text, size) + 4
-        best: tuple[int, tuple[float, float, float], tuple[float, float, float, float]] | None = None
+        best: tuple[int, tuple[float, float, float], list[tuple[float, float, float, float]]] | None = None
         for extra in _DISTANCES:
             for _, dx, dy in _SPOTS:
                 norm = math.hypot(dx, dy)
-                cx = x + dx * (r + w / 2 + 2) + dx / norm * extra
-                cy = y + dy * (r + h / 2 + 1) + dy / norm * extra
-                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-                if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
-                    continue
-                if any(box[0] < b[2] + _GAP and b[0] < box[2] + _GAP and box[1] < b[3] + _GAP
-                       and b[1] < box[3] + _GAP for b in placed):
-                    continue
-                # no leader line through a label: DenseNet-201's ran through "D161" on a phone
-                line = (x, y, cx, cy)
-                if any(_crosses(seg, box) for seg in lines) or (
-                        extra > 0 and any(_crosses(line, b) for b in placed)):
-                    continue
-                covers = sum(1 for j, (px, py, pr) in enumerate(points) if j != i
-                             and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
-                # nor through another network's marker: DenseNet-161's line ran across
-                # DenseNet-201's and ResNet-50's, and its label read as theirs
-                if extra > 0:
-                    covers += sum(1 for j, (px, py, pr) in enumerate(points)
-                                  if j != i and _passes(line, px, py, pr))
-                if best is None or covers < best[0]:
-                    best = (covers, (cx - x, cy - y, extra), box)
-                if covers == 0:
-                    break
+                ox = dx * (r + w / 2 + 2) + dx / norm * extra
+                oy = dy * (r + h / 2 + 1) + dy / norm * extra
+                covers, boxes = 0, []
+                for points, width, taken, drawn in zip(variants, widths, placed, lines, strict=True):
+                    found = _spot_covers(points, i, ox, oy, w, h, extra, width, height, taken, drawn)
+                    if found is None:
+                        break
+                    covers += found[0]
+                    boxes.append(found[1])
+                else:
+                    if best is None or covers < best[0]:
+                        best = (covers, (ox, oy, extra), boxes)
+                    if covers == 0:
+                        break
             if best is not None and best[0] == 0:
                 break
         if best is not None:
-            out[i] = best[1]
-            placed.append(best[2])
-            if best[1][2] > 0:
-                lines.append((x, y, x + best[1][0], y + best[1][1]))
-    return out
+            out[i], on_markers[i] = best[1], best[0]
+            for points, taken, drawn, box in zip(variants, placed, lines, best[2], strict=True):
+                taken.append(box)
+                if best[1][2] > 0:
+                    x, y, _ = points[i]
+                    drawn.append((x, y, x + best[1][0], y + best[1][1]))
+    return out, on_markers
+
+
+def _spot_covers(points: list[tuple[float, float, float]], i: int, ox: float, oy: float, w: float,
+                 h: float, extra: float, width: float, height: float,
+                 placed: list[tuple[float, float, float, float]],
+                 lines: list[tuple[float, float, float, float]]
+                 ) -> tuple[int, tuple[float, float, float, float]] | None:
+    """Point ``i``'s label at offset (``ox``, ``oy``) in one plot: None where it may not go
+    (past the plot's edge, on a label, across a leader line, or its own line across a label),
+    else how many markers it (or its line) lies on, and its box."""
+    x, y, _ = points[i]
+    cx, cy = x + ox, y + oy
+    box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+        return None
+    if any(box[0] < b[2] + _GAP and b[0] < box[2] + _GAP and box[1] < b[3] + _GAP
+           and b[1] < box[3] + _GAP for b in placed):
+        return None
+    # no leader line through a label: DenseNet-201's ran through "D161" on a phone
+    line = (x, y, cx, cy)
+    if any(_crosses(seg, box) for seg in lines) or (extra > 0 and any(_crosses(line, b) for b in placed)):
+        return None
+    covers = sum(1 for j, (px, py, pr) in enumerate(points) if j != i
+                 and box[0] - pr < px < box[2] + pr and box[1] - pr < py < box[3] + pr)
+    # nor through another network's marker: DenseNet-161's line ran across DenseNet-201's and
+    # ResNet-50's, and its label read as theirs (a marker its own point lies in excepted: any
+    # line from DenseNet-161's point starts inside ResNet-101's marker, 2 px from its centre)
+    if extra > 0:
+        covers += sum(1 for j, (px, py, pr) in enumerate(points) if j != i and _passes(line, px, py, pr)
+                      and math.hypot(px - x, py - y) >= pr)
+    return covers, box
 
 
 def _passes(line: tuple[float, float, float, float], px: float, py: float, r: float) -> bool:
@@ -270,6 +333,13 @@ def short_name(name: str) -> str:
 
 
 PHONE_PLOT_W = 260  # px: the comparison's plot on a 390 px phone (a 356 px chart less its margins)
+# The other plot widths each placement of the comparison's labels must suit (place_labels's
+# ``wider``): the phone's placement is drawn up to a 640 px chart (app_pages/live_chart.py), the
+# desktop's from there to a 1920 px window without its sidebar, a slide's up to 1920 px.
+PHONE_WIDER = (330.0, 400.0, 480.0, 550.0)
+DESKTOP_PLOT_W = 560
+DESKTOP_WIDER = (640.0, 720.0, 800.0, 900.0, 1000.0, 1150.0, 1300.0, 1500.0, 1700.0)
+SLIDE_WIDER = (1250.0, 1450.0, 1700.0)
 # px: the comparison's plot on the smallest slide (1366x768: a 500 px chart less its margins and
 # axis titles at the projector's type); a larger screen only spreads the points further apart
 SLIDE_PLOT = (1100, 260)
@@ -294,7 +364,9 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool 
     # Room for the biggest bubble (AlexNet's 61 M parameters) inside the axes.
     x_range = [min(logs) - 0.35, max(logs) + 0.3]
     y_range = [min(tops) - 6, max(tops) + 4]
-    height, margin = 520, {"l": 70, "r": 20, "t": 110, "b": 70}
+    # 640 px tall, as on a phone: in a 340 px plot no placement of the names suited every
+    # desktop width (DenseNet-161's lay on ResNet-101's and ResNet-152's markers)
+    height, margin = 640, {"l": 70, "r": 20, "t": 110, "b": 70}
     # A phone: taller, smaller bubbles (half the diameter), a top margin for the legend's
     # wrapped lines (the page's chart adds the title's second line). At the desktop's size
     # the five networks between 3 and 12 G MACs piled on each other in a 266 x 320 px plot.
@@ -303,12 +375,12 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool 
 
     radii = [max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2) for r in rows]
 
-    def spots(plot_w: float, plot_h: float, names: list[str],
-              radii: list[float], font: float = 14) -> list[tuple[float, float, float] | None]:
+    def spots(plot_w: float, plot_h: float, names: list[str], radii: list[float], font: float = 14,
+              wider: tuple[float, ...] = ()) -> list[tuple[float, float, float] | None]:
         points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
                    (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h, radius)
                   for lx, ty, radius in zip(logs, tops, radii, strict=True)]
-        return place_labels(points, names, font, plot_w, plot_h)
+        return place_labels(points, names, font, plot_w, plot_h, wider)
 
     full = [str(r.get("short", r["name"])) for r in rows]
     short = [short_name(n) for n in full]
@@ -328,11 +400,12 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool 
             hoverinfo="text", cliponaxis=False)
     # Labels are annotations (a label may sit away from its point, with a line to it); on a
     # log axis an annotation's x is the logarithm.
-    wide = _callouts(logs, tops, full, spots(*SLIDE_PLOT, full, radii, 14 * PROJECTOR_SCALE) if slide
-                     else spots(560, plot_h, full, radii), radii)
+    wide = _callouts(logs, tops, full, spots(*SLIDE_PLOT, full, radii, 14 * PROJECTOR_SCALE, SLIDE_WIDER)
+                     if slide else spots(DESKTOP_PLOT_W, plot_h, full, radii, wider=DESKTOP_WIDER), radii)
     small = [max(3.0, r / phone_shrink) for r in radii]
     phone_plot_h = phone_height - phone_margin["t"] - 21 - phone_margin["b"]  # the title's 2nd line
-    narrow = _callouts(logs, tops, short, spots(PHONE_PLOT_W, phone_plot_h, short, small), small)
+    narrow = _callouts(logs, tops, short, spots(PHONE_PLOT_W, phone_plot_h, short, small, wider=PHONE_WIDER),
+                       small)
     fig.update_layout(annotations=wide)
     # Round numbers under the axis, each written whole: plotly's own log ticks wrote 20 as "2"
     # beside the "5"s and "2"s between decades ("…5, 10, 2" on a phone).
