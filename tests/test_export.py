@@ -136,6 +136,19 @@ def test_chart_png_and_svg(alexnet) -> None:  # type: ignore[no-untyped-def]
     assert "파라미터 비율" in svg.decode()
 
 
+@pytest.mark.parametrize("make", [charts.shape_flow, charts.cost_bars])
+def test_an_exported_charts_text_keeps_clear_of_its_edges(alexnet, make) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: laid out for a page, an exported chart's title and y axis title touched the
+    PNG's left edge. No ink (a pixel darker than the grid's light grey) in the picture's outer
+    32 px at the left and the right, 8 px at the top."""
+    import numpy as np
+
+    png = chart_image(make(alexnet, "ko"), "png", SlideStyle(width=1920))
+    ink = np.asarray(Image.open(io.BytesIO(png)).convert("L")) < 160
+    assert ink.any()
+    assert not ink[:, :32].any() and not ink[:, -32:].any() and not ink[:8].any()
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "visualizer", *args], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=120)

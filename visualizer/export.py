@@ -371,6 +371,13 @@ def _exact_width(png: bytes, width: int) -> bytes:
     return out.getvalue()
 
 
+# px of a 1920 x 1080 chart kept clear at its left and right, and at its top and bottom: laid
+# out for a page (whose column has padding of its own), the title and the y axis's title were
+# drawn against the picture's left edge, which plotly's automatic margins leave no room beyond
+# (issue 30). The chart is drawn smaller and framed (chart_image).
+CHART_EDGE, CHART_EDGE_Y = 48, 24
+
+
 def _styled(fig: go.Figure, style: SlideStyle) -> go.Figure:
     """A copy of ``fig`` with the slide's theme and no font below the floor.
 
@@ -379,6 +386,7 @@ def _styled(fig: go.Figure, style: SlideStyle) -> go.Figure:
     fig = go.Figure(fig)
     size = max(round(style.font_floor * 1920 / (SLIDE_W_IN * 72)), fig.layout.font.size or 12)
     fig.update_layout(font={"size": size}, title={"font": {"size": size + 6}})
+
     fig.update_annotations(font_size=size)
     fig.update_traces(textfont_size=size, selector={"type": "bar"})
     fig.update_traces(textfont_size=size, selector={"type": "scatter"})
@@ -415,11 +423,38 @@ def chart_image(fig: go.Figure, fmt: str, style: SlideStyle) -> bytes:
                 _kaleido_running = True
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "kopts ignored when using a server"
-                return styled.to_image(format=fmt, width=1920, height=1080, scale=scale)
+                inner = styled.to_image(format=fmt, width=1920 - 2 * CHART_EDGE,
+                                        height=1080 - 2 * CHART_EDGE_Y, scale=scale)
         except Exception as exc:  # kaleido raises several types when no browser can start
             if "chrom" in str(exc).lower() or "browser" in str(exc).lower():
                 raise MissingTool("chromium") from exc
             raise
+    return _framed(inner, fmt, scale, styled.layout.paper_bgcolor or "white")
+
+
+def _framed(inner: bytes, fmt: str, scale: float, background: str) -> bytes:
+    """``inner`` (a chart drawn CHART_EDGE px narrower on each side, CHART_EDGE_Y shorter) in a
+    1920 x 1080 frame (times ``scale``) of its own background."""
+    if fmt == "svg":
+        # the same drawing, its view widened by the frame (a transparent theme stays transparent)
+        text = inner.decode("utf-8")
+        head_end = text.index(">", text.index("<svg")) + 1
+        head = re.sub(r'\s(width|height|viewBox)="[^"]*"', "", text[:head_end])
+        frame = (f' width="{1920 * scale:g}" height="{1080 * scale:g}" '
+                 f'viewBox="{-CHART_EDGE} {-CHART_EDGE_Y} 1920 1080"')
+        fill = "" if "rgba(0,0,0,0)" in background.replace(" ", "") else (
+            f'<rect x="{-CHART_EDGE}" y="{-CHART_EDGE_Y}" width="1920" height="1080" fill="{background}"/>')
+        return (head[:-1] + frame + ">" + fill + text[head_end:]).encode("utf-8")
+    from PIL import Image, ImageColor
+
+    picture = Image.open(io.BytesIO(inner)).convert("RGBA")
+    transparent = "rgba(0,0,0,0)" in background.replace(" ", "")
+    colour = (0, 0, 0, 0) if transparent else (*ImageColor.getrgb(background)[:3], 255)
+    canvas = Image.new("RGBA", (round(1920 * scale), round(1080 * scale)), colour)
+    canvas.alpha_composite(picture, (round(CHART_EDGE * scale), round(CHART_EDGE_Y * scale)))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG")
+    return out.getvalue()
 
 
 def table_csv(result: TraceResult, lang: str, depth: int | None = None) -> bytes:
