@@ -149,7 +149,8 @@ def test_the_comparisons_names_lie_on_no_marker_at_any_width_they_are_drawn_at()
     """Issue 30: placed for a 560 px plot, the desktop's names were drawn in a 780 px one at a
     1366 px laptop, and DenseNet-161's lay on ResNet-152's bubble (on a phone R101 on R152).
     Every 20 px from each placement's narrowest plot to its widest (the phone's up to its 640 px
-    chart, the desktop's to a 1920 px window, a slide's to 1920 px), every name is clear of
+    chart, the desktop's to a 1920 px window), and at sizes between a 1366x768 slide's plot and a
+    1920x1080 one's (at 1920x1080 ResNet-18's name lay on DenseNet-169's), every name is clear of
     every other network's marker and of every other name."""
     rows: list[dict[str, float | str]] = [{"name": n, "short": n, "family": f, "params": p, "macs": m,
                                            "top1": top} for n, f, p, m, top in NETWORKS]
@@ -163,15 +164,16 @@ def test_the_comparisons_names_lie_on_no_marker_at_any_width_they_are_drawn_at()
     phone_margin = narrow["layout"]["margin"]
     phone_h = narrow["layout"]["height"] - phone_margin["t"] - 21 - phone_margin["b"]  # 21: title line 2
     slide = plain(lesson_charts.accuracy_bubbles(rows, "ko", slide=True))
+    # a slide's plot, measured in a browser: 1097x302 px at 1366x768, 1623x530 at 1920x1080
+    slide_sizes = [(1097 + (1623 - 1097) * k / 10, 302 + (530 - 302) * k / 10) for k in range(11)]
     found = []
-    for notes, traces, widths, plot_h, font in (
-            (narrow["layout"]["annotations"], phone_traces, range(260, 551, 20), phone_h, 14),
-            (layout["annotations"], figure["data"], range(560, 1701, 20), desk_h, 14),
-            (slide["layout"]["annotations"], slide["data"], range(1100, 1701, 20),
-             lesson_charts.SLIDE_PLOT[1], 14 * 1.4)):
-        for w in widths:
-            found += [f"{w} px: {p}"
-                      for p in _names_on_markers(notes, traces, w, plot_h, x_range, y_range, font)]
+    for notes, traces, sizes, font in (
+            (narrow["layout"]["annotations"], phone_traces, [(w, phone_h) for w in range(260, 551, 20)], 14),
+            (layout["annotations"], figure["data"], [(w, desk_h) for w in range(560, 1701, 20)], 14),
+            (slide["layout"]["annotations"], slide["data"], slide_sizes, 14 * 1.4)):
+        for w, h in sizes:
+            found += [f"{w:.0f}x{h:.0f} px: {p}"
+                      for p in _names_on_markers(notes, traces, w, h, x_range, y_range, font)]
     assert not found, found
 
 

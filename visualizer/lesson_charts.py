@@ -153,7 +153,7 @@ _SPOTS = (("top center", 0, -1), ("bottom center", 0, 1), ("middle right", 1, 0)
 
 
 def place_labels(points: list[tuple[float, float, float]], texts: list[str], size: float,
-                 width: float, height: float, wider: tuple[float, ...] = ()
+                 width: float, height: float, others: tuple[tuple[float, float], ...] = ()
                  ) -> list[tuple[float, float, float] | None]:
     """Where each point's label goes, as the offset (px right, px down) of its centre from the
     point and how far beyond the marker's side it was moved (0: right beside it), such that
@@ -168,12 +168,12 @@ def place_labels(points: list[tuple[float, float, float]], texts: list[str], siz
     DenseNet-201, last, found every spot near its marker taken), then in other orders, a fixed
     sequence of them, until every label is clear (:data:`TRIES`).
 
-    ``wider``: the other plot widths the same chart is drawn at (a wider window spreads the
-    points apart; the labels keep their offsets in px and the markers their size): a spot is
-    taken only where it is free at every one of them (placed for a 560 px plot alone, a 780 px
-    one, a 1366 px laptop's, had DenseNet-161's label on ResNet-152's marker).
+    ``others``: the other plot sizes (width, height) the same chart is drawn at (a larger window
+    spreads the points apart; the labels keep their offsets in px and the markers their size):
+    a spot is taken only where it is free at every one of them (placed for a 560 px plot alone,
+    a 780 px one, a 1366 px laptop's, had DenseNet-161's label on ResNet-152's marker).
     """
-    return list(_placed(tuple(points), tuple(texts), size, width, height, tuple(wider)))
+    return list(_placed(tuple(points), tuple(texts), size, width, height, tuple(others)))
 
 
 TRIES = 60  # orders tried at most (a fixed sequence: the same chart gets the same labels)
@@ -181,15 +181,16 @@ TRIES = 60  # orders tried at most (a fixed sequence: the same chart gets the sa
 
 @functools.lru_cache(maxsize=64)  # the comparison redraws the same chart on every run of its page
 def _placed(points: tuple[tuple[float, float, float], ...], texts: tuple[str, ...], size: float,
-            width: float, height: float, wider: tuple[float, ...]
+            width: float, height: float, others: tuple[tuple[float, float], ...]
             ) -> tuple[tuple[float, float, float] | None, ...]:
     """:func:`place_labels`: greedy in the points' order; then with the labels left without a
     place, or on a marker, first; then in other orders (shuffled with a fixed seed), until one
     places every label clear of every marker: the best found."""
     order = list(range(len(points)))
-    variants = [list(points)] + [[(x * w / width, y, r) for x, y, r in points] for w in wider]
-    widths = [width, *wider]
-    out, covers = _place_in_order(variants, list(texts), size, widths, height, order)
+    variants = [list(points)] + [[(x * w / width, y * h / height, r) for x, y, r in points]
+                                 for w, h in others]
+    sizes = [(width, height), *others]
+    out, covers = _place_in_order(variants, list(texts), size, sizes, order)
     best = (_misses(out, covers), out)
     shuffle = random.Random(0)
     for attempt in range(TRIES):
@@ -201,7 +202,7 @@ def _placed(points: tuple[tuple[float, float, float], ...], texts: tuple[str, ..
         else:
             tried = order[:]
             shuffle.shuffle(tried)
-        again, again_covers = _place_in_order(variants, list(texts), size, widths, height, tried)
+        again, again_covers = _place_in_order(variants, list(texts), size, sizes, tried)
         if _misses(again, again_covers) < best[0]:
             best = (_misses(again, again_covers), again)
     return tuple(best[1])
@@ -213,10 +214,10 @@ def _misses(out: list[tuple[float, float, float] | None], covers: list[int]) -> 
 
 
 def _place_in_order(variants: list[list[tuple[float, float, float]]], texts: list[str], size: float,
-                    widths: list[float], height: float, order: list[int]
+                    sizes: list[tuple[float, float]], order: list[int]
                     ) -> tuple[list[tuple[float, float, float] | None], list[int]]:
     """:func:`place_labels`, the labels placed in ``order``, each spot tried in every variant
-    (the points at each plot width of ``widths``); and how many markers each lies on."""
+    (the points in a plot of each size of ``sizes``); and how many markers each lies on."""
     placed: list[list[tuple[float, float, float, float]]] = [[] for _ in variants]
     lines: list[list[tuple[float, float, float, float]]] = [[] for _ in variants]  # point to label
     out: list[tuple[float, float, float] | None] = [None] * len(variants[0])
@@ -232,7 +233,7 @@ def _place_in_order(variants: list[list[tuple[float, float, float]]], texts: lis
                 ox = dx * (r + w / 2 + 2) + dx / norm * extra
                 oy = dy * (r + h / 2 + 1) + dy / norm * extra
                 covers, boxes = 0, []
-                for points, width, taken, drawn in zip(variants, widths, placed, lines, strict=True):
+                for points, (width, height), taken, drawn in zip(variants, sizes, placed, lines, strict=True):
                     found = _spot_covers(points, i, ox, oy, w, h, extra, width, height, taken, drawn)
                     if found is None:
                         break
@@ -333,13 +334,16 @@ def short_name(name: str) -> str:
 
 
 PHONE_PLOT_W = 260  # px: the comparison's plot on a 390 px phone (a 356 px chart less its margins)
-# The other plot widths each placement of the comparison's labels must suit (place_labels's
-# ``wider``): the phone's placement is drawn up to a 640 px chart (app_pages/live_chart.py), the
-# desktop's from there to a 1920 px window without its sidebar, a slide's up to 1920 px.
+# The other plot sizes each placement of the comparison's labels must suit (place_labels's
+# ``others``): the phone's placement is drawn up to a 640 px chart (app_pages/live_chart.py), the
+# desktop's from there to a 1920 px window without its sidebar (both as tall at every width); a
+# slide's plot, fitted to the room under the slide's title, as measured at 1440x900, 1600x900,
+# 1920x1080 and 2560x1440 (at 1920x1080, placed for 1366x768 alone, ResNet-18's name lay on
+# DenseNet-169's).
 PHONE_WIDER = (330.0, 400.0, 480.0, 550.0)
 DESKTOP_PLOT_W = 560
 DESKTOP_WIDER = (640.0, 720.0, 800.0, 900.0, 1000.0, 1150.0, 1300.0, 1500.0, 1700.0)
-SLIDE_WIDER = (1250.0, 1450.0, 1700.0)
+SLIDE_OTHERS = ((1097.0, 302.0), (1171.0, 434.0), (1322.0, 406.0), (1623.0, 530.0), (2263.0, 619.0))
 # px: the comparison's plot on the smallest slide (1366x768: a 500 px chart less its margins and
 # axis titles at the projector's type); a larger screen only spreads the points further apart
 SLIDE_PLOT = (1100, 260)
@@ -376,11 +380,11 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool 
     radii = [max(3.0, math.sqrt(2 * float(r["params"]) / sizeref) / 2) for r in rows]
 
     def spots(plot_w: float, plot_h: float, names: list[str], radii: list[float], font: float = 14,
-              wider: tuple[float, ...] = ()) -> list[tuple[float, float, float] | None]:
+              others: tuple[tuple[float, float], ...] = ()) -> list[tuple[float, float, float] | None]:
         points = [((lx - x_range[0]) / (x_range[1] - x_range[0]) * plot_w,
                    (y_range[1] - ty) / (y_range[1] - y_range[0]) * plot_h, radius)
                   for lx, ty, radius in zip(logs, tops, radii, strict=True)]
-        return place_labels(points, names, font, plot_w, plot_h, wider)
+        return place_labels(points, names, font, plot_w, plot_h, others)
 
     full = [str(r.get("short", r["name"])) for r in rows]
     short = [short_name(n) for n in full]
@@ -400,11 +404,13 @@ def accuracy_bubbles(rows: list[dict[str, float | str]], lang: str, slide: bool 
             hoverinfo="text", cliponaxis=False)
     # Labels are annotations (a label may sit away from its point, with a line to it); on a
     # log axis an annotation's x is the logarithm.
-    wide = _callouts(logs, tops, full, spots(*SLIDE_PLOT, full, radii, 14 * PROJECTOR_SCALE, SLIDE_WIDER)
-                     if slide else spots(DESKTOP_PLOT_W, plot_h, full, radii, wider=DESKTOP_WIDER), radii)
+    desktop = tuple((w, plot_h) for w in DESKTOP_WIDER)
+    wide = _callouts(logs, tops, full, spots(*SLIDE_PLOT, full, radii, 14 * PROJECTOR_SCALE, SLIDE_OTHERS)
+                     if slide else spots(DESKTOP_PLOT_W, plot_h, full, radii, others=desktop), radii)
     small = [max(3.0, r / phone_shrink) for r in radii]
     phone_plot_h = phone_height - phone_margin["t"] - 21 - phone_margin["b"]  # the title's 2nd line
-    narrow = _callouts(logs, tops, short, spots(PHONE_PLOT_W, phone_plot_h, short, small, wider=PHONE_WIDER),
+    phone_sizes = tuple((w, phone_plot_h) for w in PHONE_WIDER)
+    narrow = _callouts(logs, tops, short, spots(PHONE_PLOT_W, phone_plot_h, short, small, others=phone_sizes),
                        small)
     fig.update_layout(annotations=wide)
     # Round numbers under the axis, each written whole: plotly's own log ticks wrote 20 as "2"
