@@ -58,6 +58,12 @@ READINGS = [
     ("take_home.zip", "other"),  # 집
     ("scan.jpg", "other"),  # 제이펙
     ("make test", ""),  # 테스트
+    # digits of other scripts, read as their 0-9 (a link's full-width "２２４" crashed a warning)
+    ("２２４", ""),  # 이백이십사
+    ("１０", "other"),  # 십
+    ("٤", ""),  # 사 (Arabic-Indic 4)
+    ("①", "ㄹ"),  # 일
+    ("x²", ""),  # 이
 ]
 EXPECTED = {  # (final "", "ㄹ", "other") -> the form of each pair
     "이(가)": ("가", "이", "이"), "을(를)": ("를", "을", "을"), "은(는)": ("는", "은", "은"),

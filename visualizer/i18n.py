@@ -7,6 +7,7 @@ Korean terms follow the lecture (../shared/seed): 합성곱, 특징 맵, 채널,
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 LANGS = ("ko", "en")
@@ -1914,8 +1915,10 @@ def _with_particle(text: str, m: re.Match[str], values: dict[str, Any]) -> str:
 def final_sound(word: str) -> str:
     """The final consonant a word is read with: "" (a vowel), "ㄹ", or another consonant
     ("ㄱ", "ㄴ", ...). A parenthesis at the end ("정규화(LRN)") is read past, to the word
-    before it."""
-    word = word.rstrip()
+    before it. Digits of any script are read as 0-9: a link's "lang=２２４" (full-width digits)
+    crashed the page's warning, and ①, ² and ٤ are 1, 2 and 4."""
+    word = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c
+                   for c in unicodedata.normalize("NFKC", word)).rstrip()
     while word.endswith(")") and "(" in word:
         head = word[: word.rindex("(")].rstrip()
         if not head:
@@ -1933,8 +1936,8 @@ def final_sound(word: str) -> str:
     tail = re.search(r"[A-Za-z%]+$", word)
     if tail and tail.group(0).lower() in _READ_AS:
         return _READ_AS[tail.group(0).lower()]
-    if last.isdigit():
-        digits = re.search(r"[\d,]+(?:\.\d+)?$", word)
+    if last in "0123456789":
+        digits = re.search(r"[0-9,]+(?:\.[0-9]+)?$", word)
         number = (digits.group(0) if digits else last).replace(",", "")
         if "." in number:
             return _DIGIT_FINAL[number[-1]]
