@@ -201,9 +201,9 @@ CHART_BOXES_JS = """() => {
 }"""
 
 
-def _open_slide(page, url: str, cache: Path, path: str, tab: str) -> None:  # type: ignore[no-untyped-def]
+def _open_slide(page, url: str, cache: Path, path: str, tab: str = "") -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next={path}")
-    page.goto(f"{url}/{path}?present=1&lang=ko&tab={tab}")
+    page.goto(f"{url}/{path}?present=1&lang=ko" + (f"&tab={tab}" if tab else ""))
     wait_drawn(page)
     page.evaluate(REFIT_JS)
 
@@ -306,9 +306,7 @@ def test_the_explorers_diagram_gets_the_slide_and_its_controls_one_click_away(  
     url, cache = lecture
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
     page = ctx.new_page()
-    page.goto(f"{url}{SIGN_IN}?key={teacher_token(cache)}&next=")
-    page.goto(f"{url}/?present=1&lang=ko")
-    wait_drawn(page)
+    _open_slide(page, url, cache, "")
     main = page.locator('[data-testid="stMain"]')
     assert main.locator('[data-testid="stSlider"]').is_visible()  # the size demo, on the slide
     main.get_by_role("tab", name="구조도").click()
@@ -326,4 +324,34 @@ def test_the_explorers_diagram_gets_the_slide_and_its_controls_one_click_away(  
     main.get_by_role("tab", name="모양 변화와 층 표").click()
     main.locator('[data-testid="stSlider"]').first.wait_for(timeout=60_000)
     assert not page.locator(".st-key-ex_controls").count()
+    ctx.close()
+
+
+# For each chart: each y axis title's distance (px) from its own tick labels (left axis: its right
+# edge to the ticks' left edge; right axis: its left edge to the ticks' right edge).
+Y_TITLE_GAPS_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .live-chart')].flatMap(h =>
+  [['.g-ytitle', '.ytick text', true], ['.g-y2title', '.y2tick text', false]].flatMap(([t, k, left]) => {
+    const title = h.querySelector(t), ticks = [...h.querySelectorAll(k)].map(e => e.getBoundingClientRect())
+      .filter(r => r.width);
+    if (!title || !title.getBoundingClientRect().width || !ticks.length) return [];
+    const b = title.getBoundingClientRect();
+    return [left ? Math.min(...ticks.map(r => r.left)) - b.right
+                 : b.left - Math.max(...ticks.map(r => r.right))];
+  }))"""
+
+
+def test_a_slides_axis_titles_keep_clear_of_their_numbers(browser, lecture) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: on a 1366x768 slide ResNet ②'s y axis title, wrapped onto two lines, ended 2 px
+    from its numbers ("(로그 눈금)10²"). Every y axis title on the slides with two axes or a
+    wrapped title is at least 8 px (half a letter at the projector's 18 px) from its numbers."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+    page = ctx.new_page()
+    for path, tab in (("lesson_resnet", "gradients"), ("lesson_resnet", "family"), ("compare", "")):
+        _open_slide(page, url, cache, path, tab)
+        # ResNet ②'s gradients are measured on a fresh server first (a progress bar, then the chart)
+        page.locator('[data-testid="stMain"] .live-chart .g-ytitle').first.wait_for(timeout=120_000)
+        wait_drawn(page)
+        gaps = page.evaluate(Y_TITLE_GAPS_JS)
+        assert gaps and min(gaps) >= 8, (path, tab, gaps)
     ctx.close()
