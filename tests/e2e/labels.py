@@ -228,6 +228,23 @@ SETTLED_JS = r"""
 """
 
 
+# Two frames drawn: what a resize or a scroll set off (a diagram refitting to its box) is on the screen.
+REFIT_JS = "() => new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(ok)))"
+# After the window changes size, every chart has been drawn again at its new width (a chart
+# measured mid-redraw, at its old width, had its labels on each other).
+REDRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .live-chart')].every(h => {
+  const svg = h.querySelector('.main-svg');
+  return !svg || Math.abs(svg.getBoundingClientRect().width - h.clientWidth) < 2;
+})"""
+
+
+def wait_refit(page, timeout: float = 30_000) -> None:  # type: ignore[no-untyped-def]
+    """After the window's size changed: every chart and diagram drawn again for the new size."""
+    page.evaluate(REFIT_JS)
+    page.wait_for_function(REDRAWN_JS, timeout=timeout)
+    page.evaluate(REFIT_JS)
+
+
 def wait_drawn(page, timeout: float = 60_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until the page has settled and every chart on it has been drawn by plotly.js."""
     page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', state="attached",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ROOT, fixture_page, press_slide_key, wait_idle
-from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn
+from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn, wait_refit
 from tests.e2e.readable import page_problems
 from tests.pages import PAGES
 
@@ -33,7 +33,7 @@ def _check(page, where: str, lang: str) -> list[str]:  # type: ignore[no-untyped
     found: list[str] = []
     for width in WIDTHS[lang]:
         page.set_viewport_size({"width": width, "height": 2400})
-        page.wait_for_timeout(400)  # charts and diagrams refit to the new width
+        wait_refit(page)  # charts and diagrams refit to the new width
         wait_drawn(page)
         found += [f"{where} @{width}px: {d}" for d in page_defects(page)]
         # A table's cells at the narrowest width only: a column set to fit its cells keeps its

@@ -9,9 +9,8 @@ import itertools
 import pytest
 
 from tests.e2e.conftest import fixture_page, wait_idle
-from tests.e2e.labels import page_defects, wait_drawn
+from tests.e2e.labels import REDRAWN_JS, page_defects, wait_drawn
 from tests.e2e.slides import slide_problems
-from tests.e2e.test_slides_browser import REDRAWN_JS
 from visualizer.i18n import t
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]

@@ -15,7 +15,7 @@ import pytest
 
 from deploy.local import free_port, start_server, stop
 from tests.e2e.conftest import press_slide_key
-from tests.e2e.labels import wait_drawn
+from tests.e2e.labels import REFIT_JS, wait_drawn, wait_refit
 from tests.e2e.slides import slide_problems, table_type_problems
 from visualizer.lecture import publish
 from visualizer.roles import SIGN_IN, teacher_token
@@ -23,13 +23,6 @@ from visualizer.roles import SIGN_IN, teacher_token
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 SIZES = ((1920, 1080), (1366, 768))
-REFIT_JS = "() => new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(ok)))"
-# After the window changes size, every chart has been drawn again at its new width (a chart
-# measured mid-redraw, at its old width, had its labels on each other).
-REDRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] .live-chart')].every(h => {
-  const svg = h.querySelector('.main-svg');
-  return !svg || Math.abs(svg.getBoundingClientRect().width - h.clientWidth) < 2;
-})"""
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +49,7 @@ def measure(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
         page.set_viewport_size({"width": width, "height": height})
         page.evaluate(REFIT_JS)
         wait_drawn(page)
-        page.wait_for_function(REDRAWN_JS, timeout=30_000)
-        page.evaluate(REFIT_JS)
+        wait_refit(page)
         problems = slide_problems(page)
         if problems:
             found[f"{width}x{height}"] = [str(p) for p in problems]
@@ -283,9 +275,7 @@ def test_the_lectures_block_is_whole_on_a_projector_and_its_sum_in_view_on_a_lap
     found = page.evaluate(LIT_JS)
     assert found["wide"] <= 1 and found["tall"] <= 1, found
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.evaluate(REFIT_JS)
-    page.wait_for_function(REDRAWN_JS)
-    page.evaluate(REFIT_JS)
+    wait_refit(page)
     found = page.evaluate(LIT_JS)
     (left, top, right, bottom), (h_left, h_top, h_right, h_bottom) = found["lit"], found["host"]
     assert found["wide"] <= 1 and found["tall"] > 0, found  # only taller than the slide
