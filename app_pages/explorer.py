@@ -15,7 +15,7 @@ import streamlit as st
 
 from app_pages import cached, common, lecture_mode, projector
 from app_pages.cached import View
-from app_pages.controls import Controls
+from app_pages.controls import Controls, link_wins
 from app_pages.diagram_view import diagram
 from app_pages.live_chart import FLOW_SLIDE_MIN, clicked, live_chart
 from models import ConfigError, get_entry, list_models
@@ -25,7 +25,7 @@ from visualizer.export import file_name, render_dot
 from visualizer.i18n import t
 from visualizer.names import named, type_name
 from visualizer.records import TraceResult
-from visualizer.state import ChoiceParam, IntParam, Problem
+from visualizer.state import ChoiceParam, IntParam, Problem, read_choice
 from visualizer.structure import BLOCK_TYPES
 from visualizer.tables import COLUMNS, layer_arithmetic, max_depth
 from visualizer.trace import MAX_SIDE, ShapeError
@@ -240,6 +240,23 @@ def render() -> None:
     body(lang, sizes=not folded)
 
 
+TABS = ("flow", "diagram", "cost")
+
+
+def open_tab(lang: str) -> str:
+    """The open tab's name, in the link as ``tab=`` (but the first), so a student following the
+    teacher opens the tab she shows (it was the shape flow while she showed the diagram). The
+    link's tab opens on the page's first run and when a view is opened for it (a follow); a bad
+    one is said and the first tab opens."""
+    labels = {name: t(f"tab.{name}", lang) for name in TABS}
+    if link_wins() or st.session_state.get("ex_tab") not in labels.values():
+        problems: list[Problem] = []
+        asked = read_choice(st.query_params.to_dict(), "tab", TABS, TABS[0], problems)
+        common.show_problems(problems)
+        st.session_state["ex_tab"] = labels[asked]
+    return next(name for name in TABS if labels[name] == st.session_state["ex_tab"])
+
+
 @st.fragment  # a size change reruns this part only: the sidebar and the title stay as they are
 def body(lang: str, sizes: bool = True) -> None:
     """Everything that depends on the input size, and the controls that set it (``sizes``: not
@@ -247,7 +264,7 @@ def body(lang: str, sizes: bool = True) -> None:
     entry = get_entry(STATE["arch"])
     if sizes:
         size_controls(lang)
-    STATE.link()
+    STATE.link({"tab": tab} if (tab := open_tab(lang)) != TABS[0] else None)
     v, size = view(), STATE["size"]
     try:
         with st.spinner(t("wait.trace", lang, arch=t(f"arch.{entry.name}", lang), size=size)):
@@ -274,8 +291,7 @@ def body(lang: str, sizes: bool = True) -> None:
         with st.expander(t("notice.title", lang), expanded=True):
             st.markdown(notices)
     # Only the open tab is computed and sent: the others cost nothing until chosen.
-    flow, diagram, cost = st.tabs([t("tab.flow", lang), t("tab.diagram", lang), t("tab.cost", lang)],
-                                  on_change="rerun", key="ex_tab")
+    flow, diagram, cost = st.tabs([t(f"tab.{name}", lang) for name in TABS], on_change="rerun", key="ex_tab")
     if projector.presenting() and bool(diagram.open) == sizes:  # the tab changed in this part's
         st.rerun()  # own run: the whole page draws again, the controls folded or not (render)
     if flow.open:

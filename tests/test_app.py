@@ -54,6 +54,24 @@ def test_url_sets_the_view() -> None:
     assert at.query_params["arch"] == ["densenet121"] or at.query_params["arch"] == "densenet121"
 
 
+def test_the_link_opens_the_explorers_tab_and_the_open_tab_is_in_the_link() -> None:
+    """Issue 30, found in a classroom run: a student following the teacher saw the shape flow
+    while she showed the diagram (the explorer's tab was not in the link she publishes). The
+    link's tab opens (its diagram drawn); a click on another tab puts that tab in the link; the
+    first tab is left out of it."""
+    at = run(arch="resnet18", tab="diagram", lang="en")
+    assert not at.exception and not at.warning
+    assert at.session_state["ex_tab"] == t("tab.diagram", "en")
+    assert at.query_params["tab"] in (["diagram"], "diagram")
+    assert any(s.key == "ex_detail" for s in at.get("button_group"))  # the diagram's own controls
+    at.session_state["ex_tab"] = t("tab.cost", "en")
+    at.run()
+    assert at.query_params["tab"] in (["cost"], "cost")
+    at.session_state["ex_tab"] = t("tab.flow", "en")
+    at.run()
+    assert "tab" not in at.query_params
+
+
 @pytest.mark.parametrize(("params", "expect"), [
     ({"arch": "vgg16"}, "vgg16"),
     ({"size": "-5"}, "-5"),
@@ -61,6 +79,7 @@ def test_url_sets_the_view() -> None:
     ({"size": "abc"}, "abc"),
     ({"channels": "7"}, "7"),
     ({"lang": "fr"}, "fr"),
+    ({"tab": "graph"}, "graph"),
 ])
 def test_bad_url_values_warn_and_fall_back(params: dict[str, str], expect: str) -> None:
     at = run(**params)

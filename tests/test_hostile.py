@@ -34,7 +34,7 @@ def one_of(*choices: object) -> Check:
 IMAGE = [n for n in list_models() if get_entry(n).takes_images]
 CONTRACT: dict[str, dict[str, Check]] = {
     "explorer": {"arch": one_of(*list_models()), "size": whole(1, 8192), "channels": one_of(1, 3),
-                 "classes": one_of(10, 1000)},
+                 "classes": one_of(10, 1000), "tab": one_of("flow", "diagram", "cost")},
     "lesson_alexnet": {"tab": one_of("steps", "conv1", "sizes", "gpus", "params", "last"),
                        "layout": one_of("alexnet", "alexnet_paper"), "step": whole(0, 22),  # 21: torchvision
                        "size": whole(1, 1024), "k": whole(1, 15), "s": whole(1, 8), "p": whole(0, 7)},
