@@ -386,7 +386,6 @@ def _styled(fig: go.Figure, style: SlideStyle) -> go.Figure:
     fig = go.Figure(fig)
     size = max(round(style.font_floor * 1920 / (SLIDE_W_IN * 72)), fig.layout.font.size or 12)
     fig.update_layout(font={"size": size}, title={"font": {"size": size + 6}})
-
     fig.update_annotations(font_size=size)
     fig.update_traces(textfont_size=size, selector={"type": "bar"})
     fig.update_traces(textfont_size=size, selector={"type": "scatter"})
