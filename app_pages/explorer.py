@@ -189,13 +189,13 @@ def diagram_tab(result: TraceResult, lang: str) -> None:
     options = DiagramOptions(detail=detail, opened=frozenset(opened), direction=direction, lang=lang)
     dot = to_dot(result, options)
     lecture_mode.note(t("diagram.legend", lang), small=True)  # on a slide, in the speaker notes
-    if not slide:
-        cols = st.columns(4)
-        for col, fmt in zip(cols, ("svg", "png", "pdf", "dot"), strict=True):
-            with col:
-                common.download(fmt.upper(), diagram_file(dot, fmt), file_name(result, "diagram", fmt), fmt,
-                                f"ex_dl_{fmt}")
     diagram(dot, key="ex_diagram")
+    if not slide:  # under the picture, in one row that wraps: stacked above it, four buttons kept
+        # a phone's diagram a screen below its controls
+        with st.container(horizontal=True):
+            for fmt in ("svg", "png", "pdf", "dot"):
+                common.download(fmt.upper(), diagram_file(dot, fmt), file_name(result, "diagram", fmt), fmt,
+                                f"ex_dl_{fmt}", width=120)
 
 
 def diagram_file(dot: str, fmt: str) -> Callable[[], bytes]:

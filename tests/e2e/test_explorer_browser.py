@@ -145,3 +145,20 @@ def test_streamlit_s_scripts_reach_the_browser_compressed(app_url: str, browser)
             assert sent < 0.6 * size, (name, sent, size)
     finally:
         context.close()
+
+
+def test_on_a_phone_the_diagram_is_on_the_screen_that_opens_on_the_tabs(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30 (a classroom run): a student following the teacher's diagram on a phone lands
+    with the tabs at the top of the screen (app_pages/lecture_mode.py scrolls there); four
+    download buttons stacked above the diagram left its top 699 px below the tabs, most of an
+    844 px screen. Under the diagram, in a row, they leave it in the upper two thirds."""
+    from tests.e2e.labels import wait_drawn
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_url}/?arch=resnet18&tab=diagram&lang=ko")
+    wait_drawn(page)
+    tabs, picture = page.evaluate("""() => [
+        document.querySelector('[data-testid="stMain"] [data-testid="stTabs"]'),
+        document.querySelector('.cnnvis-diagram')].map(e => e.getBoundingClientRect().top)""")
+    assert picture - tabs < 844 * 2 / 3, (tabs, picture)
+    assert page.get_by_role("button", name="SVG").first.is_visible()  # the downloads still there
