@@ -123,18 +123,14 @@ def _names_on_markers(notes: list[dict], traces: list[dict], plot_w: float, plot
             px = (math.log10(x) - x_range[0]) / (x_range[1] - x_range[0]) * plot_w
             py = (y_range[1] - y) / (y_range[1] - y_range[0]) * plot_h
             markers.append((px, py, max(6.0, math.sqrt(2 * size / ref)) / 2))
-    boxes = []
-    for a in notes:
-        x = (a["x"] - x_range[0]) / (x_range[1] - x_range[0]) * plot_w + a["ax"]
-        y = (y_range[1] - a["y"]) / (y_range[1] - y_range[0]) * plot_h + a["ay"]
-        w, h = text_width(a["text"], font), font * 1.25
-        boxes.append((a["text"], (x - w / 2, y - h / 2, x + w / 2, y + h / 2)))
+    drawn = [{**a, "font": {**a["font"], "size": font}} for a in notes]  # a slide's at 1.4x
+    boxes = list(zip((a["text"] for a in notes), _boxes(drawn, plot_w, plot_h, x_range, y_range),
+                     strict=True))
     found = []
     for i, (text, (left, top, right, bottom)) in enumerate(boxes):
-        own = (notes[i]["x"], notes[i]["y"])
+        ox = (notes[i]["x"] - x_range[0]) / (x_range[1] - x_range[0]) * plot_w
+        oy = (y_range[1] - notes[i]["y"]) / (y_range[1] - y_range[0]) * plot_h
         for px, py, r in markers:
-            ox = (own[0] - x_range[0]) / (x_range[1] - x_range[0]) * plot_w
-            oy = (y_range[1] - own[1]) / (y_range[1] - y_range[0]) * plot_h
             if math.hypot(px - ox, py - oy) < 0.5:
                 continue  # its own marker
             if math.hypot(px - max(left, min(px, right)), py - max(top, min(py, bottom))) < r:

@@ -434,6 +434,7 @@ def chart_image(fig: go.Figure, fmt: str, style: SlideStyle) -> bytes:
 def _framed(inner: bytes, fmt: str, scale: float, background: str) -> bytes:
     """``inner`` (a chart drawn CHART_EDGE px narrower on each side, CHART_EDGE_Y shorter) in a
     1920 x 1080 frame (times ``scale``) of its own background."""
+    transparent = "rgba(0,0,0,0)" in background.replace(" ", "")
     if fmt == "svg":
         # the same drawing, its view widened by the frame (a transparent theme stays transparent)
         text = inner.decode("utf-8")
@@ -441,13 +442,12 @@ def _framed(inner: bytes, fmt: str, scale: float, background: str) -> bytes:
         head = re.sub(r'\s(width|height|viewBox)="[^"]*"', "", text[:head_end])
         frame = (f' width="{1920 * scale:g}" height="{1080 * scale:g}" '
                  f'viewBox="{-CHART_EDGE} {-CHART_EDGE_Y} 1920 1080"')
-        fill = "" if "rgba(0,0,0,0)" in background.replace(" ", "") else (
+        fill = "" if transparent else (
             f'<rect x="{-CHART_EDGE}" y="{-CHART_EDGE_Y}" width="1920" height="1080" fill="{background}"/>')
         return (head[:-1] + frame + ">" + fill + text[head_end:]).encode("utf-8")
     from PIL import Image, ImageColor
 
     picture = Image.open(io.BytesIO(inner)).convert("RGBA")
-    transparent = "rgba(0,0,0,0)" in background.replace(" ", "")
     colour = (0, 0, 0, 0) if transparent else (*ImageColor.getrgb(background)[:3], 255)
     canvas = Image.new("RGBA", (round(1920 * scale), round(1080 * scale)), colour)
     canvas.alpha_composite(picture, (round(CHART_EDGE * scale), round(CHART_EDGE_Y * scale)))
