@@ -13,7 +13,9 @@ from tests.e2e.labels import Defect, page_defects, quads_overlap, wait_drawn, wa
 from tests.e2e.readable import page_problems
 from tests.pages import PAGES
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]  # one server, one worker
+# A group of its own, with its own server: the other browser tests' worker took 15 minutes with
+# these checks in it (2026-12-06: 420 s of its 900), longer than all the other tests beside it.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("labels")]
 
 # Issue 30 names 1366x768, 1440 and 390 px in both languages. English differs from Korean
 # only in its words, so it is seen at one laptop width and the phone; Korean at all three.

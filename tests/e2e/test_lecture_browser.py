@@ -17,8 +17,9 @@ from tests.e2e.conftest import press_slide_key, wait_idle
 from tests.e2e.labels import wait_drawn
 from visualizer.roles import SIGN_IN, teacher_token
 
-# ms a page's run after a key may take: the CI's two cores, shared with another test worker,
-# once took over 30 s for the English run after L (wait_drawn allows as long)
+# ms a page's run after a key or a click may take: the CI's two cores, shared with another test
+# worker, once took over 30 s for the English run after L, and 20 s were too few for the join
+# dialog (wait_drawn allows as long); every wait for a run here allows this
 RUN = 60_000
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
@@ -60,12 +61,12 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
     def follow(page, step: str) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_function("(s) => location.pathname.endsWith('lesson_alexnet') && "
                                "new URLSearchParams(location.search).get('step') === s", arg=step,
-                               timeout=30_000)
+                               timeout=RUN)
 
     for page in students:
         follow(page, step_of(teacher.url))
         # the address changes as the follow begins; the page's words come with the run it starts
-        page.wait_for_selector('[data-testid="stMain"] >> text=선생님 화면 따라가기', timeout=30_000)
+        page.wait_for_selector('[data-testid="stMain"] >> text=선생님 화면 따라가기', timeout=RUN)
         wait_idle(page)
         body = page.locator('[data-testid="stMain"]').inner_text()
         assert "선생님 화면 따라가기" in body and "슬라이드 끝내기" not in body  # no teacher controls
@@ -75,7 +76,7 @@ def test_the_class_follows_the_teachers_keys(browser, classroom) -> None:  # typ
             const top = (s) => document.querySelector(s)?.getBoundingClientRect().top;
             return top('[data-testid="stMain"] [data-testid="stTabs"]') < 80
                 && top('.st-key-alex_pair') < innerHeight - 200;
-        }""", timeout=10_000)
+        }""", timeout=RUN)
     for _ in range(3):
         before = step_of(teacher.url)
         press_slide_key(teacher, "ArrowRight")
@@ -123,8 +124,8 @@ def test_the_join_screen_shows_the_address_and_a_qr_code(browser, classroom) -> 
     wait_idle(page)
     page.get_by_role("button", name="참여 방법").click()
     dialog = page.locator('[data-testid="stDialog"]')
-    dialog.wait_for(timeout=20_000)
-    dialog.get_by_text("http://").wait_for(timeout=20_000)
+    dialog.wait_for(timeout=RUN)
+    dialog.get_by_text("http://").wait_for(timeout=RUN)
     text = dialog.inner_text()
     assert "노트북이나 휴대폰으로 참여하세요" in text and "http://" in text
     qr = dialog.locator("img").first
@@ -144,14 +145,14 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     page.evaluate("window.cnnvisNoReload = true")
     # L on a Korean keyboard in Hangul mode: the key KeyL types "ㅣ" (sent once the slide's keys
     # listen, as press_slide_key does: the slide is drawn in the run after its stylesheet lands)
-    page.wait_for_function("() => document.documentElement.dataset.slideKeys === 'on'", timeout=30_000)
+    page.wait_for_function("() => document.documentElement.dataset.slideKeys === 'on'", timeout=RUN)
     page.evaluate("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ㅣ', code: 'KeyL'}))")
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'", timeout=RUN)
     wait_drawn(page)
     assert "End the slides" in page.locator(".st-key-cnnvis_slide_bar").inner_text()
     press_slide_key(page, "m")
     menu = page.locator('[data-testid="stPopoverBody"]')
-    menu.wait_for(timeout=20_000)
+    menu.wait_for(timeout=RUN)
     assert "Esc" in menu.inner_text() and "next step" in menu.inner_text()  # the keys, listed
     menu.get_by_role("button", name="ResNet").click()
     page.wait_for_function("() => location.pathname.endsWith('lesson_resnet')", timeout=RUN)
@@ -161,9 +162,9 @@ def test_the_teacher_changes_language_and_lesson_without_leaving_the_slides(brow
     assert page.locator(".st-key-cnnvis_slide_bar").is_visible()
     assert not menu.is_visible()  # a choice closes the menu
     press_slide_key(page, "m")
-    menu.wait_for(timeout=20_000)
+    menu.wait_for(timeout=RUN)
     press_slide_key(page, "Escape")  # Esc closes the menu first, the slides stay
-    menu.wait_for(state="hidden", timeout=20_000)
+    menu.wait_for(state="hidden", timeout=RUN)
     assert "present=1" in page.url
     press_slide_key(page, "Escape")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('present')", timeout=RUN)
