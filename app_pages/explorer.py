@@ -227,9 +227,11 @@ def render() -> None:
     lecture_mode.note(t("explorer.caption", lang, title=entry.title, year=entry.year, arxiv=entry.arxiv),
                       small=True)
     # On a slide the network's controls are on the slide itself, under its title; with the
-    # diagram open, folded into one button: two rows of controls and the diagram's own left a
-    # 1366x768 slide 200 px of diagram, a box and a half of AlexNet (issue 30).
-    folded = slide and st.session_state.get("ex_tab") == t("tab.diagram", lang)
+    # diagram or the costs open, folded into one button: two rows of controls and the diagram's
+    # own left a 1366x768 slide 200 px of diagram, a box and a half of AlexNet, and the costs'
+    # chart 100 px, its fc6 bar's "62%" cut at the top (issue 30). The shape flow keeps them:
+    # its size slider is the demonstration.
+    folded = slide and st.session_state.get("ex_tab") not in (None, t("tab.flow", lang))
     if folded:
         with st.popover(t("side.controls", lang), icon=":material/tune:", key="ex_controls"):
             sidebar(lang)
@@ -292,7 +294,7 @@ def body(lang: str, sizes: bool = True) -> None:
             st.markdown(notices)
     # Only the open tab is computed and sent: the others cost nothing until chosen.
     flow, diagram, cost = st.tabs([t(f"tab.{name}", lang) for name in TABS], on_change="rerun", key="ex_tab")
-    if projector.presenting() and bool(diagram.open) == sizes:  # the tab changed in this part's
+    if projector.presenting() and (not flow.open) == sizes:  # the tab changed in this part's
         st.rerun()  # own run: the whole page draws again, the controls folded or not (render)
     if flow.open:
         with flow:
