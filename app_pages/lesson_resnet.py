@@ -120,22 +120,24 @@ def compare_tab(lang: str) -> None:
 
 def projection_tab(lang: str) -> None:
     lecture_mode.note(t("res.projection.intro", lang))
-    # on a slide, side by side: one above the other runs below a projector's fold
-    places = st.columns(2) if projector.presenting() else (st.container(), st.container())
-    for place, arch in zip(places, ("resnet18", "resnet50"), strict=True):
+    # One table for both networks: two side by side, each half of a projector's width, cut the
+    # projection's column, the tab's point ("128×2…"); one above the other, each under its own
+    # heading, ran under a 1366×768 slide's bar (issue 30).
+    rows = []
+    # the networks by their names alone: with "· 병목 블록" too, the table ran past a 1366 px slide
+    for arch, name in (("resnet18", "ResNet-18"), ("resnet50", "ResNet-50")):
         result = common.cached_trace(arch, 224)
-        rows = []
         for r in result.records:
             if r.name.endswith("downsample"):
                 block = result.find(r.parent or "")
-                rows.append({t("res.col.block", lang): named(block.label, lang),
+                rows.append({t("col.model", lang): name,
+                             t("res.col.block", lang): named(block.label, lang),
                              t("res.col.from", lang): shape_text(block.input_shapes[0]),
                              t("res.col.to", lang): shape_text(block.output_shape),
                              t("res.col.proj", lang): r.params_total})
-        place.subheader(t(f"arch.{arch}", lang))
-        frame = pd.DataFrame(rows)
-        place.dataframe(frame, hide_index=True,
-                        column_config=common.fitted_columns(frame, (t("res.col.proj", lang),)))
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True,
+                 column_config=common.fitted_columns(frame, (t("res.col.proj", lang),)))
 
 
 def family_tab(lang: str) -> None:

@@ -32,8 +32,11 @@ def test_resnet_projection_table_names_its_blocks() -> None:
     """ResNet-18's projections sit in the first block of stages 2, 3 and 4 (layer2.0 …)."""
     at = open_tab(open_page("lesson_resnet", lang="ko"), "res_tab", t("res.tab.projection", "ko"))
     assert not at.exception
-    blocks = list(at.dataframe[0].value[t("res.col.block", "ko")])
+    frame = at.dataframe[0].value
+    blocks = list(frame[frame[t("col.model", "ko")] == "ResNet-18"][t("res.col.block", "ko")])
     assert blocks == ["2단계 첫 블록 (layer2.0)", "3단계 첫 블록 (layer3.0)", "4단계 첫 블록 (layer4.0)"]
+    # ResNet-50's bottleneck widens the first stage 64 → 256: its first block projects too
+    assert list(frame[t("res.col.block", "ko")]).count("1단계 첫 블록 (layer1.0)") == 1
 
 
 def test_resnet_block_comparison_shows_exact_macs() -> None:

@@ -15,6 +15,9 @@ checks of text:
 - **cut**: a diagram taller than its box (it scrolls, opened on its lit box) whose box's top or
   bottom edge runs through one of its boxes or a shape's label, where another view would show
   the lit box with no such cut (AlexNet's pool2 cut in half at 1920x1080);
+- **sideways**: a table wider than its box: on a slide nobody scrolls it, and its box's edge cuts
+  its last column under the edge's fade (ResNet ⑤'s two tables side by side showed their
+  projections' parameters as "3", "13", "2."). A diagram may scroll: it keeps its text at 18 px;
 - **small** in a table: a table (a canvas: readable.py's check of text sizes cannot read it) whose
   rows' letters are drawn shorter than the same words drawn at the projector's minimum, in the
   grid's own font and colour (the grid measures its type once, when it first draws: drawn
@@ -28,7 +31,7 @@ crossed by a line (readable.py), and a picture's labels on each other or past it
 from __future__ import annotations
 
 from tests.e2e.labels import page_defects
-from tests.e2e.readable import Problem, page_problems
+from tests.e2e.readable import OVERFLOWING_JS, SCROLLING, Problem, page_problems
 
 JS = r"""
 () => {
@@ -237,5 +240,7 @@ def slide_problems(page) -> list[Problem]:  # type: ignore[no-untyped-def]
     """What keeps the slide on ``page`` from fitting its screen, and its text from reading (too
     small, clipped, crossed: readable.py; a picture's labels on each other: labels.py)."""
     fit = [Problem(**p) for p in page.evaluate(JS)] + table_type_problems(page)
+    fit += [Problem("sideways", box["name"], "a table wider than its box: its last column cut")
+            for box in page.evaluate(OVERFLOWING_JS, SCROLLING) if box["table"]]
     overlaps = [Problem(d.what, " | ".join(d.labels)[:60], d.picture) for d in page_defects(page)]
     return fit + page_problems(page, 0, min_px=PROJECTOR_MIN_PX) + overlaps

@@ -148,9 +148,9 @@ def test_a_slide_table_has_the_projectors_type_however_late_its_stylesheet(  # t
 def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None:  # type: ignore[no-untyped-def]
     """Positive control: the same page off the projector (its introduction, its tables, the whole
     diagram) is taller than the screen, a label squeezed into 40 px is seen as cut short, a
-    chart whose box is 0 px tall spills, text pulled up onto the heading above it is seen, and a
-    table drawn in a laptop's type (Inception's, off
-    the projector: 15 px) is small."""
+    chart whose box is 0 px tall spills, text pulled up onto the heading above it is seen, a
+    table drawn in a laptop's type (Inception's, off the projector: 15 px) is small, and one
+    squeezed narrower than its columns scrolls sideways."""
     url, cache = lecture
     publish("", {}, live=False, folder=cache)  # no lecture to follow: this page stays where it is
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
@@ -178,6 +178,14 @@ def test_the_fit_check_sees_a_page_that_does_not_fit(browser, lecture) -> None: 
     small = table_type_problems(page)
     assert small and all(p.what == "small" for p in small), small
     assert 14 < float(small[0].detail.split("about ")[1].split(" px")[0]) < 16, small  # 0.875 x 17 px
+    # the table squeezed into half the page, as ResNet ⑤'s two side by side were: it scrolls
+    assert "sideways" not in {p.what for p in slide_problems(page)}
+    page.locator('[data-testid="stMain"] [data-testid="stDataFrameResizable"]').first.evaluate(
+        "(t) => { t.style.width = '200px'; t.style.maxWidth = '200px'; }")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('[data-testid=\"stMain\"] .dvn-scroller');"
+        " return s && s.scrollWidth > s.clientWidth + 2; }", timeout=30_000)
+    assert "sideways" in {p.what for p in slide_problems(page)}
     ctx.close()
 
 
@@ -300,7 +308,8 @@ def test_the_explorers_diagram_gets_the_slide_and_its_controls_one_click_away(  
     the network's controls, the headline, the tabs and the diagram's own controls: 175 px of it,
     a box and a half of AlexNet. With the diagram open, the network's controls fold into one
     button: the diagram's box gets at least 40 % of the screen (it showed 23 %), the slide
-    passes every check of the slide walk, and the shape-flow tab has its slider back."""
+    passes every check of the slide walk; so does the costs' chart (it was 100 px tall, its
+    "62%" cut at the top), and the shape-flow tab has its slider back."""
     url, cache = lecture
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
     page = ctx.new_page()
@@ -317,8 +326,17 @@ def test_the_explorers_diagram_gets_the_slide_and_its_controls_one_click_away(  
     assert not main.locator('[data-testid="stSlider"]').is_visible()
     assert not slide_problems(page), slide_problems(page)
     page.locator(".st-key-ex_controls button").first.click()  # the controls, one click away
-    page.locator('[data-testid="stPopoverBody"] [data-testid="stSlider"]').wait_for(timeout=20_000)
+    page.locator('[data-testid="stPopoverBody"] [data-testid="stSlider"]').wait_for(timeout=60_000)
     page.keyboard.press("Escape")
+    # the costs too: with the controls on the slide their chart was 100 px tall, "62%" cut
+    main.get_by_role("tab", name="파라미터와 연산량").click()
+    page.wait_for_selector('[data-testid="stMain"] .live-chart .main-svg', timeout=60_000)
+    wait_drawn(page)
+    page.evaluate(REFIT_JS)
+    assert page.locator(".st-key-ex_controls").is_visible()
+    chart = main.locator(".live-chart").first.bounding_box()
+    assert chart is not None and chart["height"] >= 0.4 * 768, chart
+    assert not slide_problems(page), slide_problems(page)
     main.get_by_role("tab", name="모양 변화와 층 표").click()
     main.locator('[data-testid="stSlider"]').first.wait_for(timeout=60_000)
     assert not page.locator(".st-key-ex_controls").count()
