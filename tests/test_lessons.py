@@ -3,6 +3,7 @@ against values worked by hand or taken from the papers."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -242,6 +243,27 @@ def test_the_ledger_names_each_transition_in_words() -> None:
                        ("ko", notes)):
         phone = ledger_line(rows, lang, 32).layout.meta["narrow"]["layout"]["annotations"]
         assert {a["text"] for a in phone if "</b> " in a["text"]} == want
+
+
+@pytest.mark.parametrize("arch", ["densenet121", "densenet_bc_100"])
+def test_the_ledger_counts_no_negative_channels(arch: str) -> None:
+    """Issue 30: the room kept under the lowest count (for a transition's name) had plotly tick
+    "−50" channels on DenseNet ④ (DenseNet-BC-100: 24 … 342 channels). Ticks start at 0, climb
+    in round steps and reach the highest count's grid line."""
+    import math
+
+    from visualizer.lesson_charts import ledger_line
+
+    size = 32 if arch == "densenet_bc_100" else 224
+    rows = dense_ledger(trace_named(arch, size))
+    axis = ledger_line(rows, "ko", 12).layout.yaxis
+    ticks = list(axis.tickvals)
+    step = ticks[1] - ticks[0]
+    assert ticks[0] == 0 and min(ticks) >= 0
+    assert all(math.isclose(b - a, step) for a, b in itertools.pairwise(ticks))
+    assert round(step / 10 ** math.floor(math.log10(step)), 9) in (1, 2, 5)
+    top = max(c for _, c, _ in rows)
+    assert ticks[-1] + step > top and ticks[-1] <= axis.range[1]
 
 
 def test_densenet_slider_changes_rule_text() -> None:

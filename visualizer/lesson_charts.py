@@ -106,9 +106,13 @@ def ledger_line(rows: list[tuple[str, int, str]], lang: str, growth: int | None)
     # chart "전환 층 1" under 128 sat on the x axis. The room is a share of the range, so it grows
     # with the chart: a sixth of it is 30 px of a 200 px plot.
     top = max(c for _, c, _ in rows) if rows else 1
+    # Ticks from 0 up only: that room below 0 had plotly tick "−50" channels (issue 30).
+    step = nice_step(top * 1.12, ticks=6)
+    ticks = [step * i for i in range(int(top * 1.12 // step) + 1)]
     # no line up the middle at x = 0: it ran through the input's count (64)
     fig.update_layout(xaxis={"title": t("dense.layer_axis", lang), "zeroline": False},
                       yaxis={"title": t("flow.channels", lang), "range": [-top / 6, top * 1.12],
+                             "tickmode": "array", "tickvals": ticks,
                              "gridcolor": palette.GRID, "zeroline": False},
                       meta={"narrow": {"layout": {"annotations": phone}}})
     title = t("dense.ledger_title", lang, k=growth if growth is not None else "?")
