@@ -74,7 +74,9 @@ def render() -> None:
     columns[year] = st.column_config.NumberColumn(format="%d", width=columns[year]["width"])
     columns[accuracy] = st.column_config.NumberColumn(width=columns[accuracy]["width"],
                                                       help=t("cmp.col.top1.help", lang))
-    lecture_mode.note_table(frame, hide_index=True, placeholder="", height=36 * (len(table) + 1) + 12,
+    # As tall as its rows: a height worked out for 36 px rows cut its last row short (the grid
+    # draws them 37 px tall here: 20 rows, 12 px short)
+    lecture_mode.note_table(frame, hide_index=True, placeholder="", height="content",
                             column_config=columns)
     # Under the table, in words: as a row, its empty cells said nothing, and the reason sat in a
     # last column off the screen's right edge.

@@ -140,7 +140,7 @@ def conv1_tab(lang: str) -> None:
              t("col.formula", lang): size_formula(r)}
             for r in result.leaves() if r.kind in ("conv", "maxpool", "flatten", "linear")]
     frame = pd.DataFrame(rows)
-    lecture_mode.note_table(frame, hide_index=True, height=36 * (len(rows) + 1) + 12,
+    lecture_mode.note_table(frame, hide_index=True, height="content",
                  column_config=common.fitted_columns(frame, (t("col.params", lang), t("col.macs", lang)),
                                                      (t("col.formula", lang),)))
 

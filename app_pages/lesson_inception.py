@@ -89,7 +89,7 @@ def modules_tab(lang: str) -> None:
         rows.append(row)
     numbers = ("inc.col.reduced_w", "inc.col.naive_w", "inc.col.reduced_m", "inc.col.naive_m")
     frame = pd.DataFrame(rows)
-    lecture_mode.note_table(frame, hide_index=True, height=36 * 10 + 12,
+    lecture_mode.note_table(frame, hide_index=True, height="content",
                  column_config=common.fitted_columns(frame, tuple(t(k, lang) for k in numbers)))
     naive = sum(c.naive_macs for c in rows_costs)
     reduced = sum(c.macs for c in rows_costs)
