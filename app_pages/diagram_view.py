@@ -48,10 +48,7 @@ const fit = (host) => {
   // (wider than tall) on its left end, where it is read from (opened on its middle,
   // DenseNet's strip began at its third block). The student scrolls either way.
   if (host.cnnvisScale !== scale && w * scale > room) {
-    const input = [...svg.querySelectorAll('g.node > title')].find(t => t.textContent === 'input');
-    const spine = input ? input.parentNode.getBoundingClientRect() : null;
-    const middle = spine ? (spine.left + spine.right) / 2 - svg.getBoundingClientRect().left : w * scale / 2;
-    host.scrollLeft = w > h ? 0 : middle - room / 2;
+    host.scrollLeft = w > h ? 0 : spineLeft(host, svg, room);
   }
   const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
   // Opened on its lit box once per picture and size: a run that draws the same slide again (the
@@ -69,6 +66,30 @@ const fit = (host) => {
   }
   if (reopen && host.cnnvisSlide && lit && h * scale > screen) scrollToLit(host, svg, lit);
   host.cnnvisScale = scale;
+};
+
+// Where a top-to-bottom diagram wider than its box opens: its input box whole and as near the
+// middle as can be, with the fewest words cut at the box's two edges (centred on the input,
+// DenseNet ②'s dense layer at 1366 px showed its title as "층 1 (denseblock1…": issue 30).
+const spineLeft = (host, svg, room) => {
+  const origin = svg.getBoundingClientRect().left;
+  const span = (el) => { const b = el.getBoundingClientRect(); return [b.left - origin, b.right - origin]; };
+  const input = [...svg.querySelectorAll('g.node > title')].find(t => t.textContent === 'input');
+  const [inLeft, inRight] = input ? span(input.parentNode) : [room / 2, room / 2];
+  const words = [...svg.querySelectorAll('text')].map(span);
+  const most = host.scrollWidth - host.clientWidth, centred = (inLeft + inRight - room) / 2;
+  const cut = (x) => words.filter(([a, b]) => (a < x - 1 && b > x + 1)
+                                           || (a < x + room - 1 && b > x + room + 1)).length;
+  let best = null;
+  // the view's left or right edge just outside a word, on either side of it
+  const edges = words.flatMap(([a, b]) => [a - 6, b + 6, a - 6 - room, b + 6 - room]);
+  for (const x of [centred, ...edges]) {
+    const left = Math.max(0, Math.min(most, x));
+    if (inLeft < left || inRight > left + room) continue;  // the input box whole in view
+    const n = cut(left), off = Math.abs(left - centred);
+    if (!best || n < best.n || (n === best.n && off < best.off)) best = { n, off, left };
+  }
+  return best ? best.left : centred;
 };
 
 // A slide's diagram taller than its room opens with its lit box whole, near the middle, and

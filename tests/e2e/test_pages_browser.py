@@ -241,3 +241,40 @@ def test_the_comparison_table_fits_a_laptops_page_beside_the_sidebar(app_url: st
     assert page.evaluate(OVERFLOWING_JS, SCROLLING) == []
     # nor up and down: every row whole (a height worked out for 36 px rows cut the last one)
     assert page.evaluate(TALL_TABLES_JS) == []
+
+
+# The words of the first diagram wider than its box that its box's left or right edge runs
+# through, and where its input box is (left, right, against the box's edges).
+CUT_WORDS_JS = """(scroll) => {
+  const host = [...document.querySelectorAll('[data-testid="stMain"] .cnnvis-diagram')]
+    .find(h => h.scrollWidth > h.clientWidth + 2);
+  if (!host) return null;
+  if (scroll !== null) host.scrollLeft = scroll;
+  const f = host.getBoundingClientRect();
+  const input = [...host.querySelectorAll('g.node > title')].find(t => t.textContent === 'input');
+  const box = input.parentNode.getBoundingClientRect();
+  return {
+    cut: [...host.querySelectorAll('svg text')].map(t => [t.textContent, t.getBoundingClientRect()])
+      .filter(([, b]) => (b.left < f.left - 1 && b.right > f.left + 1)
+                         || (b.left < f.right - 1 && b.right > f.right + 1))
+      .map(([w]) => w),
+    input: box.left >= f.left - 1 && box.right <= f.right + 1,
+    centre: host.scrollLeft + (box.left + box.right) / 2 - (f.left + f.right) / 2,
+  };
+}"""
+
+
+def test_a_wide_diagram_opens_where_the_fewest_words_are_cut(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """Issue 30: a top-to-bottom diagram wider than a phone opened centred on its input box; on
+    Inception ④ (the auxiliary classifiers) its edges then ran through 18 words, the main path
+    cut to "inc…" and "출력 (점수,…". It opens with its input box whole and the fewest words cut
+    at its edges: fewer than centred on the input."""
+    page.set_viewport_size({"width": 390, "height": 2400})
+    page.goto(f"{app_url}/lesson_inception?lang=ko&tab=aux")
+    from tests.e2e.labels import wait_drawn
+
+    wait_drawn(page)
+    opened = page.evaluate(CUT_WORDS_JS, None)
+    assert opened is not None and opened["input"], opened
+    centred = page.evaluate(CUT_WORDS_JS, opened["centre"])  # scrolled to centre the input
+    assert len(opened["cut"]) < len(centred["cut"]), (opened, centred)
