@@ -199,3 +199,19 @@ def test_the_comparisons_hover_says_korean_counts() -> None:
     alex = next(tr.hovertext[0] for tr in fig.data if "AlexNet" in tr.hovertext[0])
     assert "7.14억" in alex and "6,110만" in alex and "1순위 정확도 56.522%" in alex, alex
     assert not [w for w in (" G ", " M", "top-1") if w in alex], alex
+
+
+def test_the_notebook_experiments_title_names_the_runs_it_draws() -> None:
+    """Issue 30: at 64 px only the notebook's recipe was run, under a title promising "the
+    notebook's recipe and one change" (AlexNet ⑥). Its title names what it draws."""
+    import math
+
+    def run(name: str) -> dict[str, object]:
+        return {"name": name, "points": [{"step": 0, "loss": 2.3, "accuracy": 0.1},
+                                         {"step": 300, "loss": 1.5, "accuracy": 0.48}]}
+
+    one = lesson_charts.notebook_experiment([run("notebook")], math.log(10), "ko")
+    both = lesson_charts.notebook_experiment([run("notebook"), run("lr_1e-4")], math.log(10), "ko")
+    assert [len(f.data) > 0 for f in (one, both)] == [True, True]
+    assert one.layout.title.text.startswith("AlexNet: 노트북의 방법") and "바꾼" not in one.layout.title.text
+    assert "한 가지를 바꾼 방법" in both.layout.title.text

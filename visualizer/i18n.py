@@ -659,6 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nb.ax.missing": ("The experiment's file is missing: when the teacher runs `python -m bench alexnet_notebook` on the server (about a quarter of an hour on this CPU), it is measured again.",
                       "실험 파일이 없습니다. 선생님이 서버에서 `python -m bench alexnet_notebook`을 실행하면 다시 측정합니다(이 CPU에서 약 15분)."),
     "nb.ax.chart.title": ("AlexNet, the notebook's recipe and one change", "AlexNet: 노트북의 방법과 한 가지를 바꾼 방법"),
+    "nb.ax.chart.title_one": ("AlexNet, the notebook's recipe", "AlexNet: 노트북의 방법"),
     "nb.ax.chart.loss": ("Training loss", "학습 손실"),
     "nb.ax.chart.acc": ("Test accuracy (%)", "테스트 정확도 (%)"),
     "nb.ax.chart.steps": ("Steps (8 pictures each)", "스텝 (한 번에 그림 8장)"),
