@@ -125,13 +125,20 @@ const fitWidth = (figure, config, width, room, least) => {
     const margin = layout.margin || {};
     const plot = width - (margin.l === undefined ? 80 : margin.l) - (margin.r === undefined ? 80 : margin.r);
     const room = Math.max(3, Math.floor(plot / (30 + 16 * (lines - 1))));
-    const every = Math.ceil(axis.tickvals.length / room);
-    const keep = (_, i) => i % every === 0;
+    let every = Math.ceil(axis.tickvals.length / room);
     // tilted as before thinning: names that now fit side by side would be drawn level, the
     // first one across the other axis's first number
-    const angle = axis.tickangle === undefined || axis.tickangle === 'auto' ? -45 : axis.tickangle;
+    let angle = axis.tickangle === undefined || axis.tickangle === 'auto' ? -45 : axis.tickangle;
+    // Upright, a one-line name takes a line's height (20 px a name): all of them where that fits
+    // (tilted, AlexNet's 8 costs kept every second name: fc6, the chart's point, went unnamed)
+    const upright = every > 1 && lines === 1 && axis.tickvals.length <= Math.floor(plot / 20);
+    if (upright) {
+      every = 1;
+      angle = -90;
+    }
+    const keep = (_, i) => i % every === 0;
     layout[key] = { ...axis, tickvals: axis.tickvals.filter(keep), ticktext: axis.ticktext.filter(keep),
-                    tickangle: every > 1 ? angle : axis.tickangle };
+                    tickangle: every > 1 || upright ? angle : axis.tickangle };
   }
   if (narrow) data = data.map((trace, i) => ({ ...trace, ...(narrow[i] || {}) }));
   Object.assign(layout, narrowLayout);  // e.g. shorter callouts
