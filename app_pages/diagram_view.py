@@ -42,6 +42,11 @@ const fit = (host) => {
   svg.style.width = `${w * scale}px`;
   svg.style.height = `${h * scale}px`;
   host.style.maxHeight = host.cnnvisSlide ? `${Math.round(screen)}px` : '';
+  // A slide's diagram taller than its room with no lit box to open on opens at its top, and
+  // its box ends in a gap between boxes, not through one (the explorer's AlexNet ended in
+  // conv2's middle at 1920x1080, pool1's at 1366x768: issue 30)
+  if (host.cnnvisSlide && h * scale > screen && !svg.querySelector('[stroke-width="3"]'))
+    host.style.maxHeight = `${Math.round(gapAbove(host, svg, screen))}px`;
   // Wider than its column (its text kept readable): a top-to-bottom diagram opens on its
   // input box, where the network's spine starts (opened on the picture's middle, ResNet-50's
   // spine was cut at a phone's left edge, its shortcuts' side in view); a left-to-right one
@@ -66,6 +71,22 @@ const fit = (host) => {
   }
   if (reopen && host.cnnvisSlide && lit && h * scale > screen) scrollToLit(host, svg, lit);
   host.cnnvisScale = scale;
+};
+
+// The greatest height, at most ``room``, at which the box's bottom edge runs through no box and no
+// shape's label (never less than half the room).
+const gapAbove = (host, svg, room) => {
+  const origin = host.getBoundingClientRect().top - host.scrollTop;
+  const spans = [...svg.querySelectorAll('g.node, g.edge text')].map(el => {
+    const b = el.getBoundingClientRect();
+    return [b.top - origin, b.bottom - origin];
+  });
+  let edge = room, moved = true;
+  while (moved) {
+    moved = false;
+    for (const [a, b] of spans) if (a < edge - 1 && b > edge + 1) { edge = a - 4; moved = true; }
+  }
+  return Math.max(edge, room / 2);
 };
 
 // Where a top-to-bottom diagram wider than its box opens: its input box whole and as near the
