@@ -29,6 +29,25 @@ def test_alexnet_flow_draws_the_lectures_sizes_and_channels() -> None:
     assert fig.layout.xaxis.matches == "x2"  # one layer axis for both panels
 
 
+@pytest.mark.parametrize(("channels", "floor"), [(1, -0.3), (3, 0)])
+def test_a_one_channel_input_has_a_bar(channels: int, floor: float) -> None:
+    """Issue 30: on the channels' log axis from 1, a grey picture's 1 channel was a bar 0
+    decades tall (the builder's Fashion-MNIST design: its input column stood empty). The axis
+    starts at half a channel where a bar is 1: that bar is 0.3 decades (log10 2) tall; a colour
+    picture's axis still starts at 1."""
+    import math
+
+    from models import build_model
+    from visualizer.trace import trace
+
+    model = build_model("resnet18", device="cpu", in_channels=channels, num_classes=10)
+    fig = charts.shape_flow(trace(model, (1, channels, 32, 32), model_name="resnet18"), "ko")
+    axis = fig.layout.yaxis2
+    assert axis.type == "log" and axis.range[0] == floor
+    maps = fig.data[1]
+    assert maps.y[0] == channels and math.log10(channels) - axis.range[0] >= 0.3
+
+
 def test_a_slides_flow_drops_a_size_that_would_write_over_the_next() -> None:
     """ResNet-152 on a slide: 56 points in about 1,100 px, 20 px a point, a size's label 36 px.
     Its 112 (conv1's output, before the max-pool at the very next point) would be written over

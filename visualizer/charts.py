@@ -251,6 +251,9 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
     ticks = _part_ticks(labels) if compact else (x[::step], labels[::step])
     top = max((s for s in sizes if s is not None), default=1)
     biggest = max(m or f or 1 for m, f in zip(maps, flat, strict=True))
+    # A bar of 1 channel is 0 decades tall on a log axis from 1: a grey picture's input column
+    # stood empty (the builder's Fashion-MNIST design). From half a channel, it shows.
+    floor = -0.3 if min(m or f or 1 for m, f in zip(maps, flat, strict=True)) == 1 else 0
     # Two rows sharing x: 0.55 and 0.45 of the height left by a 0.08 gap between them.
     layout = {
         # Many steps have long rotated names (denseblock3.denselayer17): a taller chart keeps
@@ -272,7 +275,7 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
         "yaxis2": {"anchor": "x2", "domain": [0.0, 0.5 if compact else 0.414],
                    "title": {"text": t("flow.channels.short" if compact else "flow.channels", lang)},
                    "type": "log", "dtick": 1,
-                   "range": [0, math.log10(biggest) + (1.3 if compact else 0.5)],
+                   "range": [floor, math.log10(biggest) + (1.3 if compact else 0.5)],
                    "gridcolor": palette.GRID, "automargin": True},
     }
     if selected is not None and selected in index:
