@@ -25,7 +25,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 SIZES = ((1920, 1080), (1366, 768))
 
 
-@pytest.fixture(scope="module")
+# Session-wide, not per module: xdist runs other modules' tests between this module's on the
+# same worker, and a module fixture is set up again after each (test_measured_pages' ran twice)
+@pytest.fixture(scope="session")
 def lecture() -> Iterator[tuple[str, Path]]:
     cache = Path(tempfile.mkdtemp(prefix="cnnvis-slides-"))
     port = free_port()
