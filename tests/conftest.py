@@ -16,6 +16,10 @@ from torch import nn
 
 DATA = Path(__file__).parent / "data"
 
+# A test module's expensive fixtures (a server, a training run) are session-wide, not per
+# module: xdist runs other modules' tests between a module's on the same worker, and a module
+# fixture is set up again after each (test_measured_pages' training, 40 s, ran twice a run).
+
 # The suite never reads or writes a teacher's real checkpoints or torch's hub cache: both point
 # into a folder of this test process (servers started by browser tests inherit it).
 _ISOLATED = Path(tempfile.mkdtemp(prefix="cnnvis-tests-"))

@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-# Session-wide, not per module: xdist runs other modules' tests between this module's on the
-# same worker, and a module fixture is set up again after each (test_measured_pages' ran twice)
+# session-wide, not per module (tests/conftest.py says why)
 @pytest.fixture(scope="session")
 def alexnet():  # type: ignore[no-untyped-def]
     return trace_named("alexnet", 224)

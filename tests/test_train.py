@@ -42,8 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TINY = Recipe(input_size=32, epochs=3, batch_size=32, lr=0.05, flip=False)
 
 
-# Session-wide, not per module: xdist runs other modules' tests between this module's on the
-# same worker, and a module fixture is set up again after each (test_measured_pages' ran twice)
+# session-wide, not per module (tests/conftest.py says why)
 @pytest.fixture(scope="session")
 def tiny_data(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     folder = make_fashion(tmp_path_factory.mktemp("fashion"), n_train=320, n_test=100)

@@ -84,8 +84,7 @@ def test_the_check_finds_a_rotated_name_on_a_tick(page) -> None:  # type: ignore
 
 # --- a table's cells, by the pixels drawn ---------------------------------------------------
 
-# Session-wide, not per module: xdist runs other modules' tests between this module's on the
-# same worker, and a module fixture is set up again after each (test_measured_pages' ran twice)
+# session-wide, not per module (tests/conftest.py says why)
 @pytest.fixture(scope="session")
 def table_url() -> Iterator[str]:
     """tests/e2e/table_fixture_app.py served by Streamlit: real glide-data-grid tables."""

@@ -34,8 +34,7 @@ HOSTILE_HEADERS = [{"X-Forwarded-For": "127.0.0.1"}, {"X-Forwarded-For": "::1, 1
 BLANK_LINKS = ["teacher=%20", "teacher=+", "teacher=%09", "teacher=", "teacher=null"]
 
 
-# Session-wide, not per module: xdist runs other modules' tests between this module's on the
-# same worker, and a module fixture is set up again after each (test_measured_pages' ran twice)
+# session-wide, not per module (tests/conftest.py says why)
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = tmp_path_factory.mktemp("roles")

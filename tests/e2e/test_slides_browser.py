@@ -25,8 +25,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 SIZES = ((1920, 1080), (1366, 768))
 
 
-# Session-wide, not per module: xdist runs other modules' tests between this module's on the
-# same worker, and a module fixture is set up again after each (test_measured_pages' ran twice)
+# session-wide, not per module (tests/conftest.py says why)
 @pytest.fixture(scope="session")
 def lecture() -> Iterator[tuple[str, Path]]:
     cache = Path(tempfile.mkdtemp(prefix="cnnvis-slides-"))
