@@ -132,6 +132,11 @@ export default function ({ data, parentElement, setTriggerValue }) {
 # table, opened from a link, kept a laptop's 15 px on the slide). So a slide is drawn only once
 # the stylesheet is on the page (style()); --cnnvis-slide says it is.
 ON = "html:has(.st-key-cnnvis_projector_style)"
+# A table shown by its rows on a slide (the builder's design), keyed SLIDE_TABLE + …: its height
+# in pixels is its rows' at a 1920 px projector's type (SLIDE_ROW_PX), and no more than its
+# header and SLIDE_TABLE_ROWS rows in the slide's own type (a row is 2.19 of its root size: 46 px
+# at 1366x768, 61 at 1920x1080), so whole rows fill the room above the slide bar at either size.
+SLIDE_TABLE, SLIDE_ROW_PX, SLIDE_TABLE_ROWS = "slide_rows_", 61, 6
 # The root type follows the screen: 28 px at 1920 px wide, 21 px at 1366 (body text 24.5 and
 # 18.4 px, the back row's minimum); the title is smaller than a page's, the space between
 # blocks tighter, the page's introduction goes to the speaker notes (lecture_mode.note) and the
@@ -161,6 +166,9 @@ CSS = f"""
 {ON} [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0.45rem !important; }}
 {ON} [data-testid="stMain"] code {{ font-size: max(18px, 0.85em) !important; }}
 {ON} [data-testid="stMain"] [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}
+{ON} [class*="st-key-{SLIDE_TABLE}"], {ON} [class*="st-key-{SLIDE_TABLE}"] :is([data-testid="stDataFrame"],
+  [data-testid="stDataFrameResizable"]) {{
+  max-height: calc({SLIDE_TABLE_ROWS + 1} * 2.19rem + 2px) !important; }}
 {ON} .st-key-cnnvis_slide_bar {{ position: fixed; right: 1rem; bottom: 0.6rem; z-index: 1000;
   width: auto !important; background: rgba(255, 255, 255, 0.92); border-radius: 0.6rem;
   padding: 0.2rem 0.4rem; box-shadow: 0 0 0.4rem rgba(0, 0, 0, 0.15); }}

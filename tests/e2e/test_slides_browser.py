@@ -383,3 +383,25 @@ def test_a_slides_axis_titles_keep_clear_of_their_numbers(browser, lecture) -> N
         gaps = page.evaluate(Y_TITLE_GAPS_JS)
         assert gaps and min(gaps) >= 8, (path, tab, gaps)
     ctx.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_builders_table_shows_whole_rows_on_a_slide(browser, lecture, width: int,  # type: ignore[no-untyped-def]
+                                                        height: int) -> None:
+    """Issue 30: the builder's design table was 320 px tall on a slide, whatever its type: at
+    1920x1080 (61 px rows) it showed 4½ of the design's 8 rows over an empty half of the screen.
+    It shows its header and 6 whole rows at either size (a row is 2.19 of the slide's root type),
+    and the slide passes every check of the slide walk."""
+    url, cache = lecture
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale="ko-KR")
+    page = ctx.new_page()
+    _open_slide(page, url, cache, "builder")
+    page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
+    shown = page.evaluate("""() => {
+      const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      const box = document.querySelector('[data-testid="stMain"] [data-testid="stDataFrameResizable"]');
+      return box.getBoundingClientRect().height / (2.19 * root);
+    }""")
+    assert abs(shown - (1 + 6)) < 0.1, shown  # in rows: the header and 6 whole rows
+    assert not slide_problems(page), slide_problems(page)
+    ctx.close()
