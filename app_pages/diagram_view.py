@@ -45,15 +45,17 @@ const fit = (host) => {
   // A slide's diagram taller than its room with no lit box to open on opens at its top, and
   // its box ends in a gap between boxes, not through one (the explorer's AlexNet ended in
   // conv2's middle at 1920x1080, pool1's at 1366x768: issue 30)
-  if (host.cnnvisSlide && h * scale > screen && !svg.querySelector('[stroke-width="3"]'))
-    host.style.maxHeight = `${Math.round(gapAbove(host, svg, screen))}px`;
+  if (host.cnnvisSlide && h * scale > screen && !svg.querySelector('[stroke-width="3"]')) {
+    const bar = host.offsetHeight - host.clientHeight;  // a sideways scroll bar's height, if any
+    host.style.maxHeight = `${Math.round(gapAbove(host, svg, screen - bar) + bar)}px`;
+  }
   // Wider than its column (its text kept readable): a top-to-bottom diagram opens on its
   // input box, where the network's spine starts (opened on the picture's middle, ResNet-50's
   // spine was cut at a phone's left edge, its shortcuts' side in view); a left-to-right one
   // (wider than tall) on its left end, where it is read from (opened on its middle,
   // DenseNet's strip began at its third block). The student scrolls either way.
   if (host.cnnvisScale !== scale && w * scale > room) {
-    host.scrollLeft = w > h ? 0 : spineLeft(host, svg, room);
+    host.scrollLeft = w > h ? 0 : spineLeft(host, svg);
   }
   const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
   // Opened on its lit box once per picture and size: a run that draws the same slide again (the
@@ -89,27 +91,37 @@ const gapAbove = (host, svg, room) => {
   return Math.max(edge, room / 2);
 };
 
-// Where a top-to-bottom diagram wider than its box opens: its input box whole and as near the
-// middle as can be, with the fewest words cut at the box's two edges (centred on the input,
-// DenseNet ②'s dense layer at 1366 px showed its title as "층 1 (denseblock1…": issue 30).
-const spineLeft = (host, svg, room) => {
+// Where a top-to-bottom diagram wider than its box opens: its input box whole and clear of the
+// edges' fade and arrow (FADE px) where it can be, as near the middle as can be, with the fewest
+// words cut at the box's two edges (centred on the input, a phone's Inception ④ cut its main
+// path to "inc…", and DenseNet ②'s dense layer at 1366 px showed its title as "층 1": issue 30).
+const FADE = 56;
+const spineLeft = (host, svg) => {
+  const room = host.clientWidth;  // read again: the diagram was just resized (a scroll bar may come)
   const origin = svg.getBoundingClientRect().left;
   const span = (el) => { const b = el.getBoundingClientRect(); return [b.left - origin, b.right - origin]; };
   const input = [...svg.querySelectorAll('g.node > title')].find(t => t.textContent === 'input');
-  const [inLeft, inRight] = input ? span(input.parentNode) : [room / 2, room / 2];
+  const middle = svg.getBoundingClientRect().width / 2;
+  const [inLeft, inRight] = input ? span(input.parentNode) : [middle, middle];
   const words = [...svg.querySelectorAll('text')].map(span);
-  const most = host.scrollWidth - host.clientWidth, centred = (inLeft + inRight - room) / 2;
+  const most = host.scrollWidth - room, centred = (inLeft + inRight - room) / 2;
   const cut = (x) => words.filter(([a, b]) => (a < x - 1 && b > x + 1)
                                            || (a < x + room - 1 && b > x + room + 1)).length;
-  let best = null;
   // the view's left or right edge just outside a word, on either side of it
   const edges = words.flatMap(([a, b]) => [a - 6, b + 6, a - 6 - room, b + 6 - room]);
-  for (const x of [centred, ...edges]) {
-    const left = Math.max(0, Math.min(most, x));
-    if (inLeft < left || inRight > left + room) continue;  // the input box whole in view
-    const n = cut(left), off = Math.abs(left - centred);
-    if (!best || n < best.n || (n === best.n && off < best.off)) best = { n, off, left };
-  }
+  const pick = (margin) => {
+    let best = null;
+    for (const x of [centred, ...edges]) {
+      const left = Math.max(0, Math.min(most, x));
+      // the input box whole in view, clear of a fade on a side where more of the diagram is
+      const fromLeft = left > 1 ? margin : 0, fromRight = left < most - 1 ? margin : 0;
+      if (inLeft < left + fromLeft || inRight > left + room - fromRight) continue;
+      const n = cut(left), off = Math.abs(left - centred);
+      if (!best || n < best.n || (n === best.n && off < best.off)) best = { n, off, left };
+    }
+    return best;
+  };
+  const best = pick(FADE) || pick(0);
   return best ? best.left : centred;
 };
 
@@ -141,9 +153,11 @@ export default function ({ data, parentElement }) {
   const host = parentElement.querySelector('.cnnvis-diagram');
   if (host.cnnvisSvg !== data.svg) {
     host.cnnvisSvg = data.svg;
+    host.cnnvisOpened = null;  // a new picture opens anew: on its lit box (fit), or at its top
     host.innerHTML = data.svg;  // drawn by dot from the app's own DOT; labels are escaped
     const svg = host.querySelector('svg');
     if (svg) {
+      if (!svg.querySelector('[stroke-width="3"]')) host.scrollTop = 0;
       const pt = (v) => parseFloat(v) * 4 / 3;  // dot sizes its SVG in points
       // the smallest text decides how far the diagram may shrink
       const sizes = [...svg.querySelectorAll('text')].map(el => parseFloat(el.getAttribute('font-size')))
