@@ -129,9 +129,11 @@ const fitWidth = (figure, config, width, room, least) => {
     // tilted as before thinning: names that now fit side by side would be drawn level, the
     // first one across the other axis's first number
     let angle = axis.tickangle === undefined || axis.tickangle === 'auto' ? -45 : axis.tickangle;
-    // Upright, a one-line name takes a line's height (20 px a name): all of them where that fits
-    // (tilted, AlexNet's 8 costs kept every second name: fc6, the chart's point, went unnamed)
-    const upright = every > 1 && lines === 1 && axis.tickvals.length <= Math.floor(plot / 20);
+    // Upright, a short one-line name takes a line's height (20 px a name): all of them where
+    // that fits (tilted, AlexNet's 8 costs kept every second name: fc6, the chart's point, went
+    // unnamed). A longer name stands taller upright than tilted and takes the plot's height.
+    const short = Math.max(...axis.ticktext.map(text => String(text).length)) <= 8;
+    const upright = every > 1 && lines === 1 && short && axis.tickvals.length <= Math.floor(plot / 20);
     if (upright) {
       every = 1;
       angle = -90;
