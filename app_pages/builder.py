@@ -351,11 +351,10 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
         columns = {**common.fitted_columns(frame, texts=(t("builder.col.item", lang), out_col)),
                    t("builder.col.params", lang): None, t("builder.col.n", lang): None,
                    t("builder.col.settings", lang): None}
-    # On a slide the rows are a projector's: as tall as its rows there, and no taller than the
-    # slide's room (projector.SLIDE_TABLE). In 320 px, a 1920x1080 slide showed 4½ of the
-    # design's 8 rows over an empty half of the screen.
-    height = (projector.SLIDE_ROW_PX * (len(frame) + 1) + 2 if projector.presenting()
-              else min(36 * (len(frame) + 1) + 12, tallest))
+    # On a slide the rows are a projector's: as tall as its rows, and no taller than the slide's
+    # room (projector.SLIDE_TABLE). In 320 px, a 1920x1080 slide showed 4½ of the design's 8 rows
+    # over an empty half of the screen.
+    height = "content" if projector.presenting() else min(36 * (len(frame) + 1) + 12, tallest)
     sel = STATE["sel"]
     event = st.dataframe(
         shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",

@@ -132,11 +132,11 @@ export default function ({ data, parentElement, setTriggerValue }) {
 # table, opened from a link, kept a laptop's 15 px on the slide). So a slide is drawn only once
 # the stylesheet is on the page (style()); --cnnvis-slide says it is.
 ON = "html:has(.st-key-cnnvis_projector_style)"
-# A table shown by its rows on a slide (the builder's design), keyed SLIDE_TABLE + …: its height
-# in pixels is its rows' at a 1920 px projector's type (SLIDE_ROW_PX), and no more than its
-# header and SLIDE_TABLE_ROWS rows in the slide's own type (a row is 2.19 of its root size: 46 px
-# at 1366x768, 61 at 1920x1080), so whole rows fill the room above the slide bar at either size.
-SLIDE_TABLE, SLIDE_ROW_PX, SLIDE_TABLE_ROWS = "slide_rows_", 61, 6
+# A table shown by its rows on a slide (the builder's design), keyed SLIDE_TABLE + …: as tall as
+# its rows, and no taller than its header and SLIDE_TABLE_ROWS rows in the slide's own type (a
+# row is 2.19 of its root size: 46 px at 1366x768, 61 at 1920x1080), so whole rows fill the room
+# above the slide bar at either size; more rows scroll.
+SLIDE_TABLE, SLIDE_TABLE_ROWS = "slide_rows_", 6
 # The root type follows the screen: 28 px at 1920 px wide, 21 px at 1366 (body text 24.5 and
 # 18.4 px, the back row's minimum); the title is smaller than a page's, the space between
 # blocks tighter, the page's introduction goes to the speaker notes (lecture_mode.note) and the

@@ -397,11 +397,12 @@ def test_the_builders_table_shows_whole_rows_on_a_slide(browser, lecture, width:
     page = ctx.new_page()
     _open_slide(page, url, cache, "builder")
     page.wait_for_selector('[data-testid="stMain"] canvas[data-testid="data-grid-canvas"]')
+    # in the grid's own rows: its scroll height is its header and the design's 8 rows
     shown = page.evaluate("""() => {
-      const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
       const box = document.querySelector('[data-testid="stMain"] [data-testid="stDataFrameResizable"]');
-      return box.getBoundingClientRect().height / (2.19 * root);
+      const row = box.querySelector('.dvn-scroller').scrollHeight / (1 + 8);
+      return (box.getBoundingClientRect().height - 2) / row;
     }""")
-    assert abs(shown - (1 + 6)) < 0.1, shown  # in rows: the header and 6 whole rows
+    assert abs(shown - (1 + 6)) < 0.1, shown  # the header and 6 whole rows
     assert not slide_problems(page), slide_problems(page)
     ctx.close()
