@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -354,7 +354,8 @@ def items_table(result: TraceResult | None, owners: dict[str, int], broken_at: i
     # On a slide the rows are a projector's: as tall as its rows, and no taller than the slide's
     # room (projector.SLIDE_TABLE). In 320 px, a 1920x1080 slide showed 4½ of the design's 8 rows
     # over an empty half of the screen.
-    height = "content" if projector.presenting() else min(36 * (len(frame) + 1) + 12, tallest)
+    height: Literal["content"] | int = (
+        "content" if projector.presenting() else min(36 * (len(frame) + 1) + 12, tallest))
     sel = STATE["sel"]
     event = st.dataframe(
         shown_frame, hide_index=True, on_select="rerun", selection_mode="single-row",
