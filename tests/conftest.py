@@ -17,8 +17,10 @@ from torch import nn
 DATA = Path(__file__).parent / "data"
 
 # A test module's expensive fixtures (a server, a training run) are session-wide, not per
-# module: xdist runs other modules' tests between a module's on the same worker, and a module
-# fixture is set up again after each (test_measured_pages' training, 40 s, ran twice a run).
+# module: xdist hands a worker tests of several modules in turn, and a module fixture is set up
+# again each time its module comes back. Each worker still sets up its own: the xdist_group
+# marks do not hold with pytest 9.2 (xdist 3.8 renames a grouped test through `_nodeid`, which
+# pytest 9.2 no longer reads), so a group's tests run on both workers.
 
 # The suite never reads or writes a teacher's real checkpoints or torch's hub cache: both point
 # into a folder of this test process (servers started by browser tests inherit it).

@@ -39,14 +39,13 @@ from visualizer.train import (
 from visualizer.training.store import checkpoint_paths, read_meta
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("measured")]  # slow: `make check` skips it;
-# one group: the fixture trains five networks (~40 s), once, on one xdist worker
+# one group (meant: tests/conftest.py): the fixture trains five networks (~40 s) on each worker
 
 TINY = Recipe(input_size=28, epochs=2, batch_size=32, lr=0.05, flip=False, weight_decay=1e-4)
 TINY_DENSE = Recipe(input_size=32, epochs=1, batch_size=32, lr=2e-3, optimizer="adamw", flip=False)
 
 
-# Session-wide, not per module: xdist runs other modules' tests between this module's on the
-# same worker, and a module fixture trained the five again after each (43 + 39 s in one run)
+# session-wide, not per module (tests/conftest.py says why)
 @pytest.fixture(scope="session")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
     """A synthetic data set and a cache with the four Figure 1 networks and a DenseNet-121,
