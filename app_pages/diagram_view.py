@@ -45,7 +45,8 @@ const fit = (host) => {
   // A slide's diagram taller than its room with no lit box to open on opens at its top, and
   // its box ends in a gap between boxes, not through one (the explorer's AlexNet ended in
   // conv2's middle at 1920x1080, pool1's at 1366x768: issue 30)
-  if (host.cnnvisSlide && h * scale > screen && !svg.querySelector('[stroke-width="3"]')) {
+  const lit = litBox(svg);
+  if (host.cnnvisSlide && h * scale > screen && !lit) {
     const bar = host.offsetHeight - host.clientHeight;  // a sideways scroll bar's height, if any
     host.style.maxHeight = `${Math.round(gapAbove(host, svg, screen - bar) + bar)}px`;
   }
@@ -57,7 +58,6 @@ const fit = (host) => {
   if (host.cnnvisScale !== scale && w * scale > room) {
     host.scrollLeft = w > h ? 0 : spineLeft(host, svg);
   }
-  const lit = svg.querySelector('[stroke-width="3"]');  // the lit box (visualizer/diagram.py)
   // Opened on its lit box once per picture and size: a run that draws the same slide again (the
   // teacher's page beats every few minutes: app_pages/projector.py) leaves her scrolling alone.
   const opened = `${host.cnnvisSvg.length}|${scale}|${Math.round(screen)}|${room}`;
@@ -75,14 +75,23 @@ const fit = (host) => {
   host.cnnvisScale = scale;
 };
 
+// The lit box of a diagram (visualizer/diagram.py draws it 3 px wide), or null.
+const litBox = (svg) => svg.querySelector('[stroke-width="3"]');
+
+// A diagram's boxes and shapes' labels (or ``only`` that element), each with its top and bottom
+// in the host's scrolled content (0 at its top).
+const parts = (host, svg, only = null) => {
+  const origin = host.getBoundingClientRect().top - host.scrollTop;
+  return (only ? [only] : [...svg.querySelectorAll('g.node, g.edge text')]).map(el => {
+    const b = el.getBoundingClientRect();
+    return [el, [b.top - origin, b.bottom - origin]];
+  });
+};
+
 // The greatest height, at most ``room``, at which the box's bottom edge runs through no box and no
 // shape's label (never less than half the room).
 const gapAbove = (host, svg, room) => {
-  const origin = host.getBoundingClientRect().top - host.scrollTop;
-  const spans = [...svg.querySelectorAll('g.node, g.edge text')].map(el => {
-    const b = el.getBoundingClientRect();
-    return [b.top - origin, b.bottom - origin];
-  });
+  const spans = parts(host, svg).map(([, span]) => span);
   let edge = room, moved = true;
   while (moved) {
     moved = false;
@@ -130,10 +139,8 @@ const spineLeft = (host, svg) => {
 // between them where it can (centred on the lit box, an edge cut AlexNet's pool2 in half, and
 // the top of a shape "48×27×27"; issue 30).
 const scrollToLit = (host, svg, lit) => {
-  const frame = host.getBoundingClientRect(), origin = frame.top - host.scrollTop;
-  const span = (el) => { const b = el.getBoundingClientRect(); return [b.top - origin, b.bottom - origin]; };
-  const spans = [...svg.querySelectorAll('g.node, g.edge text')].map(span);
-  const [litTop, litBottom] = span(lit.closest('g.node') || lit);
+  const spans = parts(host, svg).map(([, span]) => span);
+  const [[, [litTop, litBottom]]] = parts(host, svg, lit.closest('g.node') || lit);
   const view = host.clientHeight, most = host.scrollHeight - view;
   const centred = (litTop + litBottom - view) / 2;
   const sliced = (y) => spans.filter(([a, b]) => a < y - 1 && b > y + 1).length;
@@ -157,7 +164,7 @@ export default function ({ data, parentElement }) {
     host.innerHTML = data.svg;  // drawn by dot from the app's own DOT; labels are escaped
     const svg = host.querySelector('svg');
     if (svg) {
-      if (!svg.querySelector('[stroke-width="3"]')) host.scrollTop = 0;
+      if (!litBox(svg)) host.scrollTop = 0;
       const pt = (v) => parseFloat(v) * 4 / 3;  // dot sizes its SVG in points
       // the smallest text decides how far the diagram may shrink
       const sizes = [...svg.querySelectorAll('text')].map(el => parseFloat(el.getAttribute('font-size')))

@@ -250,10 +250,11 @@ def shape_flow(result: TraceResult, lang: str, selected: int | None = None,
     # "denseblock3.denselayer13" took half of a 1366x768 slide's chart height)
     ticks = _part_ticks(labels) if compact else (x[::step], labels[::step])
     top = max((s for s in sizes if s is not None), default=1)
-    biggest = max(m or f or 1 for m, f in zip(maps, flat, strict=True))
+    counts = [m or f or 1 for m, f in zip(maps, flat, strict=True)]  # each bar's channels or features
+    biggest = max(counts)
     # A bar of 1 channel is 0 decades tall on a log axis from 1: a grey picture's input column
     # stood empty (the builder's Fashion-MNIST design). From half a channel, it shows.
-    floor = -0.3 if min(m or f or 1 for m, f in zip(maps, flat, strict=True)) == 1 else 0
+    floor = -0.3 if min(counts) == 1 else 0
     # Two rows sharing x: 0.55 and 0.45 of the height left by a 0.08 gap between them.
     layout = {
         # Many steps have long rotated names (denseblock3.denselayer17): a taller chart keeps
