@@ -57,6 +57,12 @@ if common.LANG_KEY not in st.session_state:  # first run of this session: the li
     problems: list[Problem] = []
     st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), problems)
     st.session_state["lang_problems"] = problems
+elif st.session_state[common.LANG_KEY] not in LANGS:
+    # The browser sent the language box (below) back empty. It does when a click came before it
+    # had taken the first run's value (a tab clicked at once, in CI): the next run had no value
+    # for it, and the one after it an empty one, and every page crashed (KeyError: 'None').
+    # The link, which every run writes, still names the language.
+    st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), [])
 
 projector.read_link(st.query_params.to_dict())
 common.is_teacher()  # decided from the cookie or the link, before anything rewrites the link

@@ -115,6 +115,16 @@ Where = Any  # st, a column or a container: anything with Streamlit's widget met
 CHOICE_WIDGETS = ("segmented", "select", "radio", "pills", "steps")
 
 
+def _resolved(spec: Spec, values: dict[str, Any]) -> Spec:
+    """``spec`` with its default (and an IntParam's upper bound) worked out from the values read
+    before it."""
+    default = spec.default(values) if callable(spec.default) else spec.default
+    resolved = replace(spec, default=default)
+    if isinstance(spec, IntParam) and callable(spec.high):  # a bound of its own
+        resolved = replace(resolved, high=spec.high(values))
+    return resolved
+
+
 class Controls:
     """The controls of one page (``page`` prefixes their keys; ``specs`` declares them, in the
     order they are read; ``read_only`` names those the page reads from the link but never
@@ -143,11 +153,13 @@ class Controls:
                 if saved is not None:
                     st.session_state[key] = saved
                 else:
-                    default = spec.default(values) if callable(spec.default) else spec.default
-                    resolved = replace(spec, default=default)
-                    if isinstance(spec, IntParam) and callable(spec.high):  # a bound of its own
-                        resolved = replace(resolved, high=spec.high(values))
-                    st.session_state[key] = resolved.read(params, name, problems)
+                    st.session_state[key] = _resolved(spec, values).read(params, name, problems)
+            elif isinstance(spec, ChoiceParam) and st.session_state[key] not in spec.choices:
+                # A segmented control sent back empty by the browser (as app.py's language
+                # box can be): the value this page last had, else the link's or the default.
+                saved = st.session_state.get(f"saved_{key}")
+                st.session_state[key] = (saved if saved in spec.choices
+                                         else _resolved(spec, values).read(params, name, []))
             values[name] = st.session_state[key]
         return problems
 

@@ -144,6 +144,18 @@ def test_changing_size_updates_shapes() -> None:
     assert table.loc[table["Layer"] == "conv1", "Output shape"].item() == "64×56×56"
 
 
+def test_a_language_box_sent_back_empty_keeps_the_language() -> None:
+    """CI, 2026-12-06: a tab clicked before the browser had taken the first run's language
+    (the sidebar's box, set by the link) made the next run come with no language, the one after
+    with an empty one, and every page crashed (KeyError: 'None', Streamlit's crash box). The
+    browser's empty box is sent here as AppTest sends it: the page keeps the link's language."""
+    at = run(arch="alexnet", lang="en")
+    at.sidebar.segmented_control(key="lang").set_value(None).run()
+    assert not at.exception
+    assert at.sidebar.segmented_control(key="lang").value == "en"
+    assert at.metric[0].label == "Parameters"
+
+
 def test_switching_language_switches_labels() -> None:
     at = run(arch="alexnet", lang="en")
     assert at.metric[0].label == "Parameters"

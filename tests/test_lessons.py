@@ -292,6 +292,18 @@ def test_playground_formula_and_torch_agree_on_page() -> None:
     assert "no window fits" in text_of(at)
 
 
+def test_a_choice_sent_back_empty_keeps_its_value() -> None:
+    """The language box's failure (tests/test_app.py) for a page's own segmented control: the
+    playground's filter size, 5 from the link, sent back empty, stays 5 and the page draws."""
+    at = open_page("playground", lang="en", tab="image", fsize="5")
+    box = at.segmented_control(key="play_fsize")
+    assert box.value == 5
+    box.set_value(None).run()
+    assert not at.exception
+    assert at.segmented_control(key="play_fsize").value == 5
+    assert "2*2 - 5) / 1" in at.code[0].value  # the picture's formula: padding 2, a 5×5 filter
+
+
 def test_compare_table() -> None:
     at = open_page("compare", lang="en")
     table = at.dataframe[0].value
