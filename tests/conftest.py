@@ -14,13 +14,16 @@ import pytest
 import torch
 from torch import nn
 
+from tests.xdist_groups import pytest_collection_modifyitems as pytest_collection_modifyitems
+
 DATA = Path(__file__).parent / "data"
 
 # A test module's expensive fixtures (a server, a training run) are session-wide, not per
 # module: xdist hands a worker tests of several modules in turn, and a module fixture is set up
-# again each time its module comes back. Each worker still sets up its own: the xdist_group
-# marks do not hold with pytest 9.2 (xdist 3.8 renames a grouped test through `_nodeid`, which
-# pytest 9.2 no longer reads), so a group's tests run on both workers.
+# again each time its module comes back. An `xdist_group` keeps its tests on one worker, so a
+# group's server starts, and the measured pages' training runs, once in the whole suite
+# (with pytest 9.2, only with tests/xdist_groups.py's hook, imported above for pytest to find).
+
 
 # The suite never reads or writes a teacher's real checkpoints or torch's hub cache: both point
 # into a folder of this test process (servers started by browser tests inherit it).
