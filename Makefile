@@ -38,8 +38,12 @@ weights: system venv
 notebooks: system venv
 	$(PY) -m visualizer train resnet18_d2l googlenet_d2l densenet_notebook --skip-done
 
+# Three workers on two cores: a browser test's worker mostly waits for its browser and server.
+# Two workers: 15:12 of pytest; three: 13:14, the cores 90-100% busy throughout (vmstat;
+# 2026-12-06, quiet machine). `--dist loadgroup` keeps each xdist_group on one worker
+# (tests/xdist_groups.py): one server for the browser tests, the measured pages trained once.
 test: system venv lint typecheck
-	$(PY) -m pytest -q -n 2 --dist loadgroup
+	$(PY) -m pytest -q -n 3 --dist loadgroup
 
 # The fast lane while working: lint, types and the unit tests that take no browser, no page
 # run, no training and no extra Python process (`-m "not e2e and not slow"`); `make test` runs

@@ -230,7 +230,7 @@ def test_missing_data_is_reported_in_the_status(tmp_path: Path, monkeypatch: pyt
     assert status_now()["state"] == "failed" and status_now()["error"] == "data.missing"
 
 
-# One torch thread for the runs these tests start: the suite's two workers already fill the two
+# One torch thread for the runs these tests start: the suite's workers already fill the two
 # cores, and a run's two threads spinning against them made a 0.2-epoch run take minutes.
 ONE_THREAD = ("--threads", "1")
 

@@ -1,5 +1,5 @@
 """The suite's `xdist_group` marks hold (tests/xdist_groups.py): a scratch suite of one group
-and loose tests, run as `make test` runs the suite (two workers, by group), puts every test of
+and loose tests, run by groups on two workers (`make test` runs the suite on three), puts every test of
 the group on one worker. Without the hook, with pytest 9.2, they ran on both."""
 
 from __future__ import annotations
