@@ -24,7 +24,6 @@ DATA = Path(__file__).parent / "data"
 # group's server starts, and the measured pages' training runs, once in the whole suite
 # (with pytest 9.2, only with tests/xdist_groups.py's hook, imported above for pytest to find).
 
-
 # The suite never reads or writes a teacher's real checkpoints or torch's hub cache: both point
 # into a folder of this test process (servers started by browser tests inherit it).
 _ISOLATED = Path(tempfile.mkdtemp(prefix="cnnvis-tests-"))

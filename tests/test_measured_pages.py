@@ -39,7 +39,7 @@ from visualizer.train import (
 from visualizer.training.store import checkpoint_paths, read_meta
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("measured")]  # slow: `make check` skips it;
-# one group (meant: tests/conftest.py): the fixture trains five networks (~40 s) on each worker
+# one group (tests/xdist_groups.py): the fixture trains five networks (50-100 s) on one worker, once
 
 TINY = Recipe(input_size=28, epochs=2, batch_size=32, lr=0.05, flip=False, weight_decay=1e-4)
 TINY_DENSE = Recipe(input_size=32, epochs=1, batch_size=32, lr=2e-3, optimizer="adamw", flip=False)
