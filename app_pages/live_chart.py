@@ -27,7 +27,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages import common, projector
-from visualizer.charts import BROWSER_BUNDLE, for_projector, plain
+from visualizer.charts import BROWSER_BUNDLE, for_projector, plain, slide_top
 from visualizer.i18n import t
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -303,15 +303,7 @@ def live_chart(fig: Any, key: str, *, static: bool = False,
         return
     figure = fig if isinstance(fig, dict) else plain(fig)
     if projector.presenting():
-        figure = for_projector(figure)
-        if not slide_title:
-            layout = dict(figure.get("layout") or {})
-            layout["title"] = {"text": ""}
-            legend = layout.get("showlegend") is not False and any(
-                trace.get("showlegend") is not False for trace in figure.get("data") or [])
-            margin = 70 if legend else 24  # the legend's line, or nothing above the plot
-            layout["margin"] = {**(layout.get("margin") or {}), "t": margin}
-            figure = {**figure, "layout": layout}
+        figure = slide_top(for_projector(figure), keep_title=slide_title)
     # No callback (None) is no click event: Streamlit skips an on_*_change that is not callable.
     drawn = {"figure_json": text} if text is not None else {"figure": figure}
     _component(key=key, data={**drawn, "config": config, "fit": projector.presenting(),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+import plotly.graph_objects as go
 import pytest
 
 from visualizer import charts, lesson_charts
+from visualizer.charts import for_projector, plain, shows_legend, slide_top, styled
 from visualizer.trace import trace_named
 
 
@@ -234,3 +236,36 @@ def test_the_notebook_experiments_title_names_the_runs_it_draws() -> None:
     assert [len(f.data) > 0 for f in (one, both)] == [True, True]
     assert one.layout.title.text.startswith("AlexNet: 노트북의 방법") and "바꾼" not in one.layout.title.text
     assert "한 가지를 바꾼 방법" in both.layout.title.text
+
+
+def test_a_legend_is_seen_as_plotly_draws_one() -> None:
+    """plotly.js's rule (its reference, layout.showlegend): when the layout does not say, a
+    legend is drawn for two or more traces that would be in it, or one trace that asks to be."""
+    def fig(*traces: dict, **layout: object) -> dict:  # type: ignore[type-arg]
+        return {"data": list(traces), "layout": layout}
+
+    line = {"type": "scatter", "y": [1, 2]}
+    assert not shows_legend(fig(line))
+    assert shows_legend(fig(line, line))
+    assert shows_legend(fig({**line, "showlegend": True}))
+    assert not shows_legend(fig(line, {**line, "showlegend": False}))
+    assert not shows_legend(fig(line, line, showlegend=False))
+    assert shows_legend(fig(line, showlegend=True))
+
+
+def test_a_slide_keeps_room_above_its_plot_only_for_what_is_there() -> None:
+    """A slide's chart without a legend loses the page's room for a three-line legend: its top
+    margin holds the title's line (22.4 px on a slide: 16 + 1.25 x 22.4 + 16 = 60 px), where the
+    page's 110 px, 1.3x on a slide, were 143. With a legend the room stays; without a title,
+    the legend's row or nothing."""
+    one = for_projector(plain(styled(go.Figure(go.Bar(x=["a"], y=[1])), "제목", 300)))
+    two = for_projector(plain(styled(go.Figure([go.Bar(x=["a"], y=[1], name="가"),
+                                                go.Bar(x=["a"], y=[2], name="나")]), "제목", 300)))
+    assert one["layout"]["margin"]["t"] == 143 == two["layout"]["margin"]["t"]
+    assert slide_top(one)["layout"]["margin"]["t"] == 60
+    assert slide_top(two)["layout"]["margin"]["t"] == 143
+    assert slide_top(one, keep_title=False)["layout"]["margin"]["t"] == 24
+    assert slide_top(two, keep_title=False)["layout"]["margin"]["t"] == 70
+    assert slide_top(two, keep_title=False)["layout"]["title"]["text"] == ""
+    wrapped = {**one, "layout": {**one["layout"], "title": {**one["layout"]["title"], "text": "가<br>나"}}}
+    assert slide_top(wrapped)["layout"]["margin"]["t"] == 88  # 16 + 2 x 28 + 16

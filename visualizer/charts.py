@@ -116,6 +116,50 @@ def for_projector(figure: dict[str, Any]) -> dict[str, Any]:
     return out  # type: ignore[no-any-return]
 
 
+def shows_legend(figure: dict[str, Any]) -> bool:
+    """Whether plotly.js draws a legend for ``figure`` (plain JSON data), by its own rule: if
+    ``layout.showlegend`` does not say, when two or more traces would be in it, or one trace
+    asks to be (``showlegend: true``)."""
+    layout = figure.get("layout") or {}
+    traces = figure.get("data") or []
+    entries = [trace for trace in traces if trace.get("showlegend") is not False]
+    if layout.get("showlegend") is not None:
+        return bool(layout["showlegend"]) and bool(entries)
+    return len(entries) >= 2 or any(trace.get("showlegend") is True for trace in traces)
+
+
+# px above a slide's plot when it has no title and no legend: the top half of its topmost tick
+# label (18 px text) and a little air
+SLIDE_TOP_BARE = 24
+# px above a slide's plot for a legend's row of 18 px names, when the slide has no title
+SLIDE_TOP_LEGEND = 70
+
+
+def slide_top(figure: dict[str, Any], keep_title: bool = True) -> dict[str, Any]:
+    """A slide's chart (``figure`` as :func:`for_projector` made it) with the room above its plot
+    for what is there, and no more: the title's lines if it keeps its title, and a legend's
+    row if it has a legend. The page's layout keeps room for a legend that wraps onto three
+    lines on a phone (base_layout); on a slide without a legend that room stood empty (about
+    80 px at 1366x768). A slide whose chart has both keeps its page's room."""
+    layout = dict(figure.get("layout") or {})
+    legend = shows_legend(figure)
+    title = layout.get("title") if keep_title else None
+    text = title.get("text") if isinstance(title, dict) else None
+    if not keep_title:
+        layout["title"] = {"text": ""}
+        top = SLIDE_TOP_LEGEND if legend else SLIDE_TOP_BARE
+    elif text and not legend:
+        size = ((title.get("font") or {}).get("size")  # type: ignore[union-attr]
+                or (layout.get("font") or {}).get("size") or PROJECTOR_FONT_MIN)
+        # the title's lines, set 0.985 of the way up the chart: 1.5 % of a 1080 px slide
+        # (16 px) above it, a line and a quarter each, and as much air below them again
+        top = round(16 + (text.count("<br>") + 1) * size * 1.25 + 16)
+    else:
+        return figure
+    layout["margin"] = {**(layout.get("margin") or {}), "t": top}
+    return {**figure, "layout": layout}
+
+
 def base_layout(title: str, height: int) -> dict[str, Any]:
     return {
         "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.985, "yanchor": "top",
