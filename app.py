@@ -58,9 +58,10 @@ if common.LANG_KEY not in st.session_state:  # first run of this session: the li
     st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), problems)
     st.session_state["lang_problems"] = problems
 elif st.session_state[common.LANG_KEY] not in LANGS:
-    # The browser sent the language box (below) back empty. It does when a click came before it
-    # had taken the first run's value (a tab clicked at once, in CI): the next run had no value
-    # for it, and the one after it an empty one, and every page crashed (KeyError: 'None').
+    # The browser sent the language box (below) back empty. It did when a click came before the
+    # box was drawn (a tab clicked at once, in CI): the next run had no value for it, and the
+    # one after it an empty one, and every page crashed (KeyError: 'None'). The box now has its
+    # value as its default too (app_pages/controls.py says why); a forged message still can.
     # The link, which every run writes, still names the language.
     st.session_state[common.LANG_KEY] = read_lang(st.query_params.to_dict(), [])
 
@@ -72,8 +73,8 @@ if "teacher" in st.query_params:  # the secret never stays in the address bar
 with st.sidebar:
     st.segmented_control(t("app.language", common.lang()), LANGS, key=common.LANG_KEY,
                          format_func=lambda code: {"ko": "한국어", "en": "English"}[code],
-                         required=True)
-    st.toggle(t("app.present", common.lang()), key=projector.PRESENT_KEY,
+                         required=True, default=common.lang())  # its value again: see controls.py
+    st.toggle(t("app.present", common.lang()), key=projector.PRESENT_KEY, value=projector.presenting(),
               help=t("app.present.help", common.lang()))
     if common.is_teacher():
         st.caption(t("teacher.signed_in", common.lang()))

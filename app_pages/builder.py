@@ -460,7 +460,7 @@ def input_controls(lang: str, row: Any = None) -> None:
         st.session_state[key] = value
         short = projector.presenting() and name == "size"  # a slide's row holds every control
         label = t("builder.size.short" if short else f"builder.{name}", lang)
-        row.number_input(label, low, high, step=1, key=key,
+        row.number_input(label, low, high, value, step=1, key=key,
                          width=160 if projector.presenting() else 220,
                          on_change=on_input, args=(name,))
 

@@ -188,16 +188,16 @@ class Controls:
         """A slider over the declared range (``high`` narrows it where other controls bound it)."""
         spec = self._int(name)
         top = spec.high if high is None else high
-        self.at_most(name, top)
-        return int(where.slider(label, spec.low, top, key=self.key(name), **kw))
+        now = self.at_most(name, top)
+        return int(where.slider(label, spec.low, top, value=now, key=self.key(name), **kw))
 
     def number(self, name: str, label: str, *, where: Where = st, high: int | None = None,
                **kw: Any) -> int:
         """An exact number box over the declared range."""
         spec = self._int(name)
         top = spec.high if high is None else high
-        self.at_most(name, top)
-        return int(where.number_input(label, spec.low, top, key=self.key(name), step=1, **kw))
+        now = self.at_most(name, top)
+        return int(where.number_input(label, spec.low, top, value=now, key=self.key(name), step=1, **kw))
 
     def choice(self, name: str, label: str, *, widget: str = "segmented", where: Where = st,
                options: Iterable[Any] | None = None,
@@ -206,17 +206,26 @@ class Controls:
         spec = self.specs[name]
         shown = list(options) if options is not None else list(getattr(spec, "choices", ()))
         key = self.key(name)
+        # Each widget gets its value as its default too (sliders and number boxes likewise). A
+        # browser draws a widget once its code has loaded, and a click made before that (a tab,
+        # at once, in CI) sent its run no value for it; the widget, drawn then, took its
+        # default, and the next run had that: an empty segmented control (a crash, KeyError
+        # 'None'), the first item of a list, a slider's lowest value, instead of the link's.
+        now = st.session_state.get(key)
+        at = {"index": shown.index(now)} if now in shown else {}
+        was = {"default": now} if now in shown else {}
         if widget == "segmented":
             return where.segmented_control(label, shown, key=key, required=True,
-                                           format_func=format_func, **kw)
+                                           format_func=format_func, **was, **kw)
         if widget == "select":
-            return where.selectbox(label, shown, key=key, format_func=format_func, **kw)
+            return where.selectbox(label, shown, key=key, format_func=format_func, **at, **kw)
         if widget == "radio":
-            return where.radio(label, shown, key=key, format_func=format_func, **kw)
+            return where.radio(label, shown, key=key, format_func=format_func, **at, **kw)
         if widget == "pills":
-            return where.pills(label, shown, key=key, format_func=format_func, **kw)
+            return where.pills(label, shown, key=key, format_func=format_func, **was, **kw)
         if widget == "steps":
-            return where.select_slider(label, shown, key=key, format_func=format_func, **kw)
+            return where.select_slider(label, shown, key=key, format_func=format_func,
+                                       **({"value": now} if now in shown else {}), **kw)
         raise ValueError(f"widget must be one of {CHOICE_WIDGETS}, got {widget!r}")
 
     def values(self) -> dict[str, Any]:

@@ -173,7 +173,8 @@ def follow_bar(current: str) -> None:
     if live:
         lang = controls.lang()
         with st.container(key="cnnvis_follow_bar", horizontal=True, vertical_alignment="center", gap="small"):
-            st.toggle(t("lecture.follow", lang), key=FOLLOW, help=t("lecture.follow.help", lang))
+            st.toggle(t("lecture.follow", lang), key=FOLLOW, value=st.session_state[FOLLOW],
+                      help=t("lecture.follow.help", lang))
             if not st.session_state[FOLLOW]:
                 st.button(t("lecture.back", lang), on_click=back, icon=":material/school:", type="primary")
     if not st.session_state[FOLLOW]:

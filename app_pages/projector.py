@@ -296,7 +296,7 @@ def menu(lang: str) -> None:
     with st.popover(t("present.menu", lang), icon=":material/menu:", key=MENU):  # a choice closes it (JS)
         st.segmented_control(t("app.language", lang), ("ko", "en"), key="slide_lang",
                              format_func=lambda code: {"ko": "한국어", "en": "English"}[code],
-                             required=True, on_change=lambda: st.session_state.update(
+                             required=True, default=lang, on_change=lambda: st.session_state.update(
                                  {LANG_KEY: st.session_state.get("slide_lang") or lang}))
         st.caption(t("present.menu.pages", lang))
         for path, title in MENU_PAGES:

@@ -51,6 +51,9 @@ def test_url_sets_the_view() -> None:
     assert metric(at, "Parameters") == f"{result.total_params:,} · {number(result.total_params, 'en')}"
     assert metric(at, "Output") == "10"
     assert at.number_input(key="ex_size_box").value == 96
+    # and as their defaults, which a browser takes if it draws them late (app_pages/controls.py)
+    assert at.number_input(key="ex_size_box").proto.default == 96
+    assert list(at.slider(key="ex_size_slider").proto.default) == [96]
     assert at.query_params["arch"] == ["densenet121"] or at.query_params["arch"] == "densenet121"
 
 

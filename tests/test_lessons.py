@@ -304,6 +304,25 @@ def test_a_choice_sent_back_empty_keeps_its_value() -> None:
     assert "2*2 - 5) / 1" in at.code[0].value  # the picture's formula: padding 2, a 5×5 filter
 
 
+def test_every_control_gives_the_browser_its_value_as_its_default() -> None:
+    """Why the language box came back empty (tests/test_app.py): a browser draws a widget once
+    its code has loaded (a fresh browser's page was idle with 10 of its sidebar's 59 elements
+    drawn), and a click before that sent the run no value for it; the widget then took the
+    default its message carried. So each control's default is its value: what a late widget
+    falls back to is the link's view (a 5×5 blur of the stripes, stride 2), not the page's
+    first choices (3×3, edges, the first picture, stride 1)."""
+    at = open_page("playground", lang="en", tab="image", fsize="5", fstride="2", filter="blur",
+                   sample="stripes")
+    assert not at.exception
+    assert list(at.segmented_control(key="play_fsize").proto.default) == [1]  # of 3, 5, 7
+    assert list(slider(at, "play_fstride").proto.default) == [2]
+    filters, samples = at.radio(key="play_filter"), at.selectbox(key="play_sample")
+    assert filters.options[filters.proto.default] == "Blur"
+    assert (filters.value, samples.value) == ("blur", "stripes")
+    assert samples.options[samples.proto.default] == "Stripes" != samples.options[0]
+    assert at.sidebar.segmented_control(key="lang").proto.default == [1]  # of ko, en
+
+
 def test_compare_table() -> None:
     at = open_page("compare", lang="en")
     table = at.dataframe[0].value

@@ -278,3 +278,38 @@ def test_a_wide_diagram_opens_where_the_fewest_words_are_cut(app_url: str, page)
     assert opened is not None and opened["input"], opened
     centred = page.evaluate(CUT_WORDS_JS, opened["centre"])  # scrolled to centre the input
     assert len(opened["cut"]) < len(centred["cut"]), (opened, centred)
+
+
+def test_a_click_before_the_controls_are_drawn_keeps_the_links_view(app_url: str, page) -> None:  # type: ignore[no-untyped-def]
+    """A fresh browser draws a segmented control or a slider only once its code has loaded (a
+    file of its own). A click before that (CI clicked a tab at once) sent the run no value for
+    them, and once drawn they took the default their message carried: the next run crashed on
+    an empty language box (KeyError: 'None'), and a slider was back at its lowest. Here their
+    code is held back until after a click on the filter (a radio button, drawn): the link's
+    language, 5×5 filter and stride 2 are still the view once they are drawn and the page runs
+    again."""
+    held: list = []  # type: ignore[type-arg]
+
+    def hold(route) -> None:  # type: ignore[no-untyped-def]
+        held.append(route)
+
+    page.route("**/static/js/ButtonGroup.*.js", hold)
+    page.route("**/static/js/Slider.*.js", hold)
+    page.goto(f"{app_url}/playground?lang=en&tab=image&fsize=5&fstride=2")
+    page.get_by_text("Blur", exact=True).wait_for(timeout=60_000)
+    wait_idle(page)
+    assert page.locator('[data-testid="stButtonGroup"], [data-testid="stSlider"]').count() == 0
+    page.get_by_text("Blur", exact=True).click()  # before the other controls are drawn
+    wait_idle(page)
+    assert held, "the controls' code was never asked for"
+    for route in held:
+        route.continue_()
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stSlider"]', timeout=30_000)
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stButtonGroup"]', timeout=30_000)
+    wait_idle(page)
+    page.get_by_text("Sharpen", exact=True).click()  # a run with every drawn widget's value
+    wait_idle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    text = main_text(page)
+    assert "Your picture" in text  # still in English
+    assert "2*2 - 5) / 2) + 1" in text, text  # 5×5, padding 2, stride 2
