@@ -212,17 +212,17 @@ class Controls:
         # default, and the next run had that: an empty segmented control (a crash, KeyError
         # 'None'), the first item of a list, a slider's lowest value, instead of the link's.
         now = st.session_state.get(key)
-        at = {"index": shown.index(now)} if now in shown else {}
-        was = {"default": now} if now in shown else {}
+        index = {"index": shown.index(now)} if now in shown else {}  # selectbox, radio
+        default = {"default": now} if now in shown else {}  # segmented control, pills
         if widget == "segmented":
             return where.segmented_control(label, shown, key=key, required=True,
-                                           format_func=format_func, **was, **kw)
+                                           format_func=format_func, **default, **kw)
         if widget == "select":
-            return where.selectbox(label, shown, key=key, format_func=format_func, **at, **kw)
+            return where.selectbox(label, shown, key=key, format_func=format_func, **index, **kw)
         if widget == "radio":
-            return where.radio(label, shown, key=key, format_func=format_func, **at, **kw)
+            return where.radio(label, shown, key=key, format_func=format_func, **index, **kw)
         if widget == "pills":
-            return where.pills(label, shown, key=key, format_func=format_func, **was, **kw)
+            return where.pills(label, shown, key=key, format_func=format_func, **default, **kw)
         if widget == "steps":
             return where.select_slider(label, shown, key=key, format_func=format_func,
                                        **({"value": now} if now in shown else {}), **kw)
