@@ -109,13 +109,13 @@ def sidebar(lang: str) -> None:
 def size_controls(lang: str) -> None:
     """Presets, a slider and an exact box: three views of one size (see set_size)."""
     row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
-    now = st.session_state  # each its value as its default too (app_pages/controls.py says why)
+    state = st.session_state  # each its value as its default too (app_pages/controls.py says why)
     row.pills(t("side.presets", lang), SIZE_PRESETS, key="ex_size_preset", on_change=on_preset,
-              default=now.get("ex_size_preset"))
-    row.slider(t("side.size", lang), 1, SLIDER_MAX, key="ex_size_slider", value=now.get("ex_size_slider"),
+              default=state.get("ex_size_preset"))
+    row.slider(t("side.size", lang), 1, SLIDER_MAX, key="ex_size_slider", value=state.get("ex_size_slider"),
                on_change=lambda: set_size(st.session_state.ex_size_slider))
     row.number_input(t("side.size_box", lang), 1, MAX_SIDE, key="ex_size_box", step=1, width=170,
-                     value=now.get("ex_size_box", 1),
+                     value=state.get("ex_size_box", 1),
                      on_change=lambda: set_size(int(st.session_state.ex_size_box)))
 
 
